@@ -1,0 +1,30 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './database.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/**
+ * Migrations are listed here (not discovered on disk) so the compiled server and the tests
+ * run exactly the same set. Each migration receives the dialect helpers.
+ */
+export interface DialectMigration {
+  up(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<void>;
+}
+const all: Record<string, DialectMigration> = {
+  '0001_foundation': m0001,
+};
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, migration] of Object.entries(all)) {
+        out[name] = { up: (db) => migration.up({ db, dialect: handle.dialect }) };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,122 @@
+import type { DatabaseHandle } from './database.js';
+import { newId, nowIso } from './ids.js';
+import type { MemberTable, UnitTable } from './schema.js';
+import { buildDemoCommune } from '../domain/demo-data.js';
+import { foldVietnamese, joinFullName, vietnameseSortKey } from '../domain/vietnamese.js';
+import { writeAudit } from '../features/audit/service.js';
+import { insertAccountWithRoles } from '../features/accounts/service.js';
+import { DEMO_PASSWORD } from '../features/auth/passwords.js';
+
+export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
+  const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export interface DemoSummary {
+  units: number;
+  members: number;
+  accounts: { username: string; displayName: string; roles: string[] }[];
+  password: string;
+}
+
+/**
+ * Loads the demo commune (Đảng bộ xã Minh Quang) in one transaction, every row audited as
+ * created by the system, so a demo database passes `audit-verify` like a real one.
+ */
+export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
+  const demo = buildDemoCommune();
+  const unitIds = new Map<string, string>();
+  const unitRows = new Map<string, UnitTable>();
+  const memberIds = new Map<string, string>();
+  let memberCount = 0;
+  await handle.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    for (const unit of demo.units) {
+      const id = newId();
+      const parent = unit.parentKey ? unitRows.get(unit.parentKey) : undefined;
+      const row: UnitTable = {
+        id,
+        parent_id: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: parent ? parent.depth + 1 : 0,
+        kind: unit.kind,
+        name: unit.name,
+        search_name: foldVietnamese(unit.name),
+        code: unit.code,
+        contact_name: unit.contactName,
+        contact_phone: unit.contactPhone,
+        archived_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      await trx.insertInto('units').values(row).execute();
+      await writeAudit(trx, handle.dialect, {
+        actorAccountId: null,
+        action: 'unit.create',
+        recordType: 'unit',
+        recordId: id,
+        unitId: id,
+        after: { parentId: row.parent_id, kind: row.kind, name: row.name, code: row.code, source: 'demo' },
+      });
+      unitIds.set(unit.key, id);
+      unitRows.set(unit.key, row);
+      for (const m of unit.members) {
+        const fullName = joinFullName(m);
+        const member: MemberTable = {
+          id: newId(),
+          unit_id: id,
+          family_name: m.familyName,
+          middle_name: m.middleName,
+          given_name: m.givenName,
+          full_name: fullName,
+          search_text: foldVietnamese(`${fullName} ${m.cardNumber}`),
+          sort_key: vietnameseSortKey(m.familyName, m.middleName, m.givenName),
+          gender: m.gender,
+          birth_year: m.birthYear,
+          card_number: m.cardNumber,
+          joined_on: m.joinedOn,
+          official_on: m.officialOn,
+          status: m.status,
+          phone: m.phone,
+          archived_at: null,
+          created_at: now,
+          updated_at: now,
+        };
+        await trx.insertInto('members').values(member).execute();
+        await writeAudit(trx, handle.dialect, {
+          actorAccountId: null,
+          action: 'member.create',
+          recordType: 'member',
+          recordId: member.id,
+          unitId: id,
+          after: { unitId: id, fullName, status: m.status, cardNumber: m.cardNumber, source: 'demo' },
+        });
+        memberIds.set(m.key, member.id);
+        memberCount += 1;
+      }
+    }
+    for (const account of demo.accounts) {
+      const memberId = account.memberKey ? memberIds.get(account.memberKey) ?? null : null;
+      const homeUnit = unitIds.get(account.roles[0]!.unitKey)!;
+      await insertAccountWithRoles(trx, handle, null, {
+        username: account.username,
+        displayName: account.displayName,
+        unitId: homeUnit,
+        memberId,
+        password: DEMO_PASSWORD,
+        mustChangePassword: false,
+        roles: account.roles.map((r) => ({ role: r.role, unitId: unitIds.get(r.unitKey)! })),
+      });
+    }
+  });
+  return {
+    units: demo.units.length,
+    members: memberCount,
+    accounts: demo.accounts.map((a) => ({
+      username: a.username,
+      displayName: a.displayName,
+      roles: a.roles.map((r) => `${r.role}@${demo.units.find((u) => u.key === r.unitKey)?.name ?? r.unitKey}`),
+    })),
+    password: DEMO_PASSWORD,
+  };
+}

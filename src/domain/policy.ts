@@ -1,0 +1,94 @@
+import type { Role } from './roles.js';
+
+/**
+ * Who may do what (DESIGN.md §1). A role assignment (role, unit) applies to the unit's whole
+ * subtree. `can()` is the single decision point; features map their records to a `Scope`
+ * (the unit path the record lives in) and call it through their own policy.ts.
+ */
+export const actions = [
+  'unit.read',
+  'unit.create',
+  'unit.update',
+  'unit.move',
+  'unit.archive',
+  'member.read',
+  'member.create',
+  'member.update',
+  'account.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Which roles grant each action (within the role's subtree). */
+const grants: Record<Action, readonly Role[]> = {
+  'unit.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection', 'office'],
+  'unit.create': ['party_committee', 'office'],
+  'unit.update': ['party_committee', 'office'],
+  'unit.move': ['party_committee', 'office'],
+  'unit.archive': ['party_committee', 'office'],
+  'member.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection', 'office'],
+  // Rosters are the office's job; the committee may do everything in its subtree.
+  'member.create': ['party_committee', 'office'],
+  'member.update': ['party_committee', 'office'],
+  'account.manage': ['party_committee', 'office'],
+  // Separation of duties: the office keeps the records but does not read their history.
+  'audit.read': ['party_committee', 'inspection'],
+};
+
+export interface Assignment {
+  role: Role;
+  unitId: string;
+  /** Materialised path of the assigned unit: `/root/…/unit/`. */
+  unitPath: string;
+}
+
+export interface Actor {
+  accountId: string;
+  memberId: string | null;
+  assignments: Assignment[];
+}
+
+/** Where a record lives: the path of its unit. */
+export interface Scope {
+  unitPath: string;
+}
+
+export function isWithin(unitPath: string, scopePath: string): boolean {
+  return unitPath.startsWith(scopePath);
+}
+
+/** May the actor do `action` somewhere (for navigation and for telling 403 from 404)? */
+export function canSomewhere(actor: Actor, action: Action): boolean {
+  const allowed = grants[action];
+  return actor.assignments.some((a) => allowed.includes(a.role));
+}
+
+/** May the actor do `action` on a record in `scope`? */
+export function can(actor: Actor, action: Action, scope: Scope): boolean {
+  const allowed = grants[action];
+  return actor.assignments.some((a) => allowed.includes(a.role) && isWithin(scope.unitPath, a.unitPath));
+}
+
+/** Unit paths under which the actor may do `action` (for filtering lists in SQL). */
+export function scopePaths(actor: Actor, action: Action): string[] {
+  const allowed = grants[action];
+  const paths = actor.assignments.filter((a) => allowed.includes(a.role)).map((a) => a.unitPath);
+  // Drop paths already covered by a shorter one, so queries stay small.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+/**
+ * The decision for one record, as the API reports it: an actor with no role for the action
+ * anywhere gets 403; a record outside every scope answers exactly like a missing one (404).
+ */
+export type Decision = 'allow' | 'forbidden' | 'not_found';
+export function decide(actor: Actor, action: Action, scope: Scope | null): Decision {
+  if (!canSomewhere(actor, action)) return 'forbidden';
+  if (!scope || !can(actor, action, scope)) return 'not_found';
+  return 'allow';
+}
+
+/** Actions the actor may take on a record in `scope`, for the UI to show only what works. */
+export function allowedActions(actor: Actor, scope: Scope, candidates: readonly Action[]): Action[] {
+  return candidates.filter((action) => can(actor, action, scope));
+}

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { DialectHelpers } from '../../db/dialect.js';
+import { nowIso } from '../../db/ids.js';
+import { auditEntryHash, canonicalJson, GENESIS_HASH, verifyChainSegment, type ChainCheck } from '../../domain/audit-chain.js';
+import * as repo from './repo.js';
+
+export interface AuditWrite {
+  actorAccountId: string | null;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  unitId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one entry to the hash chain. Must be called with the transaction that makes the
+ * change, so the change and its audit entry commit or roll back together.
+ */
+export async function writeAudit(trx: Kysely<Database>, dialect: DialectHelpers, entry: AuditWrite): Promise<void> {
+  await dialect.lockAuditChain(trx);
+  const last = await repo.lastEntry(trx);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const content = {
+    seq: (last?.seq ?? 0) + 1,
+    at: nowIso(),
+    actorAccountId: entry.actorAccountId,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    unitId: entry.unitId,
+    beforeJson: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
+    afterJson: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
+  };
+  await repo.insertEntry(trx, {
+    seq: content.seq,
+    at: content.at,
+    actor_account_id: content.actorAccountId,
+    action: content.action,
+    record_type: content.recordType,
+    record_id: content.recordId,
+    unit_id: content.unitId,
+    before_json: content.beforeJson,
+    after_json: content.afterJson,
+    prev_hash: prevHash,
+    hash: auditEntryHash(prevHash, content),
+  });
+}
+
+/** Walks the whole chain in pages; names the first broken entry. */
+export async function verifyAuditChain(handle: Pick<DatabaseHandle, 'db'>, pageSize = 2000): Promise<ChainCheck> {
+  let state = { expectedSeq: 1, prevHash: GENESIS_HASH, count: 0 };
+  let afterSeq = 0;
+  for (;;) {
+    const rows = await repo.entriesAfter(handle.db, afterSeq, pageSize);
+    if (rows.length === 0) return { ok: true, count: state.count };
+    const result = verifyChainSegment(
+      rows.map((r) => ({
+        seq: Number(r.seq),
+        at: r.at,
+        actorAccountId: r.actor_account_id,
+        action: r.action,
+        recordType: r.record_type,
+        recordId: r.record_id,
+        unitId: r.unit_id,
+        beforeJson: r.before_json,
+        afterJson: r.after_json,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      })),
+      state,
+    );
+    if (!result.ok) return { ok: false, count: result.count, brokenSeq: result.brokenSeq, reason: result.reason };
+    state = result.state;
+    afterSeq = Number(rows[rows.length - 1]!.seq);
+  }
+}
+
+export async function recordHistory(
+  db: Kysely<Database>,
+  query: { recordType: string; recordId: string; page: number; pageSize: number },
+) {
+  const { total, rows } = await repo.historyOf(db, query.recordType, query.recordId, query.page, query.pageSize);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((r) => ({
+      seq: Number(r.seq),
+      at: r.at,
+      actorId: r.actor_account_id,
+      actorName: r.actor_name ?? null,
+      action: r.action,
+      recordType: r.record_type,
+      recordId: r.record_id,
+      before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
+      after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+    })),
+  };
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { useDemoApp, sessionCookie } from '../../../test/helpers/app.js';
+import { MAX_FAILURES_PER_USERNAME } from './service.js';
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+
+  describe('POST /api/auth/login', () => {
+    it('signs in with an httpOnly session cookie and returns the caller', async () => {
+      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dongthu', password: 'tusoi-demo' } });
+      expect(res.statusCode).toBe(200);
+      const setCookie = String(res.headers['set-cookie']);
+      expect(setCookie).toMatch(/tusoi_session=/);
+      expect(setCookie).toMatch(/HttpOnly/i);
+      expect(setCookie).toMatch(/SameSite=Lax/i);
+      const body = res.json();
+      expect(body.account.username).toBe('bithu.dongthu');
+      expect(body.member.unitName).toBe('Chi bộ thôn Đồng Thứ');
+      expect(body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['cell_secretary', 'member']);
+    });
+
+    it('answers unknown user and wrong password with the same 401 message', async () => {
+      const unknown = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong.co', password: 'tusoi-demo' } });
+      const wrong = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ubkt', password: 'sai-mat-khau' } });
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.statusCode).toBe(401);
+      expect(unknown.json()).toEqual(wrong.json());
+      expect(unknown.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    });
+
+    it('rate-limits repeated failures per username with 429, in Vietnamese, and counts across IPs', async () => {
+      const attempt = (ip: string) =>
+        t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'bithu.luuquang', password: 'sai' } });
+      for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) expect((await attempt(`10.0.0.${i + 1}`)).statusCode).toBe(401);
+      const blocked = await attempt('10.0.1.1');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.message).toMatch(/quá nhiều lần/);
+      // Even the right password is refused while the username is locked.
+      const right = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.luuquang', password: 'tusoi-demo' } });
+      expect(right.statusCode).toBe(429);
+    });
+
+    it('rejects bad input with 400 naming the field, in Vietnamese or English', async () => {
+      const vi = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a' } });
+      expect(vi.statusCode).toBe(400);
+      expect(vi.json().error.fields).toEqual([{ field: 'password', message: 'Mật khẩu (password): bắt buộc phải nhập' }]);
+      const en = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+        payload: { username: 'a', password: 'b', extra: true },
+      });
+      expect(en.statusCode).toBe(400);
+      expect(en.json().error.fields).toEqual([{ field: 'extra', message: 'extra: is not an allowed field' }]);
+      const malformed = await t().app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().error.code).toBe('malformed_json');
+      const huge = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x'.repeat(1_100_000), password: 'y' } });
+      expect(huge.statusCode).toBe(413);
+    });
+
+    it('refuses a cross-site sign-in attempt', async () => {
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: 'http://evil.example', host: 'localhost:3000' },
+        payload: { username: 'ubkt', password: 'tusoi-demo' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('cross_site');
+    });
+  });
+
+  describe('GET /api/me', () => {
+    it('is 401 without a session', async () => {
+      const res = await t().app.inject({ method: 'GET', url: '/api/me' });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.message).toBe('Bạn cần đăng nhập để tiếp tục.');
+    });
+
+    it('lists the actions each role may take', async () => {
+      const actionsOf = async (username: string) =>
+        (await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login(username) } })).json().actions as string[];
+      expect(await actionsOf('dangvien.dongthu')).toEqual(['unit.read', 'member.read']);
+      expect(await actionsOf('vanphong')).toContain('member.update');
+      expect(await actionsOf('vanphong')).not.toContain('audit.read');
+      expect(await actionsOf('ubkt')).toContain('audit.read');
+      expect(await actionsOf('ubkt')).not.toContain('member.update');
+    });
+  });
+
+  describe('POST /api/auth/logout', () => {
+    it('is 401 without a session', async () => {
+      expect((await t().app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
+    });
+
+    it('ends the session', async () => {
+      const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      const cookie = sessionCookie(login);
+      expect((await t().app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(200);
+      expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    });
+  });
+
+  describe('POST /api/auth/password', () => {
+    it('is 401 without a session', async () => {
+      const res = await t().app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'a', newPassword: 'b'.repeat(12) } });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('refuses a wrong current password, naming the field', async () => {
+      const cookie = await t().login('vanphong');
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: 'sai-roi', newPassword: 'mat-khau-moi-2026' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].field).toBe('currentPassword');
+    });
+
+    it('changes the password, signs out other sessions, and audits without the hash', async () => {
+      const first = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'tusoi-demo' } });
+      const second = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'tusoi-demo' } });
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie: sessionCookie(first) },
+        payload: { currentPassword: 'tusoi-demo', newPassword: 'mat-khau-moi-2026' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(first) } })).statusCode).toBe(200);
+      expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(second) } })).statusCode).toBe(401);
+      const relogin = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'mat-khau-moi-2026' } });
+      expect(relogin.statusCode).toBe(200);
+      const entry = await t().db.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.password_change').executeTakeFirstOrThrow();
+      expect(entry.after_json).not.toMatch(/scrypt/);
+    });
+  });
+});

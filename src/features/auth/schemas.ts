@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { id } from '../../shared/schemas.js';
+import { roles } from '../../domain/roles.js';
+import { unitKind } from '../units/schemas.js';
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});
+
+export const roleAssignment = z.object({
+  id,
+  role: z.enum(roles),
+  unitId: id,
+  unitName: z.string(),
+  unitKind,
+});
+
+/** GET /api/me — who is calling and what they may do. */
+export const meResponse = z.object({
+  account: z.object({
+    id,
+    username: z.string(),
+    displayName: z.string(),
+    locale: z.enum(['vi', 'en']),
+    mustChangePassword: z.boolean(),
+  }),
+  member: z
+    .object({ id, fullName: z.string(), unitId: id, unitName: z.string() })
+    .nullable(),
+  roles: z.array(roleAssignment),
+  /** Actions the caller may take somewhere in their scope (for navigation). */
+  actions: z.array(z.string()),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const okResponse = z.object({ ok: z.literal(true) });

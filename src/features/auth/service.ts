@@ -1,0 +1,175 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext, SignedInActor } from '../../server/context.js';
+import { AppError, unauthorized } from '../../server/errors.js';
+import { nowIso } from '../../db/ids.js';
+import { actions, canSomewhere, type Assignment } from '../../domain/policy.js';
+import type { Role } from '../../domain/roles.js';
+import type { UnitKind } from '../units/schemas.js';
+import { writeAudit } from '../audit/service.js';
+import { DEMO_PASSWORD, DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import * as repo from './repo.js';
+import type { MeResponse } from './schemas.js';
+
+/** Login throttling: stored in the database so it holds across instances and restarts. */
+export const LOGIN_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_USERNAME = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+/** Touch the session at most this often: /api/me must not write on every call. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  ip: string,
+): Promise<{ token: string; accountId: string; expiresAt: Date }> {
+  const { db, dialect } = ctx.handle;
+  const username = normaliseUsername(input.username);
+  const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000).toISOString();
+  const [byUser, byIp] = await Promise.all([
+    repo.countLoginFailures(db, 'username', username, since),
+    repo.countLoginFailures(db, 'ip', ip, since),
+  ]);
+  if (byUser >= MAX_FAILURES_PER_USERNAME || byIp >= MAX_FAILURES_PER_IP) {
+    throw new AppError(429, 'too_many_attempts', { minutes: LOGIN_WINDOW_MINUTES }, undefined, {
+      'retry-after': String(LOGIN_WINDOW_MINUTES * 60),
+    });
+  }
+  const account = await repo.findAccountByUsername(db, username);
+  const passwordOk = await verifyPassword(input.password, account?.password_hash ?? DUMMY_HASH);
+  const demoRefused = ctx.config.production && !ctx.config.allowDemoPasswords && input.password === DEMO_PASSWORD;
+  if (!account || !passwordOk || account.disabled_at || demoRefused) {
+    await repo.insertLoginFailure(db, username, ip, nowIso());
+    throw new AppError(401, 'invalid_credentials');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionIdleHours * 3600_000);
+  await db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      id: sessionIdOf(token),
+      account_id: account.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      last_seen_at: now.toISOString(),
+    });
+    await repo.clearLoginFailures(trx, username);
+    await writeAudit(trx, dialect, {
+      actorAccountId: account.id,
+      action: 'auth.login',
+      recordType: 'account',
+      recordId: account.id,
+      unitId: account.unit_id,
+      after: { ip },
+    });
+  });
+  return { token, accountId: account.id, expiresAt };
+}
+
+export async function logout(ctx: AppContext, actor: SignedInActor): Promise<void> {
+  const { db, dialect } = ctx.handle;
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, actor.sessionId);
+    const account = await repo.findAccount(trx, actor.accountId);
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'auth.logout',
+      recordType: 'account',
+      recordId: actor.accountId,
+      unitId: account?.unit_id ?? null,
+    });
+  });
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  actor: SignedInActor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { db, dialect } = ctx.handle;
+  const account = await repo.findAccount(db, actor.accountId);
+  if (!account) throw unauthorized();
+  if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
+    throw new AppError(400, 'wrong_password', {}, [{ field: 'currentPassword', messageKey: 'wrong_password' }]);
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError(400, 'password_reused', {}, [{ field: 'newPassword', messageKey: 'password_reused' }]);
+  }
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.updatePassword(trx, account.id, hash, now);
+    // Other devices signed in with the old password are signed out.
+    await repo.deleteOtherSessions(trx, account.id, actor.sessionId);
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'auth.password_change',
+      recordType: 'account',
+      recordId: account.id,
+      unitId: account.unit_id,
+      // Never the hash: the audit log is readable by the committee.
+      after: { passwordChangedAt: now },
+    });
+  });
+}
+
+/** Resolves a session cookie to the signed-in actor, or null. */
+export async function actorFromToken(ctx: AppContext, token: string): Promise<SignedInActor | null> {
+  const { db } = ctx.handle;
+  const sessionId = sessionIdOf(token);
+  const now = new Date();
+  const session = await repo.findLiveSession(db, sessionId, now.toISOString());
+  if (!session) return null;
+  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
+    const expiresAt = new Date(now.getTime() + ctx.config.sessionIdleHours * 3600_000);
+    await repo.touchSession(db, sessionId, now.toISOString(), expiresAt.toISOString());
+  }
+  const rows = await repo.assignmentsOf(db, session.account_id);
+  const assignments: Assignment[] = rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, unitPath: r.unit_path }));
+  return {
+    accountId: session.account_id,
+    memberId: session.member_id,
+    sessionId,
+    username: session.username,
+    displayName: session.display_name,
+    assignments,
+  };
+}
+
+export async function describeMe(ctx: AppContext, actor: SignedInActor): Promise<MeResponse> {
+  const { db } = ctx.handle;
+  const [account, member, assignments] = await Promise.all([
+    repo.findAccount(db, actor.accountId),
+    actor.memberId ? repo.memberOfAccount(db, actor.memberId) : Promise.resolve(undefined),
+    repo.assignmentsOf(db, actor.accountId),
+  ]);
+  if (!account) throw unauthorized();
+  return {
+    account: {
+      id: account.id,
+      username: account.username,
+      displayName: account.display_name,
+      locale: account.locale === 'en' ? 'en' : 'vi',
+      mustChangePassword: account.must_change_password === 1,
+    },
+    member: member
+      ? { id: member.id, fullName: member.full_name, unitId: member.unit_id, unitName: member.unit_name }
+      : null,
+    roles: assignments.map((a) => ({
+      id: a.id,
+      role: a.role as Role,
+      unitId: a.unit_id,
+      unitName: a.unit_name,
+      unitKind: a.unit_kind as UnitKind,
+    })),
+    actions: actions.filter((action) => canSomewhere(actor, action)),
+  };
+}

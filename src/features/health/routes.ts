@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+  version: z.string(),
+});
+
+export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    { schema: { tags: ['health'], summary: 'Tình trạng — liveness and database check', response: { 200: healthResponse } } },
+    async () => {
+      // A real round trip, so a load balancer takes an instance with a dead database out.
+      await sql`select 1`.execute(ctx.handle.db);
+      return { status: 'ok' as const, database: ctx.handle.dialect.name, version: ctx.version };
+    },
+  );
+}

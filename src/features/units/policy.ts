@@ -1,0 +1,36 @@
+import { can, type Action, type Actor } from '../../domain/policy.js';
+import { authorize } from '../../server/authorize.js';
+import { AppError } from '../../server/errors.js';
+import type { UnitKind } from './schemas.js';
+
+/** Actions a unit page may offer. */
+export const unitActions = ['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create', 'audit.read'] as const;
+
+export function authorizeUnit(actor: Actor, action: Action, unit: { path: string } | undefined): void {
+  authorize(actor, action, unit ? { unitPath: unit.path } : null);
+}
+
+/**
+ * Moving or archiving changes where a unit hangs, which is the parent's business: the
+ * actor needs the right over the parent too, so nobody can detach the root of their own scope.
+ */
+export function authorizeStructuralChange(actor: Actor, action: 'unit.move' | 'unit.archive', unit: { path: string }): void {
+  authorizeUnit(actor, action, unit);
+  const parentPath = unit.path.slice(0, unit.path.slice(0, -1).lastIndexOf('/') + 1);
+  if (parentPath.length <= 1 || !can(actor, action, { unitPath: parentPath })) throw new AppError(400, 'unit_root');
+}
+
+/** Which kinds may sit under which: never a fixed depth, only sensible pairs. */
+const allowedParents: Record<UnitKind, readonly UnitKind[]> = {
+  province: ['province'],
+  commune: ['province', 'intermediate'],
+  intermediate: ['province', 'commune', 'intermediate'],
+  cell: ['commune', 'intermediate'],
+  mass_org: ['cell'],
+};
+
+export function assertKindFits(kind: UnitKind, parentKind: UnitKind): void {
+  if (!allowedParents[kind].includes(parentKind)) {
+    throw new AppError(400, 'unit_kind_parent', {}, [{ field: 'kind', messageKey: 'unit_kind_parent' }]);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { id } from '../../shared/schemas.js';
+
+/** Kinds of unit in the organisation tree. Depth is free: never assume three levels. */
+export const unitKinds = [
+  'province', // Tỉnh ủy / Thành ủy
+  'commune', // Đảng bộ xã, phường (tổ chức cơ sở đảng)
+  'intermediate', // Đảng bộ bộ phận or any other intermediate level
+  'cell', // Chi bộ
+  'mass_org', // Chi hội, chi đoàn, ban công tác mặt trận — receives tasks from a cell
+] as const;
+export const unitKind = z.enum(unitKinds);
+export type UnitKind = z.infer<typeof unitKind>;
+
+export const unitSummary = z.object({
+  id,
+  parentId: id.nullable(),
+  kind: unitKind,
+  name: z.string(),
+  code: z.string().nullable(),
+  archived: z.boolean(),
+  memberCount: z.number().int(),
+});
+export type UnitSummary = z.infer<typeof unitSummary>;
+
+export const unitTreeNode: z.ZodType<UnitTreeNode> = z.lazy(() =>
+  unitSummary.extend({ children: z.array(unitTreeNode) }),
+);
+export interface UnitTreeNode extends UnitSummary {
+  children: UnitTreeNode[];
+}
+
+export const unitDetail = unitSummary.extend({
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Ancestors from the root of the caller's scope down to the parent, for breadcrumbs. */
+  ancestors: z.array(z.object({ id, name: z.string(), kind: unitKind })),
+  children: z.array(unitSummary),
+  allowedActions: z.array(z.string()),
+});
+export type UnitDetail = z.infer<typeof unitDetail>;
+
+export const unitTreeResponse = z.object({ roots: z.array(unitTreeNode) });
+
+const name = z.string().trim().min(2).max(200);
+const phone = z.string().trim().regex(/^[0-9+ .()-]{6,20}$/);
+
+export const createUnitBody = z.strictObject({
+  parentId: id,
+  kind: unitKind,
+  name,
+  code: z.string().trim().min(1).max(50).nullable().optional(),
+  contactName: z.string().trim().min(2).max(200).nullable().optional(),
+  contactPhone: phone.nullable().optional(),
+});
+export type CreateUnitBody = z.infer<typeof createUnitBody>;
+
+export const updateUnitBody = z.strictObject({
+  name: name.optional(),
+  code: z.string().trim().min(1).max(50).nullable().optional(),
+  contactName: z.string().trim().min(2).max(200).nullable().optional(),
+  contactPhone: phone.nullable().optional(),
+});
+export type UpdateUnitBody = z.infer<typeof updateUnitBody>;
+
+export const moveUnitBody = z.strictObject({ parentId: id });
+export const unitParams = z.strictObject({ id });

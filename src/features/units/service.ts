@@ -1,0 +1,232 @@
+import type { AppContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { allowedActions, can, scopePaths, type Actor } from '../../domain/policy.js';
+import { newId, nowIso } from '../../db/ids.js';
+import { foldVietnamese } from '../../domain/vietnamese.js';
+import { writeAudit } from '../audit/service.js';
+import * as repo from './repo.js';
+import type { UnitRow } from './repo.js';
+import { assertKindFits, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
+import type { CreateUnitBody, UnitDetail, UnitKind, UnitSummary, UnitTreeNode, UpdateUnitBody } from './schemas.js';
+
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+const kindOrder: Record<string, number> = { province: 0, commune: 1, intermediate: 2, cell: 3, mass_org: 4 };
+function byKindThenName(a: UnitRow, b: UnitRow): number {
+  return (kindOrder[a.kind] ?? 9) - (kindOrder[b.kind] ?? 9) || collator.compare(a.name, b.name);
+}
+
+function summary(row: UnitRow, memberCount: number): UnitSummary {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind as UnitKind,
+    name: row.name,
+    code: row.code,
+    archived: row.archived_at !== null,
+    memberCount,
+  };
+}
+
+/** What the audit log keeps of a unit. */
+function snapshot(row: UnitRow) {
+  return {
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    archivedAt: row.archived_at,
+  };
+}
+
+/** The caller's units as a forest: one root per scope, children sorted, member counts per subtree. */
+export async function unitTree(ctx: AppContext, actor: Actor): Promise<{ roots: UnitTreeNode[] }> {
+  const { db } = ctx.handle;
+  const paths = scopePaths(actor, 'unit.read');
+  const [rows, counts] = await Promise.all([repo.unitsUnder(db, paths), repo.activeMemberCounts(db, paths)]);
+  const nodes = new Map<string, UnitTreeNode>();
+  for (const row of rows) nodes.set(row.id, { ...summary(row, counts.get(row.path) ?? 0), children: [] });
+  const roots: UnitTreeNode[] = [];
+  for (const row of [...rows].sort(byKindThenName)) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parent_id ? nodes.get(row.parent_id) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  // Member counts of a subtree, so a commune shows its total.
+  const total = (node: UnitTreeNode): number => {
+    node.memberCount += node.children.reduce((sum, child) => sum + total(child), 0);
+    return node.memberCount;
+  };
+  roots.forEach(total);
+  return { roots };
+}
+
+export async function unitDetail(ctx: AppContext, actor: Actor, id: string): Promise<UnitDetail> {
+  const { db } = ctx.handle;
+  const row = await repo.findUnit(db, id);
+  authorizeUnit(actor, 'unit.read', row);
+  return present(ctx, actor, row!);
+}
+
+async function present(ctx: AppContext, actor: Actor, row: UnitRow): Promise<UnitDetail> {
+  const { db } = ctx.handle;
+  const ids = row.path.split('/').filter(Boolean);
+  // Breadcrumbs: only ancestors the caller may see themselves.
+  const visibleAncestorIds = ids
+    .slice(0, -1)
+    .filter((_, i) => can(actor, 'unit.read', { unitPath: `/${ids.slice(0, i + 1).join('/')}/` }));
+  const [ancestors, children, counts] = await Promise.all([
+    repo.unitsByIds(db, visibleAncestorIds),
+    repo.childrenOf(db, row.id),
+    repo.activeMemberCounts(db, [row.path]),
+  ]);
+  const subtreeCount = (path: string) => {
+    let n = 0;
+    for (const [unitPath, count] of counts) if (unitPath.startsWith(path)) n += count;
+    return n;
+  };
+  return {
+    ...summary(row, subtreeCount(row.path)),
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    ancestors: ancestors
+      .sort((a, b) => a.depth - b.depth)
+      .map((a) => ({ id: a.id, name: a.name, kind: a.kind as UnitKind })),
+    children: children.sort(byKindThenName).map((c) => summary(c, subtreeCount(c.path))),
+    allowedActions: allowedActions(actor, { unitPath: row.path }, unitActions),
+  };
+}
+
+export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnitBody): Promise<UnitDetail> {
+  const { db, dialect } = ctx.handle;
+  const created = await db.transaction().execute(async (trx) => {
+    const parent = await repo.findUnit(trx, body.parentId);
+    if (!parent) throw new AppError(404, 'not_found', {}, [{ field: 'parentId', messageKey: 'not_found' }]);
+    authorizeUnit(actor, 'unit.create', parent);
+    assertKindFits(body.kind, parent.kind as UnitKind);
+    const now = nowIso();
+    const id = newId();
+    const row: UnitRow = {
+      id,
+      parent_id: parent.id,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
+      kind: body.kind,
+      name: body.name,
+      search_name: foldVietnamese(body.name),
+      code: body.code ?? null,
+      contact_name: body.contactName ?? null,
+      contact_phone: body.contactPhone ?? null,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insertUnit(trx, row);
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'unit.create',
+      recordType: 'unit',
+      recordId: id,
+      unitId: id,
+      after: snapshot(row),
+    });
+    return row;
+  });
+  return present(ctx, actor, created);
+}
+
+export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body: UpdateUnitBody): Promise<UnitDetail> {
+  const { db, dialect } = ctx.handle;
+  const updated = await db.transaction().execute(async (trx) => {
+    const row = await repo.findUnit(trx, id);
+    authorizeUnit(actor, 'unit.update', row);
+    const next: UnitRow = {
+      ...row!,
+      name: body.name ?? row!.name,
+      search_name: foldVietnamese(body.name ?? row!.name),
+      code: body.code !== undefined ? body.code : row!.code,
+      contact_name: body.contactName !== undefined ? body.contactName : row!.contact_name,
+      contact_phone: body.contactPhone !== undefined ? body.contactPhone : row!.contact_phone,
+      updated_at: nowIso(),
+    };
+    await repo.updateUnit(trx, id, {
+      name: next.name,
+      search_name: next.search_name,
+      code: next.code,
+      contact_name: next.contact_name,
+      contact_phone: next.contact_phone,
+      updated_at: next.updated_at,
+    });
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'unit.update',
+      recordType: 'unit',
+      recordId: id,
+      unitId: id,
+      before: snapshot(row!),
+      after: snapshot(next),
+    });
+    return next;
+  });
+  return present(ctx, actor, updated);
+}
+
+export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parentId: string): Promise<UnitDetail> {
+  const { db, dialect } = ctx.handle;
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findUnit(trx, id);
+    authorizeUnit(actor, 'unit.move', row);
+    authorizeStructuralChange(actor, 'unit.move', row!);
+    const parent = await repo.findUnit(trx, parentId);
+    if (!parent || !can(actor, 'unit.move', { unitPath: parent.path })) {
+      throw new AppError(404, 'not_found', {}, [{ field: 'parentId', messageKey: 'not_found' }]);
+    }
+    if (parent.path.startsWith(row!.path)) {
+      throw new AppError(400, 'unit_cycle', {}, [{ field: 'parentId', messageKey: 'unit_cycle' }]);
+    }
+    assertKindFits(row!.kind as UnitKind, parent.kind as UnitKind);
+    if (parent.id === row!.parent_id) return;
+    const now = nowIso();
+    await repo.rewriteSubtreePaths(trx, row!.path, `${parent.path}${row!.id}/`, now);
+    await repo.updateUnit(trx, id, { parent_id: parent.id, updated_at: now });
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'unit.move',
+      recordType: 'unit',
+      recordId: id,
+      unitId: id,
+      before: { parentId: row!.parent_id },
+      after: { parentId: parent.id },
+    });
+  });
+  return unitDetail(ctx, actor, id);
+}
+
+export async function setArchived(ctx: AppContext, actor: Actor, id: string, archived: boolean): Promise<UnitDetail> {
+  const { db, dialect } = ctx.handle;
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findUnit(trx, id);
+    authorizeUnit(actor, 'unit.archive', row);
+    authorizeStructuralChange(actor, 'unit.archive', row!);
+    if (archived === (row!.archived_at !== null)) return;
+    if (archived) {
+      if ((await repo.countActiveChildren(trx, id)) > 0) throw new AppError(409, 'unit_has_active_children');
+      if ((await repo.countActiveMembers(trx, id)) > 0) throw new AppError(409, 'unit_has_active_members');
+    }
+    const now = nowIso();
+    const archivedAt = archived ? now : null;
+    await repo.updateUnit(trx, id, { archived_at: archivedAt, updated_at: now });
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: archived ? 'unit.archive' : 'unit.restore',
+      recordType: 'unit',
+      recordId: id,
+      unitId: id,
+      before: { archivedAt: row!.archived_at },
+      after: { archivedAt },
+    });
+  });
+  return unitDetail(ctx, actor, id);
+}

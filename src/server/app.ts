@@ -1,0 +1,169 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from './context.js';
+import { AppError, describeIssue, RequestValidationError, type FieldMessage } from './errors.js';
+import { pickLang, translate, type Lang } from './messages.js';
+import { authRoutes } from '../features/auth/routes.js';
+import { healthRoutes } from '../features/health/routes.js';
+import { unitRoutes } from '../features/units/routes.js';
+import { memberRoutes } from '../features/members/routes.js';
+import { auditRoutes } from '../features/audit/routes.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the whole application without listening, so tests and the benchmark drive it in-process. */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    // Our own ids are UUIDs; a longer path segment is bad input, not a lookup.
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  // Validation keeps zod's issues (with the offending input) so messages can name the field
+  // in the caller's language; responses are checked against their schemas too.
+  app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {
+    const result = (schema as ZodType).safeParse(data, { reportInput: true });
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(httpPart ?? 'body', result.error.issues) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorateRequest('lang', 'vi');
+  app.decorateRequest('actorCache', undefined);
+  app.addHook('onRequest', async (request) => {
+    request.lang = pickLang(request.headers['accept-language']);
+    request.actorCache = undefined;
+  });
+
+  // Cross-site request protection for cookie-authenticated changes: a browser always sends
+  // Origin (or Sec-Fetch-Site) on cross-origin writes; it must name this very host.
+  app.addHook('onRequest', async (request) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    const origin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    if (site === 'cross-site') throw new AppError(403, 'cross_site');
+    if (origin !== undefined) {
+      let host: string;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        throw new AppError(403, 'cross_site');
+      }
+      const forwarded = ctx.config.trustProxy ? request.headers['x-forwarded-host'] : undefined;
+      if (host !== request.headers.host && host !== forwarded) throw new AppError(403, 'cross_site');
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (request) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: translate(request.lang ?? 'vi', 'rate_limited') },
+    }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tự Soi API',
+        version: ctx.version,
+        description: 'Tự soi, tự sửa — API cho Đảng bộ xã và chi bộ. Errors: `{ error: { code, message, fields } }`; send `Accept-Language: en` for English.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tusoi_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, request, reply) => {
+    const lang: Lang = request.lang ?? 'vi';
+    const send = (status: number, code: string, message: string, fields?: FieldMessage[]) =>
+      reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+
+    if (error instanceof RequestValidationError) {
+      const fields = error.issues.flatMap((issue) => describeIssue(lang, issue));
+      const summary = fields.map((f) => f.message).join('; ');
+      return send(400, 'validation', translate(lang, 'validation', { summary }), fields);
+    }
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      const fields = error.fields?.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) }));
+      return send(error.statusCode, error.code, translate(lang, error.code, error.params), fields);
+    }
+    const code = (error as FastifyError).code;
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'body_too_large', translate(lang, 'body_too_large'));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return send(415, 'unsupported_media_type', translate(lang, 'unsupported_media_type'));
+    }
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return send(400, 'malformed_json', translate(lang, 'malformed_json'), [
+        { field: 'body', message: translate(lang, 'malformed_json') },
+      ]);
+    }
+    if (status === 429) return send(429, 'rate_limited', translate(lang, 'rate_limited'));
+    if (status >= 400 && status < 500) return send(status, 'bad_request', error.message);
+    request.log.error({ err: error }, 'unhandled error');
+    return send(500, 'internal', translate(lang, 'internal'));
+  });
+
+  await app.register(async (scope) => healthRoutes(scope, ctx));
+  await app.register(async (scope) => authRoutes(scope, ctx));
+  await app.register(async (scope) => unitRoutes(scope, ctx));
+  await app.register(async (scope) => memberRoutes(scope, ctx));
+  await app.register(async (scope) => auditRoutes(scope, ctx));
+
+  const indexFile = path.join(ctx.config.webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDir,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz beside each asset: phones on rural links get the small one.
+      preCompressed: true,
+      setHeaders(res, filePath) {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'route_not_found', message: translate(request.lang ?? 'vi', 'route_not_found') } });
+    }
+    // The single-page app owns every other path (deep links such as /members/…).
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL when set to postgres://…; otherwise SQLite in dataDir/tusoi.db. */
+  databaseUrl: string | undefined;
+  production: boolean;
+  /** Hours a session lives without use before it must log in again. */
+  sessionIdleHours: number;
+  /** Requests per minute per IP for the whole API (a flood guard, not a login limiter). */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-* from a reverse proxy in front of the app. */
+  trustProxy: boolean;
+  /** Folder with the built web app, served at /. */
+  webDir: string;
+  logLevel: string;
+  /** Accept the demo password even in production (only with an explicit `--demo`). */
+  allowDemoPasswords: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    production: env.NODE_ENV === 'production',
+    sessionIdleHours: Number(env.SESSION_IDLE_HOURS ?? 72),
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    allowDemoPasswords: env.TUSOI_ALLOW_DEMO === '1',
+  };
+}
+
+export function sqliteFile(config: Config): string {
+  return path.join(config.dataDir, 'tusoi.db');
+}

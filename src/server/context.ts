@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Actor } from '../domain/policy.js';
+import type { Config } from './config.js';
+import type { Lang } from './messages.js';
+
+/** What every feature's routes and services are given: no globals, so tests build many apps. */
+export interface AppContext {
+  handle: DatabaseHandle;
+  config: Config;
+  version: string;
+}
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & { _tp?: ZodTypeProvider };
+
+/** The caller as seen by features: who they are and the session that proved it. */
+export interface SignedInActor extends Actor {
+  sessionId: string;
+  username: string;
+  displayName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    /** undefined = not looked up yet; null = looked up, nobody signed in. */
+    actorCache: SignedInActor | null | undefined;
+  }
+}
+
+export type Req = FastifyRequest;

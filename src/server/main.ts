@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { isEmpty, seedDemo, type DemoSummary } from '../db/seed.js';
+import { buildApp } from './app.js';
+import { loadConfig, sqliteFile, type Config } from './config.js';
+import type { AppContext } from './context.js';
+
+export function readVersion(): string {
+  const pkg = fileURLToPath(new URL('../../package.json', import.meta.url));
+  // src/server or dist/server/server: walk up until package.json is found.
+  for (const candidate of [pkg, fileURLToPath(new URL('../../../package.json', import.meta.url))]) {
+    if (fs.existsSync(candidate)) return (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+export function openConfiguredDatabase(config: Config): DatabaseHandle {
+  return openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFile(config) });
+}
+
+export function printDemoSummary(summary: DemoSummary, log: (line: string) => void = console.log): void {
+  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
+  const width = Math.max(...summary.accounts.map((a) => a.username.length));
+  for (const a of summary.accounts) log(`  ${a.username.padEnd(width)}  ${a.displayName} — ${a.roles.join(', ')}`);
+}
+
+/** `tusoi serve`: migrate, load the demo commune into an empty database, listen. */
+export async function serve(options: { demo?: boolean; port?: number; host?: string } = {}): Promise<void> {
+  const base = loadConfig();
+  const config: Config = {
+    ...base,
+    port: options.port ?? base.port,
+    host: options.host ?? base.host,
+    allowDemoPasswords: base.allowDemoPasswords || options.demo === true,
+  };
+  const handle = openConfiguredDatabase(config);
+  await migrateToLatest(handle);
+  if (await isEmpty(handle)) {
+    if (config.production && !options.demo) {
+      console.log('Cơ sở dữ liệu trống. Chạy "tusoi seed --demo" để nạp dữ liệu mẫu, hoặc "tusoi user create" để tạo tài khoản đầu tiên.');
+    } else {
+      printDemoSummary(await seedDemo(handle));
+    }
+  }
+  const ctx: AppContext = { handle, config, version: readVersion() };
+  const app = await buildApp(ctx, { logger: true });
+  const close = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`Tự Soi đang chạy tại http://${shownHost}:${config.port} (cơ sở dữ liệu: ${handle.dialect.name})`);
+}
