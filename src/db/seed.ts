@@ -2,6 +2,7 @@ import type { DatabaseHandle } from './database.js';
 import { newId, nowIso } from './ids.js';
 import type { MemberTable, UnitTable } from './schema.js';
 import { buildDemoCommune } from '../domain/demo-data.js';
+import { roleNamesVi } from '../domain/roles.js';
 import { foldVietnamese, joinFullName, vietnameseSortKey } from '../domain/vietnamese.js';
 import { writeAudit } from '../features/audit/service.js';
 import { insertAccountWithRoles } from '../features/accounts/service.js';
@@ -115,7 +116,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
     accounts: demo.accounts.map((a) => ({
       username: a.username,
       displayName: a.displayName,
-      roles: a.roles.map((r) => `${r.role}@${demo.units.find((u) => u.key === r.unitKey)?.name ?? r.unitKey}`),
+      roles: a.roles.map((r) => `${roleNamesVi[r.role]} (${demo.units.find((u) => u.key === r.unitKey)?.name ?? r.unitKey})`),
     })),
     password: DEMO_PASSWORD,
   };

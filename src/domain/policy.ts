@@ -72,7 +72,8 @@ export function can(actor: Actor, action: Action, scope: Scope): boolean {
 /** Unit paths under which the actor may do `action` (for filtering lists in SQL). */
 export function scopePaths(actor: Actor, action: Action): string[] {
   const allowed = grants[action];
-  const paths = actor.assignments.filter((a) => allowed.includes(a.role)).map((a) => a.unitPath);
+  // One path per unit, even when several roles are held there (a secretary is also a member).
+  const paths = [...new Set(actor.assignments.filter((a) => allowed.includes(a.role)).map((a) => a.unitPath))];
   // Drop paths already covered by a shorter one, so queries stay small.
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }

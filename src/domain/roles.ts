@@ -11,3 +11,13 @@ export const roles = [
   'office', // văn phòng / quản trị
 ] as const;
 export type Role = (typeof roles)[number];
+
+/** Vietnamese names of the roles, for the CLI and server messages (the web app has its own catalogue). */
+export const roleNamesVi: Record<Role, string> = {
+  member: 'Đảng viên',
+  cell_committee: 'Chi ủy viên',
+  cell_secretary: 'Bí thư chi bộ',
+  party_committee: 'Đảng ủy',
+  inspection: 'Ủy ban Kiểm tra',
+  office: 'Văn phòng',
+};

@@ -17,6 +17,7 @@ import { healthRoutes } from '../features/health/routes.js';
 import { unitRoutes } from '../features/units/routes.js';
 import { memberRoutes } from '../features/members/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
+import { accountRoutes } from '../features/accounts/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => unitRoutes(scope, ctx));
   await app.register(async (scope) => memberRoutes(scope, ctx));
   await app.register(async (scope) => auditRoutes(scope, ctx));
+  await app.register(async (scope) => accountRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountTable, Database, RoleAssignmentTable } from '../../db/schema.js';
+import { likeContains } from '../../db/dialect.js';
 
 export function insertAccount(db: Kysely<Database>, row: AccountTable) {
   return db.insertInto('accounts').values(row).execute();
@@ -23,4 +24,60 @@ export function setPassword(db: Kysely<Database>, id: string, passwordHash: stri
 
 export function deleteSessionsOf(db: Kysely<Database>, accountId: string) {
   return db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+}
+
+export function findAccountWithUnit(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('units', 'units.id', 'accounts.unit_id')
+    .selectAll('accounts')
+    .select(['units.path as unit_path', 'units.name as unit_name'])
+    .where('accounts.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findAccountByMember(db: Kysely<Database>, memberId: string) {
+  return db.selectFrom('accounts').select('id').where('member_id', '=', memberId).executeTakeFirst();
+}
+
+export function rolesOf(db: Kysely<Database>, accountIds: string[]) {
+  if (accountIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_assignments')
+    .innerJoin('units', 'units.id', 'role_assignments.unit_id')
+    .select(['role_assignments.account_id', 'role_assignments.role', 'role_assignments.unit_id', 'units.name as unit_name', 'units.path as unit_path'])
+    .where('role_assignments.account_id', 'in', accountIds)
+    .orderBy('units.depth')
+    .orderBy('role_assignments.role')
+    .execute();
+}
+
+export function deleteRolesOf(db: Kysely<Database>, accountId: string) {
+  return db.deleteFrom('role_assignments').where('account_id', '=', accountId).execute();
+}
+
+export function updateAccount(db: Kysely<Database>, id: string, patch: Partial<Database['accounts']>) {
+  return db.updateTable('accounts').set(patch).where('id', '=', id).execute();
+}
+
+export async function searchAccounts(db: Kysely<Database>, scopePaths: string[], words: string[], page: number, pageSize: number) {
+  if (scopePaths.length === 0) return { total: 0, rows: [] };
+  let base = db
+    .selectFrom('accounts')
+    .innerJoin('units', 'units.id', 'accounts.unit_id')
+    .where((eb) => eb.or(scopePaths.map((p) => eb('units.path', 'like', `${p}%`))));
+  for (const word of words) {
+    base = base.where((eb) => eb.or([eb('accounts.username', 'like', likeContains(word)), eb('units.search_name', 'like', likeContains(word))]));
+  }
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    base
+      .selectAll('accounts')
+      .select(['units.name as unit_name'])
+      .orderBy('accounts.username')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
+  return { total: Number(count?.total ?? 0), rows };
 }

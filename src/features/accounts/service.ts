@@ -8,6 +8,14 @@ import { writeAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { normaliseUsername } from '../auth/service.js';
 import * as repo from './repo.js';
+import type { AppContext } from '../../server/context.js';
+import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
+import { foldVietnamese } from '../../domain/vietnamese.js';
+import { findUnit, unitsByIds } from '../units/repo.js';
+import { findMemberWithUnit } from '../members/repo.js';
+import { assertMayGrant, authorizeAccount } from './policy.js';
+import type { AccountSummary, CreateAccountBody, UpdateAccountBody } from './schemas.js';
 
 export interface NewAccount {
   username: string;
@@ -70,6 +78,27 @@ export async function createAccount(handle: DatabaseHandle, actorAccountId: stri
 }
 
 /** Sets a new password (must be changed at next sign-in) and signs the account out everywhere. */
+async function applyPasswordReset(
+  trx: Kysely<Database>,
+  handle: Pick<DatabaseHandle, 'dialect'>,
+  actorAccountId: string | null,
+  account: { id: string; unit_id: string },
+  passwordHash: string,
+): Promise<void> {
+  const now = nowIso();
+  await repo.setPassword(trx, account.id, passwordHash, true, now);
+  await repo.deleteSessionsOf(trx, account.id);
+  await writeAudit(trx, handle.dialect, {
+    actorAccountId,
+    action: 'account.reset_password',
+    recordType: 'account',
+    recordId: account.id,
+    unitId: account.unit_id,
+    after: { passwordResetAt: now, mustChangePassword: true },
+  });
+}
+
+/** `tusoi user reset-password`: by username, no scope (the operator has the server). */
 export async function resetPassword(
   handle: DatabaseHandle,
   actorAccountId: string | null,
@@ -80,17 +109,134 @@ export async function resetPassword(
   return handle.db.transaction().execute(async (trx) => {
     const account = await repo.findByUsername(trx, normaliseUsername(username));
     if (!account) return false;
-    const now = nowIso();
-    await repo.setPassword(trx, account.id, hash, true, now);
-    await repo.deleteSessionsOf(trx, account.id);
-    await writeAudit(trx, handle.dialect, {
-      actorAccountId,
-      action: 'account.reset_password',
-      recordType: 'account',
-      recordId: account.id,
-      unitId: account.unit_id,
-      after: { passwordResetAt: now, mustChangePassword: true },
-    });
+    await applyPasswordReset(trx, handle, actorAccountId, account, hash);
     return true;
   });
+}
+
+// ---- The HTTP workflows (office / committee managing accounts in their subtree) ----
+
+type AccountRow = Database['accounts'] & { unit_name: string };
+
+async function present(db: Kysely<Database>, rows: AccountRow[]): Promise<AccountSummary[]> {
+  const grants = await repo.rolesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    memberId: r.member_id,
+    disabled: r.disabled_at !== null,
+    mustChangePassword: r.must_change_password === 1,
+    roles: grants
+      .filter((g) => g.account_id === r.id)
+      .map((g) => ({ role: g.role as Role, unitId: g.unit_id, unitName: g.unit_name })),
+  }));
+}
+
+async function presentOne(db: Kysely<Database>, id: string): Promise<AccountSummary> {
+  const row = await repo.findAccountWithUnit(db, id);
+  if (!row) throw notFound();
+  return (await present(db, [row]))[0]!;
+}
+
+export async function listAccounts(
+  ctx: AppContext,
+  actor: Actor,
+  query: { q?: string | undefined; page: number; pageSize: number },
+) {
+  if (!canSomewhere(actor, 'account.manage')) throw forbidden();
+  const words = query.q ? foldVietnamese(query.q).split(' ').filter(Boolean).slice(0, 8) : [];
+  const { total, rows } = await repo.searchAccounts(ctx.handle.db, scopePaths(actor, 'account.manage'), words, query.page, query.pageSize);
+  return { total, page: query.page, pageSize: query.pageSize, items: await present(ctx.handle.db, rows) };
+}
+
+/** Role grants resolved to unit paths, each checked against the actor's own scope. */
+async function resolveGrants(trx: Kysely<Database>, actor: Actor, grants: { role: Role; unitId: string }[]) {
+  const units = await unitsByIds(trx, [...new Set(grants.map((g) => g.unitId))]);
+  const pathOf = new Map(units.map((u) => [u.id, u.path]));
+  assertMayGrant(actor, grants.map((g) => ({ unitPath: pathOf.get(g.unitId) })));
+  // The same grant twice is one grant.
+  return [...new Map(grants.map((g) => [`${g.role}@${g.unitId}`, g])).values()];
+}
+
+async function assertMemberLinkable(trx: Kysely<Database>, actor: Actor, memberId: string, exceptAccountId?: string) {
+  const member = await findMemberWithUnit(trx, memberId);
+  if (!member || !can(actor, 'account.manage', { unitPath: member.unit_path })) {
+    throw new AppError(404, 'not_found', {}, [{ field: 'memberId', messageKey: 'not_found' }]);
+  }
+  const linked = await repo.findAccountByMember(trx, memberId);
+  if (linked && linked.id !== exceptAccountId) {
+    throw new AppError(409, 'conflict', { field: 'memberId' }, [{ field: 'memberId', messageKey: 'conflict', params: { field: 'memberId' } }]);
+  }
+}
+
+export async function createAccountFor(ctx: AppContext, actor: Actor, body: CreateAccountBody) {
+  const { db } = ctx.handle;
+  const temporaryPassword = generatePassword();
+  const id = await db.transaction().execute(async (trx) => {
+    const home = await findUnit(trx, body.unitId);
+    if (!home || !can(actor, 'account.manage', { unitPath: home.path })) {
+      if (!canSomewhere(actor, 'account.manage')) throw forbidden();
+      throw new AppError(404, 'not_found', {}, [{ field: 'unitId', messageKey: 'not_found' }]);
+    }
+    const grants = await resolveGrants(trx, actor, body.roles);
+    if (body.memberId) await assertMemberLinkable(trx, actor, body.memberId);
+    if (await repo.findByUsername(trx, body.username)) {
+      throw new AppError(409, 'conflict', { field: 'username' }, [{ field: 'username', messageKey: 'conflict', params: { field: 'username' } }]);
+    }
+    return insertAccountWithRoles(trx, ctx.handle, actor.accountId, {
+      username: body.username,
+      displayName: body.displayName,
+      unitId: home.id,
+      memberId: body.memberId ?? null,
+      password: temporaryPassword,
+      mustChangePassword: true,
+      roles: grants,
+    });
+  });
+  return { account: await presentOne(db, id), temporaryPassword };
+}
+
+export async function updateAccountFor(ctx: AppContext, actor: Actor, id: string, body: UpdateAccountBody) {
+  const { db, dialect } = ctx.handle;
+  await db.transaction().execute(async (trx) => {
+    const row = await repo.findAccountWithUnit(trx, id);
+    authorizeAccount(actor, row);
+    const [before] = await present(trx, [row!]);
+    const now = nowIso();
+    const disabledAt = body.disabled === undefined ? row!.disabled_at : body.disabled ? (row!.disabled_at ?? now) : null;
+    await repo.updateAccount(trx, id, { display_name: body.displayName ?? row!.display_name, disabled_at: disabledAt, updated_at: now });
+    if (disabledAt) await repo.deleteSessionsOf(trx, id);
+    if (body.roles) {
+      const grants = await resolveGrants(trx, actor, body.roles);
+      await repo.deleteRolesOf(trx, id);
+      for (const g of grants) {
+        await repo.insertRoleAssignment(trx, { id: newId(), account_id: id, role: g.role, unit_id: g.unitId, created_at: now });
+      }
+    }
+    const after = (await present(trx, [(await repo.findAccountWithUnit(trx, id))!]))[0]!;
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'account.update',
+      recordType: 'account',
+      recordId: id,
+      unitId: row!.unit_id,
+      before: { displayName: before!.displayName, disabled: before!.disabled, roles: before!.roles },
+      after: { displayName: after.displayName, disabled: after.disabled, roles: after.roles },
+    });
+  });
+  return presentOne(db, id);
+}
+
+export async function resetPasswordFor(ctx: AppContext, actor: Actor, id: string) {
+  const temporaryPassword = generatePassword();
+  const hash = await hashPassword(temporaryPassword);
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    const row = await repo.findAccountWithUnit(trx, id);
+    authorizeAccount(actor, row);
+    await applyPasswordReset(trx, ctx.handle, actor.accountId, row!, hash);
+  });
+  return { account: await presentOne(ctx.handle.db, id), temporaryPassword };
 }

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench` — throughput and latency of the hot read paths, measured next to a bare
+ * Fastify route in the same run (this machine is shared and noisy: compare ratios, not
+ * absolute numbers), plus the gzipped size of what the first screens load.
+ *
+ * Setup: a temporary SQLite database with the demo commune plus BENCH_COMMUNES (default 40)
+ * copies of it under a province (≈ 21,000 members), the built server in a child process,
+ * the load from autocannon in this process.
+ */
+import autocannon from 'autocannon';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { seedDemo } from '../src/db/seed.js';
+import { addProvinceScaleData } from './province-data.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 40);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function rssMiB(child: ChildProcess): number {
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
+  return { name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+async function main(): Promise<void> {
+  console.log(`Tự Soi benchmark — ${os.cpus().length} cores, Node ${process.version}, ${DURATION}s × ${CONNECTIONS} connections per case`);
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-bench-'));
+  const handle = openDatabase({ sqliteFile: path.join(dataDir, 'tusoi.db') });
+  await migrateToLatest(handle);
+  const demo = await seedDemo(handle);
+  const t0 = Date.now();
+  const extra = await addProvinceScaleData(handle.db, COMMUNES);
+  await handle.close();
+  console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), SQLite`);
+
+  const appPort = await freePort();
+  const helloPort = await freePort();
+  const app = spawn(process.execPath, [path.join(root, 'dist/server/main.js'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const hello = fork(path.join(root, 'bench/hello-server.mjs'), { env: { ...process.env, PORT: String(helloPort) }, stdio: 'ignore' });
+  try {
+    const base = `http://127.0.0.1:${appPort}`;
+    await waitFor(`${base}/api/health`);
+    await waitFor(`http://127.0.0.1:${helloPort}/hello`);
+    const rssIdle = rssMiB(app);
+
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bithu.dongthu', password: 'tusoi-demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const me = (await login.json()) as { member: { unitId: string } };
+    const cell = me.member.unitId;
+    const headers = { cookie };
+
+    const results: Result[] = [];
+    results.push(await load('bare Fastify GET /hello (ceiling)', `http://127.0.0.1:${helloPort}/hello`));
+    results.push(await load('GET /api/health', `${base}/api/health`));
+    results.push(await load('GET /api/me', `${base}/api/me`, headers));
+    results.push(await load('GET /api/units/:cell/members (page 1)', `${base}/api/units/${cell}/members?pageSize=20`, headers));
+    results.push(await load('GET /api/units/:cell/members?q=nguyen van', `${base}/api/units/${cell}/members?q=nguyen%20van`, headers));
+    const rssLoaded = rssMiB(app);
+
+    const ceiling = results[0]!.rps;
+    console.log('\ncase                                              req/s    p50 ms   p99 ms   of ceiling   errors/non-2xx');
+    for (const r of results) {
+      console.log(
+        `${r.name.padEnd(48)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${`${((100 * r.rps) / ceiling).toFixed(1)}%`.padStart(12)}   ${r.errors}/${r.non2xx}`,
+      );
+    }
+    console.log(`\nserver memory (RSS): ${rssIdle} MiB idle, ${rssLoaded} MiB after the runs`);
+
+    const sizes = spawnSync(process.execPath, [path.join(root, 'scripts/web-size.mjs')], { cwd: root, encoding: 'utf8' });
+    if (sizes.status === 0) {
+      const s = JSON.parse(sizes.stdout) as Record<string, { js: number; css: number }>;
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log('\nweb app, gzipped (budget: 150 KB of JavaScript for the first screen)');
+      for (const [screen, size] of Object.entries(s)) {
+        console.log(`  ${screen.padEnd(12)} JS ${kb(size.js).padStart(9)}  CSS ${kb(size.css).padStart(8)}  ${size.js <= 150 * 1024 ? 'within budget' : 'OVER BUDGET'}`);
+      }
+    } else {
+      console.log(`web size: ${sizes.stderr}`);
+    }
+  } finally {
+    app.kill('SIGTERM');
+    hello.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
