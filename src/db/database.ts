@@ -27,8 +27,22 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover, idle timeout, DROP DATABASE
+    // … WITH (FORCE)) is reported here; without a listener the 'error' event kills the process.
+    // The pool has already dropped that client and opens a new one on the next query.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing) console.error(`PostgreSQL: idle connection lost (${err.message}); it will be replaced.`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: dialectHelpers('postgres'), close: () => db.destroy() };
+    return {
+      db,
+      dialect: dialectHelpers('postgres'),
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

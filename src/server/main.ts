@@ -6,6 +6,7 @@ import { isEmpty, seedDemo, type DemoSummary } from '../db/seed.js';
 import { buildApp } from './app.js';
 import { loadConfig, sqliteFile, type Config } from './config.js';
 import type { AppContext } from './context.js';
+import { removeExpiredAuthData } from '../features/auth/service.js';
 
 export function readVersion(): string {
   const pkg = fileURLToPath(new URL('../../package.json', import.meta.url));
@@ -46,7 +47,12 @@ export async function serve(options: { demo?: boolean; port?: number; host?: str
   }
   const ctx: AppContext = { handle, config, version: readVersion() };
   const app = await buildApp(ctx, { logger: true });
+  const housekeeping = () => removeExpiredAuthData(ctx).catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
+  await housekeeping();
+  const timer = setInterval(housekeeping, 3600_000);
+  timer.unref();
   const close = async () => {
+    clearInterval(timer);
     await app.close();
     await handle.close();
     process.exit(0);

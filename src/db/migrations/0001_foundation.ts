@@ -78,6 +78,7 @@ export async function up({ db, dialect }: { db: Kysely<any>; dialect: DialectHel
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('sessions_account_idx').on('sessions').column('account_id').execute();
+  await db.schema.createIndex('sessions_expires_idx').on('sessions').column('expires_at').execute();
 
   await db.schema
     .createTable('login_failures')
@@ -88,6 +89,7 @@ export async function up({ db, dialect }: { db: Kysely<any>; dialect: DialectHel
     .execute();
   await db.schema.createIndex('login_failures_user_idx').on('login_failures').columns(['username', 'at']).execute();
   await db.schema.createIndex('login_failures_ip_idx').on('login_failures').columns(['ip', 'at']).execute();
+  await db.schema.createIndex('login_failures_at_idx').on('login_failures').column('at').execute();
 
   await db.schema
     .createTable('audit_log')

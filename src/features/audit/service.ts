@@ -17,6 +17,18 @@ export interface AuditWrite {
 }
 
 /**
+ * First statement of a write transaction that reads what it is about to change: takes the
+ * audit-chain lock up front, so concurrent writers on PostgreSQL (READ COMMITTED) see each
+ * other's committed rows instead of overwriting them (lost field updates, crossed unit moves
+ * forming a cycle, a duplicate card number surfacing as a 500). Every write takes this lock in
+ * writeAudit anyway; taking it first only makes the read part of the same serial section.
+ * SQLite runs one writer at a time already.
+ */
+export async function serialiseWrites(trx: Kysely<Database>, dialect: DialectHelpers): Promise<void> {
+  await dialect.lockAuditChain(trx);
+}
+
+/**
  * Appends one entry to the hash chain. Must be called with the transaction that makes the
  * change, so the change and its audit entry commit or roll back together.
  */

@@ -121,6 +121,16 @@ export async function changePassword(
   });
 }
 
+/**
+ * Housekeeping, run at start-up and hourly by `serve`: expired sessions and login failures
+ * older than a day are removed (they only exist to be counted within the window).
+ */
+export async function removeExpiredAuthData(ctx: AppContext): Promise<void> {
+  const now = new Date();
+  await repo.deleteExpiredSessions(ctx.handle.db, now.toISOString());
+  await repo.pruneLoginFailures(ctx.handle.db, new Date(now.getTime() - 24 * 3600_000).toISOString());
+}
+
 /** Resolves a session cookie to the signed-in actor, or null. */
 export async function actorFromToken(ctx: AppContext, token: string): Promise<SignedInActor | null> {
   const { db } = ctx.handle;

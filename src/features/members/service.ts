@@ -5,9 +5,9 @@ import { allowedActions, type Actor } from '../../domain/policy.js';
 import { foldVietnamese, joinFullName, vietnameseSortKey } from '../../domain/vietnamese.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { writeAudit } from '../audit/service.js';
+import { serialiseWrites, writeAudit } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
-import { authorizeUnit } from '../units/policy.js';
+import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import * as repo from './repo.js';
 import type { MemberRow } from './repo.js';
 import { authorizeMember, memberActions } from './policy.js';
@@ -114,12 +114,11 @@ async function present(
 /** A member belongs to a cell the actor may manage. */
 async function targetCell(trx: Kysely<Database>, actor: Actor, unitId: string, action: 'member.create' | 'member.update') {
   const unit = await findUnit(trx, unitId);
-  if (!unit) throw new AppError(404, 'not_found', {}, [{ field: 'unitId', messageKey: 'not_found' }]);
-  authorizeUnit(actor, action, unit);
-  if (unit.kind !== 'cell' || unit.archived_at) {
+  authorizeReferencedUnit(actor, action, unit, 'unitId');
+  if (unit!.kind !== 'cell' || unit!.archived_at) {
     throw new AppError(400, 'member_unit_kind', {}, [{ field: 'unitId', messageKey: 'member_unit_kind' }]);
   }
-  return unit;
+  return unit!;
 }
 
 async function assertCardNumberFree(trx: Kysely<Database>, cardNumber: string | null, exceptId?: string) {
@@ -135,6 +134,7 @@ async function assertCardNumberFree(trx: Kysely<Database>, cardNumber: string | 
 export async function createMember(ctx: AppContext, actor: Actor, body: CreateMemberBody): Promise<MemberDetail> {
   const { db, dialect } = ctx.handle;
   const id = await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     await targetCell(trx, actor, body.unitId, 'member.create');
     await assertCardNumberFree(trx, body.cardNumber ?? null);
     const now = nowIso();
@@ -176,6 +176,7 @@ export async function createMember(ctx: AppContext, actor: Actor, body: CreateMe
 export async function updateMember(ctx: AppContext, actor: Actor, id: string, body: UpdateMemberBody): Promise<MemberDetail> {
   const { db, dialect } = ctx.handle;
   await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const current = await repo.findMemberWithUnit(trx, id);
     authorizeMember(actor, 'member.update', current);
     const row = current!;

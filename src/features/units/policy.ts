@@ -1,6 +1,6 @@
-import { can, type Action, type Actor } from '../../domain/policy.js';
+import { can, decide, type Action, type Actor } from '../../domain/policy.js';
 import { authorize } from '../../server/authorize.js';
-import { AppError } from '../../server/errors.js';
+import { AppError, forbidden } from '../../server/errors.js';
 import type { UnitKind } from './schemas.js';
 
 /** Actions a unit page may offer. */
@@ -8,6 +8,16 @@ export const unitActions = ['unit.update', 'unit.move', 'unit.archive', 'unit.cr
 
 export function authorizeUnit(actor: Actor, action: Action, unit: { path: string } | undefined): void {
   authorize(actor, action, unit ? { unitPath: unit.path } : null);
+}
+
+/**
+ * A unit named in the request body (a parent, a target cell): 403 without the role anywhere;
+ * otherwise a missing unit and one outside the scope give the same 404 naming the field.
+ */
+export function authorizeReferencedUnit(actor: Actor, action: Action, unit: { path: string } | undefined, field: string): void {
+  const decision = decide(actor, action, unit ? { unitPath: unit.path } : null);
+  if (decision === 'forbidden') throw forbidden();
+  if (decision === 'not_found') throw new AppError(404, 'not_found', {}, [{ field, messageKey: 'not_found' }]);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
-import { allowedActions, can, scopePaths, type Actor } from '../../domain/policy.js';
+import { AppError, forbidden } from '../../server/errors.js';
+import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
-import { writeAudit } from '../audit/service.js';
+import { serialiseWrites, writeAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import type { UnitRow } from './repo.js';
-import { assertKindFits, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
+import { assertKindFits, authorizeReferencedUnit, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
 import type { CreateUnitBody, UnitDetail, UnitKind, UnitSummary, UnitTreeNode, UpdateUnitBody } from './schemas.js';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -43,6 +43,8 @@ function snapshot(row: UnitRow) {
 /** The caller's units as a forest: one root per scope, children sorted, member counts per subtree. */
 export async function unitTree(ctx: AppContext, actor: Actor): Promise<{ roots: UnitTreeNode[] }> {
   const { db } = ctx.handle;
+  // No role anywhere is 403, as for every other endpoint (not an empty tree).
+  if (!canSomewhere(actor, 'unit.read')) throw forbidden();
   const paths = scopePaths(actor, 'unit.read');
   const [rows, counts] = await Promise.all([repo.unitsUnder(db, paths), repo.activeMemberCounts(db, paths)]);
   const nodes = new Map<string, UnitTreeNode>();
@@ -102,17 +104,17 @@ async function present(ctx: AppContext, actor: Actor, row: UnitRow): Promise<Uni
 export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnitBody): Promise<UnitDetail> {
   const { db, dialect } = ctx.handle;
   const created = await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const parent = await repo.findUnit(trx, body.parentId);
-    if (!parent) throw new AppError(404, 'not_found', {}, [{ field: 'parentId', messageKey: 'not_found' }]);
-    authorizeUnit(actor, 'unit.create', parent);
-    assertKindFits(body.kind, parent.kind as UnitKind);
+    authorizeReferencedUnit(actor, 'unit.create', parent, 'parentId');
+    assertKindFits(body.kind, parent!.kind as UnitKind);
     const now = nowIso();
     const id = newId();
     const row: UnitRow = {
       id,
-      parent_id: parent.id,
-      path: `${parent.path}${id}/`,
-      depth: parent.depth + 1,
+      parent_id: parent!.id,
+      path: `${parent!.path}${id}/`,
+      depth: parent!.depth + 1,
       kind: body.kind,
       name: body.name,
       search_name: foldVietnamese(body.name),
@@ -140,6 +142,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
 export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body: UpdateUnitBody): Promise<UnitDetail> {
   const { db, dialect } = ctx.handle;
   const updated = await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.update', row);
     const next: UnitRow = {
@@ -176,6 +179,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
 export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parentId: string): Promise<UnitDetail> {
   const { db, dialect } = ctx.handle;
   await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.move', row);
     authorizeStructuralChange(actor, 'unit.move', row!);
@@ -207,6 +211,7 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parent
 export async function setArchived(ctx: AppContext, actor: Actor, id: string, archived: boolean): Promise<UnitDetail> {
   const { db, dialect } = ctx.handle;
   await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.archive', row);
     authorizeStructuralChange(actor, 'unit.archive', row!);

@@ -1,0 +1,581 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { foldVietnamese } from '../../domain/vietnamese.js';
+
+interface Item {
+  id: string;
+  unitId: string;
+  unitName: string;
+  fullName: string;
+  status: string;
+  cardNumber: string | null;
+}
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+
+  /** A demo username, or a cookie header from signInAs; null = anonymous. */
+  async function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: string | null, payload?: unknown, lang?: string) {
+    const headers: Record<string, string> = {};
+    if (who) headers.cookie = who.startsWith('tusoi_session=') ? who : await t().login(who);
+    if (lang) headers['accept-language'] = lang;
+    return t().app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  }
+  async function list(unitId: string, who: string, query: Record<string, string> = {}) {
+    const headers = { cookie: who.startsWith('tusoi_session=') ? who : await t().login(who) };
+    return t().app.inject({ method: 'GET', url: `/api/units/${unitId}/members`, headers, query });
+  }
+  async function listAll(unitId: string, who: string, query: Record<string, string> = {}): Promise<Item[]> {
+    const res = await list(unitId, who, { ...query, pageSize: '100' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().total).toBeLessThanOrEqual(100);
+    return res.json().items as Item[];
+  }
+  const ids = (items: Item[]) => items.map((i) => i.id).sort();
+
+  const officeLuuQuang = () => signInAs(t(), 'vanphong.luuquang', [{ role: 'office', unitName: CELL_LUU_QUANG }]);
+  const noRole = () => signInAs(t(), 'khong.vaitro', []);
+
+  const memberRow = (id: string) => t().db.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const membersOf = async (cellName: string) =>
+    t()
+      .db.db.selectFrom('members')
+      .selectAll()
+      .where('unit_id', '=', await t().unitId(cellName))
+      .where('archived_at', 'is', null)
+      .orderBy('sort_key')
+      .execute();
+  const memberCount = async () =>
+    Number((await t().db.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  let serial = 0;
+  /** Adds a member through the API as vanphong. */
+  async function addMember(cellName: string, name: { familyName: string; middleName?: string; givenName: string }, extra: Record<string, unknown> = {}) {
+    const res = await call('POST', '/api/members', 'vanphong', { unitId: await t().unitId(cellName), status: 'official', ...name, ...extra });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as Item & { familyName: string; givenName: string };
+  }
+  const freshCard = () => `TS-${dialect.slice(0, 2)}-${String(++serial).padStart(4, '0')}`;
+
+  describe('GET /api/units/:id/members', () => {
+    it('is 401 without a session', async () => {
+      const res = await t().app.inject({ method: 'GET', url: `/api/units/${await t().unitId(CELL_DONG_THU)}/members` });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for an account without any role', async () => {
+      expect((await list(await t().unitId(CELL_DONG_THU), await noRole())).statusCode).toBe(403);
+    });
+
+    it("answers another unit's list exactly like a missing unit (404)", async () => {
+      const missing = await list(missingId(), 'dangvien.dongthu');
+      expect(missing.statusCode).toBe(404);
+      for (const name of [CELL_LUU_QUANG, COMMUNE]) {
+        const other = await list(await t().unitId(name), 'dangvien.dongthu');
+        expect(other.statusCode, name).toBe(404);
+        expect(other.body).toBe(missing.body);
+      }
+    });
+
+    it("lists a member's own cell, in name order, with the total", async () => {
+      const res = await list(await t().unitId(CELL_DONG_THU), 'dangvien.dongthu');
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ total: 24, page: 1, pageSize: 20 });
+      expect(body.items).toHaveLength(20);
+      expect(body.items.every((i: Item) => i.unitName === CELL_DONG_THU)).toBe(true);
+      expect(body.items.map((i: Item) => i.id)).toEqual((await membersOf(CELL_DONG_THU)).slice(0, 20).map((m) => m.id));
+      // A mass organisation has no party members of its own.
+      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Đồng Thứ').executeTakeFirstOrThrow();
+      expect((await list(org.id, 'dangvien.dongthu')).json()).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('lists the whole commune for the commune user', async () => {
+      const res = await list(await t().unitId(COMMUNE), 'ubkt');
+      expect(res.statusCode).toBe(200);
+      const active = Number(
+        (await t().db.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow()).n,
+      );
+      expect(res.json().total).toBe(active);
+    });
+
+    it('searches ignoring diacritics, case, đ/Đ and Unicode normalisation', async () => {
+      const members = await membersOf(CELL_DONG_THU);
+      const target = members.find((m) => /[đĐ]/.test(m.full_name)) ?? members.find((m) => foldVietnamese(m.full_name) !== m.full_name.toLowerCase())!;
+      expect(foldVietnamese(target.full_name)).not.toBe(target.full_name.toLowerCase());
+      const commune = await t().unitId(COMMUNE);
+      const folded = await listAll(commune, 'bithu.dangbo', { q: foldVietnamese(target.full_name) });
+      expect(ids(folded)).toContain(target.id);
+      for (const item of folded) expect(foldVietnamese(item.fullName)).toContain(foldVietnamese(target.full_name));
+      const upper = await listAll(commune, 'bithu.dangbo', { q: target.full_name.toUpperCase() });
+      const nfd = await listAll(commune, 'bithu.dangbo', { q: target.full_name.normalize('NFD') });
+      const spaced = await listAll(commune, 'bithu.dangbo', { q: `  ${target.full_name.split(' ').join('   ')} ` });
+      expect(target.full_name.normalize('NFD')).not.toBe(target.full_name);
+      expect(ids(upper)).toEqual(ids(folded));
+      expect(ids(nfd)).toEqual(ids(folded));
+      expect(ids(spaced)).toEqual(ids(folded));
+      // Words match in any order, and the card number is searchable.
+      const reversed = await listAll(commune, 'bithu.dangbo', { q: foldVietnamese(target.full_name).split(' ').reverse().join(' ') });
+      expect(ids(reversed)).toContain(target.id);
+      expect(ids(await listAll(commune, 'bithu.dangbo', { q: target.card_number! }))).toEqual([target.id]);
+    });
+
+    it('finds the members of a cell by the cell\'s name ("dong thu")', async () => {
+      const dongThu = (await membersOf(CELL_DONG_THU)).map((m) => m.id);
+      for (const q of ['dong thu', 'ĐỒNG THỨ']) {
+        const items = await listAll(await t().unitId(COMMUNE), 'bithu.dangbo', { q });
+        expect(ids(items)).toEqual(expect.arrayContaining(dongThu));
+        for (const item of items.filter((i) => i.unitName !== CELL_DONG_THU)) {
+          expect(foldVietnamese(item.fullName)).toMatch(/dong/);
+          expect(foldVietnamese(item.fullName)).toMatch(/thu/);
+        }
+      }
+      const luuQuang = await listAll(await t().unitId(COMMUNE), 'bithu.dangbo', { q: 'luu quang' });
+      expect(luuQuang.filter((i) => i.unitName === CELL_LUU_QUANG)).toHaveLength(27);
+    });
+
+    it('treats LIKE wildcards typed by the user as nothing', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      expect((await list(dongThu, 'bithu.dongthu', { q: 'ng%yen' })).json().total).toBe(0);
+      expect((await list(dongThu, 'bithu.dongthu', { q: '%' })).json().total).toBe(24);
+      expect((await list(dongThu, 'bithu.dongthu', { q: 'khong ai ten the nay' })).json()).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('sorts by given name, then middle name, then family name, the Vietnamese way', async () => {
+      const cellRes = await call('POST', '/api/units', 'vanphong', { parentId: await t().unitId(COMMUNE), kind: 'cell', name: 'Chi bộ thôn Thứ Tự' });
+      expect(cellRes.statusCode).toBe(201);
+      const expected = [
+        'Nguyễn Thị An',
+        'Đỗ Văn An',
+        'Hoàng Văn An',
+        'Lê Văn An',
+        'Phạm Văn Anh',
+        'Lê Thị Ánh',
+        'Trần Thị Bình',
+        'Nguyễn Văn Dũng',
+        'Trần Văn Đạt',
+      ];
+      // Inserted in a scrambled order.
+      for (const i of [5, 8, 0, 3, 7, 1, 6, 4, 2]) {
+        const [familyName, middleName, givenName] = expected[i]!.split(' ');
+        await addMember('Chi bộ thôn Thứ Tự', { familyName: familyName!, middleName: middleName!, givenName: givenName! });
+      }
+      const cell = cellRes.json().id as string;
+      const items = await listAll(cell, 'vanphong');
+      expect(items.map((i) => i.fullName)).toEqual(expected);
+      // Pages keep the same order.
+      const pages: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        pages.push(...((await list(cell, 'vanphong', { page: String(page), pageSize: '4' })).json().items as Item[]).map((i) => i.fullName));
+      }
+      expect(pages).toEqual(expected);
+    });
+
+    it('paginates on the server: pages cover everyone once, with the right total', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const all = (await membersOf(CELL_DONG_THU)).map((m) => m.id);
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const res = await list(dongThu, 'bithu.dongthu', { page: String(page), pageSize: '5' });
+        expect(res.statusCode).toBe(200);
+        const body = res.json();
+        expect(body).toMatchObject({ total: all.length, page, pageSize: 5 });
+        if (body.items.length === 0) break;
+        expect(body.items.length).toBeLessThanOrEqual(5);
+        seen.push(...body.items.map((i: Item) => i.id));
+      }
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(all.length);
+    });
+
+    it('rejects bad paging and filters with 400 naming the field', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const tooBig = await list(dongThu, 'bithu.dongthu', { pageSize: '101' });
+      expect(tooBig.statusCode).toBe(400);
+      expect(tooBig.json().error.fields).toEqual([{ field: 'pageSize', message: 'Số dòng mỗi trang (pageSize): phải nhỏ hơn hoặc bằng 100' }]);
+      for (const [query, field] of [
+        [{ pageSize: '0' }, 'pageSize'],
+        [{ pageSize: 'nhieu' }, 'pageSize'],
+        [{ page: '0' }, 'page'],
+        [{ page: '1.5' }, 'page'],
+        [{ status: 'active' }, 'status'],
+        [{ q: 'x'.repeat(101) }, 'q'],
+        [{ sort: 'name' }, 'sort'],
+      ] as const) {
+        const res = await list(dongThu, 'bithu.dongthu', query);
+        expect(res.statusCode, JSON.stringify(query)).toBe(400);
+        expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+      }
+      const badId = await t().app.inject({ method: 'GET', url: '/api/units/xyz/members', headers: { cookie: await t().login('bithu.dongthu'), 'accept-language': 'en' } });
+      expect(badId.statusCode).toBe(400);
+      expect(badId.json().error.fields).toEqual([{ field: 'id', message: 'id: has the wrong format (a UUID identifier)' }]);
+    });
+
+    it('filters by status', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const members = await membersOf(CELL_DONG_THU);
+      for (const status of ['official', 'probationary', 'exempt'] as const) {
+        const items = await listAll(dongThu, 'bithu.dongthu', { status });
+        const expected = members.filter((m) => m.status === status).map((m) => m.id).sort();
+        expect(expected.length, status).toBeGreaterThan(0);
+        expect(ids(items)).toEqual(expected);
+        expect(items.every((i) => i.status === status)).toBe(true);
+      }
+    });
+  });
+
+  describe('GET /api/members/:id', () => {
+    it('is 401 without a session', async () => {
+      const res = await t().app.inject({ method: 'GET', url: `/api/members/${await t().memberIdOf('dangvien.dongthu')}` });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for an account without any role', async () => {
+      expect((await call('GET', `/api/members/${await t().memberIdOf('dangvien.dongthu')}`, await noRole())).statusCode).toBe(403);
+    });
+
+    it("answers another cell's member exactly like a missing one (404)", async () => {
+      const other = await call('GET', `/api/members/${await t().memberIdOf('bithu.luuquang')}`, 'dangvien.dongthu');
+      const missing = await call('GET', `/api/members/${missingId()}`, 'dangvien.dongthu');
+      expect(other.statusCode).toBe(404);
+      expect(missing.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      const secretary = await call('GET', `/api/members/${await t().memberIdOf('bithu.dangbo')}`, 'bithu.dongthu');
+      expect(secretary.statusCode).toBe(404);
+      expect(secretary.body).toBe(missing.body);
+    });
+
+    it('rejects an invalid id with 400 naming id', async () => {
+      const res = await call('GET', '/api/members/123', 'dangvien.dongthu');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual([{ field: 'id', message: 'Mã bản ghi (id): sai định dạng (mã định danh UUID)' }]);
+    });
+
+    it('shows the record with the actions each role may take', async () => {
+      const id = await t().memberIdOf('dangvien.dongthu');
+      const row = await memberRow(id);
+      const own = await call('GET', `/api/members/${id}`, 'dangvien.dongthu');
+      expect(own.statusCode).toBe(200);
+      expect(own.json()).toMatchObject({
+        id,
+        unitId: await t().unitId(CELL_DONG_THU),
+        unitName: CELL_DONG_THU,
+        fullName: row.full_name,
+        familyName: row.family_name,
+        middleName: row.middle_name,
+        givenName: row.given_name,
+        cardNumber: row.card_number,
+        joinedOn: row.joined_on,
+        status: row.status,
+        hasAccount: true,
+        archived: false,
+        allowedActions: [],
+      });
+      const action = async (who: string) => (await call('GET', `/api/members/${id}`, who)).json().allowedActions;
+      expect(await action('bithu.dongthu')).toEqual([]);
+      expect(await action('vanphong')).toEqual(['member.update']);
+      expect(await action('ubkt')).toEqual(['audit.read']);
+      expect(await action('bithu.dangbo')).toEqual(['member.update', 'audit.read']);
+    });
+  });
+
+  describe('POST /api/members', () => {
+    const body = async (overrides: Record<string, unknown> = {}) => ({
+      unitId: await t().unitId(CELL_DONG_THU),
+      familyName: 'Âu',
+      middleName: 'Thị Thu',
+      givenName: 'Hà',
+      status: 'official',
+      ...overrides,
+    });
+
+    it('is 401 without a session', async () => {
+      expect((await call('POST', '/api/members', null, await body())).statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary, writing nothing', async () => {
+      const cookie = await t().login('bithu.dongthu');
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const res = await call('POST', '/api/members', cookie, await body());
+      expect(res.statusCode).toBe(403);
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('answers a cell outside the scope exactly like a missing one (404)', async () => {
+      const cookie = await officeLuuQuang();
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const other = await call('POST', '/api/members', cookie, await body());
+      const missing = await call('POST', '/api/members', cookie, await body({ unitId: missingId() }));
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      expect(other.json().error.fields[0].field).toBe('unitId');
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('adds a member to a cell, audited in the same change', async () => {
+      const cookie = await t().login('vanphong');
+      const audits = await auditCount(t());
+      const card = freshCard();
+      const res = await call('POST', '/api/members', cookie, {
+        unitId: await t().unitId(CELL_DONG_THU),
+        familyName: '  Âu ',
+        middleName: 'Thị  Thu',
+        givenName: 'Hà',
+        gender: 'female',
+        birthYear: 1990,
+        cardNumber: card,
+        joinedOn: '2020-05-19',
+        officialOn: '2021-05-19',
+        status: 'official',
+        phone: '0912 111 222',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json();
+      expect(created).toMatchObject({
+        unitName: CELL_DONG_THU,
+        fullName: 'Âu Thị Thu Hà',
+        familyName: 'Âu',
+        givenName: 'Hà',
+        gender: 'female',
+        birthYear: 1990,
+        cardNumber: card,
+        joinedOn: '2020-05-19',
+        officialOn: '2021-05-19',
+        status: 'official',
+        phone: '0912 111 222',
+        hasAccount: false,
+        archived: false,
+        allowedActions: ['member.update'],
+      });
+      const row = await memberRow(created.id);
+      expect(row.search_text).toBe(`au thi thu ha ${card.toLowerCase()}`);
+
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'member.create', record_type: 'member', record_id: created.id, unit_id: created.unitId });
+      expect(entry.before).toBeNull();
+      expect(entry.after).toMatchObject({ familyName: 'Âu', givenName: 'Hà', cardNumber: card, status: 'official', unitId: created.unitId, archivedAt: null });
+
+      // The cell's secretary and members see the newcomer, found without diacritics.
+      const found = await listAll(await t().unitId(CELL_DONG_THU), 'dangvien.dongthu', { q: 'au thi thu ha' });
+      expect(found.map((i) => i.id)).toEqual([created.id]);
+    });
+
+    it('refuses a unit that is not a cell with 400 naming unitId', async () => {
+      const cookie = await t().login('vanphong');
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Đồng Thứ').executeTakeFirstOrThrow();
+      for (const unitId of [org.id, await t().unitId(COMMUNE)]) {
+        const res = await call('POST', '/api/members', cookie, await body({ unitId }));
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe('member_unit_kind');
+        expect(res.json().error.fields).toEqual([{ field: 'unitId', message: 'Đảng viên chỉ thuộc một chi bộ (đơn vị loại "Chi bộ").' }]);
+      }
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('refuses a card number already in use with 409 naming cardNumber', async () => {
+      const cookie = await t().login('vanphong');
+      const taken = (await memberRow(await t().memberIdOf('bithu.luuquang'))).card_number!;
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const res = await call('POST', '/api/members', cookie, await body({ cardNumber: taken }));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('conflict');
+      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['cardNumber']);
+      expect(res.json().error.message).toBe('Dữ liệu bị trùng: cardNumber đã tồn tại.');
+      const en = await call('POST', '/api/members', cookie, await body({ cardNumber: taken }), 'en');
+      expect(en.json().error.message).toBe('Duplicate value: cardNumber already exists.');
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('answers simultaneous additions with the same card number with one 201 and 409s, never a 500', async () => {
+      const cookie = await t().login('vanphong');
+      const card = freshCard();
+      const unitId = await t().unitId(CELL_DONG_THU);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          call('POST', '/api/members', cookie, { unitId, familyName: 'Trùng', middleName: 'Văn', givenName: `Số ${i + 1}`, status: 'official', cardNumber: card }),
+        ),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      const rows = await t().db.db.selectFrom('members').select('id').where('card_number', '=', card).execute();
+      expect(rows).toHaveLength(1);
+      const created = await t().db.db.selectFrom('audit_log').select('record_id').where('action', '=', 'member.create').where('record_id', '=', rows[0]!.id).execute();
+      expect(created).toHaveLength(1);
+    });
+
+    it('rejects a missing given name with 400 naming givenName, in Vietnamese and English', async () => {
+      const cookie = await t().login('vanphong');
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const { givenName: _omit, ...withoutGiven } = await body();
+      const vi = await call('POST', '/api/members', cookie, withoutGiven);
+      expect(vi.statusCode).toBe(400);
+      expect(vi.json().error.fields).toEqual([{ field: 'givenName', message: 'Tên (givenName): bắt buộc phải nhập' }]);
+      expect(vi.json().error.message).toBe('Dữ liệu chưa hợp lệ: Tên (givenName): bắt buộc phải nhập');
+      const en = await call('POST', '/api/members', cookie, withoutGiven, 'en');
+      expect(en.json().error.fields).toEqual([{ field: 'givenName', message: 'givenName: is required' }]);
+      expect(en.json().error.message).toBe('Invalid input: givenName: is required');
+      const blank = await call('POST', '/api/members', cookie, await body({ givenName: '   ' }));
+      expect(blank.json().error.fields).toEqual([{ field: 'givenName', message: 'Tên (givenName): bắt buộc phải nhập' }]);
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('rejects other bad fields with 400 naming each, writing nothing', async () => {
+      const cookie = await t().login('vanphong');
+      const [members, audits] = [await memberCount(), await auditCount(t())];
+      const res = await call(
+        'POST',
+        '/api/members',
+        cookie,
+        await body({ birthYear: 1800, joinedOn: '19/05/2020', status: 'active', cardNumber: 'x', phone: 'khong co', gender: 'nam', unitId: 'abc', nickname: 'Tí' }),
+      );
+      expect(res.statusCode).toBe(400);
+      const fields = res.json().error.fields as { field: string; message: string }[];
+      expect(fields.map((f) => f.field).sort()).toEqual(['birthYear', 'cardNumber', 'gender', 'joinedOn', 'nickname', 'phone', 'status', 'unitId']);
+      expect(fields.find((f) => f.field === 'birthYear')!.message).toBe('Năm sinh (birthYear): phải lớn hơn hoặc bằng 1900');
+      expect(fields.find((f) => f.field === 'joinedOn')!.message).toBe('Ngày vào Đảng (joinedOn): sai định dạng (ngày yyyy-mm-dd)');
+      const wrongType = await call('POST', '/api/members', cookie, await body({ birthYear: '1990' }), 'en');
+      expect(wrongType.json().error.fields).toEqual([{ field: 'birthYear', message: 'birthYear: has the wrong type (expected number)' }]);
+      expect(await memberCount()).toBe(members);
+      expect(await auditCount(t())).toBe(audits);
+    });
+  });
+
+  describe('PATCH /api/members/:id', () => {
+    it('is 401 without a session', async () => {
+      const res = await call('PATCH', `/api/members/${await t().memberIdOf('dangvien.dongthu')}`, null, { phone: '0900 000 000' });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary, a member and inspection', async () => {
+      const id = await t().memberIdOf('dangvien.dongthu');
+      const before = await memberRow(id);
+      for (const who of ['bithu.dongthu', 'dangvien.dongthu', 'ubkt']) {
+        const res = await call('PATCH', `/api/members/${id}`, who, { phone: '0900 000 000' });
+        expect(res.statusCode, who).toBe(403);
+      }
+      expect(await memberRow(id)).toEqual(before);
+    });
+
+    it("answers another cell's member exactly like a missing one (404), changing nothing", async () => {
+      const cookie = await officeLuuQuang();
+      const id = await t().memberIdOf('dangvien.dongthu');
+      const before = await memberRow(id);
+      const audits = await auditCount(t());
+      const other = await call('PATCH', `/api/members/${id}`, cookie, { phone: '0900 000 000' });
+      const missing = await call('PATCH', `/api/members/${missingId()}`, cookie, { phone: '0900 000 000' });
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      expect(await memberRow(id)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('renames: the full name, the search and the audit follow', async () => {
+      const m = await addMember(CELL_DONG_THU, { familyName: 'Khúc', middleName: 'Văn', givenName: 'Khởi' });
+      const audits = await auditCount(t());
+      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { familyName: 'Đinh', givenName: 'Khoát' });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ fullName: 'Đinh Văn Khoát', familyName: 'Đinh', middleName: 'Văn', givenName: 'Khoát' });
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      expect((await listAll(dongThu, 'bithu.dongthu', { q: 'dinh van khoat' })).map((i) => i.id)).toEqual([m.id]);
+      expect((await listAll(dongThu, 'bithu.dongthu', { q: 'ĐINH KHOÁT' })).map((i) => i.id)).toEqual([m.id]);
+      expect(await listAll(dongThu, 'bithu.dongthu', { q: 'khuc van khoi' })).toEqual([]);
+
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'member.update', record_type: 'member', record_id: m.id, unit_id: dongThu });
+      expect(entry.before).toMatchObject({ familyName: 'Khúc', givenName: 'Khởi', middleName: 'Văn' });
+      expect(entry.after).toMatchObject({ familyName: 'Đinh', givenName: 'Khoát', middleName: 'Văn' });
+    });
+
+    it('moves a member to another cell: the old cell no longer sees them, the new one does', async () => {
+      const m = await addMember(CELL_DONG_THU, { familyName: 'Lã', middleName: 'Văn', givenName: 'Chuyển' }, { cardNumber: freshCard() });
+      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { unitId: luuQuang });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ unitId: luuQuang, unitName: CELL_LUU_QUANG });
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'member.update', record_id: m.id, unit_id: luuQuang });
+      expect(entry.before).toMatchObject({ unitId: await t().unitId(CELL_DONG_THU) });
+      expect(entry.after).toMatchObject({ unitId: luuQuang });
+      expect((await call('GET', `/api/members/${m.id}`, 'dangvien.dongthu')).statusCode).toBe(404);
+      expect((await call('GET', `/api/members/${m.id}`, 'bithu.luuquang')).statusCode).toBe(200);
+      expect((await listAll(luuQuang, 'bithu.luuquang')).map((i) => i.id)).toContain(m.id);
+    });
+
+    it('refuses a move to a unit that is not a cell (400) or outside the scope (404 like a missing one)', async () => {
+      const m = await addMember(CELL_LUU_QUANG, { familyName: 'Lã', middleName: 'Thị', givenName: 'Ở Lại' });
+      const before = await memberRow(m.id);
+      const audits = await auditCount(t());
+      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Lưu Quang').executeTakeFirstOrThrow();
+      const kind = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { unitId: org.id });
+      expect(kind.statusCode).toBe(400);
+      expect(kind.json().error.fields[0].field).toBe('unitId');
+      const cookie = await officeLuuQuang();
+      const other = await call('PATCH', `/api/members/${m.id}`, cookie, { unitId: await t().unitId(CELL_DONG_THU) });
+      const missing = await call('PATCH', `/api/members/${m.id}`, cookie, { unitId: missingId() });
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      expect(other.json().error.fields[0].field).toBe('unitId');
+      expect(await memberRow(m.id)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('archives: hidden from the list, still readable, and restorable', async () => {
+      const m = await addMember(CELL_DONG_THU, { familyName: 'Tôn', middleName: 'Thất', givenName: 'Nghỉ' });
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const total = (await list(dongThu, 'bithu.dongthu')).json().total as number;
+      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { archived: true });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().archived).toBe(true);
+      const entry = await lastAudit(t());
+      expect(entry.before).toMatchObject({ archivedAt: null });
+      expect(entry.after!.archivedAt).toEqual((await memberRow(m.id)).archived_at);
+      expect((await list(dongThu, 'bithu.dongthu')).json().total).toBe(total - 1);
+      expect(await listAll(dongThu, 'bithu.dongthu', { q: 'ton that nghi' })).toEqual([]);
+      expect((await call('GET', `/api/members/${m.id}`, 'bithu.dongthu')).json().archived).toBe(true);
+
+      const restored = await call('PATCH', `/api/members/${m.id}`, 'bithu.dangbo', { archived: false });
+      expect(restored.json().archived).toBe(false);
+      expect((await list(dongThu, 'bithu.dongthu')).json().total).toBe(total);
+    });
+
+    it('keeps card numbers unique (409) but lets a member keep their own', async () => {
+      const card = freshCard();
+      const m = await addMember(CELL_DONG_THU, { familyName: 'Mạc', middleName: 'Văn', givenName: 'Thẻ' }, { cardNumber: card });
+      const taken = (await memberRow(await t().memberIdOf('bithu.dongthu'))).card_number!;
+      const audits = await auditCount(t());
+      const dup = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { cardNumber: taken, phone: '0911 222 333' });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['cardNumber']);
+      expect((await memberRow(m.id)).phone).toBeNull();
+      expect(await auditCount(t())).toBe(audits);
+      const same = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { cardNumber: card, phone: '0911 222 333' });
+      expect(same.statusCode).toBe(200);
+      expect(same.json()).toMatchObject({ cardNumber: card, phone: '0911 222 333' });
+    });
+
+    it('rejects bad fields with 400 naming them, changing nothing', async () => {
+      const id = await t().memberIdOf('dangvien.dongthu');
+      const before = await memberRow(id);
+      const audits = await auditCount(t());
+      const res = await call('PATCH', `/api/members/${id}`, 'vanphong', { givenName: '', birthYear: 2200, officialOn: '2021-13-01', fullName: 'X' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['birthYear', 'fullName', 'givenName', 'officialOn']);
+      const en = await call('PATCH', `/api/members/${id}`, 'vanphong', { archived: 'yes' }, 'en');
+      expect(en.json().error.fields).toEqual([{ field: 'archived', message: 'archived: has the wrong type (expected true/false)' }]);
+      const badId = await call('PATCH', '/api/members/not-an-id', 'vanphong', { phone: '0900 000 000' });
+      expect(badId.statusCode).toBe(400);
+      expect(badId.json().error.fields[0].field).toBe('id');
+      expect(await memberRow(id)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+  });
+});

@@ -1,0 +1,654 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+
+interface TreeNode {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+  archived: boolean;
+  memberCount: number;
+  children: TreeNode[];
+}
+
+const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+
+  /** A demo username, or a cookie header from signInAs; null = anonymous. */
+  async function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: string | null, payload?: unknown, lang?: string) {
+    const headers: Record<string, string> = {};
+    if (who) headers.cookie = who.startsWith('tusoi_session=') ? who : await t().login(who);
+    if (lang) headers['accept-language'] = lang;
+    return t().app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  }
+  /** An office clerk whose scope is only Lưu Quang: Đồng Thứ is "another unit" to them. */
+  const officeLuuQuang = () => signInAs(t(), 'vanphong.luuquang', [{ role: 'office', unitName: CELL_LUU_QUANG }]);
+  /** An account holding no role at all. */
+  const noRole = () => signInAs(t(), 'khong.vaitro', []);
+
+  const unitRow = (id: string) => t().db.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const unitCount = async () =>
+    Number((await t().db.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const activeMembersIn = async (unitId: string) =>
+    Number(
+      (
+        await t()
+          .db.db.selectFrom('members')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('unit_id', '=', unitId)
+          .where('archived_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const massOrgsOf = async (cellName: string) =>
+    t().db.db.selectFrom('units').selectAll().where('parent_id', '=', await t().unitId(cellName)).orderBy('name').execute();
+
+  /** Creates a unit through the API as vanphong (the office of the whole commune). */
+  async function createUnit(parentId: string, kind: string, name: string): Promise<string> {
+    const res = await call('POST', '/api/units', 'vanphong', { parentId, kind, name });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  }
+  let seq = 0;
+  const uniqueName = (prefix: string) => `${prefix} ${++seq}`;
+
+  describe('GET /api/units', () => {
+    it('is 401 without a session', async () => {
+      const res = await call('GET', '/api/units', null);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    });
+
+    it('is 403 for an account without any role', async () => {
+      const res = await call('GET', '/api/units', await noRole());
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
+    });
+
+    it('shows a member only their own cell with its mass organisations', async () => {
+      for (const username of ['dangvien.dongthu', 'bithu.dongthu']) {
+        const res = await call('GET', '/api/units', username);
+        expect(res.statusCode).toBe(200);
+        const roots = res.json().roots as TreeNode[];
+        expect(roots.map((r) => r.name), username).toEqual([CELL_DONG_THU]);
+        const [cell] = roots;
+        expect(cell!.kind).toBe('cell');
+        expect(cell!.children).toHaveLength(5);
+        for (const child of cell!.children) {
+          expect(child.kind).toBe('mass_org');
+          expect(child.name).toMatch(/Đồng Thứ$/);
+          expect(child.parentId).toBe(cell!.id);
+          expect(child.memberCount).toBe(0);
+        }
+        expect(cell!.memberCount).toBe(24);
+        expect(cell!.memberCount).toBe(await activeMembersIn(cell!.id));
+      }
+    });
+
+    it('shows the commune user one tree: the commune with its 25 cells and their member totals', async () => {
+      const res = await call('GET', '/api/units', 'bithu.dangbo');
+      expect(res.statusCode).toBe(200);
+      const roots = res.json().roots as TreeNode[];
+      // Also a member of Chi bộ Cơ quan, which is inside the commune: still one root.
+      expect(roots.map((r) => r.name)).toEqual([COMMUNE]);
+      const commune = roots[0]!;
+      expect(commune.parentId).toBeNull();
+      expect(commune.children).toHaveLength(25);
+      expect(commune.children.every((c) => c.kind === 'cell')).toBe(true);
+      // Sorted by Vietnamese name.
+      const names = commune.children.map((c) => c.name);
+      expect(names).toEqual([...names].sort(collator.compare));
+
+      const total = Number(
+        (
+          await t()
+            .db.db.selectFrom('members')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('archived_at', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      expect(commune.memberCount).toBe(total);
+      expect(commune.children.reduce((sum, c) => sum + c.memberCount, 0)).toBe(total);
+      for (const cell of commune.children) expect(cell.memberCount, cell.name).toBe(await activeMembersIn(cell.id));
+      expect(commune.children.find((c) => c.name === CELL_DONG_THU)!.memberCount).toBe(24);
+      expect(commune.children.find((c) => c.name === CELL_LUU_QUANG)!.memberCount).toBe(27);
+      expect(commune.children.find((c) => c.name === CELL_LUU_QUANG)!.children).toHaveLength(5);
+    });
+
+    it('shows the office and inspection the same commune tree', async () => {
+      for (const username of ['vanphong', 'ubkt']) {
+        const roots = (await call('GET', '/api/units', username)).json().roots as TreeNode[];
+        expect(roots.map((r) => r.name)).toEqual([COMMUNE]);
+        expect(roots[0]!.children).toHaveLength(25);
+      }
+    });
+  });
+
+  describe('GET /api/units/:id', () => {
+    it('is 401 without a session', async () => {
+      expect((await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, null)).statusCode).toBe(401);
+    });
+
+    it('is 403 for an account without any role', async () => {
+      expect((await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, await noRole())).statusCode).toBe(403);
+    });
+
+    it("answers another unit's record exactly like a missing one (404)", async () => {
+      const missing = await call('GET', `/api/units/${missingId()}`, 'dangvien.dongthu');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.message).toBe('Không tìm thấy bản ghi.');
+      for (const name of [CELL_LUU_QUANG, COMMUNE]) {
+        const other = await call('GET', `/api/units/${await t().unitId(name)}`, 'dangvien.dongthu');
+        expect(other.statusCode, name).toBe(404);
+        expect(other.body).toBe(missing.body);
+      }
+      const lqOrg = (await massOrgsOf(CELL_LUU_QUANG))[0]!;
+      const secretary = await call('GET', `/api/units/${lqOrg.id}`, 'bithu.dongthu');
+      expect(secretary.statusCode).toBe(404);
+      expect(secretary.body).toBe((await call('GET', `/api/units/${missingId()}`, 'bithu.dongthu')).body);
+    });
+
+    it('rejects a malformed id with 400 naming the field', async () => {
+      const res = await call('GET', '/api/units/khong-phai-uuid', 'bithu.dangbo');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['id']);
+      expect(res.json().error.fields[0].message).toBe('Mã bản ghi (id): sai định dạng (mã định danh UUID)');
+      const en = await call('GET', '/api/units/khong-phai-uuid', 'bithu.dangbo', undefined, 'en');
+      expect(en.json().error.fields[0].message).toBe('id: has the wrong format (a UUID identifier)');
+    });
+
+    it('gives the commune user breadcrumbs from the commune down', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const res = await call('GET', `/api/units/${org.id}`, 'bithu.dangbo');
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ id: org.id, parentId: dongThu, kind: 'mass_org', name: org.name, archived: false, memberCount: 0, children: [] });
+      expect(body.contactName).toBe(org.contact_name);
+      expect(body.contactPhone).toBe(org.contact_phone);
+      expect(body.ancestors).toEqual([
+        { id: await t().unitId(COMMUNE), name: COMMUNE, kind: 'commune' },
+        { id: dongThu, name: CELL_DONG_THU, kind: 'cell' },
+      ]);
+      expect(body.allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create', 'audit.read']);
+    });
+
+    it("shows a cell secretary no breadcrumbs above their own cell", async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const cell = await call('GET', `/api/units/${dongThu}`, 'bithu.dongthu');
+      expect(cell.statusCode).toBe(200);
+      expect(cell.json().ancestors).toEqual([]);
+      expect(cell.json().memberCount).toBe(24);
+      expect(cell.json().children.map((c: { kind: string }) => c.kind)).toEqual(Array(5).fill('mass_org'));
+      expect(cell.json().allowedActions).toEqual([]);
+
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const child = await call('GET', `/api/units/${org.id}`, 'bithu.dongthu');
+      expect(child.statusCode).toBe(200);
+      expect(child.json().ancestors).toEqual([{ id: dongThu, name: CELL_DONG_THU, kind: 'cell' }]);
+    });
+
+    it('offers the office what it may do, but not the audit trail', async () => {
+      const res = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'vanphong');
+      expect(res.json().allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create']);
+      const ubkt = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'ubkt');
+      expect(ubkt.json().allowedActions).toEqual(['audit.read']);
+    });
+  });
+
+  describe('POST /api/units', () => {
+    const body = async (overrides: Record<string, unknown> = {}) => ({
+      parentId: await t().unitId(CELL_DONG_THU),
+      kind: 'mass_org',
+      name: 'Tổ Hòa giải thôn Đồng Thứ',
+      ...overrides,
+    });
+
+    it('is 401 without a session', async () => {
+      const res = await call('POST', '/api/units', null, await body());
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary, and writes nothing', async () => {
+      const cookie = await t().login('bithu.dongthu');
+      const [units, audits] = [await unitCount(), await auditCount(t())];
+      const res = await call('POST', '/api/units', cookie, await body());
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('forbidden');
+      expect(await unitCount()).toBe(units);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('answers a parent outside the scope exactly like a missing parent (404)', async () => {
+      const cookie = await officeLuuQuang();
+      const [units, audits] = [await unitCount(), await auditCount(t())];
+      const other = await call('POST', '/api/units', cookie, await body());
+      const missing = await call('POST', '/api/units', cookie, await body({ parentId: missingId() }));
+      expect(other.statusCode).toBe(404);
+      expect(missing.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      expect(await unitCount()).toBe(units);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('creates a mass organisation under a cell, audited in the same change', async () => {
+      const cookie = await t().login('vanphong');
+      const dongThu = await unitRow(await t().unitId(CELL_DONG_THU));
+      const audits = await auditCount(t());
+      const res = await call('POST', '/api/units', cookie, {
+        parentId: dongThu.id,
+        kind: 'mass_org',
+        name: '  Tổ Hòa giải thôn Đồng Thứ ',
+        code: 'HG-DT',
+        contactName: 'Nguyễn Thị Hòa',
+        contactPhone: '0912 000 111',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json();
+      expect(created).toMatchObject({
+        parentId: dongThu.id,
+        kind: 'mass_org',
+        name: 'Tổ Hòa giải thôn Đồng Thứ',
+        code: 'HG-DT',
+        contactName: 'Nguyễn Thị Hòa',
+        contactPhone: '0912 000 111',
+        archived: false,
+        memberCount: 0,
+        children: [],
+      });
+      expect(created.ancestors.map((a: { name: string }) => a.name)).toEqual([COMMUNE, CELL_DONG_THU]);
+
+      const row = await unitRow(created.id);
+      expect(row.path).toBe(`${dongThu.path}${created.id}/`);
+      expect(row.depth).toBe(dongThu.depth + 1);
+      expect(row.search_name).toBe('to hoa giai thon dong thu');
+
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      const vanphong = await t().db.db.selectFrom('accounts').select('id').where('username', '=', 'vanphong').executeTakeFirstOrThrow();
+      expect(entry).toMatchObject({ action: 'unit.create', record_type: 'unit', record_id: created.id, unit_id: created.id, actor_account_id: vanphong.id });
+      expect(entry.before).toBeNull();
+      expect(entry.after).toMatchObject({ parentId: dongThu.id, kind: 'mass_org', name: 'Tổ Hòa giải thôn Đồng Thứ', code: 'HG-DT', archivedAt: null });
+
+      // The members of Đồng Thứ see it in their tree.
+      const tree = (await call('GET', '/api/units', 'dangvien.dongthu')).json().roots as TreeNode[];
+      expect(tree[0]!.children.map((c) => c.id)).toContain(created.id);
+    });
+
+    it('lets an office clerk of one cell create inside that cell', async () => {
+      const res = await call('POST', '/api/units', await officeLuuQuang(), {
+        parentId: await t().unitId(CELL_LUU_QUANG),
+        kind: 'mass_org',
+        name: 'Tổ An ninh thôn Lưu Quang',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().ancestors.map((a: { name: string }) => a.name)).toEqual([CELL_LUU_QUANG]);
+    });
+
+    it('refuses a kind that does not fit the parent with 400 naming kind, and writes nothing', async () => {
+      const cookie = await t().login('vanphong');
+      const [units, audits] = [await unitCount(), await auditCount(t())];
+      for (const [parentName, kind] of [
+        [CELL_DONG_THU, 'cell'],
+        [CELL_DONG_THU, 'commune'],
+        [COMMUNE, 'mass_org'],
+        [COMMUNE, 'province'],
+      ] as const) {
+        const res = await call('POST', '/api/units', cookie, { parentId: await t().unitId(parentName), kind, name: 'Đơn vị sai chỗ' });
+        expect(res.statusCode, `${kind} under ${parentName}`).toBe(400);
+        expect(res.json().error.code).toBe('unit_kind_parent');
+        expect(res.json().error.fields).toEqual([{ field: 'kind', message: 'Loại đơn vị không phù hợp với đơn vị cấp trên.' }]);
+      }
+      const massOrg = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const under = await call('POST', '/api/units', cookie, { parentId: massOrg.id, kind: 'mass_org', name: 'Tổ con' }, 'en');
+      expect(under.statusCode).toBe(400);
+      expect(under.json().error.fields).toEqual([{ field: 'kind', message: 'This kind of unit cannot sit under the chosen parent unit.' }]);
+      expect(await unitCount()).toBe(units);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('rejects bad fields with 400 naming each one, in Vietnamese or English', async () => {
+      const cookie = await t().login('vanphong');
+      const [units, audits] = [await unitCount(), await auditCount(t())];
+      const bad = { parentId: 'abc', kind: 'club', name: 'A', contactPhone: 'goi-toi', extra: 1 };
+      const vi = await call('POST', '/api/units', cookie, bad);
+      expect(vi.statusCode).toBe(400);
+      expect(vi.json().error.code).toBe('validation');
+      const fields = vi.json().error.fields as { field: string; message: string }[];
+      expect(fields.map((f) => f.field).sort()).toEqual(['contactPhone', 'extra', 'kind', 'name', 'parentId']);
+      expect(fields.find((f) => f.field === 'name')!.message).toBe('Tên (name): cần ít nhất 2 ký tự');
+      expect(fields.find((f) => f.field === 'kind')!.message).toMatch(/^Loại đơn vị \(kind\): phải là một trong: province, commune/);
+      expect(vi.json().error.message).toMatch(/^Dữ liệu chưa hợp lệ: /);
+
+      const en = await call('POST', '/api/units', cookie, bad, 'en');
+      const enFields = en.json().error.fields as { field: string; message: string }[];
+      expect(enFields.find((f) => f.field === 'name')!.message).toBe('name: needs at least 2 characters');
+      expect(enFields.find((f) => f.field === 'extra')!.message).toBe('extra: is not an allowed field');
+      expect(en.json().error.message).toMatch(/^Invalid input: /);
+
+      const missingName = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org' });
+      expect(missingName.json().error.fields).toEqual([{ field: 'name', message: 'Tên (name): bắt buộc phải nhập' }]);
+      const blank = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org', name: '   ' });
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().error.fields[0].field).toBe('name');
+      const long = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org', name: 'x'.repeat(201) });
+      expect(long.json().error.fields).toEqual([{ field: 'name', message: 'Tên (name): tối đa 200 ký tự' }]);
+      const notJson = await t().app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: { cookie, 'content-type': 'application/json' },
+        payload: '{"parentId":',
+      });
+      expect(notJson.statusCode).toBe(400);
+      expect(notJson.json().error.fields[0].field).toBe('body');
+
+      expect(await unitCount()).toBe(units);
+      expect(await auditCount(t())).toBe(audits);
+    });
+  });
+
+  describe('PATCH /api/units/:id', () => {
+    it('is 401 without a session', async () => {
+      const res = await call('PATCH', `/api/units/${await t().unitId(CELL_DONG_THU)}`, null, { name: 'Tên mới' });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary, even on their own cell', async () => {
+      const res = await call('PATCH', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'bithu.dongthu', { name: 'Tên mới' });
+      expect(res.statusCode).toBe(403);
+      expect((await unitRow(await t().unitId(CELL_DONG_THU))).name).toBe(CELL_DONG_THU);
+    });
+
+    it("answers another unit's record exactly like a missing one (404)", async () => {
+      const cookie = await officeLuuQuang();
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const before = await unitRow(dongThu);
+      const audits = await auditCount(t());
+      const other = await call('PATCH', `/api/units/${dongThu}`, cookie, { name: 'Tên mới' });
+      const missing = await call('PATCH', `/api/units/${missingId()}`, cookie, { name: 'Tên mới' });
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+      expect(await unitRow(dongThu)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('renames and edits the contact, auditing before and after', async () => {
+      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Tự quản'));
+      const cookie = await t().login('vanphong');
+      await call('PATCH', `/api/units/${id}`, cookie, { contactName: 'Lê Văn Cũ', contactPhone: '0987 654 321', code: 'TQ' });
+      const before = await unitRow(id);
+      const audits = await auditCount(t());
+      const res = await call('PATCH', `/api/units/${id}`, cookie, { name: 'Tổ Tự quản Đường Làng', contactPhone: null });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ id, name: 'Tổ Tự quản Đường Làng', code: 'TQ', contactName: 'Lê Văn Cũ', contactPhone: null });
+      const row = await unitRow(id);
+      expect(row.search_name).toBe('to tu quan duong lang');
+      expect(row.path).toBe(before.path);
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'unit.update', record_type: 'unit', record_id: id });
+      expect(entry.before).toMatchObject({ name: before.name, contactPhone: '0987 654 321', code: 'TQ' });
+      expect(entry.after).toMatchObject({ name: 'Tổ Tự quản Đường Làng', contactPhone: null, code: 'TQ', contactName: 'Lê Văn Cũ' });
+    });
+
+    it('loses no field when two people edit the same unit at the same time', async () => {
+      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Đồng thời'));
+      const cookie = await t().login('vanphong');
+      const patches = [{ name: 'Tổ Đồng thời Mới' }, { code: 'DT-1' }, { contactName: 'Hà Văn Liên' }, { contactPhone: '0903 123 456' }];
+      const results = await Promise.all(patches.map((p) => call('PATCH', `/api/units/${id}`, cookie, p)));
+      expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+      const row = await unitRow(id);
+      expect(row).toMatchObject({ name: 'Tổ Đồng thời Mới', code: 'DT-1', contact_name: 'Hà Văn Liên', contact_phone: '0903 123 456' });
+    });
+
+    it('rejects bad fields with 400 naming them, changing nothing', async () => {
+      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Vệ sinh'));
+      const before = await unitRow(id);
+      const audits = await auditCount(t());
+      const cookie = await t().login('vanphong');
+      const res = await call('PATCH', `/api/units/${id}`, cookie, { name: 'x', code: '', contactPhone: '12' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['code', 'contactPhone', 'name']);
+      const parent = await call('PATCH', `/api/units/${id}`, cookie, { parentId: await t().unitId(COMMUNE) }, 'en');
+      expect(parent.statusCode).toBe(400);
+      expect(parent.json().error.fields).toEqual([{ field: 'parentId', message: 'parentId: is not an allowed field' }]);
+      const badId = await call('PATCH', '/api/units/123', cookie, { name: 'Tên hợp lệ' });
+      expect(badId.statusCode).toBe(400);
+      expect(badId.json().error.fields[0].field).toBe('id');
+      expect(await unitRow(id)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+  });
+
+  describe('POST /api/units/:id/move', () => {
+    it('is 401 without a session', async () => {
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, null, { parentId: await t().unitId(CELL_LUU_QUANG) });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary', async () => {
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, 'bithu.dongthu', { parentId: await t().unitId(CELL_DONG_THU) });
+      expect(res.statusCode).toBe(403);
+    });
+
+    it("answers another unit's record, or a parent outside the scope, exactly like a missing one (404)", async () => {
+      const cookie = await officeLuuQuang();
+      const dongThuOrg = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const luuQuangOrg = (await massOrgsOf(CELL_LUU_QUANG))[0]!;
+      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const audits = await auditCount(t());
+
+      const other = await call('POST', `/api/units/${dongThuOrg.id}/move`, cookie, { parentId: luuQuang });
+      const missing = await call('POST', `/api/units/${missingId()}/move`, cookie, { parentId: luuQuang });
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toBe(missing.body);
+
+      const otherParent = await call('POST', `/api/units/${luuQuangOrg.id}/move`, cookie, { parentId: await t().unitId(CELL_DONG_THU) });
+      const missingParent = await call('POST', `/api/units/${luuQuangOrg.id}/move`, cookie, { parentId: missingId() });
+      expect(otherParent.statusCode).toBe(404);
+      expect(otherParent.body).toBe(missingParent.body);
+      expect(otherParent.json().error.fields[0].field).toBe('parentId');
+
+      expect((await unitRow(luuQuangOrg.id)).path).toBe(luuQuangOrg.path);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('moves a subtree, rewriting the paths of every descendant, audited', async () => {
+      const commune = await unitRow(await t().unitId(COMMUNE));
+      const branch = await createUnit(commune.id, 'intermediate', uniqueName('Đảng bộ bộ phận Khu'));
+      const cell = await createUnit(commune.id, 'cell', uniqueName('Chi bộ thôn Thử'));
+      const org = await createUnit(cell, 'mass_org', uniqueName('Chi hội Thử'));
+      const memberRes = await call('POST', '/api/members', 'vanphong', { unitId: cell, familyName: 'Phan', middleName: 'Văn', givenName: 'Chuyển', status: 'official' });
+      expect(memberRes.statusCode, memberRes.body).toBe(201);
+      const branchRow = await unitRow(branch);
+      const audits = await auditCount(t());
+
+      const res = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: branch });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ id: cell, parentId: branch, memberCount: 1 });
+      expect(res.json().ancestors.map((a: { id: string }) => a.id)).toEqual([commune.id, branch]);
+
+      const cellRow = await unitRow(cell);
+      expect(cellRow.parent_id).toBe(branch);
+      expect(cellRow.path).toBe(`${branchRow.path}${cell}/`);
+      expect(cellRow.depth).toBe(2);
+      const orgRow = await unitRow(org);
+      expect(orgRow.path).toBe(`${branchRow.path}${cell}/${org}/`);
+      expect(orgRow.depth).toBe(3);
+      expect(orgRow.parent_id).toBe(cell);
+
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'unit.move', record_type: 'unit', record_id: cell });
+      expect(entry.before).toEqual({ parentId: commune.id });
+      expect(entry.after).toEqual({ parentId: branch });
+
+      // The tree and the member lists follow the new paths.
+      const tree = (await call('GET', '/api/units', 'bithu.dangbo')).json().roots as TreeNode[];
+      const branchNode = tree[0]!.children.find((c) => c.id === branch)!;
+      expect(branchNode.memberCount).toBe(1);
+      expect(branchNode.children.map((c) => c.id)).toEqual([cell]);
+      expect(branchNode.children[0]!.children.map((c) => c.id)).toEqual([org]);
+      const list = await call('GET', `/api/units/${branch}/members`, 'bithu.dangbo');
+      expect(list.json().total).toBe(1);
+
+      // Moving to the parent it already has changes nothing.
+      const again = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: branch });
+      expect(again.statusCode).toBe(200);
+      expect(await auditCount(t())).toBe(audits + 1);
+    });
+
+    it('refuses to move a unit into itself or its own subtree (400, no change)', async () => {
+      const commune = await t().unitId(COMMUNE);
+      const cell = await createUnit(commune, 'cell', uniqueName('Chi bộ thôn Vòng'));
+      const org = await createUnit(cell, 'mass_org', uniqueName('Chi hội Vòng'));
+      const before = await unitRow(cell);
+      const audits = await auditCount(t());
+      for (const target of [org, cell]) {
+        const res = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: target });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe('unit_cycle');
+        expect(res.json().error.fields).toEqual([{ field: 'parentId', message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' }]);
+      }
+      expect(await unitRow(cell)).toEqual(before);
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('never builds a cycle when two units are moved under each other at the same time', async () => {
+      const commune = await t().unitId(COMMUNE);
+      const a = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận A'));
+      const b = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận B'));
+      const cookie = await t().login('vanphong');
+      const [ab, ba] = await Promise.all([
+        call('POST', `/api/units/${a}/move`, cookie, { parentId: b }),
+        call('POST', `/api/units/${b}/move`, cookie, { parentId: a }),
+      ]);
+      expect([ab.statusCode, ba.statusCode].sort()).toEqual([200, 400]);
+      expect([ab, ba].find((r) => r.statusCode === 400)!.json().error.code).toBe('unit_cycle');
+      const [rowA, rowB] = [await unitRow(a), await unitRow(b)];
+      const communePath = (await unitRow(commune)).path;
+      // One hangs under the other, which still hangs under the commune.
+      const [outer, inner] = rowA.parent_id === b ? [rowB, rowA] : [rowA, rowB];
+      expect(outer.parent_id).toBe(commune);
+      expect(outer.path).toBe(`${communePath}${outer.id}/`);
+      expect(inner.parent_id).toBe(outer.id);
+      expect(inner.path).toBe(`${outer.path}${inner.id}/`);
+      expect(inner.depth).toBe(outer.depth + 1);
+    });
+
+    it('refuses a parent of the wrong kind with 400 naming kind', async () => {
+      const org = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Chi hội Lạc chỗ'));
+      const res = await call('POST', `/api/units/${org}/move`, 'vanphong', { parentId: await t().unitId(COMMUNE) }, 'en');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual([{ field: 'kind', message: 'This kind of unit cannot sit under the chosen parent unit.' }]);
+    });
+
+    it('refuses to move the root of the caller\'s own scope (400)', async () => {
+      const audits = await auditCount(t());
+      const commune = await call('POST', `/api/units/${await t().unitId(COMMUNE)}/move`, 'vanphong', { parentId: await t().unitId(CELL_DONG_THU) });
+      expect(commune.statusCode).toBe(400);
+      expect(commune.json().error.code).toBe('unit_root');
+      expect(commune.json().error.message).toBe('Không thể chuyển hoặc lưu trữ đơn vị gốc trong phạm vi của bạn.');
+      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const own = await call('POST', `/api/units/${luuQuang}/move`, await officeLuuQuang(), { parentId: luuQuang });
+      expect(own.statusCode).toBe(400);
+      expect(own.json().error.code).toBe('unit_root');
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('rejects a malformed body with 400 naming parentId', async () => {
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, 'vanphong', {});
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual([{ field: 'parentId', message: 'Đơn vị cấp trên (parentId): bắt buộc phải nhập' }]);
+    });
+  });
+
+  describe('POST /api/units/:id/archive and /restore', () => {
+    it('is 401 without a session', async () => {
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      expect((await call('POST', `/api/units/${org.id}/archive`, null)).statusCode).toBe(401);
+      expect((await call('POST', `/api/units/${org.id}/restore`, null)).statusCode).toBe(401);
+    });
+
+    it('is 403 for a cell secretary and for inspection', async () => {
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      expect((await call('POST', `/api/units/${org.id}/archive`, 'bithu.dongthu')).statusCode).toBe(403);
+      expect((await call('POST', `/api/units/${org.id}/restore`, 'ubkt')).statusCode).toBe(403);
+      expect((await unitRow(org.id)).archived_at).toBeNull();
+    });
+
+    it("answers another unit's record exactly like a missing one (404)", async () => {
+      const cookie = await officeLuuQuang();
+      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      for (const action of ['archive', 'restore']) {
+        const other = await call('POST', `/api/units/${org.id}/${action}`, cookie);
+        const missing = await call('POST', `/api/units/${missingId()}/${action}`, cookie);
+        expect(other.statusCode, action).toBe(404);
+        expect(other.body).toBe(missing.body);
+      }
+      expect((await unitRow(org.id)).archived_at).toBeNull();
+    });
+
+    it('refuses (409) to archive a unit with active sub-units or active members', async () => {
+      const audits = await auditCount(t());
+      const dongThu = await call('POST', `/api/units/${await t().unitId(CELL_DONG_THU)}/archive`, 'vanphong');
+      expect(dongThu.statusCode).toBe(409);
+      expect(dongThu.json().error.code).toBe('unit_has_active_children');
+      const cell = await call('POST', `/api/units/${await t().unitId('Chi bộ thôn Số 1')}/archive`, 'vanphong');
+      expect(cell.statusCode).toBe(409);
+      expect(cell.json().error.code).toBe('unit_has_active_members');
+      expect(cell.json().error.message).toBe('Đơn vị còn đảng viên đang sinh hoạt; hãy chuyển họ sang chi bộ khác trước.');
+      const en = await call('POST', `/api/units/${await t().unitId('Chi bộ thôn Số 1')}/archive`, 'vanphong', undefined, 'en');
+      expect(en.json().error.message).toBe('The unit still has active members; move them to another cell first.');
+      expect((await unitRow(await t().unitId('Chi bộ thôn Số 1'))).archived_at).toBeNull();
+      expect(await auditCount(t())).toBe(audits);
+    });
+
+    it('refuses to archive the root of the caller\'s own scope (400)', async () => {
+      const res = await call('POST', `/api/units/${await t().unitId(COMMUNE)}/archive`, 'bithu.dangbo');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('unit_root');
+    });
+
+    it('archives an empty mass organisation and restores it, each audited once', async () => {
+      const org = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Chi hội Tạm'));
+      const audits = await auditCount(t());
+
+      const archived = await call('POST', `/api/units/${org}/archive`, 'vanphong');
+      expect(archived.statusCode, archived.body).toBe(200);
+      expect(archived.json()).toMatchObject({ id: org, archived: true });
+      const row = await unitRow(org);
+      expect(row.archived_at).not.toBeNull();
+      expect(await auditCount(t())).toBe(audits + 1);
+      const entry = await lastAudit(t());
+      expect(entry).toMatchObject({ action: 'unit.archive', record_type: 'unit', record_id: org });
+      expect(entry.before).toEqual({ archivedAt: null });
+      expect(entry.after).toEqual({ archivedAt: row.archived_at });
+
+      // Archiving again is a no-op, not a second entry.
+      expect((await call('POST', `/api/units/${org}/archive`, 'vanphong')).json().archived).toBe(true);
+      expect(await auditCount(t())).toBe(audits + 1);
+      // The tree still shows it, marked archived.
+      const tree = (await call('GET', '/api/units', 'dangvien.dongthu')).json().roots as TreeNode[];
+      expect(tree[0]!.children.find((c) => c.id === org)!.archived).toBe(true);
+
+      const restored = await call('POST', `/api/units/${org}/restore`, 'bithu.dangbo');
+      expect(restored.statusCode).toBe(200);
+      expect(restored.json().archived).toBe(false);
+      expect((await unitRow(org)).archived_at).toBeNull();
+      expect(await auditCount(t())).toBe(audits + 2);
+      const restoreEntry = await lastAudit(t());
+      expect(restoreEntry).toMatchObject({ action: 'unit.restore', record_id: org });
+      expect(restoreEntry.before).toEqual({ archivedAt: row.archived_at });
+      expect(restoreEntry.after).toEqual({ archivedAt: null });
+    });
+  });
+});

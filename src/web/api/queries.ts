@@ -1,0 +1,69 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from './client.js';
+import type {
+  AuditListResponse,
+  MemberDetail,
+  MemberListResponse,
+  MemberStatus,
+  UnitDetail,
+  UnitTreeResponse,
+} from './types.js';
+
+export interface MemberListParams {
+  q: string;
+  status: MemberStatus | '';
+  page: number;
+  pageSize: number;
+}
+
+/** Query keys: invalidate ['units'] after any unit or member change, ['members', id], ['audit']. */
+export const keys = {
+  unitTree: ['units', 'tree'] as const,
+  unit: (id: string) => ['units', 'detail', id] as const,
+  unitMembers: (id: string, p: MemberListParams) => ['units', 'members', id, p] as const,
+  member: (id: string) => ['members', id] as const,
+  audit: (recordType: string, recordId: string, page: number) => ['audit', recordType, recordId, page] as const,
+};
+
+export function useUnitTree() {
+  return useQuery({
+    queryKey: keys.unitTree,
+    queryFn: ({ signal }) => api<UnitTreeResponse>('/units', { signal }),
+  });
+}
+
+export function useUnit(id: string) {
+  return useQuery({
+    queryKey: keys.unit(id),
+    queryFn: ({ signal }) => api<UnitDetail>(`/units/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useUnitMembers(id: string, params: MemberListParams, enabled = true) {
+  return useQuery({
+    queryKey: keys.unitMembers(id, params),
+    queryFn: ({ signal }) =>
+      api<MemberListResponse>(`/units/${encodeURIComponent(id)}/members`, {
+        signal,
+        query: { q: params.q, status: params.status, page: params.page, pageSize: params.pageSize },
+      }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useMember(id: string) {
+  return useQuery({
+    queryKey: keys.member(id),
+    queryFn: ({ signal }) => api<MemberDetail>(`/members/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useAudit(recordType: 'unit' | 'member' | 'account', recordId: string, page: number, pageSize = 10) {
+  return useQuery({
+    queryKey: keys.audit(recordType, recordId, page),
+    queryFn: ({ signal }) =>
+      api<AuditListResponse>('/audit', { signal, query: { recordType, recordId, page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,306 @@
+import './styles.js';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Burger, Button, Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.js';
+import { meKey } from '../api/session.js';
+import type { MeResponse } from '../api/types.js';
+import { MeContext, hasWideScope } from './me.js';
+import { loadHomePage } from './lazy.js';
+import { BrandMark } from '../components/BrandMark.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { FullPageLoader } from '../components/FullPageLoader.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { ErrorState } from '../components/ErrorState.js';
+import { NotFound } from '../components/NotFound.js';
+import { HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
+import { initials } from '../lib/format.js';
+import { Notice } from '../components/Notice.js';
+
+const HomePage = lazy(loadHomePage);
+// Modals pull in focus trapping and scroll locking: loaded when first opened.
+const ChangePasswordModal = lazy(() =>
+  import('../components/ChangePasswordModal.js').then((m) => ({ default: m.ChangePasswordModal })),
+);
+const UnitTreePage = lazy(() => import('../features/units/UnitTreePage.js'));
+const UnitPage = lazy(() => import('../features/units/UnitPage.js'));
+const MemberPage = lazy(() => import('../features/members/MemberPage.js'));
+
+/**
+ * Everything behind sign-in: router, app shell, routes (each page its own chunk).
+ *
+ * The shell (fixed header, side bar / phone drop-down, main) is a few lines of CSS in
+ * styles/pages.css rather than Mantine's AppShell: AppShell (v9, with resizable sections and
+ * scroll locking) weighs ~11 KB gzipped, which alone would put an ordinary member's first screen
+ * over its 150 KB budget.
+ */
+export default function AuthedApp({ me }: { me: MeResponse }) {
+  return (
+    <MeContext.Provider value={me}>
+      <BrowserRouter>
+        <Shell me={me} />
+      </BrowserRouter>
+    </MeContext.Provider>
+  );
+}
+
+const PHONE = '(max-width: 47.99em)'; // below Mantine's `sm` breakpoint
+
+function Shell({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const [navOpened, nav] = useDisclosure(false);
+  const [passwordOpened, password] = useDisclosure(me.account.mustChangePassword);
+
+  // Escape closes the phone menu.
+  useEffect(() => {
+    if (!navOpened) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && nav.close();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [navOpened]);
+
+  // A new page: close the phone menu and start at the top.
+  useEffect(() => {
+    nav.close();
+    window.scrollTo(0, 0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.pathname]);
+
+  return (
+    <div className="ts-shell" data-nav-open={navOpened || undefined}>
+      <header className="ts-header">
+        <a className="ts-skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={navOpened}
+              aria-controls="ts-nav"
+            />
+            <Link to="/" className="ts-brand">
+              <BrandMark size={30} />
+              <span>{t('app.name')}</span>
+            </Link>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <AccountMenu me={me} onChangePassword={password.open} />
+          </Group>
+        </Group>
+      </header>
+
+      {/* A side bar on wide screens; on phones a panel under the header, opened by the burger
+          (hidden, so out of the tab order, while closed). */}
+      <nav id="ts-nav" className="ts-nav" aria-label={t('nav.label')} hidden={phone && !navOpened}>
+        <Navigation me={me} />
+      </nav>
+      {phone && navOpened && <div className="ts-backdrop" aria-hidden="true" onClick={nav.close} />}
+
+      <main id="main" tabIndex={-1} className="ts-main">
+        {me.account.mustChangePassword && (
+          <Notice tone="warning" className="ts-mb">
+            <Group justify="space-between" gap="sm">
+              <Text size="sm">{t('account.mustChange')}</Text>
+              <Button size="xs" variant="outline" onClick={password.open}>
+                {t('account.changePassword')}
+              </Button>
+            </Group>
+          </Notice>
+        )}
+        <ErrorBoundary
+          key={location.pathname}
+          fallback={() => <ErrorState error={null} onRetry={() => window.location.reload()} />}
+        >
+          <Suspense fallback={<FullPageLoader />}>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/units" element={<UnitTreePage />} />
+              <Route path="/units/:id" element={<UnitPage />} />
+              <Route path="/members/:id" element={<MemberPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+
+      {passwordOpened && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal opened onClose={password.close} required={me.account.mustChangePassword} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function NavItem({
+  to,
+  label,
+  icon,
+  exact = false,
+  active: activeOverride,
+}: {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  exact?: boolean;
+  active?: boolean;
+}) {
+  const { pathname } = useLocation();
+  const active = activeOverride ?? (exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`));
+  return (
+    <Link to={to} className="ts-navlink" aria-current={active ? 'page' : undefined}>
+      {icon}
+      <span>{label}</span>
+    </Link>
+  );
+}
+
+/** Navigation follows what the caller is and may do. */
+function Navigation({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const wide = hasWideScope(me);
+  // Units a cell-level role looks after other than the member's own cell (e.g. a secretary
+  // who is not a member of that cell's roll).
+  const ownUnitId = me.member?.unitId;
+  const otherUnits = wide
+    ? []
+    : me.roles
+        .filter((r) => r.role !== 'member' && r.unitId !== ownUnitId)
+        .filter((r, i, all) => all.findIndex((x) => x.unitId === r.unitId) === i);
+  return (
+    <>
+      <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
+      {me.member && <NavItem to={`/members/${me.member.id}`} label={t('nav.myPage')} icon={<UserIcon />} />}
+      {me.member && <NavItem to={`/units/${me.member.unitId}`} exact label={t('nav.myCell')} icon={<UsersIcon />} />}
+      {wide && (
+        <NavItem
+          to="/units"
+          label={t('nav.units')}
+          icon={<TreeIcon />}
+          // Any unit page except one that has its own entry above.
+          active={
+            pathname === '/units' ||
+            (pathname.startsWith('/units/') &&
+              pathname !== `/units/${ownUnitId}` &&
+              !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
+          }
+        />
+      )}
+      {otherUnits.map((r) => (
+        <NavItem key={r.unitId} to={`/units/${r.unitId}`} exact label={r.unitName} icon={<UsersIcon />} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * Account button and its panel (a disclosure, not a Mantine Menu: that would pull the whole
+ * floating-ui positioning engine into every member's first screen). Escape or a click elsewhere
+ * closes it; focus returns to the button.
+ */
+function AccountMenu({ me, onChangePassword }: { me: MeResponse; onChangePassword: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const name = me.account.displayName;
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const logout = useMutation({
+    mutationFn: () => api<{ ok: true }>('/auth/logout', { method: 'POST' }),
+    meta: { allow401: true },
+    onSettled: () => {
+      // Whatever the answer, forget everything on this device and show the login page.
+      navigate('/', { replace: true });
+      queryClient.setQueryData(meKey, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    },
+  });
+
+  return (
+    <div className="ts-account-wrap" ref={wrapper}>
+      <UnstyledButton
+        ref={button}
+        className="ts-account"
+        aria-label={t('account.menu', { name })}
+        aria-expanded={open}
+        aria-controls="ts-account-panel"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="ts-avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <Text size="sm" fw={600} visibleFrom="md" className="ts-account-name" component="span">
+          {name}
+        </Text>
+      </UnstyledButton>
+      {open && (
+        <Paper id="ts-account-panel" className="ts-account-panel" shadow="md" withBorder>
+          <div className="ts-account-info">
+            <Text size="xs" c="dimmed">
+              {t('account.signedInAs')}
+            </Text>
+            <Text fw={600} size="sm">
+              {name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {me.account.username}
+            </Text>
+            {me.roles.map((r) => (
+              <Text size="xs" key={r.id}>
+                {t(`roles.${r.role}`)} · {r.unitName}
+              </Text>
+            ))}
+          </div>
+          <UnstyledButton
+            className="ts-account-item"
+            onClick={() => {
+              setOpen(false);
+              onChangePassword();
+            }}
+          >
+            <KeyIcon size={16} />
+            {t('account.changePassword')}
+          </UnstyledButton>
+          <UnstyledButton className="ts-account-item" disabled={logout.isPending} onClick={() => logout.mutate()}>
+            <LogoutIcon size={16} />
+            {t('account.logout')}
+          </UnstyledButton>
+        </Paper>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { lazy, Suspense } from 'react';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuthedMe, hasWideScope } from '../../app/me.js';
+import { useMember } from '../../api/queries.js';
+import { StatusBadge, ArchivedBadge } from '../../components/Badges.js';
+import { DetailList } from '../../components/DetailList.js';
+import { ErrorState } from '../../components/ErrorState.js';
+import { formatDate } from '../../lib/format.js';
+import { Skeleton } from '../../components/Skeleton.js';
+
+// Only callers who look after several units need the tree: keep it out of a member's download.
+const UnitTreePanel = lazy(() => import('../units/UnitTreePanel.js'));
+
+/** Home: a member sees their own card and their cell; committees also see the unit tree. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useAuthedMe();
+  const wide = hasWideScope(me);
+  useDocumentTitle(`${t('nav.home')} · ${t('app.titleSuffix')}`);
+
+  return (
+    <Stack gap="lg" className="ts-page">
+      <div>
+        <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
+          {t('home.greeting', { name: me.account.displayName })}
+        </Title>
+        <Text c="dimmed">{t('home.subtitle')}</Text>
+      </div>
+      {me.member && <MyMemberCard memberId={me.member.id} />}
+      {wide && (
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} fz="h3" mb="sm">
+            {t('home.orgTree')}
+          </Title>
+          <Suspense fallback={<Skeleton h={120} />}>
+            <UnitTreePanel />
+          </Suspense>
+        </Paper>
+      )}
+      {!me.member && !wide && <Text>{t('home.noMember')}</Text>}
+    </Stack>
+  );
+}
+
+function MyMemberCard({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
+  const member = useMember(memberId);
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="my-card-title" maw={720}>
+      <Text size="sm" c="dimmed" fw={600} id="my-card-title">
+        {t('home.myCardTitle')}
+      </Text>
+      {member.isPending ? (
+        <Stack gap="xs" mt="sm">
+          <Skeleton h={28} w="60%" />
+          <Skeleton h={16} />
+          <Skeleton h={16} w="80%" />
+        </Stack>
+      ) : member.isError ? (
+        <ErrorState error={member.error} onRetry={() => void member.refetch()} />
+      ) : (
+        <Stack gap="md" mt={4}>
+          <Group gap="sm" align="center">
+            <Title order={2} fz="h3">
+              {member.data.fullName}
+            </Title>
+            <StatusBadge status={member.data.status} />
+            {member.data.archived && <ArchivedBadge />}
+          </Group>
+          <DetailList
+            items={[
+              { label: t('members.cardNumber'), value: member.data.cardNumber },
+              { label: t('members.birthYear'), value: member.data.birthYear },
+              { label: t('members.joinedOn'), value: formatDate(member.data.joinedOn) },
+              { label: t('members.officialOn'), value: formatDate(member.data.officialOn) },
+              {
+                label: t('members.unit'),
+                value: (
+                  <Anchor component={Link} to={`/units/${member.data.unitId}`} fw={600}>
+                    {member.data.unitName}
+                  </Anchor>
+                ),
+              },
+            ]}
+          />
+          <Group gap="lg">
+            <Anchor component={Link} to={`/members/${member.data.id}`} fw={600}>
+              {t('home.viewProfile')}
+            </Anchor>
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  );
+}

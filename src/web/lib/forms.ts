@@ -1,0 +1,36 @@
+import { isApiError } from '../api/client.js';
+
+export interface FormErrors<F extends string> {
+  /** Messages to show under each form field. */
+  fields: Partial<Record<F, string>>;
+  /** A summary (or messages for fields the form does not show). */
+  general: string | null;
+}
+
+/**
+ * Turn an API error into messages for a form: `error.fields[].field` is a dot path
+ * ("birthYear", "body.birthYear", "contact.phone"); it is matched against the form's field names.
+ */
+export function formErrorsFrom<F extends string>(error: unknown, known: readonly F[], fallback: string): FormErrors<F> {
+  if (!isApiError(error)) return { fields: {}, general: fallback };
+  const fields: Partial<Record<F, string>> = {};
+  const unmatched: string[] = [];
+  for (const f of error.fields) {
+    const parts = f.field.split('.');
+    const name = known.find((k) => parts.includes(k));
+    if (name && !fields[name]) fields[name] = f.message;
+    else if (!name) unmatched.push(f.message);
+  }
+  // The summary adds nothing when it only repeats the message shown under a field.
+  const matched = Object.values(fields) as string[];
+  const summary = matched.includes(error.message) ? null : error.message;
+  const general = [summary, ...unmatched].filter(Boolean).join(' ');
+  if (!general && matched.length > 0) return { fields, general: null };
+  return { fields, general: general || fallback };
+}
+
+/** '' → null, otherwise the trimmed text. */
+export function textOrNull(v: string): string | null {
+  const s = v.trim();
+  return s === '' ? null : s;
+}
