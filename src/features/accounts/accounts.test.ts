@@ -132,4 +132,14 @@ forEachDialect((dialect) => {
       expect(res.json().error.fields[0].field).toBe('roles.0.unitId');
     });
   });
+
+  describe('unchanged saves', () => {
+    it('PATCH with nothing new writes no audit entry', async () => {
+      const row = await t().db.db.selectFrom('accounts').selectAll().where('username', '=', 'ubkt').executeTakeFirstOrThrow();
+      const before = await auditCount();
+      const res = await inject('vanphong', 'PATCH', `/api/accounts/${row.id}`, { displayName: row.display_name, disabled: false });
+      expect(res.statusCode).toBe(200);
+      expect(await auditCount()).toBe(before);
+    });
+  });
 });

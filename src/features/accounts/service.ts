@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { Role } from '../../domain/roles.js';
-import { writeAudit } from '../audit/service.js';
+import { serialiseWrites, writeAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { normaliseUsername } from '../auth/service.js';
 import * as repo from './repo.js';
@@ -13,6 +13,7 @@ import { AppError, forbidden, notFound } from '../../server/errors.js';
 import { can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { findUnit, unitsByIds } from '../units/repo.js';
+import { authorizeReferencedUnit } from '../units/policy.js';
 import { findMemberWithUnit } from '../members/repo.js';
 import { assertMayGrant, authorizeAccount } from './policy.js';
 import type { AccountSummary, CreateAccountBody, UpdateAccountBody } from './schemas.js';
@@ -176,11 +177,9 @@ export async function createAccountFor(ctx: AppContext, actor: Actor, body: Crea
   const { db } = ctx.handle;
   const temporaryPassword = generatePassword();
   const id = await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, ctx.handle.dialect);
     const home = await findUnit(trx, body.unitId);
-    if (!home || !can(actor, 'account.manage', { unitPath: home.path })) {
-      if (!canSomewhere(actor, 'account.manage')) throw forbidden();
-      throw new AppError(404, 'not_found', {}, [{ field: 'unitId', messageKey: 'not_found' }]);
-    }
+    authorizeReferencedUnit(actor, 'account.manage', home, 'unitId');
     const grants = await resolveGrants(trx, actor, body.roles);
     if (body.memberId) await assertMemberLinkable(trx, actor, body.memberId);
     if (await repo.findByUsername(trx, body.username)) {
@@ -189,7 +188,7 @@ export async function createAccountFor(ctx: AppContext, actor: Actor, body: Crea
     return insertAccountWithRoles(trx, ctx.handle, actor.accountId, {
       username: body.username,
       displayName: body.displayName,
-      unitId: home.id,
+      unitId: home!.id,
       memberId: body.memberId ?? null,
       password: temporaryPassword,
       mustChangePassword: true,
@@ -202,15 +201,23 @@ export async function createAccountFor(ctx: AppContext, actor: Actor, body: Crea
 export async function updateAccountFor(ctx: AppContext, actor: Actor, id: string, body: UpdateAccountBody) {
   const { db, dialect } = ctx.handle;
   await db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, dialect);
     const row = await repo.findAccountWithUnit(trx, id);
     authorizeAccount(actor, row);
     const [before] = await present(trx, [row!]);
+    const grants = body.roles ? await resolveGrants(trx, actor, body.roles) : undefined;
+    const grantKey = (list: { role: string; unitId: string }[]) => list.map((g) => `${g.role}@${g.unitId}`).sort().join(',');
+    const displayName = body.displayName ?? row!.display_name;
+    const disabled = body.disabled ?? row!.disabled_at !== null;
+    const rolesChange = grants !== undefined && grantKey(grants) !== grantKey(before!.roles);
+    // Saving an unchanged form is not a change: no write, no audit entry.
+    if (displayName === row!.display_name && disabled === (row!.disabled_at !== null) && !rolesChange) return;
     const now = nowIso();
-    const disabledAt = body.disabled === undefined ? row!.disabled_at : body.disabled ? (row!.disabled_at ?? now) : null;
-    await repo.updateAccount(trx, id, { display_name: body.displayName ?? row!.display_name, disabled_at: disabledAt, updated_at: now });
+    const disabledAt = disabled ? (row!.disabled_at ?? now) : null;
+    await repo.updateAccount(trx, id, { display_name: displayName, disabled_at: disabledAt, updated_at: now });
+    // A disabled account is signed out everywhere at once.
     if (disabledAt) await repo.deleteSessionsOf(trx, id);
-    if (body.roles) {
-      const grants = await resolveGrants(trx, actor, body.roles);
+    if (grants && rolesChange) {
       await repo.deleteRolesOf(trx, id);
       for (const g of grants) {
         await repo.insertRoleAssignment(trx, { id: newId(), account_id: id, role: g.role, unit_id: g.unitId, created_at: now });
@@ -234,6 +241,7 @@ export async function resetPasswordFor(ctx: AppContext, actor: Actor, id: string
   const temporaryPassword = generatePassword();
   const hash = await hashPassword(temporaryPassword);
   await ctx.handle.db.transaction().execute(async (trx) => {
+    await serialiseWrites(trx, ctx.handle.dialect);
     const row = await repo.findAccountWithUnit(trx, id);
     authorizeAccount(actor, row);
     await applyPasswordReset(trx, ctx.handle, actor.accountId, row!, hash);

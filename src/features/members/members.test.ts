@@ -578,4 +578,24 @@ forEachDialect((dialect) => {
       expect(await auditCount(t())).toBe(audits);
     });
   });
+
+  describe('rules added after review', () => {
+    it('saving an unchanged member writes no audit entry; a move records both cell names', async () => {
+      const member = await t().memberIdOf('dangvien.dongthu');
+      const cookie = await t().login('vanphong');
+      const before = await t().db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const same = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: {} });
+      expect(same.statusCode).toBe(200);
+      const after = await t().db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const moved = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: luuQuang } });
+      expect(moved.statusCode).toBe(200);
+      const entry = await t().db.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(JSON.parse(entry.before_json!).unitName).toBe(CELL_DONG_THU);
+      expect(JSON.parse(entry.after_json!).unitName).toBe(CELL_LUU_QUANG);
+      const back = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: await t().unitId(CELL_DONG_THU) } });
+      expect(back.statusCode).toBe(200);
+    });
+  });
 });

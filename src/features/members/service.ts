@@ -3,6 +3,7 @@ import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { allowedActions, type Actor } from '../../domain/policy.js';
 import { foldVietnamese, joinFullName, vietnameseSortKey } from '../../domain/vietnamese.js';
+import { canonicalJson } from '../../domain/audit-chain.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { serialiseWrites, writeAudit } from '../audit/service.js';
@@ -27,9 +28,11 @@ function derivedNameColumns(parts: { family_name: string; middle_name: string; g
 }
 
 /** What the audit log keeps of a member. */
-function snapshot(row: MemberRow) {
+function snapshot(row: MemberRow, unitName: string) {
   return {
     unitId: row.unit_id,
+    // The cell's name beside its id keeps the history readable after a move.
+    unitName,
     familyName: row.family_name,
     middleName: row.middle_name,
     givenName: row.given_name,
@@ -135,7 +138,7 @@ export async function createMember(ctx: AppContext, actor: Actor, body: CreateMe
   const { db, dialect } = ctx.handle;
   const id = await db.transaction().execute(async (trx) => {
     await serialiseWrites(trx, dialect);
-    await targetCell(trx, actor, body.unitId, 'member.create');
+    const cell = await targetCell(trx, actor, body.unitId, 'member.create');
     await assertCardNumberFree(trx, body.cardNumber ?? null);
     const now = nowIso();
     const base = {
@@ -166,7 +169,7 @@ export async function createMember(ctx: AppContext, actor: Actor, body: CreateMe
       recordType: 'member',
       recordId: row.id,
       unitId: row.unit_id,
-      after: snapshot(row),
+      after: snapshot(row, cell.name),
     });
     return row.id;
   });
@@ -180,7 +183,7 @@ export async function updateMember(ctx: AppContext, actor: Actor, id: string, bo
     const current = await repo.findMemberWithUnit(trx, id);
     authorizeMember(actor, 'member.update', current);
     const row = current!;
-    if (body.unitId && body.unitId !== row.unit_id) await targetCell(trx, actor, body.unitId, 'member.update');
+    const newCell = body.unitId && body.unitId !== row.unit_id ? await targetCell(trx, actor, body.unitId, 'member.update') : undefined;
     if (body.cardNumber !== undefined) await assertCardNumberFree(trx, body.cardNumber, id);
     const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     const now = nowIso();
@@ -205,6 +208,8 @@ export async function updateMember(ctx: AppContext, actor: Actor, id: string, bo
       created_at: row.created_at,
       updated_at: now,
     };
+    // Saving an unchanged form is not a change: no write, no audit entry.
+    if (canonicalJson(snapshot(row, '')) === canonicalJson(snapshot(next, ''))) return;
     const { id: _id, created_at: _created, ...patch } = next;
     await repo.updateMember(trx, id, patch);
     await writeAudit(trx, dialect, {
@@ -213,8 +218,8 @@ export async function updateMember(ctx: AppContext, actor: Actor, id: string, bo
       recordType: 'member',
       recordId: id,
       unitId: next.unit_id,
-      before: snapshot(row),
-      after: snapshot(next),
+      before: snapshot(row, row.unit_name),
+      after: snapshot(next, newCell?.name ?? row.unit_name),
     });
   });
   return memberDetail(ctx, actor, id);

@@ -30,6 +30,11 @@ export function authorizeStructuralChange(actor: Actor, action: 'unit.move' | 'u
   if (parentPath.length <= 1 || !can(actor, action, { unitPath: parentPath })) throw new AppError(400, 'unit_root');
 }
 
+/** New or moved units hang only under active units. */
+export function assertParentActive(parent: { archived_at: string | null }): void {
+  if (parent.archived_at) throw new AppError(400, 'unit_parent_archived', {}, [{ field: 'parentId', messageKey: 'unit_parent_archived' }]);
+}
+
 /** Which kinds may sit under which: never a fixed depth, only sensible pairs. */
 const allowedParents: Record<UnitKind, readonly UnitKind[]> = {
   province: ['province'],

@@ -3,10 +3,11 @@ import { AppError, forbidden } from '../../server/errors.js';
 import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
+import { canonicalJson } from '../../domain/audit-chain.js';
 import { serialiseWrites, writeAudit } from '../audit/service.js';
 import * as repo from './repo.js';
 import type { UnitRow } from './repo.js';
-import { assertKindFits, authorizeReferencedUnit, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
+import { assertKindFits, assertParentActive, authorizeReferencedUnit, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
 import type { CreateUnitBody, UnitDetail, UnitKind, UnitSummary, UnitTreeNode, UpdateUnitBody } from './schemas.js';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -107,6 +108,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
     await serialiseWrites(trx, dialect);
     const parent = await repo.findUnit(trx, body.parentId);
     authorizeReferencedUnit(actor, 'unit.create', parent, 'parentId');
+    assertParentActive(parent!);
     assertKindFits(body.kind, parent!.kind as UnitKind);
     const now = nowIso();
     const id = newId();
@@ -154,6 +156,8 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
       contact_phone: body.contactPhone !== undefined ? body.contactPhone : row!.contact_phone,
       updated_at: nowIso(),
     };
+    // Saving an unchanged form is not a change: no write, no audit entry.
+    if (canonicalJson(snapshot(row!)) === canonicalJson(snapshot(next))) return row!;
     await repo.updateUnit(trx, id, {
       name: next.name,
       search_name: next.search_name,
@@ -190,8 +194,10 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parent
     if (parent.path.startsWith(row!.path)) {
       throw new AppError(400, 'unit_cycle', {}, [{ field: 'parentId', messageKey: 'unit_cycle' }]);
     }
+    assertParentActive(parent);
     assertKindFits(row!.kind as UnitKind, parent.kind as UnitKind);
     if (parent.id === row!.parent_id) return;
+    const oldParent = row!.parent_id ? await repo.findUnit(trx, row!.parent_id) : undefined;
     const now = nowIso();
     await repo.rewriteSubtreePaths(trx, row!.path, `${parent.path}${row!.id}/`, now);
     await repo.updateUnit(trx, id, { parent_id: parent.id, updated_at: now });
@@ -201,8 +207,9 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parent
       recordType: 'unit',
       recordId: id,
       unitId: id,
-      before: { parentId: row!.parent_id },
-      after: { parentId: parent.id },
+      // Names beside ids: the history stays readable after renames and outside the reader's scope.
+      before: { parentId: row!.parent_id, parentName: oldParent?.name ?? null },
+      after: { parentId: parent.id, parentName: parent.name },
     });
   });
   return unitDetail(ctx, actor, id);

@@ -487,8 +487,8 @@ forEachDialect((dialect) => {
       expect(await auditCount(t())).toBe(audits + 1);
       const entry = await lastAudit(t());
       expect(entry).toMatchObject({ action: 'unit.move', record_type: 'unit', record_id: cell });
-      expect(entry.before).toEqual({ parentId: commune.id });
-      expect(entry.after).toEqual({ parentId: branch });
+      expect(entry.before).toEqual({ parentId: commune.id, parentName: commune.name });
+      expect(entry.after).toEqual({ parentId: branch, parentName: branchRow.name });
 
       // The tree and the member lists follow the new paths.
       const tree = (await call('GET', '/api/units', 'bithu.dangbo')).json().roots as TreeNode[];
@@ -649,6 +649,37 @@ forEachDialect((dialect) => {
       expect(restoreEntry).toMatchObject({ action: 'unit.restore', record_id: org });
       expect(restoreEntry.before).toEqual({ archivedAt: row.archived_at });
       expect(restoreEntry.after).toEqual({ archivedAt: null });
+    });
+  });
+
+  describe('rules added after review', () => {
+    it('refuses to create or move a unit under an archived parent (400 naming parentId), writing nothing', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const archivedOrg = await createUnit(dongThu, 'mass_org', uniqueName('Chi hội tạm'));
+      expect((await call('POST', `/api/units/${archivedOrg}/archive`, 'vanphong')).statusCode).toBe(200);
+      const commune = await t().unitId(COMMUNE);
+      const branch = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận'));
+      expect((await call('POST', `/api/units/${branch}/archive`, 'vanphong')).statusCode).toBe(200);
+      const audits = await auditCount(t());
+      const create = await call('POST', '/api/units', 'vanphong', { parentId: branch, kind: 'cell', name: uniqueName('Chi bộ mới') });
+      expect(create.statusCode).toBe(400);
+      expect(create.json().error.fields).toEqual([{ field: 'parentId', message: 'Đơn vị cấp trên đã được lưu trữ; hãy chọn một đơn vị đang hoạt động.' }]);
+      const move = await call('POST', `/api/units/${dongThu}/move`, 'vanphong', { parentId: branch }, 'en');
+      expect(move.statusCode).toBe(400);
+      expect(move.json().error.fields[0]).toEqual({ field: 'parentId', message: 'The parent unit is archived; choose an active unit.' });
+      expect(await auditCount(t())).toBe(audits);
+      expect((await unitRow(dongThu)).parent_id).toBe(commune);
+    });
+
+    it('saving an unchanged unit writes no audit entry', async () => {
+      const dongThu = await t().unitId(CELL_DONG_THU);
+      const row = await unitRow(dongThu);
+      const audits = await auditCount(t());
+      const res = await call('PATCH', `/api/units/${dongThu}`, 'vanphong', { name: row.name, code: row.code });
+      expect(res.statusCode).toBe(200);
+      expect((await call('PATCH', `/api/units/${dongThu}`, 'vanphong', {})).statusCode).toBe(200);
+      expect(await auditCount(t())).toBe(audits);
+      expect((await unitRow(dongThu)).updated_at).toBe(row.updated_at);
     });
   });
 });
