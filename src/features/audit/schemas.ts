@@ -25,3 +25,4 @@ export const auditListResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type AuditListResponse = z.infer<typeof auditListResponse>;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery } from '../../shared/schemas.js';
 
-/** Trạng thái đảng viên. */
-export const memberStatuses = ['official', 'probationary', 'exempt'] as const; // chính thức, dự bị, miễn sinh hoạt
+import { genders, memberStatuses } from '../../shared/enums.js';
+
+export { genders, memberStatuses };
 export const memberStatus = z.enum(memberStatuses);
-export const genders = ['male', 'female', 'other'] as const;
 
 export const memberSummary = z.object({
   id,

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { id } from '../../shared/schemas.js';
 
-/** Kinds of unit in the organisation tree. Depth is free: never assume three levels. */
-export const unitKinds = [
-  'province', // Tỉnh ủy / Thành ủy
-  'commune', // Đảng bộ xã, phường (tổ chức cơ sở đảng)
-  'intermediate', // Đảng bộ bộ phận or any other intermediate level
-  'cell', // Chi bộ
-  'mass_org', // Chi hội, chi đoàn, ban công tác mặt trận — receives tasks from a cell
-] as const;
+import { unitKinds, type UnitKind } from '../../shared/enums.js';
+
+export { unitKinds, type UnitKind };
 export const unitKind = z.enum(unitKinds);
-export type UnitKind = z.infer<typeof unitKind>;
 
 export const unitSummary = z.object({
   id,

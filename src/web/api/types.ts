@@ -16,12 +16,11 @@ import type {
   MemberSummary,
   CreateMemberBody,
   UpdateMemberBody,
-  memberStatuses,
-  genders,
 } from '../../features/members/schemas.js';
-import type { AuditEntry, auditListResponse } from '../../features/audit/schemas.js';
+import type { MemberStatus, Gender } from '../../shared/enums.js';
+import type { Action } from '../../domain/policy.js';
+import type { AuditEntry, AuditListResponse } from '../../features/audit/schemas.js';
 import type { Role } from '../../domain/roles.js';
-import type { z } from 'zod';
 
 export type {
   ErrorResponse,
@@ -38,29 +37,15 @@ export type {
   CreateMemberBody,
   UpdateMemberBody,
   AuditEntry,
+  AuditListResponse,
   Role,
+  MemberStatus,
+  Gender,
+  Action,
 };
 
-export type MemberStatus = (typeof memberStatuses)[number];
-export type Gender = (typeof genders)[number];
 export type UnitTreeResponse = { roots: UnitTreeNode[] };
-export type AuditListResponse = z.infer<typeof auditListResponse>;
 export type FieldMessage = NonNullable<ErrorResponse['error']['fields']>[number];
 
-/** Actions named by the API (MeResponse.actions, *.allowedActions). */
-export type Action =
-  | 'unit.read'
-  | 'unit.create'
-  | 'unit.update'
-  | 'unit.move'
-  | 'unit.archive'
-  | 'member.read'
-  | 'member.create'
-  | 'member.update'
-  | 'audit.read'
-  | 'account.manage';
-
-/** Values listed here for selects (kept in sync with the zod enums by the `satisfies` checks). */
-export const MEMBER_STATUSES = ['official', 'probationary', 'exempt'] as const satisfies readonly MemberStatus[];
-export const GENDERS = ['male', 'female', 'other'] as const satisfies readonly Gender[];
-export const UNIT_KINDS = ['province', 'commune', 'intermediate', 'cell', 'mass_org'] as const satisfies readonly UnitKind[];
+/** Values for selects: the very lists the server validates against. */
+export { memberStatuses as MEMBER_STATUSES, genders as GENDERS, unitKinds as UNIT_KINDS } from '../../shared/enums.js';
