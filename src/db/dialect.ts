@@ -1,4 +1,4 @@
-import { sql, type ColumnDataType, type RawBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDataType, type RawBuilder, type Kysely, type SqlBool } from 'kysely';
 
 /**
  * The few places where SQLite and PostgreSQL differ. Everything else in the code base is
@@ -43,4 +43,14 @@ export function dialectHelpers(name: DialectName): DialectHelpers {
 /** A LIKE pattern for "contains": wildcards typed by the user are dropped, not interpreted. */
 export function likeContains(folded: string): string {
   return `%${folded.replace(/[%_\\]/g, '')}%`;
+}
+
+/**
+ * "Row's unit path lies in the subtree at `path`", written as a range so both SQLite and
+ * PostgreSQL walk the path index (a LIKE prefix cannot: SQLite's LIKE ignores case, and
+ * PostgreSQL needs text_pattern_ops for it). Paths end in '/', and '0' is the next character.
+ */
+export function inSubtree(column: string, path: string): RawBuilder<SqlBool> {
+  const upper = `${path.slice(0, -1)}${String.fromCharCode(path.charCodeAt(path.length - 1) + 1)}`;
+  return sql<SqlBool>`(${sql.ref(column)} >= ${path} and ${sql.ref(column)} < ${upper})`;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccountTable, Database, RoleAssignmentTable } from '../../db/schema.js';
-import { likeContains } from '../../db/dialect.js';
+import { inSubtree, likeContains } from '../../db/dialect.js';
 
 export function insertAccount(db: Kysely<Database>, row: AccountTable) {
   return db.insertInto('accounts').values(row).execute();
@@ -65,7 +65,7 @@ export async function searchAccounts(db: Kysely<Database>, scopePaths: string[],
   let base = db
     .selectFrom('accounts')
     .innerJoin('units', 'units.id', 'accounts.unit_id')
-    .where((eb) => eb.or(scopePaths.map((p) => eb('units.path', 'like', `${p}%`))));
+    .where((eb) => eb.or(scopePaths.map((p) => inSubtree('units.path', p))));
   for (const word of words) {
     base = base.where((eb) => eb.or([eb('accounts.username', 'like', likeContains(word)), eb('units.search_name', 'like', likeContains(word))]));
   }

@@ -26,6 +26,8 @@ export function findLiveSession(db: Kysely<Database>, sessionId: string, now: st
       'accounts.username',
       'accounts.display_name',
       'accounts.member_id',
+      'accounts.locale',
+      'accounts.must_change_password',
     ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.expires_at', '>', now)

@@ -150,36 +150,28 @@ export async function actorFromToken(ctx: AppContext, token: string): Promise<Si
     sessionId,
     username: session.username,
     displayName: session.display_name,
+    locale: session.locale,
+    mustChangePassword: session.must_change_password === 1,
     assignments,
+    roles: rows.map((r) => ({ id: r.id, role: r.role as Role, unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind as UnitKind })),
   };
 }
 
 export async function describeMe(ctx: AppContext, actor: SignedInActor): Promise<MeResponse> {
-  const { db } = ctx.handle;
-  const [account, member, assignments] = await Promise.all([
-    repo.findAccount(db, actor.accountId),
-    actor.memberId ? repo.memberOfAccount(db, actor.memberId) : Promise.resolve(undefined),
-    repo.assignmentsOf(db, actor.accountId),
-  ]);
-  if (!account) throw unauthorized();
+  // Everything but the member record came with the session lookup.
+  const member = actor.memberId ? await repo.memberOfAccount(ctx.handle.db, actor.memberId) : undefined;
   return {
     account: {
-      id: account.id,
-      username: account.username,
-      displayName: account.display_name,
-      locale: account.locale === 'en' ? 'en' : 'vi',
-      mustChangePassword: account.must_change_password === 1,
+      id: actor.accountId,
+      username: actor.username,
+      displayName: actor.displayName,
+      locale: actor.locale === 'en' ? 'en' : 'vi',
+      mustChangePassword: actor.mustChangePassword,
     },
     member: member
       ? { id: member.id, fullName: member.full_name, unitId: member.unit_id, unitName: member.unit_name }
       : null,
-    roles: assignments.map((a) => ({
-      id: a.id,
-      role: a.role as Role,
-      unitId: a.unit_id,
-      unitName: a.unit_name,
-      unitKind: a.unit_kind as UnitKind,
-    })),
+    roles: actor.roles,
     actions: actions.filter((action) => canSomewhere(actor, action)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, MemberTable } from '../../db/schema.js';
-import { likeContains } from '../../db/dialect.js';
+import { inSubtree, likeContains } from '../../db/dialect.js';
 
 export type MemberRow = MemberTable;
 
@@ -38,7 +38,7 @@ export async function searchMembers(db: Kysely<Database>, search: MemberSearch) 
   let base = db
     .selectFrom('members')
     .innerJoin('units', 'units.id', 'members.unit_id')
-    .where('units.path', 'like', `${search.unitPath}%`);
+    .where(inSubtree('units.path', search.unitPath));
   for (const word of search.words) {
     const pattern = likeContains(word);
     base = base.where((eb) => eb.or([eb('members.search_text', 'like', pattern), eb('units.search_name', 'like', pattern)]));

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, UnitTable } from '../../db/schema.js';
+import { inSubtree } from '../../db/dialect.js';
 
 export type UnitRow = UnitTable;
 
@@ -13,7 +14,7 @@ export function unitsUnder(db: Kysely<Database>, paths: string[]) {
   return db
     .selectFrom('units')
     .selectAll()
-    .where((eb) => eb.or(paths.map((p) => eb('path', 'like', `${p}%`))))
+    .where((eb) => eb.or(paths.map((p) => inSubtree('path', p))))
     .orderBy('depth')
     .execute();
 }
@@ -35,7 +36,7 @@ export async function activeMemberCounts(db: Kysely<Database>, paths: string[]):
     .innerJoin('units', 'units.id', 'members.unit_id')
     .select(['units.path', (eb) => eb.fn.countAll<number>().as('n')])
     .where('members.archived_at', 'is', null)
-    .where((eb) => eb.or(paths.map((p) => eb('units.path', 'like', `${p}%`))))
+    .where((eb) => eb.or(paths.map((p) => inSubtree('units.path', p))))
     .groupBy('units.path')
     .execute();
   return new Map(rows.map((r) => [r.path, Number(r.n)]));
@@ -79,6 +80,6 @@ export function rewriteSubtreePaths(db: Kysely<Database>, oldPath: string, newPa
       depth: sql<number>`depth + cast(${depthDelta} as integer)`,
       updated_at: now,
     })
-    .where('path', 'like', `${oldPath}%`)
+    .where(inSubtree('path', oldPath))
     .execute();
 }
