@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../src/db/ids.js';
 import type { Database } from '../src/db/schema.js';
 import { buildDemoCommune } from '../src/domain/demo-data.js';
-import { foldVietnamese, joinFullName, vietnameseSortKey } from '../src/domain/vietnamese.js';
+import { foldVietnamese } from '../src/domain/vietnamese.js';
+import { demoMemberRow } from '../src/db/seed.js';
 
 /**
  * Grows a demo database toward province scale: `communes` extra communes, each a copy of the
@@ -35,28 +36,8 @@ export async function addProvinceScaleData(db: Kysely<Database>, communes: numbe
           .values({ id, parent_id: parent.id, path, depth: parent.depth + 1, kind: unit.kind, name, search_name: foldVietnamese(name), code: null, contact_name: null, contact_phone: null, archived_at: null, created_at: now, updated_at: now })
           .execute();
         const rows = unit.members.map((m) => {
-          const fullName = joinFullName(m);
           card += 1;
-          return {
-            id: newId(),
-            unit_id: id,
-            family_name: m.familyName,
-            middle_name: m.middleName,
-            given_name: m.givenName,
-            full_name: fullName,
-            search_text: foldVietnamese(`${fullName} ${card}`),
-            sort_key: vietnameseSortKey(m.familyName, m.middleName, m.givenName),
-            gender: m.gender,
-            birth_year: m.birthYear,
-            card_number: String(card),
-            joined_on: m.joinedOn,
-            official_on: m.officialOn,
-            status: m.status,
-            phone: null,
-            archived_at: null,
-            created_at: now,
-            updated_at: now,
-          };
+          return demoMemberRow(m, id, now, { card_number: String(card), phone: null });
         });
         if (rows.length) await trx.insertInto('members').values(rows).execute();
         members += rows.length;

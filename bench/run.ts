@@ -8,44 +8,19 @@
  * the load from autocannon in this process.
  */
 import autocannon from 'autocannon';
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemo } from '../src/db/seed.js';
 import { addProvinceScaleData } from './province-data.js';
+import { buildApp, freePort, repoRoot as root, startBuiltServer, waitUntilUp } from '../test/helpers/server.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 40);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`not ready: ${url}`);
-}
 
 function rssMiB(child: ChildProcess): number {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -70,8 +45,7 @@ async function load(name: string, url: string, headers: Record<string, string> =
 
 async function main(): Promise<void> {
   console.log(`Tự Soi benchmark — ${os.cpus().length} cores, Node ${process.version}, ${DURATION}s × ${CONNECTIONS} connections per case`);
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('build failed');
+  buildApp();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-bench-'));
   const handle = openDatabase({ sqliteFile: path.join(dataDir, 'tusoi.db') });
@@ -82,19 +56,13 @@ async function main(): Promise<void> {
   await handle.close();
   console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), SQLite`);
 
-  const appPort = await freePort();
+  const server = await startBuiltServer({ dataDir, env: { RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'development' } });
   const helloPort = await freePort();
-  const app = spawn(process.execPath, [path.join(root, 'dist/server/main.js'), 'serve'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'development' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   const hello = fork(path.join(root, 'bench/hello-server.mjs'), { env: { ...process.env, PORT: String(helloPort) }, stdio: 'ignore' });
   try {
-    const base = `http://127.0.0.1:${appPort}`;
-    await waitFor(`${base}/api/health`);
-    await waitFor(`http://127.0.0.1:${helloPort}/hello`);
-    const rssIdle = rssMiB(app);
+    const base = server.baseUrl;
+    await waitUntilUp(`http://127.0.0.1:${helloPort}/hello`, hello);
+    const rssIdle = rssMiB(server.child);
 
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -112,7 +80,7 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/me', `${base}/api/me`, headers));
     results.push(await load('GET /api/units/:cell/members (page 1)', `${base}/api/units/${cell}/members?pageSize=20`, headers));
     results.push(await load('GET /api/units/:cell/members?q=nguyen van', `${base}/api/units/${cell}/members?q=nguyen%20van`, headers));
-    const rssLoaded = rssMiB(app);
+    const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;
     console.log('\ncase                                              req/s    p50 ms   p99 ms   of ceiling   errors/non-2xx');
@@ -135,7 +103,7 @@ async function main(): Promise<void> {
       console.log(`web size: ${sizes.stderr}`);
     }
   } finally {
-    app.kill('SIGTERM');
+    await server.stop();
     hello.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,12 +1,34 @@
 import type { DatabaseHandle } from './database.js';
 import { newId, nowIso } from './ids.js';
 import type { MemberTable, UnitTable } from './schema.js';
-import { buildDemoCommune } from '../domain/demo-data.js';
+import { buildDemoCommune, type DemoMember } from '../domain/demo-data.js';
+import { derivedNameColumns } from '../features/members/service.js';
 import { roleNamesVi } from '../domain/roles.js';
-import { foldVietnamese, joinFullName, vietnameseSortKey } from '../domain/vietnamese.js';
+import { foldVietnamese } from '../domain/vietnamese.js';
 import { writeAudit } from '../features/audit/service.js';
 import { insertAccountWithRoles } from '../features/accounts/service.js';
 import { DEMO_PASSWORD } from '../features/auth/passwords.js';
+
+/** The stored row of a generated member. */
+export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
+  const names = { family_name: m.familyName, middle_name: m.middleName, given_name: m.givenName, card_number: overrides.card_number ?? m.cardNumber };
+  return {
+    id: newId(),
+    unit_id: unitId,
+    ...names,
+    ...derivedNameColumns(names),
+    gender: m.gender,
+    birth_year: m.birthYear,
+    joined_on: m.joinedOn,
+    official_on: m.officialOn,
+    status: m.status,
+    phone: m.phone,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+    ...overrides,
+  };
+}
 
 export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
   const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
@@ -62,27 +84,8 @@ export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
       unitIds.set(unit.key, id);
       unitRows.set(unit.key, row);
       for (const m of unit.members) {
-        const fullName = joinFullName(m);
-        const member: MemberTable = {
-          id: newId(),
-          unit_id: id,
-          family_name: m.familyName,
-          middle_name: m.middleName,
-          given_name: m.givenName,
-          full_name: fullName,
-          search_text: foldVietnamese(`${fullName} ${m.cardNumber}`),
-          sort_key: vietnameseSortKey(m.familyName, m.middleName, m.givenName),
-          gender: m.gender,
-          birth_year: m.birthYear,
-          card_number: m.cardNumber,
-          joined_on: m.joinedOn,
-          official_on: m.officialOn,
-          status: m.status,
-          phone: m.phone,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        };
+        const member = demoMemberRow(m, id, now);
+        const fullName = member.full_name;
         await trx.insertInto('members').values(member).execute();
         await writeAudit(trx, handle.dialect, {
           actorAccountId: null,

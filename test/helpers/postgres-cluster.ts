@@ -9,9 +9,9 @@
  * `runuser`, because initdb/postgres refuse to run as root.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { freePort } from './server.js';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,20 +59,6 @@ async function findPgBin(): Promise<string> {
     .filter(hasTools);
   if (candidates.length === 0) throw new Error(NOT_FOUND_MESSAGE);
   return candidates[0]!;
-}
-
-/** A port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close((err) => (err ? reject(err) : resolve(port)));
-    });
-  });
 }
 
 async function postgresUser(): Promise<RunAs> {

@@ -17,8 +17,8 @@ import type { CreateMemberBody, MemberDetail, MemberListResponse, UpdateMemberBo
 type MemberStatus = MemberDetail['status'];
 type Gender = NonNullable<MemberDetail['gender']>;
 
-/** Name-derived columns kept in step with the name parts. */
-function derivedNameColumns(parts: { family_name: string; middle_name: string; given_name: string; card_number: string | null }) {
+/** Name-derived columns kept in step with the name parts (every writer of members uses this). */
+export function derivedNameColumns(parts: { family_name: string; middle_name: string; given_name: string; card_number: string | null }) {
   const fullName = joinFullName({ familyName: parts.family_name, middleName: parts.middle_name, givenName: parts.given_name });
   return {
     full_name: fullName,
