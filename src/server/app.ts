@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from './context.js';
 import { AppError, describeIssue, RequestValidationError, type FieldMessage } from './errors.js';
-import { pickLang, translate, type Lang } from './messages.js';
+import { fieldLabel, pickLang, translate, type Lang } from './messages.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { unitRoutes } from '../features/units/routes.js';
@@ -116,8 +116,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     }
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      const fields = error.fields?.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, f.params) }));
-      return send(error.statusCode, error.code, translate(lang, error.code, error.params), fields);
+      // A `field` parameter is a request field name: say it the way the form labels it.
+      const humane = (params: Record<string, string | number> = {}) =>
+        params.field === undefined ? params : { ...params, field: fieldLabel(lang, String(params.field)) };
+      const fields = error.fields?.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, humane(f.params)) }));
+      return send(error.statusCode, error.code, translate(lang, error.code, humane(error.params)), fields);
     }
     const code = (error as FastifyError).code;
     const status = (error as FastifyError).statusCode ?? 500;

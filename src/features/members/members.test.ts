@@ -387,7 +387,7 @@ forEachDialect((dialect) => {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('conflict');
       expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['cardNumber']);
-      expect(res.json().error.message).toBe('Dữ liệu bị trùng: cardNumber đã tồn tại.');
+      expect(res.json().error.message).toBe('Dữ liệu bị trùng: Số thẻ đảng viên (cardNumber) đã tồn tại.');
       const en = await call('POST', '/api/members', cookie, await body({ cardNumber: taken }), 'en');
       expect(en.json().error.message).toBe('Duplicate value: cardNumber already exists.');
       expect(await memberCount()).toBe(members);

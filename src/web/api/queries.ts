@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 import type {
+  AccountListResponse,
   AuditListResponse,
   MemberDetail,
   MemberListResponse,
@@ -16,8 +17,18 @@ export interface MemberListParams {
   pageSize: number;
 }
 
-/** Query keys: invalidate ['units'] after any unit or member change, ['members', id], ['audit']. */
+export interface AccountListParams {
+  q: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Query keys: invalidate ['units'] after any unit or member change, ['members', id], ['audit'],
+ * ['accounts'] after any account change.
+ */
 export const keys = {
+  accounts: (p: AccountListParams) => ['accounts', p] as const,
   unitTree: ['units', 'tree'] as const,
   unit: (id: string) => ['units', 'detail', id] as const,
   unitMembers: (id: string, p: MemberListParams) => ['units', 'members', id, p] as const,
@@ -65,5 +76,18 @@ export function useAudit(recordType: 'unit' | 'member' | 'account', recordId: st
     queryFn: ({ signal }) =>
       api<AuditListResponse>('/audit', { signal, query: { recordType, recordId, page, pageSize } }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useAccounts(params: AccountListParams, enabled = true) {
+  return useQuery({
+    queryKey: keys.accounts(params),
+    queryFn: ({ signal }) =>
+      api<AccountListResponse>('/accounts', {
+        signal,
+        query: { q: params.q, page: params.page, pageSize: params.pageSize },
+      }),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }

@@ -21,6 +21,14 @@ import type { MemberStatus, Gender } from '../../shared/enums.js';
 import type { Action } from '../../domain/policy.js';
 import type { AuditEntry, AuditListResponse } from '../../features/audit/schemas.js';
 import type { Role } from '../../domain/roles.js';
+import type { z } from 'zod';
+import type {
+  AccountSummary,
+  CreateAccountBody,
+  UpdateAccountBody,
+  accountListResponse,
+  accountWithPassword,
+} from '../../features/accounts/schemas.js';
 
 export type {
   ErrorResponse,
@@ -39,13 +47,20 @@ export type {
   AuditEntry,
   AuditListResponse,
   Role,
+  AccountSummary,
+  CreateAccountBody,
+  UpdateAccountBody,
   MemberStatus,
   Gender,
   Action,
 };
 
 export type UnitTreeResponse = { roots: UnitTreeNode[] };
+export type AccountListResponse = z.infer<typeof accountListResponse>;
+/** A new account or a password reset: the one-time password to hand over. */
+export type AccountWithPassword = z.infer<typeof accountWithPassword>;
 export type FieldMessage = NonNullable<ErrorResponse['error']['fields']>[number];
 
 /** Values for selects: the very lists the server validates against. */
 export { memberStatuses as MEMBER_STATUSES, genders as GENDERS, unitKinds as UNIT_KINDS } from '../../shared/enums.js';
+export { roles as ROLES } from '../../domain/roles.js';

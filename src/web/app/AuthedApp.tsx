@@ -8,7 +8,7 @@ import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 're
 import { api } from '../api/client.js';
 import { meKey } from '../api/session.js';
 import type { MeResponse } from '../api/types.js';
-import { MeContext, hasWideScope } from './me.js';
+import { MeContext, can, hasWideScope } from './me.js';
 import { loadHomePage } from './lazy.js';
 import { BrandMark } from '../components/BrandMark.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -16,7 +16,7 @@ import { FullPageLoader } from '../components/FullPageLoader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { NotFound } from '../components/NotFound.js';
-import { HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
+import { AccountsIcon, HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
 import { initials } from '../lib/format.js';
 import { Notice } from '../components/Notice.js';
 
@@ -28,6 +28,7 @@ const ChangePasswordModal = lazy(() =>
 const UnitTreePage = lazy(() => import('../features/units/UnitTreePage.js'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.js'));
 const MemberPage = lazy(() => import('../features/members/MemberPage.js'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -129,6 +130,7 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units" element={<UnitTreePage />} />
               <Route path="/units/:id" element={<UnitPage />} />
               <Route path="/members/:id" element={<MemberPage />} />
+              <Route path="/accounts" element={<AccountsPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -202,6 +204,7 @@ function Navigation({ me }: { me: MeResponse }) {
       {otherUnits.map((r) => (
         <NavItem key={r.unitId} to={`/units/${r.unitId}`} exact label={r.unitName} icon={<UsersIcon />} />
       ))}
+      {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
     </>
   );
 }

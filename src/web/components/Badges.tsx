@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberStatus, UnitKind } from '../api/types.js';
+import type { MemberStatus, Role, UnitKind } from '../api/types.js';
 
 // Own colour pairs (≥ 7:1 text on tint) rather than Mantine's light variants, which are too pale
 // for small text. Plain spans: a badge needs no component machinery.
@@ -16,9 +17,27 @@ const KIND_COLOURS: Record<UnitKind, [bg: string, fg: string]> = {
   mass_org: ['#f1e6fa', '#55237f'],
 };
 
-export function Tag({ bg, fg, outline, children }: { bg?: string; fg?: string; outline?: boolean; children: string }) {
+export function Tag({
+  bg,
+  fg,
+  outline,
+  wrap,
+  children,
+}: {
+  bg?: string;
+  fg?: string;
+  outline?: boolean;
+  /** Long text (a role with its unit) may break over lines on a phone. */
+  wrap?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <span className="ts-badge" data-outline={outline || undefined} style={{ background: bg, color: fg }}>
+    <span
+      className="ts-badge"
+      data-outline={outline || undefined}
+      data-wrap={wrap || undefined}
+      style={{ background: bg, color: fg }}
+    >
       {children}
     </span>
   );
@@ -41,6 +60,35 @@ export function ArchivedBadge() {
   return (
     <Tag outline fg="#343a40">
       {t('units.archived')}
+    </Tag>
+  );
+}
+
+/** A role assignment: the role and the unit (with its subtree) it applies to. */
+export function RoleBadge({ role, unitName }: { role: Role; unitName: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag bg="#eef1f4" fg="#212529" wrap>
+      <strong>{t(`roles.${role}`)}</strong>
+      &nbsp;·&nbsp;{unitName}
+    </Tag>
+  );
+}
+
+export function LockedBadge() {
+  const { t } = useTranslation();
+  return (
+    <Tag bg="#fbe3e3" fg="#8a1010">
+      {t('accounts.disabled')}
+    </Tag>
+  );
+}
+
+export function MustChangePasswordBadge() {
+  const { t } = useTranslation();
+  return (
+    <Tag bg="#fff1d6" fg="#6e4300">
+      {t('accounts.mustChange')}
     </Tag>
   );
 }

@@ -15,6 +15,7 @@ import {
   type UpdateUnitBody,
 } from '../../api/types.js';
 import { formErrorsFrom, textOrNull, type FormErrors } from '../../lib/forms.js';
+import { flattenUnitTree, unitOptionLabel } from '../../lib/units.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 
@@ -176,18 +177,9 @@ interface Option {
 
 /** Units the caller sees, minus `unit` itself, its own subtree, archived units and its parent. */
 function moveTargets(roots: UnitTreeNode[], unit: UnitDetail, kindLabel: (k: UnitKind) => string): Option[] {
-  const out: Option[] = [];
-  const walk = (nodes: UnitTreeNode[], depth: number) => {
-    for (const n of nodes) {
-      if (n.id === unit.id) continue; // skips the whole subtree
-      if (!n.archived && n.id !== unit.parentId && n.kind !== 'mass_org') {
-        out.push({ value: n.id, label: `${'\u2003'.repeat(depth)}${n.name} (${kindLabel(n.kind)})` });
-      }
-      walk(n.children, depth + 1);
-    }
-  };
-  walk(roots, 0);
-  return out;
+  return flattenUnitTree(roots, (n) => n.id === unit.id)
+    .filter(({ unit: n }) => !n.archived && n.id !== unit.parentId && n.kind !== 'mass_org')
+    .map((f) => ({ value: f.unit.id, label: unitOptionLabel(f, kindLabel(f.unit.kind)) }));
 }
 
 export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
