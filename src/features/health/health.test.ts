@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { useDemoApp } from '../../../test/helpers/app.js';
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+
+  describe('GET /api/health', () => {
+    it('answers without a session, naming the database in use', async () => {
+      const res = await t().app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok', database: dialect, version: 'test' });
+    });
+  });
+
+  describe('GET /api/openapi.json', () => {
+    it('documents every API route with its request and error schemas', async () => {
+      const res = await t().app.inject({ method: 'GET', url: '/api/openapi.json' });
+      expect(res.statusCode).toBe(200);
+      const doc = res.json();
+      expect(doc.openapi).toMatch(/^3\./);
+      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      for (const route of [
+        'GET /api/health',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'POST /api/auth/password',
+        'GET /api/me',
+        'GET /api/units',
+        'GET /api/units/{id}',
+        'POST /api/units',
+        'PATCH /api/units/{id}',
+        'POST /api/units/{id}/move',
+        'POST /api/units/{id}/archive',
+        'POST /api/units/{id}/restore',
+        'GET /api/units/{id}/members',
+        'GET /api/members/{id}',
+        'POST /api/members',
+        'PATCH /api/members/{id}',
+        'GET /api/audit',
+        'GET /api/accounts',
+        'POST /api/accounts',
+        'PATCH /api/accounts/{id}',
+        'POST /api/accounts/{id}/reset-password',
+      ]) {
+        expect(documented, route).toContain(route);
+      }
+      const login = doc.paths['/api/auth/login'].post;
+      expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['password', 'username']);
+      expect(Object.keys(login.responses).sort()).toEqual(['200', '400', '401', '429']);
+    });
+
+    it('is browsable at /api/docs', async () => {
+      const res = await t().app.inject({ method: 'GET', url: '/api/docs/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    });
+
+    it('answers unknown API paths with a JSON 404 in the caller\'s language', async () => {
+      const vi = await t().app.inject({ method: 'GET', url: '/api/khong-co' });
+      expect(vi.statusCode).toBe(404);
+      expect(vi.json().error.message).toBe('Không có địa chỉ API này.');
+      const en = await t().app.inject({ method: 'GET', url: '/api/nope', headers: { 'accept-language': 'en' } });
+      expect(en.json().error.message).toBe('No such API endpoint.');
+    });
+  });
+});
