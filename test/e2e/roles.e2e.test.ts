@@ -151,4 +151,21 @@ describe('scope is enforced in the browser too', () => {
       await context.close();
     }
   });
+
+  it('switching to English changes the interface and is remembered on the account', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await signIn(page, 'bithu.luuquang');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: /Account:/ }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const locale = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { account: { locale: string } }).account.locale);
+      expect(locale).toBe('en');
+      await shot(page, 'home-english-bithu.luuquang');
+      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await page.getByRole('button', { name: /Tài khoản:/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -140,3 +140,33 @@ forEachDialect((dialect) => {
     });
   });
 });
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+
+  describe('PATCH /api/me', () => {
+    it('is 401 without a session', async () => {
+      expect((await t().app.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'en' } })).statusCode).toBe(401);
+    });
+
+    it('refuses an unknown language, naming the field', async () => {
+      const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: await t().login('ubkt') }, payload: { locale: 'fr' } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].field).toBe('locale');
+    });
+
+    it('remembers the language on the account, audited once, and only for the caller', async () => {
+      const cookie = await t().login('dangvien.dongthu');
+      const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'en' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().account.locale).toBe('en');
+      const again = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'en' } });
+      expect(again.statusCode).toBe(200);
+      const entries = await t().db.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.locale').execute();
+      expect(entries).toHaveLength(1);
+      expect(JSON.parse(entries[0]!.after_json!)).toEqual({ locale: 'en' });
+      const other = await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login('bithu.dongthu') } });
+      expect(other.json().account.locale).toBe('vi');
+    });
+  });
+});

@@ -103,6 +103,10 @@ export function updatePassword(db: Kysely<Database>, accountId: string, password
     .execute();
 }
 
+export function setLocale(db: Kysely<Database>, accountId: string, locale: string, now: string) {
+  return db.updateTable('accounts').set({ locale, updated_at: now }).where('id', '=', accountId).execute();
+}
+
 export function memberOfAccount(db: Kysely<Database>, memberId: string) {
   return db
     .selectFrom('members')

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
 import { errorResponse } from '../../shared/schemas.js';
-import { changePasswordBody, loginBody, meResponse, okResponse } from './schemas.js';
+import { changePasswordBody, loginBody, meResponse, okResponse, updateMeBody } from './schemas.js';
 import * as service from './service.js';
 import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from './session.js';
 
@@ -53,6 +53,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       await service.changePassword(ctx, actorOf(request), request.body);
       return { ok: true as const };
     },
+  );
+
+  r.patch(
+    '/api/me',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['auth'],
+        summary: 'Ngôn ngữ của tôi — remember the account\'s language',
+        body: updateMeBody,
+        response: { 200: meResponse, 400: errorResponse, 401: errorResponse },
+      },
+    },
+    async (request) => service.describeMe(ctx, await service.setMyLocale(ctx, actorOf(request), request.body.locale)),
   );
 
   r.get(

@@ -38,4 +38,7 @@ export const meResponse = z.object({
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
+/** PATCH /api/me — what a person may change about their own account from the app. */
+export const updateMeBody = z.strictObject({ locale: z.enum(['vi', 'en']) });
+
 export const okResponse = z.object({ ok: z.literal(true) });

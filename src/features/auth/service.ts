@@ -157,6 +157,26 @@ export async function actorFromToken(ctx: AppContext, token: string): Promise<Si
   };
 }
 
+/** The language the account prefers, remembered across devices (the app follows it after sign-in). */
+export async function setMyLocale(ctx: AppContext, actor: SignedInActor, locale: 'vi' | 'en'): Promise<SignedInActor> {
+  if (actor.locale === locale) return actor;
+  const { db, dialect } = ctx.handle;
+  await db.transaction().execute(async (trx) => {
+    const account = await repo.findAccount(trx, actor.accountId);
+    await repo.setLocale(trx, actor.accountId, locale, nowIso());
+    await writeAudit(trx, dialect, {
+      actorAccountId: actor.accountId,
+      action: 'account.locale',
+      recordType: 'account',
+      recordId: actor.accountId,
+      unitId: account?.unit_id ?? null,
+      before: { locale: actor.locale },
+      after: { locale },
+    });
+  });
+  return { ...actor, locale };
+}
+
 export async function describeMe(ctx: AppContext, actor: SignedInActor): Promise<MeResponse> {
   // Everything but the member record came with the session lookup.
   const member = actor.memberId ? await repo.memberOfAccount(ctx.handle.db, actor.memberId) : undefined;

@@ -56,6 +56,12 @@ function Shell({ me }: { me: MeResponse }) {
   const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(me.account.mustChangePassword);
+  const queryClient = useQueryClient();
+  // Best effort: the device already switched; the account remembers it for the next device.
+  const saveLocale = useMutation({
+    mutationFn: (locale: 'vi' | 'en') => api<MeResponse>('/me', { method: 'PATCH', body: { locale } }),
+    onSuccess: (next) => queryClient.setQueryData(meKey, next),
+  });
 
   // Escape closes the phone menu.
   useEffect(() => {
@@ -96,7 +102,7 @@ function Shell({ me }: { me: MeResponse }) {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch />
+            <LanguageSwitch onChosen={(locale) => saveLocale.mutate(locale)} />
             <AccountMenu me={me} onChangePassword={password.open} />
           </Group>
         </Group>

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, languages, setLanguage } from '../i18n/index.js';
 
-/** VI | EN toggle; the choice is remembered on this device. */
-export function LanguageSwitch() {
+/**
+ * VI | EN toggle; the choice is remembered on this device, and — when `onChosen` is given
+ * (signed in) — on the account too, so the next device follows it.
+ */
+export function LanguageSwitch({ onChosen }: { onChosen?: (lng: 'vi' | 'en') => void } = {}) {
   const { t, i18n } = useTranslation();
   const current = i18n.language === 'en' ? 'en' : currentLanguage();
   return (
@@ -14,7 +17,10 @@ export function LanguageSwitch() {
           lang={lng}
           aria-label={t(`lang.${lng}`)}
           aria-pressed={current === lng}
-          onClick={() => setLanguage(lng)}
+          onClick={() => {
+            setLanguage(lng);
+            if (lng !== current) onChosen?.(lng);
+          }}
         >
           {lng.toUpperCase()}
         </button>
