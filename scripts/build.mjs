@@ -31,7 +31,10 @@ function stale(stamp, sourcesNewest) {
 
 function run(label, args) {
   process.stderr.write(`Tự Soi: building ${label}…\n`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  // Always a production build, whoever calls: a test runner sets NODE_ENV=test, which would make
+  // Vite bundle React's development build (half again as large) into dist/ for everyone.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
     process.stderr.write(`Tự Soi: building ${label} failed.\n`);
     process.exit(result.status ?? 1);
@@ -59,7 +62,7 @@ export function ensureBuilt({ web = true, force = false } = {}) {
   const src = path.join(root, 'src');
   const webSrc = path.join(src, 'web');
   const config = Math.max(
-    ...['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts']
+    ...['package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'scripts/build.mjs']
       .map((f) => path.join(root, f))
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.statSync(f).mtimeMs),
