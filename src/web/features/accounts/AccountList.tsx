@@ -1,16 +1,14 @@
 import '@mantine/core/styles/Table.layer.css';
-import '@mantine/core/styles/Pagination.layer.css';
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccounts } from '../../api/queries.js';
 import type { AccountSummary } from '../../api/types.js';
 import { LockedBadge, MustChangePasswordBadge, RoleBadge } from '../../components/Badges.js';
-import { ErrorState } from '../../components/ErrorState.js';
+import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { EditIcon, KeyIcon, SearchIcon } from '../../components/icons.js';
-import { Skeleton } from '../../components/Skeleton.js';
 
 const PAGE_SIZE = 20;
 const PHONE = '(max-width: 47.99em)';
@@ -29,13 +27,9 @@ export function AccountList({ onEdit, onReset }: AccountActions) {
   const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 350);
-  // The page belongs to one search: a new search starts again at page 1 (without a wasted fetch).
-  const [paging, setPaging] = useState({ key: debouncedQ, page: 1 });
-  const page = paging.key === debouncedQ ? paging.page : 1;
+  const [page, setPage] = usePageFor(debouncedQ);
 
   const list = useAccounts({ q: debouncedQ, page, pageSize: PAGE_SIZE });
-  const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <Stack gap="md">
@@ -50,43 +44,21 @@ export function AccountList({ onEdit, onReset }: AccountActions) {
         autoComplete="off"
       />
 
-      {list.isPending ? (
-        <Stack gap="xs">
-          <Skeleton h={36} />
-          <Skeleton h={36} />
-          <Skeleton h={36} />
-        </Stack>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Group justify="space-between" gap="xs">
-            <Text size="sm" fw={600} aria-live="polite" role="status">
-              {t('accounts.total', { count: list.data.total })}
-            </Text>
-            {list.isFetching && <Loader size="xs" aria-hidden="true" />}
-          </Group>
-          {list.data.items.length === 0 ? (
-            <Text c="dimmed">{t('accounts.none')}</Text>
-          ) : phone ? (
-            <AccountCards items={list.data.items} onEdit={onEdit} onReset={onReset} />
+      <PagedResults
+        query={list}
+        page={page}
+        onPage={setPage}
+        totalLabel={(count) => t('accounts.total', { count })}
+        emptyLabel={t('accounts.none')}
+      >
+        {(items) =>
+          phone ? (
+            <AccountCards items={items} onEdit={onEdit} onReset={onReset} />
           ) : (
-            <AccountTable items={list.data.items} onEdit={onEdit} onReset={onReset} />
-          )}
-          {pages > 1 && (
-            <nav aria-label={t('common.pagination')}>
-              <Pagination
-                size="sm"
-                total={pages}
-                value={page}
-                onChange={(p) => setPaging({ key: debouncedQ, page: p })}
-                getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-              />
-            </nav>
-          )}
-        </>
-      )}
+            <AccountTable items={items} onEdit={onEdit} onReset={onReset} />
+          )
+        }
+      </PagedResults>
     </Stack>
   );
 }

@@ -1,16 +1,14 @@
 import '@mantine/core/styles/Table.layer.css';
-import '@mantine/core/styles/Pagination.layer.css';
 import { useState } from 'react';
-import { Anchor, Group, Loader, NativeSelect, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnitMembers } from '../../api/queries.js';
 import { MEMBER_STATUSES, type MemberStatus, type MemberSummary } from '../../api/types.js';
 import { StatusBadge } from '../../components/Badges.js';
-import { ErrorState } from '../../components/ErrorState.js';
+import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { SearchIcon } from '../../components/icons.js';
-import { Skeleton } from '../../components/Skeleton.js';
 
 const PAGE_SIZE = 20;
 const PHONE = '(max-width: 47.99em)';
@@ -25,15 +23,10 @@ export function MemberList({ unitId }: { unitId: string }) {
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 350);
   const [status, setStatus] = useState<MemberStatus | ''>('');
-  // The page belongs to one search: a new search starts again at page 1 (without a wasted fetch).
-  const filterKey = `${debouncedQ}\u0000${status}`;
-  const [paging, setPaging] = useState({ key: filterKey, page: 1 });
-  const page = paging.key === filterKey ? paging.page : 1;
+  const [page, setPage] = usePageFor(`${debouncedQ}\u0000${status}`);
 
   const list = useUnitMembers(unitId, { q: debouncedQ, status, page, pageSize: PAGE_SIZE });
-  const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const showUnit = data ? data.items.some((m) => m.unitId !== unitId) : false;
+  const showUnit = list.data ? list.data.items.some((m) => m.unitId !== unitId) : false;
 
   return (
     <Stack gap="md">
@@ -60,43 +53,15 @@ export function MemberList({ unitId }: { unitId: string }) {
         />
       </Group>
 
-      {list.isPending ? (
-        <Stack gap="xs">
-          <Skeleton h={36} />
-          <Skeleton h={36} />
-          <Skeleton h={36} />
-        </Stack>
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Group justify="space-between" gap="xs">
-            <Text size="sm" fw={600} aria-live="polite" role="status">
-              {t('members.total', { count: list.data.total })}
-            </Text>
-            {list.isFetching && <Loader size="xs" aria-hidden="true" />}
-          </Group>
-          {list.data.items.length === 0 ? (
-            <Text c="dimmed">{t('members.none')}</Text>
-          ) : phone ? (
-            <MemberCards items={list.data.items} showUnit={showUnit} />
-          ) : (
-            <MemberTable items={list.data.items} showUnit={showUnit} />
-          )}
-          {pages > 1 && (
-            <nav aria-label={t('common.pagination')}>
-              <Pagination
-                size="sm"
-                total={pages}
-                value={page}
-                onChange={(p) => setPaging({ key: filterKey, page: p })}
-                getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
-                getItemProps={(p) => ({ 'aria-label': t('common.pageN', { page: p }) })}
-              />
-            </nav>
-          )}
-        </>
-      )}
+      <PagedResults
+        query={list}
+        page={page}
+        onPage={setPage}
+        totalLabel={(count) => t('members.total', { count })}
+        emptyLabel={t('members.none')}
+      >
+        {(items) => (phone ? <MemberCards items={items} showUnit={showUnit} /> : <MemberTable items={items} showUnit={showUnit} />)}
+      </PagedResults>
     </Stack>
   );
 }
