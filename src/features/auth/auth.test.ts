@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useDemoApp, sessionCookie } from '../../../test/helpers/app.js';
-import { MAX_FAILURES_PER_USERNAME } from './service.js';
+import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './service.js';
 
 forEachDialect((dialect) => {
   const t = useDemoApp(dialect);
@@ -39,6 +39,20 @@ forEachDialect((dialect) => {
       // Even the right password is refused while the username is locked.
       const right = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.luuquang', password: 'tusoi-demo' } });
       expect(right.statusCode).toBe(429);
+    });
+
+    it('rate-limits repeated failures from one IP across usernames, and a flood on any API route', async () => {
+      const ip = '10.9.9.9';
+      for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+        const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: `doan.mo.${i}`, password: 'x' } });
+        expect(res.statusCode).toBe(401);
+      }
+      const blocked = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBeDefined();
+      // Another address is not affected.
+      const other = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.10', payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      expect(other.statusCode).toBe(200);
     });
 
     it('rejects bad input with 400 naming the field, in Vietnamese or English', async () => {
@@ -168,5 +182,18 @@ forEachDialect((dialect) => {
       const other = await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login('bithu.dongthu') } });
       expect(other.json().account.locale).toBe('vi');
     });
+  });
+});
+
+describe('the per-IP request limit', () => {
+  const t = useDemoApp('sqlite', { rateLimitPerMinute: 5 });
+
+  it('answers 429 in Vietnamese once an address exceeds the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await t().app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.8.8.8' })).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    const res = await t().app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.8.8.8' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.message).toBe('Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.');
   });
 });
