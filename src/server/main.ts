@@ -59,7 +59,15 @@ export async function serve(options: { demo?: boolean; port?: number; host?: str
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await handle.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Cổng ${config.port} đang được chương trình khác dùng. Đặt PORT=… để chạy ở cổng khác. (port ${config.port} is in use)`);
+    }
+    throw error;
+  }
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Tự Soi đang chạy tại http://${shownHost}:${config.port} (cơ sở dữ liệu: ${handle.dialect.name})`);
 }
