@@ -41,7 +41,7 @@ forEachDialect((dialect) => {
       expect(right.statusCode).toBe(429);
     });
 
-    it('rate-limits repeated failures from one IP across usernames, and a flood on any API route', async () => {
+    it('rate-limits repeated failures from one IP across usernames', async () => {
       const ip = '10.9.9.9';
       for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
         const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: `doan.mo.${i}`, password: 'x' } });
