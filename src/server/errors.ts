@@ -61,9 +61,11 @@ export function describeIssue(lang: Lang, issue: $ZodIssue & { input?: unknown }
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1 ? say('issue.required') : say('issue.too_short', { min: Number(issue.minimum) });
       }
+      if (issue.origin === 'array') return say('issue.too_few', { min: Number(issue.minimum) });
       return say('issue.too_small', { min: Number(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string') return say('issue.too_long', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return say('issue.too_many', { max: Number(issue.maximum) });
       return say('issue.too_big', { max: Number(issue.maximum) });
     case 'invalid_format':
       return say('issue.format', { format: safeTranslate(lang, `format.${issue.format}` as MessageKey, issue.format) });

@@ -143,3 +143,18 @@ forEachDialect((dialect) => {
     });
   });
 });
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+  it('an account needs at least one role, said in words', async () => {
+    const cell = await t().unitId(CELL_DONG_THU);
+    const res = await t().app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { cookie: await t().login('vanphong') },
+      payload: { username: 'khong.vai.tro', displayName: 'Không Vai Trò', unitId: cell, roles: [] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([{ field: 'roles', message: 'Vai trò (roles): cần ít nhất 1 mục' }]);
+  });
+});
