@@ -120,6 +120,8 @@ export function buildCli(): Command {
       const result = await withDatabase((handle) => verifyAuditChain(handle));
       if (result.ok) {
         console.log(`Nhật ký kiểm tra nguyên vẹn: ${result.count} mục. (audit log intact: ${result.count} entries)`);
+        // The chain cannot show that its newest entries were removed; a head hash kept elsewhere can.
+        console.log(`Mã băm mục cuối (lưu lại để đối chiếu lần sau / head hash to keep): ${result.headHash}`);
       } else {
         console.error(
           `Nhật ký kiểm tra bị thay đổi tại mục #${result.brokenSeq} (${result.reason}); ${result.count} mục trước đó nguyên vẹn. ` +

@@ -119,6 +119,8 @@ describe('tusoi CLI on SQLite', () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain(`${auditRows()} mục`);
     expect(res.stdout).toContain(`audit log intact: ${auditRows()} entries`);
+    const head = query<{ hash: string }>('select hash from audit_log order by seq desc limit 1')[0]!.hash;
+    expect(res.stdout).toContain(`head hash to keep): ${head}`);
   });
 
   it('--help of every command exits 0', async () => {

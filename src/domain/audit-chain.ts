@@ -53,7 +53,7 @@ export function auditEntryHash(prevHash: string, entry: AuditContent): string {
 }
 
 export type ChainCheck =
-  | { ok: true; count: number }
+  | { ok: true; count: number; /** Hash of the last entry: record it elsewhere to detect removal of the newest entries. */ headHash: string }
   | { ok: false; count: number; brokenSeq: number; reason: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' };
 
 /**
@@ -74,5 +74,5 @@ export function verifyChainSegment(
     count += 1;
   }
   const next = { expectedSeq, prevHash, count };
-  return { ok: true, count, state: next };
+  return { ok: true, count, headHash: prevHash, state: next };
 }

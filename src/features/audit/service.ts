@@ -68,7 +68,7 @@ export async function verifyAuditChain(handle: Pick<DatabaseHandle, 'db'>, pageS
   let afterSeq = 0;
   for (;;) {
     const rows = await repo.entriesAfter(handle.db, afterSeq, pageSize);
-    if (rows.length === 0) return { ok: true, count: state.count };
+    if (rows.length === 0) return { ok: true, count: state.count, headHash: state.prevHash };
     const result = verifyChainSegment(
       rows.map((r) => ({
         seq: Number(r.seq),
