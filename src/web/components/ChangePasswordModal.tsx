@@ -9,6 +9,7 @@ import { api, isApiError } from '../api/client.js';
 import { meKey } from '../api/session.js';
 import { formErrorsFrom, type FormErrors } from '../lib/forms.js';
 import { Notice } from './Notice.js';
+import { DialogActions } from './DialogActions.js';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -121,14 +122,12 @@ export function ChangePasswordModal({
               error={errors.fields.confirmPassword}
               toggleLabel={t('login.togglePassword')}
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {required ? t('common.later') : t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={change.isPending}>
-                {t('account.changePassword')}
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={close}
+              cancelLabel={required ? t('common.later') : undefined}
+              confirmLabel={t('account.changePassword')}
+              busy={change.isPending}
+            />
           </Stack>
         </form>
       )}

@@ -44,6 +44,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { flattenUnitTree, unitOptionLabel } from '../../lib/units.js';
 import { TemporaryPassword } from './TemporaryPassword.js';
+import { DialogActions } from '../../components/DialogActions.js';
 
 const PHONE = '(max-width: 47.99em)';
 /** The server's rule (createAccountBody), checked here too so the message comes at once. */
@@ -345,14 +346,11 @@ function AccountForm(props: Props & { onCreated: (r: AccountWithPassword) => voi
             color="partyRed"
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {props.mode === 'create' ? t('accounts.create') : t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={props.onClose}
+          confirmLabel={props.mode === 'create' ? t('accounts.create') : undefined}
+          busy={save.isPending}
+        />
       </Stack>
     </form>
   );

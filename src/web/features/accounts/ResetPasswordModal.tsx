@@ -1,6 +1,6 @@
 import '../../components/modal-styles.js';
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -8,6 +8,7 @@ import type { AccountSummary, AccountWithPassword } from '../../api/types.js';
 import { Notice } from '../../components/Notice.js';
 import { formErrorsFrom } from '../../lib/forms.js';
 import { TemporaryPassword } from './TemporaryPassword.js';
+import { DialogActions } from '../../components/DialogActions.js';
 
 /** Confirm, then reset an account's password and show the new one-time password once. */
 export function ResetPasswordModal({
@@ -54,14 +55,7 @@ export function ResetPasswordModal({
         <Stack gap="md">
           {error && <Notice tone="error">{error}</Notice>}
           <Text>{t('accounts.resetConfirm', { name: account.displayName, username: account.username })}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={reset.isPending} onClick={() => reset.mutate()}>
-              {t('accounts.reset')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={close} confirmLabel={t('accounts.reset')} onConfirm={() => reset.mutate()} busy={reset.isPending} />
         </Stack>
       )}
     </Modal>

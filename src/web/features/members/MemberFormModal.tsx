@@ -3,7 +3,7 @@ import '@mantine/core/styles/Checkbox.layer.css';
 import '@mantine/core/styles/CheckboxIndicator.layer.css';
 import '@mantine/core/styles/InlineInput.layer.css';
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import {
 import { formErrorsFrom, textOrNull, type FormErrors } from '../../lib/forms.js';
 import { formatDate, parseDateInput } from '../../lib/format.js';
 import { Notice } from '../../components/Notice.js';
+import { DialogActions } from '../../components/DialogActions.js';
 
 const FIELDS = [
   'familyName',
@@ -272,14 +273,7 @@ function MemberForm(props: Props) {
             error={err.archived}
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={props.onClose} busy={save.isPending} />
       </Stack>
     </form>
   );

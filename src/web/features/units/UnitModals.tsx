@@ -1,6 +1,6 @@
 import '../../components/modal-styles.js';
 import { useMemo, useState, type FormEvent } from 'react';
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { formErrorsFrom, textOrNull, type FormErrors } from '../../lib/forms.js'
 import { flattenUnitTree, unitOptionLabel } from '../../lib/units.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+import { DialogActions } from '../../components/DialogActions.js';
 
 const PHONE = '(max-width: 47.99em)';
 
@@ -155,14 +156,7 @@ function UnitForm(props: FormProps) {
           error={err.contactPhone}
           autoComplete="off"
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={props.onClose} busy={save.isPending} />
       </Stack>
     </form>
   );
@@ -242,14 +236,7 @@ function MoveForm({ unit, onClose }: { unit: UnitDetail; onClose: () => void }) 
             error={error.fields.parentId}
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={move.isPending} disabled={options.length === 0}>
-            {t('units.move')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} confirmLabel={t('units.move')} busy={move.isPending} disabled={options.length === 0} />
       </Stack>
     </form>
   );
@@ -285,14 +272,13 @@ export function ArchiveUnitModal({ unit, opened, onClose }: { unit: UnitDetail; 
           </Notice>
         )}
         <Text>{t(restoring ? 'units.restoreConfirm' : 'units.archiveConfirm', { name: unit.name })}</Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={restoring ? undefined : 'partyRed'} loading={act.isPending} onClick={() => act.mutate()}>
-            {restoring ? t('units.restore') : t('units.archive')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          confirmLabel={restoring ? t('units.restore') : t('units.archive')}
+          onConfirm={() => act.mutate()}
+          busy={act.isPending}
+          color={restoring ? undefined : 'partyRed'}
+        />
       </Stack>
     </Modal>
   );
