@@ -1,7 +1,7 @@
 import './styles.js';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Burger, Button, Group, Paper, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -19,6 +19,7 @@ import { NotFound } from '../components/NotFound.js';
 import { AccountsIcon, HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
 import { initials } from '../lib/format.js';
 import { Notice } from '../components/Notice.js';
+import { usePhone } from '../lib/usePhone.js';
 
 const HomePage = lazy(loadHomePage);
 // Modals pull in focus trapping and scroll locking: loaded when first opened.
@@ -48,12 +49,10 @@ export default function AuthedApp({ me }: { me: MeResponse }) {
   );
 }
 
-const PHONE = '(max-width: 47.99em)'; // below Mantine's `sm` breakpoint
-
 function Shell({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(me.account.mustChangePassword);
   const queryClient = useQueryClient();

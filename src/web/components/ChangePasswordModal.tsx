@@ -1,7 +1,6 @@
 import './modal-styles.js';
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField.js';
@@ -10,6 +9,7 @@ import { meKey } from '../api/session.js';
 import { formErrorsFrom, type FormErrors } from '../lib/forms.js';
 import { Notice } from './Notice.js';
 import { DialogActions } from './DialogActions.js';
+import { usePhone } from '../lib/usePhone.js';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -27,7 +27,7 @@ export function ChangePasswordModal({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');

@@ -20,7 +20,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, isApiError } from '../../api/client.js';
@@ -45,8 +45,8 @@ import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { flattenUnitTree, unitOptionLabel } from '../../lib/units.js';
 import { TemporaryPassword } from './TemporaryPassword.js';
 import { DialogActions } from '../../components/DialogActions.js';
+import { usePhone } from '../../lib/usePhone.js';
 
-const PHONE = '(max-width: 47.99em)';
 /** The server's rule (createAccountBody), checked here too so the message comes at once. */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,49}$/;
 
@@ -83,7 +83,7 @@ type Props =
  */
 export function AccountFormModal(props: Props) {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [created, setCreated] = useState<AccountWithPassword | null>(null);
   const close = () => {
     setCreated(null);

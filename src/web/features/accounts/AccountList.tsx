@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Table.layer.css';
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAccounts } from '../../api/queries.js';
@@ -9,10 +9,9 @@ import type { AccountSummary } from '../../api/types.js';
 import { LockedBadge, MustChangePasswordBadge, RoleBadge } from '../../components/Badges.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { EditIcon, KeyIcon, SearchIcon } from '../../components/icons.js';
+import { usePhone } from '../../lib/usePhone.js';
 
 const PAGE_SIZE = 20;
-const PHONE = '(max-width: 47.99em)';
-
 export interface AccountActions {
   onEdit: (account: AccountSummary) => void;
   onReset: (account: AccountSummary) => void;
@@ -24,7 +23,7 @@ export interface AccountActions {
  */
 export function AccountList({ onEdit, onReset }: AccountActions) {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 350);
   const [page, setPage] = usePageFor(debouncedQ);

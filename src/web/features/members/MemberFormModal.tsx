@@ -4,7 +4,6 @@ import '@mantine/core/styles/CheckboxIndicator.layer.css';
 import '@mantine/core/styles/InlineInput.layer.css';
 import { useState, type FormEvent } from 'react';
 import { Checkbox, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -22,6 +21,7 @@ import { formErrorsFrom, textOrNull, type FormErrors } from '../../lib/forms.js'
 import { formatDate, parseDateInput } from '../../lib/format.js';
 import { Notice } from '../../components/Notice.js';
 import { DialogActions } from '../../components/DialogActions.js';
+import { usePhone } from '../../lib/usePhone.js';
 
 const FIELDS = [
   'familyName',
@@ -78,7 +78,7 @@ type Props =
 /** Add a member to a unit, or edit one. Field messages come from the server (zod) where possible. */
 export function MemberFormModal(props: Props) {
   const { t } = useTranslation();
-  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const title = props.mode === 'create' ? t('members.addTitle', { unit: props.unitName }) : t('members.editTitle');
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={title} fullScreen={phone} size="lg" centered>

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Table.layer.css';
 import { useState } from 'react';
 import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnitMembers } from '../../api/queries.js';
@@ -9,17 +9,16 @@ import { MEMBER_STATUSES, type MemberStatus, type MemberSummary } from '../../ap
 import { StatusBadge } from '../../components/Badges.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { SearchIcon } from '../../components/icons.js';
+import { usePhone } from '../../lib/usePhone.js';
 
 const PAGE_SIZE = 20;
-const PHONE = '(max-width: 47.99em)';
-
 /**
  * Members of a unit's subtree: server-side search (diacritics ignored by the server), status
  * filter and pagination. A table on wide screens, a list of cards on phones.
  */
 export function MemberList({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 350);
   const [status, setStatus] = useState<MemberStatus | ''>('');

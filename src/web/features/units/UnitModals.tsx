@@ -1,7 +1,6 @@
 import '../../components/modal-styles.js';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -19,8 +18,7 @@ import { flattenUnitTree, unitOptionLabel } from '../../lib/units.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { DialogActions } from '../../components/DialogActions.js';
-
-const PHONE = '(max-width: 47.99em)';
+import { usePhone } from '../../lib/usePhone.js';
 
 function useOnUnitSaved() {
   const queryClient = useQueryClient();
@@ -49,7 +47,7 @@ type FormProps =
 
 export function UnitFormModal(props: FormProps) {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const title =
     props.mode === 'create' ? t('units.createTitle', { parent: props.parent.name }) : t('units.editTitle');
   return (
@@ -178,7 +176,7 @@ function moveTargets(roots: UnitTreeNode[], unit: UnitDetail, kindLabel: (k: Uni
 
 export function MoveUnitModal({ unit, opened, onClose }: { unit: UnitDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const phone = useMediaQuery(PHONE, false, { getInitialValueInEffect: false });
+  const phone = usePhone();
   return (
     <Modal opened={opened} onClose={onClose} title={t('units.moveTitle', { name: unit.name })} fullScreen={phone} centered>
       {opened && <MoveForm unit={unit} onClose={onClose} />}
