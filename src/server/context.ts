@@ -1,5 +1,3 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Actor } from '../domain/policy.js';
 import type { Config } from './config.js';
@@ -13,9 +11,6 @@ export interface AppContext {
   config: Config;
   version: string;
 }
-
-export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
-export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & { _tp?: ZodTypeProvider };
 
 /** The caller as seen by features: who they are and the session that proved it. */
 export interface SignedInActor extends Actor {
@@ -36,4 +31,3 @@ declare module 'fastify' {
   }
 }
 
-export type Req = FastifyRequest;

@@ -20,8 +20,6 @@ export class AppError extends Error {
 export const unauthorized = () => new AppError(401, 'unauthorized');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const notFound = () => new AppError(404, 'not_found');
-export const badRequest = (code: MessageKey, field?: string) =>
-  new AppError(400, code, {}, field ? [{ field, messageKey: code }] : undefined);
 
 /** Request validation failure carrying the zod issues of one part of the request. */
 export class RequestValidationError extends Error {

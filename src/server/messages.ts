@@ -155,9 +155,6 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in vi;
-}
 
 /** `Accept-Language: en…` picks English; anything else (or nothing) is Vietnamese. */
 export function pickLang(acceptLanguage: string | undefined): Lang {

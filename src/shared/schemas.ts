@@ -20,5 +20,14 @@ export const errorResponse = z.object({
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;
 
+/** The error answers a signed-in route may give, for its OpenAPI `response` map. */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+} as const;
+
 /** Calendar date as stored and sent: yyyy-mm-dd (shown as dd/mm/yyyy). */
 export const isoDate = z.iso.date();

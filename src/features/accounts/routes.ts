@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
-import { errorResponse } from '../../shared/schemas.js';
+import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../auth/session.js';
 import {
   accountListQuery,
@@ -14,8 +14,6 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-
 export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', authenticate(ctx));
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,25 +21,25 @@ export async function accountRoutes(app: FastifyInstance, ctx: AppContext): Prom
 
   r.get(
     '/api/accounts',
-    { schema: { tags, summary: 'Tài khoản — accounts managed in the caller\'s subtree (office, committee)', querystring: accountListQuery, response: { 200: accountListResponse, ...errors } } },
+    { schema: { tags, summary: 'Tài khoản — accounts managed in the caller\'s subtree (office, committee)', querystring: accountListQuery, response: { 200: accountListResponse, ...errorResponses } } },
     async (request) => service.listAccounts(ctx, actorOf(request), request.query),
   );
 
   r.post(
     '/api/accounts',
-    { schema: { tags, summary: 'Tạo tài khoản — create with roles; returns a one-time password', body: createAccountBody, response: { 201: accountWithPassword, ...errors } } },
+    { schema: { tags, summary: 'Tạo tài khoản — create with roles; returns a one-time password', body: createAccountBody, response: { 201: accountWithPassword, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await service.createAccountFor(ctx, actorOf(request), request.body)),
   );
 
   r.patch(
     '/api/accounts/:id',
-    { schema: { tags, summary: 'Sửa tài khoản — name, disable, replace roles', params: accountParams, body: updateAccountBody, response: { 200: accountSummary, ...errors } } },
+    { schema: { tags, summary: 'Sửa tài khoản — name, disable, replace roles', params: accountParams, body: updateAccountBody, response: { 200: accountSummary, ...errorResponses } } },
     async (request) => service.updateAccountFor(ctx, actorOf(request), request.params.id, request.body),
   );
 
   r.post(
     '/api/accounts/:id/reset-password',
-    { schema: { tags, summary: 'Đặt lại mật khẩu — one-time password, signs the account out everywhere', params: accountParams, response: { 200: accountWithPassword, ...errors } } },
+    { schema: { tags, summary: 'Đặt lại mật khẩu — one-time password, signs the account out everywhere', params: accountParams, response: { 200: accountWithPassword, ...errorResponses } } },
     async (request) => service.resetPasswordFor(ctx, actorOf(request), request.params.id),
   );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
-import { errorResponse } from '../../shared/schemas.js';
+import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../auth/session.js';
 import { auditListResponse, auditQuery } from './schemas.js';
 import { authorizeHistory } from './policy.js';
@@ -17,7 +17,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['audit'],
         summary: 'Lịch sử thay đổi — the audit trail of one record (party committee, inspection)',
         querystring: auditQuery,
-        response: { 200: auditListResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: { 200: auditListResponse, ...errorResponses },
       },
     },
     async (request) => {

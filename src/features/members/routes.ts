@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../server/context.js';
-import { errorResponse } from '../../shared/schemas.js';
+import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../auth/session.js';
 import { unitParams } from '../units/schemas.js';
 import {
@@ -13,8 +13,6 @@ import {
   updateMemberBody,
 } from './schemas.js';
 import * as service from './service.js';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 export async function memberRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', authenticate(ctx));
@@ -29,7 +27,7 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: 'Danh sách đảng viên — members of a unit\'s subtree; q ignores diacritics; Vietnamese name order',
         params: unitParams,
         querystring: memberListQuery,
-        response: { 200: memberListResponse, ...errors },
+        response: { 200: memberListResponse, ...errorResponses },
       },
     },
     async (request) => service.listMembers(ctx, actorOf(request), request.params.id, request.query),
@@ -37,19 +35,19 @@ export async function memberRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   r.get(
     '/api/members/:id',
-    { schema: { tags, summary: 'Đảng viên — one member', params: memberParams, response: { 200: memberDetail, ...errors } } },
+    { schema: { tags, summary: 'Đảng viên — one member', params: memberParams, response: { 200: memberDetail, ...errorResponses } } },
     async (request) => service.memberDetail(ctx, actorOf(request), request.params.id),
   );
 
   r.post(
     '/api/members',
-    { schema: { tags, summary: 'Thêm đảng viên — add a member to a cell', body: createMemberBody, response: { 201: memberDetail, ...errors } } },
+    { schema: { tags, summary: 'Thêm đảng viên — add a member to a cell', body: createMemberBody, response: { 201: memberDetail, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await service.createMember(ctx, actorOf(request), request.body)),
   );
 
   r.patch(
     '/api/members/:id',
-    { schema: { tags, summary: 'Sửa đảng viên — update, move to another cell, archive', params: memberParams, body: updateMemberBody, response: { 200: memberDetail, ...errors } } },
+    { schema: { tags, summary: 'Sửa đảng viên — update, move to another cell, archive', params: memberParams, body: updateMemberBody, response: { 200: memberDetail, ...errorResponses } } },
     async (request) => service.updateMember(ctx, actorOf(request), request.params.id, request.body),
   );
 }
