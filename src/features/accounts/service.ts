@@ -10,7 +10,7 @@ import { normaliseUsername } from '../auth/service.js';
 import * as repo from './repo.js';
 import type { AppContext } from '../../server/context.js';
 import { AppError, forbidden, notFound } from '../../server/errors.js';
-import { can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
+import { canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { findUnit, unitsByIds } from '../units/repo.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
@@ -164,9 +164,7 @@ async function resolveGrants(trx: Kysely<Database>, actor: Actor, grants: { role
 
 async function assertMemberLinkable(trx: Kysely<Database>, actor: Actor, memberId: string, exceptAccountId?: string) {
   const member = await findMemberWithUnit(trx, memberId);
-  if (!member || !can(actor, 'account.manage', { unitPath: member.unit_path })) {
-    throw new AppError(404, 'not_found', {}, [{ field: 'memberId', messageKey: 'not_found' }]);
-  }
+  authorizeReferencedUnit(actor, 'account.manage', member && { path: member.unit_path }, 'memberId');
   const linked = await repo.findAccountByMember(trx, memberId);
   if (linked && linked.id !== exceptAccountId) {
     throw new AppError(409, 'conflict', { field: 'memberId' }, [{ field: 'memberId', messageKey: 'conflict', params: { field: 'memberId' } }]);

@@ -187,10 +187,9 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parent
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.move', row);
     authorizeStructuralChange(actor, 'unit.move', row!);
-    const parent = await repo.findUnit(trx, parentId);
-    if (!parent || !can(actor, 'unit.move', { unitPath: parent.path })) {
-      throw new AppError(404, 'not_found', {}, [{ field: 'parentId', messageKey: 'not_found' }]);
-    }
+    const found = await repo.findUnit(trx, parentId);
+    authorizeReferencedUnit(actor, 'unit.move', found, 'parentId');
+    const parent = found!;
     if (parent.path.startsWith(row!.path)) {
       throw new AppError(400, 'unit_cycle', {}, [{ field: 'parentId', messageKey: 'unit_cycle' }]);
     }
