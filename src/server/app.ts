@@ -134,7 +134,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       ]);
     }
     if (status === 429) return send(429, 'rate_limited', translate(lang, 'rate_limited'));
-    if (status >= 400 && status < 500) return send(status, 'bad_request', error.message);
+    // Any other client error Fastify raises (bad Content-Length, …): our words, not Fastify's English.
+    if (status >= 400 && status < 500) return send(status, 'bad_request', translate(lang, 'bad_request'));
     request.log.error({ err: error }, 'unhandled error');
     return send(500, 'internal', translate(lang, 'internal'));
   });

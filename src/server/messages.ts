@@ -27,6 +27,7 @@ const vi = {
   unit_parent_archived: 'Đơn vị cấp trên đã được lưu trữ; hãy chọn một đơn vị đang hoạt động.',
   member_unit_kind: 'Đảng viên chỉ thuộc một chi bộ (đơn vị loại "Chi bộ").',
   password_reused: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  bad_request: 'Yêu cầu không hợp lệ.',
   internal: 'Đã xảy ra lỗi ngoài ý muốn. Vui lòng thử lại.',
   // Field issues
   'issue.required': 'bắt buộc phải nhập',
@@ -78,6 +79,7 @@ const en: Record<MessageKey, string> = {
   unit_parent_archived: 'The parent unit is archived; choose an active unit.',
   member_unit_kind: 'A party member belongs to a cell (a unit of kind "cell").',
   password_reused: 'The new password must differ from the current one.',
+  bad_request: 'The request is not valid.',
   internal: 'Something went wrong. Please try again.',
   'issue.required': 'is required',
   'issue.type': 'has the wrong type (expected {expected})',

@@ -67,3 +67,18 @@ forEachDialect((dialect) => {
     });
   });
 });
+
+forEachDialect((dialect) => {
+  const t = useDemoApp(dialect);
+  it('answers other client errors Fastify raises in the caller\'s language, not Fastify\'s English', async () => {
+    const res = await t().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json', 'content-length': '5' },
+      payload: '{"username":"a","password":"b"}',
+    });
+    // A Content-Length that disagrees with the body (FST_ERR_CTP_INVALID_CONTENT_LENGTH).
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({ code: 'bad_request', message: 'Yêu cầu không hợp lệ.' });
+  });
+});
