@@ -5,7 +5,7 @@ import { buildDemoCommune, type DemoMember } from '../domain/demo-data.js';
 import { derivedNameColumns } from '../features/members/service.js';
 import { roleNamesVi } from '../domain/roles.js';
 import { foldVietnamese } from '../domain/vietnamese.js';
-import { writeAudit } from '../features/audit/service.js';
+import { writeAudit, writeTransaction } from '../features/audit/service.js';
 import { insertAccountWithRoles } from '../features/accounts/service.js';
 import { DEMO_PASSWORD } from '../features/auth/passwords.js';
 
@@ -52,7 +52,7 @@ export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
   const unitRows = new Map<string, UnitTable>();
   const memberIds = new Map<string, string>();
   let memberCount = 0;
-  await handle.db.transaction().execute(async (trx) => {
+  await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
       const id = newId();

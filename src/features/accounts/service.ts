@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { Role } from '../../domain/roles.js';
-import { serialiseWrites, writeAudit } from '../audit/service.js';
+import { writeAudit, writeTransaction } from '../audit/service.js';
 import { hashPassword } from '../auth/passwords.js';
 import { normaliseUsername } from '../auth/service.js';
 import * as repo from './repo.js';
@@ -75,7 +75,7 @@ export async function insertAccountWithRoles(
 }
 
 export async function createAccount(handle: DatabaseHandle, actorAccountId: string | null, input: NewAccount): Promise<string> {
-  return handle.db.transaction().execute((trx) => insertAccountWithRoles(trx, handle, actorAccountId, input));
+  return writeTransaction(handle, (trx) => insertAccountWithRoles(trx, handle, actorAccountId, input));
 }
 
 /** Sets a new password (must be changed at next sign-in) and signs the account out everywhere. */
@@ -107,7 +107,7 @@ export async function resetPassword(
   password: string,
 ): Promise<boolean> {
   const hash = await hashPassword(password);
-  return handle.db.transaction().execute(async (trx) => {
+  return writeTransaction(handle, async (trx) => {
     const account = await repo.findByUsername(trx, normaliseUsername(username));
     if (!account) return false;
     await applyPasswordReset(trx, handle, actorAccountId, account, hash);
@@ -174,8 +174,7 @@ async function assertMemberLinkable(trx: Kysely<Database>, actor: Actor, memberI
 export async function createAccountFor(ctx: AppContext, actor: Actor, body: CreateAccountBody) {
   const { db } = ctx.handle;
   const temporaryPassword = generatePassword();
-  const id = await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, ctx.handle.dialect);
+  const id = await writeTransaction(ctx.handle, async (trx) => {
     const home = await findUnit(trx, body.unitId);
     authorizeReferencedUnit(actor, 'account.manage', home, 'unitId');
     const grants = await resolveGrants(trx, actor, body.roles);
@@ -198,8 +197,7 @@ export async function createAccountFor(ctx: AppContext, actor: Actor, body: Crea
 
 export async function updateAccountFor(ctx: AppContext, actor: Actor, id: string, body: UpdateAccountBody) {
   const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findAccountWithUnit(trx, id);
     authorizeAccount(actor, row);
     const [before] = await present(trx, [row!]);
@@ -238,8 +236,7 @@ export async function updateAccountFor(ctx: AppContext, actor: Actor, id: string
 export async function resetPasswordFor(ctx: AppContext, actor: Actor, id: string) {
   const temporaryPassword = generatePassword();
   const hash = await hashPassword(temporaryPassword);
-  await ctx.handle.db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, ctx.handle.dialect);
+  await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findAccountWithUnit(trx, id);
     authorizeAccount(actor, row);
     await applyPasswordReset(trx, ctx.handle, actor.accountId, row!, hash);

@@ -17,15 +17,21 @@ export interface AuditWrite {
 }
 
 /**
- * First statement of a write transaction that reads what it is about to change: takes the
- * audit-chain lock up front, so concurrent writers on PostgreSQL (READ COMMITTED) see each
- * other's committed rows instead of overwriting them (lost field updates, crossed unit moves
- * forming a cycle, a duplicate card number surfacing as a 500). Every write takes this lock in
- * writeAudit anyway; taking it first only makes the read part of the same serial section.
- * SQLite runs one writer at a time already.
+ * The one way to run a write workflow: a transaction whose first statement takes the
+ * audit-chain lock, so concurrent writers on PostgreSQL (READ COMMITTED) read each other's
+ * committed rows instead of overwriting them (lost field updates, crossed unit moves forming a
+ * cycle, a duplicate card number surfacing as a 500). Every write takes this lock in writeAudit
+ * anyway; taking it first makes the reads part of the same serial section. SQLite runs one
+ * writer at a time already.
  */
-export async function serialiseWrites(trx: Kysely<Database>, dialect: DialectHelpers): Promise<void> {
-  await dialect.lockAuditChain(trx);
+export function writeTransaction<T>(
+  handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return handle.db.transaction().execute(async (trx) => {
+    await handle.dialect.lockAuditChain(trx);
+    return work(trx);
+  });
 }
 
 /**

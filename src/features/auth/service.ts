@@ -5,7 +5,7 @@ import { nowIso } from '../../db/ids.js';
 import { actions, canSomewhere, type Assignment } from '../../domain/policy.js';
 import type { Role } from '../../domain/roles.js';
 import type { UnitKind } from '../units/schemas.js';
-import { writeAudit } from '../audit/service.js';
+import { writeAudit, writeTransaction } from '../audit/service.js';
 import { DEMO_PASSWORD, DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repo.js';
 import type { MeResponse } from './schemas.js';
@@ -53,7 +53,7 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionIdleHours * 3600_000);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.handle, async (trx) => {
     await repo.insertSession(trx, {
       id: sessionIdOf(token),
       account_id: account.id,
@@ -75,8 +75,8 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, actor: SignedInActor): Promise<void> {
-  const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
+  const { dialect } = ctx.handle;
+  await writeTransaction(ctx.handle, async (trx) => {
     await repo.deleteSession(trx, actor.sessionId);
     const account = await repo.findAccount(trx, actor.accountId);
     await writeAudit(trx, dialect, {
@@ -104,7 +104,7 @@ export async function changePassword(
     throw new AppError(400, 'password_reused', {}, [{ field: 'newPassword', messageKey: 'password_reused' }]);
   }
   const hash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.handle, async (trx) => {
     const now = nowIso();
     await repo.updatePassword(trx, account.id, hash, now);
     // Other devices signed in with the old password are signed out.
@@ -160,8 +160,8 @@ export async function actorFromToken(ctx: AppContext, token: string): Promise<Si
 /** The language the account prefers, remembered across devices (the app follows it after sign-in). */
 export async function setMyLocale(ctx: AppContext, actor: SignedInActor, locale: 'vi' | 'en'): Promise<SignedInActor> {
   if (actor.locale === locale) return actor;
-  const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
+  const { dialect } = ctx.handle;
+  await writeTransaction(ctx.handle, async (trx) => {
     const account = await repo.findAccount(trx, actor.accountId);
     await repo.setLocale(trx, actor.accountId, locale, nowIso());
     await writeAudit(trx, dialect, {

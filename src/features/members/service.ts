@@ -6,7 +6,7 @@ import { foldVietnamese, joinFullName, vietnameseSortKey } from '../../domain/vi
 import { canonicalJson } from '../../domain/audit-chain.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { serialiseWrites, writeAudit } from '../audit/service.js';
+import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import * as repo from './repo.js';
@@ -135,9 +135,8 @@ async function assertCardNumberFree(trx: Kysely<Database>, cardNumber: string | 
 }
 
 export async function createMember(ctx: AppContext, actor: Actor, body: CreateMemberBody): Promise<MemberDetail> {
-  const { db, dialect } = ctx.handle;
-  const id = await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  const id = await writeTransaction(ctx.handle, async (trx) => {
     const cell = await targetCell(trx, actor, body.unitId, 'member.create');
     await assertCardNumberFree(trx, body.cardNumber ?? null);
     const now = nowIso();
@@ -177,9 +176,8 @@ export async function createMember(ctx: AppContext, actor: Actor, body: CreateMe
 }
 
 export async function updateMember(ctx: AppContext, actor: Actor, id: string, body: UpdateMemberBody): Promise<MemberDetail> {
-  const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  await writeTransaction(ctx.handle, async (trx) => {
     const current = await repo.findMemberWithUnit(trx, id);
     authorizeMember(actor, 'member.update', current);
     const row = current!;

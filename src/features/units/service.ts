@@ -4,7 +4,7 @@ import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../..
 import { newId, nowIso } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
-import { serialiseWrites, writeAudit } from '../audit/service.js';
+import { writeAudit, writeTransaction } from '../audit/service.js';
 import * as repo from './repo.js';
 import type { UnitRow } from './repo.js';
 import { assertKindFits, assertParentActive, authorizeReferencedUnit, authorizeStructuralChange, authorizeUnit, unitActions } from './policy.js';
@@ -103,9 +103,8 @@ async function present(ctx: AppContext, actor: Actor, row: UnitRow): Promise<Uni
 }
 
 export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnitBody): Promise<UnitDetail> {
-  const { db, dialect } = ctx.handle;
-  const created = await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  const created = await writeTransaction(ctx.handle, async (trx) => {
     const parent = await repo.findUnit(trx, body.parentId);
     authorizeReferencedUnit(actor, 'unit.create', parent, 'parentId');
     assertParentActive(parent!);
@@ -142,9 +141,8 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
 }
 
 export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body: UpdateUnitBody): Promise<UnitDetail> {
-  const { db, dialect } = ctx.handle;
-  const updated = await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  const updated = await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.update', row);
     const next: UnitRow = {
@@ -181,9 +179,8 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
 }
 
 export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parentId: string): Promise<UnitDetail> {
-  const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.move', row);
     authorizeStructuralChange(actor, 'unit.move', row!);
@@ -215,9 +212,8 @@ export async function moveUnit(ctx: AppContext, actor: Actor, id: string, parent
 }
 
 export async function setArchived(ctx: AppContext, actor: Actor, id: string, archived: boolean): Promise<UnitDetail> {
-  const { db, dialect } = ctx.handle;
-  await db.transaction().execute(async (trx) => {
-    await serialiseWrites(trx, dialect);
+  const { dialect } = ctx.handle;
+  await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.archive', row);
     authorizeStructuralChange(actor, 'unit.archive', row!);
