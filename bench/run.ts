@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const extra = await addProvinceScaleData(handle.db, COMMUNES);
   await handle.close();
-  console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), SQLite`);
+  console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), ${demo.meetings} demo meetings of 2022, SQLite`);
 
   const server = await startBuiltServer({ dataDir, env: { RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'development' } });
   const helloPort = await freePort();
@@ -73,6 +73,16 @@ async function main(): Promise<void> {
     const me = (await login.json()) as { member: { unitId: string } };
     const cell = me.member.unitId;
     const headers = { cookie };
+    const committeeLogin = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bithu.dangbo', password: 'tusoi-demo' }),
+    });
+    const committee = { cookie: (committeeLogin.headers.get('set-cookie') ?? '').split(';')[0]! };
+    const communeId = ((await committeeLogin.json()) as { roles: { role: string; unitId: string }[] }).roles.find((r) => r.role === 'party_committee')!.unitId;
+    const year = 'from=2022-01-01&to=2022-12-31';
+    const april = (await (await fetch(`${base}/api/units/${cell}/meetings?from=2022-04-01&to=2022-04-30`, { headers })).json()) as { items: { id: string; kind: string }[] };
+    const aprilMeeting = april.items.find((m) => m.kind === 'regular')!.id;
 
     const results: Result[] = [];
     results.push(await load('bare Fastify GET /hello (ceiling)', `http://127.0.0.1:${helloPort}/hello`));
@@ -80,6 +90,10 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/me', `${base}/api/me`, headers));
     results.push(await load('GET /api/units/:cell/members (page 1)', `${base}/api/units/${cell}/members?pageSize=20`, headers));
     results.push(await load('GET /api/units/:cell/members?q=nguyen van', `${base}/api/units/${cell}/members?q=nguyen%20van`, headers));
+    results.push(await load('GET /api/meetings/:id (April 2022, Đồng Thứ)', `${base}/api/meetings/${aprilMeeting}`, headers));
+    results.push(await load('GET /api/units/:cell/attendance-stats (2022)', `${base}/api/units/${cell}/attendance-stats?${year}`, headers));
+    results.push(await load('GET /api/units/:commune/attendance-stats (2022)', `${base}/api/units/${communeId}/attendance-stats?${year}`, committee));
+    results.push(await load('GET /api/meetings/:id/minutes.docx', `${base}/api/meetings/${aprilMeeting}/minutes.docx`, headers));
     const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_meetings.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -11,6 +12,7 @@ export interface DialectMigration {
 }
 const all: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
+  '0002_meetings': m0002,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

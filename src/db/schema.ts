@@ -102,6 +102,136 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A meeting-quality rubric loaded from a province's form (criteria, points, level thresholds). */
+export interface MeetingRubricTable {
+  id: string;
+  /** The committee that loaded it; its cells' meetings are scored on it. */
+  unit_id: string;
+  kind: string;
+  name: string;
+  /** Where the form came from (a file, a decision number): kept as the reference data's provenance. */
+  source: string;
+  criteria_json: string;
+  levels_json: string;
+  /** Replaced by a newer form; meetings already scored keep pointing at it. */
+  retired_at: string | null;
+  created_at: string;
+}
+
+/** Sinh hoạt chi bộ — one meeting of a cell. */
+export interface MeetingTable {
+  id: string;
+  unit_id: string;
+  kind: string;
+  topic: string | null;
+  /** Local calendar date, yyyy-mm-dd. */
+  meeting_date: string;
+  /** Scheduled local start, HH:MM. */
+  start_time: string;
+  /** The same start as a UTC instant: lateness is measured against it. */
+  starts_at: string;
+  grace_minutes: number;
+  place: string;
+  chair_member_id: string | null;
+  secretary_member_id: string | null;
+  status: string;
+  rubric_id: string | null;
+  score_total: number | null;
+  score_level: string | null;
+  /** 0 until the minutes are first approved; each later approval (a correction) adds one. */
+  minutes_version: number;
+  approved_at: string | null;
+  approved_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One expected participant and their attendance. */
+export interface MeetingParticipantTable {
+  id: string;
+  meeting_id: string;
+  unit_id: string;
+  member_id: string;
+  role: string;
+  status: string;
+  /** UTC instant of arrival, for present participants. */
+  arrived_at: string | null;
+  /** Derived from arrival vs start and grace; stored so reports aggregate in SQL. */
+  late_minutes: number | null;
+  reason: string | null;
+  reported: string | null;
+  updated_at: string;
+}
+
+export interface MeetingAgendaItemTable {
+  id: string;
+  meeting_id: string;
+  unit_id: string;
+  position: number;
+  title: string;
+  presenter_member_id: string | null;
+  planned_minutes: number | null;
+  minutes_text: string;
+}
+
+export interface MeetingOutcomeTable {
+  id: string;
+  meeting_id: string;
+  unit_id: string;
+  agenda_item_id: string;
+  position: number;
+  kind: string;
+  text: string;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+  task_id: string | null;
+  created_at: string;
+}
+
+/** Nhiệm vụ — the minimal task record (one owner, a deadline, open/done); the tasks issue extends it. */
+export interface TaskTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  owner_member_id: string;
+  deadline: string;
+  status: string;
+  source_meeting_id: string | null;
+  completed_on: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingReviewedTaskTable {
+  meeting_id: string;
+  task_id: string;
+  unit_id: string;
+}
+
+export interface MeetingScoreTable {
+  meeting_id: string;
+  criterion_code: string;
+  unit_id: string;
+  points: number;
+  note: string | null;
+}
+
+/** A locked copy of approved minutes; a correction reopens the meeting and approves a new version. */
+export interface MeetingMinutesVersionTable {
+  id: string;
+  meeting_id: string;
+  unit_id: string;
+  version: number;
+  snapshot_json: string;
+  approved_at: string;
+  approved_by_account_id: string | null;
+  reopened_at: string | null;
+  reopened_by_account_id: string | null;
+  reopen_reason: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   members: MemberTable;
@@ -110,4 +240,13 @@ export interface Database {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
+  meeting_rubrics: MeetingRubricTable;
+  meetings: MeetingTable;
+  meeting_participants: MeetingParticipantTable;
+  meeting_agenda_items: MeetingAgendaItemTable;
+  meeting_outcomes: MeetingOutcomeTable;
+  tasks: TaskTable;
+  meeting_reviewed_tasks: MeetingReviewedTaskTable;
+  meeting_scores: MeetingScoreTable;
+  meeting_minutes_versions: MeetingMinutesVersionTable;
 }

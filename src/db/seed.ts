@@ -8,6 +8,7 @@ import { foldVietnamese } from '../domain/vietnamese.js';
 import { writeAudit, writeTransaction } from '../features/audit/service.js';
 import { insertAccountWithRoles } from '../features/accounts/service.js';
 import { DEMO_PASSWORD } from '../features/auth/passwords.js';
+import { seedDemoMeetings, seedSampleRubric } from './seed-meetings.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -38,20 +39,27 @@ export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
 export interface DemoSummary {
   units: number;
   members: number;
+  meetings: number;
   accounts: { username: string; displayName: string; roles: string[] }[];
   password: string;
+}
+
+export interface SeedOptions {
+  /** A year (2022) of meetings for every cell; tests that do not need them skip the work. */
+  meetings?: boolean;
 }
 
 /**
  * Loads the demo commune (Đảng bộ xã Minh Quang) in one transaction, every row audited as
  * created by the system, so a demo database passes `audit-verify` like a real one.
  */
-export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
+export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}): Promise<DemoSummary> {
   const demo = buildDemoCommune();
   const unitIds = new Map<string, string>();
   const unitRows = new Map<string, UnitTable>();
   const memberIds = new Map<string, string>();
   let memberCount = 0;
+  let meetingCount = 0;
   await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
@@ -112,10 +120,16 @@ export async function seedDemo(handle: DatabaseHandle): Promise<DemoSummary> {
         roles: account.roles.map((r) => ({ role: r.role, unitId: unitIds.get(r.unitKey)! })),
       });
     }
+    const commune = demo.units.find((u) => u.parentKey === null)!;
+    const rubric = await seedSampleRubric(trx, handle, unitIds.get(commune.key)!);
+    if (options.meetings !== false) {
+      meetingCount = await seedDemoMeetings(trx, handle, demo, { unitIds, memberIds, rubric });
+    }
   });
   return {
     units: demo.units.length,
     members: memberCount,
+    meetings: meetingCount,
     accounts: demo.accounts.map((a) => ({
       username: a.username,
       displayName: a.displayName,

@@ -16,6 +16,11 @@ export const actions = [
   'member.update',
   'account.manage',
   'audit.read',
+  'meeting.read',
+  'meeting.manage',
+  'meeting.approve',
+  'attendance.report',
+  'rubric.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -33,6 +38,16 @@ const grants: Record<Action, readonly Role[]> = {
   'account.manage': ['party_committee', 'office'],
   // Separation of duties: the office keeps the records but does not read their history.
   'audit.read': ['party_committee', 'inspection'],
+  // Meetings are the cell's own business: its members read them, its committee runs them.
+  // The office keeps rosters, not minutes (they record feedback between members).
+  'meeting.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'meeting.manage': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // Signing the minutes is the secretary's (or the committee's above).
+  'meeting.approve': ['cell_secretary', 'party_committee'],
+  // Everyone's punctuality: the cell's leaders and the commune; a member sees only their own.
+  'attendance.report': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  // Rubrics are reference data.
+  'rubric.manage': ['party_committee', 'office'],
 };
 
 export interface Assignment {

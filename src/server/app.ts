@@ -18,6 +18,7 @@ import { unitRoutes } from '../features/units/routes.js';
 import { memberRoutes } from '../features/members/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { accountRoutes } from '../features/accounts/routes.js';
+import { meetingRoutes } from '../features/meetings/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -119,6 +120,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       // A `field` parameter is a request field name: say it the way the form labels it.
       const humane = (params: Record<string, string | number> = {}) =>
         params.field === undefined ? params : { ...params, field: fieldLabel(lang, String(params.field)) };
+      if (error.code === 'validation' && error.fields) {
+        // A rule the schema cannot express (a person not on the list, a date outside the
+        // meeting): said like a schema failure, naming the field.
+        const labelled = error.fields.map((f) => ({
+          field: f.field,
+          message: `${fieldLabel(lang, f.field)}: ${translate(lang, f.messageKey, humane(f.params))}`,
+        }));
+        return send(error.statusCode, 'validation', translate(lang, 'validation', { summary: labelled.map((f) => f.message).join('; ') }), labelled);
+      }
       const fields = error.fields?.map((f) => ({ field: f.field, message: translate(lang, f.messageKey, humane(f.params)) }));
       return send(error.statusCode, error.code, translate(lang, error.code, humane(error.params)), fields);
     }
@@ -146,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => memberRoutes(scope, ctx));
   await app.register(async (scope) => auditRoutes(scope, ctx));
   await app.register(async (scope) => accountRoutes(scope, ctx));
+  await app.register(async (scope) => meetingRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

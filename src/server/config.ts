@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** Accept the demo password even in production (only with an explicit `--demo`). */
   allowDemoPasswords: boolean;
+  /** Minutes after a meeting's start that still count as on time (copied onto each new meeting). */
+  meetingGraceMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     allowDemoPasswords: env.TUSOI_ALLOW_DEMO === '1',
+    meetingGraceMinutes: Math.max(0, Math.min(120, Number(env.MEETING_GRACE_MINUTES ?? 0) || 0)),
   };
 }
 

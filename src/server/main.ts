@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { projectRoot } from './paths.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isEmpty, seedDemo, type DemoSummary } from '../db/seed.js';
@@ -9,12 +10,8 @@ import type { AppContext } from './context.js';
 import { removeExpiredAuthData } from '../features/auth/service.js';
 
 export function readVersion(): string {
-  const pkg = fileURLToPath(new URL('../../package.json', import.meta.url));
-  // src/server or dist/server/server: walk up until package.json is found.
-  for (const candidate of [pkg, fileURLToPath(new URL('../../../package.json', import.meta.url))]) {
-    if (fs.existsSync(candidate)) return (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { version: string }).version;
-  }
-  return '0.0.0';
+  const pkg = path.join(projectRoot(), 'package.json');
+  return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
 export function openConfiguredDatabase(config: Config): DatabaseHandle {
@@ -22,7 +19,7 @@ export function openConfiguredDatabase(config: Config): DatabaseHandle {
 }
 
 export function printDemoSummary(summary: DemoSummary, log: (line: string) => void = console.log): void {
-  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
+  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
   const width = Math.max(...summary.accounts.map((a) => a.username.length));
   for (const a of summary.accounts) log(`  ${a.username.padEnd(width)}  ${a.displayName} — ${a.roles.join(', ')}`);
 }

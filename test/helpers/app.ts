@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { DialectName } from '../../src/db/dialect.js';
-import { seedDemo } from '../../src/db/seed.js';
+import { seedDemo, type SeedOptions } from '../../src/db/seed.js';
 import { DEMO_PASSWORD } from '../../src/features/auth/passwords.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -24,13 +24,14 @@ export interface TestApp {
 
 /**
  * Sets up (beforeAll) and tears down (afterAll) an app over a fresh database with the demo
- * commune, for the enclosing describe block. Use the returned getter inside tests.
+ * commune (without its year of meetings unless `seed.meetings`), for the enclosing describe block.
+ * Use the returned getter inside tests.
  */
-export function useDemoApp(dialect: DialectName, overrides: Partial<AppContext['config']> = {}): () => TestApp {
+export function useDemoApp(dialect: DialectName, overrides: Partial<AppContext['config']> = {}, seed: SeedOptions = { meetings: false }): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
     const db = await openTestDatabase(dialect);
-    await seedDemo(db);
+    await seedDemo(db, seed);
     const config = { ...loadConfig({ DATA_DIR: '/nonexistent', WEB_DIR: '/nonexistent' }), rateLimitPerMinute: 100_000, ...overrides };
     const ctx: AppContext = { handle: db, config, version: 'test' };
     const app = await buildApp(ctx);

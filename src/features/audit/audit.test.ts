@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, missingId, signInAs } from '../../../test/helpers/accounts.js';
-import { seedDemo, type DemoSummary } from '../../db/seed.js';
+import { seedDemo, type DemoSummary, type SeedOptions } from '../../db/seed.js';
 import type { DialectName } from '../../db/dialect.js';
 import { verifyAuditChain } from './service.js';
 
@@ -20,10 +20,14 @@ interface Entry {
 }
 
 /** A freshly seeded database of its own, for tests that tamper with the chain. */
-async function withSeededDatabase(dialect: DialectName, work: (db: TestDatabase, summary: DemoSummary) => Promise<void>): Promise<void> {
+async function withSeededDatabase(
+  dialect: DialectName,
+  work: (db: TestDatabase, summary: DemoSummary) => Promise<void>,
+  options: SeedOptions = { meetings: false },
+): Promise<void> {
   const db = await openTestDatabase(dialect);
   try {
-    await work(db, await seedDemo(db));
+    await work(db, await seedDemo(db, options));
   } finally {
     await db.dispose();
   }
@@ -205,15 +209,16 @@ forEachDialect((dialect) => {
   });
 
   describe('verifyAuditChain', () => {
-    it('accepts the seeded chain, one entry per unit, member and account', async () => {
+    it('accepts the seeded chain, one entry per unit, member, account, rubric and meeting', async () => {
       await withSeededDatabase(dialect, async (db, summary) => {
-        const count = summary.units + summary.members + summary.accounts.length;
+        expect(summary.meetings).toBe(400);
+        const count = summary.units + summary.members + summary.accounts.length + 1 + summary.meetings;
         expect(await seqs(db)).toHaveLength(count);
         const { hash: headHash } = await db.db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
         expect(await verifyAuditChain(db)).toEqual({ ok: true, count, headHash });
         // Paging through the table gives the same answer whatever the page size.
         expect(await verifyAuditChain(db, 7)).toEqual({ ok: true, count, headHash });
-      });
+      }, { meetings: true });
     });
 
     it('names an entry whose content was edited in the database', async () => {

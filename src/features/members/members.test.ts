@@ -274,10 +274,10 @@ forEachDialect((dialect) => {
         allowedActions: [],
       });
       const action = async (who: string) => (await call('GET', `/api/members/${id}`, who)).json().allowedActions;
-      expect(await action('bithu.dongthu')).toEqual([]);
+      expect(await action('bithu.dongthu')).toEqual(['attendance.report']);
       expect(await action('vanphong')).toEqual(['member.update']);
-      expect(await action('ubkt')).toEqual(['audit.read']);
-      expect(await action('bithu.dangbo')).toEqual(['member.update', 'audit.read']);
+      expect(await action('ubkt')).toEqual(['audit.read', 'attendance.report']);
+      expect(await action('bithu.dangbo')).toEqual(['member.update', 'audit.read', 'attendance.report']);
     });
   });
 

@@ -4,7 +4,17 @@ import { AppError, forbidden } from '../../server/errors.js';
 import type { UnitKind } from './schemas.js';
 
 /** Actions a unit page may offer. */
-export const unitActions = ['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create', 'audit.read'] as const;
+export const unitActions = [
+  'unit.update',
+  'unit.move',
+  'unit.archive',
+  'unit.create',
+  'member.create',
+  'audit.read',
+  'meeting.read',
+  'meeting.manage',
+  'attendance.report',
+] as const;
 
 export function authorizeUnit(actor: Actor, action: Action, unit: { path: string } | undefined): void {
   authorize(actor, action, unit ? { unitPath: unit.path } : null);

@@ -175,7 +175,17 @@ forEachDialect((dialect) => {
         { id: await t().unitId(COMMUNE), name: COMMUNE, kind: 'commune' },
         { id: dongThu, name: CELL_DONG_THU, kind: 'cell' },
       ]);
-      expect(body.allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create', 'audit.read']);
+      expect(body.allowedActions).toEqual([
+        'unit.update',
+        'unit.move',
+        'unit.archive',
+        'unit.create',
+        'member.create',
+        'audit.read',
+        'meeting.read',
+        'meeting.manage',
+        'attendance.report',
+      ]);
     });
 
     it("shows a cell secretary no breadcrumbs above their own cell", async () => {
@@ -185,7 +195,8 @@ forEachDialect((dialect) => {
       expect(cell.json().ancestors).toEqual([]);
       expect(cell.json().memberCount).toBe(24);
       expect(cell.json().children.map((c: { kind: string }) => c.kind)).toEqual(Array(5).fill('mass_org'));
-      expect(cell.json().allowedActions).toEqual([]);
+      // The secretary runs the cell's meetings but not its roster (the office's job).
+      expect(cell.json().allowedActions).toEqual(['meeting.read', 'meeting.manage', 'attendance.report']);
 
       const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
       const child = await call('GET', `/api/units/${org.id}`, 'bithu.dongthu');
@@ -197,7 +208,7 @@ forEachDialect((dialect) => {
       const res = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'vanphong');
       expect(res.json().allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create']);
       const ubkt = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'ubkt');
-      expect(ubkt.json().allowedActions).toEqual(['audit.read']);
+      expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report']);
     });
   });
 
@@ -322,7 +333,7 @@ forEachDialect((dialect) => {
       const fields = vi.json().error.fields as { field: string; message: string }[];
       expect(fields.map((f) => f.field).sort()).toEqual(['contactPhone', 'extra', 'kind', 'name', 'parentId']);
       expect(fields.find((f) => f.field === 'name')!.message).toBe('Tên (name): cần ít nhất 2 ký tự');
-      expect(fields.find((f) => f.field === 'kind')!.message).toMatch(/^Loại đơn vị \(kind\): phải là một trong: province, commune/);
+      expect(fields.find((f) => f.field === 'kind')!.message).toMatch(/^Loại \(kind\): phải là một trong: province, commune/);
       expect(vi.json().error.message).toMatch(/^Dữ liệu chưa hợp lệ: /);
 
       const en = await call('POST', '/api/units', cookie, bad, 'en');

@@ -1,0 +1,1082 @@
+/**
+ * A year (2022) of cell meetings for the demo commune, consistent with its members. Chi bộ
+ * thôn Đồng Thứ tells the article's story: members late from January to March 2022, then
+ * the April 2022 meeting where everyone came on time, spoke frankly, and every task of the
+ * month had a named owner. Deterministic (seeded PRNG) and pure: no I/O, no ids.
+ */
+import type { DemoCommune, DemoMember, DemoUnit } from './demo-data.js';
+import { meetingStartsAt } from './attendance.js';
+import { joinFullName } from './vietnamese.js';
+
+export interface DemoAttendance {
+  /** DemoMember.key of a member of the cell, or of a guest from the commune committee. */
+  memberKey: string;
+  role: 'member' | 'guest';
+  status: 'present' | 'excused' | 'absent' | 'exempt';
+  /** ISO UTC instant; only for present. */
+  arrivedAt: string | null;
+  reason: string | null;
+  reported: 'before' | 'after' | null;
+}
+
+export interface DemoOutcome {
+  kind: 'information' | 'decision' | 'task';
+  text: string;
+  votes: { for: number; against: number; abstain: number } | null;
+  task: {
+    title: string;
+    ownerKey: string;
+    deadline: string; // yyyy-mm-dd
+    /** Completed on this date, or still open (null). */
+    doneOn: string | null;
+  } | null;
+}
+
+export interface DemoAgendaItem {
+  title: string;
+  presenterKey: string | null;
+  plannedMinutes: number;
+  minutes: string;
+  outcomes: DemoOutcome[];
+}
+
+export interface DemoMeeting {
+  cellKey: string;
+  kind: 'regular' | 'thematic';
+  topic: string | null;
+  date: string; // yyyy-mm-dd
+  startTime: string; // HH:MM local
+  place: string;
+  chairKey: string;
+  secretaryKey: string;
+  attendance: DemoAttendance[];
+  agenda: DemoAgendaItem[];
+  /** Points the chair gave to the criteria the data cannot answer, by rubric criterion code. */
+  chairScores: Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------
+// Implementation
+// ---------------------------------------------------------------------------
+
+export const DEMO_MEETINGS_YEAR = 2022;
+
+const YEAR = DEMO_MEETINGS_YEAR;
+const DONG_THU = 'cell-dong-thu';
+
+/** mulberry32, as in demo-data.ts (kept private there), wrapped with the helpers used below. */
+class Rng {
+  private a: number;
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+  float(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.float() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.float() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.float() * items.length)]!;
+  }
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+  /** `n` distinct items in random order (fewer if the list is shorter). */
+  sample<T>(items: readonly T[], n: number): T[] {
+    return this.shuffle(items).slice(0, n);
+  }
+}
+
+/** FNV-1a, so each cell gets its own stream and adding a cell does not reshuffle the others. */
+function hashSeed(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h ^ YEAR) >>> 0;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const isoDate = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+const dayMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+const addDays = (date: string, n: number): string => new Date(dayMs(date) + n * 86_400_000).toISOString().slice(0, 10);
+const weekday = (date: string): number => new Date(dayMs(date)).getUTCDay(); // 0 = Sunday
+const ddmm = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
+const ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/** Holidays in 2022 within the meeting windows (New Year observed, Hùng Kings, 30/4–1/5 observed, National Day). */
+const HOLIDAYS = new Set(['2022-01-03', '2022-04-10', '2022-04-11', '2022-05-02', '2022-05-03', '2022-09-01', '2022-09-02']);
+
+function instant(date: string, time: string, offsetMs: number): string {
+  return new Date(Date.parse(meetingStartsAt(date, time)) + offsetMs).toISOString();
+}
+
+// ---------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------
+
+type CellType = 'village' | 'party_office' | 'people_committee' | 'police' | 'military' | 'school' | 'health';
+
+interface CellInfo {
+  type: CellType;
+  /** Village name for village cells ("Đồng Thứ"), else null. */
+  village: string | null;
+  place: string;
+  /** Short way to refer to the cell's area or workplace in minutes text. */
+  where: string;
+}
+
+function cellInfo(unit: DemoUnit): CellInfo {
+  const villagePrefix = 'Chi bộ thôn ';
+  if (unit.name.startsWith(villagePrefix)) {
+    const v = unit.name.slice(villagePrefix.length);
+    return { type: 'village', village: v, place: `Nhà văn hóa thôn ${v}`, where: `thôn ${v}` };
+  }
+  const org = unit.name.replace(/^Chi bộ /, '');
+  const k = unit.key;
+  if (k === 'cell-co-quan') return { type: 'party_office', village: null, place: 'Hội trường Đảng ủy xã', where: 'cơ quan Đảng ủy' };
+  if (k === 'cell-ubnd') return { type: 'people_committee', village: null, place: 'Phòng họp Ủy ban nhân dân xã', where: 'cơ quan Ủy ban nhân dân xã' };
+  if (k === 'cell-cong-an') return { type: 'police', village: null, place: 'Phòng họp Công an xã', where: 'Công an xã' };
+  if (k === 'cell-quan-su') return { type: 'military', village: null, place: 'Phòng họp Ban Chỉ huy Quân sự xã', where: 'Ban Chỉ huy Quân sự xã' };
+  if (k === 'cell-tram-y-te') return { type: 'health', village: null, place: 'Phòng họp Trạm Y tế xã', where: 'Trạm Y tế' };
+  if (/^Trường /.test(org)) return { type: 'school', village: null, place: `Phòng họp ${org}`, where: `nhà trường` };
+  return { type: 'party_office', village: null, place: `Phòng họp ${org}`, where: 'đơn vị' };
+}
+
+// ---------------------------------------------------------------------------
+// Text material
+// ---------------------------------------------------------------------------
+
+/** What the commune passed down each month of 2022 ("Thông tin thời sự, văn bản cấp trên"). */
+const MONTH_NEWS: readonly string[] = [
+  'Quán triệt Kết luận số 21-KL/TW của Ban Chấp hành Trung ương khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị; kế hoạch đón Tết Nhâm Dần vui tươi, an toàn',
+  'Thông tin tình hình dịch COVID-19 sau Tết, kế hoạch tiêm vắc-xin mũi nhắc lại; phát động Tết trồng cây Xuân Nhâm Dần',
+  'Phổ biến kế hoạch của Đảng ủy xã về "tự soi, tự sửa" năm 2022; hướng dẫn phòng, chống cháy rừng mùa khô',
+  'Thông tin kết quả hội nghị Ban Chấp hành Đảng bộ xã quý I/2022; hướng dẫn tổ chức kỷ niệm ngày 30/4 và 1/5',
+  'Thông tin về Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII; kế hoạch sản xuất vụ mùa',
+  'Thông tin kết quả Hội nghị Trung ương 5 khóa XIII; phương án phòng, chống thiên tai mùa mưa bão năm 2022',
+  'Hướng dẫn các hoạt động kỷ niệm 75 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2022)',
+  'Quán triệt Nghị quyết số 18-NQ/TW về đổi mới, hoàn thiện thể chế, chính sách đất đai; kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9',
+  'Phổ biến Quy định số 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm; sơ kết 9 tháng thực hiện nghị quyết Đảng bộ xã',
+  'Hướng dẫn kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm 2022; chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc',
+  'Thông tin kết quả Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII; tổ chức Ngày hội Đại đoàn kết toàn dân tộc 18/11',
+  'Hướng dẫn tổng kết công tác năm 2022; kế hoạch chăm lo Tết Quý Mão 2023 cho gia đình chính sách, hộ nghèo',
+];
+
+interface TaskTemplate {
+  t: string;
+  /** Months (1–12) in which the task makes sense; every month when absent. */
+  m?: readonly number[];
+  /** Only for these cells (keys); every cell of the type when absent. */
+  k?: readonly string[];
+}
+
+/** Collected at the quarter's last meeting ("Thu nộp đảng phí"); the month before, someone chases it. */
+const DUES_TASK: TaskTemplate = {
+  t: 'Đôn đốc đảng viên nộp đảng phí quý {quy}/2022 trước kỳ sinh hoạt tháng {thangSau}',
+  m: [2, 5, 8, 11],
+};
+
+const VILLAGE_TASKS: readonly TaskTemplate[] = [
+  { t: 'Rà soát, lập danh sách các hộ chưa được giao đất dịch vụ khu Trại Khóng, gửi Ủy ban nhân dân xã' },
+  { t: 'Phối hợp cán bộ địa chính xã đo đạc, cắm mốc đất dịch vụ khu Lồng Chấy cho các hộ trong thôn' },
+  { t: 'Tổ chức họp dân lấy ý kiến phương án giao đất dịch vụ khu Trại Khóng, lập biên bản gửi xã' },
+  { t: 'Thống kê các công trình xây dựng trái phép trước năm 2014 trên địa bàn {thon}, gửi Ủy ban nhân dân xã' },
+  { t: 'Vận động các hộ có công trình xây dựng trái phép trước năm 2014 hoàn thiện hồ sơ theo hướng dẫn của xã' },
+  { t: 'Tổ chức tổng vệ sinh đường làng, ngõ xóm {thon} vào sáng Chủ nhật cuối tháng' },
+  { t: 'Vận động các hộ ký cam kết phân loại rác tại nguồn, không đổ rác xuống kênh mương' },
+  { t: 'Phân công lịch tuần tra ban đêm của tổ an ninh tự quản {thon}' },
+  { t: 'Nắm danh sách người từ nơi khác đến cư trú, lao động tại thôn, báo Công an xã' },
+  { t: 'Hướng dẫn người dân đăng ký, kích hoạt tài khoản định danh điện tử và nộp hồ sơ dịch vụ công trực tuyến' },
+  { t: 'Vận động nhân dân góp công, góp tiền làm đường bê tông nội đồng theo tiêu chí nông thôn mới' },
+  { t: 'Chỉnh trang khuôn viên nhà văn hóa thôn, trồng bổ sung cây xanh' },
+  { t: 'Vận động các hộ tham gia bảo hiểm y tế hộ gia đình năm 2022' },
+  { t: 'Rà soát, bổ sung danh sách quần chúng ưu tú tạo nguồn phát triển đảng viên' },
+  DUES_TASK,
+  { t: 'Nắm danh sách thanh niên trong độ tuổi, vận động lên đường nhập ngũ năm 2022', m: [1, 2] },
+  { t: 'Lập danh sách hộ nghèo, hộ cận nghèo, gia đình chính sách đề nghị hỗ trợ dịp Tết', m: [1, 12] },
+  { t: 'Ra quân nạo vét kênh mương nội đồng phục vụ sản xuất vụ xuân', m: [2, 3] },
+  { t: 'Tuyên truyền phòng, chống cháy rừng mùa khô đến các hộ giáp rừng', m: [1, 2, 3, 4, 10, 11, 12] },
+  { t: 'Thăm hỏi, tặng quà gia đình chính sách, người có công dịp 27/7', m: [7] },
+  { t: 'Kiểm tra, khơi thông cống rãnh thoát nước trước mùa mưa bão', m: [5, 6, 7, 8] },
+  { t: 'Vận động các hộ phun thuốc diệt muỗi, phát quang bụi rậm phòng sốt xuất huyết', m: [7, 8, 9, 10] },
+  { t: 'Chuẩn bị nội dung, tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở {thon}', m: [10, 11] },
+  { t: 'Tổng hợp bản kiểm điểm cá nhân của đảng viên năm 2022, gửi Đảng ủy xã', m: [11, 12] },
+];
+
+/** Đồng Thứ before April 2022: tasks "giao chung chung" — an owner only because the form needs one. */
+const VAGUE_TASKS: readonly string[] = [
+  'Vận động nhân dân giữ gìn vệ sinh',
+  'Tăng cường bảo đảm an ninh trật tự trên địa bàn',
+  'Làm tốt công tác tuyên truyền đến nhân dân',
+  'Phối hợp giải quyết các vấn đề về đất đai',
+  'Đẩy mạnh cải cách hành chính',
+  'Quan tâm công tác xây dựng nông thôn mới',
+];
+
+const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
+  party_office: [
+    { t: 'Tổng hợp kết quả "tự soi, tự sửa" của 25 chi bộ, báo cáo Thường trực Đảng ủy' },
+    { t: 'Chuẩn bị tài liệu hội nghị Ban Chấp hành Đảng bộ xã tháng {thang}' },
+    { t: 'Cập nhật hồ sơ đảng viên trên phần mềm quản lý đảng viên' },
+    { t: 'Xây dựng chương trình kiểm tra, giám sát quý {quySau} của Ủy ban Kiểm tra Đảng ủy' },
+    { t: 'Rà soát hồ sơ đề nghị kết nạp đảng viên mới của các chi bộ' },
+    { t: 'Tổng hợp ý kiến, kiến nghị của cử tri gửi kỳ họp Hội đồng nhân dân xã' },
+    { t: 'Hướng dẫn các chi bộ thôn nâng cao chất lượng sinh hoạt chi bộ' },
+    { t: 'Hoàn thiện báo cáo sơ kết 6 tháng công tác xây dựng Đảng', m: [6, 7] },
+    { t: 'Hướng dẫn kiểm điểm, xếp loại tổ chức đảng và đảng viên năm 2022', m: [10, 11, 12] },
+    DUES_TASK,
+  ],
+  people_committee: [
+    { t: 'Giải quyết dứt điểm hồ sơ giao đất dịch vụ khu Trại Khóng còn tồn đọng' },
+    { t: 'Lập phương án giao đất dịch vụ khu Lồng Chấy, trình Ủy ban nhân dân huyện' },
+    { t: 'Lập phương án xử lý các công trình xây dựng trái phép trước năm 2014' },
+    { t: 'Rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa' },
+    { t: 'Nâng tỷ lệ hồ sơ dịch vụ công trực tuyến lên trên 50%' },
+    { t: 'Kiểm tra công tác vệ sinh môi trường tại các thôn, báo cáo kết quả' },
+    { t: 'Báo cáo tiến độ thu ngân sách xã tháng {thang}' },
+    { t: 'Hoàn thiện hồ sơ các tiêu chí xã nông thôn mới nâng cao' },
+    { t: 'Chi trả trợ cấp cho người có công, đối tượng bảo trợ xã hội đúng hạn' },
+    DUES_TASK,
+  ],
+  police: [
+    { t: 'Tổ chức cấp căn cước công dân gắn chíp lưu động tại các thôn' },
+    { t: 'Kích hoạt tài khoản định danh điện tử cho người dân trên địa bàn xã' },
+    { t: 'Rà soát, cập nhật đối tượng nghiện ma túy, người có tiền án tiền sự' },
+    { t: 'Tuyên truyền phòng, chống lừa đảo qua mạng tại các thôn' },
+    { t: 'Kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở kinh doanh' },
+    { t: 'Giải quyết các vụ việc mâu thuẫn đất đai ở khu Trại Khóng, Lồng Chấy, không để phát sinh điểm nóng' },
+    { t: 'Xây dựng kế hoạch tuần tra bảo đảm an ninh trật tự dịp Tết', m: [1, 12] },
+    DUES_TASK,
+  ],
+  military: [
+    { t: 'Tổ chức lễ giao nhận quân năm 2022', m: [1, 2] },
+    { t: 'Huấn luyện lực lượng dân quân năm 2022 theo kế hoạch của huyện', m: [3, 4, 5, 6] },
+    { t: 'Đăng ký nghĩa vụ quân sự cho nam công dân đủ 17 tuổi', m: [4, 5] },
+    { t: 'Xây dựng phương án phòng, chống lụt bão, tìm kiếm cứu nạn năm 2022', m: [5, 6, 7] },
+    { t: 'Rà soát nguồn thanh niên gọi nhập ngũ năm 2023', m: [8, 9, 10, 11, 12] },
+    { t: 'Duy trì trực sẵn sàng chiến đấu, phối hợp Công an xã tuần tra' },
+    { t: 'Kiểm tra, bảo quản vũ khí, công cụ hỗ trợ của dân quân' },
+    { t: 'Phối hợp kiểm lâm tổ chức phòng, chống cháy rừng', m: [1, 2, 3, 4, 10, 11, 12] },
+    DUES_TASK,
+  ],
+  school: [
+    { t: 'Hoàn thành kế hoạch dạy học học kỳ II năm học 2021–2022', m: [1, 2] },
+    { t: 'Tổ chức kiểm tra cuối học kỳ II, tổng hợp kết quả', m: [4, 5] },
+    { t: 'Xây dựng kế hoạch tuyển sinh năm học 2022–2023', m: [5, 6, 7] },
+    { t: 'Chuẩn bị cơ sở vật chất, tổ chức lễ khai giảng năm học 2022–2023', m: [8, 9] },
+    { t: 'Triển khai chương trình giáo dục phổ thông 2018 với khối lớp mới', m: [8, 9, 10] },
+    { t: 'Thăm hỏi, hỗ trợ học sinh có hoàn cảnh khó khăn' },
+    { t: 'Hoàn thiện hồ sơ kiểm định chất lượng giáo dục' },
+    { t: 'Kiểm tra bếp ăn bán trú, bảo đảm an toàn thực phẩm', k: ['cell-mam-non', 'cell-tieu-hoc'] },
+    { t: 'Tổ chức hội thi bé khỏe, bé ngoan cấp trường', k: ['cell-mam-non'], m: [3, 4, 11, 12] },
+    { t: 'Bồi dưỡng học sinh giỏi dự thi cấp huyện', k: ['cell-tieu-hoc', 'cell-thcs'], m: [1, 2, 3, 10, 11, 12] },
+    { t: 'Tổ chức ôn tập cho học sinh lớp 9 thi vào lớp 10', k: ['cell-thcs'], m: [3, 4, 5] },
+    { t: 'Tổ chức chuyên đề đổi mới phương pháp dạy học cấp trường' },
+    { t: 'Phát động phong trào thi đua chào mừng Ngày Nhà giáo Việt Nam 20/11', m: [10, 11] },
+    DUES_TASK,
+  ],
+  health: [
+    { t: 'Tổ chức tiêm vắc-xin COVID-19 mũi nhắc lại cho người dân', m: [1, 2, 3, 4, 5, 6, 7, 8] },
+    { t: 'Tổ chức tiêm chủng mở rộng tháng {thang} cho trẻ em trong xã' },
+    { t: 'Khám sức khỏe định kỳ cho người cao tuổi tại các thôn' },
+    { t: 'Phun hóa chất diệt muỗi, giám sát ca bệnh sốt xuất huyết', m: [7, 8, 9, 10] },
+    { t: 'Cập nhật hồ sơ sức khỏe điện tử của người dân' },
+    { t: 'Kiểm tra vệ sinh an toàn thực phẩm tại các cơ sở kinh doanh ăn uống' },
+    { t: 'Tuyên truyền vệ sinh môi trường, xử lý rác thải y tế đúng quy định' },
+    DUES_TASK,
+  ],
+};
+
+interface ThematicTopic {
+  topic: string;
+  villageOnly?: boolean;
+  task: string;
+}
+
+const THEMATIC_TOPICS: readonly ThematicTopic[] = [
+  {
+    topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát triển đất nước (Chỉ thị 05-CT/TW)',
+    task: 'Tổng hợp bản đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022 của đảng viên',
+  },
+  {
+    topic: 'Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng; "tự soi, tự sửa"',
+    task: 'Tổng hợp bản tự soi, tự sửa và kế hoạch khắc phục của từng đảng viên',
+  },
+  {
+    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
+    task: 'Xây dựng quy chế chuẩn bị nội dung sinh hoạt chi bộ hằng tháng',
+  },
+  {
+    topic: 'Xây dựng nông thôn mới kiểu mẫu',
+    villageOnly: true,
+    task: 'Lập danh sách tuyến đường cần chỉnh trang, trồng hoa theo tiêu chí thôn kiểu mẫu',
+  },
+  {
+    topic: 'Phòng, chống tham nhũng, tiêu cực',
+    task: 'Rà soát, công khai các khoản đóng góp của nhân dân theo quy định',
+  },
+  {
+    topic: 'Công tác dân vận của chi bộ trong tình hình mới',
+    task: 'Nắm tình hình dư luận, tâm tư của nhân dân, báo cáo Đảng ủy xã',
+  },
+  {
+    topic: 'Trách nhiệm nêu gương của cán bộ, đảng viên (Quy định 08-QĐi/TW)',
+    task: 'Đảng viên đăng ký nội dung nêu gương; chi ủy tổng hợp, theo dõi',
+  },
+  {
+    topic: 'Nhận diện, phòng ngừa 27 biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa"',
+    task: 'Tổng hợp kết quả đảng viên tự đối chiếu 27 biểu hiện suy thoái',
+  },
+  {
+    topic: 'Đấu tranh phản bác các quan điểm sai trái, thù địch trên không gian mạng',
+    task: 'Hướng dẫn đảng viên chia sẻ thông tin chính thống trên mạng xã hội',
+  },
+];
+
+const REASONS: Record<'village' | 'office' | 'school', readonly string[]> = {
+  village: ['Đi làm xa', 'Đi làm ca', 'Ốm', 'Con ốm', 'Việc gia đình', 'Gia đình có việc hiếu', 'Đưa người nhà đi viện'],
+  office: ['Đi công tác', 'Ốm', 'Con ốm', 'Việc gia đình', 'Đi học lớp bồi dưỡng', 'Nghỉ phép'],
+  school: ['Đi tập huấn', 'Ốm', 'Con ốm', 'Việc gia đình', 'Coi thi', 'Nghỉ phép'],
+};
+
+const NOT_DONE_CAUSES: Record<'village' | 'office', readonly string[]> = {
+  village: [
+    'do người dân chưa thống nhất phương án',
+    'do chờ hướng dẫn của Ủy ban nhân dân xã',
+    'do thời tiết không thuận lợi',
+    'do một số hộ đi làm ăn xa chưa liên hệ được',
+    'do đồng chí phụ trách chưa sắp xếp được thời gian',
+  ],
+  office: [
+    'do chờ ý kiến của cấp trên',
+    'do trùng lịch công tác chuyên môn',
+    'do hồ sơ còn phải bổ sung',
+    'do khối lượng công việc lớn',
+  ],
+};
+
+const NEWS_CLOSINGS: Record<'village' | 'office', readonly string[]> = {
+  village: [
+    'Chi bộ thống nhất tuyên truyền đến quần chúng và gia đình.',
+    'Đảng viên nắm được nội dung, có trách nhiệm phổ biến tới nhân dân và các đoàn thể trong thôn.',
+    'Chi bộ thống nhất triển khai thực hiện nghiêm túc.',
+  ],
+  office: [
+    'Đảng viên nắm được nội dung, gương mẫu thực hiện và phổ biến tới quần chúng trong đơn vị.',
+    'Chi bộ thống nhất triển khai thực hiện nghiêm túc.',
+    'Chi bộ giao chi ủy cụ thể hóa vào kế hoạch công tác của đơn vị.',
+  ],
+};
+
+// ---------------------------------------------------------------------------
+// Building one cell's year
+// ---------------------------------------------------------------------------
+
+/** Where a Đồng Thứ meeting sits in the article's story; null for every other cell. */
+type StoryPhase = 'timid' | 'frank' | 'after' | null;
+
+interface Guest {
+  member: DemoMember;
+  title: string;
+}
+
+interface TaskRecord {
+  title: string;
+  ownerKey: string;
+  deadline: string;
+  doneOn: string | null;
+  meetingDate: string;
+}
+
+interface MeetingContext {
+  rng: Rng;
+  unit: DemoUnit;
+  info: CellInfo;
+  kind: 'regular' | 'thematic';
+  month: number;
+  date: string;
+  time: string;
+  chair: DemoMember;
+  clerk: DemoMember;
+  /** Member participants who were present. */
+  present: DemoMember[];
+  participants: DemoMember[];
+  guest: Guest | null;
+  names: Map<string, string>;
+}
+
+const comrade = (ctx: MeetingContext, m: DemoMember): string => `đồng chí ${ctx.names.get(m.key)!}`;
+const Comrade = (ctx: MeetingContext, m: DemoMember): string => `Đồng chí ${ctx.names.get(m.key)!}`;
+
+function fill(t: string, info: CellInfo, month: number): string {
+  const quarter = Math.ceil(month / 3);
+  return t
+    .replaceAll('{thon}', info.village ? `thôn ${info.village}` : info.where)
+    .replaceAll('{thangSau}', String(month === 12 ? 1 : month + 1))
+    .replaceAll('{thang}', String(month))
+    .replaceAll('{quy}', ROMAN[quarter - 1]!)
+    .replaceAll('{quySau}', quarter === 4 ? 'I/2023' : `${ROMAN[quarter]!}/2022`);
+}
+
+/** Choose the meeting day: `from`–`to` of the month, never a holiday; offices also avoid weekends. */
+function pickDay(rng: Rng, month: number, from: number, to: number, office: boolean, avoid: string | null): string {
+  const days: string[] = [];
+  for (let d = from; d <= to; d++) {
+    const date = isoDate(YEAR, month, d);
+    if (date === avoid) continue;
+    if (HOLIDAYS.has(date) || (office && (weekday(date) === 0 || weekday(date) === 6))) continue;
+    days.push(date);
+  }
+  return rng.pick(days);
+}
+
+function taskOutcome(task: TaskRecord): DemoOutcome {
+  return {
+    kind: 'task',
+    text: task.title,
+    votes: null,
+    task: { title: task.title, ownerKey: task.ownerKey, deadline: task.deadline, doneOn: task.doneOn },
+  };
+}
+
+interface TaskOptions {
+  /** Share of tasks left open at the end of the data. */
+  openRate: number;
+  /** Share done very late (2–6 weeks after the deadline). */
+  veryLateRate: number;
+  /** Days late when late: [min, max]. */
+  lateDays: readonly [number, number];
+  /** Share done after the deadline. */
+  lateRate: number;
+  deadlineDays: readonly [number, number];
+}
+
+function makeTask(ctx: MeetingContext, title: string, owner: DemoMember, opts: TaskOptions): TaskRecord {
+  const { rng, date } = ctx;
+  const deadline = addDays(date, rng.int(opts.deadlineDays[0], opts.deadlineDays[1]));
+  let doneOn: string | null;
+  if (rng.chance(opts.openRate)) doneOn = null;
+  else if (rng.chance(opts.veryLateRate)) doneOn = addDays(deadline, rng.int(14, 42));
+  else if (rng.chance(opts.lateRate)) doneOn = addDays(deadline, rng.int(opts.lateDays[0], opts.lateDays[1]));
+  else {
+    doneOn = addDays(deadline, -rng.int(0, 10));
+    if (doneOn <= addDays(date, 2)) doneOn = addDays(date, rng.int(3, 6));
+  }
+  return { title, ownerKey: owner.key, deadline, doneOn, meetingDate: date };
+}
+
+function ordinaryTaskOptions(month: number): TaskOptions {
+  // Late-year tasks are the ones still open when the data ends; earlier ones rarely.
+  return { openRate: month >= 10 ? 0.35 : 0, veryLateRate: 0.04, lateRate: 0.25, lateDays: [1, 7], deadlineDays: [14, 35] };
+}
+
+/** Owners for `n` tasks: present members, the chair taking at most one. */
+function pickOwners(ctx: MeetingContext, n: number): DemoMember[] {
+  const others = ctx.rng.shuffle(ctx.present.filter((m) => m.key !== ctx.chair.key));
+  const owners = others.slice(0, n);
+  while (owners.length < n) owners.push(ctx.chair);
+  return owners;
+}
+
+/** Task titles that fit the cell and month, minus `exclude` (still open, or given last time). */
+function taskTemplatesFor(unit: DemoUnit, info: CellInfo, month: number, exclude: ReadonlySet<string>): string[] {
+  const pool = info.type === 'village' ? VILLAGE_TASKS : OFFICE_TASKS[info.type];
+  return pool
+    .filter((t) => (!t.m || t.m.includes(month)) && (!t.k || t.k.includes(unit.key)))
+    .map((t) => fill(t.t, info, month))
+    .filter((t) => !exclude.has(t));
+}
+
+/** "A", "A và B", "A, B và C". */
+function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]!}`;
+}
+
+function votesOf(ctx: MeetingContext): DemoOutcome['votes'] {
+  return { for: ctx.present.length, against: 0, abstain: 0 };
+}
+
+function prevMonthLabel(month: number): string {
+  return month === 1 ? `tháng 12/${YEAR - 1}` : `tháng ${month - 1}/${YEAR}`;
+}
+
+function reviewItem(
+  ctx: MeetingContext,
+  previous: readonly TaskRecord[],
+  overdue: readonly TaskRecord[],
+  phase: StoryPhase,
+  memberByKey: Map<string, DemoMember>,
+): DemoAgendaItem {
+  const { rng, month, date } = ctx;
+  const village = ctx.info.type === 'village';
+  const sentences: string[] = [];
+  if (previous.length === 0) {
+    sentences.push(
+      `${Comrade(ctx, ctx.chair)} báo cáo kết quả thực hiện nghị quyết ${prevMonthLabel(month)}: các chỉ tiêu cơ bản hoàn thành, ${
+        village ? 'tình hình an ninh trật tự trong thôn ổn định' : 'đơn vị hoàn thành nhiệm vụ chuyên môn'
+      }.`,
+    );
+  } else {
+    const done = previous.filter((t) => t.doneOn !== null && t.doneOn <= date).length;
+    const notDue = previous.filter((t) => (t.doneOn === null || t.doneOn > date) && t.deadline >= date).length;
+    sentences.push(
+      `Chi bộ hoàn thành ${done}/${previous.length} nhiệm vụ đề ra trong nghị quyết ${prevMonthLabel(month)}${
+        notDue > 0 ? `, ${notDue} việc đang thực hiện, chưa đến hạn` : ''
+      }${overdue.length > 0 ? `; việc quá hạn ${rng.pick(NOT_DONE_CAUSES[village ? 'village' : 'office'])}` : ''}.`,
+    );
+  }
+  if (overdue.length > 0) {
+    const listed = overdue.slice(-3).map((t) => `“${t.title}” (${comrade(ctx, memberByKey.get(t.ownerKey)!)})`);
+    sentences.push(`Chuyển tiếp sang tháng này: ${listed.join('; ')}.`);
+  }
+  if (phase === 'timid') {
+    sentences.push('Việc đánh giá còn chung chung, chưa chỉ rõ nguyên nhân và trách nhiệm của cá nhân.');
+  } else if (phase === 'frank' || (previous.length > 0 && rng.chance(0.5))) {
+    sentences.push(
+      phase === 'frank'
+        ? 'Chi bộ chỉ rõ việc làm được, chưa làm được và trách nhiệm của từng đồng chí.'
+        : rng.pick([
+            'Chi bộ chỉ rõ việc làm được, chưa làm được và trách nhiệm của từng đồng chí.',
+            'Các ý kiến thống nhất với báo cáo, đề nghị bổ sung nguyên nhân chủ quan.',
+            'Đảng viên phụ trách từng việc báo cáo kết quả trước chi bộ.',
+          ]),
+    );
+  }
+  return {
+    title: `Đánh giá kết quả thực hiện nghị quyết ${prevMonthLabel(month)}`,
+    presenterKey: ctx.chair.key,
+    plannedMinutes: rng.int(15, 25),
+    minutes: sentences.join(' '),
+    outcomes: [],
+  };
+}
+
+function newsItem(ctx: MeetingContext): DemoAgendaItem {
+  const { rng, month } = ctx;
+  const presenter = rng.chance(0.5) ? ctx.clerk : rng.pick(ctx.present);
+  const news = MONTH_NEWS[month - 1]!;
+  return {
+    title: 'Thông tin thời sự, văn bản cấp trên',
+    presenterKey: presenter.key,
+    plannedMinutes: rng.int(10, 20),
+    minutes: `${Comrade(ctx, presenter)} thông tin tình hình thời sự trong nước, của huyện và xã. ${rng.pick(
+      NEWS_CLOSINGS[ctx.info.type === 'village' ? 'village' : 'office'],
+    )}`,
+    outcomes: [{ kind: 'information', text: `${news}.`, votes: null, task: null }],
+  };
+}
+
+function duesItem(ctx: MeetingContext): DemoAgendaItem {
+  const { rng, month } = ctx;
+  const quarter = ROMAN[Math.ceil(month / 3) - 1]!;
+  const n = ctx.participants.length;
+  const paid = rng.chance(0.85) ? n : n - 1;
+  return {
+    title: 'Thu nộp đảng phí',
+    presenterKey: ctx.clerk.key,
+    plannedMinutes: 10,
+    minutes:
+      paid === n
+        ? `Đã thu đủ đảng phí quý ${quarter}/${YEAR} của ${n}/${n} đảng viên, nộp Đảng ủy xã đúng hạn.`
+        : `Đã thu đảng phí quý ${quarter}/${YEAR} của ${paid}/${n} đảng viên; còn 1 đồng chí ${
+            ctx.info.type === 'village' ? 'đi làm xa' : 'đi công tác'
+          }, hẹn nộp trong tháng.`,
+    outcomes: [
+      { kind: 'information', text: `Đảng phí quý ${quarter}/${YEAR}: ${paid}/${n} đảng viên đã nộp.`, votes: null, task: null },
+    ],
+  };
+}
+
+/** An ordinary cell's self-criticism item: short, constructive. */
+function ordinaryCriticismItem(ctx: MeetingContext): DemoAgendaItem {
+  const { rng } = ctx;
+  const [a, b] = rng.sample(ctx.present.filter((m) => m.key !== ctx.chair.key), 2);
+  const aspect = rng.pick([
+    'việc báo cáo kết quả công việc được giao chưa kịp thời',
+    'tác phong, lề lối làm việc',
+    'việc gương mẫu vận động gia đình thực hiện các quy định của địa phương',
+    'thái độ ứng xử khi tiếp xúc với người dân',
+  ]);
+  const minutes =
+    a && b
+      ? `${Comrade(ctx, a)} góp ý ${comrade(ctx, b)} về ${aspect}; ${comrade(ctx, b)} tiếp thu. Các ý kiến thẳng thắn, trên tinh thần xây dựng.`
+      : 'Đảng viên tự liên hệ bản thân, các ý kiến thẳng thắn, trên tinh thần xây dựng.';
+  return { title: 'Tự phê bình và phê bình', presenterKey: ctx.chair.key, plannedMinutes: rng.int(15, 25), minutes, outcomes: [] };
+}
+
+function tasksItem(ctx: MeetingContext, tasks: readonly TaskRecord[], note: string): DemoAgendaItem {
+  const { rng, month } = ctx;
+  return {
+    title: `Nhiệm vụ trọng tâm tháng ${month}/${YEAR}`,
+    presenterKey: ctx.chair.key,
+    plannedMinutes: rng.int(20, 35),
+    minutes: note,
+    outcomes: [
+      ...tasks.map(taskOutcome),
+      { kind: 'decision', text: `Biểu quyết thông qua Nghị quyết chi bộ tháng ${month}/${YEAR}.`, votes: votesOf(ctx), task: null },
+    ],
+  };
+}
+
+function thematicItems(
+  ctx: MeetingContext,
+  topic: ThematicTopic,
+  previousTopic: ThematicTopic | null,
+  tasks: TaskRecord[],
+): DemoAgendaItem[] {
+  const { rng } = ctx;
+  const others = ctx.present.filter((m) => m.key !== ctx.chair.key);
+  const presenter = rng.chance(0.6) ? ctx.chair : rng.pick(others.length > 0 ? others : [ctx.chair]);
+  const speakers = rng.sample(others, Math.min(3, others.length));
+  const items: DemoAgendaItem[] = [
+    {
+      title: `Báo cáo chuyên đề: ${topic.topic}`,
+      presenterKey: presenter.key,
+      plannedMinutes: rng.int(30, 45),
+      minutes: `${Comrade(ctx, presenter)} trình bày chuyên đề, liên hệ thực tế ${ctx.info.village ? `thôn ${ctx.info.village}` : ctx.info.where}. ${
+        rng.pick(['Tài liệu được gửi đảng viên nghiên cứu trước.', 'Chi ủy chuẩn bị đề cương, gửi trước cho đảng viên.', 'Phần trình bày có ví dụ cụ thể, dễ hiểu.'])
+      }`,
+      outcomes: [],
+    },
+  ];
+  const guestLine = ctx.guest
+    ? ` ${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, dự và phát biểu, đề nghị chi bộ cụ thể hóa chuyên đề bằng việc làm thiết thực.`
+    : '';
+  items.push({
+    title: 'Thảo luận, liên hệ thực tiễn',
+    presenterKey: ctx.chair.key,
+    plannedMinutes: rng.int(20, 40),
+    minutes:
+      speakers.length > 0
+        ? `Các đồng chí ${listNames(speakers.map((m) => ctx.names.get(m.key)!))} phát biểu, liên hệ trách nhiệm của bản thân và đề xuất cách làm.${guestLine}`
+        : `Đảng viên thảo luận, liên hệ trách nhiệm của bản thân.${guestLine}`,
+    outcomes: [],
+  });
+  if (previousTopic && rng.chance(0.5)) {
+    items.push({
+      title: 'Đánh giá việc thực hiện chuyên đề quý trước',
+      presenterKey: ctx.clerk.key,
+      plannedMinutes: rng.int(10, 15),
+      minutes: `${Comrade(ctx, ctx.clerk)} báo cáo kết quả thực hiện chuyên đề “${previousTopic.topic}”: ${rng.pick([
+        'đảng viên thực hiện nghiêm túc, có chuyển biến rõ trong công việc.',
+        'phần lớn đảng viên thực hiện tốt; một số việc đăng ký còn chung chung, cần cụ thể hơn.',
+        'các nội dung đăng ký cơ bản hoàn thành, chi ủy tiếp tục theo dõi.',
+      ])}`,
+      outcomes: [],
+    });
+  }
+  items.push({
+    title: 'Kết luận, biểu quyết kế hoạch thực hiện chuyên đề',
+    presenterKey: ctx.chair.key,
+    plannedMinutes: rng.int(10, 20),
+    minutes: `${Comrade(ctx, ctx.chair)} kết luận, giao việc cụ thể cho từng đồng chí; chi bộ biểu quyết thông qua kế hoạch thực hiện chuyên đề.`,
+    outcomes: [
+      { kind: 'decision', text: `Thông qua kế hoạch thực hiện chuyên đề “${topic.topic}” năm ${YEAR}.`, votes: votesOf(ctx), task: null },
+      ...tasks.map(taskOutcome),
+    ],
+  });
+  return items;
+}
+
+// ---------------------------------------------------------------------------
+// Attendance
+// ---------------------------------------------------------------------------
+
+type Mode =
+  | { kind: 'normal'; lateRate: number; maxLate: number }
+  /** Đồng Thứ, January–March 2022: these members come 11–45 minutes late. */
+  | { kind: 'latecomers'; late: ReadonlySet<string> }
+  /** Đồng Thứ, April 2022: everyone present, early. */
+  | { kind: 'all_on_time' };
+
+function buildAttendance(
+  rng: Rng,
+  date: string,
+  time: string,
+  participants: readonly DemoMember[],
+  forcedPresent: ReadonlySet<string>,
+  reasons: readonly string[],
+  mode: Mode,
+  guest: Guest | null,
+): DemoAttendance[] {
+  const rows: DemoAttendance[] = [];
+  const early = (maxMin: number): string => instant(date, time, -(rng.int(0, maxMin) * 60 + rng.int(0, 59)) * 1000);
+  const late = (min: number, max: number): string => instant(date, time, (rng.int(min, max) * 60 + rng.int(0, 59)) * 1000);
+  let lateCount = 0;
+  for (const m of participants) {
+    const base = { memberKey: m.key, role: 'member' as const };
+    const forced = forcedPresent.has(m.key);
+    if (mode.kind === 'all_on_time') {
+      rows.push({ ...base, status: 'present', arrivedAt: early(10), reason: null, reported: null });
+      continue;
+    }
+    if (mode.kind === 'latecomers' && mode.late.has(m.key)) {
+      rows.push({ ...base, status: 'present', arrivedAt: late(11, 45), reason: null, reported: null });
+      continue;
+    }
+    const r = rng.float();
+    if (forced || r < 0.92) {
+      let arrivedAt: string;
+      if (forced) arrivedAt = early(20);
+      else if (mode.kind === 'normal' && lateCount < mode.maxLate && rng.chance(mode.lateRate)) {
+        arrivedAt = late(6, 25);
+        lateCount++;
+      } else arrivedAt = early(15);
+      rows.push({ ...base, status: 'present', arrivedAt, reason: null, reported: null });
+    } else if (r < 0.98) {
+      rows.push({ ...base, status: 'excused', arrivedAt: null, reason: rng.pick(reasons), reported: rng.chance(0.8) ? 'before' : 'after' });
+    } else {
+      rows.push({ ...base, status: 'absent', arrivedAt: null, reason: null, reported: null });
+    }
+  }
+  if (guest) {
+    rows.push({ memberKey: guest.member.key, role: 'guest', status: 'present', arrivedAt: early(15), reason: null, reported: null });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+// Scores
+// ---------------------------------------------------------------------------
+
+function chairScores(rng: Rng, quality: number, story: StoryPhase, hasDues: boolean): Record<string, number> {
+  // `quality` in [0, 1] nudges a cell's scores up or down a little all year.
+  const score = (max: number, lo: number): number => Math.min(max, lo + Math.round(quality * 2) + rng.int(0, max - lo - 2));
+  const scores: Record<string, number> = {
+    prepare: score(10, 7),
+    review: score(15, 10),
+    criticism: score(15, 9),
+    resolution: score(10, 8),
+    dues: hasDues ? score(10, 8) : score(10, 7),
+  };
+  if (story === 'timid') {
+    scores.prepare = rng.int(5, 7);
+    scores.review = rng.int(8, 11);
+    scores.criticism = rng.int(3, 7);
+    scores.resolution = rng.int(6, 8);
+  } else if (story === 'frank') {
+    scores.prepare = 10;
+    scores.review = 15;
+    scores.criticism = 15;
+    scores.resolution = 10;
+    scores.dues = 10;
+  } else if (story === 'after') {
+    scores.criticism = rng.int(12, 15);
+  }
+  return scores;
+}
+
+// ---------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------
+
+/**
+ * Every cell's 2022: 12 regular monthly meetings and 4 thematic ones (one a quarter), in
+ * date order per cell, cells in the commune's order. Same result on every call.
+ */
+export function buildDemoMeetings(commune: DemoCommune): DemoMeeting[] {
+  const memberByKey = new Map<string, DemoMember>();
+  const memberCell = new Map<string, string>();
+  for (const u of commune.units) {
+    for (const m of u.members) {
+      memberByKey.set(m.key, m);
+      memberCell.set(m.key, u.key);
+    }
+  }
+
+  // Commune committee people who visit cells as guests.
+  const guests: Guest[] = [];
+  for (const a of commune.accounts) {
+    const member = a.memberKey ? memberByKey.get(a.memberKey) : undefined;
+    if (!member) continue;
+    if (a.roles.some((r) => r.role === 'party_committee' && r.unitKey === 'commune')) {
+      guests.push({ member, title: 'Bí thư Đảng ủy xã' });
+    } else if (a.roles.some((r) => r.role === 'inspection' && r.unitKey === 'commune')) {
+      guests.push({ member, title: 'Chủ nhiệm Ủy ban Kiểm tra Đảng ủy xã' });
+    }
+  }
+
+  const out: DemoMeeting[] = [];
+  for (const unit of commune.units) {
+    if (unit.kind === 'cell') out.push(...buildCellYear(unit, guests, memberByKey, memberCell));
+  }
+  return out;
+}
+
+function buildCellYear(
+  unit: DemoUnit,
+  allGuests: readonly Guest[],
+  memberByKey: Map<string, DemoMember>,
+  memberCell: Map<string, string>,
+): DemoMeeting[] {
+  const rng = new Rng(hashSeed(unit.key));
+  const info = cellInfo(unit);
+  const office = info.type !== 'village';
+  const story = unit.key === DONG_THU;
+  const quality = rng.float();
+  const reasons = REASONS[info.type === 'village' ? 'village' : info.type === 'school' ? 'school' : 'office'];
+  const baseTime = office ? (rng.chance(0.6) ? '14:00' : '08:00') : '19:30';
+  const names = new Map(unit.members.map((m) => [m.key, joinFullName(m)] as const));
+  for (const g of allGuests) names.set(g.member.key, joinFullName(g.member));
+  // Guests come from outside the cell.
+  const guests = allGuests.filter((g) => memberCell.get(g.member.key) !== unit.key);
+
+  // Chair: the secretary (the unit's contact). Clerk (thư ký): a fixed official member.
+  const yearStart = isoDate(YEAR, 1, 1);
+  const veterans = unit.members.filter((m) => m.status === 'official' && m.joinedOn < yearStart);
+  const secretary = veterans.find((m) => joinFullName(m) === unit.contactName);
+  const chair = secretary ?? veterans[0];
+  if (!chair) throw new Error(`demo meetings: no chair for ${unit.key}`);
+  const clerkPool = veterans.filter((m) => m.key !== chair.key);
+  const clerk = rng.pick(clerkPool.some((m) => m.phone) ? clerkPool.filter((m) => m.phone) : clerkPool);
+  if (!clerk) throw new Error(`demo meetings: no clerk for ${unit.key}`);
+
+  // The habitual latecomers of Đồng Thứ's early 2022.
+  const latecomers = story ? rng.sample(clerkPool.filter((m) => m.key !== clerk.key), 6) : [];
+
+  const topics = rng.shuffle(THEMATIC_TOPICS.filter((t) => !t.villageOnly || !office)).slice(0, 4);
+  const tasks: TaskRecord[] = [];
+  const meetings: DemoMeeting[] = [];
+  let lastRegularDate: string | null = null;
+  let lastTitles = new Set<string>();
+
+  for (let month = 1; month <= 12; month++) {
+    const plan: ('regular' | 'thematic')[] = month % 3 === 2 ? ['regular', 'thematic'] : ['regular'];
+    let regularDate: string | null = null;
+    for (const kind of plan) {
+      const date: string =
+        kind === 'regular'
+          ? pickDay(rng, month, month === 2 ? 7 : 3, 10, office, null) // February: after the Tết holiday
+          : pickDay(rng, month, 14, 25, office, regularDate);
+      if (kind === 'regular') regularDate = date;
+      const time = office && rng.chance(0.1) ? (baseTime === '14:00' ? '08:00' : '14:00') : baseTime;
+      const participants = unit.members.filter((m) => m.status !== 'exempt' && m.joinedOn <= date);
+      const phase: StoryPhase = !story
+        ? null
+        : month <= 3
+          ? 'timid'
+          : month === 4 && kind === 'regular'
+            ? 'frank'
+            : 'after';
+
+      // Guests: the April Đồng Thứ meeting and about half of the thematic meetings.
+      const guestChoices = guests.filter((g) => g.member.joinedOn <= date);
+      let guest: Guest | null = null;
+      if (phase === 'frank') guest = guestChoices[0] ?? null;
+      else if (kind === 'thematic' && guestChoices.length > 0 && rng.chance(0.5)) guest = rng.pick(guestChoices);
+
+      let mode: Mode;
+      if (phase === 'timid') {
+        // 5–8 late at regular meetings (fewer at the thematic one), mostly the same people.
+        const target = kind === 'regular' ? rng.int(5, 8) : rng.int(3, 5);
+        const habitual = rng.shuffle(latecomers).slice(0, Math.min(target, latecomers.length));
+        const others = participants.filter((m) => m.key !== chair.key && m.key !== clerk.key && !habitual.includes(m));
+        const extra = rng.sample(others, target - habitual.length);
+        mode = { kind: 'latecomers', late: new Set([...habitual, ...extra].map((m) => m.key)) };
+      } else if (phase === 'frank') mode = { kind: 'all_on_time' };
+      else if (phase === 'after') mode = { kind: 'normal', lateRate: 0.05, maxLate: 1 };
+      else mode = { kind: 'normal', lateRate: 0.08, maxLate: 99 };
+
+      const attendance = buildAttendance(rng, date, time, participants, new Set([chair.key, clerk.key]), reasons, mode, guest);
+      const presentKeys = new Set(attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey));
+      const ctx: MeetingContext = {
+        rng,
+        unit,
+        info,
+        kind,
+        month,
+        date,
+        time,
+        chair,
+        clerk,
+        present: participants.filter((m) => presentKeys.has(m.key)),
+        participants,
+        guest,
+        names,
+      };
+      // Not done by this meeting: don't hand the same job out again.
+      const openTitles = new Set(tasks.filter((t) => t.doneOn === null || t.doneOn > date).map((t) => t.title));
+      const exclude = new Set([...openTitles, ...lastTitles]);
+      const meeting = (agenda: DemoAgendaItem[], topic: string | null, hasDues: boolean): DemoMeeting => ({
+        cellKey: unit.key,
+        kind,
+        topic,
+        date,
+        startTime: time,
+        place: info.place,
+        chairKey: chair.key,
+        secretaryKey: clerk.key,
+        attendance,
+        agenda,
+        chairScores: chairScores(rng, quality, phase === 'after' && kind === 'thematic' ? null : phase, hasDues),
+      });
+
+      if (kind === 'thematic') {
+        const q = Math.floor((month - 1) / 3);
+        const topic = topics[q]!;
+        const n = rng.int(1, 2);
+        const titles = [topic.task, ...rng.sample(taskTemplatesFor(unit, info, month, exclude), n - 1)];
+        const owners = pickOwners(ctx, titles.length);
+        const newTasks = titles.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+        tasks.push(...newTasks);
+        meetings.push(meeting(thematicItems(ctx, topic, q > 0 ? topics[q - 1]! : null, newTasks), topic.topic, false));
+        continue;
+      }
+
+      // Regular meeting: review, news, (criticism), tasks and resolution, (dues).
+      const since = lastRegularDate;
+      const previous = since ? tasks.filter((t) => t.meetingDate >= since) : [];
+      const overdue = tasks.filter((t) => t.deadline < date && (t.doneOn === null || t.doneOn > date));
+      const agenda = [reviewItem(ctx, previous, overdue, phase, memberByKey)];
+      if (phase === 'timid') {
+        const start = meetingStartsAt(date, time);
+        const lateCount = attendance.filter((a) => a.arrivedAt !== null && a.arrivedAt > start).length;
+        agenda[0]!.minutes += ` Có ${lateCount} đồng chí đến muộn, buổi sinh hoạt phải chờ.`;
+      }
+      agenda.push(newsItem(ctx));
+
+      if (phase === 'timid') {
+        agenda.push({
+          title: 'Tự phê bình và phê bình',
+          presenterKey: chair.key,
+          plannedMinutes: 10,
+          minutes: rng.pick([
+            'Ít ý kiến phát biểu; đảng viên còn nể nang, ngại va chạm, chủ yếu nêu ưu điểm.',
+            'Phần góp ý diễn ra ngắn; còn tư tưởng “dĩ hòa vi quý”, chưa có ý kiến góp ý cụ thể cho cá nhân nào.',
+            'Đảng viên còn nể nang, ngại va chạm; việc đi họp muộn không được ai nêu ra.',
+          ]),
+          outcomes: [],
+        });
+      } else if (phase === 'frank') {
+        agenda.push(frankCriticismItem(ctx, latecomers));
+      } else if (rng.chance(phase === 'after' ? 0.6 : 0.35)) {
+        agenda.push(ordinaryCriticismItem(ctx));
+      }
+
+      let newTasks: TaskRecord[];
+      let note: string;
+      if (phase === 'timid') {
+        const n = rng.int(2, 3);
+        const owners = [chair, ...rng.sample(ctx.present.filter((m) => m.key !== chair.key), n - 1)];
+        newTasks = rng
+          .sample(VAGUE_TASKS.filter((t) => !exclude.has(t)), n)
+          .map((t, i) =>
+            makeTask(ctx, t, owners[i]!, { openRate: 0, veryLateRate: 0.2, lateRate: 0.7, lateDays: [5, 20], deadlineDays: [25, 35] }),
+          );
+        note = 'Các nhiệm vụ còn giao chung chung, chưa rõ người, rõ việc, rõ thời gian hoàn thành; chủ yếu giao cho chi ủy.';
+      } else if (phase === 'frank') {
+        newTasks = aprilTasks(ctx);
+        note =
+          'Mỗi nhiệm vụ được giao rõ người, rõ việc, rõ trách nhiệm, rõ thời gian hoàn thành; đồng chí phụ trách báo cáo kết quả tại kỳ sinh hoạt tháng 5.';
+      } else {
+        const n = rng.int(2, 4);
+        const titles = rng.sample(taskTemplatesFor(unit, info, month, exclude), n);
+        const owners = pickOwners(ctx, titles.length);
+        newTasks = titles.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+        note = rng.pick([
+          `${Comrade(ctx, chair)} quán triệt nhiệm vụ trọng tâm trong tháng, phân công cụ thể cho từng đồng chí.`,
+          'Chi bộ thảo luận, thống nhất các nhiệm vụ trọng tâm và người phụ trách từng việc.',
+          'Dự thảo nghị quyết do chi ủy chuẩn bị; đảng viên góp ý, bổ sung thời hạn hoàn thành từng việc.',
+        ]);
+      }
+      tasks.push(...newTasks);
+      lastTitles = new Set(newTasks.map((t) => t.title));
+      agenda.push(tasksItem(ctx, newTasks, note));
+
+      // Dues are collected at the last meeting of each quarter.
+      const hasDues = month % 3 === 0;
+      if (hasDues) agenda.push(duesItem(ctx));
+
+      meetings.push(meeting(agenda, null, hasDues));
+      lastRegularDate = date;
+    }
+  }
+  return meetings;
+}
+
+/** The April 2022 Đồng Thứ criticism session, as the article tells it. */
+function frankCriticismItem(ctx: MeetingContext, latecomers: readonly DemoMember[]): DemoAgendaItem {
+  const { rng, chair } = ctx;
+  const others = ctx.present.filter((m) => m.key !== chair.key);
+  const late = latecomers.filter((m) => others.includes(m));
+  // Targets: two habitual latecomers first (tác phong), then others.
+  const targets = [...late.slice(0, 2), ...rng.shuffle(others.filter((m) => !late.slice(0, 2).includes(m)))].slice(0, 5);
+  const aspects = [
+    'tác phong: nhiều lần đi họp muộn, không báo trước với chi ủy',
+    'lề lối làm việc: nhận việc nhưng không báo cáo kết quả, để chi ủy phải nhắc',
+    'phát ngôn: bình luận thiếu kiểm chứng về việc giao đất dịch vụ khu Trại Khóng ở nơi đông người',
+    'thái độ ứng xử: còn nóng nảy khi người dân hỏi về công trình xây dựng trước năm 2014',
+    'nêu gương: gia đình còn để vật liệu xây dựng lấn ra đường làng',
+  ] as const;
+  const sentences: string[] = [
+    `${Comrade(ctx, chair)} tự phê bình: chi ủy giao việc còn chung chung, chưa rõ người, rõ việc, chưa chấn chỉnh việc đi họp muộn.`,
+  ];
+  targets.forEach((target, i) => {
+    const critics = others.filter((m) => m.key !== target.key && !targets.slice(0, i + 1).includes(m));
+    const critic = rng.pick(critics.length > 0 ? critics : others.filter((m) => m.key !== target.key));
+    sentences.push(
+      `${Comrade(ctx, critic)} góp ý ${comrade(ctx, target)} về ${aspects[i]!}; ${comrade(ctx, target)} tiếp thu và hứa khắc phục.`,
+    );
+  });
+  if (ctx.guest) {
+    sentences.push(
+      `${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, ghi nhận tinh thần thẳng thắn, cởi mở của chi bộ, đề nghị duy trì trong các kỳ sinh hoạt sau.`,
+    );
+  }
+  return {
+    title: 'Tự phê bình và phê bình',
+    presenterKey: chair.key,
+    plannedMinutes: 40,
+    minutes: sentences.join(' '),
+    outcomes: [
+      {
+        kind: 'information',
+        text: 'Các đồng chí được góp ý đều vui vẻ tiếp thu, nghiêm túc sửa chữa; chi ủy theo dõi việc khắc phục ở các kỳ sinh hoạt sau.',
+        votes: null,
+        task: null,
+      },
+    ],
+  };
+}
+
+/** April 2022 in Đồng Thứ: every task with a named owner, a deliverable and a date. */
+function aprilTasks(ctx: MeetingContext): TaskRecord[] {
+  const { rng, date, chair } = ctx;
+  const n = rng.int(5, 6);
+  const owners = rng.sample(ctx.present.filter((m) => m.key !== chair.key), n);
+  const deadlines = owners.map(() => addDays(date, rng.int(14, 28)));
+  const titles = [
+    (d: string) => `Đối chiếu danh sách hộ được giao đất dịch vụ khu Trại Khóng với hồ sơ của xã, nộp chi ủy trước ${ddmm(d)}`,
+    (d: string) => `Lập biên bản hiện trạng các công trình xây dựng trái phép trước năm 2014 ở thôn Đồng Thứ, gửi Ủy ban nhân dân xã trước ${ddmm(d)}`,
+    (d: string) => `Tổ chức tổng vệ sinh toàn thôn, khơi thông rãnh thoát nước trục chính; báo cáo kết quả trước ${ddmm(d)}`,
+    (d: string) => `Xếp lịch tuần tra ban đêm của tổ an ninh tự quản đến hết tháng 5, niêm yết tại nhà văn hóa trước ${ddmm(d)}`,
+    (d: string) => `Hướng dẫn 30 hộ kích hoạt tài khoản định danh điện tử, gửi danh sách cho Công an xã trước ${ddmm(d)}`,
+    (d: string) => `Tổng hợp ý kiến của nhân dân về phương án giao đất dịch vụ khu Lồng Chấy, báo cáo chi ủy trước ${ddmm(d)}`,
+  ];
+  return owners.map((owner, i) => {
+    const deadline = deadlines[i]!;
+    const doneOn = addDays(deadline, -rng.int(0, 6));
+    return { title: titles[i]!(deadline), ownerKey: owner.key, deadline, doneOn, meetingDate: date };
+  });
+}

@@ -1,0 +1,469 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  Database,
+  MeetingAgendaItemTable,
+  MeetingOutcomeTable,
+  MeetingParticipantTable,
+  MeetingRubricTable,
+  MeetingTable,
+  TaskTable,
+} from '../../db/schema.js';
+import { inSubtree } from '../../db/dialect.js';
+
+export type MeetingRow = MeetingTable;
+
+/** A meeting with the path and name of its cell (for scope checks and display). */
+export function findMeeting(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('units', 'units.id', 'meetings.unit_id')
+    .selectAll('meetings')
+    .select(['units.path as unit_path', 'units.name as unit_name', 'units.parent_id as unit_parent_id'])
+    .where('meetings.id', '=', id)
+    .executeTakeFirst();
+}
+export type MeetingWithUnit = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+export function insertMeeting(db: Kysely<Database>, row: MeetingRow) {
+  return db.insertInto('meetings').values(row).execute();
+}
+
+export function updateMeeting(db: Kysely<Database>, id: string, patch: Partial<MeetingRow>) {
+  return db.updateTable('meetings').set(patch).where('id', '=', id).execute();
+}
+
+/** Removes a meeting and everything hanging off it (planned meetings only: nothing else refers to it). */
+export async function deleteMeeting(db: Kysely<Database>, id: string) {
+  await db.deleteFrom('meeting_reviewed_tasks').where('meeting_id', '=', id).execute();
+  await db.deleteFrom('meeting_scores').where('meeting_id', '=', id).execute();
+  await db.deleteFrom('meeting_outcomes').where('meeting_id', '=', id).execute();
+  await db.deleteFrom('tasks').where('source_meeting_id', '=', id).execute();
+  await db.deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
+  await db.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
+  await db.deleteFrom('meetings').where('id', '=', id).execute();
+}
+
+// --- participants ---------------------------------------------------------------------------
+
+export function participantsOf(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('meeting_participants as p')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .selectAll('p')
+    .select(['m.full_name', 'm.status as member_status', 'm.card_number', 'u.name as member_unit_name'])
+    .where('p.meeting_id', '=', meetingId)
+    .orderBy('p.role', 'desc') // 'member' before 'guest'
+    .orderBy('m.sort_key')
+    .execute();
+}
+export type ParticipantRow = Awaited<ReturnType<typeof participantsOf>>[number];
+
+export function insertParticipants(db: Kysely<Database>, rows: MeetingParticipantTable[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('meeting_participants').values(rows).execute();
+}
+
+export function updateParticipant(db: Kysely<Database>, id: string, patch: Partial<MeetingParticipantTable>) {
+  return db.updateTable('meeting_participants').set(patch).where('id', '=', id).execute();
+}
+
+export function deleteParticipants(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve();
+  return db.deleteFrom('meeting_participants').where('id', 'in', ids).execute();
+}
+
+/** Active members of a cell, in name order. */
+export function cellMembers(db: Kysely<Database>, unitId: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'full_name', 'status', 'card_number', 'joined_on'])
+    .where('unit_id', '=', unitId)
+    .where('archived_at', 'is', null)
+    .orderBy('sort_key')
+    .execute();
+}
+
+/**
+ * People who may be invited as guests: members linked to accounts that hold a committee role
+ * (party committee, inspection) on a unit above the cell.
+ */
+export function guestCandidates(db: Kysely<Database>, ancestorIds: string[]) {
+  if (ancestorIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_assignments as r')
+    .innerJoin('accounts as a', 'a.id', 'r.account_id')
+    .innerJoin('members as m', 'm.id', 'a.member_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.full_name', 'u.name as unit_name', 'm.sort_key'])
+    .where('r.unit_id', 'in', ancestorIds)
+    .where('r.role', 'in', ['party_committee', 'inspection'])
+    .where('a.disabled_at', 'is', null)
+    .where('m.archived_at', 'is', null)
+    .distinct()
+    .orderBy('m.sort_key')
+    .execute();
+}
+
+// --- agenda, outcomes, tasks ----------------------------------------------------------------
+
+export function agendaOf(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('meeting_agenda_items as a')
+    .leftJoin('members as m', 'm.id', 'a.presenter_member_id')
+    .selectAll('a')
+    .select('m.full_name as presenter_name')
+    .where('a.meeting_id', '=', meetingId)
+    .orderBy('a.position')
+    .execute();
+}
+
+export function insertAgendaItems(db: Kysely<Database>, rows: MeetingAgendaItemTable[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('meeting_agenda_items').values(rows).execute();
+}
+
+export function updateAgendaItem(db: Kysely<Database>, id: string, patch: Partial<MeetingAgendaItemTable>) {
+  return db.updateTable('meeting_agenda_items').set(patch).where('id', '=', id).execute();
+}
+
+export function deleteAgendaItems(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve();
+  return db.deleteFrom('meeting_agenda_items').where('id', 'in', ids).execute();
+}
+
+const taskColumns = (db: Kysely<Database>) =>
+  db
+    .selectFrom('tasks as t')
+    .innerJoin('members as o', 'o.id', 't.owner_member_id')
+    .leftJoin('meetings as sm', 'sm.id', 't.source_meeting_id')
+    .selectAll('t')
+    .select(['o.full_name as owner_name', 'sm.meeting_date as source_meeting_date']);
+export type TaskWithNames = TaskTable & { owner_name: string; source_meeting_date: string | null };
+
+export function outcomesOf(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('meeting_outcomes')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
+}
+
+export function tasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<TaskWithNames[]> {
+  return taskColumns(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').execute();
+}
+
+export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promise<TaskWithNames[]> {
+  return taskColumns(db)
+    .innerJoin('meeting_reviewed_tasks as r', 'r.task_id', 't.id')
+    .where('r.meeting_id', '=', meetingId)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+
+/** Open tasks of a cell decided at meetings before `beforeDate`: the next meeting reviews them. */
+export function openTasksBefore(db: Kysely<Database>, unitId: string, beforeDate: string): Promise<TaskWithNames[]> {
+  return taskColumns(db)
+    .where('t.unit_id', '=', unitId)
+    .where('t.status', '=', 'open')
+    .where('sm.meeting_date', '<', beforeDate)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+
+export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: string; task_id: string; unit_id: string }[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('meeting_reviewed_tasks').values(rows).execute();
+}
+
+export function findTask(db: Kysely<Database>, id: string) {
+  return taskColumns(db)
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .select('u.path as unit_path')
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertTask(db: Kysely<Database>, row: TaskTable) {
+  return db.insertInto('tasks').values(row).execute();
+}
+
+export function updateTask(db: Kysely<Database>, id: string, patch: Partial<TaskTable>) {
+  return db.updateTable('tasks').set(patch).where('id', '=', id).execute();
+}
+
+export function insertOutcome(db: Kysely<Database>, row: MeetingOutcomeTable) {
+  return db.insertInto('meeting_outcomes').values(row).execute();
+}
+
+export function findOutcome(db: Kysely<Database>, meetingId: string, outcomeId: string) {
+  return db
+    .selectFrom('meeting_outcomes')
+    .selectAll()
+    .where('id', '=', outcomeId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+export async function deleteOutcome(db: Kysely<Database>, outcome: { id: string; task_id: string | null }) {
+  await db.deleteFrom('meeting_outcomes').where('id', '=', outcome.id).execute();
+  if (outcome.task_id) {
+    await db.deleteFrom('meeting_reviewed_tasks').where('task_id', '=', outcome.task_id).execute();
+    await db.deleteFrom('tasks').where('id', '=', outcome.task_id).execute();
+  }
+}
+
+export async function nextOutcomePosition(db: Kysely<Database>, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('meeting_outcomes')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+// --- scores and rubrics ---------------------------------------------------------------------
+
+export function scoresOf(db: Kysely<Database>, meetingId: string) {
+  return db.selectFrom('meeting_scores').selectAll().where('meeting_id', '=', meetingId).execute();
+}
+
+export async function replaceScores(
+  db: Kysely<Database>,
+  meetingId: string,
+  unitId: string,
+  items: { code: string; points: number; note: string | null }[],
+) {
+  await db.deleteFrom('meeting_scores').where('meeting_id', '=', meetingId).execute();
+  if (items.length === 0) return;
+  await db
+    .insertInto('meeting_scores')
+    .values(items.map((i) => ({ meeting_id: meetingId, criterion_code: i.code, unit_id: unitId, points: i.points, note: i.note })))
+    .execute();
+}
+
+export function findRubric(db: Kysely<Database>, id: string) {
+  return db.selectFrom('meeting_rubrics').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Active rubrics loaded by any of the given units (a cell's ancestors). */
+export function activeRubrics(db: Kysely<Database>, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_rubrics')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .where('retired_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function rubricsOfUnit(db: Kysely<Database>, unitId: string) {
+  return db.selectFrom('meeting_rubrics').selectAll().where('unit_id', '=', unitId).orderBy('created_at', 'desc').execute();
+}
+
+export function insertRubric(db: Kysely<Database>, row: MeetingRubricTable) {
+  return db.insertInto('meeting_rubrics').values(row).execute();
+}
+
+export function retireRubrics(db: Kysely<Database>, unitId: string, kind: string, at: string) {
+  return db
+    .updateTable('meeting_rubrics')
+    .set({ retired_at: at })
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', kind)
+    .where('retired_at', 'is', null)
+    .execute();
+}
+
+// --- versions -------------------------------------------------------------------------------
+
+export function versionsOf(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('meeting_minutes_versions as v')
+    .leftJoin('accounts as a', 'a.id', 'v.approved_by_account_id')
+    .leftJoin('accounts as r', 'r.id', 'v.reopened_by_account_id')
+    .select([
+      'v.id',
+      'v.version',
+      'v.approved_at',
+      'v.reopened_at',
+      'v.reopen_reason',
+      'a.display_name as approved_by_name',
+      'r.display_name as reopened_by_name',
+    ])
+    .where('v.meeting_id', '=', meetingId)
+    .orderBy('v.version')
+    .execute();
+}
+
+export function insertVersion(db: Kysely<Database>, row: Database['meeting_minutes_versions']) {
+  return db.insertInto('meeting_minutes_versions').values(row).execute();
+}
+
+export function markVersionReopened(db: Kysely<Database>, meetingId: string, version: number, patch: { reopened_at: string; reopened_by_account_id: string; reopen_reason: string }) {
+  return db.updateTable('meeting_minutes_versions').set(patch).where('meeting_id', '=', meetingId).where('version', '=', version).execute();
+}
+
+// --- lists and statistics -------------------------------------------------------------------
+
+/** Meetings of a subtree in a period, newest first, one page plus the total. */
+export async function listMeetings(db: Kysely<Database>, q: { unitPath: string; from: string; to: string; page: number; pageSize: number }) {
+  const base = db
+    .selectFrom('meetings')
+    .innerJoin('units', 'units.id', 'meetings.unit_id')
+    .where(inSubtree('units.path', q.unitPath))
+    .where('meetings.meeting_date', '>=', q.from)
+    .where('meetings.meeting_date', '<=', q.to);
+  const [countRow, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    base
+      .selectAll('meetings')
+      .select('units.name as unit_name')
+      .orderBy('meetings.meeting_date', 'desc')
+      .orderBy('meetings.start_time', 'desc')
+      .orderBy('units.name')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(countRow?.total ?? 0), rows };
+}
+
+/** Kind and date of a cell's meetings in a period (for schedule warnings). */
+export function meetingDates(db: Kysely<Database>, unitId: string, from: string, to: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['kind', 'meeting_date'])
+    .where('unit_id', '=', unitId)
+    .where('meeting_date', '>=', from)
+    .where('meeting_date', '<=', to)
+    .execute();
+}
+
+/** Years with meetings in a subtree, newest first. */
+export async function meetingYears(db: Kysely<Database>, unitPath: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .innerJoin('units', 'units.id', 'meetings.unit_id')
+    .select(sql<string>`substr(meetings.meeting_date, 1, 4)`.as('year'))
+    .where(inSubtree('units.path', unitPath))
+    .groupBy(sql`substr(meetings.meeting_date, 1, 4)`)
+    .execute();
+  return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
+}
+
+/**
+ * Attendance records of members (guests excluded) grouped the way reports need them:
+ * by a key (meeting, month, cell or member), status and whether late; counts and late minutes.
+ */
+export interface AttendanceBucket {
+  key: string;
+  status: string;
+  late: number;
+  n: number;
+  late_minutes: number;
+}
+
+type GroupKey = 'meeting' | 'month' | 'cell' | 'member';
+
+export async function attendanceBuckets(
+  db: Kysely<Database>,
+  q: { unitPath?: string; meetingIds?: string[]; memberId?: string; from?: string; to?: string; groupBy: GroupKey },
+): Promise<AttendanceBucket[]> {
+  const keyExpr = {
+    meeting: sql<string>`p.meeting_id`,
+    month: sql<string>`substr(mt.meeting_date, 1, 7)`,
+    cell: sql<string>`mt.unit_id`,
+    member: sql<string>`p.member_id`,
+  }[q.groupBy];
+  const lateExpr = sql<number>`case when p.late_minutes > 0 then 1 else 0 end`;
+  let query = db
+    .selectFrom('meeting_participants as p')
+    .innerJoin('meetings as mt', 'mt.id', 'p.meeting_id')
+    .select([
+      keyExpr.as('key'),
+      'p.status',
+      lateExpr.as('late'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>('p.late_minutes'), sql<number>`0`).as('late_minutes'),
+    ])
+    .where('p.role', '=', 'member')
+    .groupBy([keyExpr, 'p.status', lateExpr]);
+  if (q.unitPath !== undefined) {
+    query = query.innerJoin('units as u', 'u.id', 'mt.unit_id').where(inSubtree('u.path', q.unitPath));
+  }
+  if (q.meetingIds !== undefined) {
+    if (q.meetingIds.length === 0) return [];
+    query = query.where('p.meeting_id', 'in', q.meetingIds);
+  }
+  if (q.memberId !== undefined) query = query.where('p.member_id', '=', q.memberId);
+  if (q.from !== undefined) query = query.where('mt.meeting_date', '>=', q.from);
+  if (q.to !== undefined) query = query.where('mt.meeting_date', '<=', q.to);
+  const rows = await query.execute();
+  return rows.map((r) => ({ key: String(r.key), status: r.status, late: Number(r.late), n: Number(r.n), late_minutes: Number(r.late_minutes) }));
+}
+
+/** Number of meetings per cell of a subtree in a period. */
+export function meetingCountsByCell(db: Kysely<Database>, unitPath: string, from: string, to: string) {
+  return db
+    .selectFrom('meetings as mt')
+    .innerJoin('units as u', 'u.id', 'mt.unit_id')
+    .select(['mt.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inSubtree('u.path', unitPath))
+    .where('mt.meeting_date', '>=', from)
+    .where('mt.meeting_date', '<=', to)
+    .groupBy('mt.unit_id')
+    .execute();
+}
+
+/** Active cells of a subtree, by name. */
+export function cellsIn(db: Kysely<Database>, unitPath: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where(inSubtree('path', unitPath))
+    .where('kind', '=', 'cell')
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+/** A member's own meetings in a period, newest first. */
+export function memberMeetings(db: Kysely<Database>, memberId: string, from: string, to: string) {
+  return db
+    .selectFrom('meeting_participants as p')
+    .innerJoin('meetings as mt', 'mt.id', 'p.meeting_id')
+    .innerJoin('units as u', 'u.id', 'mt.unit_id')
+    .select([
+      'mt.id as meeting_id',
+      'mt.meeting_date',
+      'mt.kind',
+      'mt.topic',
+      'u.name as unit_name',
+      'p.role',
+      'p.status',
+      'p.late_minutes',
+      'p.reason',
+    ])
+    .where('p.member_id', '=', memberId)
+    .where('mt.meeting_date', '>=', from)
+    .where('mt.meeting_date', '<=', to)
+    .orderBy('mt.meeting_date', 'desc')
+    .execute();
+}
+
+/** The place of a cell's latest meeting, to pre-fill the next. */
+export async function lastPlace(db: Kysely<Database>, unitId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('meetings')
+    .select('place')
+    .where('unit_id', '=', unitId)
+    .orderBy('meeting_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.place ?? null;
+}
