@@ -100,7 +100,8 @@ export function measuredPoints(criterion: RubricCriterion, facts: MeetingFacts):
       share = facts.tasks === 0 ? 0 : facts.tasksNamed / facts.tasks;
       break;
   }
-  return Math.floor(share * criterion.points * 2) / 2;
+  // The epsilon keeps 0.75 / 0.9 × 15 (= 12.4999… in binary) at the 12.5 a person works out.
+  return Math.floor(share * criterion.points * 2 + 1e-9) / 2;
 }
 
 /** The level a total reaches: the first (highest) threshold it meets. */

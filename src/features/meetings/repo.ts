@@ -35,6 +35,11 @@ export function updateMeeting(db: Kysely<Database>, id: string, patch: Partial<M
 /** Removes a meeting and everything hanging off it (planned meetings only: nothing else refers to it). */
 export async function deleteMeeting(db: Kysely<Database>, id: string) {
   await db.deleteFrom('meeting_reviewed_tasks').where('meeting_id', '=', id).execute();
+  // Its tasks may already sit on a later meeting's review list.
+  await db
+    .deleteFrom('meeting_reviewed_tasks')
+    .where('task_id', 'in', (eb) => eb.selectFrom('tasks').select('id').where('source_meeting_id', '=', id))
+    .execute();
   await db.deleteFrom('meeting_scores').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meeting_outcomes').where('meeting_id', '=', id).execute();
   await db.deleteFrom('tasks').where('source_meeting_id', '=', id).execute();
