@@ -163,13 +163,17 @@ describe('buildDemoMeetings: agenda and tasks', () => {
     }
   });
 
-  it('adopts a resolution by a vote of those present', () => {
+  it('adopts a resolution by a vote of the official members present (probationary members do not vote)', () => {
+    let withProbationary = 0;
     for (const m of meetings) {
       const decisions = m.agenda.flatMap((i) => i.outcomes).filter((o) => o.kind === 'decision');
       expect(decisions.length).toBeGreaterThanOrEqual(1);
-      const present = m.attendance.filter((a) => a.role === 'member' && a.status === 'present').length;
-      for (const d of decisions) expect(d.votes).toEqual({ for: present, against: 0, abstain: 0 });
+      const present = m.attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => memberByKey.get(a.memberKey)!);
+      const voters = present.filter((p) => p.officialOn !== null && p.officialOn <= m.date).length;
+      if (voters < present.length) withProbationary++;
+      for (const d of decisions) expect(d.votes).toEqual({ for: voters, against: 0, abstain: 0 });
     }
+    expect(withProbationary).toBeGreaterThan(0);
   });
 
   it('gives every task to a member taking part, due 2–5 weeks later', () => {

@@ -513,8 +513,10 @@ function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]!}`;
 }
 
+/** Only official members vote on a resolution (probationary members speak but do not vote). */
 function votesOf(ctx: MeetingContext): DemoOutcome['votes'] {
-  return { for: ctx.present.length, against: 0, abstain: 0 };
+  const voters = ctx.present.filter((m) => m.officialOn !== null && m.officialOn <= ctx.date);
+  return { for: voters.length, against: 0, abstain: 0 };
 }
 
 function prevMonthLabel(month: number): string {

@@ -2,59 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { docxText, unzipEntry } from '../../../test/helpers/docx.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
-
-/** Reads one entry of a zip archive (stored or deflated), via the central directory. */
-function unzipEntry(zip: Buffer, name: string): string {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip archive');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = zip.readUInt16LE(p + 10);
-    const compressedSize = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const localOffset = zip.readUInt32LE(p + 42);
-    const entryName = zip.toString('utf8', p + 46, p + 46 + nameLen);
-    if (entryName === name) {
-      const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-      const data = zip.subarray(dataStart, dataStart + compressedSize);
-      if (method === 0) return data.toString('utf8');
-      if (method === 8) return inflateRawSync(data).toString('utf8');
-      throw new Error(`unsupported compression method ${method}`);
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  throw new Error(`${name} not found in archive`);
-}
-
-const decodeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
-
-/** Text of the document: the runs of each <w:p> joined, paragraphs joined with "\n". */
-function paragraphsText(xml: string): string {
-  const paragraphs = xml.match(/<w:p[\s>][\s\S]*?<\/w:p>/g) ?? [];
-  return paragraphs
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1] ?? '')).join(''))
-    .join('\n');
-}
 
 async function render(doc: MinutesDocument): Promise<{ text: string; documentXml: string; stylesXml: string }> {
   const buf = await renderMinutesDocx(doc);
@@ -62,7 +12,7 @@ async function render(doc: MinutesDocument): Promise<{ text: string; documentXml
   expect(buf.subarray(0, 2).toString('latin1')).toBe('PK');
   const documentXml = unzipEntry(buf, 'word/document.xml');
   const stylesXml = unzipEntry(buf, 'word/styles.xml');
-  return { text: paragraphsText(documentXml), documentXml, stylesXml };
+  return { text: docxText(buf), documentXml, stylesXml };
 }
 
 function regularMeeting(): MinutesDocument {

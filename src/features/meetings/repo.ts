@@ -56,7 +56,7 @@ export function participantsOf(db: Kysely<Database>, meetingId: string) {
     .innerJoin('members as m', 'm.id', 'p.member_id')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .selectAll('p')
-    .select(['m.full_name', 'm.status as member_status', 'm.card_number', 'u.name as member_unit_name'])
+    .select(['m.full_name', 'm.status as member_status', 'm.official_on', 'm.card_number', 'u.name as member_unit_name'])
     .where('p.meeting_id', '=', meetingId)
     .orderBy('p.role', 'desc') // 'member' before 'guest'
     .orderBy('m.sort_key')

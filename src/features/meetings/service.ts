@@ -531,6 +531,8 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, b
     if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
       throw fieldError('date', 'meeting_date_has_arrivals');
     }
+    // A meeting that took place cannot be moved to a day still to come (holding checks the same).
+    if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
     const next: Database['meetings'] = {
       ...stripJoined(current),
       kind,
@@ -830,7 +832,15 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
     if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
     const participants = await repo.participantsOf(trx, id);
     if (body.votes) {
-      const present = participants.filter((p) => p.status === 'present').length;
+      // The cell's own official members vote: guests from the committees above only sit in,
+      // and probationary members (dự bị) speak but have no vote on a resolution.
+      const present = participants.filter(
+        (p) =>
+          p.role === 'member' &&
+          p.status === 'present' &&
+          p.member_status !== 'probationary' &&
+          (p.official_on === null || p.official_on <= meeting.meeting_date),
+      ).length;
       const cast = body.votes.for + body.votes.against + body.votes.abstain;
       if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
     }
@@ -1152,7 +1162,9 @@ export async function unitAttendanceStats(
     ]);
     const perMember = tally(byMember);
     members = roster
-      .filter((m) => m.status !== 'exempt' || perMember.has(m.id))
+      // Whoever has a record in the period, and the active members expected in it (not those
+      // who joined after it or are excused from meetings).
+      .filter((m) => perMember.has(m.id) || (m.status !== 'exempt' && (!m.joined_on || m.joined_on <= to)))
       .map((m) => ({ memberId: m.id, fullName: m.full_name, ...withRates(perMember.get(m.id) ?? emptyCounts()) }));
   }
   return {
@@ -1211,7 +1223,7 @@ export async function memberAttendanceStats(
 export async function listRubrics(ctx: AppContext, actor: Actor, unitId: string): Promise<{ items: Rubric[] }> {
   const { db } = ctx.handle;
   const unit = await findUnit(db, unitId);
-  // Anyone who reads meetings below sees the forms they are scored on.
+  // The forms' page is for those who load them; readers of a meeting see its form in the meeting.
   authorizeUnit(actor, can(actor, 'rubric.manage', { unitPath: unit?.path ?? '' }) ? 'rubric.manage' : 'meeting.read', unit);
   const rows = await repo.rubricsOfUnit(db, unitId);
   return { items: rows.map(presentRubric) };
