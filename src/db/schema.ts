@@ -111,6 +111,8 @@ export interface MeetingRubricTable {
   name: string;
   /** Where the form came from (a file, a decision number): kept as the reference data's provenance. */
   source: string;
+  /** 1 once someone checked the form against the official text; the sample ships unverified. */
+  verified: number;
   criteria_json: string;
   levels_json: string;
   /** Replaced by a newer form; meetings already scored keep pointing at it. */

@@ -17,6 +17,7 @@ interface RubricFile {
   about: string;
   name: string;
   source: string;
+  verified: boolean;
   kind: 'regular' | 'thematic';
   criteria: RubricCriterion[];
   levels: RubricLevel[];
@@ -30,6 +31,7 @@ export async function seedSampleRubric(trx: Kysely<Database>, handle: Pick<Datab
     kind: file.kind,
     name: file.name,
     source: file.source,
+    verified: file.verified,
     criteria: file.criteria,
     levels: file.levels,
   });

@@ -14,6 +14,7 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('criteria_json', 'text', (c) => c.notNull())
     .addColumn('levels_json', 'text', (c) => c.notNull())
     .addColumn('retired_at', 'text')

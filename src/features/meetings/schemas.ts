@@ -156,6 +156,8 @@ export const rubric = z.object({
   kind: z.enum(meetingKinds),
   name: z.string(),
   source: z.string(),
+  /** Checked against the official text of the province's form (the sample is not). */
+  verified: z.boolean(),
   criteria: z.array(rubricCriterion),
   levels: z.array(rubricLevel),
   maxPoints: z.number(),
@@ -361,6 +363,7 @@ export const createRubricBody = z
     kind: z.enum(meetingKinds),
     name: text(200).min(1),
     source: text(500).min(1),
+    verified: z.boolean().default(false),
     criteria: z.array(rubricCriterion).min(1).max(40),
     levels: z.array(rubricLevel).min(1).max(10),
   })

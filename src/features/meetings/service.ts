@@ -129,6 +129,7 @@ function presentRubric(row: MeetingRubricTable): Rubric {
     kind: row.kind as MeetingKind,
     name: row.name,
     source: row.source,
+    verified: row.verified === 1,
     criteria,
     levels: JSON.parse(row.levels_json) as RubricLevel[],
     maxPoints: rubricMaxPoints(criteria),
@@ -1247,6 +1248,7 @@ export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor 
     kind: body.kind,
     name: body.name,
     source: body.source,
+    verified: body.verified ? 1 : 0,
     criteria_json: JSON.stringify(body.criteria),
     levels_json: JSON.stringify([...body.levels].sort((a, b) => b.min - a.min)),
     retired_at: null,
@@ -1259,7 +1261,7 @@ export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor 
     recordType: 'meeting_rubric',
     recordId: row.id,
     unitId: body.unitId,
-    after: { kind: body.kind, name: body.name, source: body.source, criteria: body.criteria, levels: body.levels },
+    after: { kind: body.kind, name: body.name, source: body.source, verified: body.verified, criteria: body.criteria, levels: body.levels },
   });
   return presentRubric(row);
 }
