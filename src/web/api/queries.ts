@@ -70,7 +70,7 @@ export function useMember(id: string) {
   });
 }
 
-export function useAudit(recordType: 'unit' | 'member' | 'account', recordId: string, page: number, pageSize = 10) {
+export function useAudit(recordType: 'unit' | 'member' | 'account' | 'meeting', recordId: string, page: number, pageSize = 10) {
   return useQuery({
     queryKey: keys.audit(recordType, recordId, page),
     queryFn: ({ signal }) =>

@@ -16,7 +16,7 @@ import { FullPageLoader } from '../components/FullPageLoader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { NotFound } from '../components/NotFound.js';
-import { AccountsIcon, HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
+import { AccountsIcon, ChecklistIcon, HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
 import { initials } from '../lib/format.js';
 import { Notice } from '../components/Notice.js';
 import { usePhone } from '../lib/usePhone.js';
@@ -30,6 +30,9 @@ const UnitTreePage = lazy(() => import('../features/units/UnitTreePage.js'));
 const UnitPage = lazy(() => import('../features/units/UnitPage.js'));
 const MemberPage = lazy(() => import('../features/members/MemberPage.js'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.js'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.js'));
+const NewMeetingPage = lazy(() => import('../features/meetings/NewMeetingPage.js'));
+const RubricsPage = lazy(() => import('../features/rubrics/RubricsPage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -136,6 +139,9 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units/:id" element={<UnitPage />} />
               <Route path="/members/:id" element={<MemberPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/units/:id/meetings/new" element={<NewMeetingPage />} />
+              <Route path="/meetings/:id" element={<MeetingPage />} />
+              <Route path="/meeting-rubrics" element={<RubricsPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -210,6 +216,7 @@ function Navigation({ me }: { me: MeResponse }) {
         <NavItem key={r.unitId} to={`/units/${r.unitId}`} exact label={r.unitName} icon={<UsersIcon />} />
       ))}
       {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
+      {can(me, 'rubric.manage') && <NavItem to="/meeting-rubrics" label={t('nav.rubrics')} icon={<ChecklistIcon />} />}
     </>
   );
 }

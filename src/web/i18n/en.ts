@@ -1,4 +1,7 @@
 import type { Messages } from './vi.js';
+import { meetingsEn } from './en.meetings.js';
+import { reportsEn } from './en.reports.js';
+import { rubricsEn } from './en.rubrics.js';
 
 /** English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -70,6 +73,7 @@ export const en: Messages = {
     units: 'Units',
     myUnits: 'Units in my charge',
     accounts: 'Accounts',
+    rubrics: 'Scoring rubrics',
   },
   account: {
     menu: 'Account: {{name}}',
@@ -261,6 +265,15 @@ export const en: Messages = {
       login: 'Signed in',
       logout: 'Signed out',
       password: 'Changed password',
+      agenda: 'Edited agenda and minutes',
+      attendance: 'Attendance',
+      import: 'Imported attendance file',
+      add: 'Added an outcome',
+      remove: 'Removed an outcome',
+      hold: 'Marked as held',
+      approve: 'Approved the minutes',
+      reopen: 'Reopened for correction',
+      score: 'Scored',
     },
     fields: {
       name: 'Name',
@@ -292,6 +305,22 @@ export const en: Messages = {
       source: 'Data source',
       mustChangePassword: 'Must change password',
       hasAccount: 'Has a sign-in account',
+      topic: 'Topic',
+      date: 'Meeting date',
+      startTime: 'Start time',
+      place: 'Place',
+      graceMinutes: 'Grace minutes',
+      chairMemberId: 'Chair',
+      secretaryMemberId: 'Secretary',
+      entries: 'Attendance',
+      reason: 'Reason',
+      total: 'Total points',
+      level: 'Level',
+      arrivedAt: 'Arrived at',
+      lateMinutes: 'Minutes late',
+      reported: 'Absence reported',
+      title: 'Title',
+      minutes: 'Minutes',
     },
   },
   notFound: {
@@ -299,4 +328,7 @@ export const en: Messages = {
     body: 'The page or record you are looking for does not exist, or is outside what you may see.',
     home: 'Back to home',
   },
+  meetings: meetingsEn,
+  reports: reportsEn,
+  rubrics: rubricsEn,
 };

@@ -1,3 +1,7 @@
+import type { meetingsVi } from './vi.meetings.js';
+import type { reportsVi } from './vi.reports.js';
+import type { rubricsVi } from './vi.rubrics.js';
+
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
  * Vietnamese has a single plural form: keys ending in `_one` exist only so both catalogues share one
@@ -72,6 +76,7 @@ export const vi = {
     units: 'Đơn vị',
     myUnits: 'Đơn vị phụ trách',
     accounts: 'Tài khoản',
+    rubrics: 'Mẫu chấm điểm',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -263,6 +268,15 @@ export const vi = {
       login: 'Đăng nhập',
       logout: 'Đăng xuất',
       password: 'Đổi mật khẩu',
+      agenda: 'Sửa chương trình, biên bản',
+      attendance: 'Điểm danh',
+      import: 'Nhập điểm danh từ tệp',
+      add: 'Thêm kết quả',
+      remove: 'Gỡ kết quả',
+      hold: 'Chuyển sang đã họp',
+      approve: 'Thông qua biên bản',
+      reopen: 'Mở lại để điều chỉnh',
+      score: 'Chấm điểm',
     },
     fields: {
       name: 'Tên',
@@ -294,6 +308,22 @@ export const vi = {
       source: 'Nguồn dữ liệu',
       mustChangePassword: 'Phải đổi mật khẩu',
       hasAccount: 'Có tài khoản đăng nhập',
+      topic: 'Chủ đề',
+      date: 'Ngày họp',
+      startTime: 'Giờ bắt đầu',
+      place: 'Địa điểm',
+      graceMinutes: 'Số phút cho phép muộn',
+      chairMemberId: 'Chủ trì',
+      secretaryMemberId: 'Thư ký',
+      entries: 'Điểm danh',
+      reason: 'Lý do',
+      total: 'Tổng điểm',
+      level: 'Xếp loại',
+      arrivedAt: 'Giờ đến',
+      lateMinutes: 'Số phút muộn',
+      reported: 'Báo vắng',
+      title: 'Nội dung',
+      minutes: 'Biên bản',
     },
   },
   notFound: {
@@ -303,4 +333,8 @@ export const vi = {
   },
 };
 
-export type Messages = typeof vi;
+/**
+ * The full catalogue type: the first-screen messages above plus the areas registered when
+ * their chunk loads (type-only imports: no bytes in this bundle).
+ */
+export type Messages = typeof vi & { meetings: typeof meetingsVi; reports: typeof reportsVi; rubrics: typeof rubricsVi };

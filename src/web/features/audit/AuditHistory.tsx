@@ -95,15 +95,33 @@ function valueText(key: string, v: unknown, t: TFunction, names: Map<string, str
     if (key === 'gender' && ['male', 'female', 'other'].includes(v)) return t(`genders.${v as 'male'}`);
     if (key === 'role' && v in (t('roles', { returnObjects: true }) as object)) return t(`roles.${v as 'member'}`);
     if (key === 'locale' && (v === 'vi' || v === 'en')) return t(`lang.${v}`);
+    if (key === 'status' && v in (t('meetings.status', { returnObjects: true }) as object)) return t(`meetings.status.${v as 'held'}`);
+    if (key === 'status' && v in (t('meetings.attendanceStatus', { returnObjects: true }) as object)) {
+      return t(`meetings.attendanceStatus.${v as 'present'}`);
+    }
     if (ISO_DATE.test(v)) return formatDate(v) ?? v;
     if (ISO_INSTANT.test(v)) return formatDateTime(v);
     return v;
+  }
+  // Lists (attendance entries, agenda items): one line per item, its fields in words.
+  if (Array.isArray(v)) {
+    if (v.length === 0) return t('audit.emptyValue');
+    return v
+      .map((item) =>
+        isRecord(item)
+          ? Object.entries(item)
+              .filter(([k, x]) => !HIDDEN.test(k) && !(k.endsWith('Id') && `${k.slice(0, -2)}Name` in item) && x !== null && x !== '')
+              .map(([k, x]) => `${fieldLabel(k, t)}: ${valueText(k, x, t, names)}`)
+              .join(', ')
+          : valueText(key, item, t, names),
+      )
+      .join('\n');
   }
   return JSON.stringify(v);
 }
 
 /** "Lịch sử thay đổi": who changed what and when, for callers with 'audit.read'. */
-export function AuditHistory({ recordType, recordId }: { recordType: 'unit' | 'member'; recordId: string }) {
+export function AuditHistory({ recordType, recordId }: { recordType: 'unit' | 'member' | 'meeting'; recordId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const audit = useAudit(recordType, recordId, page, PAGE_SIZE);

@@ -3,7 +3,7 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuthedMe, hasWideScope } from '../../app/me.js';
+import { can, useAuthedMe, hasWideScope } from '../../app/me.js';
 import { useMember } from '../../api/queries.js';
 import { StatusBadge, ArchivedBadge } from '../../components/Badges.js';
 import { DetailList } from '../../components/DetailList.js';
@@ -13,6 +13,8 @@ import { Skeleton } from '../../components/Skeleton.js';
 
 // Only callers who look after several units need the tree: keep it out of a member's download.
 const UnitTreePanel = lazy(() => import('../units/UnitTreePanel.js'));
+// Meeting figures come in their own small chunk, after the member's card has painted.
+const HomeAttendanceCard = lazy(() => import('../reports/HomeAttendanceCard.js'));
 
 /** Home: a member sees their own card and their cell; committees also see the unit tree. */
 export default function HomePage() {
@@ -30,6 +32,11 @@ export default function HomePage() {
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
       {me.member && <MyMemberCard memberId={me.member.id} />}
+      {(me.member || can(me, 'attendance.report')) && (
+        <Suspense fallback={<Skeleton h={120} />}>
+          <HomeAttendanceCard />
+        </Suspense>
+      )}
       {wide && (
         <Paper withBorder radius="md" p="lg">
           <Title order={2} fz="h3" mb="sm">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { AuditHistory } from '../audit/AuditHistory.js';
 import { MemberFormModal } from './MemberFormModal.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+
+const MemberAttendance = lazy(() => import('../reports/MemberAttendance.js'));
 
 export default function MemberRoute() {
   const { id = '' } = useParams();
@@ -100,6 +102,12 @@ function MemberPage({ id }: { id: string }) {
           ]}
         />
       </Paper>
+
+      {(me.member?.id === m.id || m.allowedActions.includes('attendance.report')) && (
+        <Suspense fallback={<Skeleton h={160} />}>
+          <MemberAttendance member={m} />
+        </Suspense>
+      )}
 
       {can(me, 'audit.read') && (
         <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="member-audit">

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
-import { PlusIcon, TrashIcon } from '../../components/icons.js';
+import { ArrowDownIcon, ArrowUpIcon, CopyRowsIcon, FileIcon, PlusIcon, TrashIcon } from '../../components/icons.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { createRubric, rubricKeys, type CreateRubricBody, type Rubric } from './api.js';
 import {
@@ -37,7 +37,6 @@ import {
   type Problem,
   type TopField,
 } from './draft.js';
-import { ArrowDownIcon, ArrowUpIcon, CopyRowsIcon, FileIcon } from './icons.js';
 import { MAX_FILE_BYTES, parseRubricFile, readFileText } from './rubricFile.js';
 import { RubricView, useFormatNumber } from './RubricView.js';
 

@@ -1,5 +1,5 @@
 import '@mantine/core/styles/Breadcrumbs.layer.css';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,11 @@ import { AuditHistory } from '../audit/AuditHistory.js';
 import { ArchiveUnitModal, MoveUnitModal, UnitFormModal } from './UnitModals.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+
+// Meetings and reports are their own chunks: a member opening the cell page for its roster
+// does not wait for them.
+const MeetingList = lazy(() => import('../meetings/MeetingList.js'));
+const UnitAttendanceReport = lazy(() => import('../reports/UnitAttendanceReport.js'));
 
 export default function UnitRoute() {
   const { id = '' } = useParams();
@@ -94,6 +99,18 @@ function UnitPage({ id }: { id: string }) {
         <Notice tone="info">
           {t('units.archivedNotice')}
         </Notice>
+      )}
+
+      {allowed.has('meeting.read') && u.kind !== 'mass_org' && (
+        <Suspense fallback={<Skeleton h={160} />}>
+          <MeetingList unit={u} />
+        </Suspense>
+      )}
+
+      {allowed.has('attendance.report') && u.kind !== 'mass_org' && (
+        <Suspense fallback={<Skeleton h={160} />}>
+          <UnitAttendanceReport unit={u} />
+        </Suspense>
       )}
 
       {showMembers && (
