@@ -142,6 +142,16 @@ export interface MeetingTable {
   score_level: string | null;
   /** 0 until the minutes are first approved; each later approval (a correction) adds one. */
   minutes_version: number;
+  /** Attendance tally of the cell's members (AttendanceCounts), kept in step with the participants. */
+  att_expected: number;
+  att_present: number;
+  att_on_time: number;
+  att_late: number;
+  att_excused: number;
+  att_absent: number;
+  att_exempt: number;
+  att_pending: number;
+  att_late_minutes: number;
   approved_at: string | null;
   approved_by_account_id: string | null;
   created_at: string;

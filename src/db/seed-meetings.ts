@@ -108,6 +108,7 @@ export async function seedDemoMeetings(
       score_total: total,
       score_level: scoreLevel(total, refs.rubric.levels),
       minutes_version: 1,
+      ...repo.tallyOf(counts),
       approved_at: at,
       approved_by_account_id: null,
       created_at: at,

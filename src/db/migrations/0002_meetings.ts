@@ -40,6 +40,17 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
     .addColumn('score_total', 'real')
     .addColumn('score_level', 'text')
     .addColumn('minutes_version', 'integer', (c) => c.notNull().defaultTo(0))
+    // The attendance tally of the cell's members (guests apart), kept in step with the
+    // participant rows by the same transaction: reports sum meetings, not every participant.
+    .addColumn('att_expected', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_present', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_on_time', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_late', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_excused', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_absent', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_exempt', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_pending', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('att_late_minutes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('approved_at', 'text')
     .addColumn('approved_by_account_id', 'text', (c) => c.references('accounts.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -64,6 +75,12 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
     .addUniqueConstraint('meeting_participants_unique', ['meeting_id', 'member_id'])
     .execute();
   await db.schema.createIndex('meeting_participants_member_idx').on('meeting_participants').column('member_id').execute();
+  // Covers the attendance reports: counts by status and lateness without visiting the rows.
+  await db.schema
+    .createIndex('meeting_participants_report_idx')
+    .on('meeting_participants')
+    .columns(['meeting_id', 'role', 'status', 'late_minutes'])
+    .execute();
 
   await db.schema
     .createTable('meeting_agenda_items')

@@ -1518,6 +1518,45 @@ forEachDialect((dialect) => {
         expect(ddmmyyyy(f.deadline)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
       });
     });
+
+    // Runs last: every meeting written by the tests above (created, edited, marked, imported,
+    // reopened) still has a stored tally equal to a recount of its participants, and the list
+    // shows the same figures as the meeting page.
+    describe('attendance tallies', () => {
+      it('stay equal to a recount of the participants after every kind of change', async () => {
+        const meetings = await t().db.db.selectFrom('meetings').selectAll().execute();
+        expect(meetings.length).toBeGreaterThan(10);
+        for (const m of meetings) {
+          const detail = await call('GET', `/api/meetings/${m.id}`, 'bithu.dangbo');
+          expect(detail.statusCode, detail.body).toBe(200);
+          const a = detail.json().attendance;
+          expect(
+            {
+              expected: m.att_expected,
+              present: m.att_present,
+              onTime: m.att_on_time,
+              late: m.att_late,
+              excused: m.att_excused,
+              absent: m.att_absent,
+              exempt: m.att_exempt,
+              pending: m.att_pending,
+              lateMinutesTotal: m.att_late_minutes,
+            },
+            m.id,
+          ).toEqual({
+            expected: a.expected,
+            present: a.present,
+            onTime: a.onTime,
+            late: a.late,
+            excused: a.excused,
+            absent: a.absent,
+            exempt: a.exempt,
+            pending: a.pending,
+            lateMinutesTotal: a.lateMinutesTotal,
+          });
+        }
+      });
+    });
   });
 
   // --- reports over the demo year ---------------------------------------------------------------

@@ -9,6 +9,7 @@ import type {
   TaskTable,
 } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
+import type { AttendanceCounts } from '../../domain/attendance.js';
 
 export type MeetingRow = MeetingTable;
 
@@ -362,8 +363,9 @@ export async function meetingYears(db: Kysely<Database>, unitPath: string): Prom
 }
 
 /**
- * Attendance records of members (guests excluded) grouped the way reports need them:
- * by a key (meeting, month, cell or member), status and whether late; counts and late minutes.
+ * Attendance records of members (guests excluded) grouped by member or by month, status and
+ * whether late; counts and late minutes. For one cell's members or one member's own record:
+ * wider reports sum the meetings' tallies instead (tallyByCellAndMonth).
  */
 export interface AttendanceBucket {
   key: string;
@@ -373,18 +375,11 @@ export interface AttendanceBucket {
   late_minutes: number;
 }
 
-type GroupKey = 'meeting' | 'month' | 'cell' | 'member';
-
 export async function attendanceBuckets(
   db: Kysely<Database>,
-  q: { unitPath?: string; meetingIds?: string[]; memberId?: string; from?: string; to?: string; groupBy: GroupKey },
+  q: { unitPath?: string; memberId?: string; from: string; to: string; groupBy: 'month' | 'member' },
 ): Promise<AttendanceBucket[]> {
-  const keyExpr = {
-    meeting: sql<string>`p.meeting_id`,
-    month: sql<string>`substr(mt.meeting_date, 1, 7)`,
-    cell: sql<string>`mt.unit_id`,
-    member: sql<string>`p.member_id`,
-  }[q.groupBy];
+  const keyExpr = q.groupBy === 'month' ? sql<string>`substr(mt.meeting_date, 1, 7)` : sql<string>`p.member_id`;
   const lateExpr = sql<number>`case when p.late_minutes > 0 then 1 else 0 end`;
   let query = db
     .selectFrom('meeting_participants as p')
@@ -397,32 +392,72 @@ export async function attendanceBuckets(
       (eb) => eb.fn.coalesce(eb.fn.sum<number>('p.late_minutes'), sql<number>`0`).as('late_minutes'),
     ])
     .where('p.role', '=', 'member')
+    .where('mt.meeting_date', '>=', q.from)
+    .where('mt.meeting_date', '<=', q.to)
     .groupBy([keyExpr, 'p.status', lateExpr]);
   if (q.unitPath !== undefined) {
     query = query.innerJoin('units as u', 'u.id', 'mt.unit_id').where(inSubtree('u.path', q.unitPath));
   }
-  if (q.meetingIds !== undefined) {
-    if (q.meetingIds.length === 0) return [];
-    query = query.where('p.meeting_id', 'in', q.meetingIds);
-  }
   if (q.memberId !== undefined) query = query.where('p.member_id', '=', q.memberId);
-  if (q.from !== undefined) query = query.where('mt.meeting_date', '>=', q.from);
-  if (q.to !== undefined) query = query.where('mt.meeting_date', '<=', q.to);
   const rows = await query.execute();
   return rows.map((r) => ({ key: String(r.key), status: r.status, late: Number(r.late), n: Number(r.n), late_minutes: Number(r.late_minutes) }));
 }
 
-/** Number of meetings per cell of a subtree in a period. */
-export function meetingCountsByCell(db: Kysely<Database>, unitPath: string, from: string, to: string) {
-  return db
+/** The attendance tally columns of a meeting, in the order of AttendanceCounts. */
+export const tallyColumns = {
+  expected: 'att_expected',
+  present: 'att_present',
+  onTime: 'att_on_time',
+  late: 'att_late',
+  excused: 'att_excused',
+  absent: 'att_absent',
+  exempt: 'att_exempt',
+  pending: 'att_pending',
+  lateMinutesTotal: 'att_late_minutes',
+} as const;
+export type TallyColumns = { [K in (typeof tallyColumns)[keyof typeof tallyColumns]]: number };
+
+/** The stored tally columns of a meeting from its counts, and back. */
+export function tallyOf(counts: AttendanceCounts): TallyColumns {
+  const out = {} as TallyColumns;
+  for (const [key, column] of Object.entries(tallyColumns)) out[column] = counts[key as keyof AttendanceCounts];
+  return out;
+}
+export function countsOfTally(row: TallyColumns): AttendanceCounts {
+  const out = {} as AttendanceCounts;
+  for (const [key, column] of Object.entries(tallyColumns)) out[key as keyof AttendanceCounts] = Number(row[column]);
+  return out;
+}
+
+/**
+ * Meetings' attendance tallies summed per cell and month over a subtree and period: a commune's
+ * year is a few hundred meetings, a province's a few tens of thousands — never every participant.
+ */
+export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: string; from: string; to: string }) {
+  const month = sql<string>`substr(mt.meeting_date, 1, 7)`;
+  const rows = await db
     .selectFrom('meetings as mt')
     .innerJoin('units as u', 'u.id', 'mt.unit_id')
-    .select(['mt.unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(inSubtree('u.path', unitPath))
-    .where('mt.meeting_date', '>=', from)
-    .where('mt.meeting_date', '<=', to)
-    .groupBy('mt.unit_id')
+    .select((eb) => [
+      'mt.unit_id',
+      month.as('month'),
+      eb.fn.countAll<number>().as('meetings'),
+      ...Object.values(tallyColumns).map((c) => eb.fn.sum<number>(`mt.${c}`).as(c)),
+    ])
+    .where(inSubtree('u.path', q.unitPath))
+    .where('mt.meeting_date', '>=', q.from)
+    .where('mt.meeting_date', '<=', q.to)
+    .groupBy(['mt.unit_id', month])
     .execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, unknown>;
+    const tally = Object.fromEntries(Object.values(tallyColumns).map((c) => [c, Number(row[c] ?? 0)])) as TallyColumns;
+    return { unitId: r.unit_id, month: String(r.month), meetings: Number(r.meetings), ...tally };
+  });
+}
+
+export function setTally(db: Kysely<Database>, id: string, tally: TallyColumns) {
+  return db.updateTable('meetings').set(tally).where('id', '=', id).execute();
 }
 
 /** Active cells of a subtree, by name. */

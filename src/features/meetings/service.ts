@@ -10,6 +10,7 @@ import {
   derivedLateMinutes,
   emptyCounts,
   localDate,
+  mergeCounts,
   meetingStartsAt,
   monthsBetween,
   withRates,
@@ -89,6 +90,11 @@ function countsOf(participants: readonly { role: string; status: string; late_mi
     counts = addRecords(counts, { status: p.status as AttendanceStatus, late, lateMinutesTotal: p.late_minutes ?? 0 });
   }
   return counts;
+}
+
+/** Recounts a meeting's tally from its participants, in the transaction that changed them. */
+async function syncTally(trx: Db, meetingId: string): Promise<void> {
+  await repo.setTally(trx, meetingId, repo.tallyOf(countsOf(await repo.participantsOf(trx, meetingId))));
 }
 
 function presentParticipant(p: ParticipantRow): Participant {
@@ -290,8 +296,6 @@ export async function listMeetings(
     repo.listMeetings(db, { unitPath: unit!.path, from, to, page: query.page, pageSize: query.pageSize }),
     repo.meetingYears(db, unit!.path),
   ]);
-  const buckets = await repo.attendanceBuckets(db, { meetingIds: rows.map((r) => r.id), groupBy: 'meeting' });
-  const countsBy = tally(buckets);
   let warnings: MeetingListResponse['warnings'] = [];
   if (unit!.kind === 'cell') {
     const until = to < today() ? to : today();
@@ -303,7 +307,7 @@ export async function listMeetings(
     ).map((w) => ({ unitId: unit!.id, kind: w.kind, period: w.kind === 'regular' ? w.month : w.quarter }));
   }
   return {
-    items: rows.map((r) => summaryOf(r, countsBy.get(r.id) ?? emptyCounts())),
+    items: rows.map((r) => summaryOf(r, repo.countsOfTally(r))),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -318,19 +322,14 @@ export async function listMeetings(
 function tally(buckets: repo.AttendanceBucket[]): Map<string, AttendanceCounts> {
   const out = new Map<string, AttendanceCounts>();
   for (const b of buckets) {
-    const current = out.get(b.key) ?? emptyCounts();
-    out.set(b.key, addRecords(current, { status: b.status as AttendanceStatus, late: b.late === 1, lateMinutesTotal: b.late_minutes }, b.n));
+    const key = b.key;
+    const current = out.get(key) ?? emptyCounts();
+    out.set(key, addRecords(current, { status: b.status as AttendanceStatus, late: b.late === 1, lateMinutesTotal: b.late_minutes }, b.n));
   }
   return out;
 }
 
-const sumAll = (counts: Iterable<AttendanceCounts>): AttendanceCounts => {
-  let total = emptyCounts();
-  for (const c of counts) {
-    for (const key of Object.keys(total) as (keyof AttendanceCounts)[]) total = { ...total, [key]: total[key] + c[key] };
-  }
-  return total;
-};
+const sumAll = (counts: Iterable<AttendanceCounts>): AttendanceCounts => [...counts].reduce(mergeCounts, emptyCounts());
 
 export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: string): Promise<MeetingOptions> {
   const { db } = ctx.handle;
@@ -460,6 +459,7 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
       score_total: null,
       score_level: null,
       minutes_version: 0,
+      ...repo.tallyOf(emptyCounts()),
       approved_at: null,
       approved_by_account_id: null,
       created_at: now,
@@ -483,6 +483,7 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
       ...people.memberIds.map((m) => participantRow(m, 'member')),
       ...people.guestIds.map((m) => participantRow(m, 'guest')),
     ]);
+    await syncTally(trx, meeting.id);
     await repo.insertAgendaItems(
       trx,
       body.agenda.map((item, i) => ({
@@ -609,6 +610,7 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, b
     const after = headerSnapshot(next, current.unit_name);
     if (canonicalJson(before) === canonicalJson(after) && removed.length === 0 && added.length === 0) return;
     await repo.updateMeeting(trx, id, { ...next, updated_at: now });
+    await syncTally(trx, id);
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
       action: 'meeting.update',
@@ -741,6 +743,7 @@ async function applyAttendance(
   }
   if (after.length === 0) return;
   await repo.updateMeeting(trx, meeting.id, { updated_at: now });
+  await syncTally(trx, meeting.id);
   await writeAudit(trx, ctx.handle.dialect, {
     actorAccountId: actor.accountId,
     action: source === 'import' ? 'meeting.attendance_import' : 'meeting.attendance',
@@ -1146,15 +1149,20 @@ export async function unitAttendanceStats(
   authorizeUnit(actor, 'attendance.report', unit);
   const { from, to } = period(query);
   const path = unit!.path;
-  const [byMonth, byCell, cells, meetingCounts] = await Promise.all([
-    repo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'month' }),
-    repo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'cell' }),
+  const [byCellMonth, cells] = await Promise.all([
+    // Meetings' tallies by cell and month: both views are sums of them.
+    repo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
     repo.cellsIn(db, path),
-    repo.meetingCountsByCell(db, path, from, to),
   ]);
-  const months = tally(byMonth);
-  const perCell = tally(byCell);
-  const meetingsOf = new Map(meetingCounts.map((m) => [m.unit_id, Number(m.n)]));
+  const perCell = new Map<string, AttendanceCounts>();
+  const months = new Map<string, AttendanceCounts>();
+  const meetingsOf = new Map<string, number>();
+  for (const row of byCellMonth) {
+    const counts = repo.countsOfTally(row);
+    perCell.set(row.unitId, mergeCounts(perCell.get(row.unitId) ?? emptyCounts(), counts));
+    months.set(row.month, mergeCounts(months.get(row.month) ?? emptyCounts(), counts));
+    meetingsOf.set(row.unitId, (meetingsOf.get(row.unitId) ?? 0) + row.meetings);
+  }
   let members: UnitAttendanceStats['members'] = [];
   if (unit!.kind === 'cell') {
     const [roster, byMember] = await Promise.all([
