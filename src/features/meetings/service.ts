@@ -420,6 +420,28 @@ async function resolveParticipants(
   return { memberIds, guestIds: [...guestIds], members: byId };
 }
 
+/** A new row on a meeting's list: expected, nothing recorded yet. */
+function expectedParticipant(
+  meeting: { id: string; unit_id: string },
+  memberId: string,
+  role: 'member' | 'guest',
+  now: string,
+): MeetingParticipantTable {
+  return {
+    id: newId(),
+    meeting_id: meeting.id,
+    unit_id: meeting.unit_id,
+    member_id: memberId,
+    role,
+    status: 'pending',
+    arrived_at: null,
+    late_minutes: null,
+    reason: null,
+    reported: null,
+    updated_at: now,
+  };
+}
+
 function assertPersonAmong(field: string, memberId: string | null | undefined, people: ReadonlySet<string>, key: MessageKey) {
   if (memberId && !people.has(memberId)) throw fieldError(field, key);
 }
@@ -466,22 +488,9 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
       updated_at: now,
     };
     await repo.insertMeeting(trx, meeting);
-    const participantRow = (memberId: string, role: 'member' | 'guest'): MeetingParticipantTable => ({
-      id: newId(),
-      meeting_id: meeting.id,
-      unit_id: cell!.id,
-      member_id: memberId,
-      role,
-      status: 'pending',
-      arrived_at: null,
-      late_minutes: null,
-      reason: null,
-      reported: null,
-      updated_at: now,
-    });
     await repo.insertParticipants(trx, [
-      ...people.memberIds.map((m) => participantRow(m, 'member')),
-      ...people.guestIds.map((m) => participantRow(m, 'guest')),
+      ...people.memberIds.map((m) => expectedParticipant(meeting, m, 'member', now)),
+      ...people.guestIds.map((m) => expectedParticipant(meeting, m, 'guest', now)),
     ]);
     await syncTally(trx, meeting.id);
     await repo.insertAgendaItems(
@@ -578,19 +587,7 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, b
     await repo.deleteParticipants(trx, removed.map((p) => p.id));
     await repo.insertParticipants(
       trx,
-      added.map(([memberId, role]) => ({
-        id: newId(),
-        meeting_id: id,
-        unit_id: current.unit_id,
-        member_id: memberId,
-        role,
-        status: 'pending',
-        arrived_at: null,
-        late_minutes: null,
-        reason: null,
-        reported: null,
-        updated_at: now,
-      })),
+      added.map(([memberId, role]) => expectedParticipant(current, memberId, role, now)),
     );
 
     // A new start or grace period changes everyone's lateness.

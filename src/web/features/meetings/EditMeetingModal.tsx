@@ -1,7 +1,7 @@
 import './messages.js';
 import '../../components/modal-styles.js';
 import { useState, type FormEvent } from 'react';
-import { Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -20,7 +20,7 @@ import {
   type UpdateMeetingBody,
 } from './api.js';
 import { fieldErrors, wholeNumber, type PersonOption } from './formHelpers.js';
-import { MeetingTimingFields, ParticipantsField, PersonSelect } from './MeetingFormParts.js';
+import { ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField } from './MeetingFormParts.js';
 
 const FIELDS = [
   'topic',
@@ -162,16 +162,14 @@ function EditForm({ meeting: m, options, onClose }: { meeting: MeetingDetail; op
           }}
           errors={{ participantIds: err.participantIds, guestIds: err.guestIds }}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <PersonSelect label={t('meetings.form.chair')} value={chair} options={people} onChange={setChair} error={err.chairMemberId} />
-          <PersonSelect
-            label={t('meetings.form.secretary')}
-            value={secretary}
-            options={people}
-            onChange={setSecretary}
-            error={err.secretaryMemberId}
-          />
-        </SimpleGrid>
+        <ChairAndSecretaryFields
+          people={people}
+          chair={chair}
+          secretary={secretary}
+          onChair={setChair}
+          onSecretary={setSecretary}
+          errors={err}
+        />
         <DialogActions onCancel={onClose} busy={save.isPending} />
       </Stack>
     </form>

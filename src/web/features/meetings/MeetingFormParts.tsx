@@ -318,3 +318,34 @@ export function MeetingTimingFields({
     </SimpleGrid>
   );
 }
+
+/** Chủ trì and thư ký, chosen among the people on the list. */
+export function ChairAndSecretaryFields({
+  people,
+  chair,
+  secretary,
+  onChair,
+  onSecretary,
+  errors,
+}: {
+  people: PersonOption[];
+  chair: string;
+  secretary: string;
+  onChair: (value: string) => void;
+  onSecretary: (value: string) => void;
+  errors: { chairMemberId?: string | undefined; secretaryMemberId?: string | undefined };
+}) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <PersonSelect label={t('meetings.form.chair')} value={chair} options={people} onChange={onChair} error={errors.chairMemberId} />
+      <PersonSelect
+        label={t('meetings.form.secretary')}
+        value={secretary}
+        options={people}
+        onChange={onSecretary}
+        error={errors.secretaryMemberId}
+      />
+    </SimpleGrid>
+  );
+}

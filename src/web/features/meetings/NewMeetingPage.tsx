@@ -1,7 +1,7 @@
 import './messages.js';
 import '@mantine/core/styles/SegmentedControl.layer.css';
 import { useRef, useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ import {
   type MeetingOptions,
 } from './api.js';
 import { move, splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
-import { AgendaRowFields, MeetingTimingFields, ParticipantsField, PersonSelect, type AgendaRowDraft } from './MeetingFormParts.js';
+import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
 import { TaskStatusBadge } from './MeetingBadges.js';
 import { todayLocal } from './time.js';
 
@@ -266,16 +266,14 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
               }}
               errors={{ participantIds: err.participantIds, guestIds: err.guestIds }}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <PersonSelect label={t('meetings.form.chair')} value={chair} options={people} onChange={setChair} error={err.chairMemberId} />
-              <PersonSelect
-                label={t('meetings.form.secretary')}
-                value={secretary}
-                options={people}
-                onChange={setSecretary}
-                error={err.secretaryMemberId}
-              />
-            </SimpleGrid>
+            <ChairAndSecretaryFields
+              people={people}
+              chair={chair}
+              secretary={secretary}
+              onChair={setChair}
+              onSecretary={setSecretary}
+              errors={err}
+            />
           </Stack>
         </Paper>
 
