@@ -617,6 +617,13 @@ forEachDialect((dialect) => {
         const res = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: newDate });
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toMatchObject({ date: newDate, startsAt: new Date(localInstant(newDate, '19:30')).toISOString() });
+        // …but not past the deadline of a task it gave.
+        const overtaking = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: shiftDate(g.deadline, 1) });
+        expect(overtaking.statusCode).toBe(400);
+        expect(overtaking.json().error.fields).toEqual([
+          { field: 'date', message: 'Ngày họp (date): ngày họp mới muộn hơn thời hạn của nhiệm vụ "Tu sửa đường làng"; hãy xóa hoặc giao lại nhiệm vụ đó trước' },
+        ]);
+        expect((await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: g.deadline })).statusCode).toBe(200);
       });
 
       it('PATCH: participants added and removed; chair must be one of them; bad fields refused', async () => {

@@ -544,6 +544,11 @@ export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, b
     }
     // A meeting that took place cannot be moved to a day still to come (holding checks the same).
     if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
+    // Its tasks were given deadlines after the old date; a later date must not overtake them.
+    if (date > current.meeting_date) {
+      const overtaken = (await repo.tasksOfMeeting(trx, id)).find((t) => t.deadline < date);
+      if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
+    }
     const next: Database['meetings'] = {
       ...stripJoined(current),
       kind,
