@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../domain/vietnamese.js';
+import { localDate } from '../../domain/attendance.js';
 
 /** One person on the meeting's list, as the importer needs to recognise them. */
 export interface ImportParticipant {
@@ -470,7 +471,7 @@ function parseArrival(cell: Cell, meetingDate: string): string | null {
     const instant = parseOffsetDateTime(cell.trim());
     if (instant !== undefined) {
       if (instant === null) return null;
-      return localDateOf(instant) === meetingDate ? new Date(instant).toISOString() : null;
+      return localDate(new Date(instant)) === meetingDate ? new Date(instant).toISOString() : null;
     }
   }
   const local = typeof cell === 'string' ? parseLocalText(cell.trim()) : cell instanceof Date ? fromExcelDate(cell) : fromExcelSerial(cell);
@@ -479,10 +480,6 @@ function parseArrival(cell: Cell, meetingDate: string): string | null {
   if (date !== meetingDate) return null;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d, local.hour, local.minute, local.second) - VIETNAM_OFFSET_MS).toISOString();
-}
-
-function localDateOf(instant: number): string {
-  return new Date(instant + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

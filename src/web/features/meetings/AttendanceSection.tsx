@@ -24,7 +24,7 @@ import {
 import { lookOf } from './MeetingBadges.js';
 import { PersonAttendanceModal } from './PersonAttendanceModal.js';
 import { ImportAttendanceModal } from './ImportAttendanceModal.js';
-import { lateMinutes, timeOf, todayLocal } from './time.js';
+import { lateMinutes, timeOf, todayLocal } from '../../lib/time.js';
 
 /** Counts the door list shows, from the participants as they look now (members only). */
 export function doorCounts(participants: readonly Participant[]) {

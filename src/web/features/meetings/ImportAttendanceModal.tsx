@@ -9,7 +9,7 @@ import { Notice } from '../../components/Notice.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, type ImportBody, type ImportResponse, type MeetingDetail } from './api.js';
 import { AttendanceBadge, lookOf } from './MeetingBadges.js';
-import { timeOf } from './time.js';
+import { timeOf } from '../../lib/time.js';
 
 /** The server takes at most 1,000,000 base64 characters: about 730 KB of file. */
 const MAX_BYTES = 730_000;

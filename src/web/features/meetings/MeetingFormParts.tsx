@@ -11,7 +11,7 @@ import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../components/icons.js
 import type { MeetingOptions } from './api.js';
 import type { PersonOption } from './formHelpers.js';
 import { formatDate } from '../../lib/format.js';
-import { weekday } from './time.js';
+import { weekday } from '../../lib/time.js';
 
 /** The cell's members to tick (exempt ones flagged) and the guests from the committees above. */
 export function ParticipantsField({

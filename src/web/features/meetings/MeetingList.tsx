@@ -10,11 +10,11 @@ import { Notice } from '../../components/Notice.js';
 import { PagedResults } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { useMeetingList, type MeetingListResponse, type MeetingSummary } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
-import { currentYear, formatPoints, QUARTER_NAMES } from './time.js';
+import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
 
 /**
  * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in one year, with the
@@ -142,7 +142,7 @@ function ScoreText({ m }: { m: MeetingSummary }) {
   if (m.scoreTotal === null) return <span className="ts-muted">—</span>;
   return (
     <>
-      {t('meetings.list.points', { points: formatPoints(m.scoreTotal, i18n.language) })}
+      {t('meetings.list.points', { points: formatNumber(m.scoreTotal, i18n.language) })}
       {m.scoreLevel ? ` · ${m.scoreLevel}` : ''}
     </>
   );

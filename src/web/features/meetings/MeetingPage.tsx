@@ -23,7 +23,7 @@ import { VersionsSection } from './VersionsSection.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
 import { ConfirmModal, ReopenModal } from './MeetingModals.js';
 import { EditMeetingModal } from './EditMeetingModal.js';
-import { todayLocal, weekday } from './time.js';
+import { todayLocal, weekday } from '../../lib/time.js';
 
 export default function MeetingRoute() {
   const { id = '' } = useParams();

@@ -28,7 +28,7 @@ import {
 import { move, splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
 import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
 import { TaskStatusBadge } from './MeetingBadges.js';
-import { todayLocal } from './time.js';
+import { todayLocal } from '../../lib/time.js';
 
 const FIELDS = [
   'unitId',

@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { type AttendanceEntry, type AttendanceStatus, type MeetingDetail, type Participant } from './api.js';
 import { splitErrors } from './formHelpers.js';
-import { instantOn, lateMinutes, nowLocalTime, timeOf } from './time.js';
+import { instantOn, lateMinutes, nowLocalTime, timeOf } from '../../lib/time.js';
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 /** The choices in the order they are needed at the door; "not marked" (a reset) last. */

@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { Tag } from '../../components/Badges.js';
 import { Notice } from '../../components/Notice.js';
+import { formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, useMeetingChanged, type MeetingDetail, type MeetingScore, type ScoreBody } from './api.js';
 import { splitErrors, type RowErrors } from './formHelpers.js';
-import { formatPoints } from './time.js';
 
 interface Row {
   points: number | '';
@@ -97,7 +97,7 @@ function ScoreForm({ m, score, editable }: { m: MeetingDetail; score: MeetingSco
   const total = given.reduce((s, p) => s + p, 0);
   const complete = given.length === criteria.length;
   const level = complete ? levelOf(total, score.rubric.levels) : null;
-  const fmt = (n: number) => formatPoints(n, i18n.language);
+  const fmt = (n: number) => formatNumber(n, i18n.language);
   const hasSuggestions = score.items.some((i) => i.suggested !== null);
 
   function submit() {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePhone } from '../../lib/usePhone.js';
 import type { AttendanceRates, MemberRow } from './api.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 type Sort = 'worst' | 'best' | 'name';
 

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { usePhone } from '../../lib/usePhone.js';
 import type { AttendanceRates, CellStats } from './api.js';
 import { useWidth } from './useWidth.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 import { shortCellName } from './names.js';
 
 const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';

@@ -1,7 +1,7 @@
 import './messages.js';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceRates } from './api.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 /**
  * The headline figures of a period: attendance and punctuality rates, late arrivals, average

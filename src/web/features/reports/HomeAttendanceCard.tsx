@@ -6,7 +6,7 @@ import type { MeResponse } from '../../api/types.js';
 import { can, useAuthedMe } from '../../app/me.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { useMeetingYears, useMemberAttendanceStats, useUnitAttendanceStats } from './api.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 import { defaultYear, rangeOf } from './period.js';
 import { shortCellName } from './names.js';
 

@@ -5,7 +5,8 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MonthStats } from './api.js';
 import { useWidth } from './useWidth.js';
-import { formatNumber, formatPercent, monthName, splitMonth } from './format.js';
+import { monthName, splitMonth } from './format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
 
 /** Series colours: both ≥ 3:1 against white, and apart in hue and lightness from each other. */
 export const ATTENDANCE_COLOUR = '#6a8cc0';

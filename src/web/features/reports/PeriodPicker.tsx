@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDateInput } from '../../lib/format.js';
-import { currentYear } from './format.js';
+import { currentYear } from '../../lib/time.js';
 import { rangeOf, type Period } from './period.js';
 
 const CUSTOM = 'custom';

@@ -5,7 +5,7 @@ import type {
   MemberAttendanceStats,
   UnitAttendanceStats,
 } from '../../../features/meetings/schemas.js';
-import { todayIso } from './format.js';
+import { todayLocal } from '../../lib/time.js';
 
 export type { MemberAttendanceStats, UnitAttendanceStats };
 export type AttendanceRates = UnitAttendanceStats['total'];
@@ -36,7 +36,7 @@ export function useMeetingYears(unitId: string) {
   return useQuery({
     queryKey: reportKeys.years(unitId),
     queryFn: async ({ signal }) => {
-      const day = todayIso();
+      const day = todayLocal();
       const res = await api<MeetingListResponse>(`/units/${encodeURIComponent(unitId)}/meetings`, {
         signal,
         query: { from: day, to: day, pageSize: 1 },

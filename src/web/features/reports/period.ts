@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.js';
 import { useMeetingYears, type Range } from './api.js';
-import { currentYear } from './format.js';
+import { currentYear } from '../../lib/time.js';
 
 /** A report period: a calendar year, or any from–to range. */
 export type Period = { kind: 'year'; year: number } | { kind: 'range'; from: string; to: string };

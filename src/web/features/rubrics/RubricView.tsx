@@ -1,13 +1,13 @@
 import './messages.js';
 import './rubrics.css';
 import '@mantine/core/styles/Table.layer.css';
-import { useMemo } from 'react';
+import { useCallback } from 'react';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
 import { DetailList, type Detail } from '../../components/DetailList.js';
 import { Notice } from '../../components/Notice.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { DEFAULT_THRESHOLD, levelsHighFirst, toPercent, totalPoints, type RubricContent } from './draft.js';
 
@@ -16,11 +16,8 @@ type Criterion = RubricContent['criteria'][number];
 /** Numbers the way the reader writes them: "2,5" in Vietnamese, "2.5" in English. */
 export function useFormatNumber(): (n: number) => string {
   const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
-  return useMemo(() => {
-    const f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-    return (n: number) => f.format(n);
-  }, [lang]);
+  const lang = i18n.language;
+  return useCallback((n: number) => formatNumber(n, lang, 2), [lang]);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Meeting times are local to Vietnam (UTC+7 all year, no daylight saving), whatever the
 // device's own time zone: a date is yyyy-mm-dd, a time HH:MM, an instant an ISO timestamp.
-import { lateMinutes, localDate, localTime } from '../../../domain/attendance.js';
+import { lateMinutes, localDate, localTime } from '../../domain/attendance.js';
 
 export { lateMinutes };
 
@@ -30,11 +30,6 @@ export function weekday(date: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'vi-VN', { weekday: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
-}
-
-/** A score as people write it: 88.5 → "88,5" in Vietnamese. */
-export function formatPoints(n: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
 }
 
 /** Roman numerals of a quarter: 1 → 'I'. */
