@@ -34,3 +34,12 @@ export function textOrNull(v: string): string | null {
   const s = v.trim();
   return s === '' ? null : s;
 }
+
+/** The list with item `from` moved one step up (-1) or down (+1); unchanged at either end. */
+export function moveItem<T>(items: readonly T[], from: number, step: -1 | 1): T[] {
+  const to = from + step;
+  if (to < 0 || to >= items.length) return [...items];
+  const next = [...items];
+  [next[from], next[to]] = [next[to]!, next[from]!];
+  return next;
+}

@@ -22,7 +22,8 @@ import {
   type Outcome,
   type TaskSummary,
 } from './api.js';
-import { move, splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
+import { moveItem } from '../../lib/forms.js';
+import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
 import { AgendaRowFields, type AgendaRowDraft } from './MeetingFormParts.js';
 import { OutcomeKindBadge, TaskStatusBadge } from './MeetingBadges.js';
 import { AddOutcomeForm } from './AddOutcomeForm.js';
@@ -349,7 +350,7 @@ function AgendaEditor({ m }: { m: MeetingDetail }) {
               errors={errors.rows[i]}
               onChange={(patch) => edit(draft.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
               onMove={(step) => {
-                edit(move(draft, i, step));
+                edit(moveItem(draft, i, step));
                 setErrors({ general: null, rows: {} });
               }}
               onRemove={() => {

@@ -4,10 +4,10 @@ import '@mantine/core/styles/CheckboxIndicator.layer.css';
 import '@mantine/core/styles/InlineInput.layer.css';
 import '@mantine/core/styles/Fieldset.layer.css';
 import type { ReactNode } from 'react';
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
-import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../components/icons.js';
+import { RowControls } from '../../components/RowControls.js';
 import type { MeetingOptions } from './api.js';
 import type { PersonOption } from './formHelpers.js';
 import { formatDate } from '../../lib/format.js';
@@ -197,39 +197,14 @@ export function AgendaRowFields({
         <Text fw={700} size="sm">
           {t('meetings.agenda.itemN', { n })}
         </Text>
-        <Group gap={4} wrap="nowrap">
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            size={40}
-            aria-label={t('meetings.agenda.moveUp', { n })}
-            disabled={index === 0}
-            onClick={() => onMove(-1)}
-          >
-            <ArrowUpIcon />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            size={40}
-            aria-label={t('meetings.agenda.moveDown', { n })}
-            disabled={index === count - 1}
-            onClick={() => onMove(1)}
-          >
-            <ArrowDownIcon />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            color="gray.8"
-            size={40}
-            aria-label={t('meetings.agenda.remove', { n })}
-            title={removeBlocked}
-            disabled={count === 1 || Boolean(removeBlocked)}
-            onClick={onRemove}
-          >
-            <TrashIcon />
-          </ActionIcon>
-        </Group>
+        <RowControls
+          index={index}
+          count={count}
+          labels={{ up: t('meetings.agenda.moveUp', { n }), down: t('meetings.agenda.moveDown', { n }), remove: t('meetings.agenda.remove', { n }) }}
+          onMove={onMove}
+          onRemove={onRemove}
+          removeBlocked={removeBlocked}
+        />
       </Group>
       <Textarea
         label={t('meetings.agenda.title')}

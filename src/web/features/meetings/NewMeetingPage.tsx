@@ -25,7 +25,8 @@ import {
   type MeetingKind,
   type MeetingOptions,
 } from './api.js';
-import { move, splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
+import { moveItem } from '../../lib/forms.js';
+import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
 import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
 import { TaskStatusBadge } from './MeetingBadges.js';
 import { todayLocal } from '../../lib/time.js';
@@ -295,7 +296,7 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
                 errors={errors.rows[i]}
                 onChange={(patch) => setAgenda(agenda.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
                 onMove={(step) => {
-                  setAgenda(move(agenda, i, step));
+                  setAgenda(moveItem(agenda, i, step));
                   setErrors((e) => ({ ...e, rows: {} }));
                 }}
                 onRemove={() => {

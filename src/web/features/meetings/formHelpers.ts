@@ -56,15 +56,6 @@ export function wholeNumber(text: string | number, min: number, max: number): nu
   return n < min || n > max ? 'invalid' : n;
 }
 
-/** Moves item `from` one step up (-1) or down (+1). */
-export function move<T>(items: readonly T[], from: number, step: -1 | 1): T[] {
-  const to = from + step;
-  if (to < 0 || to >= items.length) return [...items];
-  const next = [...items];
-  [next[from], next[to]] = [next[to]!, next[from]!];
-  return next;
-}
-
 /**
  * After a failed submit, takes the person to what needs fixing: the first invalid field (focused,
  * so it scrolls into view and is announced), else the form's error summary. `attempt` changes

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
-import { ArrowDownIcon, ArrowUpIcon, CopyRowsIcon, FileIcon, PlusIcon, TrashIcon } from '../../components/icons.js';
+import { CopyRowsIcon, FileIcon, PlusIcon, TrashIcon } from '../../components/icons.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { createRubric, rubricKeys, type CreateRubricBody, type Rubric } from './api.js';
 import {
@@ -39,6 +39,8 @@ import {
 } from './draft.js';
 import { MAX_FILE_BYTES, parseRubricFile, readFileText } from './rubricFile.js';
 import { RubricView, useFormatNumber } from './RubricView.js';
+import { RowControls } from '../../components/RowControls.js';
+import { moveItem } from '../../lib/forms.js';
 
 type Active = Partial<Record<MeetingKind, Rubric>>;
 
@@ -465,12 +467,6 @@ function CriteriaEditor({
   const { t } = useTranslation();
   const fmt = useFormatNumber();
   const total = draftTotal({ criteria: rows });
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...rows];
-    const [row] = next.splice(i, 1);
-    next.splice(i + by, 0, row!);
-    onRows(next);
-  };
   const measures: { value: MeasureChoice; label: string }[] = [
     { value: '', label: t('rubrics.editor.manual') },
     ...RUBRIC_MEASURES.map((m) => ({ value: m, label: t(`rubrics.editor.measureOptions.${m}`) })),
@@ -497,38 +493,14 @@ function CriteriaEditor({
                 <Text fw={700} size="sm">
                   {t('rubrics.editor.criterionRow', { n })}
                 </Text>
-                <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray.8"
-                    size={36}
-                    aria-label={t('rubrics.editor.moveUp', { n })}
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    <ArrowUpIcon />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray.8"
-                    size={36}
-                    aria-label={t('rubrics.editor.moveDown', { n })}
-                    disabled={i === rows.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    <ArrowDownIcon />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray.8"
-                    size={36}
-                    aria-label={t('rubrics.editor.removeCriterion', { n })}
-                    disabled={rows.length === 1}
-                    onClick={() => onRows(rows.filter((r) => r.key !== row.key))}
-                  >
-                    <TrashIcon />
-                  </ActionIcon>
-                </Group>
+                <RowControls
+                  size={36}
+                  index={i}
+                  count={rows.length}
+                  labels={{ up: t('rubrics.editor.moveUp', { n }), down: t('rubrics.editor.moveDown', { n }), remove: t('rubrics.editor.removeCriterion', { n }) }}
+                  onMove={(step) => onRows(moveItem(rows, i, step))}
+                  onRemove={() => onRows(rows.filter((r) => r.key !== row.key))}
+                />
               </div>
               <div className="ts-rubric-row-grid">
                 <TextInput
