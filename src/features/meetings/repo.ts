@@ -169,15 +169,14 @@ export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promis
     .execute();
 }
 
-/** Open tasks of a cell decided at meetings before `beforeDate`: the next meeting reviews them. */
-export function openTasksBefore(db: Kysely<Database>, unitId: string, beforeDate: string): Promise<TaskWithNames[]> {
-  return taskColumns(db)
-    .where('t.unit_id', '=', unitId)
-    .where('t.status', '=', 'open')
-    .where('sm.meeting_date', '<', beforeDate)
-    .orderBy('t.deadline')
-    .orderBy('t.id')
-    .execute();
+/**
+ * Open tasks of a cell decided at its meetings — those before `beforeDate` when given: the next
+ * meeting reviews them.
+ */
+export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: string): Promise<TaskWithNames[]> {
+  let query = taskColumns(db).where('t.unit_id', '=', unitId).where('t.status', '=', 'open').where('sm.meeting_date', 'is not', null);
+  if (beforeDate !== undefined) query = query.where('sm.meeting_date', '<', beforeDate);
+  return query.orderBy('t.deadline').orderBy('t.id').execute();
 }
 
 export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: string; task_id: string; unit_id: string }[]) {

@@ -340,7 +340,7 @@ export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: stri
     repo.cellMembers(db, unit!.id),
     repo.guestCandidates(db, ancestorIds(unit!.path)),
     repo.lastPlace(db, unit!.id),
-    repo.openTasksBefore(db, unit!.id, '9999-12-31'),
+    repo.openTasks(db, unit!.id),
   ]);
   const memberIds = new Set(members.map((m) => m.id));
   return {
@@ -507,7 +507,7 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
       })),
     );
     // Tasks left open from earlier meetings go on this meeting's agenda automatically.
-    const carried = await repo.openTasksBefore(trx, cell!.id, body.date);
+    const carried = await repo.openTasks(trx, cell!.id, body.date);
     await repo.insertReviewedTasks(trx, carried.map((t) => ({ meeting_id: meeting.id, task_id: t.id, unit_id: cell!.id })));
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
