@@ -80,6 +80,12 @@ async function main(): Promise<void> {
     });
     const committee = { cookie: (committeeLogin.headers.get('set-cookie') ?? '').split(';')[0]! };
     const communeId = ((await committeeLogin.json()) as { roles: { role: string; unitId: string }[] }).roles.find((r) => r.role === 'party_committee')!.unitId;
+    const memberLogin = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dangvien.dongthu', password: 'tusoi-demo' }),
+    });
+    const member = { cookie: (memberLogin.headers.get('set-cookie') ?? '').split(';')[0]! };
     const year = 'from=2022-01-01&to=2022-12-31';
     const april = (await (await fetch(`${base}/api/units/${cell}/meetings?from=2022-04-01&to=2022-04-30`, { headers })).json()) as { items: { id: string; kind: string }[] };
     const aprilMeeting = april.items.find((m) => m.kind === 'regular')!.id;
@@ -93,6 +99,12 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/meetings/:id (April 2022, Đồng Thứ)', `${base}/api/meetings/${aprilMeeting}`, headers));
     results.push(await load('GET /api/units/:cell/attendance-stats (2022)', `${base}/api/units/${cell}/attendance-stats?${year}`, headers));
     results.push(await load('GET /api/units/:commune/attendance-stats (2022)', `${base}/api/units/${communeId}/attendance-stats?${year}`, committee));
+    results.push(await load('GET /api/me/work (member, Đồng Thứ)', `${base}/api/me/work`, member));
+    results.push(await load('GET /api/me/work (secretary, Đồng Thứ)', `${base}/api/me/work`, headers));
+    results.push(await load('GET /api/units/:cell/task-board (2022)', `${base}/api/units/${cell}/task-board?year=2022`, headers));
+    results.push(await load('GET /api/units/:commune/task-board (2022)', `${base}/api/units/${communeId}/task-board?year=2022`, committee));
+    results.push(await load('GET /api/units/:commune/tasks?status=overdue', `${base}/api/units/${communeId}/tasks?year=2022&status=overdue`, committee));
+    results.push(await load('GET /api/units/:cell/commitments (2022)', `${base}/api/units/${cell}/commitments?year=2022`, headers));
     results.push(await load('GET /api/meetings/:id/minutes.docx', `${base}/api/meetings/${aprilMeeting}/minutes.docx`, headers));
     const rssLoaded = rssMiB(server.child);
 

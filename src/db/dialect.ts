@@ -12,6 +12,8 @@ export interface DialectHelpers {
   binaryText: ColumnDataType | RawBuilder<unknown>;
   /** Column type for an auto-incrementing integer primary key. */
   serialPk: ColumnDataType | RawBuilder<unknown>;
+  /** Column type for raw bytes (attachments): `blob` / `bytea`. */
+  bytes: ColumnDataType | RawBuilder<unknown>;
   /**
    * Serialise writers of the audit chain: on PostgreSQL a transaction-level advisory lock;
    * SQLite allows one writer at a time already.
@@ -27,6 +29,7 @@ export function dialectHelpers(name: DialectName): DialectHelpers {
       name,
       binaryText: sql`text collate "C"`,
       serialPk: 'serial',
+      bytes: 'bytea',
       async lockAuditChain(trx) {
         await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
       },
@@ -36,6 +39,7 @@ export function dialectHelpers(name: DialectName): DialectHelpers {
     name,
     binaryText: 'text',
     serialPk: 'integer',
+    bytes: 'blob',
     async lockAuditChain() {},
   };
 }

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_meetings.js';
+import * as m0003 from './migrations/0003_tasks.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -13,9 +14,15 @@ export interface DialectMigration {
 const all: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
   '0002_meetings': m0002,
+  '0003_tasks': m0003,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  return migrateUpTo(handle);
+}
+
+/** Runs the migrations up to and including `target` (all of them without one). */
+export async function migrateUpTo(handle: DatabaseHandle, target?: string): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const out: Record<string, Migration> = {};
@@ -26,7 +33,7 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
     },
   };
   const migrator = new Migrator({ db: handle.db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -202,18 +202,129 @@ export interface MeetingOutcomeTable {
 }
 
 /** Nhiệm vụ — the minimal task record (one owner, a deadline, open/done); the tasks issue extends it. */
+/** Nhiệm vụ — see migration 0003: exactly one owner, a member or a unit (a mass organisation). */
 export interface TaskTable {
   id: string;
+  /** The assigning unit (a cell, or the commune for the committee's own tasks). */
   unit_id: string;
+  /** Rõ việc: what to do. */
   title: string;
-  owner_member_id: string;
+  /** Rõ trách nhiệm: what counts as done. Null only on tasks recorded before it was required. */
+  deliverable: string | null;
+  owner_member_id: string | null;
+  owner_unit_id: string | null;
   deadline: string;
+  priority: string;
+  /** open, or the outcome it was closed with (on_time, late, exceeded, not_done). */
   status: string;
+  source_kind: string;
   source_meeting_id: string | null;
+  source_directive_id: string | null;
+  source_commitment_id: string | null;
+  /** Hand-down to a mass organisation: when the cell received the job, when it passed it on. */
+  received_on: string | null;
+  handed_down_on: string | null;
+  /** Percent of the latest progress report. */
+  progress_percent: number;
+  /** When the work was finished (the owner's 100% report, or as the assigner judged it). */
   completed_on: string | null;
+  closed_on: string | null;
+  close_comment: string | null;
+  closed_by_account_id: string | null;
   created_by_account_id: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface TaskCoworkerTable {
+  task_id: string;
+  member_id: string;
+  unit_id: string;
+}
+
+export interface TaskProgressTable {
+  id: string;
+  task_id: string;
+  unit_id: string;
+  author_account_id: string | null;
+  author_member_id: string | null;
+  text: string;
+  percent: number;
+  attachment_id: string | null;
+  created_at: string;
+}
+
+/** An uploaded file (≤ 10 MB), kept in the database so every server instance can serve it. */
+export interface AttachmentTable {
+  id: string;
+  unit_id: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** Chỉ đạo — a committee's directive to one, several or all cells below it. */
+export interface DirectiveTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  body: string;
+  issued_on: string;
+  deadline: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DirectiveTargetTable {
+  directive_id: string;
+  unit_id: string;
+  acknowledged_at: string | null;
+  acknowledged_by_account_id: string | null;
+  acknowledgement_note: string | null;
+}
+
+/** Chỉ tiêu cam kết — a yearly target a member or a cell commits to before the party committee. */
+export interface CommitmentTable {
+  id: string;
+  unit_id: string;
+  subject_kind: string;
+  member_id: string | null;
+  year: number;
+  section: string;
+  position: number;
+  kind: string;
+  title: string;
+  target_value: number | null;
+  measure_unit: string | null;
+  direction: string | null;
+  actual_value: number | null;
+  evidence: string | null;
+  confirmed_at: string | null;
+  confirmed_by_account_id: string | null;
+  result: string | null;
+  result_percent: number | null;
+  evaluation_note: string | null;
+  early_evaluation_reason: string | null;
+  evaluated_at: string | null;
+  evaluated_by_account_id: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommitmentProgressTable {
+  id: string;
+  commitment_id: string;
+  unit_id: string;
+  author_account_id: string | null;
+  note: string;
+  value: number | null;
+  created_at: string;
 }
 
 export interface MeetingReviewedTaskTable {
@@ -261,4 +372,11 @@ export interface Database {
   meeting_reviewed_tasks: MeetingReviewedTaskTable;
   meeting_scores: MeetingScoreTable;
   meeting_minutes_versions: MeetingMinutesVersionTable;
+  task_coworkers: TaskCoworkerTable;
+  task_progress: TaskProgressTable;
+  attachments: AttachmentTable;
+  directives: DirectiveTable;
+  directive_targets: DirectiveTargetTable;
+  commitments: CommitmentTable;
+  commitment_progress: CommitmentProgressTable;
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from './database.js';
-import type { Database } from './schema.js';
+import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from './schema.js';
 import { newId } from './ids.js';
 import type { DemoCommune } from '../domain/demo-data.js';
-import { buildDemoMeetings } from '../domain/demo-meetings.js';
+import { buildDemoMeetings, type DemoMeeting, type DemoOutcome } from '../domain/demo-meetings.js';
 import { derivedLateMinutes, meetingStartsAt, addRecords, emptyCounts } from '../domain/attendance.js';
 import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../domain/meetings.js';
 import { canonicalJson } from '../domain/audit-chain.js';
@@ -12,6 +12,7 @@ import { writeAudit } from '../features/audit/service.js';
 import { loadRubric, snapshotOfMeeting } from '../features/meetings/service.js';
 import * as repo from '../features/meetings/repo.js';
 import type { Rubric } from '../features/meetings/schemas.js';
+import { demoTaskRows, insertInChunks, type DemoRefs } from './seed-work.js';
 
 interface RubricFile {
   about: string;
@@ -39,16 +40,21 @@ export async function seedSampleRubric(trx: Kysely<Database>, handle: Pick<Datab
 
 /**
  * Writes the demo year of meetings: every meeting approved (version 1) and scored on the
- * sample rubric, its tasks open or done as the story says. One audit entry per meeting.
+ * sample rubric, its tasks in their state at the end of 2022 (progress reports, co-workers,
+ * graded close) as the story says. One audit entry per meeting.
  */
 export async function seedDemoMeetings(
   trx: Kysely<Database>,
   handle: Pick<DatabaseHandle, 'dialect'>,
   demo: DemoCommune,
-  refs: { unitIds: Map<string, string>; memberIds: Map<string, string>; rubric: Rubric },
+  refs: DemoRefs & { rubric: Rubric },
+  built: readonly DemoMeeting[] = buildDemoMeetings(demo),
 ): Promise<number> {
   // Each cell's meetings in date order, so carried-over tasks are worked out as time went.
-  const meetings = buildDemoMeetings(demo).sort((a, b) => (a.cellKey === b.cellKey ? a.date.localeCompare(b.date) : a.cellKey.localeCompare(b.cellKey)));
+  const meetings = [...built].sort((a, b) => (a.cellKey === b.cellKey ? a.date.localeCompare(b.date) : a.cellKey.localeCompare(b.cellKey)));
+  const accountOf = (key: string) => refs.accountOfMember.get(key) ?? null;
+  const progressRows: TaskProgressTable[] = [];
+  const coworkerRows: TaskCoworkerTable[] = [];
   const memberId = (key: string) => {
     const id = refs.memberIds.get(key);
     if (!id) throw new Error(`demo meetings: unknown member ${key}`);
@@ -130,28 +136,41 @@ export async function seedDemoMeetings(
     const cellTasks = decided.get(unitId) ?? [];
     decided.set(unitId, cellTasks);
     const carried = cellTasks.filter((t) => t.doneOn === null || t.doneOn >= m.date);
+    // A task done by the next meeting is shown done then; the seed writes its state at the end
+    // of 2022, closed by the cell secretary's account where the secretary has one.
+    const taskIds = new Map<DemoOutcome, string>();
+    const taskRows: TaskTable[] = [];
+    for (const o of m.agenda.flatMap((item) => item.outcomes)) {
+      if (!o.task) continue;
+      const rows = demoTaskRows({
+        id: newId(),
+        unitId,
+        title: o.task.title,
+        ownerMemberId: memberId(o.task.ownerKey),
+        ownerUnitId: null,
+        deadline: o.task.deadline,
+        doneOn: o.task.doneOn,
+        life: o.task,
+        createdAt: at,
+        source: { source_kind: 'meeting', source_meeting_id: id, source_directive_id: null },
+        receivedOn: null,
+        handedDownOn: null,
+        reporter: { accountId: accountOf(o.task.ownerKey), memberId: memberId(o.task.ownerKey) },
+        closedByAccountId: accountOf(m.chairKey),
+        createdByAccountId: null,
+        coworkerIds: o.task.coworkerKeys.map(memberId),
+      });
+      taskIds.set(o, rows.task.id);
+      taskRows.push(rows.task);
+      progressRows.push(...rows.progress);
+      coworkerRows.push(...rows.coworkers);
+      cellTasks.push({ id: rows.task.id, doneOn: o.task.doneOn });
+    }
+    await insertInChunks(trx, 'tasks', taskRows);
     let position = 0;
     for (const [i, item] of m.agenda.entries()) {
       for (const o of item.outcomes) {
-        let taskId: string | null = null;
-        if (o.task) {
-          taskId = newId();
-          cellTasks.push({ id: taskId, doneOn: o.task.doneOn });
-          // A task done by the next meeting is shown done then; the seed writes its final state.
-          await repo.insertTask(trx, {
-            id: taskId,
-            unit_id: unitId,
-            title: o.task.title,
-            owner_member_id: memberId(o.task.ownerKey),
-            deadline: o.task.deadline,
-            status: o.task.doneOn ? 'done' : 'open',
-            source_meeting_id: id,
-            completed_on: o.task.doneOn,
-            created_by_account_id: null,
-            created_at: at,
-            updated_at: at,
-          });
-        }
+        const taskId = taskIds.get(o) ?? null;
         await repo.insertOutcome(trx, {
           id: newId(),
           meeting_id: id,
@@ -192,5 +211,7 @@ export async function seedDemoMeetings(
       after: { kind: m.kind, topic: m.topic, date: m.date, startTime: m.startTime, participants: participants.length, status: 'approved', source: 'demo' },
     });
   }
+  await insertInChunks(trx, 'task_progress', progressRows);
+  await insertInChunks(trx, 'task_coworkers', coworkerRows);
   return meetings.length;
 }

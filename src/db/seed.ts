@@ -9,6 +9,8 @@ import { writeAudit, writeTransaction } from '../features/audit/service.js';
 import { insertAccountWithRoles } from '../features/accounts/service.js';
 import { DEMO_PASSWORD } from '../features/auth/passwords.js';
 import { seedDemoMeetings, seedSampleRubric } from './seed-meetings.js';
+import { seedDemoWork } from './seed-work.js';
+import { buildDemoMeetings } from '../domain/demo-meetings.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -40,6 +42,13 @@ export interface DemoSummary {
   units: number;
   members: number;
   meetings: number;
+  /** Tasks of every source: decided at meetings, from directives, handed down to mass organisations. */
+  tasks: number;
+  directives: number;
+  /** Commitment lines of members and cells. */
+  commitments: number;
+  /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, meeting, directive, task given outside a meeting, commitment). */
+  auditEntries: number;
   accounts: { username: string; displayName: string; roles: string[] }[];
   password: string;
 }
@@ -47,6 +56,11 @@ export interface DemoSummary {
 export interface SeedOptions {
   /** A year (2022) of meetings for every cell; tests that do not need them skip the work. */
   meetings?: boolean;
+  /**
+   * The 2022 directives, tasks, hand-downs to mass organisations and commitments. Defaults to
+   * `meetings`: the work is consistent with the meetings and needs them.
+   */
+  work?: boolean;
 }
 
 /**
@@ -54,12 +68,18 @@ export interface SeedOptions {
  * created by the system, so a demo database passes `audit-verify` like a real one.
  */
 export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}): Promise<DemoSummary> {
+  const withMeetings = options.meetings !== false;
+  const withWork = options.work ?? withMeetings;
+  if (withWork && !withMeetings) throw new Error('seedDemo: the work demo needs the meetings');
   const demo = buildDemoCommune();
   const unitIds = new Map<string, string>();
   const unitRows = new Map<string, UnitTable>();
   const memberIds = new Map<string, string>();
+  const accountOfMember = new Map<string, string>();
   let memberCount = 0;
   let meetingCount = 0;
+  let work = { directives: 0, tasks: 0, commitments: 0, auditEntries: 0 };
+  let taskCount = 0;
   await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
@@ -110,7 +130,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     for (const account of demo.accounts) {
       const memberId = account.memberKey ? memberIds.get(account.memberKey) ?? null : null;
       const homeUnit = unitIds.get(account.roles[0]!.unitKey)!;
-      await insertAccountWithRoles(trx, handle, null, {
+      const accountId = await insertAccountWithRoles(trx, handle, null, {
         username: account.username,
         displayName: account.displayName,
         unitId: homeUnit,
@@ -119,17 +139,27 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
         mustChangePassword: false,
         roles: account.roles.map((r) => ({ role: r.role, unitId: unitIds.get(r.unitKey)! })),
       });
+      if (account.memberKey) accountOfMember.set(account.memberKey, accountId);
     }
     const commune = demo.units.find((u) => u.parentKey === null)!;
     const rubric = await seedSampleRubric(trx, handle, unitIds.get(commune.key)!);
-    if (options.meetings !== false) {
-      meetingCount = await seedDemoMeetings(trx, handle, demo, { unitIds, memberIds, rubric });
+    if (withMeetings) {
+      const refs = { unitIds, memberIds, accountOfMember };
+      const meetings = buildDemoMeetings(demo);
+      meetingCount = await seedDemoMeetings(trx, handle, demo, { ...refs, rubric }, meetings);
+      if (withWork) work = await seedDemoWork(trx, handle, demo, meetings, refs);
+      const tasks = await trx.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      taskCount = Number(tasks.n);
     }
   });
   return {
     units: demo.units.length,
     members: memberCount,
     meetings: meetingCount,
+    tasks: taskCount,
+    directives: work.directives,
+    commitments: work.commitments,
+    auditEntries: demo.units.length + memberCount + demo.accounts.length + 1 + meetingCount + work.auditEntries,
     accounts: demo.accounts.map((a) => ({
       username: a.username,
       displayName: a.displayName,

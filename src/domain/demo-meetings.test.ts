@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { buildDemoCommune, type DemoMember } from './demo-data.js';
 import { buildDemoMeetings, DEMO_MEETINGS_YEAR, type DemoMeeting } from './demo-meetings.js';
 import { localDate, meetingStartsAt } from './attendance.js';
+import { daysBetween } from './tasks.js';
 import { joinFullName } from './vietnamese.js';
 
 const commune = buildDemoCommune();
@@ -269,5 +270,99 @@ describe('buildDemoMeetings: the Đồng Thứ story', () => {
   it('lists still-open tasks as carried over at a later meeting', () => {
     const carried = meetings.filter((m) => m.agenda.some((i) => i.minutes.includes('Chuyển tiếp sang tháng này')));
     expect(carried.length).toBeGreaterThan(0);
+  });
+});
+
+describe('buildDemoMeetings: what became of the tasks', () => {
+  const all = meetings.flatMap((m) => tasksOf(m).map((o) => ({ meeting: m, task: o.task! })));
+  const closed = all.filter((x) => x.task.close !== null);
+  const share = (outcome: string) => closed.filter((x) => x.task.close!.outcome === outcome).length / closed.length;
+
+  it('says what counts as done for every task but Đồng Thứ’s vague ones of January–March', () => {
+    for (const { meeting, task } of all) {
+      const vague = meeting.cellKey === 'cell-dong-thu' && meeting.date < '2022-04-01';
+      if (vague) expect(task.deliverable, task.title).toBeNull();
+      else expect(task.deliverable?.length ?? 0, task.title).toBeGreaterThan(10);
+    }
+    expect(all.filter((x) => x.task.deliverable === null).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keeps every date within 2022', () => {
+    for (const { meeting, task } of all) {
+      expect(task.deadline <= '2022-12-31', `${meeting.cellKey} ${task.title}`).toBe(true);
+      if (task.doneOn !== null) expect(task.doneOn <= '2022-12-31').toBe(true);
+    }
+  });
+
+  it('gives some tasks one or two helpers from the meeting, never the owner', () => {
+    for (const { meeting, task } of all) {
+      expect(task.coworkerKeys.length).toBeLessThanOrEqual(2);
+      expect(new Set(task.coworkerKeys).size).toBe(task.coworkerKeys.length);
+      const members = new Set(meeting.attendance.filter((a) => a.role === 'member').map((a) => a.memberKey));
+      for (const k of task.coworkerKeys) {
+        expect(k).not.toBe(task.ownerKey);
+        expect(members.has(k)).toBe(true);
+      }
+    }
+    const helped = all.filter((x) => x.task.coworkerKeys.length > 0).length / all.length;
+    expect(helped).toBeGreaterThan(0.15);
+    expect(helped).toBeLessThan(0.35);
+    expect(new Set(all.map((x) => x.task.priority))).toEqual(new Set(['high', 'normal', 'low']));
+  });
+
+  it('closes a task a few days after the work was done, as done on time, late or exceeded; never-done ones as not done', () => {
+    for (const { meeting, task } of all) {
+      const c = task.close;
+      if (c === null) continue;
+      expect(c.comment.length).toBeGreaterThan(10);
+      expect(c.on > meeting.date && c.on <= '2022-12-31').toBe(true);
+      if (task.doneOn === null) {
+        expect(c.outcome).toBe('not_done');
+        // The year-end review: the December meeting, or 31/12 for work due after it.
+        const december = meetings.find((m) => m.cellKey === meeting.cellKey && m.kind === 'regular' && m.date.startsWith('2022-12'))!;
+        expect([december.date, '2022-12-31']).toContain(c.on);
+        expect(c.on >= task.deadline || c.on === december.date).toBe(true);
+      } else {
+        expect(c.outcome).toBe(task.doneOn > task.deadline ? 'late' : c.outcome === 'exceeded' ? 'exceeded' : 'on_time');
+        expect(daysBetween(task.doneOn, c.on)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(task.doneOn, c.on)).toBeLessThanOrEqual(10);
+        if (task.deliverable === null) expect(c.outcome).not.toBe('exceeded');
+      }
+    }
+    expect(share('exceeded')).toBeGreaterThan(0.12);
+    expect(share('exceeded')).toBeLessThan(0.25);
+    expect(share('late')).toBeGreaterThan(0.15);
+    expect(share('late')).toBeLessThan(0.35);
+    expect(share('not_done')).toBeGreaterThan(0.02);
+    expect(share('not_done')).toBeLessThan(0.12);
+  });
+
+  it('has owners report progress in rising percent, 100% on the day the work was done', () => {
+    for (const { meeting, task } of all) {
+      const p = task.progress;
+      expect(p.length).toBeGreaterThanOrEqual(1);
+      expect(p.length).toBeLessThanOrEqual(3);
+      for (let i = 0; i < p.length; i++) {
+        expect(p[i]!.text.length).toBeGreaterThan(5);
+        expect(p[i]!.on > (i === 0 ? meeting.date : p[i - 1]!.on)).toBe(true);
+        if (i > 0) expect(p[i]!.percent).toBeGreaterThan(p[i - 1]!.percent);
+      }
+      const last = p.at(-1)!;
+      if (task.doneOn !== null) expect(last).toMatchObject({ on: task.doneOn, percent: 100 });
+      else expect(last.percent).toBeLessThan(100);
+      if (task.close) expect(last.on <= task.close.on).toBe(true);
+    }
+  });
+
+  it('leaves one to three tasks per cell open at the end of 2022, due in December, so boards show overdue work', () => {
+    for (const cell of cells) {
+      const open = all.filter((x) => x.meeting.cellKey === cell.key && x.task.close === null);
+      expect(open.length, cell.key).toBeGreaterThanOrEqual(1);
+      expect(open.length, cell.key).toBeLessThanOrEqual(3);
+      for (const { task } of open) {
+        expect(task.doneOn).toBeNull();
+        expect(task.deadline.startsWith('2022-12')).toBe(true);
+      }
+    }
   });
 });

@@ -2,10 +2,15 @@
  * A year (2022) of cell meetings for the demo commune, consistent with its members. Chi bộ
  * thôn Đồng Thứ tells the article's story: members late from January to March 2022, then
  * the April 2022 meeting where everyone came on time, spoke frankly, and every task of the
- * month had a named owner. Deterministic (seeded PRNG) and pure: no I/O, no ids.
+ * month had a named owner. Each task also carries what became of it by the end of 2022 — what
+ * counts as done (none for Đồng Thứ's vague tasks of January–March), priority, helpers, the
+ * owner's progress reports and the graded close — for the tasks issue. Deterministic (seeded
+ * PRNG) and pure: no I/O, no ids.
  */
 import type { DemoCommune, DemoMember, DemoUnit } from './demo-data.js';
+import type { TaskOutcome, TaskPriority } from '../shared/enums.js';
 import { meetingStartsAt } from './attendance.js';
+import { classifyOutcome, daysBetween } from './tasks.js';
 import { joinFullName } from './vietnamese.js';
 
 export interface DemoAttendance {
@@ -23,13 +28,42 @@ export interface DemoOutcome {
   kind: 'information' | 'decision' | 'task';
   text: string;
   votes: { for: number; against: number; abstain: number } | null;
-  task: {
-    title: string;
-    ownerKey: string;
-    deadline: string; // yyyy-mm-dd
-    /** Completed on this date, or still open (null). */
-    doneOn: string | null;
-  } | null;
+  task: DemoTask | null;
+}
+
+/** A progress report (báo cáo tiến độ) by the task's owner. */
+export interface DemoTaskProgress {
+  on: string; // yyyy-mm-dd
+  percent: number;
+  text: string;
+}
+
+/** How the assigner closed a task: the graded outcome, when, and a short comment. */
+export interface DemoTaskClose {
+  outcome: TaskOutcome;
+  on: string; // yyyy-mm-dd
+  comment: string;
+}
+
+/** What happened to a task after it was given: shared by meeting, directive and hand-down tasks. */
+export interface DemoTaskLife {
+  /** Rõ trách nhiệm: what counts as done; null for the vague tasks of Đồng Thứ's early 2022. */
+  deliverable: string | null;
+  priority: TaskPriority;
+  /** DemoMember keys of members working with the owner. */
+  coworkerKeys: string[];
+  /** Rising percent, the last one 100 when the work was finished. */
+  progress: DemoTaskProgress[];
+  /** Null: still open at the end of 2022. */
+  close: DemoTaskClose | null;
+}
+
+export interface DemoTask extends DemoTaskLife {
+  title: string;
+  ownerKey: string;
+  deadline: string; // yyyy-mm-dd
+  /** Finished on this date, or never in 2022 (null). */
+  doneOn: string | null;
 }
 
 export interface DemoAgendaItem {
@@ -64,8 +98,11 @@ export const DEMO_MEETINGS_YEAR = 2022;
 const YEAR = DEMO_MEETINGS_YEAR;
 const DONG_THU = 'cell-dong-thu';
 
-/** mulberry32, as in demo-data.ts (kept private there), wrapped with the helpers used below. */
-class Rng {
+/**
+ * mulberry32, as in demo-data.ts (kept private there), wrapped with the helpers used below.
+ * Exported for the other 2022 demo builders (demo-work.ts), which draw from their own streams.
+ */
+export class Rng {
   private a: number;
   constructor(seed: number) {
     this.a = seed >>> 0;
@@ -102,7 +139,7 @@ class Rng {
 }
 
 /** FNV-1a, so each cell gets its own stream and adding a cell does not reshuffle the others. */
-function hashSeed(s: string): number {
+export function hashSeed(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -118,7 +155,10 @@ function hashSeed(s: string): number {
 const pad = (n: number): string => String(n).padStart(2, '0');
 const isoDate = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const dayMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-const addDays = (date: string, n: number): string => new Date(dayMs(date) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number): string => new Date(dayMs(date) + n * 86_400_000).toISOString().slice(0, 10);
+/** The last day of the demo year: nothing in the 2022 data happens after it. */
+export const YEAR_END = `${YEAR}-12-31`;
+const minDate = (a: string, b: string): string => (a < b ? a : b);
 const weekday = (date: string): number => new Date(dayMs(date)).getUTCDay(); // 0 = Sunday
 const ddmm = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
@@ -134,9 +174,9 @@ function instant(date: string, time: string, offsetMs: number): string {
 // Cells
 // ---------------------------------------------------------------------------
 
-type CellType = 'village' | 'party_office' | 'people_committee' | 'police' | 'military' | 'school' | 'health';
+export type CellType = 'village' | 'party_office' | 'people_committee' | 'police' | 'military' | 'school' | 'health';
 
-interface CellInfo {
+export interface CellInfo {
   type: CellType;
   /** Village name for village cells ("Đồng Thứ"), else null. */
   village: string | null;
@@ -145,7 +185,7 @@ interface CellInfo {
   where: string;
 }
 
-function cellInfo(unit: DemoUnit): CellInfo {
+export function cellInfo(unit: DemoUnit): CellInfo {
   const villagePrefix = 'Chi bộ thôn ';
   if (unit.name.startsWith(villagePrefix)) {
     const v = unit.name.slice(villagePrefix.length);
@@ -184,6 +224,8 @@ const MONTH_NEWS: readonly string[] = [
 
 interface TaskTemplate {
   t: string;
+  /** The deliverable: what counts as done (rõ trách nhiệm). */
+  d: string;
   /** Months (1–12) in which the task makes sense; every month when absent. */
   m?: readonly number[];
   /** Only for these cells (keys); every cell of the type when absent. */
@@ -193,34 +235,35 @@ interface TaskTemplate {
 /** Collected at the quarter's last meeting ("Thu nộp đảng phí"); the month before, someone chases it. */
 const DUES_TASK: TaskTemplate = {
   t: 'Đôn đốc đảng viên nộp đảng phí quý {quy}/2022 trước kỳ sinh hoạt tháng {thangSau}',
+  d: 'Sổ thu đảng phí đủ số đảng viên, nộp Đảng ủy xã đúng hạn',
   m: [2, 5, 8, 11],
 };
 
 const VILLAGE_TASKS: readonly TaskTemplate[] = [
-  { t: 'Rà soát, lập danh sách các hộ chưa được giao đất dịch vụ khu Trại Khóng, gửi Ủy ban nhân dân xã' },
-  { t: 'Phối hợp cán bộ địa chính xã đo đạc, cắm mốc đất dịch vụ khu Lồng Chấy cho các hộ trong thôn' },
-  { t: 'Tổ chức họp dân lấy ý kiến phương án giao đất dịch vụ khu Trại Khóng, lập biên bản gửi xã' },
-  { t: 'Thống kê các công trình xây dựng trái phép trước năm 2014 trên địa bàn {thon}, gửi Ủy ban nhân dân xã' },
-  { t: 'Vận động các hộ có công trình xây dựng trái phép trước năm 2014 hoàn thiện hồ sơ theo hướng dẫn của xã' },
-  { t: 'Tổ chức tổng vệ sinh đường làng, ngõ xóm {thon} vào sáng Chủ nhật cuối tháng' },
-  { t: 'Vận động các hộ ký cam kết phân loại rác tại nguồn, không đổ rác xuống kênh mương' },
-  { t: 'Phân công lịch tuần tra ban đêm của tổ an ninh tự quản {thon}' },
-  { t: 'Nắm danh sách người từ nơi khác đến cư trú, lao động tại thôn, báo Công an xã' },
-  { t: 'Hướng dẫn người dân đăng ký, kích hoạt tài khoản định danh điện tử và nộp hồ sơ dịch vụ công trực tuyến' },
-  { t: 'Vận động nhân dân góp công, góp tiền làm đường bê tông nội đồng theo tiêu chí nông thôn mới' },
-  { t: 'Chỉnh trang khuôn viên nhà văn hóa thôn, trồng bổ sung cây xanh' },
-  { t: 'Vận động các hộ tham gia bảo hiểm y tế hộ gia đình năm 2022' },
-  { t: 'Rà soát, bổ sung danh sách quần chúng ưu tú tạo nguồn phát triển đảng viên' },
+  { t: 'Rà soát, lập danh sách các hộ chưa được giao đất dịch vụ khu Trại Khóng, gửi Ủy ban nhân dân xã', d: 'Danh sách các hộ chưa được giao đất dịch vụ, có xác nhận của trưởng thôn, gửi Ủy ban nhân dân xã' },
+  { t: 'Phối hợp cán bộ địa chính xã đo đạc, cắm mốc đất dịch vụ khu Lồng Chấy cho các hộ trong thôn', d: 'Biên bản cắm mốc có chữ ký của từng hộ và cán bộ địa chính xã' },
+  { t: 'Tổ chức họp dân lấy ý kiến phương án giao đất dịch vụ khu Trại Khóng, lập biên bản gửi xã', d: 'Biên bản họp dân ghi ý kiến của các hộ, gửi Ủy ban nhân dân xã' },
+  { t: 'Thống kê các công trình xây dựng trái phép trước năm 2014 trên địa bàn {thon}, gửi Ủy ban nhân dân xã', d: 'Bảng thống kê từng công trình (chủ hộ, vị trí, diện tích), gửi Ủy ban nhân dân xã' },
+  { t: 'Vận động các hộ có công trình xây dựng trái phép trước năm 2014 hoàn thiện hồ sơ theo hướng dẫn của xã', d: 'Danh sách hộ đã nộp hồ sơ, có xác nhận của cán bộ địa chính xã' },
+  { t: 'Tổ chức tổng vệ sinh đường làng, ngõ xóm {thon} vào sáng Chủ nhật cuối tháng', d: 'Đường làng, ngõ xóm được dọn sạch; báo cáo số người tham gia kèm ảnh' },
+  { t: 'Vận động các hộ ký cam kết phân loại rác tại nguồn, không đổ rác xuống kênh mương', d: 'Bản cam kết có chữ ký của các hộ, nộp chi ủy' },
+  { t: 'Phân công lịch tuần tra ban đêm của tổ an ninh tự quản {thon}', d: 'Lịch tuần tra cả tháng, niêm yết tại nhà văn hóa thôn' },
+  { t: 'Nắm danh sách người từ nơi khác đến cư trú, lao động tại thôn, báo Công an xã', d: 'Danh sách người tạm trú, lao động tại thôn gửi Công an xã' },
+  { t: 'Hướng dẫn người dân đăng ký, kích hoạt tài khoản định danh điện tử và nộp hồ sơ dịch vụ công trực tuyến', d: 'Danh sách hộ đã được hướng dẫn và số tài khoản kích hoạt thành công' },
+  { t: 'Vận động nhân dân góp công, góp tiền làm đường bê tông nội đồng theo tiêu chí nông thôn mới', d: 'Danh sách hộ đăng ký góp công, góp tiền; bảng công khai tại nhà văn hóa thôn' },
+  { t: 'Chỉnh trang khuôn viên nhà văn hóa thôn, trồng bổ sung cây xanh', d: 'Khuôn viên nhà văn hóa gọn gàng, cây xanh trồng bổ sung; ảnh trước và sau' },
+  { t: 'Vận động các hộ tham gia bảo hiểm y tế hộ gia đình năm 2022', d: 'Danh sách hộ đăng ký bảo hiểm y tế gửi đại lý thu của xã' },
+  { t: 'Rà soát, bổ sung danh sách quần chúng ưu tú tạo nguồn phát triển đảng viên', d: 'Danh sách quần chúng ưu tú được chi ủy thông qua, gửi Đảng ủy xã' },
   DUES_TASK,
-  { t: 'Nắm danh sách thanh niên trong độ tuổi, vận động lên đường nhập ngũ năm 2022', m: [1, 2] },
-  { t: 'Lập danh sách hộ nghèo, hộ cận nghèo, gia đình chính sách đề nghị hỗ trợ dịp Tết', m: [1, 12] },
-  { t: 'Ra quân nạo vét kênh mương nội đồng phục vụ sản xuất vụ xuân', m: [2, 3] },
-  { t: 'Tuyên truyền phòng, chống cháy rừng mùa khô đến các hộ giáp rừng', m: [1, 2, 3, 4, 10, 11, 12] },
-  { t: 'Thăm hỏi, tặng quà gia đình chính sách, người có công dịp 27/7', m: [7] },
-  { t: 'Kiểm tra, khơi thông cống rãnh thoát nước trước mùa mưa bão', m: [5, 6, 7, 8] },
-  { t: 'Vận động các hộ phun thuốc diệt muỗi, phát quang bụi rậm phòng sốt xuất huyết', m: [7, 8, 9, 10] },
-  { t: 'Chuẩn bị nội dung, tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở {thon}', m: [10, 11] },
-  { t: 'Tổng hợp bản kiểm điểm cá nhân của đảng viên năm 2022, gửi Đảng ủy xã', m: [11, 12] },
+  { t: 'Nắm danh sách thanh niên trong độ tuổi, vận động lên đường nhập ngũ năm 2022', d: 'Danh sách thanh niên trong độ tuổi và số đã đăng ký khám tuyển', m: [1, 2] },
+  { t: 'Lập danh sách hộ nghèo, hộ cận nghèo, gia đình chính sách đề nghị hỗ trợ dịp Tết', d: 'Danh sách đề nghị hỗ trợ được họp thôn thống nhất, gửi Ủy ban nhân dân xã', m: [1, 12] },
+  { t: 'Ra quân nạo vét kênh mương nội đồng phục vụ sản xuất vụ xuân', d: 'Các tuyến kênh mương nội đồng được nạo vét; báo cáo chiều dài đã làm', m: [2, 3] },
+  { t: 'Tuyên truyền phòng, chống cháy rừng mùa khô đến các hộ giáp rừng', d: 'Danh sách hộ giáp rừng đã được tuyên truyền, có chữ ký cam kết', m: [1, 2, 3, 4, 10, 11, 12] },
+  { t: 'Thăm hỏi, tặng quà gia đình chính sách, người có công dịp 27/7', d: 'Danh sách gia đình được thăm hỏi, tặng quà và biên nhận', m: [7] },
+  { t: 'Kiểm tra, khơi thông cống rãnh thoát nước trước mùa mưa bão', d: 'Cống rãnh trục chính được khơi thông; báo cáo các điểm còn ngập úng', m: [5, 6, 7, 8] },
+  { t: 'Vận động các hộ phun thuốc diệt muỗi, phát quang bụi rậm phòng sốt xuất huyết', d: 'Danh sách hộ đã phát quang, phun thuốc, gửi Trạm Y tế xã', m: [7, 8, 9, 10] },
+  { t: 'Chuẩn bị nội dung, tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở {thon}', d: 'Chương trình ngày hội và báo cáo kết quả tổ chức gửi Ủy ban Mặt trận Tổ quốc xã', m: [10, 11] },
+  { t: 'Tổng hợp bản kiểm điểm cá nhân của đảng viên năm 2022, gửi Đảng ủy xã', d: 'Bản kiểm điểm của 100% đảng viên kèm danh sách, nộp Đảng ủy xã', m: [11, 12] },
 ];
 
 /** Đồng Thứ before April 2022: tasks "giao chung chung" — an owner only because the form needs one. */
@@ -235,74 +278,74 @@ const VAGUE_TASKS: readonly string[] = [
 
 const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
   party_office: [
-    { t: 'Tổng hợp kết quả "tự soi, tự sửa" của 25 chi bộ, báo cáo Thường trực Đảng ủy' },
-    { t: 'Chuẩn bị tài liệu hội nghị Ban Chấp hành Đảng bộ xã tháng {thang}' },
-    { t: 'Cập nhật hồ sơ đảng viên trên phần mềm quản lý đảng viên' },
-    { t: 'Xây dựng chương trình kiểm tra, giám sát quý {quySau} của Ủy ban Kiểm tra Đảng ủy' },
-    { t: 'Rà soát hồ sơ đề nghị kết nạp đảng viên mới của các chi bộ' },
-    { t: 'Tổng hợp ý kiến, kiến nghị của cử tri gửi kỳ họp Hội đồng nhân dân xã' },
-    { t: 'Hướng dẫn các chi bộ thôn nâng cao chất lượng sinh hoạt chi bộ' },
-    { t: 'Hoàn thiện báo cáo sơ kết 6 tháng công tác xây dựng Đảng', m: [6, 7] },
-    { t: 'Hướng dẫn kiểm điểm, xếp loại tổ chức đảng và đảng viên năm 2022', m: [10, 11, 12] },
+    { t: 'Tổng hợp kết quả "tự soi, tự sửa" của 25 chi bộ, báo cáo Thường trực Đảng ủy', d: 'Báo cáo tổng hợp kết quả của 25 chi bộ trình Thường trực Đảng ủy' },
+    { t: 'Chuẩn bị tài liệu hội nghị Ban Chấp hành Đảng bộ xã tháng {thang}', d: 'Bộ tài liệu hội nghị gửi các đồng chí ủy viên trước 3 ngày' },
+    { t: 'Cập nhật hồ sơ đảng viên trên phần mềm quản lý đảng viên', d: 'Dữ liệu trên phần mềm khớp hồ sơ giấy; báo cáo số hồ sơ đã cập nhật' },
+    { t: 'Xây dựng chương trình kiểm tra, giám sát quý {quySau} của Ủy ban Kiểm tra Đảng ủy', d: 'Chương trình kiểm tra, giám sát được Ủy ban Kiểm tra thông qua' },
+    { t: 'Rà soát hồ sơ đề nghị kết nạp đảng viên mới của các chi bộ', d: 'Phiếu rà soát từng hồ sơ và danh sách hồ sơ đủ điều kiện' },
+    { t: 'Tổng hợp ý kiến, kiến nghị của cử tri gửi kỳ họp Hội đồng nhân dân xã', d: 'Bản tổng hợp ý kiến, kiến nghị gửi Thường trực Hội đồng nhân dân xã' },
+    { t: 'Hướng dẫn các chi bộ thôn nâng cao chất lượng sinh hoạt chi bộ', d: 'Văn bản hướng dẫn gửi các chi bộ thôn' },
+    { t: 'Hoàn thiện báo cáo sơ kết 6 tháng công tác xây dựng Đảng', d: 'Báo cáo sơ kết trình Ban Thường vụ Đảng ủy', m: [6, 7] },
+    { t: 'Hướng dẫn kiểm điểm, xếp loại tổ chức đảng và đảng viên năm 2022', d: 'Văn bản hướng dẫn kèm mẫu biểu gửi các chi bộ', m: [10, 11, 12] },
     DUES_TASK,
   ],
   people_committee: [
-    { t: 'Giải quyết dứt điểm hồ sơ giao đất dịch vụ khu Trại Khóng còn tồn đọng' },
-    { t: 'Lập phương án giao đất dịch vụ khu Lồng Chấy, trình Ủy ban nhân dân huyện' },
-    { t: 'Lập phương án xử lý các công trình xây dựng trái phép trước năm 2014' },
-    { t: 'Rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa' },
-    { t: 'Nâng tỷ lệ hồ sơ dịch vụ công trực tuyến lên trên 50%' },
-    { t: 'Kiểm tra công tác vệ sinh môi trường tại các thôn, báo cáo kết quả' },
-    { t: 'Báo cáo tiến độ thu ngân sách xã tháng {thang}' },
-    { t: 'Hoàn thiện hồ sơ các tiêu chí xã nông thôn mới nâng cao' },
-    { t: 'Chi trả trợ cấp cho người có công, đối tượng bảo trợ xã hội đúng hạn' },
+    { t: 'Giải quyết dứt điểm hồ sơ giao đất dịch vụ khu Trại Khóng còn tồn đọng', d: 'Danh sách hồ sơ đã giải quyết, số còn tồn và lý do' },
+    { t: 'Lập phương án giao đất dịch vụ khu Lồng Chấy, trình Ủy ban nhân dân huyện', d: 'Tờ trình kèm phương án gửi Ủy ban nhân dân huyện' },
+    { t: 'Lập phương án xử lý các công trình xây dựng trái phép trước năm 2014', d: 'Phương án xử lý từng công trình, trình Đảng ủy cho ý kiến' },
+    { t: 'Rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa', d: 'Bảng niêm yết thủ tục hành chính được cập nhật tại bộ phận một cửa' },
+    { t: 'Nâng tỷ lệ hồ sơ dịch vụ công trực tuyến lên trên 50%', d: 'Báo cáo tỷ lệ hồ sơ trực tuyến trên Cổng dịch vụ công đạt trên 50%' },
+    { t: 'Kiểm tra công tác vệ sinh môi trường tại các thôn, báo cáo kết quả', d: 'Biên bản kiểm tra từng thôn và báo cáo kết quả' },
+    { t: 'Báo cáo tiến độ thu ngân sách xã tháng {thang}', d: 'Báo cáo thu ngân sách tháng {thang} gửi Thường trực Đảng ủy' },
+    { t: 'Hoàn thiện hồ sơ các tiêu chí xã nông thôn mới nâng cao', d: 'Hồ sơ minh chứng từng tiêu chí được Ban Chỉ đạo xã thẩm định' },
+    { t: 'Chi trả trợ cấp cho người có công, đối tượng bảo trợ xã hội đúng hạn', d: 'Danh sách chi trả có chữ ký nhận của người hưởng' },
     DUES_TASK,
   ],
   police: [
-    { t: 'Tổ chức cấp căn cước công dân gắn chíp lưu động tại các thôn' },
-    { t: 'Kích hoạt tài khoản định danh điện tử cho người dân trên địa bàn xã' },
-    { t: 'Rà soát, cập nhật đối tượng nghiện ma túy, người có tiền án tiền sự' },
-    { t: 'Tuyên truyền phòng, chống lừa đảo qua mạng tại các thôn' },
-    { t: 'Kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở kinh doanh' },
-    { t: 'Giải quyết các vụ việc mâu thuẫn đất đai ở khu Trại Khóng, Lồng Chấy, không để phát sinh điểm nóng' },
-    { t: 'Xây dựng kế hoạch tuần tra bảo đảm an ninh trật tự dịp Tết', m: [1, 12] },
+    { t: 'Tổ chức cấp căn cước công dân gắn chíp lưu động tại các thôn', d: 'Lịch cấp tại các thôn và số hồ sơ đã tiếp nhận' },
+    { t: 'Kích hoạt tài khoản định danh điện tử cho người dân trên địa bàn xã', d: 'Báo cáo số tài khoản định danh điện tử đã kích hoạt' },
+    { t: 'Rà soát, cập nhật đối tượng nghiện ma túy, người có tiền án tiền sự', d: 'Danh sách đối tượng được cập nhật, báo cáo Công an huyện' },
+    { t: 'Tuyên truyền phòng, chống lừa đảo qua mạng tại các thôn', d: 'Số buổi tuyên truyền tại các thôn, kèm ảnh và danh sách người dự' },
+    { t: 'Kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở kinh doanh', d: 'Biên bản kiểm tra từng cơ sở và kiến nghị khắc phục' },
+    { t: 'Giải quyết các vụ việc mâu thuẫn đất đai ở khu Trại Khóng, Lồng Chấy, không để phát sinh điểm nóng', d: 'Biên bản hòa giải từng vụ việc; không phát sinh khiếu kiện đông người' },
+    { t: 'Xây dựng kế hoạch tuần tra bảo đảm an ninh trật tự dịp Tết', d: 'Kế hoạch tuần tra được Trưởng Công an xã phê duyệt', m: [1, 12] },
     DUES_TASK,
   ],
   military: [
-    { t: 'Tổ chức lễ giao nhận quân năm 2022', m: [1, 2] },
-    { t: 'Huấn luyện lực lượng dân quân năm 2022 theo kế hoạch của huyện', m: [3, 4, 5, 6] },
-    { t: 'Đăng ký nghĩa vụ quân sự cho nam công dân đủ 17 tuổi', m: [4, 5] },
-    { t: 'Xây dựng phương án phòng, chống lụt bão, tìm kiếm cứu nạn năm 2022', m: [5, 6, 7] },
-    { t: 'Rà soát nguồn thanh niên gọi nhập ngũ năm 2023', m: [8, 9, 10, 11, 12] },
-    { t: 'Duy trì trực sẵn sàng chiến đấu, phối hợp Công an xã tuần tra' },
-    { t: 'Kiểm tra, bảo quản vũ khí, công cụ hỗ trợ của dân quân' },
-    { t: 'Phối hợp kiểm lâm tổ chức phòng, chống cháy rừng', m: [1, 2, 3, 4, 10, 11, 12] },
+    { t: 'Tổ chức lễ giao nhận quân năm 2022', d: 'Lễ giao quân đúng ngày, 100% tân binh lên đường', m: [1, 2] },
+    { t: 'Huấn luyện lực lượng dân quân năm 2022 theo kế hoạch của huyện', d: 'Báo cáo kết quả huấn luyện, tỷ lệ dân quân đạt yêu cầu', m: [3, 4, 5, 6] },
+    { t: 'Đăng ký nghĩa vụ quân sự cho nam công dân đủ 17 tuổi', d: 'Danh sách nam công dân đủ 17 tuổi đã đăng ký', m: [4, 5] },
+    { t: 'Xây dựng phương án phòng, chống lụt bão, tìm kiếm cứu nạn năm 2022', d: 'Phương án được Ủy ban nhân dân xã phê duyệt', m: [5, 6, 7] },
+    { t: 'Rà soát nguồn thanh niên gọi nhập ngũ năm 2023', d: 'Danh sách nguồn thanh niên gọi nhập ngũ năm 2023', m: [8, 9, 10, 11, 12] },
+    { t: 'Duy trì trực sẵn sàng chiến đấu, phối hợp Công an xã tuần tra', d: 'Sổ trực ban ghi đầy đủ; báo cáo kết quả tuần tra phối hợp' },
+    { t: 'Kiểm tra, bảo quản vũ khí, công cụ hỗ trợ của dân quân', d: 'Biên bản kiểm tra, bảo quản vũ khí, công cụ hỗ trợ' },
+    { t: 'Phối hợp kiểm lâm tổ chức phòng, chống cháy rừng', d: 'Kế hoạch phối hợp và báo cáo kết quả tuần tra, chốt chặn', m: [1, 2, 3, 4, 10, 11, 12] },
     DUES_TASK,
   ],
   school: [
-    { t: 'Hoàn thành kế hoạch dạy học học kỳ II năm học 2021–2022', m: [1, 2] },
-    { t: 'Tổ chức kiểm tra cuối học kỳ II, tổng hợp kết quả', m: [4, 5] },
-    { t: 'Xây dựng kế hoạch tuyển sinh năm học 2022–2023', m: [5, 6, 7] },
-    { t: 'Chuẩn bị cơ sở vật chất, tổ chức lễ khai giảng năm học 2022–2023', m: [8, 9] },
-    { t: 'Triển khai chương trình giáo dục phổ thông 2018 với khối lớp mới', m: [8, 9, 10] },
-    { t: 'Thăm hỏi, hỗ trợ học sinh có hoàn cảnh khó khăn' },
-    { t: 'Hoàn thiện hồ sơ kiểm định chất lượng giáo dục' },
-    { t: 'Kiểm tra bếp ăn bán trú, bảo đảm an toàn thực phẩm', k: ['cell-mam-non', 'cell-tieu-hoc'] },
-    { t: 'Tổ chức hội thi bé khỏe, bé ngoan cấp trường', k: ['cell-mam-non'], m: [3, 4, 11, 12] },
-    { t: 'Bồi dưỡng học sinh giỏi dự thi cấp huyện', k: ['cell-tieu-hoc', 'cell-thcs'], m: [1, 2, 3, 10, 11, 12] },
-    { t: 'Tổ chức ôn tập cho học sinh lớp 9 thi vào lớp 10', k: ['cell-thcs'], m: [3, 4, 5] },
-    { t: 'Tổ chức chuyên đề đổi mới phương pháp dạy học cấp trường' },
-    { t: 'Phát động phong trào thi đua chào mừng Ngày Nhà giáo Việt Nam 20/11', m: [10, 11] },
+    { t: 'Hoàn thành kế hoạch dạy học học kỳ II năm học 2021–2022', d: 'Kế hoạch dạy học học kỳ II được Ban Giám hiệu phê duyệt', m: [1, 2] },
+    { t: 'Tổ chức kiểm tra cuối học kỳ II, tổng hợp kết quả', d: 'Bảng tổng hợp kết quả kiểm tra theo khối lớp', m: [4, 5] },
+    { t: 'Xây dựng kế hoạch tuyển sinh năm học 2022–2023', d: 'Kế hoạch tuyển sinh trình Phòng Giáo dục và Đào tạo huyện', m: [5, 6, 7] },
+    { t: 'Chuẩn bị cơ sở vật chất, tổ chức lễ khai giảng năm học 2022–2023', d: 'Phòng học, thiết bị sẵn sàng; lễ khai giảng tổ chức đúng ngày', m: [8, 9] },
+    { t: 'Triển khai chương trình giáo dục phổ thông 2018 với khối lớp mới', d: 'Kế hoạch giáo dục khối lớp mới được phê duyệt và triển khai', m: [8, 9, 10] },
+    { t: 'Thăm hỏi, hỗ trợ học sinh có hoàn cảnh khó khăn', d: 'Danh sách học sinh được hỗ trợ và biên nhận' },
+    { t: 'Hoàn thiện hồ sơ kiểm định chất lượng giáo dục', d: 'Hồ sơ tự đánh giá kiểm định chất lượng hoàn chỉnh' },
+    { t: 'Kiểm tra bếp ăn bán trú, bảo đảm an toàn thực phẩm', d: 'Biên bản kiểm tra bếp ăn và sổ kiểm thực ba bước', k: ['cell-mam-non', 'cell-tieu-hoc'] },
+    { t: 'Tổ chức hội thi bé khỏe, bé ngoan cấp trường', d: 'Hội thi được tổ chức; danh sách trẻ đạt giải', k: ['cell-mam-non'], m: [3, 4, 11, 12] },
+    { t: 'Bồi dưỡng học sinh giỏi dự thi cấp huyện', d: 'Đội tuyển được bồi dưỡng đủ số buổi; danh sách dự thi cấp huyện', k: ['cell-tieu-hoc', 'cell-thcs'], m: [1, 2, 3, 10, 11, 12] },
+    { t: 'Tổ chức ôn tập cho học sinh lớp 9 thi vào lớp 10', d: 'Lịch ôn tập và kết quả thi thử của học sinh lớp 9', k: ['cell-thcs'], m: [3, 4, 5] },
+    { t: 'Tổ chức chuyên đề đổi mới phương pháp dạy học cấp trường', d: 'Biên bản chuyên đề và giáo án minh họa' },
+    { t: 'Phát động phong trào thi đua chào mừng Ngày Nhà giáo Việt Nam 20/11', d: 'Kế hoạch thi đua và danh sách giáo viên đăng ký', m: [10, 11] },
     DUES_TASK,
   ],
   health: [
-    { t: 'Tổ chức tiêm vắc-xin COVID-19 mũi nhắc lại cho người dân', m: [1, 2, 3, 4, 5, 6, 7, 8] },
-    { t: 'Tổ chức tiêm chủng mở rộng tháng {thang} cho trẻ em trong xã' },
-    { t: 'Khám sức khỏe định kỳ cho người cao tuổi tại các thôn' },
-    { t: 'Phun hóa chất diệt muỗi, giám sát ca bệnh sốt xuất huyết', m: [7, 8, 9, 10] },
-    { t: 'Cập nhật hồ sơ sức khỏe điện tử của người dân' },
-    { t: 'Kiểm tra vệ sinh an toàn thực phẩm tại các cơ sở kinh doanh ăn uống' },
-    { t: 'Tuyên truyền vệ sinh môi trường, xử lý rác thải y tế đúng quy định' },
+    { t: 'Tổ chức tiêm vắc-xin COVID-19 mũi nhắc lại cho người dân', d: 'Báo cáo số mũi tiêm nhắc lại đã thực hiện', m: [1, 2, 3, 4, 5, 6, 7, 8] },
+    { t: 'Tổ chức tiêm chủng mở rộng tháng {thang} cho trẻ em trong xã', d: 'Báo cáo tỷ lệ trẻ được tiêm đủ mũi trong tháng' },
+    { t: 'Khám sức khỏe định kỳ cho người cao tuổi tại các thôn', d: 'Danh sách người cao tuổi đã khám và hồ sơ theo dõi' },
+    { t: 'Phun hóa chất diệt muỗi, giám sát ca bệnh sốt xuất huyết', d: 'Báo cáo số ổ dịch được xử lý và số hộ được phun', m: [7, 8, 9, 10] },
+    { t: 'Cập nhật hồ sơ sức khỏe điện tử của người dân', d: 'Số hồ sơ sức khỏe điện tử được cập nhật trên hệ thống' },
+    { t: 'Kiểm tra vệ sinh an toàn thực phẩm tại các cơ sở kinh doanh ăn uống', d: 'Biên bản kiểm tra từng cơ sở' },
+    { t: 'Tuyên truyền vệ sinh môi trường, xử lý rác thải y tế đúng quy định', d: 'Sổ theo dõi thu gom, xử lý rác thải y tế đúng quy định' },
     DUES_TASK,
   ],
 };
@@ -311,45 +354,55 @@ interface ThematicTopic {
   topic: string;
   villageOnly?: boolean;
   task: string;
+  deliverable: string;
 }
 
 const THEMATIC_TOPICS: readonly ThematicTopic[] = [
   {
     topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát triển đất nước (Chỉ thị 05-CT/TW)',
     task: 'Tổng hợp bản đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022 của đảng viên',
+    deliverable: 'Bảng tổng hợp bản đăng ký của từng đảng viên, lưu hồ sơ chi bộ',
   },
   {
     topic: 'Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng; "tự soi, tự sửa"',
     task: 'Tổng hợp bản tự soi, tự sửa và kế hoạch khắc phục của từng đảng viên',
+    deliverable: 'Bản tự soi, tự sửa và kế hoạch khắc phục của 100% đảng viên',
   },
   {
     topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
     task: 'Xây dựng quy chế chuẩn bị nội dung sinh hoạt chi bộ hằng tháng',
+    deliverable: 'Quy chế được chi bộ biểu quyết thông qua',
   },
   {
     topic: 'Xây dựng nông thôn mới kiểu mẫu',
     villageOnly: true,
     task: 'Lập danh sách tuyến đường cần chỉnh trang, trồng hoa theo tiêu chí thôn kiểu mẫu',
+    deliverable: 'Danh sách tuyến đường kèm dự toán, gửi Ban Phát triển thôn',
   },
   {
     topic: 'Phòng, chống tham nhũng, tiêu cực',
     task: 'Rà soát, công khai các khoản đóng góp của nhân dân theo quy định',
+    deliverable: 'Bảng công khai các khoản đóng góp niêm yết tại nhà văn hóa, trụ sở',
   },
   {
     topic: 'Công tác dân vận của chi bộ trong tình hình mới',
     task: 'Nắm tình hình dư luận, tâm tư của nhân dân, báo cáo Đảng ủy xã',
+    deliverable: 'Báo cáo tình hình dư luận gửi Ban Tuyên giáo Đảng ủy xã',
   },
   {
     topic: 'Trách nhiệm nêu gương của cán bộ, đảng viên (Quy định 08-QĐi/TW)',
     task: 'Đảng viên đăng ký nội dung nêu gương; chi ủy tổng hợp, theo dõi',
+    deliverable: 'Bản đăng ký nêu gương của từng đảng viên và sổ theo dõi của chi ủy',
   },
   {
     topic: 'Nhận diện, phòng ngừa 27 biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa"',
     task: 'Tổng hợp kết quả đảng viên tự đối chiếu 27 biểu hiện suy thoái',
+    deliverable: 'Bảng tổng hợp kết quả tự đối chiếu của 100% đảng viên',
   },
   {
     topic: 'Đấu tranh phản bác các quan điểm sai trái, thù địch trên không gian mạng',
     task: 'Hướng dẫn đảng viên chia sẻ thông tin chính thống trên mạng xã hội',
+    deliverable: 'Danh sách đảng viên tham gia nhóm chia sẻ thông tin chính thống, số tin bài đã chia sẻ',
   },
 ];
 
@@ -406,6 +459,16 @@ interface TaskRecord {
   deadline: string;
   doneOn: string | null;
   meetingDate: string;
+  /** The outcome's task; its life (progress, close…) is filled in once the cell's year is built. */
+  out: DemoTask;
+  /** Other members at the meeting, who may be asked to help. */
+  helpers: string[];
+}
+
+/** A task template filled in for a cell and month. */
+interface TaskSpec {
+  title: string;
+  deliverable: string | null;
 }
 
 interface MeetingContext {
@@ -423,6 +486,8 @@ interface MeetingContext {
   participants: DemoMember[];
   guest: Guest | null;
   names: Map<string, string>;
+  /** Đồng Thứ before April 2022: tasks "giao chung chung", with no deliverable. */
+  vague: boolean;
 }
 
 const comrade = (ctx: MeetingContext, m: DemoMember): string => `đồng chí ${ctx.names.get(m.key)!}`;
@@ -451,15 +516,28 @@ function pickDay(rng: Rng, month: number, from: number, to: number, office: bool
 }
 
 function taskOutcome(task: TaskRecord): DemoOutcome {
-  return {
-    kind: 'task',
-    text: task.title,
-    votes: null,
-    task: { title: task.title, ownerKey: task.ownerKey, deadline: task.deadline, doneOn: task.doneOn },
-  };
+  return { kind: 'task', text: task.title, votes: null, task: task.out };
 }
 
-interface TaskOptions {
+/** A task as decided at a meeting; `doneOn` past the year's end counts as not done in 2022. */
+function taskRecord(ctx: MeetingContext, spec: TaskSpec, owner: DemoMember, deadline: string, doneOn: string | null): TaskRecord {
+  const done = doneOn !== null && doneOn <= YEAR_END ? doneOn : null;
+  const out: DemoTask = {
+    title: spec.title,
+    ownerKey: owner.key,
+    deadline,
+    doneOn: done,
+    deliverable: ctx.vague ? null : spec.deliverable,
+    priority: 'normal',
+    coworkerKeys: [],
+    progress: [],
+    close: null,
+  };
+  const helpers = ctx.participants.filter((m) => m.key !== owner.key).map((m) => m.key);
+  return { title: spec.title, ownerKey: owner.key, deadline, doneOn: done, meetingDate: ctx.date, out, helpers };
+}
+
+export interface TaskOptions {
   /** Share of tasks left open at the end of the data. */
   openRate: number;
   /** Share done very late (2–6 weeks after the deadline). */
@@ -471,18 +549,27 @@ interface TaskOptions {
   deadlineDays: readonly [number, number];
 }
 
-function makeTask(ctx: MeetingContext, title: string, owner: DemoMember, opts: TaskOptions): TaskRecord {
+function makeTask(ctx: MeetingContext, spec: TaskSpec, owner: DemoMember, opts: TaskOptions): TaskRecord {
   const { rng, date } = ctx;
-  const deadline = addDays(date, rng.int(opts.deadlineDays[0], opts.deadlineDays[1]));
+  // Nothing is due after the demo year: December's tasks are due by 31/12.
+  const deadline = addDays(date, rng.int(opts.deadlineDays[0], Math.min(opts.deadlineDays[1], daysBetween(date, YEAR_END))));
+  return taskRecord(ctx, spec, owner, deadline, drawDoneOn(rng, date, deadline, opts));
+}
+
+/**
+ * When work given on `given` and due on `deadline` was finished (null: never). Shared with the
+ * directive and hand-down tasks of demo-work.ts, so every 2022 task is late or open alike.
+ */
+export function drawDoneOn(rng: Rng, given: string, deadline: string, opts: Omit<TaskOptions, 'deadlineDays'>): string | null {
   let doneOn: string | null;
   if (rng.chance(opts.openRate)) doneOn = null;
   else if (rng.chance(opts.veryLateRate)) doneOn = addDays(deadline, rng.int(14, 42));
   else if (rng.chance(opts.lateRate)) doneOn = addDays(deadline, rng.int(opts.lateDays[0], opts.lateDays[1]));
   else {
     doneOn = addDays(deadline, -rng.int(0, 10));
-    if (doneOn <= addDays(date, 2)) doneOn = addDays(date, rng.int(3, 6));
+    if (doneOn <= addDays(given, 2)) doneOn = addDays(given, rng.int(3, 6));
   }
-  return { title, ownerKey: owner.key, deadline, doneOn, meetingDate: date };
+  return doneOn;
 }
 
 function ordinaryTaskOptions(month: number): TaskOptions {
@@ -498,13 +585,13 @@ function pickOwners(ctx: MeetingContext, n: number): DemoMember[] {
   return owners;
 }
 
-/** Task titles that fit the cell and month, minus `exclude` (still open, or given last time). */
-function taskTemplatesFor(unit: DemoUnit, info: CellInfo, month: number, exclude: ReadonlySet<string>): string[] {
+/** Tasks that fit the cell and month, minus the titles in `exclude` (still open, or given last time). */
+function taskTemplatesFor(unit: DemoUnit, info: CellInfo, month: number, exclude: ReadonlySet<string>): TaskSpec[] {
   const pool = info.type === 'village' ? VILLAGE_TASKS : OFFICE_TASKS[info.type];
   return pool
     .filter((t) => (!t.m || t.m.includes(month)) && (!t.k || t.k.includes(unit.key)))
-    .map((t) => fill(t.t, info, month))
-    .filter((t) => !exclude.has(t));
+    .map((t) => ({ title: fill(t.t, info, month), deliverable: fill(t.d, info, month) }))
+    .filter((t) => !exclude.has(t.title));
 }
 
 /** "A", "A và B", "A, B và C". */
@@ -790,6 +877,174 @@ function chairScores(rng: Rng, quality: number, story: StoryPhase, hasDues: bool
 }
 
 // ---------------------------------------------------------------------------
+// A task's life: progress reports, co-workers, the graded close
+// ---------------------------------------------------------------------------
+
+const PROGRESS_START: readonly string[] = [
+  'Đã nhận nhiệm vụ, xây dựng kế hoạch thực hiện.',
+  'Đã triển khai, đang liên hệ các hộ, cá nhân liên quan.',
+  'Đã phân công người phối hợp, bắt đầu thực hiện.',
+  'Đang thu thập thông tin, số liệu ban đầu.',
+];
+const PROGRESS_MIDDLE: readonly string[] = [
+  'Đã làm được khoảng {p}% khối lượng công việc.',
+  'Đang tổng hợp kết quả, còn một số việc chưa xong.',
+  'Cơ bản xong phần việc chính, đang hoàn thiện hồ sơ.',
+  'Đã xong phần lớn, còn một số việc phải phối hợp thêm.',
+];
+/** Progress on a task "giao chung chung": nothing to measure it against. */
+const PROGRESS_VAGUE: readonly string[] = ['Đang thực hiện.', 'Đã làm được một phần.', 'Đang triển khai.', 'Đã nhắc nhở, tuyên truyền.'];
+const PROGRESS_DONE: readonly string[] = ['Đã hoàn thành. {d}.', 'Hoàn thành, đã báo cáo chi ủy. {d}.'];
+const PROGRESS_DONE_VAGUE: readonly string[] = ['Đã thực hiện xong.', 'Cơ bản đã làm.'];
+
+const CLOSE_COMMENTS: Record<TaskOutcome, readonly string[]> = {
+  on_time: ['Hoàn thành đúng hạn, đạt yêu cầu.', 'Hoàn thành đúng thời hạn; chi bộ ghi nhận kết quả.', 'Đạt yêu cầu, đúng thời hạn đề ra.'],
+  exceeded: [
+    'Hoàn thành trước hạn, vượt yêu cầu đề ra.',
+    'Vượt yêu cầu, kết quả tốt hơn mức chi bộ giao; đề nghị biểu dương.',
+    'Hoàn thành sớm, chất lượng tốt, vượt yêu cầu.',
+  ],
+  late: ['Hoàn thành chậm {n} ngày so với thời hạn; đề nghị rút kinh nghiệm.', 'Đạt yêu cầu nhưng chậm {n} ngày.', 'Hoàn thành sau thời hạn {n} ngày.'],
+  not_done: ['Không hoàn thành trong năm 2022 {cause}; chuyển sang kế hoạch năm 2023.', 'Không hoàn thành {cause}; chi bộ yêu cầu rút kinh nghiệm.'],
+};
+/** Closing a vague task: done or not, there is no deliverable to judge it by. */
+const CLOSE_VAGUE: Record<'on_time' | 'late', readonly string[]> = {
+  on_time: [
+    'Chi bộ ghi nhận đã thực hiện, nhưng nhiệm vụ giao chung chung nên chưa đánh giá được kết quả cụ thể.',
+    'Đã thực hiện; không có sản phẩm cụ thể để đối chiếu.',
+  ],
+  late: ['Thực hiện chậm {n} ngày; nhiệm vụ giao chung chung, chưa rõ việc, rõ trách nhiệm.', 'Chậm {n} ngày; chưa có sản phẩm cụ thể để đánh giá.'],
+};
+
+/** Why work was not done, by kind of cell (also read out in the meeting reviews). */
+export function notDoneCauses(village: boolean): readonly string[] {
+  return NOT_DONE_CAUSES[village ? 'village' : 'office'];
+}
+
+/** Land, security, epidemics, fire and storms come first; tidying up and dues rarely. */
+export function taskPriority(rng: Rng, title: string): TaskPriority {
+  if (/đất|an ninh|COVID|cháy|lụt bão|ma túy|trái phép|nhập ngũ|giao nhận quân/i.test(title)) return rng.chance(0.75) ? 'high' : 'normal';
+  if (/đảng phí|cây xanh|văn nghệ|chỉnh trang|bóng chuyền/i.test(title)) return rng.chance(0.4) ? 'low' : 'normal';
+  const r = rng.float();
+  return r < 0.15 ? 'high' : r < 0.88 ? 'normal' : 'low';
+}
+
+/** About one task in four gets one or two members to help the owner. */
+export function pickCoworkers(rng: Rng, helpers: readonly string[]): string[] {
+  if (helpers.length === 0 || !rng.chance(0.25)) return [];
+  return rng.sample(helpers, rng.int(1, 2));
+}
+
+/** `n` distinct dates after `after` up to `until`, in order (fewer when the span is short). */
+function spreadDates(rng: Rng, after: string, until: string, n: number): string[] {
+  const span = daysBetween(after, until);
+  const offsets = new Set<number>();
+  while (offsets.size < Math.min(n, span)) offsets.add(rng.int(1, span));
+  return [...offsets].sort((a, b) => a - b).map((d) => addDays(after, d));
+}
+
+/** `n` distinct percents from `values`, rising. */
+function risingPercents(rng: Rng, values: readonly number[], n: number): number[] {
+  return rng.sample(values, n).sort((a, b) => a - b);
+}
+
+export interface TaskGrading {
+  /** The day the task was given. */
+  createdOn: string;
+  deadline: string;
+  /** When the work was finished (≤ 31/12/2022), or null. */
+  doneOn: string | null;
+  deliverable: string | null;
+  /** The assigning cell's meeting dates, in order: finished work is closed at the next one when it is near. */
+  reviewDates: readonly string[];
+  /** When work never finished is closed "not done" (the year-end review); null leaves it open. */
+  notDoneOn: string | null;
+  /** Share of work finished in time that the assigner grades "exceeded". */
+  exceededRate: number;
+  causes: readonly string[];
+}
+
+/**
+ * Progress reports and the close of one task, graded with `classifyOutcome`: finished by the
+ * deadline is on time (or exceeded), after it late, never not done. A task without a deliverable
+ * cannot be judged to exceed anything.
+ */
+export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progress' | 'close'> {
+  const vague = g.deliverable === null;
+  if (g.doneOn !== null) {
+    const n = rng.int(1, 3);
+    const dates = [...spreadDates(rng, g.createdOn, addDays(g.doneOn, -1), n - 1), g.doneOn];
+    const percents = [...risingPercents(rng, [20, 30, 40, 50, 60, 70, 80, 90], dates.length - 1), 100];
+    const progress = dates.map((on, i) => ({ on, percent: percents[i]!, text: progressText(rng, percents[i]!, g.deliverable) }));
+    const exceeded = !vague && g.doneOn <= g.deadline && rng.chance(g.exceededRate);
+    const outcome = classifyOutcome(g.deadline, g.doneOn, exceeded);
+    const next = g.reviewDates.find((d) => d > g.doneOn!);
+    const on = minDate(next !== undefined && daysBetween(g.doneOn, next) <= 10 ? next : addDays(g.doneOn, rng.int(1, 5)), YEAR_END);
+    const pool = vague && (outcome === 'on_time' || outcome === 'late') ? CLOSE_VAGUE[outcome] : CLOSE_COMMENTS[outcome];
+    const comment = rng.pick(pool).replace('{n}', String(daysBetween(g.deadline, g.doneOn)));
+    return { progress, close: { outcome, on, comment } };
+  }
+  // Never finished: a report or two short of 100%, the last one saying why.
+  const until = minDate(g.deadline, g.notDoneOn ?? YEAR_END);
+  const dates = spreadDates(rng, g.createdOn, until, rng.int(1, 2));
+  const percents = risingPercents(rng, [10, 20, 30, 40, 50, 60, 70, 80], dates.length);
+  const cause = rng.pick(g.causes);
+  const progress = dates.map((on, i) => ({
+    on,
+    percent: percents[i]!,
+    text: i === dates.length - 1 && g.notDoneOn !== null ? `Chưa hoàn thành ${cause}.` : progressText(rng, percents[i]!, g.deliverable),
+  }));
+  if (g.notDoneOn === null) return { progress, close: null };
+  return { progress, close: { outcome: 'not_done', on: g.notDoneOn, comment: rng.pick(CLOSE_COMMENTS.not_done).replace('{cause}', cause) } };
+}
+
+function progressText(rng: Rng, percent: number, deliverable: string | null): string {
+  if (deliverable === null) return rng.pick(percent === 100 ? PROGRESS_DONE_VAGUE : PROGRESS_VAGUE);
+  if (percent === 100) return rng.pick(PROGRESS_DONE).replace('{d}', deliverable);
+  return rng.pick(percent <= 40 ? PROGRESS_START : PROGRESS_MIDDLE).replace('{p}', String(percent));
+}
+
+/**
+ * Once a cell's year is built: each meeting task gets its priority, helpers, reports and close.
+ * Work still not done at the end of 2022 is closed "not done" at the year-end review — at the
+ * December meeting when already overdue by then, else on 31/12 — except one to three tasks due in
+ * December, left open so that boards show overdue work. Draws from its own stream, so the
+ * meetings read as before.
+ */
+function finishMeetingTasks(unit: DemoUnit, info: CellInfo, meetings: readonly DemoMeeting[], tasks: readonly TaskRecord[]): void {
+  const rng = new Rng(hashSeed(`${unit.key}/tasks`));
+  const reviewDates = meetings.map((m) => m.date).sort();
+  const december = meetings.find((m) => m.kind === 'regular' && m.date.slice(5, 7) === '12')!.date;
+  let unfinished = tasks.filter((t) => t.doneOn === null && t.deadline >= `${YEAR}-12-01`);
+  if (unfinished.length === 0) {
+    // Every December task got done: one of December's own (no later meeting mentions it) did not.
+    const late = rng.pick(tasks.filter((t) => t.meetingDate === december));
+    late.doneOn = null;
+    late.out.doneOn = null;
+    unfinished = [late];
+  }
+  const keepOpen = new Set(rng.sample(unfinished, rng.int(1, 3)));
+  const causes = notDoneCauses(info.type === 'village');
+  for (const t of tasks) {
+    t.out.priority = taskPriority(rng, t.title);
+    t.out.coworkerKeys = t.out.deliverable === null ? [] : pickCoworkers(rng, t.helpers);
+    Object.assign(
+      t.out,
+      gradeTask(rng, {
+        createdOn: t.meetingDate,
+        deadline: t.deadline,
+        doneOn: t.doneOn,
+        deliverable: t.out.deliverable,
+        reviewDates,
+        notDoneOn: keepOpen.has(t) ? null : t.deadline < december ? december : YEAR_END,
+        exceededRate: 0.27,
+        causes,
+      }),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------
 
@@ -916,6 +1171,7 @@ function buildCellYear(
         participants,
         guest,
         names,
+        vague: phase === 'timid',
       };
       // Not done by this meeting: don't hand the same job out again.
       const openTitles = new Set(tasks.filter((t) => t.doneOn === null || t.doneOn > date).map((t) => t.title));
@@ -938,9 +1194,9 @@ function buildCellYear(
         const q = Math.floor((month - 1) / 3);
         const topic = topics[q]!;
         const n = rng.int(1, 2);
-        const titles = [topic.task, ...rng.sample(taskTemplatesFor(unit, info, month, exclude), n - 1)];
-        const owners = pickOwners(ctx, titles.length);
-        const newTasks = titles.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+        const specs = [{ title: topic.task, deliverable: topic.deliverable }, ...rng.sample(taskTemplatesFor(unit, info, month, exclude), n - 1)];
+        const owners = pickOwners(ctx, specs.length);
+        const newTasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
         tasks.push(...newTasks);
         meetings.push(meeting(thematicItems(ctx, topic, q > 0 ? topics[q - 1]! : null, newTasks), topic.topic, false));
         continue;
@@ -984,7 +1240,13 @@ function buildCellYear(
         newTasks = rng
           .sample(VAGUE_TASKS.filter((t) => !exclude.has(t)), n)
           .map((t, i) =>
-            makeTask(ctx, t, owners[i]!, { openRate: 0, veryLateRate: 0.2, lateRate: 0.7, lateDays: [5, 20], deadlineDays: [25, 35] }),
+            makeTask(ctx, { title: t, deliverable: null }, owners[i]!, {
+              openRate: 0,
+              veryLateRate: 0.2,
+              lateRate: 0.7,
+              lateDays: [5, 20],
+              deadlineDays: [25, 35],
+            }),
           );
         note = 'Các nhiệm vụ còn giao chung chung, chưa rõ người, rõ việc, rõ thời gian hoàn thành; chủ yếu giao cho chi ủy.';
       } else if (phase === 'frank') {
@@ -993,9 +1255,9 @@ function buildCellYear(
           'Mỗi nhiệm vụ được giao rõ người, rõ việc, rõ trách nhiệm, rõ thời gian hoàn thành; đồng chí phụ trách báo cáo kết quả tại kỳ sinh hoạt tháng 5.';
       } else {
         const n = rng.int(2, 4);
-        const titles = rng.sample(taskTemplatesFor(unit, info, month, exclude), n);
-        const owners = pickOwners(ctx, titles.length);
-        newTasks = titles.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+        const specs = rng.sample(taskTemplatesFor(unit, info, month, exclude), n);
+        const owners = pickOwners(ctx, specs.length);
+        newTasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
         note = rng.pick([
           `${Comrade(ctx, chair)} quán triệt nhiệm vụ trọng tâm trong tháng, phân công cụ thể cho từng đồng chí.`,
           'Chi bộ thảo luận, thống nhất các nhiệm vụ trọng tâm và người phụ trách từng việc.',
@@ -1014,6 +1276,7 @@ function buildCellYear(
       lastRegularDate = date;
     }
   }
+  finishMeetingTasks(unit, info, meetings, tasks);
   return meetings;
 }
 
@@ -1068,17 +1331,35 @@ function aprilTasks(ctx: MeetingContext): TaskRecord[] {
   const n = rng.int(5, 6);
   const owners = rng.sample(ctx.present.filter((m) => m.key !== chair.key), n);
   const deadlines = owners.map(() => addDays(date, rng.int(14, 28)));
-  const titles = [
-    (d: string) => `Đối chiếu danh sách hộ được giao đất dịch vụ khu Trại Khóng với hồ sơ của xã, nộp chi ủy trước ${ddmm(d)}`,
-    (d: string) => `Lập biên bản hiện trạng các công trình xây dựng trái phép trước năm 2014 ở thôn Đồng Thứ, gửi Ủy ban nhân dân xã trước ${ddmm(d)}`,
-    (d: string) => `Tổ chức tổng vệ sinh toàn thôn, khơi thông rãnh thoát nước trục chính; báo cáo kết quả trước ${ddmm(d)}`,
-    (d: string) => `Xếp lịch tuần tra ban đêm của tổ an ninh tự quản đến hết tháng 5, niêm yết tại nhà văn hóa trước ${ddmm(d)}`,
-    (d: string) => `Hướng dẫn 30 hộ kích hoạt tài khoản định danh điện tử, gửi danh sách cho Công an xã trước ${ddmm(d)}`,
-    (d: string) => `Tổng hợp ý kiến của nhân dân về phương án giao đất dịch vụ khu Lồng Chấy, báo cáo chi ủy trước ${ddmm(d)}`,
+  const tasks: { title: (d: string) => string; deliverable: string }[] = [
+    {
+      title: (d) => `Đối chiếu danh sách hộ được giao đất dịch vụ khu Trại Khóng với hồ sơ của xã, nộp chi ủy trước ${ddmm(d)}`,
+      deliverable: 'Bảng đối chiếu từng hộ, ghi rõ hộ còn thiếu hồ sơ',
+    },
+    {
+      title: (d) => `Lập biên bản hiện trạng các công trình xây dựng trái phép trước năm 2014 ở thôn Đồng Thứ, gửi Ủy ban nhân dân xã trước ${ddmm(d)}`,
+      deliverable: 'Biên bản hiện trạng từng công trình có chữ ký của chủ hộ',
+    },
+    {
+      title: (d) => `Tổ chức tổng vệ sinh toàn thôn, khơi thông rãnh thoát nước trục chính; báo cáo kết quả trước ${ddmm(d)}`,
+      deliverable: 'Rãnh thoát nước trục chính thông thoáng; báo cáo kèm ảnh',
+    },
+    {
+      title: (d) => `Xếp lịch tuần tra ban đêm của tổ an ninh tự quản đến hết tháng 5, niêm yết tại nhà văn hóa trước ${ddmm(d)}`,
+      deliverable: 'Lịch tuần tra đến 31/5 niêm yết tại nhà văn hóa thôn',
+    },
+    {
+      title: (d) => `Hướng dẫn 30 hộ kích hoạt tài khoản định danh điện tử, gửi danh sách cho Công an xã trước ${ddmm(d)}`,
+      deliverable: 'Danh sách 30 hộ đã kích hoạt tài khoản, gửi Công an xã',
+    },
+    {
+      title: (d) => `Tổng hợp ý kiến của nhân dân về phương án giao đất dịch vụ khu Lồng Chấy, báo cáo chi ủy trước ${ddmm(d)}`,
+      deliverable: 'Bản tổng hợp ý kiến của nhân dân gửi chi ủy',
+    },
   ];
   return owners.map((owner, i) => {
     const deadline = deadlines[i]!;
     const doneOn = addDays(deadline, -rng.int(0, 6));
-    return { title: titles[i]!(deadline), ownerKey: owner.key, deadline, doneOn, meetingDate: date };
+    return taskRecord(ctx, { title: tasks[i]!.title(deadline), deliverable: tasks[i]!.deliverable }, owner, deadline, doneOn);
   });
 }

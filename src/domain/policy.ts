@@ -21,6 +21,14 @@ export const actions = [
   'meeting.approve',
   'attendance.report',
   'rubric.manage',
+  'task.read',
+  'task.assign',
+  'directive.read',
+  'directive.issue',
+  'commitment.read',
+  'commitment.manage',
+  'commitment.confirm',
+  'work.report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,6 +56,22 @@ const grants: Record<Action, readonly Role[]> = {
   'attendance.report': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
   // Rubrics are reference data.
   'rubric.manage': ['party_committee', 'office'],
+  // Tasks are the cell's work: its members see them, its leaders (and the committee above)
+  // assign and close them. An owner or co-worker reports progress on their own task wherever it
+  // lives (tasks/policy.ts). The office keeps rosters, not the work.
+  'task.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'task.assign': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // Directives go from a committee down to cells; the cell's members may read what they act on.
+  'directive.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'directive.issue': ['party_committee'],
+  // Commitments: a member writes their own (tasks/policy.ts); the cell's leaders keep the cell's
+  // and may enter members' on their behalf (paper pledges, imports).
+  'commitment.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'commitment.manage': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // The secretary confirms and evaluates a member's; the committee above, a cell's.
+  'commitment.confirm': ['cell_secretary', 'party_committee'],
+  // Completion and hand-down figures of a cell or the commune.
+  'work.report': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
 };
 
 export interface Assignment {

@@ -19,6 +19,9 @@ import { memberRoutes } from '../features/members/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { meetingRoutes } from '../features/meetings/routes.js';
+import { taskRoutes } from '../features/tasks/routes.js';
+import { directiveRoutes } from '../features/directives/routes.js';
+import { commitmentRoutes } from '../features/commitments/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -134,7 +137,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     }
     const code = (error as FastifyError).code;
     const status = (error as FastifyError).statusCode ?? 500;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, 'body_too_large', translate(lang, 'body_too_large'));
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Routes that take files allow more than the default; say the limit of this one.
+      const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES;
+      return send(413, 'body_too_large', translate(lang, 'body_too_large', { megabytes: Math.floor(limit / (1024 * 1024)) }));
+    }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(415, 'unsupported_media_type', translate(lang, 'unsupported_media_type'));
     }
@@ -157,6 +164,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => auditRoutes(scope, ctx));
   await app.register(async (scope) => accountRoutes(scope, ctx));
   await app.register(async (scope) => meetingRoutes(scope, ctx));
+  await app.register(async (scope) => taskRoutes(scope, ctx));
+  await app.register(async (scope) => directiveRoutes(scope, ctx));
+  await app.register(async (scope) => commitmentRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -17,6 +17,20 @@ export class AppError extends Error {
   }
 }
 
+/** One field's rule failure, for `fieldErrors`. */
+export interface FieldProblem {
+  field: string;
+  messageKey: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** A 400 naming one field, worded like a schema failure ("Giờ đến (entries.2.arrivedAt): …"). */
+export const fieldError = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) =>
+  fieldErrors([{ field, messageKey, ...(params ? { params } : {}) }]);
+
+/** A 400 naming every bad field at once (say all that is missing, not the first). */
+export const fieldErrors = (problems: FieldProblem[]) => new AppError(400, 'validation', {}, problems);
+
 export const unauthorized = () => new AppError(401, 'unauthorized');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const notFound = () => new AppError(404, 'not_found');

@@ -2,9 +2,19 @@
  * Server-side message catalogue (the web app has its own). Every error the API returns is
  * written here in Vietnamese and English; `{name}` placeholders are filled from params.
  */
+import { taskMessages } from './messages.tasks.js';
+import { commitmentMessages } from './messages.commitments.js';
+
 export type Lang = 'vi' | 'en';
 
-const vi = {
+/** A feature's own part of the catalogue: messages in both languages and its field labels. */
+export interface MessageArea<K extends string> {
+  vi: Record<K, string>;
+  en: Record<K, string>;
+  fieldLabels: { vi: Record<string, string>; en: Record<string, string> };
+}
+
+const core = {
   unauthorized: 'Bạn cần đăng nhập để tiếp tục.',
   forbidden: 'Bạn không có quyền thực hiện thao tác này.',
   not_found: 'Không tìm thấy bản ghi.',
@@ -14,7 +24,7 @@ const vi = {
   wrong_password: 'Mật khẩu hiện tại không đúng.',
   too_many_attempts: 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   rate_limited: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
-  body_too_large: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).',
+  body_too_large: 'Dữ liệu gửi lên quá lớn (tối đa {megabytes} MB).',
   malformed_json: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
   unsupported_media_type: 'Chỉ nhận dữ liệu dạng JSON (Content-Type: application/json).',
   cross_site: 'Yêu cầu từ trang web khác bị từ chối.',
@@ -96,9 +106,12 @@ const vi = {
   'format.email': 'địa chỉ email',
 } as const;
 
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...taskMessages.en,
+  ...commitmentMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -108,7 +121,7 @@ const en: Record<MessageKey, string> = {
   wrong_password: 'The current password is wrong.',
   too_many_attempts: 'Too many sign-in attempts. Please try again in {minutes} minutes.',
   rate_limited: 'Too many requests. Please try again in a few minutes.',
-  body_too_large: 'The request body is too large (1 MB at most).',
+  body_too_large: 'The request body is too large ({megabytes} MB at most).',
   malformed_json: 'The request body is not valid JSON.',
   unsupported_media_type: 'Only JSON bodies are accepted (Content-Type: application/json).',
   cross_site: 'Cross-site request refused.',
@@ -268,8 +281,10 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     threshold: 'Ngưỡng',
     measure: 'Cách tính',
     file: 'Tệp',
+    ...taskMessages.fieldLabels.vi,
+    ...commitmentMessages.fieldLabels.vi,
   },
-  en: {},
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

@@ -45,9 +45,54 @@ export const participantRoles = ['member', 'guest'] as const;
 export const outcomeKinds = ['information', 'decision', 'task'] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
-/** Minimal task states; the tasks issue adds the graded outcomes. */
-export const taskStatuses = ['open', 'done'] as const;
+/**
+ * Trạng thái nhiệm vụ: open until the assigner closes it with an outcome — hoàn thành đúng hạn,
+ * hoàn thành chậm, vượt yêu cầu (done on time and beyond what was asked), không hoàn thành.
+ * These per-task outcomes are the evidence for 70 of the 100 rating points (QĐ 366).
+ */
+export const taskStatuses = ['open', 'on_time', 'late', 'exceeded', 'not_done'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
+export const taskOutcomes = ['on_time', 'late', 'exceeded', 'not_done'] as const;
+export type TaskOutcome = (typeof taskOutcomes)[number];
+
+/** Where a task came from: a meeting's conclusion, a committee directive, a commitment, or none. */
+export const taskSources = ['meeting', 'directive', 'commitment', 'standalone'] as const;
+export type TaskSource = (typeof taskSources)[number];
+
+export const taskPriorities = ['high', 'normal', 'low'] as const;
+export type TaskPriority = (typeof taskPriorities)[number];
+
+/**
+ * Sections of the yearly pledge "bản cam kết tu dưỡng, rèn luyện, phấn đấu", plus the Chỉ thị 05
+ * "làm theo" pledges; a cell's own targets sit under `duties`.
+ */
+export const commitmentSections = [
+  'political_thought', // Về tư tưởng chính trị
+  'ethics_lifestyle', // Về phẩm chất đạo đức, lối sống
+  'discipline', // Về ý thức tổ chức kỷ luật
+  'working_style', // Về tác phong, lề lối làm việc
+  'duties', // Về thực hiện chức trách, nhiệm vụ được giao
+  'fix_shortcomings', // Khắc phục hạn chế, khuyết điểm năm trước
+  'congress_resolution', // Chương trình hành động thực hiện nghị quyết đại hội
+  'directive_05', // Chỉ thị 05-CT/TW: việc "làm theo" gương Bác
+] as const;
+export type CommitmentSection = (typeof commitmentSections)[number];
+
+/** Định lượng (indicator, target, unit, actual) or định tính (text and evidence). */
+export const commitmentKinds = ['measurable', 'qualitative'] as const;
+export type CommitmentKind = (typeof commitmentKinds)[number];
+
+/** For a measurable target: is more better (households helped) or less (days late)? */
+export const commitmentDirections = ['more', 'less'] as const;
+export type CommitmentDirection = (typeof commitmentDirections)[number];
+
+/** A commitment is made by a member or by a unit (a cell) to the party committee. */
+export const commitmentSubjects = ['member', 'unit'] as const;
+export type CommitmentSubject = (typeof commitmentSubjects)[number];
+
+/** Year-end evaluation: đạt, vượt, không đạt. */
+export const commitmentResults = ['achieved', 'exceeded', 'not_achieved'] as const;
+export type CommitmentResult = (typeof commitmentResults)[number];
 
 /** What a rubric criterion's pre-filled points are computed from (others are scored by the chair). */
 export const rubricMeasures = ['attendance_rate', 'punctuality', 'tasks_named'] as const;

@@ -159,6 +159,8 @@ describe('a cell holds its monthly meeting on a phone', () => {
       await fourth.getByRole('button', { name: 'Thêm kết luận, nhiệm vụ' }).click();
       await fourth.locator('label', { hasText: /^Nhiệm vụ$/ }).click();
       await fourth.getByRole('textbox', { name: /^Việc cần làm/ }).fill(taskTitle);
+      // Rõ trách nhiệm: what counts as done is required of every task.
+      await fourth.getByRole('textbox', { name: /^Kết quả cần đạt/ }).fill('Đường làng thông thoáng, không còn vật liệu lấn chiếm.');
       await fourth.getByRole('combobox', { name: /^Người phụ trách/ }).selectOption({ label: owner.fullName });
       await fourth.getByLabel(/^Thời hạn/).fill(deadline);
       await fourth.getByRole('button', { name: 'Thêm', exact: true }).click();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import type { DialectName } from '../../src/db/dialect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateUpTo } from '../../src/db/migrate.js';
 import { createDatabase, dropDatabase } from './postgres-cluster.js';
 
 /** Both dialects, always: the integration suite is the same code run twice. */
@@ -12,11 +12,14 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database: in-memory SQLite, or a new database on the throwaway cluster. */
-export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: in-memory SQLite, or a new database on the throwaway cluster.
+ * `upTo` stops after that migration (to test the next one on existing rows).
+ */
+export async function openTestDatabase(dialect: DialectName, upTo?: string): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const handle = openDatabase({ sqliteFile: ':memory:' });
-    await migrateToLatest(handle);
+    await migrateUpTo(handle, upTo);
     return { ...handle, dispose: () => handle.close() };
   }
   const adminUrl = inject('pgAdminUrl');
@@ -24,7 +27,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const name = `tusoi_test_${randomBytes(6).toString('hex')}`;
   const url = await createDatabase(adminUrl, name);
   const handle = openDatabase({ databaseUrl: url, poolSize: 5 });
-  await migrateToLatest(handle);
+  await migrateUpTo(handle, upTo);
   return {
     ...handle,
     async dispose() {

@@ -209,10 +209,24 @@ forEachDialect((dialect) => {
   });
 
   describe('verifyAuditChain', () => {
-    it('accepts the seeded chain, one entry per unit, member, account, rubric and meeting', async () => {
+    it('accepts the seeded chain, one entry per unit, member, account, rubric, meeting, directive, task and commitment', async () => {
       await withSeededDatabase(dialect, async (db, summary) => {
         expect(summary.meetings).toBe(400);
-        const count = summary.units + summary.members + summary.accounts.length + 1 + summary.meetings;
+        const count = summary.auditEntries;
+        const byAction = await db.db
+          .selectFrom('audit_log')
+          .select(['action', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('action')
+          .execute();
+        const counted = Object.fromEntries(byAction.map((r) => [r.action, Number(r.n)]));
+        expect(counted).toMatchObject({
+          'unit.create': summary.units,
+          'member.create': summary.members,
+          'meeting.create': summary.meetings,
+          'directive.create': summary.directives,
+          'commitment.create': summary.commitments,
+        });
+        expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(count);
         expect(await seqs(db)).toHaveLength(count);
         const { hash: headHash } = await db.db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
         expect(await verifyAuditChain(db)).toEqual({ ok: true, count, headHash });

@@ -5,8 +5,11 @@ export function lastEntry(db: Kysely<Database>) {
   return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
-export function insertEntry(db: Kysely<Database>, row: AuditLogTable) {
-  return db.insertInto('audit_log').values(row).execute();
+/** Inserts entries in statements of at most 200 rows (well under both dialects' parameter limits). */
+export async function insertEntries(db: Kysely<Database>, rows: readonly AuditLogTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+  }
 }
 
 export function entriesAfter(db: Kysely<Database>, afterSeq: number, limit: number) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { AuditLogTable, Database } from '../../db/schema.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import { nowIso } from '../../db/ids.js';
@@ -38,34 +38,52 @@ export function writeTransaction<T>(
  * Appends one entry to the hash chain. Must be called with the transaction that makes the
  * change, so the change and its audit entry commit or roll back together.
  */
-export async function writeAudit(trx: Kysely<Database>, dialect: DialectHelpers, entry: AuditWrite): Promise<void> {
+export function writeAudit(trx: Kysely<Database>, dialect: DialectHelpers, entry: AuditWrite): Promise<void> {
+  return writeAuditEntries(trx, dialect, [entry]);
+}
+
+/**
+ * Appends several entries in order, exactly as that many `writeAudit` calls would (same content,
+ * same hashes), in batched inserts: bulk work (the demo year, imports) writes thousands, and one
+ * call per entry costs three round trips on PostgreSQL.
+ */
+export async function writeAuditEntries(trx: Kysely<Database>, dialect: DialectHelpers, entries: readonly AuditWrite[]): Promise<void> {
+  if (entries.length === 0) return;
   await dialect.lockAuditChain(trx);
   const last = await repo.lastEntry(trx);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content = {
-    seq: (last?.seq ?? 0) + 1,
-    at: nowIso(),
-    actorAccountId: entry.actorAccountId,
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    unitId: entry.unitId,
-    beforeJson: entry.before === undefined || entry.before === null ? null : canonicalJson(entry.before),
-    afterJson: entry.after === undefined || entry.after === null ? null : canonicalJson(entry.after),
-  };
-  await repo.insertEntry(trx, {
-    seq: content.seq,
-    at: content.at,
-    actor_account_id: content.actorAccountId,
-    action: content.action,
-    record_type: content.recordType,
-    record_id: content.recordId,
-    unit_id: content.unitId,
-    before_json: content.beforeJson,
-    after_json: content.afterJson,
-    prev_hash: prevHash,
-    hash: auditEntryHash(prevHash, content),
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = Number(last?.seq ?? 0);
+  const json = (value: unknown) => (value === undefined || value === null ? null : canonicalJson(value));
+  const rows = entries.map((entry): AuditLogTable => {
+    const content = {
+      seq: ++seq,
+      at: nowIso(),
+      actorAccountId: entry.actorAccountId,
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      unitId: entry.unitId,
+      beforeJson: json(entry.before),
+      afterJson: json(entry.after),
+    };
+    const hash = auditEntryHash(prevHash, content);
+    const row: AuditLogTable = {
+      seq: content.seq,
+      at: content.at,
+      actor_account_id: content.actorAccountId,
+      action: content.action,
+      record_type: content.recordType,
+      record_id: content.recordId,
+      unit_id: content.unitId,
+      before_json: content.beforeJson,
+      after_json: content.afterJson,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
   });
+  await repo.insertEntries(trx, rows);
 }
 
 /** Walks the whole chain in pages; names the first broken entry. */

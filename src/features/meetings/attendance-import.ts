@@ -72,10 +72,10 @@ export interface ImportResult {
 }
 
 /** A cell after unwrapping exceljs's rich text / formula / hyperlink objects; '' is empty. */
-type Cell = string | number | Date;
+export type Cell = string | number | Date;
 
 /** One row of the file with its 1-based row number; cells are 0-based by column. */
-interface RawRow {
+export interface RawRow {
   row: number;
   cells: Cell[];
 }
@@ -232,7 +232,7 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 /** The first worksheet (in tab order) of an XLSX workbook; null when exceljs cannot open it. */
-async function readXlsx(content: Buffer): Promise<RawRow[] | null> {
+export async function readXlsx(content: Buffer): Promise<RawRow[] | null> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` (an ArrayBuffer) in its typings; it accepts Node's at runtime.
@@ -273,12 +273,12 @@ function unwrapCell(value: unknown): Cell {
 // ---------------------------------------------------------------------------
 
 /** Text folded to bare words for lookup: "Vắng (có lý do)" → "vang co ly do". */
-function normaliseWords(s: string): string {
+export function normaliseWords(s: string): string {
   return foldVietnamese(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** A header folded for lookup, ignoring remarks in brackets: "Giờ đến (hh:mm):" → "gio den". */
-function normaliseLabel(s: string): string {
+export function normaliseLabel(s: string): string {
   return normaliseWords(s.replace(/\([^)]*\)/g, ' '));
 }
 
@@ -287,7 +287,7 @@ function normaliseLabel(s: string): string {
  * is Excel's wall clock, shown the way Excel shows it ("14/04/2022 19:30", or "19:30" for a
  * time-only cell), not as a UTC instant that would confuse the user.
  */
-function cellText(cell: Cell | undefined): string {
+export function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return '';
@@ -404,7 +404,7 @@ function importRows(rows: readonly RawRow[], meetingDate: string, participants: 
   return { entries, problems, rowsRead: dataRows.length };
 }
 
-type Match =
+export type Match =
   | { by: 'card' | 'name'; result: 'one'; memberId: string }
   | { by: 'card' | 'name'; result: 'none' }
   | { by: 'card' | 'name'; result: 'many' };
@@ -415,7 +415,7 @@ type Match =
  * card numbers for everyone yet. Excel drops leading zeros from card numbers typed as
  * numbers, so an all-digit card also matches ignoring leading zeros.
  */
-function participantMatcher(participants: readonly ImportParticipant[]): (card: string, name: string) => Match {
+export function participantMatcher(participants: readonly ImportParticipant[]): (card: string, name: string) => Match {
   const byCard = new Map<string, string[]>();
   const byDigits = new Map<string, string[]>();
   const byName = new Map<string, string[]>();

@@ -128,7 +128,7 @@ forEachDialect((dialect) => {
       const withTask = await call('POST', `/api/meetings/${created.id}/outcomes`, 'bithu.dongthu', {
         agendaItemId: created.agenda[1]!.id,
         kind: 'task',
-        task: { title: 'Tu sửa đường làng', ownerMemberId: people[1], deadline },
+        task: { title: 'Tu sửa đường làng', deliverable: 'Đường làng đổ bê tông xong, nghiệm thu', ownerMemberId: people[1], deadline },
       });
       expect(withTask.statusCode, withTask.body).toBe(201);
       let meeting = withTask.json() as MeetingDetail;
@@ -342,16 +342,6 @@ forEachDialect((dialect) => {
         happy: { who: 'dangvien.dongthu', status: 200, check: (res) => expect(res.headers['content-type']).toBe(DOCX) },
       },
       {
-        route: 'PATCH /api/tasks/:id',
-        method: 'PATCH',
-        url: (f) => `/api/tasks/${f.taskId}`,
-        missing: () => `/api/tasks/${missingId()}`,
-        body: () => ({ status: 'done' }),
-        // dangvien.dongthu reads the task but neither owns it nor runs the cell's meetings.
-        forbidden: ['dangvien.dongthu', noRole],
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'task.update', check: (res) => expect(res.json().status).toBe('done') },
-      },
-      {
         route: 'GET /api/meeting-rubrics',
         method: 'GET',
         url: (f) => `/api/meeting-rubrics?unitId=${f.unitId}`,
@@ -381,7 +371,7 @@ forEachDialect((dialect) => {
       it('covers every route routes.ts registers, each one served', () => {
         const source = readFileSync(new URL('./routes.ts', import.meta.url), 'utf8');
         const declared = [...source.matchAll(/\br\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]}`);
-        expect(declared).toHaveLength(21);
+        expect(declared).toHaveLength(20);
         expect(rows.map((r) => r.route).sort()).toEqual([...declared].sort());
         for (const row of rows) {
           const [method, url] = row.route.split(' ') as [Method, string];
@@ -541,13 +531,19 @@ forEachDialect((dialect) => {
         const body = (date: string) => ({ unitId, kind: 'regular', date, startTime: '08:00', place: 'Nhà văn hóa thôn Số 1', participantIds: people, agenda: [{ title: 'Nhiệm vụ' }] });
         const first = await createIn('bithu.dangbo', body(d1));
         const addTask = async (title: string, owner: string, deadline: string) => {
-          const res = await call('POST', `/api/meetings/${first.id}/outcomes`, 'bithu.dangbo', { agendaItemId: first.agenda[0]!.id, kind: 'task', task: { title, ownerMemberId: owner, deadline } });
+          const res = await call('POST', `/api/meetings/${first.id}/outcomes`, 'bithu.dangbo', {
+            agendaItemId: first.agenda[0]!.id,
+            kind: 'task',
+            task: { title, deliverable: 'Báo cáo kết quả với chi bộ', ownerMemberId: owner, deadline },
+          });
           expect(res.statusCode, res.body).toBe(201);
           return (res.json() as MeetingDetail).agenda[0]!.outcomes.at(-1)!.task!;
         };
         const open = await addTask('Dọn vệ sinh kênh mương', people[0]!, shiftDate(d1, 20));
         const done = await addTask('Thu quỹ khuyến học', people[1]!, shiftDate(d1, 25));
-        expect((await call('PATCH', `/api/tasks/${done.id}`, 'bithu.dangbo', { status: 'done' })).statusCode).toBe(200);
+        // Closed by the assigner as done on time: no longer carried.
+        const closed = await call('POST', `/api/tasks/${done.id}/close`, 'bithu.dangbo', { outcome: 'on_time', completedOn: shiftDate(d1, 20), comment: 'Đã thu đủ.' });
+        expect(closed.statusCode, closed.body).toBe(200);
 
         const earlier = await createIn('bithu.dangbo', body(shiftDate(d1, -10)));
         expect(earlier.reviewedTasks).toEqual([]);
@@ -556,15 +552,27 @@ forEachDialect((dialect) => {
         expect(second.reviewedTasks).toEqual([
           {
             id: open.id,
+            unitId,
+            unitName: CELL_SO_1,
             title: 'Dọn vệ sinh kênh mương',
+            deliverable: 'Báo cáo kết quả với chi bộ',
+            ownerKind: 'member',
             ownerMemberId: people[0],
+            ownerUnitId: null,
             ownerName: roster[0]!.full_name,
             deadline: shiftDate(d1, 20),
+            priority: 'normal',
             status: 'open',
+            progressPercent: 0,
             completedOn: null,
+            closedOn: null,
+            sourceKind: 'meeting',
             sourceMeetingId: first.id,
             sourceMeetingDate: d1,
+            sourceDirectiveId: null,
+            sourceCommitmentId: null,
             overdue: true,
+            handDownDelayDays: null,
           },
         ]);
         expect((await lastAudit(t())).after).toMatchObject({ reviewedTaskIds: [open.id] });
@@ -1009,7 +1017,7 @@ forEachDialect((dialect) => {
         const task = await call('POST', `/api/meetings/${meeting.id}/outcomes`, 'bithu.dongthu', {
           agendaItemId: meeting.agenda[0]!.id,
           kind: 'task',
-          task: { title: 'Chỉ đạo', ownerMemberId: guest, deadline: shiftDate(date, 5) },
+          task: { title: 'Chỉ đạo', deliverable: 'Kế hoạch', ownerMemberId: guest, deadline: shiftDate(date, 5) },
         });
         expect(task.statusCode).toBe(400);
         expect(fieldsOf(task)).toEqual(['task.ownerMemberId']);
@@ -1085,10 +1093,12 @@ forEachDialect((dialect) => {
           [{ kind: 'decision' }, 'text'],
           [{ kind: 'information', text: 'TT', votes: { for: 1, against: 0, abstain: 0 } }, 'votes'],
           [{ kind: 'task' }, 'task'],
-          [{ kind: 'information', text: 'TT', task: { title: 'Việc', ownerMemberId: p0, deadline: date } }, 'task'],
-          [{ kind: 'task', task: { title: 'Việc', ownerMemberId: d.luuQuangMemberId, deadline: shiftDate(date, 7) } }, 'task.ownerMemberId', 'Người chịu trách nhiệm (task.ownerMemberId): người chịu trách nhiệm phải là đảng viên của chi bộ'],
-          [{ kind: 'task', task: { title: 'Việc', ownerMemberId: p0, deadline: shiftDate(date, -1) } }, 'task.deadline', 'Thời hạn (task.deadline): thời hạn không được trước ngày họp'],
-          [{ kind: 'task', task: { title: 'Việc', ownerMemberId: p0, deadline: '30/04/2022' } }, 'task.deadline'],
+          [{ kind: 'information', text: 'TT', task: { title: 'Việc', deliverable: 'Kết quả', ownerMemberId: p0, deadline: date } }, 'task'],
+          [{ kind: 'task', task: { title: 'Việc', deliverable: 'Kết quả', ownerMemberId: d.luuQuangMemberId, deadline: shiftDate(date, 7) } }, 'task.ownerMemberId', 'Người chịu trách nhiệm (task.ownerMemberId): người chịu trách nhiệm phải là đảng viên của chi bộ'],
+          [{ kind: 'task', task: { title: 'Việc', deliverable: 'Kết quả', ownerMemberId: p0, deadline: shiftDate(date, -1) } }, 'task.deadline', 'Thời hạn (task.deadline): thời hạn không được trước ngày họp'],
+          [{ kind: 'task', task: { title: 'Việc', deliverable: 'Kết quả', ownerMemberId: p0, deadline: '30/04/2022' } }, 'task.deadline'],
+          // "Rõ trách nhiệm": a meeting's task needs a deliverable like any other.
+          [{ kind: 'task', task: { title: 'Việc', ownerMemberId: p0, deadline: shiftDate(date, 7) } }, 'task.deliverable', 'Kết quả cần đạt (task.deliverable): Chưa rõ trách nhiệm: ghi rõ kết quả cần đạt (thế nào là hoàn thành)'],
           [{ kind: 'information', text: 'TT', agendaItemId: missingId() }, 'agendaItemId'],
           [{ kind: 'vote', text: 'TT' }, 'kind'],
         ];
@@ -1098,6 +1108,10 @@ forEachDialect((dialect) => {
           expect(fieldsOf(res), res.body).toEqual([field]);
           if (message) expect(res.json().error.fields[0].message).toBe(message);
         }
+        // An empty task says all four of "rõ người, rõ việc, rõ trách nhiệm, rõ thời gian" at once.
+        const empty = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', { agendaItemId: item, kind: 'task', task: {} });
+        expect(empty.statusCode).toBe(400);
+        expect(fieldsOf(empty)).toEqual(['task.ownerMemberId', 'task.title', 'task.deliverable', 'task.deadline']);
         expect(await meetingRows(t(), id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
 
@@ -1105,7 +1119,7 @@ forEachDialect((dialect) => {
         const task = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', {
           agendaItemId: item,
           kind: 'task',
-          task: { title: 'Lập dự toán tu sửa nhà văn hóa', ownerMemberId: p2, deadline },
+          task: { title: 'Lập dự toán tu sửa nhà văn hóa', deliverable: 'Bản dự toán trình chi bộ', ownerMemberId: p2, deadline },
         });
         expect(task.statusCode, task.body).toBe(201);
         const created = (task.json() as MeetingDetail).agenda[0]!.outcomes.at(-1)!;
@@ -1114,6 +1128,7 @@ forEachDialect((dialect) => {
           votes: null,
           task: {
             title: 'Lập dự toán tu sửa nhà văn hóa',
+            deliverable: 'Bản dự toán trình chi bộ',
             ownerMemberId: p2,
             ownerName: await nameOf(p2),
             deadline,
@@ -1126,7 +1141,7 @@ forEachDialect((dialect) => {
         });
         const row = await t().db.db.selectFrom('tasks').selectAll().where('id', '=', created.task!.id).executeTakeFirstOrThrow();
         expect(row).toMatchObject({ owner_member_id: p2, deadline, status: 'open', unit_id: f.unitId, source_meeting_id: id });
-        expect((await lastAudit(t())).after).toMatchObject({ kind: 'task', task: { id: created.task!.id, ownerMemberId: p2, deadline } });
+        expect((await lastAudit(t())).after).toMatchObject({ kind: 'task', task: { id: created.task!.id, ownerMemberId: p2, deadline, deliverable: 'Bản dự toán trình chi bộ' } });
 
         const removed = await call('DELETE', `/api/meetings/${id}/outcomes/${created.id}`, 'bithu.dongthu');
         expect(removed.statusCode, removed.body).toBe(200);
@@ -1140,35 +1155,45 @@ forEachDialect((dialect) => {
         expect(again.body).toBe((await call('DELETE', `/api/meetings/${missingId()}/outcomes/${created.id}`, 'bithu.dongthu')).body);
       });
 
-      it("a task's owner ticks it off; the secretary may reopen it; other members may not touch it", async () => {
+      it("a task's owner reports it finished; the secretary closes it; other members may not touch it", async () => {
         const f = await newMeeting();
         const own = await call('POST', `/api/meetings/${f.meeting.id}/outcomes`, 'bithu.dongthu', {
           agendaItemId: f.meeting.agenda[1]!.id,
           kind: 'task',
-          task: { title: 'Vận động hộ gia đình phân loại rác', ownerMemberId: f.people[0], deadline: shiftDate(vnToday(), 10) },
+          task: { title: 'Vận động hộ gia đình phân loại rác', deliverable: '100% hộ trong xóm phân loại rác', ownerMemberId: f.people[0], deadline: shiftDate(vnToday(), 10) },
         });
+        expect(own.statusCode, own.body).toBe(201);
         const taskId = (own.json() as MeetingDetail).agenda[1]!.outcomes.at(-1)!.task!.id;
         const audits = await auditCount(t());
 
-        const done = await call('PATCH', `/api/tasks/${taskId}`, 'dangvien.dongthu', { status: 'done' });
+        // The owner reports the work finished: 100% records today as the completion day.
+        const done = await call('POST', `/api/tasks/${taskId}/progress`, 'dangvien.dongthu', { text: 'Đã vận động xong cả xóm.', percent: 100 });
         expect(done.statusCode, done.body).toBe(200);
-        expect(done.json()).toMatchObject({ id: taskId, status: 'done', completedOn: vnToday(), overdue: false, ownerMemberId: f.people[0] });
+        expect(done.json()).toMatchObject({ id: taskId, status: 'open', progressPercent: 100, completedOn: vnToday(), overdue: false, ownerMemberId: f.people[0] });
         const entry = await lastAudit(t());
-        expect(entry).toMatchObject({ action: 'task.update', record_type: 'task', record_id: taskId, unit_id: f.unitId });
-        expect(entry.before).toEqual({ status: 'open', completedOn: null });
-        expect(entry.after).toEqual({ status: 'done', completedOn: vnToday() });
-        expect((await call('PATCH', `/api/tasks/${taskId}`, 'dangvien.dongthu', { status: 'done' })).statusCode).toBe(200);
+        expect(entry).toMatchObject({ action: 'task.progress', record_type: 'task', record_id: taskId, unit_id: f.unitId });
+        expect(entry.before).toEqual({ progressPercent: 0, completedOn: null });
+        expect(entry.after).toMatchObject({ progressPercent: 100, completedOn: vnToday() });
         expect(await auditCount(t())).toBe(audits + 1);
 
-        // Someone else's task: the member reads it but may not tick it.
-        const other = await call('PATCH', `/api/tasks/${f.taskId}`, 'dangvien.dongthu', { status: 'done' });
-        expect(other.statusCode).toBe(403);
-        const reopened = await call('PATCH', `/api/tasks/${taskId}`, 'bithu.dongthu', { status: 'open' });
-        expect(reopened.json()).toMatchObject({ status: 'open', completedOn: null });
-        const bad = await call('PATCH', `/api/tasks/${taskId}`, 'bithu.dongthu', { status: 'finished' });
+        // Someone else's task: the member reads it but may neither report on it nor close it.
+        expect((await call('GET', `/api/tasks/${f.taskId}`, 'dangvien.dongthu')).statusCode).toBe(200);
+        expect((await call('POST', `/api/tasks/${f.taskId}/progress`, 'dangvien.dongthu', { text: 'Xong', percent: 100 })).statusCode).toBe(403);
+        expect((await call('POST', `/api/tasks/${taskId}/close`, 'dangvien.dongthu', { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
+        const bad = await call('POST', `/api/tasks/${taskId}/close`, 'bithu.dongthu', { outcome: 'finished', comment: 'Tốt' });
         expect(bad.statusCode).toBe(400);
-        expect(fieldsOf(bad)).toEqual(['status']);
+        expect(fieldsOf(bad)).toEqual(['outcome']);
+        expect(await auditCount(t())).toBe(audits + 1);
+
+        // The secretary, who runs the cell's meetings, closes it.
+        const closed = await call('POST', `/api/tasks/${taskId}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Hoàn thành tốt.' });
+        expect(closed.statusCode, closed.body).toBe(200);
+        expect(closed.json()).toMatchObject({ status: 'on_time', completedOn: vnToday(), closedOn: vnToday() });
+        expect(await lastAudit(t())).toMatchObject({ action: 'task.close', record_id: taskId });
         expect(await auditCount(t())).toBe(audits + 2);
+        // Closed tasks are not carried to the next meeting.
+        const options = (await call('GET', `/api/units/${f.unitId}/meeting-options`, 'bithu.dongthu')).json();
+        expect(options.openTasks.map((x: TaskSummary) => x.id)).not.toContain(taskId);
       });
     });
 
@@ -1344,7 +1369,7 @@ forEachDialect((dialect) => {
         const added = await call('POST', `/api/meetings/${mistaken.id}/outcomes`, 'bithu.dangbo', {
           agendaItemId: mistaken.agenda[0]!.id,
           kind: 'task',
-          task: { title: 'Sửa cống thoát nước', ownerMemberId: people[0], deadline: shiftDate(vnToday(), 20) },
+          task: { title: 'Sửa cống thoát nước', deliverable: 'Cống thông, không ngập', ownerMemberId: people[0], deadline: shiftDate(vnToday(), 20) },
         });
         const taskId = (added.json() as MeetingDetail).agenda[0]!.outcomes[0]!.task!.id;
         const next = await createIn('bithu.dangbo', body(shiftDate(vnToday(), -10)));
@@ -1516,7 +1541,7 @@ forEachDialect((dialect) => {
           `Đến muộn: đồng chí ${late} (17 phút).`,
           `Vắng có lý do: 1 đồng chí, gồm: đồng chí ${await nameOf(p2)} (Đi công tác, báo trước).`,
           `Vắng không lý do: 1 đồng chí, gồm: đồng chí ${await nameOf(p3)}.`,
-          `Nhiệm vụ: Tu sửa đường làng — người chịu trách nhiệm: đồng chí ${late}; thời hạn: ${ddmmyyyy(f.deadline)}.`,
+          `Nhiệm vụ: Tu sửa đường làng — kết quả cần đạt: Đường làng đổ bê tông xong, nghiệm thu; người chịu trách nhiệm: đồng chí ${late}; thời hạn: ${ddmmyyyy(f.deadline)}.`,
           `Chủ trì: đồng chí ${await nameOf(f.people[2]!)}.`,
           'Dự thảo',
         ]) {

@@ -42,7 +42,7 @@ function regularMeeting(): MinutesDocument {
       guests: [{ name: 'Bùi Văn Khánh', present: true }],
     },
     reviewedTasks: [
-      { title: 'Vận động nhân dân làm đường giao thông nội đồng', ownerName: 'Lê Văn Cường', deadline: '2022-03-31', status: 'done' },
+      { title: 'Vận động nhân dân làm đường giao thông nội đồng', ownerName: 'Lê Văn Cường', deadline: '2022-03-31', status: 'on_time' },
     ],
     agenda: [
       {
@@ -61,7 +61,13 @@ function regularMeeting(): MinutesDocument {
             kind: 'task',
             text: 'Lập dự toán tu sửa nhà văn hóa',
             votes: null,
-            task: { title: 'Lập dự toán tu sửa nhà văn hóa', ownerName: 'Phạm Thị Dung', deadline: '2022-05-15' },
+            task: {
+              title: 'Lập dự toán tu sửa nhà văn hóa',
+              deliverable: 'Bản dự toán trình chi bộ',
+              ownerKind: 'member',
+              ownerName: 'Phạm Thị Dung',
+              deadline: '2022-05-15',
+            },
           },
         ],
       },
@@ -99,14 +105,14 @@ describe('renderMinutesDocx', () => {
       'Khách mời: đồng chí Bùi Văn Khánh (có mặt).',
       'II. NỘI DUNG',
       'Kiểm điểm nhiệm vụ từ kỳ họp trước',
-      '- Vận động nhân dân làm đường giao thông nội đồng — đồng chí Lê Văn Cường, hạn 31/03/2022: đã hoàn thành.',
+      '- Vận động nhân dân làm đường giao thông nội đồng — đồng chí Lê Văn Cường, hạn 31/03/2022: hoàn thành đúng hạn.',
       '1. Đánh giá kết quả thực hiện nhiệm vụ tháng 3 (trình bày: đồng chí Nguyễn Văn An)',
       'Bí thư chi bộ báo cáo kết quả tháng 3.\nCác đồng chí thảo luận, bổ sung ý kiến.',
       'Thông tin: Thôn hoàn thành 95% kế hoạch thu thuế.',
       'Kết luận: Chi bộ thống nhất kế hoạch tu sửa nhà văn hóa thôn. Biểu quyết: 19 tán thành, 0 không tán thành, 1 không biểu quyết.',
-      'Nhiệm vụ: Lập dự toán tu sửa nhà văn hóa — người chịu trách nhiệm: đồng chí Phạm Thị Dung; thời hạn: 15/05/2022.',
+      'Nhiệm vụ: Lập dự toán tu sửa nhà văn hóa — kết quả cần đạt: Bản dự toán trình chi bộ; người chịu trách nhiệm: đồng chí Phạm Thị Dung; thời hạn: 15/05/2022.',
       'III. NHIỆM VỤ GIAO',
-      'STT\nNhiệm vụ\nNgười chịu trách nhiệm\nThời hạn\n1\nLập dự toán tu sửa nhà văn hóa\nĐồng chí Phạm Thị Dung\n15/05/2022',
+      'STT\nNhiệm vụ\nNgười chịu trách nhiệm\nThời hạn\n1\nLập dự toán tu sửa nhà văn hóa\nKết quả cần đạt: Bản dự toán trình chi bộ\nĐồng chí Phạm Thị Dung\n15/05/2022',
       'IV. ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT',
       'Tổng điểm: 87,5/100 (Tiêu chí đánh giá chất lượng sinh hoạt chi bộ); xếp loại: Tốt.',
       'Buổi sinh hoạt kết thúc lúc ……… giờ ……… cùng ngày. Biên bản đã được đọc lại cho các đồng chí dự họp nghe và nhất trí.',
@@ -155,6 +161,56 @@ describe('renderMinutesDocx', () => {
     expect(text).toContain('Thời gian: bắt đầu lúc 08 giờ 05 phút, ngày 05/02/2022.');
     expect(text).toContain('(Dự thảo — biên bản chưa được thông qua.)');
     expect(text).not.toContain('Bản điều chỉnh');
+  });
+
+  it('says each reviewed task\'s status in Vietnamese, with its deliverable; a unit owner goes by its name', async () => {
+    const base = regularMeeting();
+    const reviewed = (title: string, status: MinutesDocument['reviewedTasks'][number]['status'], extra: Partial<MinutesDocument['reviewedTasks'][number]> = {}) => ({
+      title,
+      ownerName: 'Lê Văn Cường',
+      deadline: '2022-03-31',
+      status,
+      ...extra,
+    });
+    const doc: MinutesDocument = {
+      ...base,
+      reviewedTasks: [
+        reviewed('Việc A', 'open'),
+        reviewed('Việc B', 'on_time', { deliverable: 'Biên bản nghiệm thu' }),
+        reviewed('Việc C', 'late'),
+        reviewed('Việc D', 'exceeded'),
+        reviewed('Việc E', 'not_done', { ownerKind: 'unit', ownerName: 'Chi hội Phụ nữ thôn Đồng Thứ' }),
+      ],
+      agenda: [
+        {
+          title: 'Giao nhiệm vụ cho đoàn thể',
+          presenterName: null,
+          minutes: 'Chi bộ giao Chi hội Phụ nữ vận động hội viên.',
+          outcomes: [
+            {
+              kind: 'task',
+              text: '',
+              votes: null,
+              task: { title: 'Vận động hội viên phân loại rác', deliverable: null, ownerKind: 'unit', ownerName: 'Chi hội Phụ nữ thôn Đồng Thứ', deadline: '2022-05-31' },
+            },
+          ],
+        },
+      ],
+    };
+    const { text } = await render(doc);
+    for (const expected of [
+      '- Việc A — đồng chí Lê Văn Cường, hạn 31/03/2022: đang thực hiện.',
+      '- Việc B (kết quả cần đạt: Biên bản nghiệm thu) — đồng chí Lê Văn Cường, hạn 31/03/2022: hoàn thành đúng hạn.',
+      '- Việc C — đồng chí Lê Văn Cường, hạn 31/03/2022: hoàn thành chậm.',
+      '- Việc D — đồng chí Lê Văn Cường, hạn 31/03/2022: vượt yêu cầu.',
+      '- Việc E — Chi hội Phụ nữ thôn Đồng Thứ, hạn 31/03/2022: không hoàn thành.',
+      'Nhiệm vụ: Vận động hội viên phân loại rác — đơn vị chịu trách nhiệm: Chi hội Phụ nữ thôn Đồng Thứ; thời hạn: 31/05/2022.',
+      '1\nVận động hội viên phân loại rác\nChi hội Phụ nữ thôn Đồng Thứ\n31/05/2022',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('đồng chí Chi hội');
+    expect(text).not.toContain('Đồng chí Chi hội');
   });
 
   it('renders an empty draft: no tasks, nobody late, no minutes, no score', async () => {

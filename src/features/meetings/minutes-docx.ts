@@ -18,6 +18,18 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import type { TaskStatus } from '../../shared/enums.js';
+
+/** A task as the minutes show it; its owner is a member ("đồng chí …") or a unit it was handed to. */
+export interface MinutesTask {
+  title: string;
+  /** What counts as done (older tasks may have none). */
+  deliverable?: string | null;
+  ownerKind?: 'member' | 'unit';
+  ownerName: string;
+  /** yyyy-mm-dd */
+  deadline: string;
+}
 
 /** Everything the minutes show, already resolved to names and local dates/times. */
 export interface MinutesDocument {
@@ -51,8 +63,8 @@ export interface MinutesDocument {
     exempt: { name: string }[];
     guests: { name: string; present: boolean }[];
   };
-  /** Open tasks carried over from earlier meetings, reviewed at this one. */
-  reviewedTasks: { title: string; ownerName: string; deadline: string; status: 'open' | 'done' }[];
+  /** Open tasks carried over from earlier meetings, reviewed at this one, with their status now. */
+  reviewedTasks: (MinutesTask & { status: TaskStatus })[];
   agenda: {
     title: string;
     presenterName: string | null;
@@ -61,7 +73,7 @@ export interface MinutesDocument {
       kind: 'information' | 'decision' | 'task';
       text: string;
       votes: { for: number; against: number; abstain: number } | null;
-      task: { title: string; ownerName: string; deadline: string } | null;
+      task: MinutesTask | null;
     }[];
   }[];
   /** Meeting quality on the rubric, when scored. */
@@ -171,6 +183,18 @@ function formatNumber(n: number): string {
 }
 
 const comrade = (name: string | null): string => `đồng chí ${name && name.trim() ? name.trim() : BLANK}`;
+
+/** A task's owner in a sentence: a member is "đồng chí …", a unit goes by its name. */
+const ownerOf = (t: MinutesTask): string => (t.ownerKind === 'unit' ? t.ownerName : comrade(t.ownerName));
+
+/** A task's status as the minutes say it. */
+const taskStatusWords: Record<TaskStatus, string> = {
+  open: 'đang thực hiện',
+  on_time: 'hoàn thành đúng hạn',
+  late: 'hoàn thành chậm',
+  exceeded: 'vượt yêu cầu',
+  not_done: 'không hoàn thành',
+};
 
 /** Joins list items and ends the sentence with a full stop. */
 const listSentence = (items: string[]): string => `${items.join(', ')}.`;
@@ -353,7 +377,6 @@ function attendance(doc: MinutesDocument): Paragraph[] {
 }
 
 type Outcome = MinutesDocument['agenda'][number]['outcomes'][number];
-type TaskRow = { title: string; ownerName: string; deadline: string };
 
 function outcomeParagraph(o: Outcome): Paragraph {
   switch (o.kind) {
@@ -368,12 +391,13 @@ function outcomeParagraph(o: Outcome): Paragraph {
       }
       return body(parts);
     }
-    case 'task':
-      return o.task
-        ? body(
-            `Nhiệm vụ: ${o.task.title} — người chịu trách nhiệm: ${comrade(o.task.ownerName)}; thời hạn: ${formatDate(o.task.deadline)}.`,
-          )
-        : body(`Nhiệm vụ: ${o.text}`);
+    case 'task': {
+      const t = o.task;
+      if (!t) return body(`Nhiệm vụ: ${o.text}`);
+      const deliverable = t.deliverable ? ` — kết quả cần đạt: ${t.deliverable};` : ' —';
+      const who = t.ownerKind === 'unit' ? 'đơn vị chịu trách nhiệm' : 'người chịu trách nhiệm';
+      return body(`Nhiệm vụ: ${t.title}${deliverable} ${who}: ${ownerOf(t)}; thời hạn: ${formatDate(t.deadline)}.`);
+    }
   }
 }
 
@@ -382,8 +406,8 @@ function content(doc: MinutesDocument): Paragraph[] {
   if (doc.reviewedTasks.length) {
     out.push(body([['Kiểm điểm nhiệm vụ từ kỳ họp trước', { bold: true, italics: true }]]));
     for (const t of doc.reviewedTasks) {
-      const status = t.status === 'done' ? 'đã hoàn thành' : 'chưa hoàn thành';
-      out.push(body(`- ${t.title} — ${comrade(t.ownerName)}, hạn ${formatDate(t.deadline)}: ${status}.`));
+      const deliverable = t.deliverable ? ` (kết quả cần đạt: ${t.deliverable})` : '';
+      out.push(body(`- ${t.title}${deliverable} — ${ownerOf(t)}, hạn ${formatDate(t.deadline)}: ${taskStatusWords[t.status]}.`));
     }
   }
   doc.agenda.forEach((item, i) => {
@@ -414,10 +438,11 @@ function content(doc: MinutesDocument): Paragraph[] {
   return out;
 }
 
-function taskTable(tasks: TaskRow[]): Table {
+function taskTable(tasks: MinutesTask[]): Table {
   const widths = [700, 0, 2600, 1500];
   widths[1] = TEXT_WIDTH - widths[0]! - widths[2]! - widths[3]!;
-  const cell = (text: string, col: number, opts: { bold?: boolean; align?: 'center' | 'left' } = {}): TableCell =>
+  /** A cell of one paragraph, or more (a task and, below it, what counts as done). */
+  const cell = (text: string, col: number, opts: { bold?: boolean; align?: 'center' | 'left'; note?: string | null } = {}): TableCell =>
     new TableCell({
       width: { size: widths[col]!, type: WidthType.DXA },
       borders: THIN_CELL_BORDERS,
@@ -428,6 +453,9 @@ function taskTable(tasks: TaskRow[]): Table {
           alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
           children: [run(text, { bold: opts.bold, size: SIZE_TABLE })],
         }),
+        ...(opts.note
+          ? [new Paragraph({ alignment: AlignmentType.LEFT, children: [run(opts.note, { italics: true, size: SIZE_TABLE })] })]
+          : []),
       ],
     });
   const headerRow = new TableRow({
@@ -441,8 +469,8 @@ function taskTable(tasks: TaskRow[]): Table {
         cantSplit: true,
         children: [
           cell(String(i + 1), 0),
-          cell(t.title, 1, { align: 'left' }),
-          cell(`Đồng chí ${t.ownerName}`, 2, { align: 'left' }),
+          cell(t.title, 1, { align: 'left', note: t.deliverable ? `Kết quả cần đạt: ${t.deliverable}` : null }),
+          cell(t.ownerKind === 'unit' ? t.ownerName : `Đồng chí ${t.ownerName}`, 2, { align: 'left' }),
           cell(formatDate(t.deadline), 3),
         ],
       }),
@@ -456,7 +484,7 @@ function taskTable(tasks: TaskRow[]): Table {
 }
 
 function tasks(doc: MinutesDocument): (Paragraph | Table)[] {
-  const all: TaskRow[] = doc.agenda.flatMap((item) =>
+  const all: MinutesTask[] = doc.agenda.flatMap((item) =>
     item.outcomes.flatMap((o) => (o.kind === 'task' && o.task ? [o.task] : [])),
   );
   const out: (Paragraph | Table)[] = [heading('III. NHIỆM VỤ GIAO')];

@@ -6,9 +6,9 @@ import type {
   MeetingParticipantTable,
   MeetingRubricTable,
   MeetingTable,
-  TaskTable,
 } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
+import { deleteTasks, selectTasks, type TaskRow } from '../tasks/repo.js';
 import type { AttendanceCounts } from '../../domain/attendance.js';
 
 export type MeetingRow = MeetingTable;
@@ -43,7 +43,8 @@ export async function deleteMeeting(db: Kysely<Database>, id: string) {
     .execute();
   await db.deleteFrom('meeting_scores').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meeting_outcomes').where('meeting_id', '=', id).execute();
-  await db.deleteFrom('tasks').where('source_meeting_id', '=', id).execute();
+  const tasks = await db.selectFrom('tasks').select('id').where('source_meeting_id', '=', id).execute();
+  await deleteTasks(db, tasks.map((t) => t.id));
   await db.deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meetings').where('id', '=', id).execute();
@@ -138,15 +139,6 @@ export function deleteAgendaItems(db: Kysely<Database>, ids: string[]) {
   return db.deleteFrom('meeting_agenda_items').where('id', 'in', ids).execute();
 }
 
-const taskColumns = (db: Kysely<Database>) =>
-  db
-    .selectFrom('tasks as t')
-    .innerJoin('members as o', 'o.id', 't.owner_member_id')
-    .leftJoin('meetings as sm', 'sm.id', 't.source_meeting_id')
-    .selectAll('t')
-    .select(['o.full_name as owner_name', 'sm.meeting_date as source_meeting_date']);
-export type TaskWithNames = TaskTable & { owner_name: string; source_meeting_date: string | null };
-
 export function outcomesOf(db: Kysely<Database>, meetingId: string) {
   return db
     .selectFrom('meeting_outcomes')
@@ -156,12 +148,12 @@ export function outcomesOf(db: Kysely<Database>, meetingId: string) {
     .execute();
 }
 
-export function tasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<TaskWithNames[]> {
-  return taskColumns(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').execute();
+export function tasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<TaskRow[]> {
+  return selectTasks(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').orderBy('t.id').execute();
 }
 
-export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promise<TaskWithNames[]> {
-  return taskColumns(db)
+export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promise<TaskRow[]> {
+  return selectTasks(db)
     .innerJoin('meeting_reviewed_tasks as r', 'r.task_id', 't.id')
     .where('r.meeting_id', '=', meetingId)
     .orderBy('t.deadline')
@@ -173,8 +165,8 @@ export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promis
  * Open tasks of a cell decided at its meetings — those before `beforeDate` when given: the next
  * meeting reviews them.
  */
-export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: string): Promise<TaskWithNames[]> {
-  let query = taskColumns(db).where('t.unit_id', '=', unitId).where('t.status', '=', 'open').where('sm.meeting_date', 'is not', null);
+export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: string): Promise<TaskRow[]> {
+  let query = selectTasks(db).where('t.unit_id', '=', unitId).where('t.status', '=', 'open').where('sm.meeting_date', 'is not', null);
   if (beforeDate !== undefined) query = query.where('sm.meeting_date', '<', beforeDate);
   return query.orderBy('t.deadline').orderBy('t.id').execute();
 }
@@ -182,22 +174,6 @@ export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: str
 export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: string; task_id: string; unit_id: string }[]) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('meeting_reviewed_tasks').values(rows).execute();
-}
-
-export function findTask(db: Kysely<Database>, id: string) {
-  return taskColumns(db)
-    .innerJoin('units as u', 'u.id', 't.unit_id')
-    .select('u.path as unit_path')
-    .where('t.id', '=', id)
-    .executeTakeFirst();
-}
-
-export function insertTask(db: Kysely<Database>, row: TaskTable) {
-  return db.insertInto('tasks').values(row).execute();
-}
-
-export function updateTask(db: Kysely<Database>, id: string, patch: Partial<TaskTable>) {
-  return db.updateTable('tasks').set(patch).where('id', '=', id).execute();
 }
 
 export function insertOutcome(db: Kysely<Database>, row: MeetingOutcomeTable) {
@@ -217,7 +193,7 @@ export async function deleteOutcome(db: Kysely<Database>, outcome: { id: string;
   await db.deleteFrom('meeting_outcomes').where('id', '=', outcome.id).execute();
   if (outcome.task_id) {
     await db.deleteFrom('meeting_reviewed_tasks').where('task_id', '=', outcome.task_id).execute();
-    await db.deleteFrom('tasks').where('id', '=', outcome.task_id).execute();
+    await deleteTasks(db, [outcome.task_id]);
   }
 }
 

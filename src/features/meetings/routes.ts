@@ -28,11 +28,8 @@ import {
   rubricListQuery,
   rubricListResponse,
   scoreBody,
-  taskParams,
-  taskSummary,
   unitAttendanceStats,
   updateMeetingBody,
-  updateTaskBody,
 } from './schemas.js';
 import * as service from './service.js';
 
@@ -212,12 +209,6 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
         .header('cache-control', 'no-store')
         .send(file.content);
     },
-  );
-
-  r.patch(
-    '/api/tasks/:id',
-    { schema: { tags: ['tasks'], summary: 'Đánh dấu nhiệm vụ xong / mở lại (owner or the cell committee)', params: taskParams, body: updateTaskBody, response: { 200: taskSummary, ...errorResponses } } },
-    async (request) => service.updateTaskStatus(ctx, actorOf(request), request.params.id, request.body.status),
   );
 
   r.get(

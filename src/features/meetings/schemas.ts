@@ -9,8 +9,8 @@ import {
   outcomeKinds,
   participantRoles,
   rubricMeasures,
-  taskStatuses,
 } from '../../shared/enums.js';
+import { taskFields, taskSummary, type TaskSummary } from '../tasks/schemas.js';
 
 /** Local wall-clock time HH:MM (24 h). */
 export const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);
@@ -100,19 +100,9 @@ export const participant = z.object({
 });
 export type Participant = z.infer<typeof participant>;
 
-export const taskSummary = z.object({
-  id,
-  title: z.string(),
-  ownerMemberId: id,
-  ownerName: z.string(),
-  deadline: isoDate,
-  status: z.enum(taskStatuses),
-  completedOn: isoDate.nullable(),
-  sourceMeetingId: id.nullable(),
-  sourceMeetingDate: isoDate.nullable(),
-  overdue: z.boolean(),
-});
-export type TaskSummary = z.infer<typeof taskSummary>;
+/** Tasks are the tasks feature's; a meeting lists the ones it gave and the ones it reviews. */
+export { taskSummary };
+export type { TaskSummary };
 
 export const votes = z.strictObject({
   for: z.number().int().min(0).max(1000),
@@ -312,13 +302,8 @@ export const createOutcomeBody = z.strictObject({
   /** The information or the conclusion; for a task, optional extra words (the title says it). */
   text: text(5000).optional(),
   votes: votes.nullable().optional(),
-  task: z
-    .strictObject({
-      title: text(300).min(1),
-      ownerMemberId: id,
-      deadline: isoDate,
-    })
-    .optional(),
+  /** A task decided at the meeting: the same fields (and rules) as any task. */
+  task: taskFields.optional(),
 });
 export type CreateOutcomeBody = z.infer<typeof createOutcomeBody>;
 
@@ -337,9 +322,6 @@ export const scoreBody = z.strictObject({
 export type ScoreBody = z.infer<typeof scoreBody>;
 
 export const reopenBody = z.strictObject({ reason: text(1000).min(5) });
-
-export const updateTaskBody = z.strictObject({ status: z.enum(taskStatuses) });
-export const taskParams = z.strictObject({ id });
 
 export const meetingOptions = z.object({
   unitId: id,

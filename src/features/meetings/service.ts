@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import { AppError, fieldError } from '../../server/errors.js';
 import type { MessageKey } from '../../server/messages.js';
 import { allowedActions, can, type Actor } from '../../domain/policy.js';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../domain/attendance.js';
 import { measuredPoints, rubricMaxPoints, scheduleWarnings, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
-import type { Database, MeetingParticipantTable, MeetingRubricTable, TaskTable } from '../../db/schema.js';
+import type { Database, MeetingParticipantTable, MeetingRubricTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/enums.js';
@@ -27,8 +27,11 @@ import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import { findMemberWithUnit } from '../members/repo.js';
 import * as repo from './repo.js';
-import type { MeetingWithUnit, ParticipantRow, TaskWithNames } from './repo.js';
-import { authorizeMeeting, authorizeMemberAttendance, authorizeTaskUpdate, meetingActions } from './policy.js';
+import type { MeetingWithUnit, ParticipantRow } from './repo.js';
+import { authorizeMeeting, authorizeMemberAttendance, meetingActions } from './policy.js';
+import type { TaskRow } from '../tasks/repo.js';
+import { presentTask } from '../tasks/present.js';
+import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
 import { parseAttendanceFile } from './attendance-import.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
 import type {
@@ -46,17 +49,11 @@ import type {
   Participant,
   Rubric,
   ScoreBody,
-  TaskSummary,
   UnitAttendanceStats,
   UpdateMeetingBody,
 } from './schemas.js';
 
 type Db = Kysely<Database>;
-type FieldError = { field: string; messageKey: MessageKey; params?: Record<string, string | number> };
-
-/** A 400 naming one field, worded like a schema failure ("Giờ đến (entries.2.arrivedAt): …"). */
-const fieldError = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) =>
-  new AppError(400, 'validation', {}, [{ field, messageKey, ...(params ? { params } : {}) } satisfies FieldError]);
 const locked = () => new AppError(409, 'meeting_locked');
 
 /** Today's local date in Vietnam. */
@@ -112,21 +109,6 @@ function presentParticipant(p: ParticipantRow): Participant {
   };
 }
 
-function presentTask(t: TaskWithNames): TaskSummary {
-  return {
-    id: t.id,
-    title: t.title,
-    ownerMemberId: t.owner_member_id,
-    ownerName: t.owner_name,
-    deadline: t.deadline,
-    status: t.status as TaskSummary['status'],
-    completedOn: t.completed_on,
-    sourceMeetingId: t.source_meeting_id,
-    sourceMeetingDate: t.source_meeting_date,
-    overdue: t.status === 'open' && t.deadline < today(),
-  };
-}
-
 function presentRubric(row: MeetingRubricTable): Rubric {
   const criteria = JSON.parse(row.criteria_json) as RubricCriterion[];
   return {
@@ -157,7 +139,7 @@ async function rubricFor(db: Db, meeting: { rubric_id: string | null; kind: stri
   return nearest(meeting.kind) ?? nearest('regular');
 }
 
-async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: ParticipantRow[], tasks: TaskWithNames[]): Promise<MeetingDetail['score']> {
+async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: ParticipantRow[], tasks: TaskRow[]): Promise<MeetingDetail['score']> {
   const rubricRow = await rubricFor(db, meeting);
   if (!rubricRow) return null;
   const rubric = presentRubric(rubricRow);
@@ -165,7 +147,8 @@ async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: Participa
   const facts = {
     attendance: countsOf(participants),
     tasks: tasks.length,
-    tasksNamed: tasks.filter((t) => t.owner_member_id && t.deadline).length,
+    // A named owner (a member, or a mass organisation the task was handed to) and a deadline.
+    tasksNamed: tasks.filter((t) => (t.owner_member_id || t.owner_unit_id) && t.deadline).length,
   };
   const items = rubric.criteria.map((c) => {
     const saved = scores.find((s) => s.criterion_code === c.code);
@@ -206,6 +189,7 @@ async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): Promise
   ]);
   const nameOf = (memberId: string | null) => (memberId ? (participants.find((p) => p.member_id === memberId)?.full_name ?? null) : null);
   const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const day = today();
   const status = meeting.status as MeetingStatus;
   // The UI shows only what works now: nothing changes approved minutes except reopening them.
   const actions = allowedActions(actor, { unitPath: meeting.unit_path }, meetingActions).filter(
@@ -237,11 +221,11 @@ async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): Promise
             kind: o.kind as 'information' | 'decision' | 'task',
             text: o.text,
             votes: o.votes_for === null ? null : { for: o.votes_for, against: o.votes_against ?? 0, abstain: o.votes_abstain ?? 0 },
-            task: task ? presentTask(task) : null,
+            task: task ? presentTask(task, day) : null,
           };
         }),
     })),
-    reviewedTasks: reviewed.map(presentTask),
+    reviewedTasks: reviewed.map((t) => presentTask(t, day)),
     score: await scoreOf(db, meeting, participants, tasks),
     versions: versions.map((v) => ({
       version: v.version,
@@ -350,7 +334,7 @@ export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: stri
     guests: guests.filter((g) => !memberIds.has(g.id)).map((g) => ({ id: g.id, fullName: g.full_name, unitName: g.unit_name })),
     defaultGraceMinutes: ctx.config.meetingGraceMinutes,
     lastPlace: place,
-    openTasks: openTasks.map(presentTask),
+    openTasks: openTasks.map((t) => presentTask(t, today())),
   };
 }
 
@@ -851,29 +835,12 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
       if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
     }
     const now = nowIso();
-    let task: TaskTable | null = null;
+    // A task decided here follows every rule of a task ("rõ người, rõ việc, rõ trách nhiệm, rõ
+    // thời gian"; the owner one of the cell's members), falling due no earlier than the meeting.
+    let task: NewTask | null = null;
     if (body.task) {
-      // The owner answers to this cell: one of its members (guests from above are not).
-      const owner = participants.find((p) => p.member_id === body.task!.ownerMemberId && p.role === 'member');
-      if (!owner) {
-        const members = await repo.cellMembers(trx, meeting.unit_id);
-        if (!members.some((m) => m.id === body.task!.ownerMemberId)) throw fieldError('task.ownerMemberId', 'owner_not_in_cell');
-      }
-      if (body.task.deadline < meeting.meeting_date) throw fieldError('task.deadline', 'deadline_before_meeting');
-      task = {
-        id: newId(),
-        unit_id: meeting.unit_id,
-        title: body.task.title,
-        owner_member_id: body.task.ownerMemberId,
-        deadline: body.task.deadline,
-        status: 'open',
-        source_meeting_id: id,
-        completed_on: null,
-        created_by_account_id: actor.accountId,
-        created_at: now,
-        updated_at: now,
-      };
-      await repo.insertTask(trx, task);
+      const cell = await findUnit(trx, meeting.unit_id);
+      task = await insertNewTask(trx, actor, cell!, body.task, { kind: 'meeting', meetingId: id, meetingDate: meeting.meeting_date }, { fieldPrefix: 'task.' });
     }
     const outcome = {
       id: newId(),
@@ -886,7 +853,7 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
       votes_for: body.votes?.for ?? null,
       votes_against: body.votes?.against ?? null,
       votes_abstain: body.votes?.abstain ?? null,
-      task_id: task?.id ?? null,
+      task_id: task?.row.id ?? null,
       created_at: now,
     };
     await repo.insertOutcome(trx, outcome);
@@ -903,7 +870,7 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
         kind: outcome.kind,
         text,
         votes: body.votes ?? null,
-        task: task ? { id: task.id, title: task.title, ownerMemberId: task.owner_member_id, deadline: task.deadline } : null,
+        task: task ? { id: task.row.id, ...taskSnapshot(task) } : null,
       },
     });
   });
@@ -1060,27 +1027,6 @@ export async function scoreMeeting(ctx: AppContext, actor: Actor, id: string, bo
   return meetingDetail(ctx, actor, id);
 }
 
-export async function updateTaskStatus(ctx: AppContext, actor: Actor, id: string, status: 'open' | 'done'): Promise<TaskSummary> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const task = await repo.findTask(trx, id);
-    authorizeTaskUpdate(actor, task);
-    if (task!.status === status) return;
-    const completedOn = status === 'done' ? today() : null;
-    await repo.updateTask(trx, id, { status, completed_on: completedOn, updated_at: nowIso() });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'task.update',
-      recordType: 'task',
-      recordId: id,
-      unitId: task!.unit_id,
-      before: { status: task!.status, completedOn: task!.completed_on },
-      after: { status, completedOn },
-    });
-  });
-  const task = await repo.findTask(ctx.handle.db, id);
-  return presentTask(task!);
-}
-
 // --- Word minutes -----------------------------------------------------------------------------
 
 /** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
@@ -1116,7 +1062,14 @@ export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Pr
       exempt: members.filter((p) => p.status === 'exempt').map((p) => ({ name: p.fullName })),
       guests: detail.participants.filter((p) => p.role === 'guest').map((p) => ({ name: p.fullName, present: p.status === 'present' })),
     },
-    reviewedTasks: detail.reviewedTasks.map((t) => ({ title: t.title, ownerName: t.ownerName, deadline: t.deadline, status: t.status })),
+    reviewedTasks: detail.reviewedTasks.map((t) => ({
+      title: t.title,
+      deliverable: t.deliverable,
+      ownerKind: t.ownerKind,
+      ownerName: t.ownerName,
+      deadline: t.deadline,
+      status: t.status,
+    })),
     agenda: detail.agenda.map((item) => ({
       title: item.title,
       presenterName: item.presenterName,
@@ -1125,7 +1078,9 @@ export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Pr
         kind: o.kind,
         text: o.text,
         votes: o.votes,
-        task: o.task ? { title: o.task.title, ownerName: o.task.ownerName, deadline: o.task.deadline } : null,
+        task: o.task
+          ? { title: o.task.title, deliverable: o.task.deliverable, ownerKind: o.task.ownerKind, ownerName: o.task.ownerName, deadline: o.task.deadline }
+          : null,
       })),
     })),
     score: detail.score && detail.score.total !== null

@@ -8,7 +8,7 @@ import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 're
 import { api } from '../api/client.js';
 import { meKey } from '../api/session.js';
 import type { MeResponse } from '../api/types.js';
-import { MeContext, can, hasWideScope } from './me.js';
+import { MeContext, can, hasWideScope, leadUnitId } from './me.js';
 import { loadHomePage } from './lazy.js';
 import { BrandMark } from '../components/BrandMark.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
@@ -16,7 +16,19 @@ import { FullPageLoader } from '../components/FullPageLoader.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { NotFound } from '../components/NotFound.js';
-import { AccountsIcon, ChecklistIcon, HomeIcon, KeyIcon, LogoutIcon, TreeIcon, UserIcon, UsersIcon } from '../components/icons.js';
+import {
+  AccountsIcon,
+  ChecklistIcon,
+  FlagIcon,
+  HomeIcon,
+  KeyIcon,
+  LogoutIcon,
+  TargetIcon,
+  TaskIcon,
+  TreeIcon,
+  UserIcon,
+  UsersIcon,
+} from '../components/icons.js';
 import { initials } from '../lib/format.js';
 import { Notice } from '../components/Notice.js';
 import { usePhone } from '../lib/usePhone.js';
@@ -33,6 +45,12 @@ const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.js'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.js'));
 const NewMeetingPage = lazy(() => import('../features/meetings/NewMeetingPage.js'));
 const RubricsPage = lazy(() => import('../features/rubrics/RubricsPage.js'));
+const TaskPage = lazy(() => import('../features/tasks/TaskPage.js'));
+const NewTaskPage = lazy(() => import('../features/tasks/NewTaskPage.js'));
+const WorkBoardPage = lazy(() => import('../features/tasks/WorkBoardPage.js'));
+const CommitmentsPage = lazy(() => import('../features/commitments/CommitmentsPage.js'));
+const DirectivesPage = lazy(() => import('../features/commitments/DirectivesPage.js'));
+const DirectivePage = lazy(() => import('../features/commitments/DirectivePage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -142,6 +160,12 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units/:id/meetings/new" element={<NewMeetingPage />} />
               <Route path="/meetings/:id" element={<MeetingPage />} />
               <Route path="/meeting-rubrics" element={<RubricsPage />} />
+              <Route path="/tasks/:id" element={<TaskPage />} />
+              <Route path="/units/:id/tasks/new" element={<NewTaskPage />} />
+              <Route path="/units/:id/work" element={<WorkBoardPage />} />
+              <Route path="/units/:id/commitments" element={<CommitmentsPage />} />
+              <Route path="/units/:id/directives" element={<DirectivesPage />} />
+              <Route path="/directives/:id" element={<DirectivePage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -193,6 +217,11 @@ function Navigation({ me }: { me: MeResponse }) {
     : me.roles
         .filter((r) => r.role !== 'member' && r.unitId !== ownUnitId)
         .filter((r, i, all) => all.findIndex((x) => x.unitId === r.unitId) === i);
+  // The work of a cell or the commune: where the caller leads (a member's own cell for their pledges).
+  const leaders = ['party_committee', 'inspection', 'cell_secretary', 'cell_committee'];
+  const workUnit = leadUnitId(me, leaders);
+  const directiveUnit = leadUnitId(me, [...leaders]);
+  const commitmentUnit = workUnit ?? me.member?.unitId ?? null;
   return (
     <>
       <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
@@ -215,6 +244,13 @@ function Navigation({ me }: { me: MeResponse }) {
       {otherUnits.map((r) => (
         <NavItem key={r.unitId} to={`/units/${r.unitId}`} exact label={r.unitName} icon={<UsersIcon />} />
       ))}
+ {workUnit && can(me, 'work.report') && <NavItem to={`/units/${workUnit}/work`} label={t('nav.work')} icon={<TaskIcon />} />}
+      {directiveUnit && can(me, 'directive.read') && (
+        <NavItem to={`/units/${directiveUnit}/directives`} label={t('nav.directives')} icon={<FlagIcon />} />
+      )}
+      {commitmentUnit && (
+        <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />
+      )}
       {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
       {can(me, 'rubric.manage') && <NavItem to="/meeting-rubrics" label={t('nav.rubrics')} icon={<ChecklistIcon />} />}
     </>

@@ -26,3 +26,14 @@ export function hasWideScope(me: MeResponse): boolean {
       (r.unitKind !== 'cell' && r.unitKind !== 'mass_org'),
   );
 }
+
+/**
+ * The unit where the caller holds one of `roles`, preferring the widest (the committee's commune
+ * over a cell): where navigation entries like "Công việc" open.
+ */
+export function leadUnitId(me: MeResponse, roles: readonly string[]): string | null {
+  const held = me.roles.filter((r) => roles.includes(r.role));
+  const rank = (kind: string) => (kind === 'province' ? 0 : kind === 'commune' ? 1 : kind === 'intermediate' ? 2 : 3);
+  held.sort((a, b) => rank(a.unitKind) - rank(b.unitKind));
+  return held[0]?.unitId ?? null;
+}

@@ -180,3 +180,21 @@ export const CopyRowsIcon = (p: IconProps) => (
     <path d="M5 15V6a2 2 0 0 1 2-2h9" />
   </Svg>
 );
+export const TaskIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 4h6v3H9zM7 5.5H5v15h14v-15h-2" />
+    <path d="M8.5 13l2.5 2.5 4.5-5" />
+  </Svg>
+);
+export const FlagIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M5 21V4M5 4h11l-2 4 2 4H5" />
+  </Svg>
+);
+export const TargetIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="8" />
+    <circle cx="12" cy="12" r="4" />
+    <circle cx="12" cy="12" r="0.8" />
+  </Svg>
+);

@@ -39,15 +39,13 @@ export const meetingsEn: typeof meetingsVi = {
     decision: 'Conclusion',
     task: 'Task',
   },
-  taskStatus: {
-    open: 'In progress',
-    overdue: 'Overdue',
-    done: 'Done',
-  },
   task: {
     ownerDeadline: 'Owner: {{owner}} · Deadline: {{deadline}}',
+    deliverable: 'Counts as done: {{text}}',
+    progress: '{{value}} done',
     completedOn: 'done on {{date}}',
     source: 'Assigned at the meeting of {{date}}',
+    assign: 'Assign a task from this meeting',
   },
   warnings: {
     title: 'Gaps in the meeting schedule',
@@ -156,11 +154,15 @@ export const meetingsEn: typeof meetingsVi = {
     votersHint_one: 'Only official members present vote: {{count}} person.',
     voteInvalid: 'Type a number of people (0 or more).',
     votesText: '{{for}} for, {{against}} against, {{abstain}} abstained',
-    taskHint: 'Clear person, clear job, clear deadline: one owner, a concrete job, a date.',
+    taskHint: 'Clear person, clear job, clear responsibility, clear deadline: one owner, a concrete job, what counts as done, a date.',
     taskTitle: 'What is to be done',
+    deliverable: 'What counts as done',
+    deliverableHint: 'What “done” means: a product, a figure, a concrete result.',
+    deliverableRequired: 'Write what counts as done.',
     owner: 'Owner',
     ownerRequired: 'Choose the owner.',
     deadline: 'Deadline',
+    deadlineRequired: 'Choose the deadline.',
     deadlineBefore: 'The deadline cannot be before the meeting.',
     taskNote: 'Note (optional)',
     submit: 'Add',
@@ -173,8 +175,7 @@ export const meetingsEn: typeof meetingsVi = {
   },
   reviewed: {
     title: 'Tasks carried over from earlier meetings',
-    hint: 'Tasks not done when this meeting was created; review them and tick them off when done.',
-    markDone: 'Done',
+    hint: 'Tasks not done when this meeting was created, to be reviewed. The owner reports progress and the assigner evaluates and closes each one on its own page.',
   },
   page: {
     titles: {

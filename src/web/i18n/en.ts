@@ -2,6 +2,8 @@ import type { Messages } from './vi.js';
 import { meetingsEn } from './en.meetings.js';
 import { reportsEn } from './en.reports.js';
 import { rubricsEn } from './en.rubrics.js';
+import { tasksEn } from './en.tasks.js';
+import { commitmentsEn } from './en.commitments.js';
 
 /** English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -73,6 +75,9 @@ export const en: Messages = {
     units: 'Units',
     myUnits: 'Units in my charge',
     accounts: 'Accounts',
+    work: 'Work',
+    directives: 'Directives',
+    commitments: 'Commitments',
     rubrics: 'Scoring rubrics',
   },
   account: {
@@ -331,4 +336,6 @@ export const en: Messages = {
   meetings: meetingsEn,
   reports: reportsEn,
   rubrics: rubricsEn,
+  tasks: tasksEn,
+  commitments: commitmentsEn,
 };

@@ -41,15 +41,13 @@ export const meetingsVi = {
     decision: 'Kết luận',
     task: 'Nhiệm vụ',
   },
-  taskStatus: {
-    open: 'Đang thực hiện',
-    overdue: 'Quá hạn',
-    done: 'Đã hoàn thành',
-  },
   task: {
     ownerDeadline: 'Phụ trách: {{owner}} · Thời hạn: {{deadline}}',
+    deliverable: 'Kết quả cần đạt: {{text}}',
+    progress: 'tiến độ {{value}}',
     completedOn: 'xong ngày {{date}}',
     source: 'Giao tại kỳ họp {{date}}',
+    assign: 'Giao nhiệm vụ theo kỳ họp này',
   },
   warnings: {
     title: 'Lịch sinh hoạt còn thiếu',
@@ -158,11 +156,15 @@ export const meetingsVi = {
     votersHint_one: 'Chỉ đảng viên chính thức có mặt biểu quyết: {{count}} người.',
     voteInvalid: 'Nhập số người (0 trở lên).',
     votesText: 'Tán thành {{for}}, không tán thành {{against}}, không biểu quyết {{abstain}}',
-    taskHint: 'Rõ người, rõ việc, rõ thời gian: một người phụ trách, việc cụ thể, thời hạn hoàn thành.',
+    taskHint: 'Rõ người, rõ việc, rõ trách nhiệm, rõ thời gian: một người phụ trách, việc cụ thể, kết quả cần đạt, thời hạn hoàn thành.',
     taskTitle: 'Việc cần làm',
+    deliverable: 'Kết quả cần đạt',
+    deliverableHint: 'Thế nào là xong: sản phẩm, số liệu, kết quả cụ thể.',
+    deliverableRequired: 'Hãy ghi kết quả cần đạt.',
     owner: 'Người phụ trách',
     ownerRequired: 'Hãy chọn người phụ trách.',
     deadline: 'Thời hạn',
+    deadlineRequired: 'Hãy chọn thời hạn.',
     deadlineBefore: 'Thời hạn không được trước ngày họp.',
     taskNote: 'Ghi chú (không bắt buộc)',
     submit: 'Thêm',
@@ -175,8 +177,7 @@ export const meetingsVi = {
   },
   reviewed: {
     title: 'Nhiệm vụ chuyển từ kỳ trước',
-    hint: 'Các nhiệm vụ chưa xong khi tạo cuộc họp; kiểm điểm và đánh dấu khi đã hoàn thành.',
-    markDone: 'Đã hoàn thành',
+    hint: 'Các nhiệm vụ chưa xong khi tạo cuộc họp, để kiểm điểm. Người phụ trách báo cáo tiến độ, người giao việc đánh giá và kết thúc trên trang của từng nhiệm vụ.',
   },
   page: {
     titles: {

@@ -1,6 +1,8 @@
 import type { meetingsVi } from './vi.meetings.js';
 import type { reportsVi } from './vi.reports.js';
 import type { rubricsVi } from './vi.rubrics.js';
+import type { tasksVi } from './vi.tasks.js';
+import type { commitmentsVi } from './vi.commitments.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -76,6 +78,9 @@ export const vi = {
     units: 'Đơn vị',
     myUnits: 'Đơn vị phụ trách',
     accounts: 'Tài khoản',
+    work: 'Công việc',
+    directives: 'Chỉ đạo',
+    commitments: 'Cam kết',
     rubrics: 'Mẫu chấm điểm',
   },
   account: {
@@ -337,4 +342,10 @@ export const vi = {
  * The full catalogue type: the first-screen messages above plus the areas registered when
  * their chunk loads (type-only imports: no bytes in this bundle).
  */
-export type Messages = typeof vi & { meetings: typeof meetingsVi; reports: typeof reportsVi; rubrics: typeof rubricsVi };
+export type Messages = typeof vi & {
+  meetings: typeof meetingsVi;
+  reports: typeof reportsVi;
+  rubrics: typeof rubricsVi;
+  tasks: typeof tasksVi;
+  commitments: typeof commitmentsVi;
+};

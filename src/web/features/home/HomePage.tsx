@@ -15,8 +15,13 @@ import { Skeleton } from '../../components/Skeleton.js';
 const UnitTreePanel = lazy(() => import('../units/UnitTreePanel.js'));
 // Meeting figures come in their own small chunk, after the member's card has painted.
 const HomeAttendanceCard = lazy(() => import('../reports/HomeAttendanceCard.js'));
+// "Việc của tôi" too: tasks, commitments and their messages stay out of the first screen's bundle.
+const MyWorkCard = lazy(() => import('../tasks/MyWorkCard.js'));
 
-/** Home: a member sees their own card and their cell; committees also see the unit tree. */
+/**
+ * Home: a member sees their work first (tasks due, overdue, commitments), then their own card and
+ * their cell; committees also see the unit tree.
+ */
 export default function HomePage() {
   const { t } = useTranslation();
   const me = useAuthedMe();
@@ -31,6 +36,11 @@ export default function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
+      {(me.member || can(me, 'task.assign')) && (
+        <Suspense fallback={<Skeleton h={160} />}>
+          <MyWorkCard />
+        </Suspense>
+      )}
       {me.member && <MyMemberCard memberId={me.member.id} />}
       {(me.member || can(me, 'attendance.report')) && (
         <Suspense fallback={<Skeleton h={120} />}>

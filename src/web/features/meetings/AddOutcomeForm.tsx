@@ -14,14 +14,28 @@ import type { FormErrors } from '../../lib/forms.js';
 import { meetingPath, useMeetingChanged, type CreateOutcomeBody, type MeetingDetail, type OutcomeKind } from './api.js';
 import { fieldErrors, wholeNumber, type PersonOption } from './formHelpers.js';
 import { PersonSelect } from './MeetingFormParts.js';
+import { CoworkersField, PriorityField } from '../tasks/TaskFormParts.js';
+import type { TaskPriority } from '../tasks/api.js';
 
-const FIELDS = ['title', 'ownerMemberId', 'deadline', 'text', 'votes', 'task', 'agendaItemId'] as const;
+const FIELDS = [
+  'title',
+  'deliverable',
+  'ownerMemberId',
+  'coworkerMemberIds',
+  'deadline',
+  'priority',
+  'text',
+  'votes',
+  'task',
+  'agendaItemId',
+] as const;
 type Field = (typeof FIELDS)[number] | 'for' | 'against' | 'abstain';
 const NO_ERRORS: FormErrors<Field> = { fields: {}, general: null };
 
 /**
  * Adds what an agenda item concluded: information, a conclusion (with the vote if one was
- * taken) or a task — one named owner among the members, a clear job, a deadline.
+ * taken) or a task — one named owner among the members, a clear job, what counts as done, a
+ * deadline; optionally co-workers and a priority (the same fields as the new-task page).
  */
 export function AddOutcomeForm({
   meetingId,
@@ -45,7 +59,10 @@ export function AddOutcomeForm({
   const [withVotes, setWithVotes] = useState(false);
   const [votes, setVotes] = useState({ for: String(voters), against: '0', abstain: '0' });
   const [title, setTitle] = useState('');
+  const [deliverable, setDeliverable] = useState('');
   const [owner, setOwner] = useState('');
+  const [coworkers, setCoworkers] = useState<string[]>([]);
+  const [priority, setPriority] = useState<TaskPriority>('normal');
   const [deadline, setDeadline] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
 
@@ -54,7 +71,10 @@ export function AddOutcomeForm({
     setWithVotes(false);
     setVotes({ for: String(voters), against: '0', abstain: '0' });
     setTitle('');
+    setDeliverable('');
     setOwner('');
+    setCoworkers([]);
+    setPriority('normal');
     setDeadline('');
     setErrors(NO_ERRORS);
   };
@@ -84,10 +104,19 @@ export function AddOutcomeForm({
     const body: CreateOutcomeBody = { agendaItemId, kind };
     if (kind === 'task') {
       if (!title.trim()) fields.title = t('errors.required');
+      if (!deliverable.trim()) fields.deliverable = t('meetings.outcome.deliverableRequired');
       if (!owner) fields.ownerMemberId = t('meetings.outcome.ownerRequired');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) fields.deadline = t('errors.invalidDate');
+      if (!deadline) fields.deadline = t('meetings.outcome.deadlineRequired');
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) fields.deadline = t('errors.invalidDate');
       else if (deadline < meetingDate) fields.deadline = t('meetings.outcome.deadlineBefore');
-      body.task = { title: title.trim(), ownerMemberId: owner, deadline };
+      body.task = {
+        title: title.trim(),
+        deliverable: deliverable.trim(),
+        ownerMemberId: owner,
+        coworkerMemberIds: coworkers.filter((c) => c !== owner),
+        deadline,
+        priority,
+      };
       if (text.trim()) body.text = text.trim();
     } else {
       if (!text.trim()) fields.text = t('errors.required');
@@ -114,13 +143,16 @@ export function AddOutcomeForm({
   const err = errors.fields;
   // A form inside the agenda form would nest <form>s: this one submits with its button.
   return (
-    <div className="ts-mt-outcome-form" role="group" aria-label={t('meetings.outcome.formLabel')}>
+    // min-width 0: inside the agenda row's grid the three-way switch would otherwise push the
+    // form (and the row) past a 360 px phone screen.
+    <div className="ts-mt-outcome-form" role="group" aria-label={t('meetings.outcome.formLabel')} style={{ minWidth: 0 }}>
       <Stack gap="sm">
         {errors.general && <Notice tone="error">{errors.general}</Notice>}
         <div role="radiogroup" aria-label={t('meetings.outcome.kind')}>
           <SegmentedControl
             fullWidth
             size="sm"
+            styles={{ label: { paddingInline: 6 } }}
             value={kind}
             onChange={(v) => setKind(v as OutcomeKind)}
             data={[
@@ -143,6 +175,16 @@ export function AddOutcomeForm({
               error={err.title}
               autoComplete="off"
             />
+            <Textarea
+              label={t('meetings.outcome.deliverable')}
+              description={t('meetings.outcome.deliverableHint')}
+              required
+              autosize
+              minRows={2}
+              value={deliverable}
+              onChange={(e) => setDeliverable(e.currentTarget.value)}
+              error={err.deliverable}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <PersonSelect
                 label={t('meetings.outcome.owner')}
@@ -161,6 +203,16 @@ export function AddOutcomeForm({
                 onChange={(e) => setDeadline(e.currentTarget.value)}
                 error={err.deadline}
               />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <CoworkersField
+                options={owners}
+                value={coworkers}
+                onChange={setCoworkers}
+                exclude={owner || null}
+                error={err.coworkerMemberIds}
+              />
+              <PriorityField value={priority} onChange={setPriority} error={err.priority} />
             </SimpleGrid>
             <Textarea
               label={t('meetings.outcome.taskNote')}

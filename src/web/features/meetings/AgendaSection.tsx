@@ -1,18 +1,14 @@
 import './messages.js';
-import '@mantine/core/styles/Checkbox.layer.css';
-import '@mantine/core/styles/CheckboxIndicator.layer.css';
-import '@mantine/core/styles/InlineInput.layer.css';
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Anchor, Button, Checkbox, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../api/client.js';
-import { useAuthedMe } from '../../app/me.js';
 import { Notice } from '../../components/Notice.js';
 import { PlusIcon, TrashIcon } from '../../components/icons.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, formatPercent } from '../../lib/format.js';
 import {
   meetingPath,
   useMeetingChanged,
@@ -25,7 +21,9 @@ import {
 import { moveItem } from '../../lib/forms.js';
 import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
 import { AgendaRowFields, type AgendaRowDraft } from './MeetingFormParts.js';
-import { OutcomeKindBadge, TaskStatusBadge } from './MeetingBadges.js';
+import { OutcomeKindBadge } from './MeetingBadges.js';
+// Tasks wear the tasks area's badge (open, overdue, awaiting evaluation, on time, late, exceeded, not done).
+import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { AddOutcomeForm } from './AddOutcomeForm.js';
 import { ConfirmModal } from './MeetingModals.js';
 
@@ -35,9 +33,18 @@ import { ConfirmModal } from './MeetingModals.js';
  * a deadline). Those who run the meeting edit it until the minutes are approved.
  */
 export function AgendaSection({ m }: { m: MeetingDetail }) {
+  const { t } = useTranslation();
   const canEdit = m.allowedActions.includes('meeting.manage');
   return (
     <Stack gap="lg">
+      {canEdit && (
+        // Also once the minutes are locked: a task the meeting decided can still be given out.
+        <Group>
+          <Button component={Link} to={`/units/${m.unitId}/tasks/new?meeting=${m.id}`} variant="light" size="sm" leftSection={<PlusIcon size={16} />}>
+            {t('meetings.task.assign')}
+          </Button>
+        </Group>
+      )}
       <ReviewedTasks m={m} />
       {canEdit ? <AgendaEditor m={m} /> : <AgendaReadOnly m={m} />}
     </Stack>
@@ -46,20 +53,9 @@ export function AgendaSection({ m }: { m: MeetingDetail }) {
 
 function ReviewedTasks({ m }: { m: MeetingDetail }) {
   const { t } = useTranslation();
-  const me = useAuthedMe();
-  const changed = useMeetingChanged();
-  const [error, setError] = useState<string | null>(null);
-  const canManage = m.allowedActions.includes('meeting.manage');
-  const update = useMutation({
-    mutationFn: ({ task, done }: { task: TaskSummary; done: boolean }) =>
-      api<TaskSummary>(`/tasks/${encodeURIComponent(task.id)}`, { method: 'PATCH', body: { status: done ? 'done' : 'open' } }),
-    onSuccess: () => {
-      setError(null);
-      changed(m.id);
-    },
-    onError: (e) => setError(isApiError(e) ? e.message : t('errors.generic', { status: 0 })),
-  });
   if (m.reviewedTasks.length === 0) return null;
+  // No tick box any more: the owner reports progress and the assigner closes the task, both on
+  // the task's own page (the link), so the meeting only reviews where each one stands.
   return (
     <section aria-labelledby="mt-reviewed">
       <Title order={3} fz="h4" id="mt-reviewed" mb={4}>
@@ -68,58 +64,51 @@ function ReviewedTasks({ m }: { m: MeetingDetail }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('meetings.reviewed.hint')}
       </Text>
-      {error && (
-        <Notice tone="error" className="ts-mb" onClose={() => setError(null)}>
-          {error}
-        </Notice>
-      )}
       <ul className="ts-mt-tasks">
-        {m.reviewedTasks.map((task) => {
-          const canToggle = canManage || (me.member !== null && me.member.id === task.ownerMemberId);
-          const busy = update.isPending && update.variables?.task.id === task.id;
-          return (
-            <li key={task.id}>
-              <Group gap="sm" wrap="nowrap" align="flex-start">
-                {canToggle ? (
-                  <Checkbox
-                    className="ts-mt-task-check"
-                    checked={task.status === 'done'}
-                    disabled={busy}
-                    onChange={(e) => update.mutate({ task, done: e.currentTarget.checked })}
-                    label={<span className="ts-mt-task-title">{task.title}</span>}
-                    aria-description={t('meetings.reviewed.markDone')}
-                  />
-                ) : (
-                  <Text fw={600} size="sm">
-                    {task.title}
-                  </Text>
-                )}
-                {busy && <Loader size="xs" aria-hidden="true" />}
-              </Group>
-              <TaskMeta task={task} withSource />
-            </li>
-          );
-        })}
+        {m.reviewedTasks.map((task) => (
+          <li key={task.id}>
+            <TaskTitle task={task} />
+            <TaskMeta task={task} withSource />
+          </li>
+        ))}
       </ul>
     </section>
   );
 }
 
-function TaskMeta({ task, withSource = false }: { task: TaskSummary; withSource?: boolean }) {
-  const { t } = useTranslation();
+/** A task's title, as the link to its page. */
+function TaskTitle({ task }: { task: TaskSummary }) {
   return (
-    <Group gap="xs" mt={4} className="ts-mt-task-meta">
-      <TaskStatusBadge task={task} />
-      <Text size="sm" c="dimmed" component="span">
-        {t('meetings.task.ownerDeadline', { owner: task.ownerName, deadline: formatDate(task.deadline) })}
-        {task.status === 'done' && task.completedOn && ` · ${t('meetings.task.completedOn', { date: formatDate(task.completedOn) })}`}
-      </Text>
-      {withSource && task.sourceMeetingId && task.sourceMeetingDate && (
-        <Anchor component={Link} to={`/meetings/${task.sourceMeetingId}?tab=agenda`} size="sm">
-          {t('meetings.task.source', { date: formatDate(task.sourceMeetingDate) })}
-        </Anchor>
+    <Anchor component={Link} to={`/tasks/${task.id}`} fw={600} size="sm" className="ts-mt-task-title">
+      {task.title}
+    </Anchor>
+  );
+}
+
+function TaskMeta({ task, withSource = false }: { task: TaskSummary; withSource?: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {task.deliverable && (
+        <Text size="sm" mt={2} className="ts-mt-prewrap">
+          {t('meetings.task.deliverable', { text: task.deliverable })}
+        </Text>
       )}
-    </Group>
+      <Group gap="xs" mt={4} className="ts-mt-task-meta">
+        <TaskStatusBadge task={task} />
+        <Text size="sm" c="dimmed" component="span">
+          {t('meetings.task.ownerDeadline', { owner: task.ownerName, deadline: formatDate(task.deadline) })}
+          {task.status === 'open'
+            ? ` · ${t('meetings.task.progress', { value: formatPercent(task.progressPercent / 100, i18n.language) })}`
+            : task.completedOn && ` · ${t('meetings.task.completedOn', { date: formatDate(task.completedOn) })}`}
+        </Text>
+        {withSource && task.sourceMeetingId && task.sourceMeetingDate && (
+          <Anchor component={Link} to={`/meetings/${task.sourceMeetingId}?tab=agenda`} size="sm">
+            {t('meetings.task.source', { date: formatDate(task.sourceMeetingDate) })}
+          </Anchor>
+        )}
+      </Group>
+    </>
   );
 }
 
@@ -146,9 +135,9 @@ function OutcomeList({
               <OutcomeKindBadge kind={o.kind} />
               {o.task ? (
                 <>
-                  <Text fw={600} size="sm" mt={4}>
-                    {o.task.title}
-                  </Text>
+                  <div style={{ marginTop: 4 }}>
+                    <TaskTitle task={o.task} />
+                  </div>
                   {o.text && (
                     <Text size="sm" className="ts-mt-prewrap">
                       {o.text}

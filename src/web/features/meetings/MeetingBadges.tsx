@@ -1,7 +1,7 @@
 import './messages.js';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
-import type { AttendanceStatus, MeetingKind, MeetingStatus, OutcomeKind, Participant, TaskSummary } from './api.js';
+import type { AttendanceStatus, MeetingKind, MeetingStatus, OutcomeKind, Participant } from './api.js';
 
 // Own colour pairs, each ≥ 7:1 text on its tint (as in components/Badges.tsx).
 const STATUS: Record<MeetingStatus, [string, string]> = {
@@ -70,26 +70,6 @@ export function AttendanceBadge({ look }: { look: AttendanceLook }) {
   return (
     <Tag bg={bg} fg={fg} outline={look === 'pending'}>
       {t(`meetings.attendanceStatus.${look}`)}
-    </Tag>
-  );
-}
-
-export function TaskStatusBadge({ task }: { task: Pick<TaskSummary, 'status' | 'overdue'> }) {
-  const { t } = useTranslation();
-  if (task.status === 'done') {
-    return (
-      <Tag bg="#e3f3e6" fg="#1b5e2b">
-        {t('meetings.taskStatus.done')}
-      </Tag>
-    );
-  }
-  return task.overdue ? (
-    <Tag bg="#fbe3e3" fg="#8a1010">
-      {t('meetings.taskStatus.overdue')}
-    </Tag>
-  ) : (
-    <Tag bg="#e3edfb" fg="#17467d">
-      {t('meetings.taskStatus.open')}
     </Tag>
   );
 }

@@ -28,7 +28,7 @@ import {
 import { moveItem } from '../../lib/forms.js';
 import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
 import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
-import { TaskStatusBadge } from './MeetingBadges.js';
+import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { todayLocal } from '../../lib/time.js';
 
 const FIELDS = [

@@ -12,7 +12,7 @@ import { ArchivedBadge, UnitKindBadge } from '../../components/Badges.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { NotFound } from '../../components/NotFound.js';
-import { EditIcon, HistoryIcon, PhoneIcon, PlusIcon } from '../../components/icons.js';
+import { EditIcon, FlagIcon, HistoryIcon, PhoneIcon, PlusIcon, TargetIcon, TaskIcon } from '../../components/icons.js';
 import { MemberList } from '../members/MemberList.js';
 import { MemberFormModal } from '../members/MemberFormModal.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
@@ -31,6 +31,16 @@ export default function UnitRoute() {
 }
 
 type Dialog = 'edit' | 'create' | 'move' | 'archive' | 'member' | null;
+
+/**
+ * The unit's `allowedActions` (unitActions in features/units/policy.ts) does not list the work
+ * actions yet; until it does, the action granted to exactly the same roles stands in.
+ */
+const SAME_ROLES: Record<string, string> = {
+  'work.report': 'attendance.report',
+  'commitment.read': 'attendance.report',
+  'directive.read': 'meeting.read',
+};
 
 function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -58,6 +68,12 @@ function UnitPage({ id }: { id: string }) {
   const allowed = new Set(u.allowedActions);
   const close = () => setDialog(null);
   const showMembers = u.kind !== 'mass_org' || u.memberCount > 0;
+  const may = (action: string) => allowed.has(action) || allowed.has(SAME_ROLES[action] ?? action);
+  // The cell's work: its board for those who report on it, directives for those who read them,
+  // commitments for its leaders and its own members (who register their pledges there).
+  const work = u.kind !== 'mass_org' && may('work.report');
+  const directives = u.kind !== 'mass_org' && may('directive.read');
+  const commitments = u.kind !== 'mass_org' && (may('commitment.read') || me.member?.unitId === u.id);
 
   return (
     <Stack gap="lg" className="ts-page">
@@ -94,6 +110,26 @@ function UnitPage({ id }: { id: string }) {
           )}
         </Group>
       </Stack>
+
+      {(work || directives || commitments) && (
+        <Group gap="xs">
+          {work && (
+            <Button component={Link} to={`/units/${u.id}/work`} variant="light" size="sm" leftSection={<TaskIcon size={16} />}>
+              {t('nav.work')}
+            </Button>
+          )}
+          {directives && (
+            <Button component={Link} to={`/units/${u.id}/directives`} variant="light" size="sm" leftSection={<FlagIcon size={16} />}>
+              {t('nav.directives')}
+            </Button>
+          )}
+          {commitments && (
+            <Button component={Link} to={`/units/${u.id}/commitments`} variant="light" size="sm" leftSection={<TargetIcon size={16} />}>
+              {t('nav.commitments')}
+            </Button>
+          )}
+        </Group>
+      )}
 
       {u.archived && (
         <Notice tone="info">

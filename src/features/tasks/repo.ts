@@ -1,0 +1,400 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { AttachmentTable, Database, TaskProgressTable, TaskTable } from '../../db/schema.js';
+import { inSubtree } from '../../db/dialect.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Tasks with what every list shows: the owner's name (a member's or a unit's), the assigning
+ * unit's name and path (for scope checks), and the source meeting's date. Every task query starts
+ * here, so the presenter gets the same row shape everywhere.
+ */
+export function selectTasks(db: Kysely<Database>) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .leftJoin('members as om', 'om.id', 't.owner_member_id')
+    .leftJoin('units as ou', 'ou.id', 't.owner_unit_id')
+    .leftJoin('meetings as sm', 'sm.id', 't.source_meeting_id')
+    .selectAll('t')
+    .select([
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'om.full_name as owner_member_name',
+      'ou.name as owner_unit_name',
+      'sm.meeting_date as source_meeting_date',
+    ]);
+}
+export type TaskRow = TaskTable & {
+  unit_name: string;
+  unit_path: string;
+  owner_member_name: string | null;
+  owner_unit_name: string | null;
+  source_meeting_date: string | null;
+};
+
+/**
+ * A unit's tasks: those it or a unit below it assigned, and those handed to it or a unit below
+ * it (a cell given a task by the commune sees it as its own work).
+ */
+function inUnitScope(unitPath: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${inSubtree('u.path', unitPath)} or ${inSubtree('ou.path', unitPath)})`;
+}
+
+/** A task's year is its deadline's. */
+function inYear(year: number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(t.deadline >= ${`${year}-01-01`} and t.deadline <= ${`${year}-12-31`})`;
+}
+
+/** One task with everything its page shows besides co-workers and progress. */
+export function findTask(db: Db, id: string) {
+  return selectTasks(db)
+    .leftJoin('directives as sd', 'sd.id', 't.source_directive_id')
+    .leftJoin('commitments as sc', 'sc.id', 't.source_commitment_id')
+    .leftJoin('accounts as cb', 'cb.id', 't.closed_by_account_id')
+    .leftJoin('accounts as cr', 'cr.id', 't.created_by_account_id')
+    .select([
+      'ou.path as owner_unit_path',
+      'ou.kind as owner_unit_kind',
+      'ou.contact_name as owner_contact_name',
+      'ou.contact_phone as owner_contact_phone',
+      'sd.title as source_directive_title',
+      'sc.title as source_commitment_title',
+      'cb.display_name as closed_by_name',
+      'cr.display_name as created_by_name',
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+export type TaskWithDetail = NonNullable<Awaited<ReturnType<typeof findTask>>>;
+
+export function insertTask(db: Db, row: TaskTable) {
+  return db.insertInto('tasks').values(row).execute();
+}
+
+export function updateTask(db: Db, id: string, patch: Partial<TaskTable>) {
+  return db.updateTable('tasks').set(patch).where('id', '=', id).execute();
+}
+
+export function insertCoworkers(db: Db, rows: { task_id: string; member_id: string; unit_id: string }[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('task_coworkers').values(rows).execute();
+}
+
+/** A task's co-workers, in Vietnamese name order. */
+export function coworkersOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('task_coworkers as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .select(['c.member_id', 'm.full_name'])
+    .where('c.task_id', '=', taskId)
+    .orderBy('m.sort_key')
+    .execute();
+}
+
+/**
+ * Removes tasks with their co-workers, progress reports and the reports' files (a meeting's
+ * outcome deleted before its minutes were approved). Callers remove their own references first.
+ */
+export async function deleteTasks(db: Db, taskIds: string[]): Promise<void> {
+  if (taskIds.length === 0) return;
+  const files = await db.selectFrom('task_progress').select('attachment_id').where('task_id', 'in', taskIds).where('attachment_id', 'is not', null).execute();
+  await db.deleteFrom('task_progress').where('task_id', 'in', taskIds).execute();
+  const fileIds = files.map((f) => f.attachment_id!);
+  if (fileIds.length) await db.deleteFrom('attachments').where('id', 'in', fileIds).execute();
+  await db.deleteFrom('task_coworkers').where('task_id', 'in', taskIds).execute();
+  await db.deleteFrom('tasks').where('id', 'in', taskIds).execute();
+}
+
+// --- progress and attachments ---------------------------------------------------------------
+
+/** Progress reports, newest first, with the file's description (never its bytes). */
+export function progressOf(db: Db, taskId: string) {
+  return db
+    .selectFrom('task_progress as p')
+    .leftJoin('attachments as a', 'a.id', 'p.attachment_id')
+    .leftJoin('members as m', 'm.id', 'p.author_member_id')
+    .leftJoin('accounts as ac', 'ac.id', 'p.author_account_id')
+    .select([
+      'p.id',
+      'p.text',
+      'p.percent',
+      'p.created_at',
+      'm.full_name as author_member_name',
+      'ac.display_name as author_account_name',
+      'a.id as attachment_id',
+      'a.file_name',
+      'a.mime_type',
+      'a.size_bytes',
+    ])
+    .where('p.task_id', '=', taskId)
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
+}
+
+export function insertProgress(db: Db, row: TaskProgressTable) {
+  return db.insertInto('task_progress').values(row).execute();
+}
+
+export function insertAttachment(db: Db, row: AttachmentTable) {
+  return db.insertInto('attachments').values(row).execute();
+}
+
+/** A file attached to one of this task's reports (another task's file is not found here). */
+export function findTaskAttachment(db: Db, taskId: string, attachmentId: string) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('task_progress as p', 'p.attachment_id', 'a.id')
+    .select(['a.id', 'a.file_name', 'a.mime_type', 'a.size_bytes', 'a.content'])
+    .where('a.id', '=', attachmentId)
+    .where('p.task_id', '=', taskId)
+    .executeTakeFirst();
+}
+
+// --- what a new task refers to --------------------------------------------------------------
+
+/** Members with their cell's path and kind, to check an owner or co-worker against a scope. */
+export function membersWithUnits(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.unit_id', 'm.archived_at', 'u.path as unit_path', 'u.kind as unit_kind'])
+    .where('m.id', 'in', ids)
+    .execute();
+}
+
+/** A directive, when it was sent to the unit. */
+export function directiveSentTo(db: Db, directiveId: string, unitId: string) {
+  return db
+    .selectFrom('directives as d')
+    .innerJoin('directive_targets as dt', 'dt.directive_id', 'd.id')
+    .select(['d.id', 'd.title', 'd.issued_on'])
+    .where('d.id', '=', directiveId)
+    .where('dt.unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+export function findCommitmentWithUnit(db: Db, id: string) {
+  return db
+    .selectFrom('commitments as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.member_id', 'c.title', 'u.path as unit_path'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+// --- lists ------------------------------------------------------------------------------------
+
+export interface TaskListFilter {
+  unitPath: string;
+  today: string;
+  year?: number | undefined;
+  status?: string | undefined;
+  ownerMemberId?: string | undefined;
+  ownerUnitId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a unit's tasks and the total: overdue first (oldest deadline first), then the
+ * other open ones by deadline, then the closed ones, newest first.
+ */
+export async function listTasks(db: Db, f: TaskListFilter) {
+  let base = selectTasks(db).where(inUnitScope(f.unitPath));
+  if (f.year !== undefined) base = base.where(inYear(f.year));
+  if (f.status === 'overdue') base = base.where('t.status', '=', 'open').where('t.deadline', '<', f.today);
+  else if (f.status === 'closed') base = base.where('t.status', '<>', 'open');
+  else if (f.status) base = base.where('t.status', '=', f.status);
+  if (f.ownerMemberId) base = base.where('t.owner_member_id', '=', f.ownerMemberId);
+  if (f.ownerUnitId) base = base.where('t.owner_unit_id', '=', f.ownerUnitId);
+  const rank = sql<number>`case when t.status <> 'open' then 2 when t.deadline < ${f.today} then 0 else 1 end`;
+  const [countRow, rows] = await Promise.all([
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    base
+      .orderBy(rank)
+      .orderBy(sql`case when t.status = 'open' then t.deadline else '' end`)
+      .orderBy(sql`coalesce(t.closed_on, '')`, 'desc')
+      .orderBy('t.deadline', 'desc')
+      .orderBy('t.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+  ]);
+  return { total: Number(countRow?.total ?? 0), rows };
+}
+
+/** Open tasks a member owns or shares, by deadline. */
+export function memberOpenTasks(db: Db, memberId: string): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .where('t.status', '=', 'open')
+    .where(ownedOrShared(memberId))
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+
+/** A member's tasks closed since a date, newest first. */
+export function memberClosedTasks(db: Db, memberId: string, since: string, limit: number): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .where('t.status', '<>', 'open')
+    .where('t.closed_on', '>=', since)
+    .where(ownedOrShared(memberId))
+    .orderBy('t.closed_on', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+function ownedOrShared(memberId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(t.owner_member_id = ${memberId} or t.id in (select task_id from task_coworkers where member_id = ${memberId}))`;
+}
+
+/** Overdue tasks assigned under any of the paths, or created by the account; oldest deadline first. */
+export function overdueAssignedBy(db: Db, q: { paths: string[]; accountId: string; today: string; limit: number }): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .where('t.status', '=', 'open')
+    .where('t.deadline', '<', q.today)
+    .where((eb) => eb.or([...q.paths.map((p) => inSubtree('u.path', p)), eb('t.created_by_account_id', '=', q.accountId)]))
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .limit(q.limit)
+    .execute();
+}
+
+/** A unit's overdue tasks of a year, oldest deadline first. */
+export function overdueTasks(db: Db, q: { unitPath: string; year: number; today: string; limit: number }): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .where(inUnitScope(q.unitPath))
+    .where(inYear(q.year))
+    .where('t.status', '=', 'open')
+    .where('t.deadline', '<', q.today)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .limit(q.limit)
+    .execute();
+}
+
+// --- the new-task form's choices -------------------------------------------------------------
+
+/** Active members of the cells in a subtree, in name order. */
+export function membersUnder(db: Db, unitPath: string) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.full_name', 'u.name as unit_name'])
+    .where(inSubtree('u.path', unitPath))
+    .where('u.kind', '=', 'cell')
+    .where('m.archived_at', 'is', null)
+    .orderBy('m.sort_key')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** Active mass organisations and cells strictly below a unit: who a task may be handed to. */
+export function ownerUnitsUnder(db: Db, unit: { id: string; path: string }) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind', 'contact_name', 'path'])
+    .where(inSubtree('path', unit.path))
+    .where('id', '<>', unit.id)
+    .where('kind', 'in', ['mass_org', 'cell'])
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+/** Directives sent to a unit, newest first. */
+export function directivesSentTo(db: Db, unitId: string, limit = 50) {
+  return db
+    .selectFrom('directives as d')
+    .innerJoin('directive_targets as dt', 'dt.directive_id', 'd.id')
+    .select(['d.id', 'd.title', 'd.issued_on', 'd.deadline'])
+    .where('dt.unit_id', '=', unitId)
+    .orderBy('d.issued_on', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** A unit's latest meetings, newest first. */
+export function recentMeetings(db: Db, unitId: string, limit = 24) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_date', 'kind', 'topic'])
+    .where('unit_id', '=', unitId)
+    .orderBy('meeting_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+// --- boards -----------------------------------------------------------------------------------
+
+/**
+ * The year's tasks of a unit with the columns boards group by: the cell whose work it is (the
+ * owning cell for a task the commune gave a cell, else the assigning unit), the deadline's
+ * month, the owner, and whether it is overdue. Counting happens over this, in SQL.
+ */
+function boardTasks(db: Db, q: { unitPath: string; year: number; today: string }) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .leftJoin('units as ou', 'ou.id', 't.owner_unit_id')
+    .leftJoin('members as om', 'om.id', 't.owner_member_id')
+    .where(inUnitScope(q.unitPath))
+    .where(inYear(q.year))
+    .select([
+      sql<string>`case when ou.kind = 'cell' then ou.id else t.unit_id end`.as('work_unit_id'),
+      sql<string>`substr(t.deadline, 6, 2)`.as('month'),
+      sql<string>`coalesce(t.owner_member_id, t.owner_unit_id)`.as('owner_id'),
+      sql<string>`case when t.owner_unit_id is null then 'member' else 'unit' end`.as('owner_kind'),
+      sql<string>`coalesce(om.full_name, ou.name)`.as('owner_name'),
+      'om.sort_key as owner_sort',
+      't.status',
+      sql<number>`case when t.status = 'open' and t.deadline < ${q.today} then 1 else 0 end`.as('overdue'),
+      't.received_on',
+      't.handed_down_on',
+    ]);
+}
+
+export interface BoardBucket {
+  key: string;
+  status: string;
+  overdue: boolean;
+  n: number;
+}
+
+/** The year's tasks counted by work unit, by deadline month, or by owner — status and overdue within each. */
+export async function boardBuckets(
+  db: Db,
+  q: { unitPath: string; year: number; today: string; by: 'unit' | 'month' | 'owner' },
+): Promise<(BoardBucket & { ownerKind: 'member' | 'unit'; ownerName: string; ownerSort: string | null })[]> {
+  const keys = { unit: ['work_unit_id'], month: ['month'], owner: ['owner_id', 'owner_kind', 'owner_name', 'owner_sort'] }[q.by];
+  const rows = await db
+    .selectFrom(boardTasks(db, q).as('x'))
+    .select((eb) => [...keys.map((k) => sql.ref(`x.${k}`).as(k)), 'x.status', 'x.overdue', eb.fn.countAll<number>().as('n')])
+    .groupBy([...keys.map((k) => sql.ref(`x.${k}`)), 'x.status', 'x.overdue'])
+    .execute();
+  return (rows as Record<string, unknown>[]).map((r) => ({
+    key: String(q.by === 'unit' ? r.work_unit_id : q.by === 'month' ? r.month : r.owner_id),
+    status: String(r.status),
+    overdue: Number(r.overdue) === 1,
+    n: Number(r.n),
+    ownerKind: r.owner_kind === 'unit' ? 'unit' : 'member',
+    ownerName: String(r.owner_name ?? ''),
+    ownerSort: (r.owner_sort as string | null | undefined) ?? null,
+  }));
+}
+
+/** The year's hand-downs to mass organisations, by work unit (a few per cell: delays are averaged in code). */
+export async function handDowns(db: Db, q: { unitPath: string; year: number; today: string }) {
+  const rows = await db
+    .selectFrom(boardTasks(db, q).as('x'))
+    .select(['x.work_unit_id', 'x.received_on', 'x.handed_down_on'])
+    .where('x.handed_down_on', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ unitId: String(r.work_unit_id), receivedOn: r.received_on, handedDownOn: r.handed_down_on }));
+}

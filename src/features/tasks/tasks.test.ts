@@ -1,0 +1,801 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { cellRoster, ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
+import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/commitments.js';
+import { taskBody, taskRows, taskTableCounts } from '../../../test/helpers/tasks.js';
+import { MAX_ATTACHMENT_BYTES, type MyWork, type TaskBoard, type TaskDetail, type TaskSummary } from './schemas.js';
+
+const PHU_NU_DONG_THU = 'Chi hội Phụ nữ thôn Đồng Thứ';
+const NONG_DAN_DONG_THU = 'Chi hội Nông dân thôn Đồng Thứ';
+const PHU_NU_LUU_QUANG = 'Chi hội Phụ nữ thôn Lưu Quang';
+
+
+forEachDialect((dialect) => {
+  describe('tasks: rights, lifecycle, hand-down, boards, my work', () => {
+    const t = useDemoApp(dialect);
+    const call = requester(t);
+    const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
+    const today = vnToday();
+    const year = Number(today.slice(0, 4));
+
+    /** Accounts the demo does not have: no task rights anywhere. */
+    const officeOnly = () => signInAs(t(), 'vanphong.khongdangvien', [{ role: 'office', unitName: COMMUNE }]);
+    const noRole = () => signInAs(t(), 'khong.vaitro', []);
+
+    let cached: Awaited<ReturnType<typeof load>> | undefined;
+    async function load() {
+      const unitId = await t().unitId(CELL_DONG_THU);
+      const roster = await cellRoster(t(), unitId);
+      const secretaryId = await t().memberIdOf('bithu.dongthu');
+      const memberId = await t().memberIdOf('dangvien.dongthu');
+      return {
+        unitId,
+        communeId: await t().unitId(COMMUNE),
+        luuQuangId: await t().unitId(CELL_LUU_QUANG),
+        phuNuId: await t().unitId(PHU_NU_DONG_THU),
+        nongDanId: await t().unitId(NONG_DAN_DONG_THU),
+        phuNuLuuQuangId: await t().unitId(PHU_NU_LUU_QUANG),
+        secretaryId,
+        memberId,
+        memberName: roster.find((m) => m.id === memberId)!.full_name,
+        /** Members of the cell with no demo account. */
+        others: roster.filter((m) => m.id !== secretaryId && m.id !== memberId),
+        luuQuangMemberId: await t().memberIdOf('bithu.luuquang'),
+      };
+    }
+    const dongThu = async () => (cached ??= await load());
+
+    /** A regular meeting of a cell on a (past) day: tasks decided at it may already be overdue. */
+    async function meetingOn(who: string, unitId: string, date: string): Promise<{ kind: 'meeting'; meetingId: string }> {
+      const res = await call('POST', '/api/meetings', who, { unitId, kind: 'regular', date, startTime: '19:30', place: 'Nhà văn hóa thôn', agenda: [{ title: 'Nhiệm vụ tháng' }] });
+      expect(res.statusCode, res.body).toBe(201);
+      return { kind: 'meeting', meetingId: res.json().id as string };
+    }
+
+    async function create(who: string, body: Record<string, unknown>): Promise<TaskDetail> {
+      const res = await call('POST', '/api/tasks', who, body);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as TaskDetail;
+    }
+
+    /** A small file as a phone sends it: bytes, base64. */
+    const fileOf = (size: number, seed = 7) => {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed) % 256;
+      return bytes;
+    };
+
+    interface Fixture {
+      unitId: string;
+      task: TaskDetail;
+      attachmentId: string;
+      file: Buffer;
+    }
+
+    /** A Đồng Thứ task owned by dangvien.dongthu with one co-worker and a report with a file. */
+    async function newTask(): Promise<Fixture> {
+      const d = await dongThu();
+      const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 10), { coworkerMemberIds: [d.others[0]!.id] }));
+      const file = fileOf(2048);
+      const res = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', {
+        text: 'Đã họp với 12 hộ trên tuyến.',
+        percent: 30,
+        attachment: { fileName: 'bien-ban-hop-dan.pdf', contentBase64: file.toString('base64') },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const withReport = res.json() as TaskDetail;
+      return { unitId: d.unitId, task: withReport, attachmentId: withReport.progress[0]!.attachment!.id, file };
+    }
+
+    // --- the endpoint × case matrix -------------------------------------------------------
+
+    const taskUrl = (suffix = '') => ({
+      url: (f: Fixture) => `/api/tasks/${f.task.id}${suffix}`,
+      missing: () => `/api/tasks/${missingId()}${suffix}`,
+    });
+    const unitUrl = (suffix: string) => ({
+      url: (f: Fixture) => `/api/units/${f.unitId}${suffix}`,
+      missing: () => `/api/units/${missingId()}${suffix}`,
+    });
+    /** No task rights anywhere: neither reads nor assigns. */
+    const readsNothing: Who[] = [officeOnly, noRole];
+    /** Read tasks (a member; the office clerk is a member of another cell) but assign none. */
+    const assignsNothing: Who[] = ['dangvien.dongthu', 'vanphong'];
+
+    const other = 'bithu.luuquang';
+    const rows: AccessRow<Fixture>[] = [
+      {
+        route: 'POST /api/tasks',
+        method: 'POST',
+        url: () => '/api/tasks',
+        missing: () => '/api/tasks',
+        body: async (f) => taskBody(f.unitId, (await dongThu()).memberId, shiftDate(today, 5)),
+        missingBody: () => taskBody(missingId(), missingId(), shiftDate(today, 5)),
+        forbidden: assignsNothing,
+        other,
+        happy: { who: 'bithu.dongthu', status: 201, audit: 'task.create', check: (res) => expect(res.json()).toMatchObject({ status: 'open', actions: ['close'] }) },
+      },
+      {
+        route: 'GET /api/tasks/:id',
+        method: 'GET',
+        ...taskUrl(),
+        forbidden: readsNothing,
+        other,
+        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.task.id, actions: ['report'] }) },
+      },
+      {
+        route: 'POST /api/tasks/:id/progress',
+        method: 'POST',
+        ...taskUrl('/progress'),
+        body: () => ({ text: 'Đã vận động được một nửa số hộ.', percent: 50 }),
+        // The secretary reads the member's task but does not do it.
+        forbidden: ['bithu.dongthu', noRole],
+        other,
+        happy: { who: 'dangvien.dongthu', status: 200, audit: 'task.progress', check: (res) => expect(res.json().progressPercent).toBe(50) },
+      },
+      {
+        route: 'POST /api/tasks/:id/close',
+        method: 'POST',
+        ...taskUrl('/close'),
+        body: () => ({ outcome: 'not_done', comment: 'Chưa vận động được các hộ.' }),
+        // The owner sees their task but the assigner closes it.
+        forbidden: ['dangvien.dongthu', noRole],
+        other,
+        happy: { who: 'bithu.dongthu', status: 200, audit: 'task.close', check: (res) => expect(res.json()).toMatchObject({ status: 'not_done', closedOn: today, actions: [] }) },
+      },
+      {
+        route: 'GET /api/tasks/:id/attachments/:attachmentId',
+        method: 'GET',
+        url: (f) => `/api/tasks/${f.task.id}/attachments/${f.attachmentId}`,
+        missing: (f) => `/api/tasks/${missingId()}/attachments/${f.attachmentId}`,
+        forbidden: readsNothing,
+        other,
+        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.rawPayload.equals(f.file)).toBe(true) },
+      },
+      {
+        route: 'GET /api/units/:id/tasks',
+        method: 'GET',
+        ...unitUrl('/tasks'),
+        forbidden: readsNothing,
+        other,
+        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().items.map((i: TaskSummary) => i.id)).toContain(f.task.id) },
+      },
+      {
+        route: 'GET /api/units/:id/task-options',
+        method: 'GET',
+        ...unitUrl('/task-options'),
+        forbidden: assignsNothing,
+        other,
+        happy: { who: 'bithu.dongthu', status: 200, check: (res) => expect(res.json().unitName).toBe(CELL_DONG_THU) },
+      },
+      {
+        route: 'GET /api/units/:id/task-board',
+        method: 'GET',
+        ...unitUrl('/task-board'),
+        forbidden: assignsNothing,
+        other,
+        happy: { who: 'ubkt', status: 200, check: (res) => expect(res.json()).toMatchObject({ unitName: CELL_DONG_THU, year }) },
+      },
+    ];
+
+    describe('who may call each endpoint', () => {
+      accessMatrix(t, {
+        routesFile: new URL('./routes.ts', import.meta.url),
+        rows,
+        fixture: () => newTask(),
+        state: async (f) => ({ counts: await taskTableCounts(t()), task: await taskRows(t(), f.task.id) }),
+      });
+
+      it('GET /api/me/work: 401 anonymous; only the caller\'s own work; an account without a member record gets empty lists', async () => {
+        // It names no record, so there is no other unit's record to refuse: the caller's own work only.
+        expect(t().app.hasRoute({ method: 'GET', url: '/api/me/work' })).toBe(true);
+        const f = await newTask();
+        const anonymous = await call('GET', '/api/me/work', null);
+        expect(anonymous.statusCode).toBe(401);
+        expect(anonymous.json().error.code).toBe('unauthorized');
+
+        const mine = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        expect(mine.memberId).toBe((await dongThu()).memberId);
+        expect(mine.dueSoon.map((x) => x.id)).toContain(f.task.id);
+
+        // Another cell's secretary: the Đồng Thứ task is nowhere in their work.
+        const other = (await call('GET', '/api/me/work', 'bithu.luuquang')).json() as MyWork;
+        const everywhere = (w: MyWork) => [...w.overdue, ...w.dueSoon, ...w.later, ...w.recentlyClosed, ...w.assignedOverdue].map((x) => x.id);
+        expect(everywhere(other)).not.toContain(f.task.id);
+
+        for (const who of readsNothing) {
+          const res = await call('GET', '/api/me/work', await as(who));
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json()).toMatchObject({ today, year, memberId: null, overdue: [], dueSoon: [], later: [], recentlyClosed: [], assignedOverdue: [], commitments: [] });
+        }
+      });
+    });
+
+    // --- creating -------------------------------------------------------------------------------
+
+    describe('creating: rõ người, rõ việc, rõ trách nhiệm, rõ thời gian', () => {
+      it('names every missing one of the four at once, in Vietnamese and in English, writing nothing', async () => {
+        const d = await dongThu();
+        const [audits, counts] = [await auditCount(t()), await taskTableCounts(t())];
+        const res = await call('POST', '/api/tasks', 'bithu.dongthu', { unitId: d.unitId, title: '  ' });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.code).toBe('validation');
+        expect(res.json().error.fields).toEqual([
+          { field: 'ownerMemberId', message: 'Người chịu trách nhiệm (ownerMemberId): Chưa rõ người: chọn một người hoặc một đơn vị chịu trách nhiệm chính' },
+          { field: 'title', message: 'Tiêu đề (title): Chưa rõ việc: ghi rõ việc cần làm' },
+          { field: 'deliverable', message: 'Kết quả cần đạt (deliverable): Chưa rõ trách nhiệm: ghi rõ kết quả cần đạt (thế nào là hoàn thành)' },
+          { field: 'deadline', message: 'Thời hạn (deadline): Chưa rõ thời gian: đặt thời hạn hoàn thành' },
+        ]);
+        const en = await call('POST', '/api/tasks', 'bithu.dongthu', { unitId: d.unitId }, 'en');
+        expect(fieldsOf(en)).toEqual(['ownerMemberId', 'title', 'deliverable', 'deadline']);
+        expect(en.json().error.fields[0].message).toBe('Owner (ownerMemberId): No one is responsible: choose one person or one unit as the owner');
+        // Each one alone is named alone.
+        const full = taskBody(d.unitId, d.memberId, shiftDate(today, 3));
+        for (const field of ['title', 'deliverable', 'deadline'] as const) {
+          const { [field]: _dropped, ...rest } = full;
+          expect(fieldsOf(await call('POST', '/api/tasks', 'bithu.dongthu', rest))).toEqual([field]);
+        }
+        const { ownerMemberId: _owner, ...ownerless } = full;
+        expect(fieldsOf(await call('POST', '/api/tasks', 'bithu.dongthu', ownerless))).toEqual(['ownerMemberId']);
+        expect(await auditCount(t())).toBe(audits);
+        expect(await taskTableCounts(t())).toEqual(counts);
+      });
+
+      it('refuses owners, co-workers, deadlines, sources and units that do not fit, naming the field, writing nothing', async () => {
+        const d = await dongThu();
+        const base = taskBody(d.unitId, d.memberId, shiftDate(today, 7));
+        const [audits, counts] = [await auditCount(t()), await taskTableCounts(t())];
+        const otherMeeting = await meetingOn('bithu.luuquang', d.luuQuangId, shiftDate(today, -3));
+        const audits2 = audits + 1;
+        const cases: [Record<string, unknown>, string[], string?][] = [
+          // Owner outside the cell's scope.
+          [{ ownerMemberId: d.luuQuangMemberId }, ['ownerMemberId'], 'Người chịu trách nhiệm (ownerMemberId): người chịu trách nhiệm phải là đảng viên của chi bộ'],
+          [{ ownerMemberId: missingId() }, ['ownerMemberId']],
+          [{ ownerUnitId: d.phuNuId }, ['ownerUnitId']],
+          // Another village's mass organisation, the cell itself, the commune above it.
+          [{ ownerMemberId: null, ownerUnitId: d.phuNuLuuQuangId, receivedOn: today }, ['ownerUnitId']],
+          [{ ownerMemberId: null, ownerUnitId: d.unitId }, ['ownerUnitId']],
+          [{ ownerMemberId: null, ownerUnitId: d.communeId }, ['ownerUnitId']],
+          [{ coworkerMemberIds: [d.others[0]!.id, d.luuQuangMemberId] }, ['coworkerMemberIds.1']],
+          [{ coworkerMemberIds: [d.others[0]!.id, d.others[0]!.id] }, ['coworkerMemberIds.1']],
+          [{ coworkerMemberIds: [d.memberId] }, ['coworkerMemberIds.0']],
+          // Deadline before creation.
+          [{ deadline: shiftDate(today, -1) }, ['deadline'], `Thời hạn (deadline): thời hạn không được trước ngày giao việc (${ddmmyyyy(today)})`],
+          [{ deadline: '31/12/2022' }, ['deadline']],
+          // Hand-down dates only for a mass organisation.
+          [{ receivedOn: today }, ['receivedOn']],
+          [{ handedDownOn: today }, ['handedDownOn']],
+          [{ ownerMemberId: null, ownerUnitId: d.phuNuId }, ['receivedOn'], 'Ngày nhận nhiệm vụ (receivedOn): cần ghi ngày chi bộ nhận nhiệm vụ để tính thời gian giao xuống đoàn thể'],
+          [{ ownerMemberId: null, ownerUnitId: d.phuNuId, receivedOn: shiftDate(today, -2), handedDownOn: shiftDate(today, -3) }, ['handedDownOn']],
+          [{ ownerMemberId: null, ownerUnitId: d.phuNuId, receivedOn: today, handedDownOn: shiftDate(today, 1) }, ['handedDownOn']],
+          // Sources that are not this cell's.
+          [{ source: otherMeeting }, ['source.meetingId'], 'Cuộc họp (source.meetingId): không phải cuộc họp của đơn vị giao việc'],
+          [{ source: { kind: 'meeting', meetingId: missingId() } }, ['source.meetingId']],
+          [{ source: { kind: 'directive', directiveId: missingId() } }, ['source.directiveId']],
+          [{ source: { kind: 'commitment', commitmentId: missingId() } }, ['source.commitmentId']],
+          [{ source: { kind: 'order' } }, ['source.kind']],
+          [{ priority: 'urgent' }, ['priority']],
+          [{ unitId: d.phuNuId }, ['unitId']],
+          [{ status: 'exceeded' }, ['status']],
+        ];
+        for (const [over, fields, message] of cases) {
+          const res = await call('POST', '/api/tasks', 'bithu.dongthu', { ...base, ...over });
+          expect(res.statusCode, `${fields.join()}: ${res.body}`).toBe(400);
+          expect(fieldsOf(res), res.body).toEqual(fields);
+          if (message) expect(res.json().error.fields[0].message).toBe(message);
+        }
+        expect(await auditCount(t())).toBe(audits2);
+        expect(await taskTableCounts(t())).toEqual(counts);
+      });
+
+      it('creates a task with co-workers and priority, audited; the owner sees it, the caller gets only what it may do', async () => {
+        const d = await dongThu();
+        const deadline = shiftDate(today, 20);
+        const audits = await auditCount(t());
+        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[1]!.id, d.others[2]!.id], priority: 'high' }));
+        expect(task).toMatchObject({
+          unitId: d.unitId,
+          unitName: CELL_DONG_THU,
+          ownerKind: 'member',
+          ownerMemberId: d.memberId,
+          ownerUnitId: null,
+          ownerName: d.memberName,
+          deadline,
+          priority: 'high',
+          status: 'open',
+          progressPercent: 0,
+          completedOn: null,
+          sourceKind: 'standalone',
+          overdue: false,
+          handDownDelayDays: null,
+          receivedOn: null,
+          handedDownOn: null,
+          ownerContact: null,
+          progress: [],
+          allowedOutcomes: ['not_done'],
+          actions: ['close'],
+        });
+        expect(task.coworkers.map((c) => c.memberId).sort()).toEqual([d.others[1]!.id, d.others[2]!.id].sort());
+        expect(task.createdByName).toBeTruthy();
+        expect(await auditCount(t())).toBe(audits + 1);
+        const entry = await lastAudit(t());
+        expect(entry).toMatchObject({ action: 'task.create', record_type: 'task', record_id: task.id, unit_id: d.unitId });
+        expect(entry.after).toMatchObject({ title: task.title, deliverable: task.deliverable, ownerMemberId: d.memberId, deadline, priority: 'high', sourceKind: 'standalone' });
+        expect((entry.after!.coworkerMemberIds as string[]).sort()).toEqual([d.others[1]!.id, d.others[2]!.id].sort());
+
+        const byOwner = (await call('GET', `/api/tasks/${task.id}`, 'dangvien.dongthu')).json() as TaskDetail;
+        expect(byOwner.actions).toEqual(['report']);
+        const byCommittee = (await call('GET', `/api/tasks/${task.id}`, 'bithu.dangbo')).json() as TaskDetail;
+        expect(byCommittee.actions).toEqual(['close']);
+        const byInspection = (await call('GET', `/api/tasks/${task.id}`, 'ubkt')).json() as TaskDetail;
+        expect(byInspection.actions).toEqual([]);
+      });
+
+      it('from a meeting (deadline not before it), a directive and a commitment (its member the natural owner)', async () => {
+        const d = await dongThu();
+        const meetingDate = shiftDate(today, -40);
+        const source = await meetingOn('bithu.dongthu', d.unitId, meetingDate);
+        const { meetingId } = source;
+        const early = await call('POST', '/api/tasks', 'bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(meetingDate, -1), { source }));
+        expect(early.statusCode).toBe(400);
+        expect(early.json().error.fields).toEqual([{ field: 'deadline', message: 'Thời hạn (deadline): thời hạn không được trước ngày họp' }]);
+        // Recorded after the meeting: the deadline may already have passed.
+        const fromMeeting = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(meetingDate, 10), { source }));
+        expect(fromMeeting).toMatchObject({ sourceKind: 'meeting', sourceMeetingId: meetingId, sourceMeetingDate: meetingDate, overdue: true });
+
+        const directive = await call('POST', '/api/directives', 'bithu.dangbo', {
+          unitId: d.communeId,
+          title: 'Ra quân tổng vệ sinh môi trường',
+          body: 'Các chi bộ chỉ đạo đoàn thể ra quân tổng vệ sinh đường làng, ngõ xóm.',
+          deadline: shiftDate(today, 30),
+          targetUnitIds: [d.unitId],
+        });
+        expect(directive.statusCode, directive.body).toBe(201);
+        const directiveId = directive.json().id as string;
+        const issuedOn = directive.json().issuedOn as string;
+        // Not sent to Lưu Quang: it cannot be broken into Lưu Quang's tasks.
+        const notSent = await call('POST', '/api/tasks', 'bithu.luuquang', taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'directive', directiveId } }));
+        expect(fieldsOf(notSent)).toEqual(['source.directiveId']);
+        // Handed down to a mass organisation: received when the directive was issued, by default.
+        const fromDirective = await create('bithu.dongthu', {
+          ...taskBody(d.unitId, d.memberId, shiftDate(today, 25), { source: { kind: 'directive', directiveId } }),
+          ownerMemberId: null,
+          ownerUnitId: d.nongDanId,
+        });
+        expect(fromDirective).toMatchObject({ sourceKind: 'directive', sourceDirectiveId: directiveId, sourceDirectiveTitle: 'Ra quân tổng vệ sinh môi trường', receivedOn: issuedOn, handedDownOn: today });
+
+        const commitment = await call('POST', '/api/commitments', 'dangvien.dongthu', {
+          subjectKind: 'member',
+          year,
+          section: 'duties',
+          kind: 'qualitative',
+          title: 'Vận động 100% hộ gia đình trong xóm phân loại rác tại nguồn',
+        });
+        expect(commitment.statusCode, commitment.body).toBe(201);
+        const commitmentId = commitment.json().id as string;
+        const { ownerMemberId: _none, ...noOwner } = taskBody(d.unitId, d.memberId, shiftDate(today, 60), { source: { kind: 'commitment', commitmentId } });
+        const fromCommitment = await create('bithu.dongthu', noOwner);
+        expect(fromCommitment).toMatchObject({ sourceKind: 'commitment', sourceCommitmentId: commitmentId, ownerMemberId: d.memberId, sourceCommitmentTitle: 'Vận động 100% hộ gia đình trong xóm phân loại rác tại nguồn' });
+        // …but someone else may carry it.
+        const other = await create('bithu.dongthu', taskBody(d.unitId, d.others[3]!.id, shiftDate(today, 60), { source: { kind: 'commitment', commitmentId } }));
+        expect(other.ownerMemberId).toBe(d.others[3]!.id);
+        // Lưu Quang cannot hang its tasks on a Đồng Thứ member's commitment.
+        const foreign = await call('POST', '/api/tasks', 'bithu.luuquang', taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'commitment', commitmentId } }));
+        expect(fieldsOf(foreign)).toEqual(['source.commitmentId']);
+      });
+    });
+
+    // --- the life of a task ---------------------------------------------------------------------
+
+    describe('lifecycle', () => {
+      it('co-workers → progress with a file → the same bytes back → 100% → closed as exceeded → counted on the boards', async () => {
+        const d = await dongThu();
+        const deadline = shiftDate(today, 12);
+        // The board of the deadline's year (next year's, near its turn).
+        const board = async (who: string, unitId: string) => (await call('GET', `/api/units/${unitId}/task-board?year=${deadline.slice(0, 4)}`, who)).json() as TaskBoard;
+        const cellBefore = await board('bithu.dongthu', d.unitId);
+        const communeBefore = await board('bithu.dangbo', d.communeId);
+
+        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[4]!.id] }));
+        const file = fileOf(1_500_000, 3); // more than the app's usual 1 MB request limit, as base64 even more
+        const audits = await auditCount(t());
+        const report = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', {
+          text: 'Đã họp dân, lập danh sách hộ hiến đất.',
+          percent: 60,
+          attachment: { fileName: 'C:\\Users\\dv\\Biên bản họp dân.pdf', contentBase64: file.toString('base64') },
+        });
+        expect(report.statusCode, report.body).toBe(200);
+        const reported = report.json() as TaskDetail;
+        expect(reported).toMatchObject({ progressPercent: 60, completedOn: null, status: 'open' });
+        expect(reported.progress).toHaveLength(1);
+        expect(reported.progress[0]).toMatchObject({ text: 'Đã họp dân, lập danh sách hộ hiến đất.', percent: 60, authorName: d.memberName });
+        expect(reported.progress[0]!.attachment).toMatchObject({ fileName: 'Biên bản họp dân.pdf', mimeType: 'application/pdf', sizeBytes: file.length });
+        const entry = await lastAudit(t());
+        expect(entry).toMatchObject({ action: 'task.progress', record_id: task.id });
+        const sha256 = createHash('sha256').update(file).digest('hex');
+        expect(entry.after).toMatchObject({ progressPercent: 60, attachment: { fileName: 'Biên bản họp dân.pdf', sizeBytes: file.length, sha256 } });
+        // The audit keeps the file's fingerprint, never its bytes.
+        expect(entry.after_json!.length).toBeLessThan(2000);
+        expect(await auditCount(t())).toBe(audits + 1);
+        const stored = await t().db.db.selectFrom('attachments').select(['sha256', 'size_bytes', 'unit_id']).where('id', '=', reported.progress[0]!.attachment!.id).executeTakeFirstOrThrow();
+        expect(stored).toMatchObject({ sha256, unit_id: d.unitId });
+        expect(Number(stored.size_bytes)).toBe(file.length);
+
+        // Anyone who reads the task downloads exactly what was sent.
+        const url = `/api/tasks/${task.id}/attachments/${reported.progress[0]!.attachment!.id}`;
+        for (const who of ['bithu.dongthu', 'ubkt', 'dangvien.dongthu']) {
+          const res = await call('GET', url, who);
+          expect(res.statusCode, who).toBe(200);
+          expect(res.rawPayload.equals(file)).toBe(true);
+          expect(res.headers['content-type']).toBe('application/pdf');
+          expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Biên bản họp dân.pdf')}`);
+          expect(res.headers['x-content-type-options']).toBe('nosniff');
+        }
+        // Another task's file is not this task's.
+        const f = await newTask();
+        const crossed = await call('GET', `/api/tasks/${task.id}/attachments/${f.attachmentId}`, 'bithu.dongthu');
+        expect(crossed.statusCode).toBe(404);
+        expect(crossed.body).toBe((await call('GET', `/api/tasks/${task.id}/attachments/${missingId()}`, 'bithu.dongthu')).body);
+
+        // 100% records the completion day; a lower report clears it; 100% again restores it.
+        const done = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Đã xong, các hộ ký biên bản.', percent: 100 });
+        expect(done.json()).toMatchObject({ progressPercent: 100, completedOn: today, allowedOutcomes: ['on_time', 'exceeded', 'not_done'] });
+        const back = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Còn 1 hộ chưa ký.', percent: 90 });
+        expect(back.json()).toMatchObject({ progressPercent: 90, completedOn: null, allowedOutcomes: ['not_done'] });
+        const again = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Hộ cuối đã ký; thêm 2 hộ ngoài tuyến hiến đất.', percent: 100 });
+        expect(again.json()).toMatchObject({ progressPercent: 100, completedOn: today });
+        expect((again.json() as TaskDetail).progress.map((p) => p.percent)).toEqual([100, 90, 100, 60]);
+
+        // The assigner closes it as exceeded.
+        const closed = await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'exceeded', comment: 'Vượt yêu cầu: thêm 2 hộ hiến đất ngoài tuyến.' });
+        expect(closed.statusCode, closed.body).toBe(200);
+        expect(closed.json()).toMatchObject({
+          status: 'exceeded',
+          completedOn: today,
+          closedOn: today,
+          closeComment: 'Vượt yêu cầu: thêm 2 hộ hiến đất ngoài tuyến.',
+          actions: [],
+        });
+        expect((closed.json() as TaskDetail).closedByName).toBeTruthy();
+        const closeEntry = await lastAudit(t());
+        expect(closeEntry).toMatchObject({ action: 'task.close', record_id: task.id });
+        expect(closeEntry.before).toEqual({ status: 'open', completedOn: today });
+        expect(closeEntry.after).toMatchObject({ status: 'exceeded', completedOn: today, closedOn: today });
+
+        // Closed: no more reports, no second close.
+        const [audits2, rows] = [await auditCount(t()), await taskRows(t(), task.id)];
+        const late = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Bổ sung', percent: 100 });
+        expect(late.statusCode).toBe(409);
+        expect(late.json().error).toMatchObject({ code: 'task_closed', message: 'Nhiệm vụ đã được đánh giá kết quả và đóng lại; không thể báo cáo hoặc đánh giá lại.' });
+        expect((await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Lại' })).statusCode).toBe(409);
+        expect(await auditCount(t())).toBe(audits2);
+        expect(await taskRows(t(), task.id)).toEqual(rows);
+
+        // The boards count it: the cell (and its owner's row) and the commune's row for the cell.
+        const cellAfter = await board('bithu.dongthu', d.unitId);
+        expect(cellAfter.totals.exceeded).toBe(cellBefore.totals.exceeded + 1);
+        expect(cellAfter.cells).toHaveLength(1);
+        expect(cellAfter.cells[0]).toMatchObject({ unitId: d.unitId, exceeded: cellBefore.cells[0]!.exceeded + 1 });
+        const owner = (b: TaskBoard) => b.owners.find((o) => o.ownerId === d.memberId);
+        expect(owner(cellAfter)!.exceeded).toBe((owner(cellBefore)?.exceeded ?? 0) + 1);
+        expect(owner(cellAfter)!.ownerName).toBe(d.memberName);
+        const month = Number(deadline.slice(5, 7));
+        const monthOf = (b: TaskBoard) => b.months.find((m) => m.month === month)!;
+        expect(monthOf(cellAfter).onTime).toBe(monthOf(cellBefore).onTime + 1);
+        const communeAfter = await board('bithu.dangbo', d.communeId);
+        const row = (b: TaskBoard) => b.cells.find((c) => c.unitId === d.unitId)!;
+        expect(row(communeAfter).exceeded).toBe(row(communeBefore).exceeded + 1);
+        expect(communeAfter.totals.exceeded).toBe(communeBefore.totals.exceeded + 1);
+        expect(communeAfter.owners).toEqual([]);
+        // Every cell of the commune has a row.
+        expect(communeAfter.cells.filter((c) => c.unitName.startsWith('Chi bộ'))).toHaveLength(25);
+      });
+
+      it('refuses progress above 100, a file over 10 MB, a malformed file type; writes nothing', async () => {
+        const f = await newTask();
+        const url = `/api/tasks/${f.task.id}/progress`;
+        const [audits, counts, rows] = [await auditCount(t()), await taskTableCounts(t()), await taskRows(t(), f.task.id)];
+        const over = await call('POST', url, 'dangvien.dongthu', { text: 'Vượt', percent: 101 });
+        expect(over.statusCode).toBe(400);
+        expect(over.json().error.fields).toEqual([{ field: 'percent', message: 'Tiến độ (%) (percent): phải nhỏ hơn hoặc bằng 100' }]);
+        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: '', percent: 10 }))).toEqual(['text']);
+        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: 'Nửa', percent: 50.5 }))).toEqual(['percent']);
+
+        const big = fileOf(MAX_ATTACHMENT_BYTES + 1);
+        const tooBig = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: big.toString('base64') } });
+        expect(tooBig.statusCode, tooBig.body.slice(0, 300)).toBe(400);
+        expect(tooBig.json().error.fields).toEqual([{ field: 'attachment', message: 'Tệp đính kèm (attachment): tệp đính kèm tối đa 10 MB' }]);
+        const mime = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', mimeType: 'image/jpeg\r\nx: y', contentBase64: 'AAAA' } });
+        expect(fieldsOf(mime)).toEqual(['attachment.mimeType']);
+        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: 'không phải base64' } }))).toEqual(['attachment.contentBase64']);
+        expect(await auditCount(t())).toBe(audits);
+        expect(await taskTableCounts(t())).toEqual(counts);
+        expect(await taskRows(t(), f.task.id)).toEqual(rows);
+
+        // Exactly 10 MB is fine; the type comes from the extension when the phone does not say.
+        const max = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.JPG', contentBase64: fileOf(MAX_ATTACHMENT_BYTES).toString('base64') } });
+        expect(max.statusCode, max.body.slice(0, 300)).toBe(200);
+        expect((max.json() as TaskDetail).progress[0]!.attachment).toMatchObject({ fileName: 'anh.JPG', mimeType: 'image/jpeg', sizeBytes: MAX_ATTACHMENT_BYTES });
+        const unknown = await call('POST', url, 'dangvien.dongthu', { text: 'Tệp', percent: 45, attachment: { fileName: 'so-lieu', contentBase64: 'AAEC' } });
+        expect((unknown.json() as TaskDetail).progress[0]!.attachment).toMatchObject({ mimeType: 'application/octet-stream', sizeBytes: 3 });
+        // Other routes keep the 1 MB limit.
+        const huge = await call('POST', '/api/tasks', 'bithu.dongthu', { ...taskBody(f.unitId, f.task.ownerMemberId!, today), title: 'x'.repeat(1_100_000) });
+        expect(huge.statusCode).toBe(413);
+      });
+
+      it('closing: the outcome the dates allow (explained when not), completion not in the future; only the assigner closes', async () => {
+        const d = await dongThu();
+        const meetingDate = shiftDate(today, -50);
+        const source = await meetingOn('bithu.dongthu', d.unitId, meetingDate);
+        const deadline = shiftDate(meetingDate, 20); // 30 days ago
+        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { source }));
+        expect(task.overdue).toBe(true);
+        const close = (body: Record<string, unknown>, who = 'bithu.dongthu') => call('POST', `/api/tasks/${task.id}/close`, who, { comment: 'Đánh giá cuối tháng', ...body });
+        const [audits, rows] = [await auditCount(t()), await taskRows(t(), task.id)];
+
+        const noDate = await close({ outcome: 'on_time' });
+        expect(noDate.statusCode).toBe(400);
+        expect(noDate.json().error.fields).toEqual([
+          { field: 'outcome', message: 'Kết quả đánh giá (outcome): chưa có ngày hoàn thành nên chỉ có thể đánh giá "không hoàn thành"; nếu việc đã xong, hãy ghi ngày hoàn thành' },
+        ]);
+        const finishedLate = shiftDate(deadline, 10);
+        const notOnTime = await close({ outcome: 'on_time', completedOn: finishedLate });
+        expect(notOnTime.json().error.fields).toEqual([
+          { field: 'outcome', message: `Kết quả đánh giá (outcome): việc hoàn thành ngày ${ddmmyyyy(finishedLate)}, sau thời hạn ${ddmmyyyy(deadline)}, nên không thể đánh giá "đúng hạn" hay "vượt yêu cầu"` },
+        ]);
+        expect(fieldsOf(await close({ outcome: 'exceeded', completedOn: finishedLate }))).toEqual(['outcome']);
+        const notLate = await close({ outcome: 'late', completedOn: deadline });
+        expect(notLate.json().error.fields[0].message).toBe(`Kết quả đánh giá (outcome): việc hoàn thành ngày ${ddmmyyyy(deadline)}, trong thời hạn ${ddmmyyyy(deadline)}, nên không phải "hoàn thành chậm"`);
+        const english = await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'on_time', completedOn: finishedLate, comment: 'x' }, 'en');
+        expect(english.json().error.fields[0].message).toContain('cannot be "on time" or "exceeded"');
+        expect(fieldsOf(await close({ outcome: 'late', completedOn: shiftDate(today, 1) }))).toEqual(['completedOn']);
+        expect(fieldsOf(await close({ outcome: 'late', completedOn: finishedLate, comment: '' }))).toEqual(['comment']);
+        expect(fieldsOf(await close({ outcome: 'done' }))).toEqual(['outcome']);
+        // Closing someone else's task without the right: the owner 403, another cell 404.
+        expect((await close({ outcome: 'late', completedOn: finishedLate }, 'dangvien.dongthu')).statusCode).toBe(403);
+        expect((await close({ outcome: 'late', completedOn: finishedLate }, 'bithu.luuquang')).statusCode).toBe(404);
+        expect(await auditCount(t())).toBe(audits);
+        expect(await taskRows(t(), task.id)).toEqual(rows);
+
+        const ok = await close({ outcome: 'late', completedOn: finishedLate });
+        expect(ok.statusCode, ok.body).toBe(200);
+        expect(ok.json()).toMatchObject({ status: 'late', completedOn: finishedLate, closedOn: today, overdue: false });
+
+        // Never finished: "not done" is the one outcome, and it needs no date.
+        const other = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { source }));
+        const notDone = await call('POST', `/api/tasks/${other.id}/close`, 'bithu.dangbo', { outcome: 'not_done', comment: 'Không thực hiện.' });
+        expect(notDone.json()).toMatchObject({ status: 'not_done', completedOn: null });
+      });
+    });
+
+    // --- hand-down and the commune's tasks ------------------------------------------------------
+
+    describe('hand-down to mass organisations and the commune\'s own tasks', () => {
+      it('records when the cell received and passed on the job; the delay shows on the task and the boards', async () => {
+        const d = await dongThu();
+        const deadline = shiftDate(today, 15);
+        const slow = await create('bithu.dongthu', {
+          ...taskBody(d.unitId, d.memberId, deadline),
+          title: 'Vận động hội viên phụ nữ ra quân vệ sinh đường làng',
+          ownerMemberId: null,
+          ownerUnitId: d.phuNuId,
+          receivedOn: shiftDate(today, -9),
+          handedDownOn: shiftDate(today, -2),
+        });
+        expect(slow).toMatchObject({
+          ownerKind: 'unit',
+          ownerUnitId: d.phuNuId,
+          ownerMemberId: null,
+          ownerName: PHU_NU_DONG_THU,
+          receivedOn: shiftDate(today, -9),
+          handedDownOn: shiftDate(today, -2),
+          handDownDelayDays: 7,
+          ownerContact: { name: 'Hà Thị Thanh Thơm' },
+          // The cell's leaders report for the mass organisation, and close it.
+          actions: ['report', 'close'],
+        });
+        expect(slow.ownerContact!.phone).toBeTruthy();
+        // Passed on the day it came: no delay (handed down today by default).
+        const quick = await create('bithu.dongthu', { ...taskBody(d.unitId, d.memberId, deadline), ownerMemberId: null, ownerUnitId: d.nongDanId, receivedOn: today });
+        expect(quick).toMatchObject({ handedDownOn: today, handDownDelayDays: 0 });
+
+        // The secretary reports for the mass organisation; a plain member of the cell may not.
+        const report = await call('POST', `/api/tasks/${slow.id}/progress`, 'bithu.dongthu', { text: 'Chi hội đã ra quân lần 1.', percent: 50 });
+        expect(report.statusCode, report.body).toBe(200);
+        expect((await call('POST', `/api/tasks/${slow.id}/progress`, 'dangvien.dongthu', { text: 'x', percent: 60 })).statusCode).toBe(403);
+
+        // The average hand-down delay over the cell's year, on the cell's board and the commune's.
+        const list = (await call('GET', `/api/units/${d.unitId}/tasks?year=${deadline.slice(0, 4)}&pageSize=200`, 'bithu.dongthu')).json();
+        const delays = (list.items as TaskSummary[]).map((x) => x.handDownDelayDays).filter((x): x is number => x !== null);
+        expect(delays).toEqual(expect.arrayContaining([7, 0]));
+        const average = Math.round((delays.reduce((a, b) => a + b, 0) / delays.length) * 10) / 10;
+        const y = Number(deadline.slice(0, 4));
+        const cell = (await call('GET', `/api/units/${d.unitId}/task-board?year=${y}`, 'bithu.dongthu')).json() as TaskBoard;
+        expect(cell.totals).toMatchObject({ handDowns: delays.length, averageHandDownDelay: average });
+        expect(cell.owners.find((o) => o.ownerId === d.phuNuId)).toMatchObject({ ownerKind: 'unit', ownerName: PHU_NU_DONG_THU, open: 1 });
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${y}`, 'ubkt')).json() as TaskBoard;
+        expect(commune.cells.find((c) => c.unitId === d.unitId)).toMatchObject({ handDowns: delays.length, averageHandDownDelay: average });
+        expect(commune.cells.find((c) => c.unitId === d.luuQuangId)).toMatchObject({ handDowns: 0, averageHandDownDelay: null });
+      });
+
+      it('a commune task handed to a cell is the cell\'s work; a commune task owned by a member is theirs to see and report', async () => {
+        const d = await dongThu();
+        const cellDeadline = shiftDate(today, 20);
+        const forCell = await create('bithu.dangbo', {
+          ...taskBody(d.communeId, d.memberId, cellDeadline),
+          title: 'Rà soát hộ nghèo, cận nghèo năm nay',
+          ownerMemberId: null,
+          ownerUnitId: d.unitId,
+        });
+        expect(forCell).toMatchObject({ ownerKind: 'unit', ownerName: CELL_DONG_THU, unitName: COMMUNE, handDownDelayDays: null, receivedOn: null });
+        // The cell's members read it; its secretary reports on it; only the commune closes it.
+        const bySecretary = (await call('GET', `/api/tasks/${forCell.id}`, 'bithu.dongthu')).json() as TaskDetail;
+        expect(bySecretary.actions).toEqual(['report']);
+        expect((await call('GET', `/api/tasks/${forCell.id}`, 'dangvien.dongthu')).json().actions).toEqual([]);
+        expect((await call('GET', `/api/tasks/${forCell.id}`, 'bithu.luuquang')).statusCode).toBe(404);
+        expect((await call('POST', `/api/tasks/${forCell.id}/progress`, 'bithu.dongthu', { text: 'Đã rà soát xong.', percent: 100 })).statusCode).toBe(200);
+        expect((await call('POST', `/api/tasks/${forCell.id}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
+        expect((await call('POST', `/api/tasks/${forCell.id}/close`, 'bithu.dangbo', { outcome: 'on_time', comment: 'Đúng hạn.' })).statusCode).toBe(200);
+        // It is in the cell's list and counts on the cell's board, and in the cell's row of the commune view.
+        const list = (await call('GET', `/api/units/${d.unitId}/tasks?status=closed&pageSize=200`, 'dangvien.dongthu')).json();
+        expect(list.items.map((x: TaskSummary) => x.id)).toContain(forCell.id);
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${cellDeadline.slice(0, 4)}`, 'bithu.dangbo')).json() as TaskBoard;
+        expect(commune.cells.find((c) => c.unitId === d.unitId)!.onTime).toBeGreaterThanOrEqual(1);
+
+        // The commune gives a member a task directly: the member sees and reports it, others do not.
+        const forMember = await create('bithu.dangbo', taskBody(d.communeId, d.memberId, shiftDate(today, 5), { title: 'Chuẩn bị tham luận hội nghị xã' }));
+        const own = (await call('GET', `/api/tasks/${forMember.id}`, 'dangvien.dongthu')).json() as TaskDetail;
+        expect(own.actions).toEqual(['report']);
+        const work = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        expect(work.dueSoon.map((x) => x.id)).toContain(forMember.id);
+        expect((await call('GET', `/api/tasks/${forMember.id}`, 'bithu.luuquang')).statusCode).toBe(404);
+        // The committee gives tasks in its whole subtree: here a Lưu Quang member, with a Đồng Thứ co-worker.
+        const across = await create('bithu.dangbo', taskBody(d.communeId, d.luuQuangMemberId, shiftDate(today, 5), { coworkerMemberIds: [d.memberId] }));
+        expect((await call('GET', `/api/tasks/${across.id}`, 'dangvien.dongthu')).json().actions).toEqual(['report']);
+        // The commune-level message when the owner is outside its whole subtree.
+        const outsider = await call('POST', '/api/tasks', 'bithu.dangbo', taskBody(d.communeId, missingId(), shiftDate(today, 5)));
+        expect(outsider.json().error.fields).toEqual([
+          { field: 'ownerMemberId', message: 'Người chịu trách nhiệm (ownerMemberId): người chịu trách nhiệm phải là đảng viên đang sinh hoạt ở một chi bộ thuộc đơn vị giao việc' },
+        ]);
+      });
+    });
+
+    // --- lists and views ------------------------------------------------------------------------
+
+    describe('lists, options, my work', () => {
+      it('lists overdue first, then open by deadline, then closed newest first; filters; pages', async () => {
+        const d = await dongThu();
+        // Chi bộ thôn Số 7 has no other tasks in this suite.
+        const unitId = await t().unitId('Chi bộ thôn Số 7');
+        const roster = await cellRoster(t(), unitId);
+        const [a, b] = [roster[0]!.id, roster[1]!.id];
+        const source = await meetingOn('bithu.dangbo', unitId, shiftDate(today, -30));
+        const mk = (owner: string, deadline: string, title: string) => create('bithu.dangbo', taskBody(unitId, owner, deadline, { title, source }));
+        const overdueOld = await mk(a, shiftDate(today, -20), 'Quá hạn lâu');
+        const overdueNew = await mk(b, shiftDate(today, -5), 'Quá hạn gần');
+        const soon = await mk(a, shiftDate(today, 3), 'Sắp đến hạn');
+        const later = await mk(b, shiftDate(today, 40), 'Còn lâu');
+        const closedFirst = await mk(a, shiftDate(today, -10), 'Đóng trước');
+        const closedSecond = await mk(b, shiftDate(today, 1), 'Đóng sau');
+        await call('POST', `/api/tasks/${closedFirst.id}/close`, 'bithu.dangbo', { outcome: 'not_done', comment: 'Không làm' });
+        await call('POST', `/api/tasks/${closedSecond.id}/close`, 'bithu.dangbo', { outcome: 'on_time', completedOn: today, comment: 'Xong' });
+
+        const list = async (query = '') => (await call('GET', `/api/units/${unitId}/tasks${query}`, 'bithu.dangbo')).json();
+        const all = await list();
+        expect(all.total).toBe(6);
+        // Both closed today: the later decision (the newer id) first.
+        const ids = all.items.map((x: TaskSummary) => x.id);
+        expect(ids.slice(0, 4)).toEqual([overdueOld.id, overdueNew.id, soon.id, later.id]);
+        expect(new Set(ids.slice(4))).toEqual(new Set([closedFirst.id, closedSecond.id]));
+        expect(all.items.map((x: TaskSummary) => x.overdue)).toEqual([true, true, false, false, false, false]);
+        expect((await list('?status=overdue')).items.map((x: TaskSummary) => x.id)).toEqual([overdueOld.id, overdueNew.id]);
+        expect((await list('?status=open')).total).toBe(4);
+        expect((await list('?status=closed')).total).toBe(2);
+        expect((await list('?status=on_time')).items.map((x: TaskSummary) => x.id)).toEqual([closedSecond.id]);
+        expect((await list(`?ownerMemberId=${a}`)).total).toBe(3);
+        expect((await list(`?year=${year - 5}`)).total).toBe(0);
+        const page2 = await list('?pageSize=4&page=2');
+        expect(page2).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+        expect(page2.items).toHaveLength(2);
+        // Bad filters name the field.
+        for (const [query, field] of [['?status=late_ish', 'status'], ['?pageSize=500', 'pageSize'], ['?year=1999', 'year'], ['?ownerMemberId=abc', 'ownerMemberId']] as const) {
+          const res = await call('GET', `/api/units/${unitId}/tasks${query}`, 'bithu.dangbo');
+          expect(res.statusCode).toBe(400);
+          expect(fieldsOf(res)).toEqual([field]);
+        }
+
+        // The commune sees them too; Đồng Thứ's secretary does not (another cell).
+        expect((await call('GET', `/api/units/${d.communeId}/tasks?status=overdue&pageSize=200`, 'ubkt')).json().items.map((x: TaskSummary) => x.id)).toEqual(
+          expect.arrayContaining([overdueOld.id, overdueNew.id]),
+        );
+        expect((await call('GET', `/api/units/${unitId}/tasks`, 'bithu.dongthu')).statusCode).toBe(404);
+        // The board's oldest overdue tasks, and the assigner's "My work".
+        // The board is this year's (by deadline): near the turn of the year some fall outside it.
+        const board = (await call('GET', `/api/units/${unitId}/task-board`, 'bithu.dangbo')).json() as TaskBoard;
+        const thisYear = (...tasks: TaskDetail[]) => tasks.filter((x) => x.deadline.startsWith(String(year)));
+        expect(board.overdueTasks.map((x) => x.id)).toEqual(thisYear(overdueOld, overdueNew).map((x) => x.id));
+        expect(board.totals).toMatchObject({
+          total: thisYear(overdueOld, overdueNew, soon, later, closedFirst, closedSecond).length,
+          open: thisYear(overdueOld, overdueNew, soon, later).length,
+          overdue: thisYear(overdueOld, overdueNew).length,
+          onTime: thisYear(closedSecond).length,
+          notDone: thisYear(closedFirst).length,
+        });
+        expect(board.cells).toMatchObject([{ unitId, total: board.totals.total, overdue: board.totals.overdue }]);
+        expect(board.owners.reduce((n, o) => n + o.total, 0)).toBe(board.totals.total);
+        const lastYear = (await call('GET', `/api/units/${unitId}/task-board?year=${year - 1}`, 'bithu.dangbo')).json() as TaskBoard;
+        expect(lastYear.totals.total + board.totals.total).toBe(
+          [overdueOld, overdueNew, soon, later, closedFirst, closedSecond].filter((x) => Number(x.deadline.slice(0, 4)) >= year - 1 && Number(x.deadline.slice(0, 4)) <= year).length,
+        );
+        const assigner = (await call('GET', '/api/me/work', 'bithu.dangbo')).json() as MyWork;
+        expect(assigner.assignedOverdue.map((x) => x.id)).toEqual(expect.arrayContaining([overdueOld.id, overdueNew.id]));
+        expect(assigner.assignedOverdue.every((x) => x.overdue)).toBe(true);
+      });
+
+      it('task options: members and units of the subtree, directives received, recent meetings', async () => {
+        const d = await dongThu();
+        const { meetingId } = await meetingOn('bithu.dongthu', d.unitId, shiftDate(today, -1));
+        const directive = await call('POST', '/api/directives', 'bithu.dangbo', {
+          unitId: d.communeId,
+          title: 'Triển khai Nghị quyết Trung ương 4 đến toàn thể đảng viên',
+          body: 'Các chi bộ tổ chức học tập, xây dựng kế hoạch thực hiện.',
+          deadline: shiftDate(today, 20),
+          targetUnitIds: [d.unitId],
+        });
+        expect(directive.statusCode, directive.body).toBe(201);
+        const cell = (await call('GET', `/api/units/${d.unitId}/task-options`, 'bithu.dongthu')).json();
+        expect(cell).toMatchObject({ unitId: d.unitId, unitKind: 'cell' });
+        expect(cell.meetings.map((m: { id: string }) => m.id)).toContain(meetingId);
+        expect(cell.meetings.map((m: { date: string }) => m.date)).toEqual([...cell.meetings.map((m: { date: string }) => m.date)].sort().reverse());
+        expect(cell.directives[0]).toMatchObject({ id: directive.json().id, title: 'Triển khai Nghị quyết Trung ương 4 đến toàn thể đảng viên' });
+        // Lưu Quang did not receive it.
+        const luuQuang = (await call('GET', `/api/units/${d.luuQuangId}/task-options`, 'bithu.luuquang')).json();
+        expect(luuQuang.directives.map((x: { id: string }) => x.id)).not.toContain(directive.json().id);
+        expect(cell.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([d.memberId, d.secretaryId]));
+        expect(cell.members.map((m: { id: string }) => m.id)).not.toContain(d.luuQuangMemberId);
+        expect(cell.units.map((u: { name: string }) => u.name).sort()).toEqual(
+          ['Ban Công tác Mặt trận thôn Đồng Thứ', 'Chi hội Cựu chiến binh thôn Đồng Thứ', NONG_DAN_DONG_THU, PHU_NU_DONG_THU, 'Chi đoàn Thanh niên thôn Đồng Thứ'].sort(),
+        );
+        expect(cell.units.every((u: { kind: string; contactName: string | null }) => u.kind === 'mass_org' && u.contactName)).toBe(true);
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-options`, 'bithu.dangbo')).json();
+        expect(commune.units.filter((u: { kind: string }) => u.kind === 'cell')).toHaveLength(25);
+        expect(commune.members.length).toBeGreaterThan(cell.members.length);
+      });
+
+      it('My work: overdue, due within 14 days, later, recently closed; as owner or co-worker', async () => {
+        const d = await dongThu();
+        const source = await meetingOn('bithu.dongthu', d.unitId, shiftDate(today, -25));
+        const overdue = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, -2), { source, title: 'Quá hạn' }));
+        const soon = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 14), { title: 'Hạn 14 ngày' }));
+        const later = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 15), { title: 'Hạn 15 ngày' }));
+        const shared = await create('bithu.dongthu', taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { coworkerMemberIds: [d.memberId], title: 'Phối hợp' }));
+        const closed = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 2), { title: 'Đã đóng' }));
+        await call('POST', `/api/tasks/${closed.id}/close`, 'bithu.dongthu', { outcome: 'not_done', comment: 'Hủy' });
+        const notMine = await create('bithu.dongthu', taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { title: 'Của người khác' }));
+
+        const work = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        const ids = (list: TaskSummary[]) => list.map((x) => x.id);
+        expect(ids(work.overdue)).toContain(overdue.id);
+        expect(ids(work.dueSoon)).toEqual(expect.arrayContaining([soon.id, shared.id]));
+        expect(ids(work.later)).toContain(later.id);
+        expect(ids(work.dueSoon)).not.toContain(later.id);
+        expect(ids(work.recentlyClosed)[0]).toBe(closed.id);
+        expect(work.recentlyClosed.length).toBeLessThanOrEqual(10);
+        const everything = [...work.overdue, ...work.dueSoon, ...work.later, ...work.recentlyClosed];
+        expect(ids(everything)).not.toContain(notMine.id);
+        // Due soon and later are in deadline order.
+        expect(work.dueSoon.map((x) => x.deadline)).toEqual([...work.dueSoon.map((x) => x.deadline)].sort());
+        expect(work.overdue.every((x) => x.overdue)).toBe(true);
+        expect(Array.isArray(work.commitments)).toBe(true);
+        expect(Array.isArray(work.directivesToAcknowledge)).toBe(true);
+        // The secretary sees the overdue task they assigned.
+        const secretary = (await call('GET', '/api/me/work', 'bithu.dongthu')).json() as MyWork;
+        expect(ids(secretary.assignedOverdue)).toContain(overdue.id);
+        expect(ids(secretary.overdue)).not.toContain(overdue.id);
+      });
+    });
+  });
+});

@@ -1,0 +1,79 @@
+// Pure helpers of the commitments screens: grouping, counting, reading numbers typed by people.
+import type { CommitmentCounts } from '../../../features/tasks/schemas.js';
+import { commitmentSections, type CommitmentSection } from '../../../shared/enums.js';
+import type { UnitTreeNode } from '../../api/types.js';
+import { flattenUnitTree } from '../../lib/units.js';
+import type { CommitmentSummary } from './api.js';
+
+export interface SectionGroup {
+  section: CommitmentSection;
+  items: CommitmentSummary[];
+}
+
+/** The lines of one pledge under its sections, in the order of the pledge form; empty sections left out. */
+export function groupBySection(items: readonly CommitmentSummary[]): SectionGroup[] {
+  return commitmentSections
+    .map((section) => ({
+      section,
+      items: items.filter((c) => c.section === section).sort((a, b) => a.position - b.position),
+    }))
+    .filter((g) => g.items.length > 0);
+}
+
+/** The year's figures of a set of lines, in the shape the task boards use, plus those still to evaluate. */
+export function countCommitments(items: readonly CommitmentSummary[]): CommitmentCounts & { pending: number } {
+  const counts = { total: items.length, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0, pending: 0 };
+  for (const c of items) {
+    if (c.confirmedAt) counts.confirmed += 1;
+    if (c.result) counts.evaluated += 1;
+    else counts.pending += 1;
+    if (c.result === 'achieved') counts.achieved += 1;
+    else if (c.result === 'exceeded') counts.exceeded += 1;
+    else if (c.result === 'not_achieved') counts.notAchieved += 1;
+  }
+  return counts;
+}
+
+/** Lines the caller may confirm that are not confirmed yet (a subject's "Xác nhận" sends them in one call). */
+export function confirmableIds(items: readonly CommitmentSummary[]): string[] {
+  return items.filter((c) => !c.confirmedAt && c.actions.includes('confirm')).map((c) => c.id);
+}
+
+/**
+ * A number as people type it: "12", "12.5" or "12,5" (Vietnamese decimal comma). '' → null;
+ * anything else (thousands separators included: they are ambiguous between the languages) → 'invalid'.
+ */
+export function parseDecimal(text: string): number | null | 'invalid' {
+  const s = text.trim().replace(/\s+/g, '');
+  if (s === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(s)) return 'invalid';
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) && n <= 1e12 ? n : 'invalid';
+}
+
+/** A number back into a form field, in the UI language's decimal mark. */
+export function decimalText(value: number | null | undefined, lng: string): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return lng === 'en' ? s : s.replace('.', ',');
+}
+
+/**
+ * The cells in the subtree of `unitId` (the unit itself included if it is one), in tree order:
+ * the targets a committee may send a directive to, the cells whose pledges it looks after.
+ */
+export function cellsUnder(roots: readonly UnitTreeNode[], unitId: string): UnitTreeNode[] {
+  const find = (nodes: readonly UnitTreeNode[]): UnitTreeNode | null => {
+    for (const n of nodes) {
+      if (n.id === unitId) return n;
+      const hit = find(n.children);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const start = find(roots);
+  if (!start) return [];
+  return flattenUnitTree([start])
+    .map((f) => f.unit)
+    .filter((u) => u.kind === 'cell' && !u.archived);
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect, it } from 'vitest';
+import type { TestApp } from './app.js';
+import { auditCount, lastAudit } from './accounts.js';
+import { requester, type Method } from './meetings.js';
+
+/** A caller: a demo username, or a function signing in a test account (returns its cookie). */
+export type Who = string | (() => Promise<string>);
+
+/** The fields a 400 names, in order. */
+export const fieldsOf = (res: LightMyRequestResponse): string[] => ((res.json().error?.fields ?? []) as { field: string }[]).map((f) => f.field);
+
+/** One endpoint of the four-case authorization table. */
+export interface AccessRow<F> {
+  route: string;
+  method: Method;
+  url: (f: F) => string;
+  /** The same request naming a record that does not exist. */
+  missing: (f: F) => string;
+  body?: (f: F) => unknown | Promise<unknown>;
+  missingBody?: (f: F) => unknown;
+  /** Callers without the role for this action anywhere: 403. */
+  forbidden: Who[];
+  /** A caller with the role, but over another unit: 404 exactly like a missing record. */
+  other: Who;
+  happy: {
+    who: Who;
+    status: number;
+    audit?: string;
+    body?: (f: F) => unknown;
+    check?: (res: LightMyRequestResponse, f: F) => void | Promise<void>;
+  };
+}
+
+/**
+ * Registers, for each row, a test of the four cases every endpoint answers: 401 anonymous, 403
+ * without the role anywhere, 404 outside the caller's scope (the same body as a missing record),
+ * and the happy path with its one audit entry; refused calls write nothing (`state` is compared
+ * before and after). Also checks the table lists exactly the routes `routesFile` registers.
+ */
+export function accessMatrix<F>(
+  t: () => TestApp,
+  options: { routesFile: URL; rows: AccessRow<F>[]; fixture: (row: AccessRow<F>) => Promise<F>; state: (f: F) => Promise<unknown> },
+): void {
+  const call = requester(t);
+  const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
+
+  it('covers every route routes.ts registers, each one served', () => {
+    const source = readFileSync(options.routesFile, 'utf8');
+    const declared = [...source.matchAll(/\br\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]}`);
+    expect(declared.length).toBeGreaterThan(0);
+    expect(options.rows.map((r) => r.route).sort()).toEqual([...declared].sort());
+    for (const row of options.rows) {
+      const [method, url] = row.route.split(' ') as [Method, string];
+      expect(t().app.hasRoute({ method, url }), row.route).toBe(true);
+    }
+  });
+
+  for (const row of options.rows) {
+    it(`${row.route}: 401 anonymous, 403 wrong role, 404 outside scope like a missing record, then ${row.happy.status}`, async () => {
+      const f = await options.fixture(row);
+      const body = row.body ? await row.body(f) : undefined;
+      // Signing in writes to the audit log: do it before counting entries.
+      const forbidden = await Promise.all(row.forbidden.map(as));
+      const other = await as(row.other);
+      const allowed = await as(row.happy.who);
+      const [audits, before] = [await auditCount(t()), await options.state(f)];
+
+      const anonymous = await call(row.method, row.url(f), null, body);
+      expect(anonymous.statusCode, anonymous.body).toBe(401);
+      expect(anonymous.json().error.code).toBe('unauthorized');
+
+      for (const [i, cookie] of forbidden.entries()) {
+        const res = await call(row.method, row.url(f), cookie, body);
+        const who = row.forbidden[i]!;
+        expect(res.statusCode, `${typeof who === 'string' ? who : 'signInAs'}: ${res.body}`).toBe(403);
+        expect(res.json().error.code).toBe('forbidden');
+      }
+
+      const outside = await call(row.method, row.url(f), other, body);
+      const missing = await call(row.method, row.missing(f), other, row.missingBody ? row.missingBody(f) : body);
+      expect(outside.statusCode, outside.body).toBe(404);
+      expect(missing.statusCode, missing.body).toBe(404);
+      expect(outside.body).toBe(missing.body);
+      expect(outside.json().error.code).toBe('not_found');
+
+      expect(await auditCount(t())).toBe(audits);
+      expect(await options.state(f)).toEqual(before);
+
+      const happy = await call(row.method, row.url(f), allowed, row.happy.body ? row.happy.body(f) : body);
+      expect(happy.statusCode, happy.body).toBe(row.happy.status);
+      if (row.happy.audit) {
+        expect(await auditCount(t())).toBe(audits + 1);
+        expect((await lastAudit(t())).action).toBe(row.happy.audit);
+      } else {
+        expect(await auditCount(t())).toBe(audits);
+      }
+      await row.happy.check?.(happy, f);
+    });
+  }
+}
