@@ -91,3 +91,23 @@ export const directionWords: Record<string, CommitmentDirection> = {
   'giam': 'less',
   ...Object.fromEntries(commitmentDirections.map((d) => [d, d])),
 };
+
+/** The year's figures of a set of commitments (confirmed, evaluated, and the results). */
+export function countCommitments(items: readonly { confirmedAt: string | null; result: string | null }[]): {
+  total: number;
+  confirmed: number;
+  evaluated: number;
+  achieved: number;
+  exceeded: number;
+  notAchieved: number;
+} {
+  const counts = { total: items.length, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 };
+  for (const c of items) {
+    if (c.confirmedAt) counts.confirmed += 1;
+    if (c.result) counts.evaluated += 1;
+    if (c.result === 'achieved') counts.achieved += 1;
+    else if (c.result === 'exceeded') counts.exceeded += 1;
+    else if (c.result === 'not_achieved') counts.notAchieved += 1;
+  }
+  return counts;
+}

@@ -4,7 +4,7 @@ import { forEachDialect } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
 import { cellRoster, requester, vnToday, xlsxBase64 } from '../../../test/helpers/meetings.js';
-import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/commitments.js';
+import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { commitmentCountsByUnit } from './repo.js';
 import { memberCommitmentsForWork } from './service.js';
 import type { CommitmentDetail, CommitmentListResponse, CommitmentSummary } from './schemas.js';
@@ -458,6 +458,36 @@ forEachDialect((dialect) => {
         expect(counts.evaluated).toBeGreaterThanOrEqual(3);
         expect(counts.exceeded + counts.achieved + counts.notAchieved).toBe(counts.evaluated);
         expect(counts.total).toBeGreaterThanOrEqual(counts.confirmed);
+      });
+
+      it('lists only the units\' own pledges above the cells when asked, with figures that still count everyone', async () => {
+        const u = await ids();
+        const mine = await create('dangvien.dongthu', measurable({ title: 'Số buổi sinh hoạt tham gia' }));
+        const cellOwn = await call('POST', '/api/commitments', 'bithu.dongthu', {
+          subjectKind: 'unit',
+          unitId: u.dongThu,
+          year: YEAR,
+          section: 'duties',
+          kind: 'measurable',
+          title: 'Tỷ lệ đảng viên dự sinh hoạt',
+          targetValue: 90,
+          measureUnit: '%',
+          direction: 'more',
+        });
+        expect(cellOwn.statusCode).toBe(201);
+        const full = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}`, 'bithu.dangbo')).json();
+        const unitsOnly = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}&subjects=units`, 'bithu.dangbo')).json();
+        const listed = (list: { subjects: { items: { id: string }[] }[] }) => list.subjects.flatMap((s) => s.items.map((i) => i.id));
+        expect(listed(full)).toEqual(expect.arrayContaining([mine.id, cellOwn.json().id]));
+        expect(listed(unitsOnly)).toContain(cellOwn.json().id);
+        expect(listed(unitsOnly)).not.toContain(mine.id);
+        expect(unitsOnly.subjects.every((s: { subjectKind: string }) => s.subjectKind === 'unit')).toBe(true);
+        expect(unitsOnly.counts).toEqual(full.counts);
+        expect(full.counts.total).toBe(listed(full).length);
+        // A member's own page counts only their own lines.
+        const own = (await call('GET', `/api/units/${u.dongThu}/commitments?year=${YEAR}`, 'dangvien.dongthu')).json();
+        expect(own.counts.total).toBe(listed(own).length);
+        expect(listed(own)).toContain(mine.id);
       });
 
       it('keeps decimals as typed on both dialects', async () => {

@@ -1,7 +1,7 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { CommitmentProgressTable, CommitmentTable, Database } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
-import type { CommitmentCounts } from '../tasks/schemas.js';
+import type { CommitmentCounts } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -46,11 +46,17 @@ export function findCommitments(db: Db, ids: string[]): Promise<CommitmentRow[]>
 }
 
 /** A year's commitments of everyone in a subtree (or of one member there). */
-export function commitmentsOfYear(db: Db, unitPath: string, year: number, memberId?: string): Promise<CommitmentRow[]> {
+export function commitmentsOfYear(
+  db: Db,
+  unitPath: string,
+  year: number,
+  filter: { memberId?: string | undefined; subjectKind?: 'member' | 'unit' } = {},
+): Promise<CommitmentRow[]> {
   return selectCommitments(db)
     .where(inSubtree('u.path', unitPath))
     .where('c.year', '=', year)
-    .$if(memberId !== undefined, (q) => q.where('c.member_id', '=', memberId!))
+    .$if(filter.memberId !== undefined, (q) => q.where('c.member_id', '=', filter.memberId!))
+    .$if(filter.subjectKind !== undefined, (q) => q.where('c.subject_kind', '=', filter.subjectKind!))
     .execute();
 }
 

@@ -105,8 +105,27 @@ export const evaluateCommitmentBody = z.strictObject({
 });
 export type EvaluateCommitmentBody = z.infer<typeof evaluateCommitmentBody>;
 
+/** The year's figures of a set of commitments (the boards and the commitments page). */
+export const commitmentCounts = z.object({
+  total: z.number().int(),
+  confirmed: z.number().int(),
+  evaluated: z.number().int(),
+  achieved: z.number().int(),
+  exceeded: z.number().int(),
+  notAchieved: z.number().int(),
+});
+export type CommitmentCounts = z.infer<typeof commitmentCounts>;
+
 export const commitmentParams = z.strictObject({ id });
-export const commitmentListQuery = z.strictObject({ year, memberId: id.optional() });
+export const commitmentListQuery = z.strictObject({
+  year,
+  memberId: id.optional(),
+  /**
+   * `units`: only the units' own pledges (a commune's page: each member's pledge is read on their
+   * cell's page, and all of them would be megabytes). `counts` still covers everyone.
+   */
+  subjects: z.enum(['all', 'units']).default('all'),
+});
 
 /** A unit's commitments of a year, grouped by who committed (the cell first, then members by name). */
 export const commitmentListResponse = z.object({
@@ -114,6 +133,8 @@ export const commitmentListResponse = z.object({
   unitName: z.string(),
   year: z.number().int(),
   today: isoDate,
+  /** Figures of every commitment the caller may read in the unit that year, whatever `subjects` lists. */
+  counts: commitmentCounts,
   subjects: z.array(
     z.object({
       subjectKind: z.enum(commitmentSubjects),

@@ -5,7 +5,7 @@ import { can, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { commitmentPercent, measurableResult, yearEnded } from '../../domain/tasks.js';
-import { allowedYears, contentProblems, progressPercent, sectionOrder } from '../../domain/commitments.js';
+import { allowedYears, contentProblems, countCommitments, progressPercent, sectionOrder } from '../../domain/commitments.js';
 import type { CommitmentDirection, CommitmentKind, CommitmentResult, CommitmentSection } from '../../shared/enums.js';
 import type { CommitmentTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -18,6 +18,7 @@ import type { CommitmentRow } from './repo.js';
 import { authorizeConfirm, authorizeRead, authorizeWrite, commitmentActionsFor } from './policy.js';
 import { parseCommitmentsXlsx, renderCommitmentsXlsx, type SheetLine } from './commitments-xlsx.js';
 import type {
+  CommitmentCounts,
   CommitmentDetail,
   CommitmentImportBody,
   CommitmentImportResponse,
@@ -173,23 +174,41 @@ async function listScope(db: Db, actor: Actor, unitId: string) {
   return { unit: unit!, ownOnly: false };
 }
 
-export async function listCommitments(ctx: AppContext, actor: Actor, unitId: string, query: { year: number; memberId?: string | undefined }): Promise<CommitmentListResponse> {
+export async function listCommitments(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  query: { year: number; memberId?: string | undefined; subjects?: 'all' | 'units' },
+): Promise<CommitmentListResponse> {
   const { db } = ctx.handle;
   const scope = await listScope(db, actor, unitId);
   const { unit } = scope;
   let subjects: Subject[];
+  let counts: CommitmentCounts;
   if (scope.ownOnly) {
     const me = scope.me!;
     const wanted = query.memberId === undefined || query.memberId === me.id;
-    const rows = wanted ? await repo.commitmentsOfYear(db, unit.path, query.year, me.id) : [];
+    const rows = wanted ? await repo.commitmentsOfYear(db, unit.path, query.year, { memberId: me.id }) : [];
     subjects = wanted ? groupBySubject(unit.id, rows, actor, { members: [me] }) : [];
+    counts = countCommitments(subjects.flatMap((s) => s.items));
   } else {
-    const rows = await repo.commitmentsOfYear(db, unit.path, query.year, query.memberId);
-    const wholeCell = unit.kind === 'cell' && query.memberId === undefined;
+    const onlyUnits = query.subjects === 'units';
+    const rows = await repo.commitmentsOfYear(db, unit.path, query.year, onlyUnits ? { subjectKind: 'unit' } : { memberId: query.memberId });
+    const wholeCell = unit.kind === 'cell' && query.memberId === undefined && !onlyUnits;
     const roster = wholeCell ? await repo.activeMembersOf(db, unit.id) : [];
     subjects = groupBySubject(unit.id, rows, actor, wholeCell ? { unit, members: roster } : { members: [] });
+    counts =
+      query.memberId === undefined
+        ? sumCounts([...(await repo.commitmentCountsByUnit(db, unit.path, query.year)).values()])
+        : countCommitments(subjects.flatMap((s) => s.items));
   }
-  return { unitId: unit.id, unitName: unit.name, year: query.year, today: today(), subjects };
+  return { unitId: unit.id, unitName: unit.name, year: query.year, today: today(), counts, subjects };
+}
+
+function sumCounts(parts: readonly CommitmentCounts[]): CommitmentCounts {
+  const total = { total: 0, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 };
+  for (const p of parts) for (const key of Object.keys(total) as (keyof CommitmentCounts)[]) total[key] += p[key];
+  return total;
 }
 
 /** "My work": the member's own commitments of the year, in pledge order, with what the caller may do. */

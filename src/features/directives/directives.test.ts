@@ -3,7 +3,7 @@ import { forEachDialect } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
-import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/commitments.js';
+import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { directivesAwaitingAcknowledgement } from './service.js';
 import type { DirectiveDetail, DirectiveSummary } from './schemas.js';
 

@@ -858,6 +858,17 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
     };
     await repo.insertOutcome(trx, outcome);
     await repo.updateMeeting(trx, id, { updated_at: now });
+    // The task has a history of its own (progress, close): it starts here, as any other task's.
+    if (task) {
+      await writeAudit(trx, dialect, {
+        actorAccountId: actor.accountId,
+        action: 'task.create',
+        recordType: 'task',
+        recordId: task.row.id,
+        unitId: meeting.unit_id,
+        after: taskSnapshot(task),
+      });
+    }
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
       action: 'meeting.outcome_add',

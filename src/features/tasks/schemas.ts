@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery } from '../../shared/schemas.js';
-import { commitmentSummary as commitmentSummaryRef } from '../commitments/schemas.js';
+import { commitmentCounts, commitmentSummary as commitmentSummaryRef, type CommitmentCounts } from '../commitments/schemas.js';
+
+export { commitmentCounts, type CommitmentCounts };
 import { taskOutcomes, taskPriorities, taskSources, taskStatuses, unitKinds } from '../../shared/enums.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -187,15 +189,6 @@ const counts = {
 };
 export const taskCountsSchema = z.object(counts);
 
-export const commitmentCounts = z.object({
-  total: z.number().int(),
-  confirmed: z.number().int(),
-  evaluated: z.number().int(),
-  achieved: z.number().int(),
-  exceeded: z.number().int(),
-  notAchieved: z.number().int(),
-});
-export type CommitmentCounts = z.infer<typeof commitmentCounts>;
 
 /**
  * Bảng công việc: a cell's board or the commune view of a year. `cells` has one row per cell in

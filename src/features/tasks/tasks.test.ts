@@ -4,7 +4,7 @@ import { forEachDialect } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
 import { cellRoster, ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
-import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/commitments.js';
+import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
 import { taskBody, taskRows, taskTableCounts } from '../../../test/helpers/tasks.js';
 import { MAX_ATTACHMENT_BYTES, type MyWork, type TaskBoard, type TaskDetail, type TaskSummary } from './schemas.js';
 

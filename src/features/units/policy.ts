@@ -14,6 +14,11 @@ export const unitActions = [
   'meeting.read',
   'meeting.manage',
   'attendance.report',
+  'task.assign',
+  'work.report',
+  'directive.read',
+  'directive.issue',
+  'commitment.read',
 ] as const;
 
 export function authorizeUnit(actor: Actor, action: Action, unit: { path: string } | undefined): void {

@@ -185,6 +185,11 @@ forEachDialect((dialect) => {
         'meeting.read',
         'meeting.manage',
         'attendance.report',
+        'task.assign',
+        'work.report',
+        'directive.read',
+        'directive.issue',
+        'commitment.read',
       ]);
     });
 
@@ -195,8 +200,17 @@ forEachDialect((dialect) => {
       expect(cell.json().ancestors).toEqual([]);
       expect(cell.json().memberCount).toBe(24);
       expect(cell.json().children.map((c: { kind: string }) => c.kind)).toEqual(Array(5).fill('mass_org'));
-      // The secretary runs the cell's meetings but not its roster (the office's job).
-      expect(cell.json().allowedActions).toEqual(['meeting.read', 'meeting.manage', 'attendance.report']);
+      // The secretary runs the cell's meetings and work but not its roster (the office's job);
+      // directives come from the committee above.
+      expect(cell.json().allowedActions).toEqual([
+        'meeting.read',
+        'meeting.manage',
+        'attendance.report',
+        'task.assign',
+        'work.report',
+        'directive.read',
+        'commitment.read',
+      ]);
 
       const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
       const child = await call('GET', `/api/units/${org.id}`, 'bithu.dongthu');
@@ -208,7 +222,7 @@ forEachDialect((dialect) => {
       const res = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'vanphong');
       expect(res.json().allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create']);
       const ubkt = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'ubkt');
-      expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report']);
+      expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report', 'work.report', 'directive.read', 'commitment.read']);
     });
   });
 

@@ -70,7 +70,10 @@ export function useMember(id: string) {
   });
 }
 
-export function useAudit(recordType: 'unit' | 'member' | 'account' | 'meeting', recordId: string, page: number, pageSize = 10) {
+/** Records whose history the web app shows. */
+export type AuditRecordType = 'unit' | 'member' | 'account' | 'meeting' | 'task' | 'directive' | 'commitment';
+
+export function useAudit(recordType: AuditRecordType, recordId: string, page: number, pageSize = 10) {
   return useQuery({
     queryKey: keys.audit(recordType, recordId, page),
     queryFn: ({ signal }) =>

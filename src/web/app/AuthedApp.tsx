@@ -220,7 +220,6 @@ function Navigation({ me }: { me: MeResponse }) {
   // The work of a cell or the commune: where the caller leads (a member's own cell for their pledges).
   const leaders = ['party_committee', 'inspection', 'cell_secretary', 'cell_committee'];
   const workUnit = leadUnitId(me, leaders);
-  const directiveUnit = leadUnitId(me, [...leaders]);
   const commitmentUnit = workUnit ?? me.member?.unitId ?? null;
   return (
     <>
@@ -232,10 +231,12 @@ function Navigation({ me }: { me: MeResponse }) {
           to="/units"
           label={t('nav.units')}
           icon={<TreeIcon />}
-          // Any unit page except one that has its own entry above.
+          // Any unit page except one that has its own entry above, and the work, directive
+          // and commitment pages that have theirs below.
           active={
             pathname === '/units' ||
             (pathname.startsWith('/units/') &&
+              !/\/(work|directives|commitments|tasks\/new)$/.test(pathname) &&
               pathname !== `/units/${ownUnitId}` &&
               !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
           }
@@ -244,9 +245,9 @@ function Navigation({ me }: { me: MeResponse }) {
       {otherUnits.map((r) => (
         <NavItem key={r.unitId} to={`/units/${r.unitId}`} exact label={r.unitName} icon={<UsersIcon />} />
       ))}
- {workUnit && can(me, 'work.report') && <NavItem to={`/units/${workUnit}/work`} label={t('nav.work')} icon={<TaskIcon />} />}
-      {directiveUnit && can(me, 'directive.read') && (
-        <NavItem to={`/units/${directiveUnit}/directives`} label={t('nav.directives')} icon={<FlagIcon />} />
+      {workUnit && can(me, 'work.report') && <NavItem to={`/units/${workUnit}/work`} label={t('nav.work')} icon={<TaskIcon />} />}
+      {workUnit && can(me, 'directive.read') && (
+        <NavItem to={`/units/${workUnit}/directives`} label={t('nav.directives')} icon={<FlagIcon />} />
       )}
       {commitmentUnit && (
         <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />

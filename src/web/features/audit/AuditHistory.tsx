@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { Group, Pagination, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useAudit, useUnitTree } from '../../api/queries.js';
+import { useAudit, useUnitTree, type AuditRecordType } from '../../api/queries.js';
+import { isApiError } from '../../api/client.js';
 import type { AuditEntry, UnitTreeNode } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Tag } from '../../components/Badges.js';
@@ -121,7 +122,7 @@ function valueText(key: string, v: unknown, t: TFunction, names: Map<string, str
 }
 
 /** "Lịch sử thay đổi": who changed what and when, for callers with 'audit.read'. */
-export function AuditHistory({ recordType, recordId }: { recordType: 'unit' | 'member' | 'meeting'; recordId: string }) {
+export function AuditHistory({ recordType, recordId }: { recordType: AuditRecordType; recordId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const audit = useAudit(recordType, recordId, page, PAGE_SIZE);
@@ -135,6 +136,9 @@ export function AuditHistory({ recordType, recordId }: { recordType: 'unit' | 'm
       </Stack>
     );
   }
+  // The page around this panel has already shown the record; a 404 here only means no change of
+  // it has been recorded yet (records loaded in bulk, like the demo year's meeting tasks).
+  if (audit.isError && isApiError(audit.error, 404)) return <Text c="dimmed">{t('audit.empty')}</Text>;
   if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
   const { items, total } = audit.data;
   if (items.length === 0) return <Text c="dimmed">{t('audit.empty')}</Text>;

@@ -39,7 +39,10 @@ function CommitmentsPage({ unitId }: { unitId: string }) {
   const me = useAuthedMe();
   const unit = useUnit(unitId);
   const [year, setYear] = useYearParam();
-  const list = useCommitments(unitId, year);
+  const unitKind = unit.data?.kind;
+  // Above the cells, the committee's part is the cells' own pledges (it confirms and evaluates
+  // those); each member's pledge is read on the cell's page. The figures still count everyone.
+  const list = useCommitments(unitId, year, unitKind === undefined || unitKind === 'cell' ? 'all' : 'units');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -56,11 +59,7 @@ function CommitmentsPage({ unitId }: { unitId: string }) {
   // Pledges are registered for last year to next year (the server's rule); older years are read only.
   const open = allowedYears(list.data?.today ?? todayLocal());
   const canAdd = isCell && (ownCell || canManage) && year >= open.from && year <= open.to;
-  const all = list.data?.subjects ?? [];
-  const allItems = all.flatMap((s) => s.items);
-  // Above the cells, the committee's part is the cells' own pledges (it confirms and evaluates
-  // those); each member's pledge is read on the cell's page. The figures still count everyone.
-  const subjects = isCell ? all : all.filter((s) => s.subjectKind === 'unit');
+  const subjects = list.data?.subjects ?? [];
 
   const openAdd = (subject?: SubjectChoice) => setDialog({ kind: 'add', subject });
 
@@ -113,7 +112,7 @@ function CommitmentsPage({ unitId }: { unitId: string }) {
         )
       ) : (
         <>
-          {allItems.length > 0 && <SummaryStrip items={allItems} year={year} />}
+          {list.data && list.data.counts.total > 0 && <SummaryStrip counts={list.data.counts} year={year} />}
           {subjects.length === 0 ? (
             <Text className="ts-cm-empty">{leader ? t('commitments.page.empty', { year }) : t('commitments.page.emptyMine', { year })}</Text>
           ) : (

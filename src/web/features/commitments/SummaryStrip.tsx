@@ -3,8 +3,7 @@ import { useId } from 'react';
 import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.js';
-import type { CommitmentSummary } from './api.js';
-import { countCommitments } from './view.js';
+import type { CommitmentCounts } from '../../../features/commitments/schemas.js';
 
 /** Result colours (≥ 3:1 on white and apart from each other; the legend names them too). */
 const SEGMENTS = [
@@ -18,11 +17,11 @@ const SEGMENTS = [
  * The year at a glance: how many lines, how many confirmed and evaluated, and the results as one
  * stacked bar (exceeded, achieved, not achieved, not yet evaluated) whose legend carries the numbers.
  */
-export function SummaryStrip({ items, year }: { items: CommitmentSummary[]; year: number }) {
+export function SummaryStrip({ counts: figures, year }: { counts: CommitmentCounts; year: number }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const id = useId();
-  const counts = countCommitments(items);
+  const counts = { ...figures, pending: figures.total - figures.evaluated };
   const num = (n: number) => formatNumber(n, lng);
   const label = t('commitments.summary.chartLabel', {
     exceeded: num(counts.exceeded),

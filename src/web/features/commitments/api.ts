@@ -87,10 +87,11 @@ export const unitPath = (unitId: string, rest = '') => `/units/${encodeURICompon
 export const commitmentPath = (id: string, rest = '') => `/commitments/${encodeURIComponent(id)}${rest}`;
 export const directivePath = (id: string, rest = '') => `/directives/${encodeURIComponent(id)}${rest}`;
 
-export function useCommitments(unitId: string, year: number) {
+/** `units`: only the units' own pledges (above the cells); the figures still count everyone. */
+export function useCommitments(unitId: string, year: number, subjects: 'all' | 'units' = 'all') {
   return useQuery({
-    queryKey: commitmentKeys.list(unitId, year),
-    queryFn: ({ signal }) => api<CommitmentListResponse>(unitPath(unitId, '/commitments'), { signal, query: { year } }),
+    queryKey: [...commitmentKeys.list(unitId, year), subjects],
+    queryFn: ({ signal }) => api<CommitmentListResponse>(unitPath(unitId, '/commitments'), { signal, query: { year, subjects } }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitTreeNode } from '../../api/types.js';
 import type { CommitmentSummary } from './api.js';
-import { cellsUnder, confirmableIds, countCommitments, decimalText, groupBySection, parseDecimal } from './view.js';
+import { countCommitments } from '../../../domain/commitments.js';
+import { cellsUnder, confirmableIds, decimalText, groupBySection, parseDecimal } from './view.js';
 
 let n = 0;
 function line(over: Partial<CommitmentSummary> = {}): CommitmentSummary {
@@ -49,7 +50,7 @@ describe('commitment lines on the page', () => {
     expect(groups[0]!.items.map((x) => x.id)).toEqual([c.id, b.id]);
   });
 
-  it('counts confirmed, evaluated and each result, and those still to evaluate', () => {
+  it('counts confirmed, evaluated and each result (the server’s figures for a list)', () => {
     const counts = countCommitments([
       line({ confirmedAt: '2022-01-20T02:00:00Z', result: 'exceeded' }),
       line({ confirmedAt: '2022-01-20T02:00:00Z', result: 'achieved' }),
@@ -57,7 +58,7 @@ describe('commitment lines on the page', () => {
       line({ confirmedAt: '2022-01-20T02:00:00Z' }),
       line(),
     ]);
-    expect(counts).toEqual({ total: 5, confirmed: 4, evaluated: 3, achieved: 1, exceeded: 1, notAchieved: 1, pending: 2 });
+    expect(counts).toEqual({ total: 5, confirmed: 4, evaluated: 3, achieved: 1, exceeded: 1, notAchieved: 1 });
   });
 
   it('confirms in one call only the unconfirmed lines the caller may confirm', () => {

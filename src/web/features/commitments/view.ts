@@ -1,5 +1,4 @@
 // Pure helpers of the commitments screens: grouping, counting, reading numbers typed by people.
-import type { CommitmentCounts } from '../../../features/tasks/schemas.js';
 import { commitmentSections, type CommitmentSection } from '../../../shared/enums.js';
 import type { UnitTreeNode } from '../../api/types.js';
 import { flattenUnitTree } from '../../lib/units.js';
@@ -18,20 +17,6 @@ export function groupBySection(items: readonly CommitmentSummary[]): SectionGrou
       items: items.filter((c) => c.section === section).sort((a, b) => a.position - b.position),
     }))
     .filter((g) => g.items.length > 0);
-}
-
-/** The year's figures of a set of lines, in the shape the task boards use, plus those still to evaluate. */
-export function countCommitments(items: readonly CommitmentSummary[]): CommitmentCounts & { pending: number } {
-  const counts = { total: items.length, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0, pending: 0 };
-  for (const c of items) {
-    if (c.confirmedAt) counts.confirmed += 1;
-    if (c.result) counts.evaluated += 1;
-    else counts.pending += 1;
-    if (c.result === 'achieved') counts.achieved += 1;
-    else if (c.result === 'exceeded') counts.exceeded += 1;
-    else if (c.result === 'not_achieved') counts.notAchieved += 1;
-  }
-  return counts;
 }
 
 /** Lines the caller may confirm that are not confirmed yet (a subject's "Xác nhận" sends them in one call). */

@@ -53,7 +53,7 @@ function MyWorkBody({ work }: { work: MyWork }) {
 
   return (
     <div>
-      {nothing && <Text>{t('tasks.mine.nothing')}</Text>}
+      {nothing && <Text mb="md">{t('tasks.mine.nothing')}</Text>}
       {work.overdue.length > 0 ? (
         <TaskSection title={t('tasks.mine.overdue')} tasks={work.overdue} today={work.today} tone="bad" />
       ) : (

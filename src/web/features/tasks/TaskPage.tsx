@@ -147,8 +147,7 @@ function TaskView({ task }: { task: TaskDetail }) {
           </Group>
           {historyOpen && (
             <div style={{ marginTop: 12 }}>
-              {/* 'task' once AuditHistory's recordType lists it (features/audit/AuditHistory.tsx). */}
-              <AuditHistory recordType={'task' as 'meeting'} recordId={task.id} />
+              <AuditHistory recordType="task" recordId={task.id} />
             </div>
           )}
         </Paper>

@@ -32,16 +32,6 @@ export default function UnitRoute() {
 
 type Dialog = 'edit' | 'create' | 'move' | 'archive' | 'member' | null;
 
-/**
- * The unit's `allowedActions` (unitActions in features/units/policy.ts) does not list the work
- * actions yet; until it does, the action granted to exactly the same roles stands in.
- */
-const SAME_ROLES: Record<string, string> = {
-  'work.report': 'attendance.report',
-  'commitment.read': 'attendance.report',
-  'directive.read': 'meeting.read',
-};
-
 function UnitPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const me = useAuthedMe();
@@ -68,7 +58,7 @@ function UnitPage({ id }: { id: string }) {
   const allowed = new Set(u.allowedActions);
   const close = () => setDialog(null);
   const showMembers = u.kind !== 'mass_org' || u.memberCount > 0;
-  const may = (action: string) => allowed.has(action) || allowed.has(SAME_ROLES[action] ?? action);
+  const may = (action: string) => allowed.has(action);
   // The cell's work: its board for those who report on it, directives for those who read them,
   // commitments for its leaders and its own members (who register their pledges there).
   const work = u.kind !== 'mass_org' && may('work.report');
