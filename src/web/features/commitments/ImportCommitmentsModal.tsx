@@ -12,7 +12,8 @@ import { usePhone } from '../../lib/usePhone.js';
 import { unitPath, useWorkChanged, type CommitmentImportBody, type CommitmentImportResponse } from './api.js';
 import { ProgressBar } from '../tasks/TaskParts.js';
 import { withUnit } from './CommitmentLine.js';
-import { readAsBase64 } from '../tasks/files.js';
+import { readAsBase64 } from '../../lib/files.js';
+import { ImportBusy, ImportFileInput, ImportProblems } from '../../components/ImportSteps.js';
 
 /** The server takes at most 5,000,000 base64 characters: about 3.7 MB of file. */
 const MAX_BYTES = 3_700_000;
@@ -107,19 +108,13 @@ export function ImportCommitmentsModal({
       <Stack gap="md">
         <Text size="sm">{t('commitments.import.hint', { unit: unit.name, year })}</Text>
         {!working && step.kind !== 'done' && (
-          <div>
-            <label htmlFor="ts-cm-import-file" className="ts-mt-file-label">
-              {t('commitments.import.file')}
-            </label>
-            <input
-              key={inputKey}
-              id="ts-cm-import-file"
-              className="ts-mt-file"
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void choose(e.currentTarget.files?.[0])}
-            />
-          </div>
+          <ImportFileInput
+            id="ts-cm-import-file"
+            label={t('commitments.import.file')}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onFile={(file) => void choose(file)}
+            resetKey={inputKey}
+          />
         )}
 
         {step.kind === 'reading' && (
@@ -128,24 +123,9 @@ export function ImportCommitmentsModal({
             <ProgressBar value={step.percent} label={t('commitments.import.readingLabel')} />
           </Stack>
         )}
-        {step.kind === 'busy' && (
-          <Group gap="sm" role="status" aria-live="polite">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>{step.label}</Text>
-          </Group>
-        )}
+        {step.kind === 'busy' && <ImportBusy label={step.label} />}
 
-        {step.kind === 'problems' && (
-          <Notice tone="error" title={step.message}>
-            {step.problems.length > 0 && (
-              <ul className="ts-mt-problems">
-                {step.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            )}
-          </Notice>
-        )}
+        {step.kind === 'problems' && <ImportProblems message={step.message} problems={step.problems} />}
 
         {step.kind === 'preview' && (
           <>

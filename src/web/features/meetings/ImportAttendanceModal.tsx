@@ -10,6 +10,8 @@ import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, type ImportBody, type ImportResponse, type MeetingDetail } from './api.js';
 import { AttendanceBadge, lookOf } from './MeetingBadges.js';
 import { timeOf } from '../../lib/time.js';
+import { readAsBase64 } from '../../lib/files.js';
+import { ImportBusy, ImportFileInput, ImportProblems } from '../../components/ImportSteps.js';
 
 /** The server takes at most 1,000,000 base64 characters: about 730 KB of file. */
 const MAX_BYTES = 730_000;
@@ -20,18 +22,6 @@ type Step =
   | { kind: 'preview'; file: { fileName: string; contentBase64: string }; result: ImportResponse }
   | { kind: 'problems'; message: string; problems: string[] }
   | { kind: 'done'; count: number };
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Nhập điểm danh từ tệp: the file is checked first (nothing written) and its rows shown; "Nhập"
@@ -88,7 +78,7 @@ export function ImportAttendanceModal({
     setStep({ kind: 'busy', label: t('meetings.import.reading') });
     let contentBase64: string;
     try {
-      contentBase64 = await readBase64(file);
+      contentBase64 = await readAsBase64(file);
     } catch {
       setStep({ kind: 'problems', message: t('meetings.import.unreadable'), problems: [] });
       return;
@@ -102,39 +92,18 @@ export function ImportAttendanceModal({
       <Stack gap="md">
         <Text size="sm">{t('meetings.import.hint')}</Text>
         {step.kind !== 'busy' && step.kind !== 'done' && (
-          <div>
-            <label htmlFor="ts-mt-import-file" className="ts-mt-file-label">
-              {t('meetings.import.file')}
-            </label>
-            <input
-              key={inputKey}
-              id="ts-mt-import-file"
-              className="ts-mt-file"
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void choose(e.currentTarget.files?.[0])}
-            />
-          </div>
+          <ImportFileInput
+            id="ts-mt-import-file"
+            label={t('meetings.import.file')}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onFile={(file) => void choose(file)}
+            resetKey={inputKey}
+          />
         )}
 
-        {step.kind === 'busy' && (
-          <Group gap="sm" role="status" aria-live="polite">
-            <Loader size="sm" aria-hidden="true" />
-            <Text>{step.label}</Text>
-          </Group>
-        )}
+        {step.kind === 'busy' && <ImportBusy label={step.label} />}
 
-        {step.kind === 'problems' && (
-          <Notice tone="error" title={step.message}>
-            {step.problems.length > 0 && (
-              <ul className="ts-mt-problems">
-                {step.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            )}
-          </Notice>
-        )}
+        {step.kind === 'problems' && <ImportProblems message={step.message} problems={step.problems} />}
 
         {step.kind === 'preview' && (
           <>

@@ -10,7 +10,7 @@ import { UploadIcon } from '../../components/icons.js';
 import { formatPercent } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { MAX_ATTACHMENT_BYTES, sendProgress, useTaskChanged, type ProgressBody, type TaskDetail } from './api.js';
-import { formatBytes, readAsBase64 } from './files.js';
+import { formatBytes, readAsBase64 } from '../../lib/files.js';
 import { useFocusFirstError } from '../meetings/formHelpers.js';
 
 const FIELDS = ['text', 'percent', 'attachment'] as const;

@@ -21,7 +21,7 @@ import { PriorityBadge, ProgressBar, TaskStatusBadge } from './TaskParts.js';
 import { dueState } from './look.js';
 import { ProgressForm } from './ProgressForm.js';
 import { CloseTaskModal } from './CloseTaskModal.js';
-import { formatBytes } from './files.js';
+import { formatBytes } from '../../lib/files.js';
 
 export default function TaskRoute() {
   const { id = '' } = useParams();

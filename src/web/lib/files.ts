@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format.js';
+import { formatNumber } from './format.js';
 
 /** A file size as people read it: "850 KB", "2,3 MB" (decimal comma in Vietnamese). */
 export function formatBytes(bytes: number, lng: string): string {
@@ -8,7 +8,7 @@ export function formatBytes(bytes: number, lng: string): string {
 }
 
 /** A file's content as base64 (no data: prefix), reporting how much has been read. */
-export function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
+export function readAsBase64(file: File, onProgress: (fraction: number) => void = () => {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => {
