@@ -2,7 +2,7 @@ import './messages.js';
 import '../../components/modal-styles.js';
 import '@mantine/core/styles/Table.layer.css';
 import { useState } from 'react';
-import { Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client.js';
 import { Notice } from '../../components/Notice.js';

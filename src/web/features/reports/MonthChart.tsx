@@ -1,12 +1,13 @@
 import './messages.js';
 import '@mantine/core/styles/Table.layer.css';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MonthStats } from './api.js';
 import { useWidth } from './useWidth.js';
 import { monthName, splitMonth } from './format.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
+import { useChartFocus } from '../../lib/useChartFocus.js';
 
 /** Series colours: both ≥ 3:1 against white, and apart in hue and lightness from each other. */
 export const ATTENDANCE_COLOUR = '#6a8cc0';
@@ -42,10 +43,8 @@ export function MonthChart({
   const lng = i18n.language;
   const id = useId();
   const [ref, measured] = useWidth<HTMLDivElement>();
-  const [active, setActive] = useState<number | null>(null);
-  const [focusIndex, setFocusIndex] = useState(() => Math.max(0, months.findIndex(hasData)));
+  const { active, hide, pointProps, tooltipLeft } = useChartFocus(months.length, months.findIndex(hasData));
   const [showTable, setShowTable] = useState(false);
-  const groups = useRef<(SVGGElement | null)[]>([]);
 
   const n = months.length;
   const multiYear = n > 0 && months[0]!.month.slice(0, 4) !== months[n - 1]!.month.slice(0, 4);
@@ -102,28 +101,13 @@ export function MonthChart({
   const labelStep = band >= 16 ? 1 : Math.ceil(16 / Math.max(1, band));
   const baseline = y(0);
 
-  const moveTo = (i: number) => {
-    const next = Math.max(0, Math.min(n - 1, i));
-    setFocusIndex(next);
-    setActive(next);
-    groups.current[next]?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>, i: number) => {
-    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: n - 1 };
-    if (e.key in keys) {
-      e.preventDefault();
-      moveTo(keys[e.key]!);
-    } else if (e.key === 'Escape') setActive(null);
-  };
-
   const tip = active !== null ? months[active] : undefined;
   const tipWidth = 200;
-  const tipLeft =
-    active !== null ? Math.max(0, Math.min(width - tipWidth, LEFT + band * (active + 0.5) - tipWidth / 2)) : 0;
+  const tipLeft = tooltipLeft(width, LEFT, band, tipWidth);
 
   return (
     <div className="ts-rp-chart">
-      <div ref={ref} className="ts-rp-chart-box" onMouseLeave={() => setActive(null)}>
+      <div ref={ref} className="ts-rp-chart-box" onMouseLeave={hide}>
         <svg
           width={width}
           height={height}
@@ -158,24 +142,7 @@ export function MonthChart({
             const data = hasData(m);
             const showLabel = i % labelStep === 0;
             return (
-              <g
-                key={m.month}
-                ref={(el) => {
-                  groups.current[i] = el;
-                }}
-                className="ts-rp-month"
-                role="img"
-                aria-label={pointLabel(m)}
-                tabIndex={i === focusIndex ? 0 : -1}
-                onFocus={() => {
-                  setFocusIndex(i);
-                  setActive(i);
-                }}
-                onBlur={() => setActive(null)}
-                onMouseEnter={() => setActive(i)}
-                onKeyDown={(e) => onKeyDown(e, i)}
-                data-active={active === i || undefined}
-              >
+              <g key={m.month} {...pointProps(i, pointLabel(m))}>
                 <rect x={LEFT + band * i} y={TOP - 4} width={band} height={plotH + 44} className="ts-rp-hit" />
                 {data && m.attendanceRate !== null && (
                   <rect

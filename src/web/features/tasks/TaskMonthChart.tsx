@@ -1,10 +1,11 @@
 import './messages.js';
 import './tasks.css';
 import '@mantine/core/styles/Table.layer.css';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.js';
+import { useChartFocus } from '../../lib/useChartFocus.js';
 import { useWidth } from '../reports/useWidth.js';
 import type { BoardMonth } from './api.js';
 
@@ -46,10 +47,8 @@ export function TaskMonthChart({ months, year }: { months: BoardMonth[]; year: n
   const lng = i18n.language;
   const id = useId();
   const [ref, measured] = useWidth<HTMLDivElement>();
-  const [active, setActive] = useState<number | null>(null);
-  const [focusIndex, setFocusIndex] = useState(() => Math.max(0, months.findIndex((m) => m.due > 0)));
+  const { active, hide, pointProps, tooltipLeft } = useChartFocus(months.length, months.findIndex((m) => m.due > 0));
   const [showTable, setShowTable] = useState(false);
-  const groups = useRef<(SVGGElement | null)[]>([]);
   const num = (v: number) => formatNumber(v, lng);
 
   const n = months.length;
@@ -81,27 +80,14 @@ export function TaskMonthChart({ months, year }: { months: BoardMonth[]; year: n
       open: num(openOf(m)),
     });
 
-  const moveTo = (i: number) => {
-    const next = Math.max(0, Math.min(n - 1, i));
-    setFocusIndex(next);
-    setActive(next);
-    groups.current[next]?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent<SVGGElement>, i: number) => {
-    const keys: Record<string, number> = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: n - 1 };
-    if (e.key in keys) {
-      e.preventDefault();
-      moveTo(keys[e.key]!);
-    } else if (e.key === 'Escape') setActive(null);
-  };
   const tip = active !== null ? months[active] : undefined;
   const tipWidth = 210;
-  const tipLeft = active !== null ? Math.max(0, Math.min(width - tipWidth, LEFT + band * (active + 0.5) - tipWidth / 2)) : 0;
+  const tipLeft = tooltipLeft(width, LEFT, band, tipWidth);
   const label = (key: SeriesKey) => t(`tasks.board.months.${key}`);
 
   return (
     <div className="ts-rp-chart">
-      <div ref={ref} className="ts-rp-chart-box" onMouseLeave={() => setActive(null)}>
+      <div ref={ref} className="ts-rp-chart-box" onMouseLeave={hide}>
         <svg width={width} height={height} role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="ts-rp-svg">
           <title id={`${id}-title`}>{t('tasks.board.months.svgTitle', { year })}</title>
           <desc id={`${id}-desc`}>{`${desc} ${t('tasks.board.months.keyboardHint')}`}</desc>
@@ -119,24 +105,7 @@ export function TaskMonthChart({ months, year }: { months: BoardMonth[]; year: n
             const cx = LEFT + band * (i + 0.5);
             let acc = 0;
             return (
-              <g
-                key={m.month}
-                ref={(el) => {
-                  groups.current[i] = el;
-                }}
-                className="ts-rp-month"
-                role="img"
-                aria-label={pointLabel(m)}
-                tabIndex={i === focusIndex ? 0 : -1}
-                onFocus={() => {
-                  setFocusIndex(i);
-                  setActive(i);
-                }}
-                onBlur={() => setActive(null)}
-                onMouseEnter={() => setActive(i)}
-                onKeyDown={(e) => onKeyDown(e, i)}
-                data-active={active === i || undefined}
-              >
+              <g key={m.month} {...pointProps(i, pointLabel(m))}>
                 <rect x={LEFT + band * i} y={TOP - 4} width={band} height={PLOT_H + 28} className="ts-rp-hit" />
                 {SERIES.map((s) => {
                   const v = valueOf(m, s.key);
