@@ -38,7 +38,10 @@ export type TaskRow = TaskTable & {
  * it (a cell given a task by the commune sees it as its own work).
  */
 function inUnitScope(unitPath: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${inSubtree('u.path', unitPath)} or ${inSubtree('ou.path', unitPath)})`;
+  // Written as two IN lists on indexed task columns (not as conditions on the joined units) so
+  // both databases look the tasks up by unit instead of scanning every task of the province.
+  const unitsInSubtree = sql`(select sub.id from units sub where ${inSubtree('sub.path', unitPath)})`;
+  return sql<SqlBool>`(t.unit_id in ${unitsInSubtree} or t.owner_unit_id in ${unitsInSubtree})`;
 }
 
 /** A task's year is its deadline's. */
