@@ -8,11 +8,11 @@ import { derivedLateMinutes, meetingStartsAt, addRecords, emptyCounts } from '..
 import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../domain/meetings.js';
 import { canonicalJson } from '../domain/audit-chain.js';
 import { readReferenceJson } from '../server/paths.js';
-import { writeAudit } from '../features/audit/service.js';
+import { writeAudit, writeAuditEntries } from '../features/audit/service.js';
 import { loadRubric, snapshotOfMeeting } from '../features/meetings/service.js';
 import * as repo from '../features/meetings/repo.js';
 import type { Rubric } from '../features/meetings/schemas.js';
-import { demoTaskRows, insertInChunks, type DemoRefs } from './seed-work.js';
+import { demoTaskAudit, demoTaskRows, insertInChunks, type DemoRefs } from './seed-work.js';
 
 interface RubricFile {
   about: string;
@@ -55,6 +55,7 @@ export async function seedDemoMeetings(
   const accountOf = (key: string) => refs.accountOfMember.get(key) ?? null;
   const progressRows: TaskProgressTable[] = [];
   const coworkerRows: TaskCoworkerTable[] = [];
+  const allTaskRows: TaskTable[] = [];
   const memberId = (key: string) => {
     const id = refs.memberIds.get(key);
     if (!id) throw new Error(`demo meetings: unknown member ${key}`);
@@ -167,6 +168,7 @@ export async function seedDemoMeetings(
       cellTasks.push({ id: rows.task.id, doneOn: o.task.doneOn });
     }
     await insertInChunks(trx, 'tasks', taskRows);
+    allTaskRows.push(...taskRows);
     let position = 0;
     for (const [i, item] of m.agenda.entries()) {
       for (const o of item.outcomes) {
@@ -213,5 +215,6 @@ export async function seedDemoMeetings(
   }
   await insertInChunks(trx, 'task_progress', progressRows);
   await insertInChunks(trx, 'task_coworkers', coworkerRows);
+  await writeAuditEntries(trx, handle.dialect, allTaskRows.map(demoTaskAudit));
   return meetings.length;
 }

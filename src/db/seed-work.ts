@@ -5,7 +5,7 @@ import { newId } from './ids.js';
 import type { DemoCommune } from '../domain/demo-data.js';
 import type { DemoMeeting, DemoTaskLife } from '../domain/demo-meetings.js';
 import { buildDemoWork, type DemoWorkTask } from '../domain/demo-work.js';
-import { writeAuditEntries } from '../features/audit/service.js';
+import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js';
 
 /** Ids of what the demo seed has written so far, by demo key. */
 export interface DemoRefs {
@@ -63,6 +63,18 @@ export interface DemoTaskInput {
   coworkerIds: string[];
 }
 
+/** The history entry of a demo task, so its page shows where it came from like any other task's. */
+export function demoTaskAudit(t: TaskTable): AuditWrite {
+  return {
+    actorAccountId: null,
+    action: 'task.create',
+    recordType: 'task',
+    recordId: t.id,
+    unitId: t.unit_id,
+    after: { title: t.title, ownerMemberId: t.owner_member_id, ownerUnitId: t.owner_unit_id, deadline: t.deadline, status: t.status, source: 'demo' },
+  };
+}
+
 /** The stored rows of a demo task: the task in its final state, its reports and co-workers. */
 export function demoTaskRows(t: DemoTaskInput): { task: TaskTable; progress: TaskProgressTable[]; coworkers: TaskCoworkerTable[] } {
   const progress = t.life.progress.map((p) => ({
@@ -111,8 +123,6 @@ export interface DemoWorkCounts {
   directives: number;
   tasks: number;
   commitments: number;
-  /** Audit entries written: one per directive, task and commitment. */
-  auditEntries: number;
 }
 
 /**
@@ -262,14 +272,7 @@ export async function seedDemoWork(
       unitId: d.unit_id,
       after: { title: d.title, issuedOn: d.issued_on, deadline: d.deadline, targets: work.directives[i]!.targets.length, source: 'demo' },
     })),
-    ...tasks.map((t) => ({
-      actorAccountId: null,
-      action: 'task.create',
-      recordType: 'task',
-      recordId: t.id,
-      unitId: t.unit_id,
-      after: { title: t.title, ownerMemberId: t.owner_member_id, ownerUnitId: t.owner_unit_id, deadline: t.deadline, status: t.status, source: 'demo' },
-    })),
+    ...tasks.map(demoTaskAudit),
     ...commitments.map(({ row }) => ({
       actorAccountId: null,
       action: 'commitment.create',
@@ -283,7 +286,6 @@ export async function seedDemoWork(
     directives: directiveRows.length,
     tasks: tasks.length,
     commitments: commitments.length,
-    auditEntries: directiveRows.length + tasks.length + commitments.length,
   };
 }
 

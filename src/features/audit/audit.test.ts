@@ -224,6 +224,7 @@ forEachDialect((dialect) => {
           'member.create': summary.members,
           'meeting.create': summary.meetings,
           'directive.create': summary.directives,
+          'task.create': summary.tasks,
           'commitment.create': summary.commitments,
         });
         expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(count);

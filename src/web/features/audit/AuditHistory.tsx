@@ -136,8 +136,9 @@ export function AuditHistory({ recordType, recordId }: { recordType: AuditRecord
       </Stack>
     );
   }
-  // The page around this panel has already shown the record; a 404 here only means no change of
-  // it has been recorded yet (records loaded in bulk, like the demo year's meeting tasks).
+  // The page around this panel has already shown the record, so a 404 here means no entry names
+  // it: a task decided at a meeting before tasks had a history of their own (databases upgraded
+  // from migration 0002 logged it on the meeting).
   if (audit.isError && isApiError(audit.error, 404)) return <Text c="dimmed">{t('audit.empty')}</Text>;
   if (audit.isError) return <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />;
   const { items, total } = audit.data;
