@@ -92,15 +92,25 @@ export const directionWords: Record<string, CommitmentDirection> = {
   ...Object.fromEntries(commitmentDirections.map((d) => [d, d])),
 };
 
-/** The year's figures of a set of commitments (confirmed, evaluated, and the results). */
-export function countCommitments(items: readonly { confirmedAt: string | null; result: string | null }[]): {
+/** The year's figures of a set of commitments (the shape of `CommitmentCounts` in the API). */
+export interface CommitmentFigures {
   total: number;
   confirmed: number;
   evaluated: number;
   achieved: number;
   exceeded: number;
   notAchieved: number;
-} {
+}
+
+/** Figures of several groups added up (a commune's from its cells'); none gives zeros. */
+export function sumCommitmentFigures(parts: readonly CommitmentFigures[]): CommitmentFigures {
+  const total: CommitmentFigures = { total: 0, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 };
+  for (const p of parts) for (const key of Object.keys(total) as (keyof CommitmentFigures)[]) total[key] += p[key];
+  return total;
+}
+
+/** The figures of a set of commitments: confirmed, evaluated, and the results. */
+export function countCommitments(items: readonly { confirmedAt: string | null; result: string | null }[]): CommitmentFigures {
   const counts = { total: items.length, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 };
   for (const c of items) {
     if (c.confirmedAt) counts.confirmed += 1;

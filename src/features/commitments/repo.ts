@@ -70,6 +70,12 @@ export function insertCommitments(db: Db, rows: CommitmentTable[]) {
   return db.insertInto('commitments').values(rows).execute();
 }
 
+/** Marks several commitments confirmed in one statement. */
+export function confirmCommitments(db: Db, ids: readonly string[], patch: Pick<CommitmentTable, 'confirmed_at' | 'confirmed_by_account_id' | 'updated_at'>) {
+  if (ids.length === 0) return Promise.resolve();
+  return db.updateTable('commitments').set(patch).where('id', 'in', ids).execute();
+}
+
 export function updateCommitment(db: Db, id: string, patch: Partial<CommitmentTable>) {
   return db.updateTable('commitments').set(patch).where('id', '=', id).execute();
 }

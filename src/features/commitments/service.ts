@@ -5,11 +5,11 @@ import { can, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { commitmentPercent, measurableResult, yearEnded } from '../../domain/tasks.js';
-import { allowedYears, contentProblems, countCommitments, progressPercent, sectionOrder } from '../../domain/commitments.js';
+import { allowedYears, contentProblems, countCommitments, progressPercent, sectionOrder, sumCommitmentFigures } from '../../domain/commitments.js';
 import type { CommitmentDirection, CommitmentKind, CommitmentResult, CommitmentSection } from '../../shared/enums.js';
 import type { CommitmentTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { writeAudit, writeTransaction } from '../audit/service.js';
+import { writeAudit, writeAuditEntries, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import { findMemberWithUnit } from '../members/repo.js';
@@ -199,16 +199,10 @@ export async function listCommitments(
     subjects = groupBySubject(unit.id, rows, actor, wholeCell ? { unit, members: roster } : { members: [] });
     counts =
       query.memberId === undefined
-        ? sumCounts([...(await repo.commitmentCountsByUnit(db, unit.path, query.year)).values()])
+        ? sumCommitmentFigures([...(await repo.commitmentCountsByUnit(db, unit.path, query.year)).values()])
         : countCommitments(subjects.flatMap((s) => s.items));
   }
   return { unitId: unit.id, unitName: unit.name, year: query.year, today: today(), counts, subjects };
-}
-
-function sumCounts(parts: readonly CommitmentCounts[]): CommitmentCounts {
-  const total = { total: 0, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 };
-  for (const p of parts) for (const key of Object.keys(total) as (keyof CommitmentCounts)[]) total[key] += p[key];
-  return total;
 }
 
 /** "My work": the member's own commitments of the year, in pledge order, with what the caller may do. */
@@ -411,23 +405,26 @@ export async function confirmCommitments(ctx: AppContext, actor: Actor, ids: str
     const rows = new Map((await repo.findCommitments(trx, unique)).map((r) => [r.id, r]));
     for (const id of unique) authorizeConfirm(actor, rows.get(id));
     const now = nowIso();
-    let count = 0;
-    for (const id of unique) {
-      const c = rows.get(id)!;
-      if (c.confirmed_at) continue;
-      await repo.updateCommitment(trx, id, { confirmed_at: now, confirmed_by_account_id: actor.accountId, updated_at: now });
-      await writeAudit(trx, ctx.handle.dialect, {
+    const fresh = unique.map((id) => rows.get(id)!).filter((c) => !c.confirmed_at);
+    await repo.confirmCommitments(
+      trx,
+      fresh.map((c) => c.id),
+      { confirmed_at: now, confirmed_by_account_id: actor.accountId, updated_at: now },
+    );
+    await writeAuditEntries(
+      trx,
+      ctx.handle.dialect,
+      fresh.map((c) => ({
         actorAccountId: actor.accountId,
         action: 'commitment.confirm',
         recordType: 'commitment',
-        recordId: id,
+        recordId: c.id,
         unitId: c.unit_id,
         before: { confirmedAt: null },
         after: { confirmedAt: now, title: c.title, subjectKind: c.subject_kind, memberId: c.member_id },
-      });
-      count += 1;
-    }
-    return count;
+      })),
+    );
+    return fresh.length;
   });
   const rows = await repo.findCommitments(ctx.handle.db, unique);
   const order = new Map(unique.map((id, i) => [id, i]));

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../server/messages.js';
 import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import { addDays, allowedOutcomes, averageDelay, displayDate, handDownDelayDays, taskCountsOf, type TaskBucket } from '../../domain/tasks.js';
+import { sumCommitmentFigures } from '../../domain/commitments.js';
 import type { Database, TaskTable, UnitTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { TaskOutcome, TaskSource, UnitKind } from '../../shared/enums.js';
@@ -479,18 +480,6 @@ export async function taskOptions(ctx: AppContext, actor: Actor, unitId: string)
   };
 }
 
-const noCommitments = (): CommitmentCounts => ({ total: 0, confirmed: 0, evaluated: 0, achieved: 0, exceeded: 0, notAchieved: 0 });
-function addCommitments(a: CommitmentCounts, b: CommitmentCounts): CommitmentCounts {
-  return {
-    total: a.total + b.total,
-    confirmed: a.confirmed + b.confirmed,
-    evaluated: a.evaluated + b.evaluated,
-    achieved: a.achieved + b.achieved,
-    exceeded: a.exceeded + b.exceeded,
-    notAchieved: a.notAchieved + b.notAchieved,
-  };
-}
-
 /** Groups rows by a key, keeping first-seen order. */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -530,7 +519,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
     commitmentCountsByUnit(db, unit!.path, year),
   ]);
 
-  const commitmentsOf = (id: string) => commitments.get(id) ?? noCommitments();
+  const commitmentsOf = (id: string) => commitments.get(id) ?? sumCommitmentFigures([]);
   const unitBuckets = groupBy(byUnit, (b) => b.key);
   const unitHandDowns = groupBy(handDowns, (h) => h.unitId);
   const row = (id: string, name: string, buckets: readonly TaskBucket[], downs: readonly { receivedOn: string | null; handedDownOn: string | null }[], counts: CommitmentCounts) => ({
@@ -543,7 +532,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
   let rows: TaskBoard['cells'];
   if (isCell) {
     // A cell's board is all its work, whoever assigned it.
-    rows = [row(unit!.id, unit!.name, byUnit, handDowns, [...commitments.values()].reduce(addCommitments, noCommitments()))];
+    rows = [row(unit!.id, unit!.name, byUnit, handDowns, sumCommitmentFigures([...commitments.values()]))];
   } else {
     const cellIds = new Set(cells.map((c) => c.id));
     const others = [...new Set([...unitBuckets.keys(), ...unitHandDowns.keys()])].filter((id) => !cellIds.has(id));
@@ -580,7 +569,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
     year,
     today,
     totals: { ...taskCountsOf(byUnit), ...handDownFigures(handDowns) },
-    commitments: [...commitments.values()].reduce(addCommitments, noCommitments()),
+    commitments: sumCommitmentFigures([...commitments.values()]),
     months: Array.from({ length: 12 }, (_, i) => {
       const buckets = months.get(String(i + 1).padStart(2, '0')) ?? [];
       const sum = (...statuses: string[]) => buckets.filter((b) => statuses.includes(b.status)).reduce((n, b) => n + b.n, 0);
