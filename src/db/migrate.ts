@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_meetings.js';
 import * as m0003 from './migrations/0003_tasks.js';
+import * as m0004 from './migrations/0004_self_examination.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -15,6 +16,7 @@ const all: Record<string, DialectMigration> = {
   '0001_foundation': m0001,
   '0002_meetings': m0002,
   '0003_tasks': m0003,
+  '0004_self_examination': m0004,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -355,6 +355,136 @@ export interface MeetingMinutesVersionTable {
   reopen_reason: string | null;
 }
 
+/** One version of a committee's self-examination checklist (a whole snapshot; edits make a new one). */
+export interface ChecklistVersionTable {
+  id: string;
+  unit_id: string;
+  version: number;
+  source: string;
+  note: string;
+  retired_at: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** One item of a checklist version: a manifestation (NQ 04) or an exemplary-responsibility point (QĐ 08). */
+export interface ChecklistItemTable {
+  id: string;
+  version_id: string;
+  unit_id: string;
+  list: string;
+  /** Stable across versions (CT1, DB9, NG3). */
+  code: string;
+  group_code: string;
+  group_name: string;
+  grave: number;
+  position: number;
+  title: string;
+  text: string | null;
+  text_source: string | null;
+  confirmed_at: string | null;
+  confirmed_by_account_id: string | null;
+}
+
+/** Tự soi — a member's self-examination of one period against one checklist version. */
+export interface SelfExaminationTable {
+  id: string;
+  unit_id: string;
+  member_id: string;
+  checklist_version_id: string;
+  period_kind: string;
+  year: number;
+  quarter: number | null;
+  meeting_id: string | null;
+  period_key: string;
+  status: string;
+  strengths: string;
+  shortcomings_json: string;
+  followups_json: string;
+  revision: number;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by_account_id: string | null;
+  review_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SelfExaminationAnswerTable {
+  self_examination_id: string;
+  item_id: string;
+  unit_id: string;
+  mark: string;
+  note: string | null;
+}
+
+/** Góp ý — feedback between members, upward to the cell committee, or from the cell to a member. */
+export interface FeedbackTable {
+  id: string;
+  unit_id: string;
+  direction: string;
+  /** Null when anonymous (no link to the author is kept anywhere) or given by the cell. */
+  giver_member_id: string | null;
+  receiver_member_id: string | null;
+  anonymous: number;
+  topic: string;
+  text: string;
+  meeting_id: string | null;
+  manifestation_item_id: string | null;
+  grave: number;
+  status: string;
+  answer_text: string | null;
+  answered_at: string | null;
+  answered_by_member_id: string | null;
+  given_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Kế hoạch tự sửa — a member's correction plan of a year. */
+export interface CorrectionPlanTable {
+  id: string;
+  unit_id: string;
+  member_id: string;
+  year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** shortcoming → action → deadline → how success is judged, with where it came from. */
+export interface CorrectionPlanItemTable {
+  id: string;
+  plan_id: string;
+  unit_id: string;
+  member_id: string;
+  position: number;
+  shortcoming: string;
+  action: string;
+  deadline: string;
+  success_criteria: string;
+  source_kind: string;
+  source_self_examination_id: string | null;
+  source_feedback_id: string | null;
+  status: string;
+  claimed_on: string | null;
+  verified_on: string | null;
+  verified_by_account_id: string | null;
+  verification_comment: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CorrectionPlanProgressTable {
+  id: string;
+  item_id: string;
+  unit_id: string;
+  author_account_id: string | null;
+  kind: string;
+  note: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   members: MemberTable;
@@ -379,4 +509,12 @@ export interface Database {
   directive_targets: DirectiveTargetTable;
   commitments: CommitmentTable;
   commitment_progress: CommitmentProgressTable;
+  checklist_versions: ChecklistVersionTable;
+  checklist_items: ChecklistItemTable;
+  self_examinations: SelfExaminationTable;
+  self_examination_answers: SelfExaminationAnswerTable;
+  feedback: FeedbackTable;
+  correction_plans: CorrectionPlanTable;
+  correction_plan_items: CorrectionPlanItemTable;
+  correction_plan_progress: CorrectionPlanProgressTable;
 }

@@ -220,11 +220,13 @@ forEachDialect((dialect) => {
     });
 
     it('audits every seeded record in one verifiable chain', async () => {
-      const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments') =>
+      const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments' | 'self_examinations' | 'feedback' | 'correction_plan_items') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       // Every task has its own entry, those decided at meetings too (their pages show a history).
       const expected =
-        (await count('units')) + (await count('members')) + (await count('accounts')) + 1 + (await count('meetings')) + (await count('directives')) + (await count('tasks')) + (await count('commitments'));
+        (await count('units')) + (await count('members')) + (await count('accounts')) + 1 + (await count('meetings')) + (await count('directives')) + (await count('tasks')) + (await count('commitments')) +
+        // The checklist, then each self-examination, feedback and correction-plan item.
+        1 + (await count('self_examinations')) + (await count('feedback')) + (await count('correction_plan_items'));
       expect(await verifyAuditChain(t().db)).toMatchObject({ ok: true, count: expected });
     });
   });

@@ -10,6 +10,8 @@ import { insertAccountWithRoles } from '../features/accounts/service.js';
 import { DEMO_PASSWORD } from '../features/auth/passwords.js';
 import { seedDemoMeetings, seedSampleRubric } from './seed-meetings.js';
 import { seedDemoWork } from './seed-work.js';
+import { seedDemoSelfExamination } from './seed-self-examination.js';
+import { loadStartingChecklist } from '../features/checklist/service.js';
 import { buildDemoMeetings } from '../domain/demo-meetings.js';
 
 /** The stored row of a generated member. */
@@ -47,7 +49,13 @@ export interface DemoSummary {
   directives: number;
   /** Commitment lines of members and cells. */
   commitments: number;
-  /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, meeting, directive, task given outside a meeting, commitment). */
+  /** Members' self-examinations (tự soi), drafts included. */
+  selfExaminations: number;
+  /** Feedback (góp ý) between members, upward to the cell committee and from the cell. */
+  feedback: number;
+  /** Items of the members' correction plans (tự sửa). */
+  planItems: number;
+  /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
   auditEntries: number;
   accounts: { username: string; displayName: string; roles: string[] }[];
   password: string;
@@ -79,6 +87,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   let memberCount = 0;
   let meetingCount = 0;
   let work = { directives: 0, tasks: 0, commitments: 0 };
+  let selfExam = { selfExaminations: 0, feedback: 0, planItems: 0 };
   let auditCount = 0;
   let taskCount = 0;
   await writeTransaction(handle, async (trx) => {
@@ -144,11 +153,16 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     }
     const commune = demo.units.find((u) => u.parentKey === null)!;
     const rubric = await seedSampleRubric(trx, handle, unitIds.get(commune.key)!);
+    // The self-examination checklist (27 manifestations, QĐ 08 points), kept by the commune committee.
+    const checklist = await loadStartingChecklist(trx, handle.dialect, unitIds.get(commune.key)!, null);
     if (withMeetings) {
       const refs = { unitIds, memberIds, accountOfMember };
       const meetings = buildDemoMeetings(demo);
       meetingCount = await seedDemoMeetings(trx, handle, demo, { ...refs, rubric }, meetings);
-      if (withWork) work = await seedDemoWork(trx, handle, demo, meetings, refs);
+      if (withWork) {
+        work = await seedDemoWork(trx, handle, demo, meetings, refs);
+        selfExam = await seedDemoSelfExamination(trx, handle, demo, meetings, refs, checklist);
+      }
       const tasks = await trx.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       taskCount = Number(tasks.n);
     }
@@ -163,6 +177,9 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     tasks: taskCount,
     directives: work.directives,
     commitments: work.commitments,
+    selfExaminations: selfExam.selfExaminations,
+    feedback: selfExam.feedback,
+    planItems: selfExam.planItems,
     auditEntries: auditCount,
     accounts: demo.accounts.map((a) => ({
       username: a.username,

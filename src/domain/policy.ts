@@ -29,6 +29,15 @@ export const actions = [
   'commitment.manage',
   'commitment.confirm',
   'work.report',
+  'checklist.manage',
+  'selfexam.read',
+  'selfexam.review',
+  'correction.verify',
+  'feedback.give',
+  'feedback.give_as_cell',
+  'feedback.read',
+  'feedback.read_grave',
+  'feedback.answer_upward',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -72,6 +81,24 @@ const grants: Record<Action, readonly Role[]> = {
   'commitment.confirm': ['cell_secretary', 'party_committee'],
   // Completion and hand-down figures of a cell or the commune.
   'work.report': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  // The self-examination checklist is the committee's reference data: it compares the wording with
+  // the official text and confirms it (the office keeps records, not their content).
+  'checklist.manage': ['party_committee'],
+  // Self-examinations are sensitive personal data: the member, the cell's committee and the
+  // commune's committee and UBKT read them (each read by someone else is logged); never the office.
+  'selfexam.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'selfexam.review': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // Verifying a correction as done is the cell committee's word (never one's own item).
+  'correction.verify': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // Members give feedback in their own cell; the cell's committee also speaks for the cell.
+  'feedback.give': ['member', 'cell_committee', 'cell_secretary'],
+  'feedback.give_as_cell': ['cell_committee', 'cell_secretary'],
+  // Everyone's feedback in a cell: its leaders and the commune's. Feedback pointing at the grave
+  // manifestations (political ideology, "tự diễn biến, tự chuyển hóa") only the cell committee and UBKT.
+  'feedback.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'feedback.read_grave': ['cell_committee', 'cell_secretary', 'inspection'],
+  // Upward feedback (about how the cell is led) is answered by its committee.
+  'feedback.answer_upward': ['cell_committee', 'cell_secretary'],
 };
 
 export interface Assignment {

@@ -22,6 +22,12 @@ import { meetingRoutes } from '../features/meetings/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
 import { directiveRoutes } from '../features/directives/routes.js';
 import { commitmentRoutes } from '../features/commitments/routes.js';
+import { checklistRoutes } from '../features/checklist/routes.js';
+import { selfExamRoutes } from '../features/self-examinations/routes.js';
+import { mySelfExamRoutes } from '../features/self-examinations/me-routes.js';
+import { correctionPlanRoutes } from '../features/correction-plans/routes.js';
+import { ownPlanRoutes } from '../features/correction-plans/own-routes.js';
+import { feedbackRoutes } from '../features/feedback/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -167,6 +173,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => taskRoutes(scope, ctx));
   await app.register(async (scope) => directiveRoutes(scope, ctx));
   await app.register(async (scope) => commitmentRoutes(scope, ctx));
+  await app.register(async (scope) => checklistRoutes(scope, ctx));
+  await app.register(async (scope) => selfExamRoutes(scope, ctx));
+  await app.register(async (scope) => mySelfExamRoutes(scope, ctx));
+  await app.register(async (scope) => correctionPlanRoutes(scope, ctx));
+  await app.register(async (scope) => ownPlanRoutes(scope, ctx));
+  await app.register(async (scope) => feedbackRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

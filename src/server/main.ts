@@ -19,7 +19,7 @@ export function openConfiguredDatabase(config: Config): DatabaseHandle {
 }
 
 export function printDemoSummary(summary: DemoSummary, log: (line: string) => void = console.log): void {
-  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
+  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết, ${summary.selfExaminations} bản tự soi, ${summary.feedback} góp ý, ${summary.planItems} nội dung tự sửa. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
   const width = Math.max(...summary.accounts.map((a) => a.username.length));
   for (const a of summary.accounts) log(`  ${a.username.padEnd(width)}  ${a.displayName} — ${a.roles.join(', ')}`);
 }

@@ -4,6 +4,7 @@
  */
 import { taskMessages } from './messages.tasks.js';
 import { commitmentMessages } from './messages.commitments.js';
+import { selfExamMessages } from './messages.selfexam.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -106,12 +107,13 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...taskMessages.en,
   ...commitmentMessages.en,
+  ...selfExamMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -283,8 +285,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     file: 'Tệp',
     ...taskMessages.fieldLabels.vi,
     ...commitmentMessages.fieldLabels.vi,
+    ...selfExamMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

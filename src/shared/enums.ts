@@ -97,3 +97,56 @@ export type CommitmentResult = (typeof commitmentResults)[number];
 /** What a rubric criterion's pre-filled points are computed from (others are scored by the chair). */
 export const rubricMeasures = ['attendance_rate', 'punctuality', 'tasks_named'] as const;
 export type RubricMeasure = (typeof rubricMeasures)[number];
+
+/** Which list of the self-examination checklist an item belongs to. */
+export const checklistLists = [
+  'manifestation', // 27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)
+  'exemplary', // trách nhiệm nêu gương (Quy định 08-QĐi/TW)
+] as const;
+export type ChecklistList = (typeof checklistLists)[number];
+
+/** A manifestation marked in a self-examination: không có, có nguy cơ, có biểu hiện. */
+export const manifestationMarks = ['none', 'at_risk', 'present'] as const;
+export type ManifestationMark = (typeof manifestationMarks)[number];
+
+/** An exemplary-responsibility point: đã gương mẫu, còn hạn chế, chưa thực hiện. */
+export const exemplaryMarks = ['good', 'limited', 'not_met'] as const;
+export type ExemplaryMark = (typeof exemplaryMarks)[number];
+
+/** Kỳ tự soi: a quarter, a year, or before a thematic meeting. */
+export const selfExamPeriodKinds = ['quarter', 'year', 'thematic'] as const;
+export type SelfExamPeriodKind = (typeof selfExamPeriodKinds)[number];
+
+/** draft (the member writes, saved as they type) → submitted → reviewed by the cell committee. */
+export const selfExamStatuses = ['draft', 'submitted', 'reviewed'] as const;
+export type SelfExamStatus = (typeof selfExamStatuses)[number];
+
+/** Nguyên nhân of a shortcoming: chủ quan, khách quan, or both. */
+export const causeKinds = ['subjective', 'objective', 'both'] as const;
+export type CauseKind = (typeof causeKinds)[number];
+
+/** Where a correction-plan item came from (an inspection finding arrives with the inspection issue). */
+export const planItemSources = ['self_examination', 'feedback', 'inspection', 'own'] as const;
+export type PlanItemSource = (typeof planItemSources)[number];
+
+/**
+ * A correction-plan item: open → (the member reports it fixed) claimed → fixed, verified by the
+ * cell committee; or returned by them with a comment, and the member goes on.
+ */
+export const planItemStatuses = ['open', 'claimed', 'fixed', 'returned'] as const;
+export type PlanItemStatus = (typeof planItemStatuses)[number];
+
+/**
+ * Góp ý: member → member; upward, member → the cell committee or its secretary (about how the
+ * cell is led; may be anonymous); the cell (its committee) → a member.
+ */
+export const feedbackDirections = ['member_to_member', 'upward', 'cell_to_member'] as const;
+export type FeedbackDirection = (typeof feedbackDirections)[number];
+
+/** Topics of feedback (tác phong lề lối, phát ngôn, thái độ ứng xử, nêu gương, thực hiện nhiệm vụ, lãnh đạo của chi ủy, khác). */
+export const feedbackTopics = ['working_style', 'speech', 'behaviour', 'setting_example', 'task_performance', 'cell_leadership', 'other'] as const;
+export type FeedbackTopic = (typeof feedbackTopics)[number];
+
+/** open (awaiting the receiver's answer) → accepted (a correction-plan item follows) or explained. */
+export const feedbackStatuses = ['open', 'accepted', 'explained'] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];

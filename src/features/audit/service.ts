@@ -137,3 +137,27 @@ export async function recordHistory(
     })),
   };
 }
+
+/**
+ * Logs a read of a sensitive record (a self-examination, a correction plan) by someone other
+ * than its subject, in the hash chain like any change: the subject sees it as "who viewed my
+ * record", and nobody can remove it unnoticed. `roles` are the viewer's roles over the record's
+ * unit — why they could read it.
+ */
+export function logRead(
+  handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
+  actor: { accountId: string; assignments: readonly { role: string; unitPath: string }[] },
+  record: { recordType: string; recordId: string; unitId: string; unitPath: string },
+): Promise<void> {
+  const roles = [...new Set(actor.assignments.filter((a) => record.unitPath.startsWith(a.unitPath) && a.role !== 'member').map((a) => a.role))];
+  return writeTransaction(handle, (trx) =>
+    writeAudit(trx, handle.dialect, {
+      actorAccountId: actor.accountId,
+      action: `read.${record.recordType}`,
+      recordType: record.recordType,
+      recordId: record.recordId,
+      unitId: record.unitId,
+      after: { roles },
+    }),
+  );
+}

@@ -19,6 +19,9 @@ export const unitActions = [
   'directive.read',
   'directive.issue',
   'commitment.read',
+  'selfexam.read',
+  'checklist.manage',
+  'feedback.give',
 ] as const;
 
 export function authorizeUnit(actor: Actor, action: Action, unit: { path: string } | undefined): void {

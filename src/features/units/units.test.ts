@@ -190,6 +190,8 @@ forEachDialect((dialect) => {
         'directive.read',
         'directive.issue',
         'commitment.read',
+        'selfexam.read',
+        'checklist.manage',
       ]);
     });
 
@@ -210,6 +212,8 @@ forEachDialect((dialect) => {
         'work.report',
         'directive.read',
         'commitment.read',
+        'selfexam.read',
+        'feedback.give',
       ]);
 
       const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
@@ -222,7 +226,7 @@ forEachDialect((dialect) => {
       const res = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'vanphong');
       expect(res.json().allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create']);
       const ubkt = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'ubkt');
-      expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report', 'work.report', 'directive.read', 'commitment.read']);
+      expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report', 'work.report', 'directive.read', 'commitment.read', 'selfexam.read']);
     });
   });
 

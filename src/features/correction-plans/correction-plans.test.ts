@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
+import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
+import { memberAccount } from '../../../test/helpers/selfexam.js';
+import type { PlanDetail } from './schemas.js';
+import type { StatsResponse } from '../self-examinations/schemas.js';
+
+const YEAR = Number(vnToday().slice(0, 4));
+
+forEachDialect((dialect) => {
+  describe('correction plans (tự sửa): items, progress, verification', () => {
+    const t = useDemoApp(dialect);
+    const call = requester(t);
+    let serial = 0;
+    const freshMember = () => memberAccount(t(), CELL_DONG_THU, `dv.tusua.${dialect}.${++serial}`);
+    const officeOnly = () => signInAs(t(), 'vanphong.tusua', [{ role: 'office', unitName: COMMUNE }]);
+    const item = (extra: Record<string, unknown> = {}) => ({
+      shortcoming: 'Còn nể nang, ngại va chạm khi góp ý đồng chí khác',
+      action: 'Mỗi kỳ sinh hoạt góp ý thẳng thắn ít nhất một ý kiến',
+      deadline: shiftDate(vnToday(), 30),
+      successCriteria: 'Biên bản ba kỳ liên tiếp ghi ý kiến góp ý của đồng chí',
+      ...extra,
+    });
+    async function planOf(cookie: string): Promise<PlanDetail> {
+      const res = await call('POST', '/api/correction-plans', cookie, { year: YEAR });
+      expect([200, 201], res.body).toContain(res.statusCode);
+      return res.json() as PlanDetail;
+    }
+    async function withItem(cookie: string): Promise<PlanDetail> {
+      const plan = await planOf(cookie);
+      const res = await call('POST', `/api/correction-plans/${plan.id}/items`, cookie, item());
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as PlanDetail;
+    }
+    const planRows = async (id: string) => ({
+      items: await t().db.db.selectFrom('correction_plan_items').selectAll().where('plan_id', '=', id).orderBy('id').execute(),
+      plans: await t().db.db.selectFrom('correction_plans').select('id').execute(),
+    });
+
+    type Fixture = { member: Awaited<ReturnType<typeof freshMember>>; plan: PlanDetail };
+    let owner: Fixture['member'] | undefined;
+    const theOwner = async () => owner!.cookie;
+    const row = (r: AccessRow<Fixture>) => r;
+    const rows: AccessRow<Fixture>[] = [
+      row({
+        route: 'GET /api/correction-plans/:id',
+        method: 'GET',
+        url: (f) => `/api/correction-plans/${f.plan.id}`,
+        missing: () => `/api/correction-plans/${missingId()}`,
+        forbidden: ['vanphong', 'dangvien.dongthu'],
+        other: 'bithu.luuquang',
+        happy: { who: 'ubkt', status: 200, audit: 'read.correction_plan', check: (res) => expect(res.json().actions).toEqual([]) },
+      }),
+      row({
+        route: 'POST /api/correction-plans/:id/items',
+        method: 'POST',
+        url: (f) => `/api/correction-plans/${f.plan.id}/items`,
+        missing: () => `/api/correction-plans/${missingId()}/items`,
+        body: () => item(),
+        // The secretary reads it but does not write a member's own plan.
+        forbidden: ['vanphong', 'bithu.dongthu'],
+        other: 'bithu.luuquang',
+        happy: { who: theOwner, status: 201, audit: 'correction_item.create', check: (res) => expect(res.json().items).toHaveLength(2) },
+      }),
+      row({
+        route: 'POST /api/correction-plans/:id/items/:itemId/progress',
+        method: 'POST',
+        url: (f) => `/api/correction-plans/${f.plan.id}/items/${f.plan.items[0]!.id}/progress`,
+        missing: (f) => `/api/correction-plans/${f.plan.id}/items/${missingId()}/progress`,
+        body: () => ({ note: 'Kỳ họp tháng này đã góp ý cho đồng chí tổ trưởng', claimFixed: true }),
+        forbidden: ['vanphong', 'bithu.dongthu'],
+        other: 'bithu.luuquang',
+        happy: { who: theOwner, status: 201, audit: 'correction_item.claim', check: (res) => expect(res.json().items[0]).toMatchObject({ status: 'claimed', claimedOn: vnToday(), actions: ['progress'] }) },
+      }),
+      row({
+        route: 'POST /api/correction-plans/:id/items/:itemId/verify',
+        method: 'POST',
+        url: (f) => `/api/correction-plans/${f.plan.id}/items/${f.plan.items[0]!.id}/verify`,
+        missing: (f) => `/api/correction-plans/${f.plan.id}/items/${missingId()}/verify`,
+        body: () => ({ decision: 'fixed', comment: 'Chi ủy xác nhận đã khắc phục' }),
+        // UBKT supervises, it does not verify; the member never verifies their own.
+        forbidden: ['vanphong', 'ubkt', theOwner],
+        other: 'bithu.luuquang',
+        happy: { who: 'bithu.dongthu', status: 200, audit: 'correction_item.verify', check: (res) => expect(res.json().items[0]).toMatchObject({ status: 'fixed', fixedOnTime: true, verifiedOn: vnToday() }) },
+      }),
+    ];
+    describe('who may call each endpoint', () => {
+      accessMatrix(t, {
+        routesFile: new URL('./routes.ts', import.meta.url),
+        rows,
+        fixture: async () => {
+          owner = await freshMember();
+          return { member: owner, plan: await withItem(owner.cookie) };
+        },
+        state: (f) => planRows(f.plan.id),
+      });
+    });
+
+    it('POST /api/correction-plans: 401 anonymous, 403 without a member record, 201 the first time and 200 after, only the caller\'s own', async () => {
+      expect((await call('POST', '/api/correction-plans', null, { year: YEAR })).statusCode).toBe(401);
+      const office = await call('POST', '/api/correction-plans', await officeOnly(), { year: YEAR });
+      expect(office.statusCode).toBe(403);
+      const m = await freshMember();
+      const first = await call('POST', '/api/correction-plans', m.cookie, { year: YEAR });
+      expect(first.statusCode).toBe(201);
+      const second = await call('POST', '/api/correction-plans', m.cookie, { year: YEAR });
+      expect(second.statusCode).toBe(200);
+      expect(second.json().id).toBe(first.json().id);
+      expect(first.json().memberId).toBe(m.memberId);
+      const far = await call('POST', '/api/correction-plans', m.cookie, { year: YEAR + 5 });
+      expect(fieldsOf(far)).toEqual(['year']);
+    });
+
+    it('returned with a reason, reported again, verified; overdue items show on the cell board; verifying one\'s own is refused with a reason', async () => {
+      const m = await freshMember();
+      let plan = await withItem(m.cookie);
+      const id = plan.items[0]!.id;
+      const noReason = await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'returned' });
+      expect(noReason.statusCode).toBe(400);
+      expect(fieldsOf(noReason)).toEqual(['comment']);
+      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'returned', comment: 'Chưa thấy góp ý trong biên bản' })).json() as PlanDetail;
+      expect(plan.items[0]).toMatchObject({ status: 'returned', verificationComment: 'Chưa thấy góp ý trong biên bản' });
+      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/progress`, m.cookie, { note: 'Đã góp ý tại kỳ họp', claimFixed: true })).json() as PlanDetail;
+      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'fixed' })).json() as PlanDetail;
+      expect(plan.items[0]!.progress.map((p) => p.kind)).toEqual(['returned', 'claimed', 'fixed']);
+      expect(plan.counts).toMatchObject({ total: 1, fixed: 1, fixedOnTime: 1 });
+      const again = await call('POST', `/api/correction-plans/${plan.id}/items/${id}/progress`, m.cookie, { note: 'thêm' });
+      expect(again.statusCode).toBe(409);
+
+      const past = await call('POST', `/api/correction-plans/${plan.id}/items`, m.cookie, item({ deadline: shiftDate(vnToday(), -3) }));
+      expect(past.statusCode).toBe(400);
+      expect(fieldsOf(past)).toEqual(['deadline']);
+      // An overdue item (written as the demo does, with a deadline already past).
+      await t().db.db.updateTable('correction_plan_items').set({ deadline: shiftDate(vnToday(), -2), status: 'open' }).where('id', '=', id).execute();
+      const board = (await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}/self-examination-stats?period=${YEAR}`, 'bithu.dongthu')).json() as StatsResponse;
+      expect(board.dueItems.find((d) => d.id === id)).toMatchObject({ overdue: true });
+      expect(board.memberRows.find((r) => r.memberId === m.memberId)).toMatchObject({ planOverdue: 1 });
+
+      const secretary = await withItem('bithu.dongthu');
+      const own = await call('POST', `/api/correction-plans/${secretary.id}/items/${secretary.items[0]!.id}/verify`, 'bithu.dongthu', { decision: 'fixed' });
+      expect(own.statusCode).toBe(403);
+      expect(own.json().error.code).toBe('plan_item_verify_own');
+    });
+  });
+});

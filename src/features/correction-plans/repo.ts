@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { CorrectionPlanItemTable, CorrectionPlanProgressTable, CorrectionPlanTable, Database } from '../../db/schema.js';
+import { inSubtree } from '../../db/dialect.js';
+
+type Db = Kysely<Database>;
+
+/** A plan with whose it is and where it lives (for scope checks). */
+function selectPlans(db: Db) {
+  return db
+    .selectFrom('correction_plans as p')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('p')
+    .select(['m.full_name as member_name', 'u.path as unit_path']);
+}
+export type PlanRow = CorrectionPlanTable & { member_name: string; unit_path: string };
+
+export function findPlan(db: Db, id: string): Promise<PlanRow | undefined> {
+  return selectPlans(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function findPlanOf(db: Db, memberId: string, year: number): Promise<PlanRow | undefined> {
+  return selectPlans(db).where('p.member_id', '=', memberId).where('p.year', '=', year).executeTakeFirst();
+}
+
+export function plansOfMember(db: Db, memberId: string): Promise<PlanRow[]> {
+  return selectPlans(db).where('p.member_id', '=', memberId).orderBy('p.year', 'desc').execute();
+}
+
+export function insertPlan(db: Db, row: CorrectionPlanTable) {
+  return db.insertInto('correction_plans').values(row).execute();
+}
+
+export function touchPlan(db: Db, id: string, at: string) {
+  return db.updateTable('correction_plans').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
+function selectItems(db: Db) {
+  return db
+    .selectFrom('correction_plan_items as i')
+    .innerJoin('members as m', 'm.id', 'i.member_id')
+    .leftJoin('accounts as va', 'va.id', 'i.verified_by_account_id')
+    .selectAll('i')
+    .select(['m.full_name as member_name', 'va.display_name as verified_by_name']);
+}
+export type PlanItemRow = CorrectionPlanItemTable & { member_name: string; verified_by_name: string | null };
+
+export function itemsOfPlans(db: Db, planIds: readonly string[]): Promise<PlanItemRow[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return selectItems(db).where('i.plan_id', 'in', [...planIds]).orderBy('i.position').execute();
+}
+
+export function findItem(db: Db, planId: string, itemId: string): Promise<PlanItemRow | undefined> {
+  return selectItems(db).where('i.plan_id', '=', planId).where('i.id', '=', itemId).executeTakeFirst();
+}
+
+/** Items of a member's plans of these years (the follow-ups a new self-examination is pre-filled with). */
+export function itemsOfMemberYears(db: Db, memberId: string, years: readonly number[]): Promise<PlanItemRow[]> {
+  return selectItems(db)
+    .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
+    .where('i.member_id', '=', memberId)
+    .where('p.year', 'in', [...years])
+    .orderBy('p.year')
+    .orderBy('i.position')
+    .execute();
+}
+
+/** Items of a subtree's plans of a year, with the cell's path (boards and statistics). */
+export function itemsInSubtree(db: Db, unitPath: string, year: number) {
+  return db
+    .selectFrom('correction_plan_items as i')
+    .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .innerJoin('members as m', 'm.id', 'i.member_id')
+    .select(['i.id', 'i.plan_id', 'i.unit_id', 'i.member_id', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on', 'm.full_name as member_name', 'u.path as unit_path'])
+    .where(inSubtree('u.path', unitPath))
+    .where('p.year', '=', year)
+    .execute();
+}
+
+export function itemsFromSelfExam(db: Db, selfExamId: string) {
+  return db.selectFrom('correction_plan_items').select('id').where('source_self_examination_id', '=', selfExamId).orderBy('position').execute();
+}
+
+export async function maxPosition(db: Db, planId: string): Promise<number> {
+  const row = await db.selectFrom('correction_plan_items').select((eb) => eb.fn.max('position').as('p')).where('plan_id', '=', planId).executeTakeFirst();
+  return Number(row?.p ?? 0);
+}
+
+export function insertItems(db: Db, rows: readonly CorrectionPlanItemTable[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('correction_plan_items').values([...rows]).execute();
+}
+
+export function updateItem(db: Db, id: string, patch: Partial<CorrectionPlanItemTable>) {
+  return db.updateTable('correction_plan_items').set(patch).where('id', '=', id).execute();
+}
+
+export function progressOf(db: Db, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('correction_plan_progress as g')
+    .leftJoin('accounts as a', 'a.id', 'g.author_account_id')
+    .selectAll('g')
+    .select(['a.display_name as author_name'])
+    .where('g.item_id', 'in', [...itemIds])
+    .orderBy('g.created_at')
+    .execute();
+}
+
+export function insertProgress(db: Db, row: CorrectionPlanProgressTable) {
+  return db.insertInto('correction_plan_progress').values(row).execute();
+}
