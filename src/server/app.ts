@@ -94,6 +94,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(rateLimit, {
     max: ctx.config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The limit guards the API. The web app's files are static and cached for a year, but a fresh
+    // browser (or a commune office of PCs behind one address) fetches dozens of chunks per page:
+    // counting them would lock people out for reading the app itself.
+    allowList: (request) => request.method === 'GET' && !request.url.startsWith('/api/'),
     errorResponseBuilder: (request) => ({
       statusCode: 429,
       error: { code: 'rate_limited', message: translate(request.lang ?? 'vi', 'rate_limited') },

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useDemoApp, sessionCookie } from '../../../test/helpers/app.js';
 import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './service.js';
@@ -186,7 +189,20 @@ forEachDialect((dialect) => {
 });
 
 describe('the per-IP request limit', () => {
-  const t = useDemoApp('sqlite', { rateLimitPerMinute: 5 });
+  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-web-'));
+  fs.mkdirSync(path.join(webDir, 'assets'));
+  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Tự Soi</title>');
+  fs.writeFileSync(path.join(webDir, 'assets', 'chunk.js'), 'export {};');
+  afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
+  const t = useDemoApp('sqlite', { rateLimitPerMinute: 5, webDir });
+
+  it('does not count the web app\'s own files, which a fresh browser fetches by the dozen', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await t().app.inject({ method: 'GET', url: '/assets/chunk.js', remoteAddress: '10.8.8.9' })).statusCode);
+    statuses.push((await t().app.inject({ method: 'GET', url: '/members/123', remoteAddress: '10.8.8.9' })).statusCode);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect((await t().app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.8.8.9' })).statusCode).toBe(200);
+  });
 
   it('answers 429 in Vietnamese once an address exceeds the limit', async () => {
     const statuses: number[] = [];
