@@ -44,3 +44,15 @@ export async function apiAs(username: string) {
     return (await res.json()) as T;
   };
 }
+
+/** Vietnam's date today (UTC+7, no daylight saving), yyyy-mm-dd. */
+export const vietnamToday = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** yyyy-mm-dd → dd/mm/yyyy, as the interface writes dates. */
+export const ddmmyyyy = (iso: string): string => iso.split('-').reverse().join('/');
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

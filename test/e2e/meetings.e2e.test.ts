@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
-import { apiAs, baseUrl, newPage, PHONE, shot, SHOTS_DIR, signIn } from './helpers.js';
+import { addDays, apiAs, baseUrl, ddmmyyyy, newPage, PHONE, shot, SHOTS_DIR, signIn } from './helpers.js';
 
 interface Me { member: { id: string; unitId: string; fullName: string } }
 interface Detail {
@@ -27,12 +27,6 @@ function vietnamNow(): { date: string; minutes: number } {
   return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The screen as the person sees it (a full-page shot misplaces the sticky summary bar). */
 async function viewShot(page: Page, name: string): Promise<void> {

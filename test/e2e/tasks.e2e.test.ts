@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
-import { apiAs, baseUrl, DESKTOP, newPage, PHONE, shot, signIn } from './helpers.js';
+import { addDays, apiAs, baseUrl, ddmmyyyy, DESKTOP, newPage, PHONE, shot, signIn, vietnamToday } from './helpers.js';
 
 interface Me {
   member: { id: string; unitId: string; fullName: string } | null;
@@ -29,15 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Vietnam's date today (UTC+7, no daylight saving), yyyy-mm-dd. */
-const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 describe('a task "rõ người, rõ việc, rõ trách nhiệm, rõ thời gian" from a meeting to the commune view', () => {
   it('the secretary assigns it, the member reports 100% on a phone, the secretary closes it as exceeded, the committee sees it counted', async () => {

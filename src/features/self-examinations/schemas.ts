@@ -141,6 +141,7 @@ export const accessLogResponse = z.object({
       viewerRoles: z.array(z.string()),
       recordType: z.enum(['self_examination', 'correction_plan']),
       recordId: id,
+      /** The record's period: "Năm 2022", "Quý II/2022", "Sinh hoạt chuyên đề 14/04/2022". */
       recordLabel: z.string(),
     }),
   ),

@@ -274,7 +274,7 @@ forEachDialect((dialect) => {
         ['self_examination', ['party_committee']],
         ['self_examination', ['inspection']],
       ]);
-      expect(log.items[1]!.recordLabel).toBe(`Bản tự soi năm ${YEAR}`);
+      expect(log.items[1]!.recordLabel).toBe(`Năm ${YEAR}`);
       // The secretary's own self-examination: reviewing it is refused with a reason.
       const secretary = await open('bithu.dongthu');
       await save('bithu.dongthu', secretary, { answers: allMarked(secretary) });

@@ -401,8 +401,9 @@ export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, p
   const me = await requireMember(db, actor);
   const [exams, plans] = await Promise.all([repo.examsOfMember(db, me.id), planRepo.plansOfMember(db, me.id)]);
   const labels = new Map<string, string>();
-  for (const e of exams) labels.set(e.id, `Bản tự soi ${periodLabelVi(periodOf(e), e.meeting_date).toLowerCase()}`);
-  for (const p of plans) labels.set(p.id, `Kế hoạch tự sửa năm ${p.year}`);
+  // The period only, named as everywhere else in the API; the screen says what kind of record it is.
+  for (const e of exams) labels.set(e.id, periodLabelVi(periodOf(e), e.meeting_date));
+  for (const p of plans) labels.set(p.id, periodLabelVi({ kind: 'year', year: p.year, quarter: null, meetingId: null }));
   const { total, rows } = await repo.readsOf(
     db,
     [

@@ -18,6 +18,7 @@ import { ErrorState } from '../components/ErrorState.js';
 import { NotFound } from '../components/NotFound.js';
 import {
   AccountsIcon,
+  CheckIcon,
   ChecklistIcon,
   FlagIcon,
   HomeIcon,
@@ -51,6 +52,13 @@ const WorkBoardPage = lazy(() => import('../features/tasks/WorkBoardPage.js'));
 const CommitmentsPage = lazy(() => import('../features/commitments/CommitmentsPage.js'));
 const DirectivesPage = lazy(() => import('../features/commitments/DirectivesPage.js'));
 const DirectivePage = lazy(() => import('../features/commitments/DirectivePage.js'));
+const MySelfExamPage = lazy(() => import('../features/selfexam/MySelfExamPage.js'));
+const SelfExamPage = lazy(() => import('../features/selfexam/SelfExamPage.js'));
+const PlanPage = lazy(() => import('../features/selfexam/PlanPage.js'));
+const NewFeedbackPage = lazy(() => import('../features/selfexam/NewFeedbackPage.js'));
+const FeedbackPage = lazy(() => import('../features/selfexam/FeedbackPage.js'));
+const SelfExamBoardPage = lazy(() => import('../features/selfexam/SelfExamBoardPage.js'));
+const ChecklistPage = lazy(() => import('../features/selfexam/ChecklistPage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -166,6 +174,13 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units/:id/commitments" element={<CommitmentsPage />} />
               <Route path="/units/:id/directives" element={<DirectivesPage />} />
               <Route path="/directives/:id" element={<DirectivePage />} />
+              <Route path="/tu-soi" element={<MySelfExamPage />} />
+              <Route path="/self-examinations/:id" element={<SelfExamPage />} />
+              <Route path="/correction-plans/:id" element={<PlanPage />} />
+              <Route path="/feedback/new" element={<NewFeedbackPage />} />
+              <Route path="/feedback/:id" element={<FeedbackPage />} />
+              <Route path="/units/:id/tu-soi" element={<SelfExamBoardPage />} />
+              <Route path="/reference/manifestations" element={<ChecklistPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -225,6 +240,7 @@ function Navigation({ me }: { me: MeResponse }) {
     <>
       <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
       {me.member && <NavItem to={`/members/${me.member.id}`} label={t('nav.myPage')} icon={<UserIcon />} />}
+      {me.member && <NavItem to="/tu-soi" label={t('nav.selfExam')} icon={<CheckIcon />} />}
       {me.member && <NavItem to={`/units/${me.member.unitId}`} exact label={t('nav.myCell')} icon={<UsersIcon />} />}
       {wide && (
         <NavItem
@@ -236,7 +252,7 @@ function Navigation({ me }: { me: MeResponse }) {
           active={
             pathname === '/units' ||
             (pathname.startsWith('/units/') &&
-              !/\/(work|directives|commitments|tasks\/new)$/.test(pathname) &&
+              !/\/(work|directives|commitments|tu-soi|tasks\/new)$/.test(pathname) &&
               pathname !== `/units/${ownUnitId}` &&
               !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
           }
@@ -248,6 +264,9 @@ function Navigation({ me }: { me: MeResponse }) {
       {workUnit && can(me, 'work.report') && <NavItem to={`/units/${workUnit}/work`} label={t('nav.work')} icon={<TaskIcon />} />}
       {workUnit && can(me, 'directive.read') && (
         <NavItem to={`/units/${workUnit}/directives`} label={t('nav.directives')} icon={<FlagIcon />} />
+      )}
+      {workUnit && can(me, 'selfexam.read') && (
+        <NavItem to={`/units/${workUnit}/tu-soi`} label={t('nav.selfExamBoard')} icon={<CheckIcon />} />
       )}
       {commitmentUnit && (
         <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />

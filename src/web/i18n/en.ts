@@ -4,6 +4,7 @@ import { reportsEn } from './en.reports.js';
 import { rubricsEn } from './en.rubrics.js';
 import { tasksEn } from './en.tasks.js';
 import { commitmentsEn } from './en.commitments.js';
+import { selfexamEn } from './en.selfexam.js';
 
 /** English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -79,6 +80,8 @@ export const en: Messages = {
     directives: 'Directives',
     commitments: 'Commitments',
     rubrics: 'Scoring rubrics',
+    selfExam: 'Self-examination',
+    selfExamBoard: 'Self-examination board',
   },
   account: {
     menu: 'Account: {{name}}',
@@ -338,4 +341,5 @@ export const en: Messages = {
   rubrics: rubricsEn,
   tasks: tasksEn,
   commitments: commitmentsEn,
+  selfexam: selfexamEn,
 };

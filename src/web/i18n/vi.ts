@@ -3,6 +3,7 @@ import type { reportsVi } from './vi.reports.js';
 import type { rubricsVi } from './vi.rubrics.js';
 import type { tasksVi } from './vi.tasks.js';
 import type { commitmentsVi } from './vi.commitments.js';
+import type { selfexamVi } from './vi.selfexam.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -82,6 +83,8 @@ export const vi = {
     directives: 'Chỉ đạo',
     commitments: 'Cam kết',
     rubrics: 'Mẫu chấm điểm',
+    selfExam: 'Tự soi',
+    selfExamBoard: 'Tự soi, tự sửa',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -348,4 +351,5 @@ export type Messages = typeof vi & {
   rubrics: typeof rubricsVi;
   tasks: typeof tasksVi;
   commitments: typeof commitmentsVi;
+  selfexam: typeof selfexamVi;
 };

@@ -68,6 +68,14 @@ function MyWorkBody({ work }: { work: MyWork }) {
       <TaskSection title={t('tasks.mine.recent')} tasks={work.recentlyClosed} today={work.today} />
       <TaskSection title={t('tasks.mine.assignedOverdue')} tasks={work.assignedOverdue} today={work.today} tone="bad" showOwner />
       {me.member && <Commitments work={work} fallbackUnitId={me.member.unitId} />}
+      {me.member && (
+        <Section title={t('tasks.mine.selfExam')}>
+          <Text size="sm">{t('tasks.mine.selfExamText')}</Text>
+          <Anchor component={Link} to="/tu-soi" size="sm" fw={600} mt={8} display="inline-block">
+            {t('tasks.mine.selfExamLink')}
+          </Anchor>
+        </Section>
+      )}
       {work.directivesToAcknowledge.length > 0 && (
         <Section title={t('tasks.mine.directives')} count={work.directivesToAcknowledge.length}>
           <ul className="ts-tk-plain-list">

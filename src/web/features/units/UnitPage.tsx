@@ -12,7 +12,7 @@ import { ArchivedBadge, UnitKindBadge } from '../../components/Badges.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { NotFound } from '../../components/NotFound.js';
-import { EditIcon, FlagIcon, HistoryIcon, PhoneIcon, PlusIcon, TargetIcon, TaskIcon } from '../../components/icons.js';
+import { CheckIcon, EditIcon, FlagIcon, HistoryIcon, PhoneIcon, PlusIcon, TargetIcon, TaskIcon } from '../../components/icons.js';
 import { MemberList } from '../members/MemberList.js';
 import { MemberFormModal } from '../members/MemberFormModal.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
@@ -64,6 +64,8 @@ function UnitPage({ id }: { id: string }) {
   const work = u.kind !== 'mass_org' && may('work.report');
   const directives = u.kind !== 'mass_org' && may('directive.read');
   const commitments = u.kind !== 'mass_org' && (may('commitment.read') || me.member?.unitId === u.id);
+  // Tự soi, tự sửa: the cell secretary's board, or the commune view, for those who read self-examinations.
+  const selfExam = u.kind !== 'mass_org' && may('selfexam.read');
 
   return (
     <Stack gap="lg" className="ts-page">
@@ -101,7 +103,7 @@ function UnitPage({ id }: { id: string }) {
         </Group>
       </Stack>
 
-      {(work || directives || commitments) && (
+      {(work || directives || commitments || selfExam) && (
         <Group gap="xs">
           {work && (
             <Button component={Link} to={`/units/${u.id}/work`} variant="light" size="sm" leftSection={<TaskIcon size={16} />}>
@@ -116,6 +118,11 @@ function UnitPage({ id }: { id: string }) {
           {commitments && (
             <Button component={Link} to={`/units/${u.id}/commitments`} variant="light" size="sm" leftSection={<TargetIcon size={16} />}>
               {t('nav.commitments')}
+            </Button>
+          )}
+          {selfExam && (
+            <Button component={Link} to={`/units/${u.id}/tu-soi`} variant="light" size="sm" leftSection={<CheckIcon size={16} />}>
+              {t('nav.selfExamBoard')}
             </Button>
           )}
         </Group>
