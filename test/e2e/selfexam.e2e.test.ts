@@ -90,7 +90,8 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
       const { context, page } = await newPage(browser, PHONE);
       try {
         await signIn(page, 'dangvien.dongthu');
-        await page.getByRole('link', { name: 'Tự soi', exact: true }).first().click().catch(async () => page.goto(`${baseUrl()}/tu-soi`));
+        await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự soi', exact: true }).click();
         await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
         await page.getByRole('button', { name: `Bắt đầu tự soi Năm ${year}` }).click();
         await page.getByRole('heading', { name: `Tự soi Năm ${year}`, level: 1 }).waitFor();
@@ -181,7 +182,8 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
     }
 
     // 6. The member accepts it: it becomes a plan item in one step, linked back to the feedback.
-    const fixBy = addDays(vietnamToday(), 30);
+    // Due within two weeks, so it also shows on the member's home.
+    const fixBy = addDays(vietnamToday(), 10);
     {
       const { context, page } = await newPage(browser, PHONE);
       try {
@@ -202,6 +204,13 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
         const fromFeedback = plan.getByRole('article').filter({ hasText: feedbackText });
         await fromFeedback.getByText('Từ góp ý đã tiếp thu').waitFor();
         await expect(plan.getByRole('article').filter({ hasText: shortcoming }).count()).resolves.toBe(1);
+
+        // "Việc của tôi" on the home page lists it among the items due within 14 days.
+        await page.goto(baseUrl());
+        const due = page.getByRole('list', { name: 'Mục tự sửa đến hạn trong 14 ngày' });
+        await due.getByRole('link', { name: feedbackText }).waitFor();
+        await shot(page, 'selfexam-home-due-phone');
+        await page.goto(`${baseUrl()}/tu-soi`);
 
         // The member reports it done; the cell committee has to confirm it.
         await fromFeedback.getByRole('button', { name: /^Báo đã khắc phục xong:/ }).click();

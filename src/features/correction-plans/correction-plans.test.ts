@@ -7,6 +7,7 @@ import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/ac
 import { memberAccount } from '../../../test/helpers/selfexam.js';
 import type { PlanDetail } from './schemas.js';
 import type { StatsResponse } from '../self-examinations/schemas.js';
+import type { MyWork } from '../tasks/schemas.js';
 
 const YEAR = Number(vnToday().slice(0, 4));
 
@@ -138,6 +139,19 @@ forEachDialect((dialect) => {
       const board = (await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}/self-examination-stats?period=${YEAR}`, 'bithu.dongthu')).json() as StatsResponse;
       expect(board.dueItems.find((d) => d.id === id)).toMatchObject({ overdue: true });
       expect(board.memberRows.find((r) => r.memberId === m.memberId)).toMatchObject({ planOverdue: 1 });
+      // …and on the member's own home, "Việc của tôi", with one due soon; nobody else's home shows them.
+      const soon = await call('POST', `/api/correction-plans/${plan.id}/items`, m.cookie, item({ deadline: shiftDate(vnToday(), 5) }));
+      const soonId = (soon.json() as PlanDetail).items.at(-1)!.id;
+      const later = await call('POST', `/api/correction-plans/${plan.id}/items`, m.cookie, item({ deadline: shiftDate(vnToday(), 40) }));
+      expect(later.statusCode).toBe(201);
+      const work = (await call('GET', '/api/me/work', m.cookie)).json() as MyWork;
+      expect(work.corrections.overdue).toEqual([{ id, planId: plan.id, year: YEAR, shortcoming: item().shortcoming, deadline: shiftDate(vnToday(), -2), status: 'open', overdue: true }]);
+      expect(work.corrections.dueSoon.map((c) => c.id)).toEqual([soonId]);
+      const secretaryWork = (await call('GET', '/api/me/work', 'bithu.dongthu')).json() as MyWork;
+      expect([...secretaryWork.corrections.overdue, ...secretaryWork.corrections.dueSoon].map((c) => c.id)).not.toContain(id);
+      // Reported fixed, it waits for the cell committee: no longer the member's to do.
+      await call('POST', `/api/correction-plans/${plan.id}/items/${soonId}/progress`, m.cookie, { note: 'Đã làm xong', claimFixed: true });
+      expect(((await call('GET', '/api/me/work', m.cookie)).json() as MyWork).corrections.dueSoon).toEqual([]);
 
       const secretary = await withItem('bithu.dongthu');
       const own = await call('POST', `/api/correction-plans/${secretary.id}/items/${secretary.items[0]!.id}/verify`, 'bithu.dongthu', { decision: 'fixed' });

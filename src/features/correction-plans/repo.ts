@@ -65,6 +65,20 @@ export function itemsOfMemberYears(db: Db, memberId: string, years: readonly num
     .execute();
 }
 
+/** A member's items still to fix (open or returned) with a deadline on or before `by`, soonest first. */
+export function unfinishedItemsOfMember(db: Db, memberId: string, by: string) {
+  return db
+    .selectFrom('correction_plan_items as i')
+    .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
+    .where('i.member_id', '=', memberId)
+    .where('i.status', 'in', ['open', 'returned'])
+    .where('i.deadline', '<=', by)
+    .select(['i.id', 'i.plan_id', 'p.year', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on'])
+    .orderBy('i.deadline')
+    .orderBy('i.position')
+    .execute();
+}
+
 /** Items of a subtree's plans of a year, with the cell's path (boards and statistics). */
 export function itemsInSubtree(db: Db, unitPath: string, year: number) {
   return db

@@ -36,6 +36,18 @@ export const planItem = z.object({
 });
 export type PlanItem = z.infer<typeof planItem>;
 
+/** A correction-plan item the member has to act on, for "Việc của tôi". */
+export const planItemForWork = z.object({
+  id,
+  planId: id,
+  year: z.number().int(),
+  shortcoming: z.string(),
+  deadline: isoDate,
+  status: z.enum(planItemStatuses),
+  overdue: z.boolean(),
+});
+export type PlanItemForWork = z.infer<typeof planItemForWork>;
+
 export const planCounts = z.object({
   total: z.number().int(),
   open: z.number().int(),

@@ -5,7 +5,8 @@ import type { DialectHelpers } from '../../db/dialect.js';
 import type { CorrectionPlanItemTable, CorrectionPlanTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { localDate } from '../../domain/attendance.js';
-import { planCounts, planItemFixedOnTime, planItemOverdue } from '../../domain/self-examination.js';
+import { planCounts, planItemDueSoon, planItemFixedOnTime, planItemOverdue } from '../../domain/self-examination.js';
+import { addDays } from '../../domain/tasks.js';
 import { AppError, fieldError, forbidden } from '../../server/errors.js';
 import type { PlanItemSource, PlanItemStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeAuditEntries, writeTransaction, type AuditWrite } from '../audit/service.js';
@@ -13,7 +14,7 @@ import { findMemberWithUnit } from '../members/repo.js';
 import * as repo from './repo.js';
 import type { PlanItemRow, PlanRow } from './repo.js';
 import { authorizePlanRead, authorizePlanWrite, authorizeVerify, isOwnPlan, planItemActionsFor } from './policy.js';
-import type { AddPlanItemBody, PlanDetail, PlanItem, PlanItemProgressBody, VerifyPlanItemBody } from './schemas.js';
+import type { AddPlanItemBody, PlanDetail, PlanItem, PlanItemForWork, PlanItemProgressBody, VerifyPlanItemBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -255,4 +256,20 @@ export async function verifyItem(ctx: AppContext, actor: Actor, planId: string, 
     return plan;
   });
   return detailOf(ctx.handle.db, actor, plan);
+}
+
+/**
+ * "Việc của tôi": the member's own correction-plan items that are overdue or due within 14 days
+ * and still theirs to act on (an item reported fixed waits for the cell committee, not for them).
+ */
+export async function memberCorrectionsForWork(db: Kysely<Database>, memberId: string, today: string): Promise<{ overdue: PlanItemForWork[]; dueSoon: PlanItemForWork[] }> {
+  const rows = await repo.unfinishedItemsOfMember(db, memberId, addDays(today, 14));
+  const items = rows.map((r) => {
+    const state = { status: r.status, deadline: r.deadline, claimedOn: r.claimed_on, verifiedOn: r.verified_on };
+    return {
+      item: { id: r.id, planId: r.plan_id, year: r.year, shortcoming: r.shortcoming, deadline: r.deadline, status: r.status as PlanItemStatus, overdue: planItemOverdue(state, today) },
+      dueSoon: planItemDueSoon(state, today),
+    };
+  });
+  return { overdue: items.filter((i) => i.item.overdue).map((i) => i.item), dueSoon: items.filter((i) => i.dueSoon).map((i) => i.item) };
 }

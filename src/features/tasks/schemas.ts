@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, pageQuery } from '../../shared/schemas.js';
 import { commitmentCounts, commitmentSummary as commitmentSummaryRef, type CommitmentCounts } from '../commitments/schemas.js';
+import { planItemForWork } from '../correction-plans/schemas.js';
 
 export { commitmentCounts, type CommitmentCounts };
 import { taskOutcomes, taskPriorities, taskSources, taskStatuses, unitKinds } from '../../shared/enums.js';
@@ -238,6 +239,8 @@ export const myWork = z.object({
   /** Tasks the caller assigned (or whose unit they lead) that are overdue, at most 50. */
   assignedOverdue: z.array(taskSummary),
   commitments: z.array(commitmentSummaryRef),
+  /** The caller's own correction-plan items (tự sửa) still to fix: past their deadline, or due within 14 days. */
+  corrections: z.object({ overdue: z.array(planItemForWork), dueSoon: z.array(planItemForWork) }),
   directivesToAcknowledge: z.array(z.object({ id, title: z.string(), deadline: isoDate, unitId: id, unitName: z.string() })),
 });
 export type MyWork = z.infer<typeof myWork>;

@@ -17,6 +17,7 @@ import { cellsIn, findMeeting } from '../meetings/repo.js';
 import { commitmentCountsByUnit } from '../commitments/repo.js';
 import { memberCommitmentsForWork } from '../commitments/service.js';
 import { directivesAwaitingAcknowledgement } from '../directives/service.js';
+import { memberCorrectionsForWork } from '../correction-plans/service.js';
 import * as repo from './repo.js';
 import type { TaskWithDetail } from './repo.js';
 import { presentTask } from './present.js';
@@ -591,12 +592,13 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
   const today = vnToday();
   const year = Number(today.slice(0, 4));
   const memberId = actor.memberId;
-  const [open, closed, assigned, commitments, directives] = await Promise.all([
+  const [open, closed, assigned, commitments, directives, corrections] = await Promise.all([
     memberId ? repo.memberOpenTasks(db, memberId) : Promise.resolve([] as repo.TaskRow[]),
     memberId ? repo.memberClosedTasks(db, memberId, addDays(today, -60), 10) : Promise.resolve([] as repo.TaskRow[]),
     repo.overdueAssignedBy(db, { paths: scopePaths(actor, 'task.assign'), accountId: actor.accountId, today, limit: 50 }),
     memberId ? memberCommitmentsForWork(db, actor, memberId, year, today) : Promise.resolve([] as MyWork['commitments']),
     directivesAwaitingAcknowledgement(db, actor),
+    memberId ? memberCorrectionsForWork(db, memberId, today) : Promise.resolve({ overdue: [], dueSoon: [] }),
   ]);
   const soon = addDays(today, 14);
   const present = (rows: repo.TaskRow[]) => rows.map((t) => presentTask(t, today));
@@ -611,6 +613,7 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
     recentlyClosed: present(closed),
     assignedOverdue: present(assigned),
     commitments,
+    corrections,
     directivesToAcknowledge: directives,
   };
 }

@@ -68,14 +68,7 @@ function MyWorkBody({ work }: { work: MyWork }) {
       <TaskSection title={t('tasks.mine.recent')} tasks={work.recentlyClosed} today={work.today} />
       <TaskSection title={t('tasks.mine.assignedOverdue')} tasks={work.assignedOverdue} today={work.today} tone="bad" showOwner />
       {me.member && <Commitments work={work} fallbackUnitId={me.member.unitId} />}
-      {me.member && (
-        <Section title={t('tasks.mine.selfExam')}>
-          <Text size="sm">{t('tasks.mine.selfExamText')}</Text>
-          <Anchor component={Link} to="/tu-soi" size="sm" fw={600} mt={8} display="inline-block">
-            {t('tasks.mine.selfExamLink')}
-          </Anchor>
-        </Section>
-      )}
+      {me.member && <Corrections work={work} />}
       {work.directivesToAcknowledge.length > 0 && (
         <Section title={t('tasks.mine.directives')} count={work.directivesToAcknowledge.length}>
           <ul className="ts-tk-plain-list">
@@ -93,6 +86,55 @@ function MyWorkBody({ work }: { work: MyWork }) {
         </Section>
       )}
     </div>
+  );
+}
+
+/** Tự sửa: the member's own correction-plan items past their deadline, then those due within 14 days. */
+function Corrections({ work }: { work: MyWork }) {
+  const { t } = useTranslation();
+  const { overdue, dueSoon } = work.corrections;
+  const list = (items: MyWork['corrections']['overdue'], label: string) => (
+    <ul className="ts-tk-plain-list" aria-label={label}>
+      {items.map((c) => (
+        <li key={c.id}>
+          <Anchor component={Link} to={`/correction-plans/${c.planId}`} fw={700}>
+            {c.shortcoming}
+          </Anchor>
+          <Text size="sm" c={c.overdue ? '#8a1010' : 'dimmed'}>
+            {t('tasks.mine.correctionMeta', { date: formatDate(c.deadline), year: c.year })}
+            {c.status === 'returned' && ` · ${t('tasks.mine.correctionReturned')}`}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+  const link = (
+    <Anchor component={Link} to="/tu-soi" size="sm" fw={600} mt={8} display="inline-block">
+      {t('tasks.mine.selfExamLink')}
+    </Anchor>
+  );
+  if (overdue.length + dueSoon.length === 0) {
+    return (
+      <Section title={t('tasks.mine.selfExam')}>
+        <Text size="sm">{t('tasks.mine.selfExamText')}</Text>
+        {link}
+      </Section>
+    );
+  }
+  return (
+    <>
+      {overdue.length > 0 && (
+        <Section title={t('tasks.mine.correctionsOverdue')} count={overdue.length} tone="bad">
+          {list(overdue, t('tasks.mine.correctionsOverdue'))}
+        </Section>
+      )}
+      {dueSoon.length > 0 && (
+        <Section title={t('tasks.mine.correctionsDueSoon')} count={dueSoon.length}>
+          {list(dueSoon, t('tasks.mine.correctionsDueSoon'))}
+        </Section>
+      )}
+      {link}
+    </>
   );
 }
 
