@@ -106,6 +106,14 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/units/:commune/tasks?status=overdue', `${base}/api/units/${communeId}/tasks?year=2022&status=overdue`, committee));
     results.push(await load('GET /api/units/:cell/commitments (2022)', `${base}/api/units/${cell}/commitments?year=2022`, headers));
     results.push(await load('GET /api/meetings/:id/minutes.docx', `${base}/api/meetings/${aprilMeeting}/minutes.docx`, headers));
+    // Tự soi, tự sửa. Reading another member's self-examination writes the access log each time.
+    const cellStats = (await (await fetch(`${base}/api/units/${cell}/self-examination-stats?period=2022`, { headers })).json()) as { memberRows: { selfExamId: string | null }[] };
+    const someExam = cellStats.memberRows.find((r) => r.selfExamId)!.selfExamId!;
+    results.push(await load('GET /api/reference/manifestations (member)', `${base}/api/reference/manifestations`, member));
+    results.push(await load('GET /api/me/self-examination (member)', `${base}/api/me/self-examination`, member));
+    results.push(await load('GET /api/self-examinations/:id (secretary, logged)', `${base}/api/self-examinations/${someExam}`, headers));
+    results.push(await load('GET /api/units/:cell/self-exam-stats (2022)', `${base}/api/units/${cell}/self-examination-stats?period=2022`, headers));
+    results.push(await load('GET /api/units/:commune/self-exam-stats (2022)', `${base}/api/units/${communeId}/self-examination-stats?period=2022`, committee));
     const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;
@@ -123,7 +131,10 @@ async function main(): Promise<void> {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log('\nweb app, gzipped (budget: 150 KB of JavaScript for the first screen)');
       for (const [screen, size] of Object.entries(s)) {
-        console.log(`  ${screen.padEnd(12)} JS ${kb(size.js).padStart(9)}  CSS ${kb(size.css).padStart(8)}  ${size.js <= 150 * 1024 ? 'within budget' : 'OVER BUDGET'}`);
+        // The budget is for the first screens (login, a member's home); the others are measured to watch them.
+        const first = screen === 'login' || screen === 'memberHome';
+        const verdict = first ? (size.js <= 150 * 1024 ? 'within budget' : 'OVER BUDGET') : 'opened directly (no budget)';
+        console.log(`  ${screen.padEnd(12)} JS ${kb(size.js).padStart(9)}  CSS ${kb(size.css).padStart(8)}  ${verdict}`);
       }
     } else {
       console.log(`web size: ${sizes.stderr}`);

@@ -2,8 +2,10 @@
 // Gzipped size of what the first screens download, from the Vite manifest of `vite build`:
 //   login       = the entry (index.html) and its static imports, transitively;
 //   memberHome  = the above plus the lazy chunks an ordinary member's home screen loads
-//                 (the signed-in app shell and the home route), with their static imports.
-// Prints JSON: { "login": { "js": bytes, "css": bytes }, "memberHome": { "js": bytes, "css": bytes } }
+//                 (the signed-in app shell and the home route), with their static imports;
+//   tuSoi       = the member's "Tự soi" page opened directly (shell + that route);
+//   selfExamForm = the self-examination form opened directly, on a phone in a village.
+// Prints JSON: { "login": { "js": bytes, "css": bytes }, "memberHome": { … }, "tuSoi": { … }, "selfExamForm": { … } }
 // `--files` also lists the files counted (to stderr).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +18,8 @@ const manifestPath = path.join(outDir, '.vite', 'manifest.json');
 
 /** Source files (relative to src/web) of the lazy chunks behind a member's home screen. */
 const MEMBER_HOME_ROUTE = ['app/AuthedApp.tsx', 'features/home/HomePage.tsx'];
+const TU_SOI_ROUTE = ['app/AuthedApp.tsx', 'features/selfexam/MySelfExamPage.tsx'];
+const SELF_EXAM_FORM_ROUTE = ['app/AuthedApp.tsx', 'features/selfexam/SelfExamPage.tsx'];
 
 let manifest;
 try {
@@ -79,4 +83,6 @@ function measure(name, keys) {
 
 const login = measure('login', entryKeys);
 const memberHome = measure('memberHome', [...entryKeys, ...MEMBER_HOME_ROUTE.map(chunkBySource)]);
-process.stdout.write(`${JSON.stringify({ login, memberHome })}\n`);
+const tuSoi = measure('tuSoi', [...entryKeys, ...TU_SOI_ROUTE.map(chunkBySource)]);
+const selfExamForm = measure('selfExamForm', [...entryKeys, ...SELF_EXAM_FORM_ROUTE.map(chunkBySource)]);
+process.stdout.write(`${JSON.stringify({ login, memberHome, tuSoi, selfExamForm })}\n`);

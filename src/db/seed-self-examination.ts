@@ -15,6 +15,8 @@ import type { DemoMeeting } from '../domain/demo-meetings.js';
 import { buildDemoSelfExamination } from '../domain/demo-self-examination.js';
 import { periodKey } from '../domain/self-examination.js';
 import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js';
+import { planItemSnapshot } from '../features/correction-plans/service.js';
+import { feedbackSnapshot } from '../features/feedback/service.js';
 import { insertInChunks, type DemoRefs } from './seed-work.js';
 
 /** The checklist version the demo marks against (what `loadStartingChecklist` returns). */
@@ -204,20 +206,7 @@ export async function seedDemoSelfExamination(
       recordId: f.id,
       unitId: f.unit_id,
       // As the feedback service keeps it; for anonymous feedback nothing may point at who gave it.
-      after: {
-        unitId: f.unit_id,
-        direction: f.direction,
-        ...(f.anonymous ? { anonymous: true } : { giverMemberId: f.giver_member_id }),
-        receiverMemberId: f.receiver_member_id,
-        topic: f.topic,
-        text: f.text,
-        meetingId: f.meeting_id,
-        manifestationItemId: f.manifestation_item_id,
-        grave: f.grave === 1,
-        givenOn: f.given_on,
-        status: f.status,
-        source: 'demo',
-      },
+      after: { ...feedbackSnapshot(f), status: f.status, source: 'demo' },
     })),
     // As the correction-plan service writes them: on the plan's history, naming the item.
     ...items.map((i) => ({
@@ -226,20 +215,7 @@ export async function seedDemoSelfExamination(
       recordType: 'correction_plan',
       recordId: i.plan_id,
       unitId: i.unit_id,
-      after: {
-        itemId: i.id,
-        planId: i.plan_id,
-        memberId: i.member_id,
-        shortcoming: i.shortcoming,
-        action: i.action,
-        deadline: i.deadline,
-        successCriteria: i.success_criteria,
-        sourceKind: i.source_kind,
-        sourceSelfExaminationId: i.source_self_examination_id,
-        sourceFeedbackId: i.source_feedback_id,
-        status: i.status,
-        source: 'demo',
-      },
+      after: { itemId: i.id, ...planItemSnapshot(i), source: 'demo' },
     })),
   ];
   await writeAuditEntries(trx, handle.dialect, entries);

@@ -101,7 +101,7 @@ export interface NewPlanItem {
 }
 
 /** What the audit log keeps of an item. */
-const itemSnapshot = (i: CorrectionPlanItemTable) => ({
+export const planItemSnapshot = (i: CorrectionPlanItemTable) => ({
   planId: i.plan_id,
   memberId: i.member_id,
   shortcoming: i.shortcoming,
@@ -148,7 +148,7 @@ export async function insertPlanItems(trx: Db, dialect: DialectHelpers, actorAcc
   await writeAuditEntries(
     trx,
     dialect,
-    rows.map((r): AuditWrite => ({ actorAccountId, action: 'correction_item.create', recordType: 'correction_plan', recordId: plan.id, unitId: plan.unit_id, after: { itemId: r.id, ...itemSnapshot(r) } })),
+    rows.map((r): AuditWrite => ({ actorAccountId, action: 'correction_item.create', recordType: 'correction_plan', recordId: plan.id, unitId: plan.unit_id, after: { itemId: r.id, ...planItemSnapshot(r) } })),
   );
   return rows.map((r) => r.id);
 }

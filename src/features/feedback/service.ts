@@ -55,7 +55,7 @@ export function presentFeedback(f: FeedbackRow, actor: Actor): FeedbackSummary {
  * What the audit log keeps of a feedback. Anonymous feedback is written without any trace of its
  * author: no giver here and no actor on the entry, so the audit log cannot de-anonymise it either.
  */
-function snapshot(f: FeedbackTable) {
+export function feedbackSnapshot(f: FeedbackTable) {
   return {
     unitId: f.unit_id,
     direction: f.direction,
@@ -159,7 +159,7 @@ export async function createFeedback(ctx: AppContext, actor: Actor, body: Create
       recordType: 'feedback',
       recordId: row.id,
       unitId: row.unit_id,
-      after: snapshot(row),
+      after: feedbackSnapshot(row),
     });
     return row.id;
   });

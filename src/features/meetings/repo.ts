@@ -325,6 +325,19 @@ export function meetingDates(db: Kysely<Database>, unitId: string, from: string,
     .execute();
 }
 
+/** A cell's thematic meetings (sinh hoạt chuyên đề) dated within [from, to], soonest first. */
+export function thematicMeetingsOf(db: Kysely<Database>, unitId: string, from: string, to: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_date', 'topic'])
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'thematic')
+    .where('meeting_date', '>=', from)
+    .where('meeting_date', '<=', to)
+    .orderBy('meeting_date')
+    .execute();
+}
+
 /** Years with meetings in a subtree, newest first. */
 export async function meetingYears(db: Kysely<Database>, unitPath: string): Promise<number[]> {
   const rows = await db

@@ -119,7 +119,19 @@ export const mySelfExamResponse = z.object({
   unitName: z.string(),
   today: isoDate,
   /** Periods the member may open now (this year, this quarter) unless already open. */
-  suggested: z.array(z.object({ periodKind: z.enum(selfExamPeriodKinds), year: z.number().int(), quarter: z.number().int().nullable(), label: z.string(), existingId: id.nullable() })),
+  /** The periods a member may open now: this year, this quarter, and the cell's thematic meetings of the next 60 days (or the last 7). */
+  suggested: z.array(
+    z.object({
+      periodKind: z.enum(selfExamPeriodKinds),
+      year: z.number().int(),
+      quarter: z.number().int().nullable(),
+      meetingId: id.nullable(),
+      /** The thematic meeting's topic. */
+      topic: z.string().nullable(),
+      label: z.string(),
+      existingId: id.nullable(),
+    }),
+  ),
   selfExaminations: z.array(selfExamSummary),
   plans: z.array(planDetail),
   feedbackReceived: z.array(feedbackSummary),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
-import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
+import { ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { allMarked, memberAccount } from '../../../test/helpers/selfexam.js';
 import type { AccessLogResponse, MySelfExamResponse, SelfExamDetail, StatsResponse } from './schemas.js';
@@ -165,6 +165,30 @@ forEachDialect((dialect) => {
       expect(mine.plans.map((p) => p.year)).toEqual([YEAR]);
       const other = (await call('GET', '/api/me/self-examination', 'bithu.luuquang')).json() as MySelfExamResponse;
       expect(other.selfExaminations.map((e) => e.id)).not.toContain(exam.id);
+    });
+
+    it('offers the cell\'s coming thematic meeting as a period to prepare for, and opens it against that meeting', async () => {
+      const member = await freshMember();
+      const meetingId = await thematicMeeting();
+      const date = shiftDate(vnToday(), 7);
+      const before = (await call('GET', '/api/me/self-examination', member.cookie)).json() as MySelfExamResponse;
+      const offered = before.suggested.find((s) => s.meetingId === meetingId);
+      expect(offered).toEqual({
+        periodKind: 'thematic',
+        year: Number(date.slice(0, 4)),
+        quarter: null,
+        meetingId,
+        topic: 'Tự soi, tự sửa theo Nghị quyết Trung ương 4',
+        label: `Sinh hoạt chuyên đề ${ddmmyyyy(date)}`,
+        existingId: null,
+      });
+      const opened = await call('POST', '/api/self-examinations', member.cookie, { periodKind: 'thematic', year: offered!.year, meetingId });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const after = (await call('GET', '/api/me/self-examination', member.cookie)).json() as MySelfExamResponse;
+      expect(after.suggested.find((s) => s.meetingId === meetingId)?.existingId).toBe(opened.json().id);
+      // Another cell's members are not offered it.
+      const elsewhere = (await call('GET', '/api/me/self-examination', 'bithu.luuquang')).json() as MySelfExamResponse;
+      expect(elsewhere.suggested.map((s) => s.meetingId)).not.toContain(meetingId);
     });
 
     // --- the lifecycle ---------------------------------------------------------------------------

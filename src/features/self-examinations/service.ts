@@ -21,14 +21,16 @@ import {
   planItemOverdue,
   statsPeriod,
   statsPeriodLabelVi,
+  type SelfExamPeriod,
 } from '../../domain/self-examination.js';
+import { addDays } from '../../domain/tasks.js';
 import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../server/errors.js';
 import { exemplaryMarks, manifestationMarks, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/repo.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeUnit } from '../units/policy.js';
-import { findMeeting } from '../meetings/repo.js';
+import { findMeeting, thematicMeetingsOf } from '../meetings/repo.js';
 import * as checklistRepo from '../checklist/repo.js';
 import { ensureChecklist, presentChecklist } from '../checklist/service.js';
 import * as planRepo from '../correction-plans/repo.js';
@@ -375,12 +377,29 @@ export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfE
   const day = today();
   const year = Number(day.slice(0, 4));
   const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
-  const [exams, plans, feedback, unit] = await Promise.all([repo.examsOfMember(db, me.id), planRepo.plansOfMember(db, me.id), memberFeedback(db, actor, me.id), findUnit(db, me.unit_id)]);
+  const [exams, plans, feedback, unit, thematic] = await Promise.all([
+    repo.examsOfMember(db, me.id),
+    planRepo.plansOfMember(db, me.id),
+    memberFeedback(db, actor, me.id),
+    findUnit(db, me.unit_id),
+    // "Before a thematic meeting": those coming up, and one just held (the self-examination may be read out late).
+    thematicMeetingsOf(db, me.unit_id, addDays(day, -7), addDays(day, 60)),
+  ]);
   const byKey = new Map(exams.map((e) => [e.period_key, e.id]));
-  const suggested = [
-    { periodKind: 'year' as const, year, quarter: null },
-    { periodKind: 'quarter' as const, year, quarter },
-  ].map((p) => ({ ...p, label: periodLabelVi({ kind: p.periodKind, year: p.year, quarter: p.quarter, meetingId: null }), existingId: byKey.get(periodKey({ kind: p.periodKind, year: p.year, quarter: p.quarter, meetingId: null })) ?? null }));
+  const periods: { period: SelfExamPeriod; meetingDate: string | null; topic: string | null }[] = [
+    { period: { kind: 'year', year, quarter: null, meetingId: null }, meetingDate: null, topic: null },
+    { period: { kind: 'quarter', year, quarter, meetingId: null }, meetingDate: null, topic: null },
+    ...thematic.map((m) => ({ period: { kind: 'thematic' as const, year: Number(m.meeting_date.slice(0, 4)), quarter: null, meetingId: m.id }, meetingDate: m.meeting_date, topic: m.topic })),
+  ];
+  const suggested = periods.map(({ period: p, meetingDate, topic }) => ({
+    periodKind: p.kind,
+    year: p.year,
+    quarter: p.quarter,
+    meetingId: p.meetingId,
+    topic,
+    label: periodLabelVi(p, meetingDate),
+    existingId: byKey.get(periodKey(p)) ?? null,
+  }));
   return {
     memberId: me.id,
     memberName: me.full_name,

@@ -7,11 +7,10 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { CheckIcon, EditIcon, HistoryIcon, PlusIcon, TrashIcon } from '../../components/icons.js';
@@ -58,11 +57,7 @@ export default function ChecklistPage() {
       </Stack>
     );
   }
-  if (checklist.isError) {
-    if (isApiError(checklist.error, 403)) return <Forbidden />;
-    if (isApiError(checklist.error, 404) || isApiError(checklist.error, 400)) return <NotFound />;
-    return <ErrorState error={checklist.error} onRetry={() => void checklist.refetch()} />;
-  }
+  if (checklist.isError) return <PageLoadError error={checklist.error} onRetry={() => void checklist.refetch()} />;
   const showVersion = (id: string | null) =>
     setParams(
       (p) => {

@@ -5,11 +5,8 @@ import { Anchor, Paper, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
 import { useAuthedMe } from '../../app/me.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon } from '../../components/icons.js';
@@ -41,11 +38,7 @@ function FeedbackPage({ id }: { id: string }) {
       </Stack>
     );
   }
-  if (feedback.isError) {
-    if (isApiError(feedback.error, 403)) return <Forbidden />;
-    if (isApiError(feedback.error, 404) || isApiError(feedback.error, 400)) return <NotFound />;
-    return <ErrorState error={feedback.error} onRetry={() => void feedback.refetch()} />;
-  }
+  if (feedback.isError) return <PageLoadError error={feedback.error} onRetry={() => void feedback.refetch()} />;
   const f = feedback.data;
   const mine = me.member !== null && (f.receiverMemberId === me.member.id || f.giverMemberId === me.member.id);
   const mode = me.member && f.receiverMemberId === me.member.id ? 'received' : me.member && f.giverMemberId === me.member.id ? 'given' : 'unit';

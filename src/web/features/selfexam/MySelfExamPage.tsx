@@ -129,7 +129,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
       // Opened meanwhile (another tab, another device): go to it.
       if (isApiError(e, 409) && e.code === 'self_exam_exists') {
         const fresh = await queryClient.fetchQuery({ queryKey: selfExamKeys.mine, queryFn: () => api<MySelfExamResponse>('/me/self-examination') });
-        const found = fresh.suggested.find((s) => s.periodKind === body.periodKind && s.year === body.year && (s.quarter ?? undefined) === body.quarter);
+        const found = fresh.suggested.find((s) => samePeriod(s, body));
         if (found?.existingId) {
           navigate(`/self-examinations/${found.existingId}`);
           return;
@@ -140,7 +140,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
   });
   const start = (s: SuggestedPeriod) => {
     setError(null);
-    open.mutate({ periodKind: s.periodKind, year: s.year, ...(s.quarter ? { quarter: s.quarter } : {}) });
+    open.mutate({ periodKind: s.periodKind, year: s.year, ...(s.quarter ? { quarter: s.quarter } : {}), ...(s.meetingId ? { meetingId: s.meetingId } : {}) });
   };
   const n = (v: number) => formatNumber(v, i18n.language);
   const existing = new Map(data.selfExaminations.map((s) => [s.id, s]));
@@ -158,9 +158,10 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
             {data.suggested.map((s) => {
               const current = s.existingId ? existing.get(s.existingId) : undefined;
               return (
-                <li key={`${s.periodKind}-${s.year}-${s.quarter ?? ''}`} className="ts-se-period">
+                <li key={`${s.periodKind}-${s.year}-${s.quarter ?? ''}-${s.meetingId ?? ''}`} className="ts-se-period">
                   <div>
                     <Text fw={700}>{s.label}</Text>
+                    {s.topic && <Text size="sm">{s.topic}</Text>}
                     <Text size="sm" c="dimmed">
                       {current ? <PeriodState s={current} /> : t('selfexam.mine.notStarted')}
                     </Text>
@@ -170,7 +171,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                       {current?.status === 'draft' ? t('selfexam.mine.continue') : t('selfexam.mine.view')}
                     </Button>
                   ) : (
-                    <Button onClick={() => start(s)} loading={open.isPending && open.variables?.year === s.year && open.variables?.periodKind === s.periodKind}>
+                    <Button onClick={() => start(s)} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
                       {t('selfexam.mine.start', { label: s.label })}
                     </Button>
                   )}
@@ -339,3 +340,8 @@ function AccessLogCard() {
   );
 }
 
+
+/** The suggested period a create body asks for. */
+function samePeriod(s: SuggestedPeriod, body: CreateSelfExamBody): boolean {
+  return s.periodKind === body.periodKind && s.year === body.year && (s.quarter ?? undefined) === body.quarter && (s.meetingId ?? undefined) === body.meetingId;
+}

@@ -9,11 +9,9 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { useAuthedMe } from '../../app/me.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, LockIcon } from '../../components/icons.js';
@@ -55,11 +53,7 @@ export default function NewFeedbackPage() {
       </Stack>
     );
   }
-  if (options.isError) {
-    if (isApiError(options.error, 403)) return <Forbidden />;
-    if (isApiError(options.error, 404) || isApiError(options.error, 400)) return <NotFound />;
-    return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
-  }
+  if (options.isError) return <PageLoadError error={options.error} onRetry={() => void options.refetch()} />;
   return (
     <FeedbackForm
       key={unitId}

@@ -5,11 +5,8 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
 import { useAuthedMe } from '../../app/me.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, LockIcon } from '../../components/icons.js';
@@ -37,11 +34,7 @@ function PlanPage({ id }: { id: string }) {
       </Stack>
     );
   }
-  if (plan.isError) {
-    if (isApiError(plan.error, 403)) return <Forbidden />;
-    if (isApiError(plan.error, 404) || isApiError(plan.error, 400)) return <NotFound />;
-    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />;
-  }
+  if (plan.isError) return <PageLoadError error={plan.error} onRetry={() => void plan.refetch()} />;
   const p = plan.data;
   const own = me.member?.id === p.memberId;
   return (

@@ -7,10 +7,7 @@ import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title }
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, PlusIcon } from '../../components/icons.js';
@@ -75,11 +72,7 @@ function SelfExamBoardPage({ unitId }: { unitId: string }) {
       </Stack>
     );
   }
-  if (stats.isError) {
-    if (isApiError(stats.error, 403)) return <Forbidden />;
-    if (isApiError(stats.error, 404) || isApiError(stats.error, 400)) return <NotFound />;
-    return <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />;
-  }
+  if (stats.isError) return <PageLoadError error={stats.error} onRetry={() => void stats.refetch()} />;
   const s = stats.data;
   const cell = isCellLike(s.unitKind);
   const years: number[] = [];

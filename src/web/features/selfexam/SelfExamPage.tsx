@@ -7,9 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, LockIcon } from '../../components/icons.js';
@@ -42,11 +40,7 @@ function SelfExamPage({ id }: { id: string }) {
       </Stack>
     );
   }
-  if (exam.isError) {
-    if (isApiError(exam.error, 403)) return <Forbidden />;
-    if (isApiError(exam.error, 404) || isApiError(exam.error, 400)) return <NotFound />;
-    return <ErrorState error={exam.error} onRetry={() => void exam.refetch()} />;
-  }
+  if (exam.isError) return <PageLoadError error={exam.error} onRetry={() => void exam.refetch()} />;
   const d = exam.data;
   const editable = d.own && d.actions.includes('edit');
   // A new mode (submitted, reviewed) starts a fresh view: the writing state belongs to the draft.

@@ -7,10 +7,8 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, isApiError } from '../../api/client.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { api } from '../../api/client.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon } from '../../components/icons.js';
@@ -60,11 +58,7 @@ function NewTaskPage({ unitId }: { unitId: string }) {
       </Stack>
     );
   }
-  if (options.isError) {
-    if (isApiError(options.error, 403)) return <Forbidden />;
-    if (isApiError(options.error, 404) || isApiError(options.error, 400)) return <NotFound />;
-    return <ErrorState error={options.error} onRetry={() => void options.refetch()} />;
-  }
+  if (options.isError) return <PageLoadError error={options.error} onRetry={() => void options.refetch()} />;
   return <NewTaskForm options={options.data} />;
 }
 

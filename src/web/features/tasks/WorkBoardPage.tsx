@@ -5,11 +5,8 @@ import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client.js';
 import { can, useAuthedMe } from '../../app/me.js';
-import { ErrorState } from '../../components/ErrorState.js';
-import { Forbidden } from '../../components/Forbidden.js';
-import { NotFound } from '../../components/NotFound.js';
+import { PageLoadError } from '../../components/PageLoadError.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, PlusIcon } from '../../components/icons.js';
@@ -61,11 +58,7 @@ function WorkBoardPage({ unitId }: { unitId: string }) {
       </Stack>
     );
   }
-  if (board.isError) {
-    if (isApiError(board.error, 403)) return <Forbidden />;
-    if (isApiError(board.error, 404) || isApiError(board.error, 400)) return <NotFound />;
-    return <ErrorState error={board.error} onRetry={() => void board.refetch()} />;
-  }
+  if (board.isError) return <PageLoadError error={board.error} onRetry={() => void board.refetch()} />;
   const b = board.data;
   const years: number[] = [];
   for (let y = thisYear; y >= FIRST_YEAR; y--) years.push(y);
