@@ -59,7 +59,9 @@ export const selfExamSummary = z.object({
   year: z.number().int(),
   quarter: z.number().int().nullable(),
   meetingId: id.nullable(),
-  /** "Năm 2022", "Quý II/2022", "Trước buổi sinh hoạt chuyên đề 14/04/2022". */
+  /** The thematic meeting's date (the screens name the period from kind, year, quarter and this). */
+  meetingDate: isoDate.nullable(),
+  /** "Năm 2022", "Quý II/2022", "Sinh hoạt chuyên đề 14/04/2022". */
   periodLabel: z.string(),
   status: z.enum(selfExamStatuses),
   submittedAt: z.string().nullable(),
@@ -126,6 +128,7 @@ export const mySelfExamResponse = z.object({
       year: z.number().int(),
       quarter: z.number().int().nullable(),
       meetingId: id.nullable(),
+      meetingDate: isoDate.nullable(),
       /** The thematic meeting's topic. */
       topic: z.string().nullable(),
       label: z.string(),

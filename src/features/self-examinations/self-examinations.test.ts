@@ -178,6 +178,7 @@ forEachDialect((dialect) => {
         year: Number(date.slice(0, 4)),
         quarter: null,
         meetingId,
+        meetingDate: date,
         topic: 'Tự soi, tự sửa theo Nghị quyết Trung ương 4',
         label: `Sinh hoạt chuyên đề ${ddmmyyyy(date)}`,
         existingId: null,

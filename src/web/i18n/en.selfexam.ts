@@ -55,6 +55,11 @@ export const selfexamEn: typeof selfexamVi = {
     reader:
       "{{name}}'s self-examination is private: only they, the committee of {{unit}}, the party committee and its inspection committee (UBKT) can read it. This read has been logged and {{name}} will see it under “Who viewed my record”.",
   },
+  period: {
+    year: 'Year {{year}}',
+    quarter: 'Q{{quarter}} {{year}}',
+    thematic: 'Thematic meeting {{date}}',
+  },
   mine: {
     title: 'Self-examination',
     intro: 'Examine yourself against the 27 manifestations of degradation, set and carry out your own correction plan, and take in the feedback of comrades in {{unit}}.',

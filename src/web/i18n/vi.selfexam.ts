@@ -58,6 +58,11 @@ export const selfexamVi = {
     reader:
       'Bản tự soi của đồng chí {{name}} là thông tin riêng: chỉ đồng chí ấy, chi ủy {{unit}}, Đảng ủy và Ủy ban Kiểm tra Đảng ủy xã được đọc. Lần bạn xem này đã được ghi lại và đồng chí {{name}} sẽ thấy ở mục “Ai đã xem hồ sơ của tôi”.',
   },
+  period: {
+    year: 'Năm {{year}}',
+    quarter: 'Quý {{roman}}/{{year}}',
+    thematic: 'Sinh hoạt chuyên đề {{date}}',
+  },
   mine: {
     title: 'Tự soi',
     intro: 'Tự soi theo 27 biểu hiện suy thoái, tự đề ra và thực hiện kế hoạch tự sửa, tiếp thu góp ý của đồng chí trong {{unit}}.',

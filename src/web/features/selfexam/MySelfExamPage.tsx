@@ -27,6 +27,7 @@ import {
   type SelfExamSummary,
   type SuggestedPeriod,
 } from './api.js';
+import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';
 import { FeedbackList } from './FeedbackParts.js';
 import { PlanSection } from './PlanItems.js';
@@ -160,7 +161,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
               return (
                 <li key={`${s.periodKind}-${s.year}-${s.quarter ?? ''}-${s.meetingId ?? ''}`} className="ts-se-period">
                   <div>
-                    <Text fw={700}>{s.label}</Text>
+                    <Text fw={700}>{periodText(t, s)}</Text>
                     {s.topic && <Text size="sm">{s.topic}</Text>}
                     <Text size="sm" c="dimmed">
                       {current ? <PeriodState s={current} /> : t('selfexam.mine.notStarted')}
@@ -172,7 +173,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                     </Button>
                   ) : (
                     <Button onClick={() => start(s)} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
-                      {t('selfexam.mine.start', { label: s.label })}
+                      {t('selfexam.mine.start', { label: periodText(t, s) })}
                     </Button>
                   )}
                 </li>
@@ -187,7 +188,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
             {data.selfExaminations.map((s) => (
               <li key={s.id} className="ts-se-row">
                 <Anchor component={Link} to={`/self-examinations/${s.id}`} fw={700}>
-                  {s.periodLabel}
+                  {periodText(t, s)}
                 </Anchor>
                 <SelfExamStatusBadge status={s.status} />
                 <Text size="sm" c="dimmed" className="ts-se-row-meta">

@@ -15,6 +15,7 @@ import { formatDate, formatNumber, formatPercent } from '../../lib/format.js';
 import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
 import { shortCellName } from '../reports/names.js';
 import { newFeedbackHref, useSelfExamStats, type StatsCellRow, type StatsResponse } from './api.js';
+import { statsPeriodText } from './period.js';
 import { PlanItemBadges, SelfExamStatusBadge } from './Badges.js';
 import { FeedbackList } from './FeedbackParts.js';
 import { FeedbackMonthChart } from './FeedbackMonthChart.js';
@@ -91,7 +92,7 @@ function SelfExamBoardPage({ unitId }: { unitId: string }) {
             <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
               {t('selfexam.board.title')}
             </Title>
-            <Text c="dimmed">{t(cell ? 'selfexam.board.introCell' : 'selfexam.board.introCommune', { unit: s.unitName, period: s.periodLabel })}</Text>
+            <Text c="dimmed">{t(cell ? 'selfexam.board.introCell' : 'selfexam.board.introCommune', { unit: s.unitName, period: statsPeriodText(t, s.period) })}</Text>
           </div>
           <Group gap="sm" align="flex-end">
             <NativeSelect
@@ -124,7 +125,7 @@ function SelfExamBoardPage({ unitId }: { unitId: string }) {
                 <Title order={3} fz="h5" id="se-months" mb="xs">
                   {t('selfexam.board.months.title')}
                 </Title>
-                <FeedbackMonthChart months={s.months} periodLabel={s.periodLabel} />
+                <FeedbackMonthChart months={s.months} periodLabel={statsPeriodText(t, s.period)} />
               </section>
               {cell ? <MembersTable stats={s} /> : <CellsSection stats={s} />}
             </Stack>
@@ -214,7 +215,7 @@ function MembersTable({ stats: s }: { stats: StatsResponse }) {
       ) : (
         <div className="ts-rp-table-wrap">
           <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table ts-tk-table">
-            <caption className="ts-sr-only">{t('selfexam.board.members.caption', { period: s.periodLabel })}</caption>
+            <caption className="ts-sr-only">{t('selfexam.board.members.caption', { period: statsPeriodText(t, s.period) })}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('selfexam.board.members.name')}</Table.Th>
@@ -332,7 +333,7 @@ function CellsSection({ stats: s }: { stats: StatsResponse }) {
       )}
       <div className="ts-rp-table-wrap" style={{ marginTop: 12 }}>
         <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table ts-tk-table">
-          <caption className="ts-sr-only">{t('selfexam.board.cells.caption', { period: s.periodLabel })}</caption>
+          <caption className="ts-sr-only">{t('selfexam.board.cells.caption', { period: statsPeriodText(t, s.period) })}</caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('selfexam.board.cells.name')}</Table.Th>
@@ -470,7 +471,7 @@ function ManifestationsSection({ stats: s }: { stats: StatsResponse }) {
       ) : (
         <div className="ts-rp-table-wrap">
           <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} className="ts-rp-table ts-se-freq">
-            <caption className="ts-sr-only">{t('selfexam.board.manifestations.caption', { period: s.periodLabel, count: s.submitted })}</caption>
+            <caption className="ts-sr-only">{t('selfexam.board.manifestations.caption', { period: statsPeriodText(t, s.period), count: s.submitted })}</caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('selfexam.board.manifestations.item')}</Table.Th>

@@ -72,13 +72,13 @@ export function SelfExamSections({
 
   return (
     <>
-      <Section n={1} title={t('selfexam.form.manifestations')} intro={t('selfexam.form.manifestationsIntro', { marked, total })}>
+      <Section n={1} title={t('selfexam.form.manifestations')} intro={update ? t('selfexam.form.manifestationsIntro', { marked, total }) : undefined}>
         {manifestations.map((g) => (
           <GroupBlock key={g.code} group={g} marks={MANIFESTATION_MARKS} answers={answers} onMark={update ? onMark : null} onNote={onNote} missing={missing} />
         ))}
       </Section>
       {exemplary.length > 0 && (
-        <Section n={2} title={t('selfexam.form.exemplary')} intro={t('selfexam.form.exemplaryIntro', { marked: exemplaryMarked, total: exemplaryTotal })}>
+        <Section n={2} title={t('selfexam.form.exemplary')} intro={update ? t('selfexam.form.exemplaryIntro', { marked: exemplaryMarked, total: exemplaryTotal }) : undefined}>
           {exemplary.map((g) => (
             <GroupBlock key={g.code} group={g} marks={EXEMPLARY_MARKS} answers={answers} onMark={update ? onMark : null} onNote={onNote} missing={missing} />
           ))}

@@ -16,6 +16,7 @@ import { timeOf, todayLocal } from '../../lib/time.js';
 import { localDate } from '../../../domain/attendance.js';
 import { ConfirmModal } from '../meetings/MeetingModals.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
+import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';
 import { draftOf, planComplete, unmarkedItems } from './draft.js';
 import { itemAnchor, SelfExamSections } from './SelfExamForm.js';
@@ -29,7 +30,7 @@ export default function SelfExamRoute() {
 function SelfExamPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const exam = useSelfExam(id);
-  useDocumentTitle(exam.data ? `${t('selfexam.form.title', { period: exam.data.periodLabel })} · ${t('app.titleSuffix')}` : t('app.titleSuffix'));
+  useDocumentTitle(exam.data ? `${t('selfexam.form.title', { period: periodText(t, exam.data) })} · ${t('app.titleSuffix')}` : t('app.titleSuffix'));
   if (exam.isPending) {
     return (
       <Stack gap="md" className="ts-page">
@@ -63,7 +64,7 @@ function Header({ detail: d }: { detail: SelfExamDetail }) {
         </Anchor>
       )}
       <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
-        {t('selfexam.form.title', { period: d.periodLabel })}
+        {t('selfexam.form.title', { period: periodText(t, d) })}
       </Title>
       <Group gap="xs">
         <SelfExamStatusBadge status={d.status} />
