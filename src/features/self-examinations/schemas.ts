@@ -158,6 +158,8 @@ export const accessLogResponse = z.object({
       recordId: id,
       /** The record's period: "Năm 2022", "Quý II/2022", "Sinh hoạt chuyên đề 14/04/2022". */
       recordLabel: z.string(),
+      /** The same period as data, for the screens to name in their language (a plan's is its year). */
+      recordPeriod: z.object({ periodKind: z.enum(selfExamPeriodKinds), year: z.number().int(), quarter: z.number().int().nullable(), meetingDate: isoDate.nullable() }),
     }),
   ),
 });

@@ -416,15 +416,23 @@ export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfE
   };
 }
 
+function recordPeriodOf(p: { period: SelfExamPeriod; meetingDate: string | null } | undefined) {
+  const period = p?.period ?? { kind: 'year' as const, year: 0, quarter: null, meetingId: null };
+  return {
+    recordLabel: p ? periodLabelVi(period, p.meetingDate) : '',
+    recordPeriod: { periodKind: period.kind, year: period.year, quarter: period.quarter, meetingDate: p?.meetingDate ?? null },
+  };
+}
+
 /** "Ai đã xem hồ sơ của tôi" — reads of the caller's self-examinations and plans by others. */
 export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, pageSize: number): Promise<AccessLogResponse> {
   const { db } = ctx.handle;
   const me = await requireMember(db, actor);
   const [exams, plans] = await Promise.all([repo.examsOfMember(db, me.id), planRepo.plansOfMember(db, me.id)]);
-  const labels = new Map<string, string>();
   // The period only, named as everywhere else in the API; the screen says what kind of record it is.
-  for (const e of exams) labels.set(e.id, periodLabelVi(periodOf(e), e.meeting_date));
-  for (const p of plans) labels.set(p.id, periodLabelVi({ kind: 'year', year: p.year, quarter: null, meetingId: null }));
+  const periods = new Map<string, { period: SelfExamPeriod; meetingDate: string | null }>();
+  for (const e of exams) periods.set(e.id, { period: periodOf(e), meetingDate: e.meeting_date });
+  for (const p of plans) periods.set(p.id, { period: { kind: 'year', year: p.year, quarter: null, meetingId: null }, meetingDate: null });
   const { total, rows } = await repo.readsOf(
     db,
     [
@@ -444,7 +452,7 @@ export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, p
       viewerRoles: ((r.after_json ? (JSON.parse(r.after_json) as { roles?: string[] }) : {}).roles ?? []).map(String),
       recordType: r.record_type as 'self_examination' | 'correction_plan',
       recordId: r.record_id!,
-      recordLabel: labels.get(r.record_id!) ?? '',
+      ...recordPeriodOf(periods.get(r.record_id!)),
     })),
   };
 }

@@ -326,7 +326,7 @@ function AccessLogCard() {
                     )}
                   </Text>
                   <Text size="sm">
-                    {t(e.recordType === 'self_examination' ? 'selfexam.access.readSelfExam' : 'selfexam.access.readPlan', { label: e.recordLabel })}
+                    {t(e.recordType === 'self_examination' ? 'selfexam.access.readSelfExam' : 'selfexam.access.readPlan', { label: periodText(t, e.recordPeriod) })}
                   </Text>
                   <Text size="xs" c="dimmed">
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
