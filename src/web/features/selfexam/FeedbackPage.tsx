@@ -45,7 +45,7 @@ function FeedbackPage({ id }: { id: string }) {
   return (
     <Stack gap="md" className="ts-page" maw={760}>
       <Stack gap={6}>
-        <Anchor component={Link} to={mine ? '/tu-soi' : boardHref(f.unitId, f.givenOn.slice(0, 4))} size="sm" className="ts-se-back">
+        <Anchor component={Link} to={mine ? '/tu-soi' : boardHref(f.unitId, f.givenOn.slice(0, 4))} size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {mine ? t('selfexam.mine.title') : t('selfexam.board.title')}
         </Anchor>

@@ -145,7 +145,7 @@ function FeedbackForm({
   return (
     <Stack gap="md" className="ts-page" maw={760}>
       <Stack gap={6}>
-        <Anchor component={Link} to="/tu-soi" size="sm" className="ts-se-back">
+        <Anchor component={Link} to="/tu-soi" size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {t('selfexam.mine.title')}
         </Anchor>

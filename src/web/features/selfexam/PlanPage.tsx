@@ -40,7 +40,7 @@ function PlanPage({ id }: { id: string }) {
   return (
     <Stack gap="md" className="ts-page" maw={860}>
       <Stack gap={6}>
-        <Anchor component={Link} to={own ? '/tu-soi' : boardHref(p.unitId, String(p.year))} size="sm" className="ts-se-back">
+        <Anchor component={Link} to={own ? '/tu-soi' : boardHref(p.unitId, String(p.year))} size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {own ? t('selfexam.mine.title') : t('selfexam.board.title')}
         </Anchor>

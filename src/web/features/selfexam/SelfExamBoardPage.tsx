@@ -3,14 +3,15 @@ import './selfexam.css';
 import '../tasks/tasks.css';
 import '@mantine/core/styles/Table.layer.css';
 import { useId } from 'react';
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { BoardHeader } from '../../components/BoardHeader.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
-import { BackIcon, PlusIcon } from '../../components/icons.js';
+import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.js';
 import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
 import { shortCellName } from '../reports/names.js';
@@ -82,39 +83,30 @@ function SelfExamBoardPage({ unitId }: { unitId: string }) {
 
   return (
     <Stack gap="md" className="ts-page">
-      <Stack gap={6}>
-        <Anchor component={Link} to={`/units/${s.unitId}`} size="sm" className="ts-se-back">
-          <BackIcon size={16} />
-          {s.unitName}
-        </Anchor>
-        <Group justify="space-between" align="flex-end" gap="sm">
-          <div>
-            <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
-              {t('selfexam.board.title')}
-            </Title>
-            <Text c="dimmed">{t(cell ? 'selfexam.board.introCell' : 'selfexam.board.introCommune', { unit: s.unitName, period: statsPeriodText(t, s.period) })}</Text>
-          </div>
-          <Group gap="sm" align="flex-end">
-            <NativeSelect
-              label={t('selfexam.board.year')}
-              value={String(year)}
-              onChange={(e) => setPeriod(Number(e.currentTarget.value), quarter)}
-              data={years.map((y) => String(y))}
-            />
-            <NativeSelect
-              label={t('selfexam.board.quarter')}
-              value={quarter ? String(quarter) : ''}
-              onChange={(e) => setPeriod(year, e.currentTarget.value ? Number(e.currentTarget.value) : null)}
-              data={[{ value: '', label: t('selfexam.board.wholeYear') }, ...QUARTER_NAMES.map((q, i) => ({ value: String(i + 1), label: t('selfexam.board.quarterN', { q }) }))]}
-            />
-            {cell && (
-              <Button component={Link} to={newFeedbackHref({ unit: s.unitId })} variant="light" leftSection={<PlusIcon size={16} />}>
-                {t('selfexam.mine.give')}
-              </Button>
-            )}
-          </Group>
-        </Group>
-      </Stack>
+      <BoardHeader
+        backTo={`/units/${s.unitId}`}
+        backLabel={s.unitName}
+        title={t('selfexam.board.title')}
+        intro={t(cell ? 'selfexam.board.introCell' : 'selfexam.board.introCommune', { unit: s.unitName, period: statsPeriodText(t, s.period) })}
+      >
+        <NativeSelect
+          label={t('selfexam.board.year')}
+          value={String(year)}
+          onChange={(e) => setPeriod(Number(e.currentTarget.value), quarter)}
+          data={years.map((y) => String(y))}
+        />
+        <NativeSelect
+          label={t('selfexam.board.quarter')}
+          value={quarter ? String(quarter) : ''}
+          onChange={(e) => setPeriod(year, e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+          data={[{ value: '', label: t('selfexam.board.wholeYear') }, ...QUARTER_NAMES.map((q, i) => ({ value: String(i + 1), label: t('selfexam.board.quarterN', { q }) }))]}
+        />
+        {cell && (
+          <Button component={Link} to={newFeedbackHref({ unit: s.unitId })} variant="light" leftSection={<PlusIcon size={16} />}>
+            {t('selfexam.mine.give')}
+          </Button>
+        )}
+      </BoardHeader>
 
       <div className="ts-rp-body" data-stale={stats.isPlaceholderData || undefined} aria-busy={stats.isFetching}>
         <Stack gap="md">

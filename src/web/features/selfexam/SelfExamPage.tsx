@@ -53,12 +53,12 @@ function Header({ detail: d }: { detail: SelfExamDetail }) {
   return (
     <Stack gap={6}>
       {d.own ? (
-        <Anchor component={Link} to="/tu-soi" size="sm" className="ts-se-back">
+        <Anchor component={Link} to="/tu-soi" size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {t('selfexam.mine.title')}
         </Anchor>
       ) : (
-        <Anchor component={Link} to={boardHref(d.unitId, String(d.year))} size="sm" className="ts-se-back">
+        <Anchor component={Link} to={boardHref(d.unitId, String(d.year))} size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {t('selfexam.board.titleOf', { unit: d.unitName })}
         </Anchor>

@@ -1,15 +1,16 @@
 import './messages.js';
 import './tasks.css';
 import { useId } from 'react';
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { can, useAuthedMe } from '../../app/me.js';
+import { BoardHeader } from '../../components/BoardHeader.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
-import { BackIcon, PlusIcon } from '../../components/icons.js';
+import { PlusIcon } from '../../components/icons.js';
 import { formatNumber, formatPercent } from '../../lib/format.js';
 import { currentYear } from '../../lib/time.js';
 import {
@@ -66,43 +67,29 @@ function WorkBoardPage({ unitId }: { unitId: string }) {
 
   return (
     <Stack gap="md" className="ts-page">
-      <Stack gap={6}>
-        <Anchor component={Link} to={`/units/${b.unitId}`} size="sm" className="ts-mt-back">
-          <BackIcon size={16} />
-          {b.unitName}
-        </Anchor>
-        <Group justify="space-between" align="flex-end" gap="sm">
-          <div>
-            <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
-              {t('tasks.board.title')}
-            </Title>
-            <Text c="dimmed">{t('tasks.board.intro', { unit: b.unitName })}</Text>
-          </div>
-          <Group gap="sm" align="flex-end">
-            <NativeSelect
-              label={t('tasks.board.year')}
-              value={String(year)}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setParams(
-                  (p) => {
-                    const next = new URLSearchParams(p);
-                    next.set('year', value);
-                    return next;
-                  },
-                  { replace: true },
-                );
-              }}
-              data={years.map((y) => ({ value: String(y), label: t('tasks.board.yearOption', { year: y }) }))}
-            />
-            {options.isSuccess && (
-              <Button component={Link} to={`/units/${b.unitId}/tasks/new`} leftSection={<PlusIcon size={16} />}>
-                {t('tasks.board.assign')}
-              </Button>
-            )}
-          </Group>
-        </Group>
-      </Stack>
+      <BoardHeader backTo={`/units/${b.unitId}`} backLabel={b.unitName} title={t('tasks.board.title')} intro={t('tasks.board.intro', { unit: b.unitName })}>
+        <NativeSelect
+          label={t('tasks.board.year')}
+          value={String(year)}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setParams(
+              (p) => {
+                const next = new URLSearchParams(p);
+                next.set('year', value);
+                return next;
+              },
+              { replace: true },
+            );
+          }}
+          data={years.map((y) => ({ value: String(y), label: t('tasks.board.yearOption', { year: y }) }))}
+        />
+        {options.isSuccess && (
+          <Button component={Link} to={`/units/${b.unitId}/tasks/new`} leftSection={<PlusIcon size={16} />}>
+            {t('tasks.board.assign')}
+          </Button>
+        )}
+      </BoardHeader>
 
       <div className="ts-rp-body" data-stale={board.isPlaceholderData || undefined} aria-busy={board.isFetching}>
         <Stack gap="md">
