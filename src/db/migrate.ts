@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_meetings.js';
 import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_self_examination.js';
+import * as m0005 from './migrations/0005_local_issues.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -17,6 +18,7 @@ const all: Record<string, DialectMigration> = {
   '0002_meetings': m0002,
   '0003_tasks': m0003,
   '0004_self_examination': m0004,
+  '0005_local_issues': m0005,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -20,6 +20,8 @@ export interface UnitTable {
   code: string | null;
   contact_name: string | null;
   contact_phone: string | null;
+  /** The residential area (thôn, tổ dân phố) the unit stands for; the public form lists these as villages. */
+  village_name: string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -221,6 +223,8 @@ export interface TaskTable {
   source_meeting_id: string | null;
   source_directive_id: string | null;
   source_commitment_id: string | null;
+  /** An action on a local issue (vấn đề tồn tại). */
+  source_local_issue_id: string | null;
   /** Hand-down to a mass organisation: when the cell received the job, when it passed it on. */
   received_on: string | null;
   handed_down_on: string | null;
@@ -485,6 +489,122 @@ export interface CorrectionPlanProgressTable {
   created_at: string;
 }
 
+/** Loại vấn đề tồn tại — reference data kept by the root committee. */
+export interface LocalIssueCategoryTable {
+  id: string;
+  unit_id: string;
+  code: string;
+  name: string;
+  example: string | null;
+  source: string;
+  position: number;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** Vấn đề tồn tại, nổi cộm — an outstanding local problem on the committee's list. */
+export interface LocalIssueTable {
+  id: string;
+  unit_id: string;
+  category_code: string;
+  title: string;
+  description: string;
+  village_unit_id: string | null;
+  area_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  since_year: number | null;
+  since_before: number;
+  households_affected: number | null;
+  responsible_unit_id: string | null;
+  responsible_member_id: string | null;
+  deadline: string | null;
+  /** new → in_progress → resolved / unresolvable. */
+  status: string;
+  status_reason: string | null;
+  resolution_summary: string | null;
+  resolved_on: string | null;
+  resolution_round: number;
+  public: number;
+  search_text: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LocalIssueStatusChangeTable {
+  id: string;
+  issue_id: string;
+  unit_id: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  actor_account_id: string | null;
+  created_at: string;
+}
+
+/** Ý kiến người dân — a citizen's message through the public form. */
+export interface CitizenFeedbackTable {
+  id: string;
+  unit_id: string;
+  village_unit_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  consent_contact: number;
+  topic: string;
+  content: string;
+  /** new → in_progress (linked, routed) → answered → closed. */
+  status: string;
+  local_issue_id: string | null;
+  routed_unit_id: string | null;
+  answer_text: string | null;
+  answered_at: string | null;
+  answered_by_account_id: string | null;
+  close_reason: string | null;
+  closed_at: string | null;
+  duplicate_count: number;
+  contact_hash: string;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CitizenFeedbackCodeTable {
+  code_hash: string;
+  feedback_id: string;
+  unit_id: string;
+  created_at: string;
+}
+
+/** Sự đồng thuận của nhân dân — a citizen's or the village cell's word on a resolution. */
+export interface LocalIssueConfirmationTable {
+  id: string;
+  issue_id: string;
+  unit_id: string;
+  round: number;
+  /** confirm | dispute */
+  decision: string;
+  comment: string | null;
+  citizen_feedback_id: string | null;
+  cell_unit_id: string | null;
+  account_id: string | null;
+  created_at: string;
+}
+
+export interface PublicSubmissionTable {
+  id: string;
+  ip_hash: string;
+  contact_hash: string | null;
+  created_at: string;
+}
+
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   members: MemberTable;
@@ -517,4 +637,12 @@ export interface Database {
   correction_plans: CorrectionPlanTable;
   correction_plan_items: CorrectionPlanItemTable;
   correction_plan_progress: CorrectionPlanProgressTable;
+  local_issue_categories: LocalIssueCategoryTable;
+  local_issues: LocalIssueTable;
+  local_issue_status_changes: LocalIssueStatusChangeTable;
+  citizen_feedback: CitizenFeedbackTable;
+  citizen_feedback_codes: CitizenFeedbackCodeTable;
+  local_issue_confirmations: LocalIssueConfirmationTable;
+  public_submissions: PublicSubmissionTable;
+  app_secrets: AppSecretTable;
 }

@@ -219,6 +219,16 @@ forEachDialect((dialect) => {
       for (const p of progress) expect(p.created_at > p.confirmed_at! && p.created_at < p.evaluated_at!).toBe(true);
     });
 
+    async function localIssueEntries(): Promise<number> {
+      const n = async (q: { execute(): Promise<{ n: unknown }[]> }) => Number((await q.execute())[0]!.n);
+      const d = db();
+      const changes = await n(d.selectFrom('local_issue_status_changes').select((eb) => eb.fn.countAll().as('n')));
+      const words = await n(d.selectFrom('local_issue_confirmations').select((eb) => eb.fn.countAll().as('n')));
+      const messages = await d.selectFrom('citizen_feedback').select(['local_issue_id', 'routed_unit_id', 'answer_text', 'close_reason']).execute();
+      const handled = messages.reduce((sum, m) => sum + 1 + [m.local_issue_id, m.routed_unit_id, m.answer_text, m.close_reason].filter((v) => v !== null).length, 0);
+      return 1 + changes + words + handled;
+    }
+
     it('audits every seeded record in one verifiable chain', async () => {
       const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments' | 'self_examinations' | 'feedback' | 'correction_plan_items') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -226,7 +236,9 @@ forEachDialect((dialect) => {
       const expected =
         (await count('units')) + (await count('members')) + (await count('accounts')) + 1 + (await count('meetings')) + (await count('directives')) + (await count('tasks')) + (await count('commitments')) +
         // The checklist, then each self-examination, feedback and correction-plan item.
-        1 + (await count('self_examinations')) + (await count('feedback')) + (await count('correction_plan_items'));
+        1 + (await count('self_examinations')) + (await count('feedback')) + (await count('correction_plan_items')) +
+        // The issue categories, each issue and status change, the people's word, each citizen's message and what was done with it.
+        (await localIssueEntries());
       expect(await verifyAuditChain(t().db)).toMatchObject({ ok: true, count: expected });
     });
   });

@@ -103,6 +103,7 @@ export function demoTaskRows(t: DemoTaskInput): { task: TaskTable; progress: Tas
       status: close?.outcome ?? 'open',
       ...t.source,
       source_commitment_id: null,
+      source_local_issue_id: null,
       received_on: t.receivedOn,
       handed_down_on: t.handedDownOn,
       progress_percent: t.life.progress.at(-1)?.percent ?? 0,

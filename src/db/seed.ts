@@ -13,6 +13,7 @@ import { seedDemoWork } from './seed-work.js';
 import { seedDemoSelfExamination } from './seed-self-examination.js';
 import { loadStartingChecklist } from '../features/checklist/service.js';
 import { buildDemoMeetings } from '../domain/demo-meetings.js';
+import { seedDemoLocalIssues } from './seed-local-issues.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -55,6 +56,9 @@ export interface DemoSummary {
   feedback: number;
   /** Items of the members' correction plans (tự sửa). */
   planItems: number;
+  /** Outstanding local issues (vấn đề tồn tại) and citizens' messages (ý kiến người dân). */
+  localIssues: number;
+  citizenFeedback: number;
   /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
   auditEntries: number;
   accounts: { username: string; displayName: string; roles: string[] }[];
@@ -90,6 +94,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   let selfExam = { selfExaminations: 0, feedback: 0, planItems: 0 };
   let auditCount = 0;
   let taskCount = 0;
+  let local = { issues: 0, citizenFeedback: 0 };
   await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
@@ -106,6 +111,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
         code: unit.code,
         contact_name: unit.contactName,
         contact_phone: unit.contactPhone,
+        village_name: unit.villageName,
         archived_at: null,
         created_at: now,
         updated_at: now,
@@ -155,6 +161,14 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     const rubric = await seedSampleRubric(trx, handle, unitIds.get(commune.key)!);
     // The self-examination checklist (27 manifestations, QĐ 08 points), kept by the commune committee.
     const checklist = await loadStartingChecklist(trx, handle.dialect, unitIds.get(commune.key)!, null);
+    // The commune's outstanding issues and the people's messages, kept by the party committee.
+    const committee = demo.accounts.find((a) => a.roles.some((r) => r.role === 'party_committee'))!;
+    local = await seedDemoLocalIssues(trx, { db: trx, dialect: handle.dialect }, {
+      unitIds,
+      unitPaths: new Map([...unitRows].map(([key, row]) => [key, row.path])),
+      communeKey: commune.key,
+      committeeAccountId: accountOfMember.get(committee.memberKey!)!,
+    });
     if (withMeetings) {
       const refs = { unitIds, memberIds, accountOfMember };
       const meetings = buildDemoMeetings(demo);
@@ -180,6 +194,8 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     selfExaminations: selfExam.selfExaminations,
     feedback: selfExam.feedback,
     planItems: selfExam.planItems,
+    localIssues: local.issues,
+    citizenFeedback: local.citizenFeedback,
     auditEntries: auditCount,
     accounts: demo.accounts.map((a) => ({
       username: a.username,

@@ -33,6 +33,8 @@ export interface DemoUnit {
   code: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** The village (thôn) a village cell stands for; null for other units. */
+  villageName: string | null;
   members: DemoMember[];
 }
 
@@ -259,6 +261,8 @@ interface CellSpec {
   village: boolean;
   /** Mass organisations that take tasks from this cell, named after the village. */
   massOrgsFor?: string;
+  /** The village a village cell stands for. */
+  villageName?: string;
 }
 
 const village = (key: string, place: string, size: readonly [number, number], massOrgs = false): CellSpec => ({
@@ -268,6 +272,7 @@ const village = (key: string, place: string, size: readonly [number, number], ma
   maleShare: 0.6,
   born: [1950, 2002],
   village: true,
+  villageName: place,
   ...(massOrgs ? { massOrgsFor: place } : {}),
 });
 
@@ -410,6 +415,7 @@ export function buildDemoCommune(): DemoCommune {
     code: 'MQ',
     contactName: null, // filled in once the office clerk is chosen
     contactPhone: null,
+    villageName: null,
     members: [],
   };
   const units: DemoUnit[] = [commune];
@@ -426,6 +432,7 @@ export function buildDemoCommune(): DemoCommune {
       code: `MQ-${pad(i + 1)}`,
       contactName: null,
       contactPhone: null,
+      villageName: spec.villageName ?? null,
       members: buildMembers(rng, ids, spec),
     };
     // The cell's contact is its secretary.
@@ -449,6 +456,7 @@ export function buildDemoCommune(): DemoCommune {
           code: null,
           contactName: fullName(randomPerson(rng, gender, born)),
           contactPhone: ids.phone(),
+          villageName: null,
           members: [],
         });
       }

@@ -38,6 +38,15 @@ export const actions = [
   'feedback.read',
   'feedback.read_grave',
   'feedback.answer_upward',
+  'local_issue.read',
+  'local_issue.manage',
+  'local_issue.respond',
+  'local_issue.confirm',
+  'local_issue.category_manage',
+  'citizen_feedback.read',
+  'citizen_feedback.triage',
+  'citizen_feedback.contact',
+  'citizen_feedback.answer',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +108,22 @@ const grants: Record<Action, readonly Role[]> = {
   'feedback.read_grave': ['cell_committee', 'cell_secretary', 'inspection'],
   // Upward feedback (about how the cell is led) is answered by its committee.
   'feedback.answer_upward': ['cell_committee', 'cell_secretary'],
+  // Local issues are the commune's public business: everyone in the party reads those of their
+  // unit (a cell sees its village's and its own responsibilities, local-issues/policy.ts); the
+  // committee keeps the list; the responsible unit's leaders work on it; the village cell's
+  // leaders give the cell's word on a resolution. The office keeps rosters, not the issues.
+  'local_issue.read': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'local_issue.manage': ['party_committee'],
+  'local_issue.respond': ['cell_committee', 'cell_secretary', 'party_committee'],
+  'local_issue.confirm': ['cell_committee', 'cell_secretary'],
+  'local_issue.category_manage': ['party_committee'],
+  // Citizens' messages: the committee triages them and sees who wrote; UBKT reads them to
+  // supervise, without the contact; a cell's leaders read, answer and see the contact of those
+  // routed to their cell (citizen-feedback/policy.ts).
+  'citizen_feedback.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'citizen_feedback.triage': ['party_committee'],
+  'citizen_feedback.contact': ['cell_committee', 'cell_secretary', 'party_committee'],
+  'citizen_feedback.answer': ['cell_committee', 'cell_secretary', 'party_committee'],
 };
 
 export interface Assignment {

@@ -28,6 +28,10 @@ import { mySelfExamRoutes } from '../features/self-examinations/me-routes.js';
 import { correctionPlanRoutes } from '../features/correction-plans/routes.js';
 import { ownPlanRoutes } from '../features/correction-plans/own-routes.js';
 import { feedbackRoutes } from '../features/feedback/routes.js';
+import { localIssueRoutes } from '../features/local-issues/routes.js';
+import { localIssueCategoryRoutes } from '../features/local-issues/category-routes.js';
+import { citizenFeedbackRoutes } from '../features/citizen-feedback/routes.js';
+import { publicRoutes } from '../features/citizen-feedback/public-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -183,6 +187,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => correctionPlanRoutes(scope, ctx));
   await app.register(async (scope) => ownPlanRoutes(scope, ctx));
   await app.register(async (scope) => feedbackRoutes(scope, ctx));
+  await app.register(async (scope) => localIssueRoutes(scope, ctx));
+  await app.register(async (scope) => localIssueCategoryRoutes(scope, ctx));
+  await app.register(async (scope) => citizenFeedbackRoutes(scope, ctx));
+  await app.register(async (scope) => publicRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

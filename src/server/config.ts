@@ -21,6 +21,14 @@ export interface Config {
   allowDemoPasswords: boolean;
   /** Minutes after a meeting's start that still count as on time (copied onto each new meeting). */
   meetingGraceMinutes: number;
+  /** The public feedback form (ý kiến người dân): seconds a person needs at least to fill it in. */
+  publicFormMinSeconds: number;
+  /** Messages per address per hour and per contact per day, counted in the database (all instances). */
+  publicFeedbackPerIpPerHour: number;
+  publicFeedbackPerContactPerDay: number;
+  /** Cheap first line, per instance and address: public sends and tracking-code lookups per minute. */
+  publicSendsPerMinute: number;
+  publicLookupsPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     allowDemoPasswords: env.TUSOI_ALLOW_DEMO === '1',
     meetingGraceMinutes: Math.max(0, Math.min(120, Number(env.MEETING_GRACE_MINUTES ?? 0) || 0)),
+    publicFormMinSeconds: Number(env.PUBLIC_FORM_MIN_SECONDS ?? 3),
+    publicFeedbackPerIpPerHour: Number(env.PUBLIC_FEEDBACK_PER_IP_PER_HOUR ?? 20),
+    publicFeedbackPerContactPerDay: Number(env.PUBLIC_FEEDBACK_PER_CONTACT_PER_DAY ?? 5),
+    publicSendsPerMinute: Number(env.PUBLIC_SENDS_PER_MINUTE ?? 10),
+    publicLookupsPerMinute: Number(env.PUBLIC_LOOKUPS_PER_MINUTE ?? 30),
   };
 }
 

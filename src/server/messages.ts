@@ -5,6 +5,7 @@
 import { taskMessages } from './messages.tasks.js';
 import { commitmentMessages } from './messages.commitments.js';
 import { selfExamMessages } from './messages.selfexam.js';
+import { localIssueMessages } from './messages.localissues.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -107,13 +108,14 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...taskMessages.en,
   ...commitmentMessages.en,
   ...selfExamMessages.en,
+  ...localIssueMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -286,8 +288,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...taskMessages.fieldLabels.vi,
     ...commitmentMessages.fieldLabels.vi,
     ...selfExamMessages.fieldLabels.vi,
+    ...localIssueMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

@@ -56,7 +56,7 @@ export const taskOutcomes = ['on_time', 'late', 'exceeded', 'not_done'] as const
 export type TaskOutcome = (typeof taskOutcomes)[number];
 
 /** Where a task came from: a meeting's conclusion, a committee directive, a commitment, or none. */
-export const taskSources = ['meeting', 'directive', 'commitment', 'standalone'] as const;
+export const taskSources = ['meeting', 'directive', 'commitment', 'local_issue', 'standalone'] as const;
 export type TaskSource = (typeof taskSources)[number];
 
 export const taskPriorities = ['high', 'normal', 'low'] as const;
@@ -150,3 +150,21 @@ export type FeedbackTopic = (typeof feedbackTopics)[number];
 /** open (awaiting the receiver's answer) → accepted (a correction-plan item follows) or explained. */
 export const feedbackStatuses = ['open', 'accepted', 'explained'] as const;
 export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+/**
+ * Trạng thái vấn đề tồn tại: mới ghi nhận → đang giải quyết → đã giải quyết / chưa thể giải quyết
+ * (with the reason). A resolved or unresolvable issue may be reopened (in progress again).
+ */
+export const localIssueStatuses = ['new', 'in_progress', 'resolved', 'unresolvable'] as const;
+export type LocalIssueStatus = (typeof localIssueStatuses)[number];
+
+/** The people's word on a resolution: đồng ý (confirm) or chưa đồng ý (dispute). */
+export const confirmationDecisions = ['confirm', 'dispute'] as const;
+export type ConfirmationDecision = (typeof confirmationDecisions)[number];
+
+/**
+ * Ý kiến người dân: mới nhận → đang xử lý (linked to an issue or routed to a cell) → đã trả lời →
+ * đã đóng (closed without an answer: spam, duplicate, outside the commune's remit).
+ */
+export const citizenFeedbackStatuses = ['new', 'in_progress', 'answered', 'closed'] as const;
+export type CitizenFeedbackStatus = (typeof citizenFeedbackStatuses)[number];

@@ -99,7 +99,7 @@ forEachDialect((dialect) => {
     it('lists the actions each role may take', async () => {
       const actionsOf = async (username: string) =>
         (await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login(username) } })).json().actions as string[];
-      expect(await actionsOf('dangvien.dongthu')).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give']);
+      expect(await actionsOf('dangvien.dongthu')).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give', 'local_issue.read']);
       expect(await actionsOf('vanphong')).toContain('member.update');
       expect(await actionsOf('vanphong')).not.toContain('audit.read');
       expect(await actionsOf('ubkt')).toContain('audit.read');

@@ -571,6 +571,7 @@ forEachDialect((dialect) => {
             sourceMeetingDate: d1,
             sourceDirectiveId: null,
             sourceCommitmentId: null,
+            sourceLocalIssueId: null,
             overdue: true,
             handDownDelayDays: null,
           },

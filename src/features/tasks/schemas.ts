@@ -39,6 +39,8 @@ export const taskSummary = z.object({
   sourceMeetingDate: isoDate.nullable(),
   sourceDirectiveId: id.nullable(),
   sourceCommitmentId: id.nullable(),
+  /** The local issue this task is an action on. */
+  sourceLocalIssueId: id.nullable(),
   /** Open past its deadline (Vietnam date). */
   overdue: z.boolean(),
   /** Days the cell took to hand it down to a mass organisation (null unless handed down). */
@@ -105,6 +107,7 @@ export const createTaskBody = taskFields.extend({
       z.strictObject({ kind: z.literal('meeting'), meetingId: id }),
       z.strictObject({ kind: z.literal('directive'), directiveId: id }),
       z.strictObject({ kind: z.literal('commitment'), commitmentId: id }),
+      z.strictObject({ kind: z.literal('local_issue'), localIssueId: id }),
     ])
     .nullable()
     .optional(),

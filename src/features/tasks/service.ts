@@ -18,6 +18,8 @@ import { commitmentCountsByUnit } from '../commitments/repo.js';
 import { memberCommitmentsForWork } from '../commitments/service.js';
 import { directivesAwaitingAcknowledgement } from '../directives/service.js';
 import { memberCorrectionsForWork } from '../correction-plans/service.js';
+import { findIssue } from '../local-issues/repo.js';
+import { issueAccessOf, mayRespondToIssue } from '../local-issues/policy.js';
 import * as repo from './repo.js';
 import type { TaskWithDetail } from './repo.js';
 import { presentTask } from './present.js';
@@ -54,6 +56,7 @@ export interface NewTaskSource {
   /** The default "received" date of a directive's task handed down to a mass organisation. */
   directiveIssuedOn?: string;
   commitmentId?: string;
+  localIssueId?: string;
 }
 
 export interface NewTask {
@@ -76,6 +79,7 @@ export function taskSnapshot({ row, coworkerMemberIds }: NewTask) {
     sourceMeetingId: row.source_meeting_id,
     sourceDirectiveId: row.source_directive_id,
     sourceCommitmentId: row.source_commitment_id,
+    ...(row.source_local_issue_id ? { sourceLocalIssueId: row.source_local_issue_id } : {}),
     receivedOn: row.received_on,
     handedDownOn: row.handed_down_on,
   };
@@ -180,6 +184,7 @@ export async function insertNewTask(
     source_meeting_id: source.meetingId ?? null,
     source_directive_id: source.directiveId ?? null,
     source_commitment_id: source.commitmentId ?? null,
+    source_local_issue_id: source.localIssueId ?? null,
     received_on: receivedOn,
     handed_down_on: handedDownOn,
     progress_percent: 0,
@@ -217,6 +222,16 @@ async function resolveSource(trx: Db, actor: Actor, unit: UnitTable, source: Cre
       const commitment = await repo.findCommitmentWithUnit(trx, source.commitmentId);
       if (!commitment || !isWithin(commitment.unit_path, unit.path)) throw fieldError('source.commitmentId', 'task_source_commitment_invalid');
       return { kind: 'commitment', commitmentId: commitment.id, memberId: commitment.member_id };
+    }
+    case 'local_issue': {
+      // An action on an issue: assigned by the committee keeping the list or by the responsible
+      // unit, while the issue is still open; any other answers like a missing issue.
+      const issue = await findIssue(trx, source.localIssueId);
+      const access = issue ? issueAccessOf(issue) : undefined;
+      const assignerFits = issue !== undefined && (unit.id === issue.unit_id || (issue.responsible_path !== null && isWithin(unit.path, issue.responsible_path)));
+      if (!issue || !access || !mayRespondToIssue(actor, access) || !assignerFits) throw fieldError('source.localIssueId', 'task_source_local_issue_invalid');
+      if (issue.status !== 'new' && issue.status !== 'in_progress') throw fieldError('source.localIssueId', 'task_source_local_issue_closed');
+      return { kind: 'local_issue', localIssueId: issue.id };
     }
   }
 }

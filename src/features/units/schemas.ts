@@ -27,6 +27,8 @@ export interface UnitTreeNode extends UnitSummary {
 export const unitDetail = unitSummary.extend({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** The village (thôn, tổ dân phố) a cell stands for: citizens pick it on the public form. */
+  villageName: z.string().nullable(),
   /** Ancestors from the root of the caller's scope down to the parent, for breadcrumbs. */
   ancestors: z.array(z.object({ id, name: z.string(), kind: unitKind })),
   children: z.array(unitSummary),
@@ -46,6 +48,7 @@ export const createUnitBody = z.strictObject({
   code: z.string().trim().min(1).max(50).nullable().optional(),
   contactName: z.string().trim().min(2).max(200).nullable().optional(),
   contactPhone: phone.nullable().optional(),
+  villageName: z.string().trim().min(2).max(100).nullable().optional(),
 });
 export type CreateUnitBody = z.infer<typeof createUnitBody>;
 
@@ -54,6 +57,7 @@ export const updateUnitBody = z.strictObject({
   code: z.string().trim().min(1).max(50).nullable().optional(),
   contactName: z.string().trim().min(2).max(200).nullable().optional(),
   contactPhone: phone.nullable().optional(),
+  villageName: z.string().trim().min(2).max(100).nullable().optional(),
 });
 export type UpdateUnitBody = z.infer<typeof updateUnitBody>;
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../server/context.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { AppError, fieldError, forbidden } from '../../server/errors.js';
 import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
@@ -37,6 +37,7 @@ function snapshot(row: UnitRow) {
     code: row.code,
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
+    ...(row.village_name ? { villageName: row.village_name } : {}),
     archivedAt: row.archived_at,
   };
 }
@@ -94,6 +95,7 @@ async function present(ctx: AppContext, actor: Actor, row: UnitRow): Promise<Uni
     ...summary(row, subtreeCount(row.path)),
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
+    villageName: row.village_name,
     ancestors: ancestors
       .sort((a, b) => a.depth - b.depth)
       .map((a) => ({ id: a.id, name: a.name, kind: a.kind as UnitKind })),
@@ -109,6 +111,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
     authorizeReferencedUnit(actor, 'unit.create', parent, 'parentId');
     assertParentActive(parent!);
     assertKindFits(body.kind, parent!.kind as UnitKind);
+    if (body.villageName && body.kind !== 'cell') throw fieldError('villageName', 'unit_village_cell_only');
     const now = nowIso();
     const id = newId();
     const row: UnitRow = {
@@ -122,6 +125,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, body: CreateUnit
       code: body.code ?? null,
       contact_name: body.contactName ?? null,
       contact_phone: body.contactPhone ?? null,
+      village_name: body.kind === 'cell' ? (body.villageName ?? null) : null,
       archived_at: null,
       created_at: now,
       updated_at: now,
@@ -145,6 +149,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
   const updated = await writeTransaction(ctx.handle, async (trx) => {
     const row = await repo.findUnit(trx, id);
     authorizeUnit(actor, 'unit.update', row);
+    if (body.villageName && row!.kind !== 'cell') throw fieldError('villageName', 'unit_village_cell_only');
     const next: UnitRow = {
       ...row!,
       name: body.name ?? row!.name,
@@ -152,6 +157,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
       code: body.code !== undefined ? body.code : row!.code,
       contact_name: body.contactName !== undefined ? body.contactName : row!.contact_name,
       contact_phone: body.contactPhone !== undefined ? body.contactPhone : row!.contact_phone,
+      village_name: row!.kind !== 'cell' ? null : body.villageName !== undefined ? body.villageName : row!.village_name,
       updated_at: nowIso(),
     };
     // Saving an unchanged form is not a change: no write, no audit entry.
@@ -162,6 +168,7 @@ export async function updateUnit(ctx: AppContext, actor: Actor, id: string, body
       code: next.code,
       contact_name: next.contact_name,
       contact_phone: next.contact_phone,
+      village_name: next.village_name,
       updated_at: next.updated_at,
     });
     await writeAudit(trx, dialect, {

@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { requester } from '../../../test/helpers/meetings.js';
+import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
+import { createIssue, openPublicLimits, publicForm, sendCitizen, setStatus } from '../../../test/helpers/local-issues.js';
+import type { CitizenFeedbackListResponse, CitizenFeedbackSummary, PublicFeedbackStatus } from './schemas.js';
+import type { LocalIssueDetail, LocalIssueListResponse } from '../local-issues/schemas.js';
+
+forEachDialect((dialect) => {
+  describe('citizens\' feedback (ý kiến người dân): the public form, tracking codes, triage, contacts, the people\'s word', () => {
+    const t = useDemoApp(dialect, openPublicLimits);
+    const call = requester(t);
+    const officeOnly = () => signInAs(t(), 'vanphong.ykien', [{ role: 'office', unitName: COMMUNE }]);
+    const publicPost = async (payload: Record<string, unknown>, lang?: string) =>
+      t().app.inject({ method: 'POST', url: '/api/public/feedback', payload, ...(lang ? { headers: { 'accept-language': lang } } : {}) });
+    const track = (code: string) => t().app.inject({ method: 'GET', url: `/api/public/feedback/${encodeURIComponent(code)}` });
+    const idOf = async (code: string) => {
+      const status = await track(code);
+      expect(status.statusCode).toBe(200);
+      const rows = await t().db.db.selectFrom('citizen_feedback').select(['id', 'content']).execute();
+      return rows.find((r) => r.content === (status.json() as PublicFeedbackStatus).content)!.id;
+    };
+    const feedbackRow = (id: string) => t().db.db.selectFrom('citizen_feedback').selectAll().where('id', '=', id).executeTakeFirst();
+    const countRows = async () => Number((await t().db.db.selectFrom('citizen_feedback').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+    type Fixture = { id: string; commune: string; dongThu: string };
+    const row = (r: AccessRow<Fixture>) => r;
+    const rows: AccessRow<Fixture>[] = [
+      row({
+        route: 'GET /api/citizen-feedback',
+        method: 'GET',
+        url: (f) => `/api/citizen-feedback?unitId=${f.commune}`,
+        missing: () => `/api/citizen-feedback?unitId=${missingId()}`,
+        forbidden: [officeOnly, 'dangvien.dongthu'],
+        other: 'bithu.luuquang',
+        happy: {
+          who: 'bithu.dangbo',
+          status: 200,
+          check: (res, f) => {
+            const list = res.json() as CitizenFeedbackListResponse;
+            expect(list.items.find((i) => i.id === f.id)?.contact?.name).toBe('Nguyễn Thị Thử');
+            expect(list.counts.new).toBeGreaterThan(0);
+          },
+        },
+      }),
+      row({
+        route: 'GET /api/citizen-feedback/:id',
+        method: 'GET',
+        url: (f) => `/api/citizen-feedback/${f.id}`,
+        missing: () => `/api/citizen-feedback/${missingId()}`,
+        forbidden: [officeOnly, 'dangvien.dongthu'],
+        other: 'bithu.luuquang',
+        // UBKT reads the message to supervise, never who wrote it.
+        happy: { who: 'ubkt', status: 200, check: (res) => expect(res.json()).toMatchObject({ contact: null, actions: [] }) },
+      }),
+      row({
+        route: 'POST /api/citizen-feedback/:id/triage',
+        method: 'POST',
+        url: (f) => `/api/citizen-feedback/${f.id}/triage`,
+        missing: () => `/api/citizen-feedback/${missingId()}/triage`,
+        body: (f) => ({ action: 'route', unitId: f.dongThu }),
+        forbidden: [officeOnly, 'ubkt'],
+        other: 'bithu.luuquang',
+        happy: { who: 'bithu.dangbo', status: 200, audit: 'citizen_feedback.route', check: (res) => expect(res.json()).toMatchObject({ status: 'in_progress', routedUnit: { name: CELL_DONG_THU } }) },
+      }),
+      row({
+        route: 'POST /api/citizen-feedback/:id/answer',
+        method: 'POST',
+        url: (f) => `/api/citizen-feedback/${f.id}/answer`,
+        missing: () => `/api/citizen-feedback/${missingId()}/answer`,
+        body: () => ({ text: 'Xã đã ghi nhận, sẽ trả lời bà sau khi rà soát hồ sơ.' }),
+        forbidden: [officeOnly, 'ubkt'],
+        other: 'bithu.luuquang',
+        happy: { who: 'bithu.dangbo', status: 200, audit: 'citizen_feedback.answer', check: (res) => expect(res.json().status).toBe('answered') },
+      }),
+    ];
+    describe('who may call each endpoint', () => {
+      accessMatrix(t, {
+        routesFile: new URL('./routes.ts', import.meta.url),
+        rows,
+        fixture: async () => {
+          const sent = await sendCitizen(t());
+          return { id: await idOf(sent.trackingCode), commune: await t().unitId(COMMUNE), dongThu: await t().unitId(CELL_DONG_THU) };
+        },
+        state: (f) => feedbackRow(f.id),
+      });
+    });
+
+    it('the form offers the villages (not the other cells) and the topics; a message gets a readable code and is audited without the contact', async () => {
+      const form = await publicForm(t());
+      expect(form.villages.map((v) => v.name)).toContain('Đồng Thứ');
+      expect(form.villages.map((v) => v.name)).not.toContain('Chi bộ Công an xã');
+      expect(form.villages.every((v) => v.communeName === COMMUNE)).toBe(true);
+      expect(form.topics.map((c) => c.code)).toContain('moi_truong');
+      const before = await auditCount(t());
+      const sent = await sendCitizen(t(), { content: '<script>alert("xss")</script><b>Đường</b> ngập nước', email: 'nguoidan@example.vn' });
+      expect(sent.trackingCode).toMatch(/^[2-9ACDEGHKMNPRSTUVXY]{4}-[2-9ACDEGHKMNPRSTUVXY]{4}-[2-9ACDEGHKMNPRSTUVXY]{4}$/);
+      expect(sent.merged).toBe(false);
+      expect(await auditCount(t())).toBe(before + 1);
+      const entry = await lastAudit(t());
+      expect(entry.action).toBe('citizen_feedback.create');
+      expect(entry.actor_account_id).toBeNull();
+      expect(JSON.stringify(entry)).not.toMatch(/Nguyễn Thị Thử|0912|nguoidan@/);
+      // Stored and answered as the very text: nothing is interpreted.
+      const status = (await track(sent.trackingCode)).json() as PublicFeedbackStatus;
+      expect(status).toMatchObject({ status: 'new', villageName: 'Đồng Thứ', topicName: 'Quản lý đất đai', answer: null, issue: null });
+      expect(status.content).toBe('<script>alert("xss")</script><b>Đường</b> ngập nước');
+      // Case, spaces and dashes do not matter.
+      const typed = sent.trackingCode.toLowerCase().replace(/-/g, ' ');
+      expect((await track(typed)).statusCode).toBe(200);
+    });
+
+    it('the committee names the village a cell stands for; only a cell can stand for one', async () => {
+      const police = await t().unitId('Chi bộ Công an xã');
+      const set = await call('PATCH', `/api/units/${police}`, 'bithu.dangbo', { villageName: 'Khu tập thể Công an' });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json().villageName).toBe('Khu tập thể Công an');
+      expect((await publicForm(t())).villages.map((v) => v.name)).toContain('Khu tập thể Công an');
+      expect((await call('PATCH', `/api/units/${police}`, 'bithu.dangbo', { villageName: null })).json().villageName).toBeNull();
+      const commune = await call('PATCH', `/api/units/${await t().unitId(COMMUNE)}`, 'bithu.dangbo', { villageName: 'Minh Quang' });
+      expect(commune.statusCode).toBe(400);
+      expect(fieldsOf(commune)).toEqual(['villageName']);
+    });
+
+    it('a wrong, guessed or malformed code answers exactly like an unknown one', async () => {
+      const sent = await sendCitizen(t());
+      const wrong = sent.trackingCode.slice(0, -1) + (sent.trackingCode.endsWith('2') ? '3' : '2');
+      const answers = await Promise.all([wrong, 'AAAA-AAAA-AAAA', 'không-phải-mã', 'x'.repeat(40)].map(track));
+      for (const a of answers) {
+        expect(a.statusCode).toBe(404);
+        expect(a.body).toBe(answers[0]!.body);
+      }
+      expect(answers[0]!.json().error.message).toContain('mã tra cứu');
+      expect(answers[0]!.headers['cache-control']).toBe('no-store');
+    });
+
+    it('every field is checked with a plain message naming it; nothing is stored', async () => {
+      const form = await publicForm(t());
+      const before = await countRows();
+      const base = { name: 'Lê Văn Khách', villageUnitId: await t().unitId(CELL_DONG_THU), topic: 'khac', content: 'Nội dung đủ dài để gửi.', formToken: form.formToken };
+      const noContact = await publicPost(base);
+      expect(noContact.statusCode).toBe(400);
+      expect(fieldsOf(noContact)).toEqual(['phone']);
+      expect(noContact.json().error.message).toContain('số điện thoại hoặc email');
+      const bad = await publicPost({ ...base, name: 'A', phone: 'gọi tôi', email: 'không phải email', content: 'x'.repeat(5001), consentContact: 'có' });
+      expect(bad.statusCode).toBe(400);
+      expect(fieldsOf(bad).sort()).toEqual(['consentContact', 'content', 'email', 'name', 'phone'].sort());
+      expect(bad.json().error.message).toContain('Nội dung ý kiến (content): tối đa 5000');
+      const unknownVillage = await publicPost({ ...base, phone: '0912000111', villageUnitId: await t().unitId('Chi bộ Công an xã') });
+      expect(fieldsOf(unknownVillage)).toEqual(['villageUnitId']);
+      const unknownTopic = await publicPost({ ...base, phone: '0912000111', topic: 'bau_cu' });
+      expect(fieldsOf(unknownTopic)).toEqual(['topic']);
+      const badToken = await publicPost({ ...base, phone: '0912000111', formToken: `${Date.now() - 60_000}.abc.forged` });
+      expect(fieldsOf(badToken)).toEqual(['formToken']);
+      const english = await publicPost({ ...base }, 'en');
+      expect(english.json().error.message).toContain('phone number or an email');
+      const huge = await t().app.inject({ method: 'POST', url: '/api/public/feedback', payload: { ...base, content: 'x'.repeat(40_000) } });
+      expect(huge.statusCode).toBe(413);
+      expect(await countRows()).toBe(before);
+    });
+
+    it('robots: the honeypot is answered like a success and stored nowhere; a form sent too fast is refused', async () => {
+      const before = await countRows();
+      const audits = await auditCount(t());
+      const form = await publicForm(t());
+      const bot = await publicPost({ name: 'Bot', phone: '0900111222', villageUnitId: await t().unitId(CELL_DONG_THU), topic: 'khac', content: 'Mua thuốc giá rẻ tại đây', formToken: form.formToken, website: 'http://spam.example' });
+      expect(bot.statusCode).toBe(201);
+      expect(bot.json().trackingCode).toMatch(/^.{4}-.{4}-.{4}$/);
+      expect((await track(bot.json().trackingCode)).statusCode).toBe(404);
+      expect(await countRows()).toBe(before);
+      expect(await auditCount(t())).toBe(audits);
+
+      const config = t().ctx.config;
+      config.publicFormMinSeconds = 60;
+      try {
+        const fast = await publicPost({ name: 'Người gửi nhanh', phone: '0900111333', villageUnitId: await t().unitId(CELL_DONG_THU), topic: 'khac', content: 'Gửi ngay khi mở trang', formToken: (await publicForm(t())).formToken });
+        expect(fast.statusCode).toBe(400);
+        expect(fieldsOf(fast)).toEqual(['formToken']);
+        expect(fast.json().error.message).toContain('nhanh quá');
+      } finally {
+        config.publicFormMinSeconds = 0;
+      }
+      expect(await countRows()).toBe(before);
+    });
+
+    it('rate limits: per contact and per address, 429 in Vietnamese with when to retry', async () => {
+      const config = t().ctx.config;
+      config.publicFeedbackPerContactPerDay = 2;
+      try {
+        const phone = '0987 654 321';
+        await sendCitizen(t(), { phone, content: 'Ý kiến thứ nhất về đường làng.' });
+        await sendCitizen(t(), { phone: '+84 987 654 321', content: 'Ý kiến thứ hai về đường làng.' });
+        const third = await publicPost({ ...(await sendCitizenBody()), phone: '0987654321', content: 'Ý kiến thứ ba về đường làng.' });
+        expect(third.statusCode).toBe(429);
+        expect(third.json().error.message).toBe('Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau 1440 phút.');
+        expect(third.headers['retry-after']).toBe(String(24 * 3600));
+      } finally {
+        config.publicFeedbackPerContactPerDay = openPublicLimits.publicFeedbackPerContactPerDay;
+      }
+      config.publicFeedbackPerIpPerHour = 1;
+      try {
+        const byIp = await publicPost({ ...(await sendCitizenBody()), phone: '0933 222 111' });
+        expect(byIp.statusCode).toBe(429);
+        expect(byIp.headers['retry-after']).toBe('3600');
+      } finally {
+        config.publicFeedbackPerIpPerHour = openPublicLimits.publicFeedbackPerIpPerHour;
+      }
+    });
+    async function sendCitizenBody() {
+      return { name: 'Người dân', villageUnitId: await t().unitId(CELL_DONG_THU), topic: 'khac', content: 'Nội dung ý kiến để thử giới hạn.', formToken: (await publicForm(t())).formToken };
+    }
+
+    it('the same message from the same contact within a day is merged: one record, a code for each send', async () => {
+      const first = await sendCitizen(t(), { phone: '0977 100 200', content: 'Đèn đường ngõ 5 bị hỏng, đề nghị sửa!' });
+      const before = await countRows();
+      const again = await sendCitizen(t(), { phone: '0977100200', content: 'đèn đường NGÕ 5 bị hỏng — đề nghị sửa' });
+      expect(again.merged).toBe(true);
+      expect(again.trackingCode).not.toBe(first.trackingCode);
+      expect(await countRows()).toBe(before);
+      const id = await idOf(first.trackingCode);
+      expect((await feedbackRow(id))!.duplicate_count).toBe(1);
+      expect((await lastAudit(t())).action).toBe('citizen_feedback.merge');
+      expect((await track(again.trackingCode)).body).toBe((await track(first.trackingCode)).body);
+      // Other words are another message.
+      expect((await sendCitizen(t(), { phone: '0977100200', content: 'Cống thoát nước ngõ 5 bị tắc.' })).merged).toBe(false);
+    });
+
+    it('triage to answer to the people\'s word: link to Lồng Chấy, answer, the citizen confirms the resolution once with their code', async () => {
+      const sent = await sendCitizen(t(), { content: 'Gia đình tôi ở Lồng Chấy đã nhận đất dịch vụ, xin xác nhận.' });
+      const id = await idOf(sent.trackingCode);
+      const commune = await t().unitId(COMMUNE);
+      const issues = (await call('GET', `/api/local-issues?unitId=${commune}&q=long%20chay`, 'bithu.dangbo')).json() as LocalIssueListResponse;
+      const longChay = issues.items[0]!;
+      const linked = await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', { action: 'link', localIssueId: longChay.id });
+      expect(linked.statusCode, linked.body).toBe(200);
+      expect((linked.json() as CitizenFeedbackSummary).localIssue).toMatchObject({ id: longChay.id, status: 'resolved' });
+      expect((await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', { action: 'link', localIssueId: longChay.id })).statusCode).toBe(409);
+      expect((await call('POST', `/api/citizen-feedback/${id}/answer`, 'bithu.dangbo', { text: 'Xã đã giao đất dịch vụ cho gia đình ngày 20/5/2023.' })).statusCode).toBe(200);
+
+      const seen = (await track(sent.trackingCode)).json() as PublicFeedbackStatus;
+      expect(seen).toMatchObject({ status: 'answered', answer: { text: 'Xã đã giao đất dịch vụ cho gia đình ngày 20/5/2023.' }, issue: { id: longChay.id, status: 'resolved', canConfirm: true, myDecision: null, confirmations: { confirmed: 2, disputed: 1 } } });
+      const confirm = (code: string, issueId = longChay.id) => t().app.inject({ method: 'POST', url: `/api/local-issues/${issueId}/confirmations`, payload: { decision: 'confirm', trackingCode: code } });
+      const other = await createIssue(t());
+      expect((await confirm(sent.trackingCode, other.id)).statusCode).toBe(404);
+      expect((await confirm('AAAA-AAAA-AAAA')).statusCode).toBe(404);
+      const before = await auditCount(t());
+      const done = await confirm(sent.trackingCode);
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ issue: { canConfirm: false, myDecision: 'confirm', confirmations: { confirmed: 3, disputed: 1 } } });
+      expect(await auditCount(t())).toBe(before + 1);
+      expect((await lastAudit(t())).actor_account_id).toBeNull();
+      expect((await confirm(sent.trackingCode)).statusCode).toBe(409);
+      const issue = (await call('GET', `/api/local-issues/${longChay.id}`, 'bithu.dangbo')).json() as LocalIssueDetail;
+      expect(issue.confirmations).toEqual({ confirmed: 3, disputed: 1 });
+      expect(issue.citizenFeedback.some((m) => m.id === id)).toBe(true);
+      expect(issue.timeline.some((e) => e.kind === 'citizen_feedback' && e.citizenFeedbackId === id)).toBe(true);
+      // Members of the village read the issue, not the citizens' words.
+      const member = (await call('GET', `/api/local-issues/${longChay.id}`, 'dangvien.dongthu')).json() as LocalIssueDetail;
+      expect(member.citizenFeedback).toEqual([]);
+      expect(member.timeline.filter((e) => e.kind === 'citizen_feedback').every((e) => e.note === null && e.citizenFeedbackId === null)).toBe(true);
+    });
+
+    it('contacts: the committee and the cell it was routed to see them; UBKT, other cells and the office never', async () => {
+      const sent = await sendCitizen(t(), { name: 'Trần Văn Liên Hệ', phone: '0911 222 333' });
+      const id = await idOf(sent.trackingCode);
+      const contactOf = async (who: string) => ((await call('GET', `/api/citizen-feedback/${id}`, who)).json() as CitizenFeedbackSummary).contact;
+      expect(await contactOf('bithu.dangbo')).toMatchObject({ name: 'Trần Văn Liên Hệ', phone: '0911 222 333' });
+      expect(await contactOf('ubkt')).toBeNull();
+      expect((await call('GET', `/api/citizen-feedback/${id}`, 'bithu.dongthu')).statusCode).toBe(404);
+      const route = await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', { action: 'route', unitId: await t().unitId(CELL_DONG_THU) });
+      expect(route.statusCode).toBe(200);
+      expect(await contactOf('bithu.dongthu')).toMatchObject({ name: 'Trần Văn Liên Hệ' });
+      expect((await call('GET', `/api/citizen-feedback/${id}`, 'bithu.luuquang')).statusCode).toBe(404);
+      const inbox = (await call('GET', `/api/citizen-feedback?unitId=${await t().unitId(CELL_DONG_THU)}`, 'bithu.dongthu')).json() as CitizenFeedbackListResponse;
+      expect(inbox.items.map((i) => i.id)).toContain(id);
+      expect(inbox.items.every((i) => i.routedUnit?.name === CELL_DONG_THU)).toBe(true);
+      // The routed cell answers; triage stays the committee's.
+      expect((await call('POST', `/api/citizen-feedback/${id}/answer`, 'bithu.dongthu', { text: 'Chi bộ thôn sẽ đến gặp ông.' })).statusCode).toBe(200);
+      expect((await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dongthu', { action: 'close', reason: 'Đã xong' })).statusCode).toBe(403);
+      const other = await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', { action: 'route', unitId: await t().unitId(CELL_LUU_QUANG) });
+      expect(other.statusCode).toBe(200);
+      expect((await call('GET', `/api/citizen-feedback/${id}`, 'bithu.dongthu')).statusCode).toBe(404);
+    });
+
+    it('a message becomes a new issue in its village; closing stops all further handling', async () => {
+      const sent = await sendCitizen(t(), { topic: 'moi_truong', content: 'Cống thoát nước đầu thôn bị vỡ, nước thải chảy ra đường.' });
+      const id = await idOf(sent.trackingCode);
+      const bad = await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', { action: 'create_issue', issue: { categoryCode: 'khong_co', title: 'Cống vỡ', description: 'x' } });
+      expect(bad.statusCode).toBe(400);
+      expect(fieldsOf(bad)).toEqual(['issue.categoryCode']);
+      const made = await call('POST', `/api/citizen-feedback/${id}/triage`, 'bithu.dangbo', {
+        action: 'create_issue',
+        issue: { categoryCode: 'moi_truong', title: 'Cống thoát nước đầu thôn Đồng Thứ bị vỡ', description: 'Theo ý kiến người dân: nước thải chảy ra đường.', public: true },
+      });
+      expect(made.statusCode, made.body).toBe(200);
+      const issueId = (made.json() as CitizenFeedbackSummary).localIssue!.id;
+      const issue = (await call('GET', `/api/local-issues/${issueId}`, 'bithu.dangbo')).json() as LocalIssueDetail;
+      expect(issue).toMatchObject({ village: { name: 'Đồng Thứ' }, status: 'new', citizenFeedbackCount: 1 });
+      await setStatus(t(), issueId, { status: 'resolved', resolutionSummary: 'Đã thay đoạn cống vỡ.' });
+      expect(((await track(sent.trackingCode)).json() as PublicFeedbackStatus).issue).toMatchObject({ status: 'resolved', canConfirm: true, resolutionSummary: 'Đã thay đoạn cống vỡ.' });
+
+      const spam = await sendCitizen(t(), { content: 'Quảng cáo vay tiền nhanh, gọi ngay.' });
+      const spamId = await idOf(spam.trackingCode);
+      expect((await call('POST', `/api/citizen-feedback/${spamId}/triage`, 'bithu.dangbo', { action: 'close', reason: 'Tin quảng cáo.' })).statusCode).toBe(200);
+      expect(((await track(spam.trackingCode)).json() as PublicFeedbackStatus)).toMatchObject({ status: 'closed', closeReason: 'Tin quảng cáo.' });
+      expect((await call('POST', `/api/citizen-feedback/${spamId}/answer`, 'bithu.dangbo', { text: 'x' })).statusCode).toBe(409);
+      expect((await call('POST', `/api/citizen-feedback/${spamId}/triage`, 'bithu.dangbo', { action: 'route', unitId: await t().unitId(CELL_DONG_THU) })).statusCode).toBe(409);
+    });
+  });
+});
