@@ -114,6 +114,9 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/self-examinations/:id (secretary, logged)', `${base}/api/self-examinations/${someExam}`, headers));
     results.push(await load('GET /api/units/:cell/self-exam-stats (2022)', `${base}/api/units/${cell}/self-examination-stats?period=2022`, headers));
     results.push(await load('GET /api/units/:commune/self-exam-stats (2022)', `${base}/api/units/${communeId}/self-examination-stats?period=2022`, committee));
+    // Local issues and the public channel.
+    results.push(await load('GET /api/local-issues (commune board)', `${base}/api/local-issues?unitId=${communeId}`, committee));
+    results.push(await load('GET /api/public/local-issues (no login)', `${base}/api/public/local-issues`));
     const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;

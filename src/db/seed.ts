@@ -14,6 +14,8 @@ import { seedDemoSelfExamination } from './seed-self-examination.js';
 import { loadStartingChecklist } from '../features/checklist/service.js';
 import { buildDemoMeetings } from '../domain/demo-meetings.js';
 import { seedDemoLocalIssues } from './seed-local-issues.js';
+import { DEMO_CITIZEN_MESSAGES } from '../domain/demo-local-issues.js';
+import { formatTrackingCode } from '../domain/citizen-feedback.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -59,6 +61,8 @@ export interface DemoSummary {
   /** Outstanding local issues (vấn đề tồn tại) and citizens' messages (ý kiến người dân). */
   localIssues: number;
   citizenFeedback: number;
+  /** A few demo messages' tracking codes (only their hashes are stored), to try the tracking page with. */
+  trackingCodes: { code: string; name: string; status: string }[];
   /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
   auditEntries: number;
   accounts: { username: string; displayName: string; roles: string[] }[];
@@ -94,7 +98,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   let selfExam = { selfExaminations: 0, feedback: 0, planItems: 0 };
   let auditCount = 0;
   let taskCount = 0;
-  let local = { issues: 0, citizenFeedback: 0 };
+  let local: { issues: number; citizenFeedback: number; trackingCodes: Map<string, string> } = { issues: 0, citizenFeedback: 0, trackingCodes: new Map() };
   await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
@@ -196,6 +200,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     planItems: selfExam.planItems,
     localIssues: local.issues,
     citizenFeedback: local.citizenFeedback,
+    trackingCodes: DEMO_CITIZEN_MESSAGES.filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
     auditEntries: auditCount,
     accounts: demo.accounts.map((a) => ({
       username: a.username,

@@ -19,9 +19,13 @@ export function openConfiguredDatabase(config: Config): DatabaseHandle {
 }
 
 export function printDemoSummary(summary: DemoSummary, log: (line: string) => void = console.log): void {
-  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết, ${summary.selfExaminations} bản tự soi, ${summary.feedback} góp ý, ${summary.planItems} nội dung tự sửa. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
+  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết, ${summary.selfExaminations} bản tự soi, ${summary.feedback} góp ý, ${summary.planItems} nội dung tự sửa, ${summary.localIssues} vấn đề tồn tại, ${summary.citizenFeedback} ý kiến người dân. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
   const width = Math.max(...summary.accounts.map((a) => a.username.length));
   for (const a of summary.accounts) log(`  ${a.username.padEnd(width)}  ${a.displayName} — ${a.roles.join(', ')}`);
+  if (summary.trackingCodes.length) {
+    log('Mã tra cứu ý kiến người dân mẫu (trang /y-kien/tra-cuu):');
+    for (const c of summary.trackingCodes) log(`  ${c.code}  ${c.name}`);
+  }
 }
 
 /** `tusoi serve`: migrate, load the demo commune into an empty database, listen. */
