@@ -10,7 +10,7 @@ import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js
 import { ensureCategories, issueSnapshot } from '../features/local-issues/service.js';
 import { citizenFeedbackSnapshot } from '../features/citizen-feedback/service.js';
 import { formKey, hashContact, hashContent, hashTrackingCode } from '../features/citizen-feedback/guards.js';
-import { demoInstant } from './seed-work.js';
+import { demoInstant, demoTaskAudit, demoTaskRows, insertInChunks } from './seed-work.js';
 
 /**
  * The demo's local issues, their status history, the citizens' messages about them and the
@@ -20,7 +20,14 @@ import { demoInstant } from './seed-work.js';
 export async function seedDemoLocalIssues(
   trx: Kysely<Database>,
   handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
-  refs: { unitIds: Map<string, string>; unitPaths: Map<string, string>; communeKey: string; committeeAccountId: string },
+  refs: {
+    unitIds: Map<string, string>;
+    unitPaths: Map<string, string>;
+    communeKey: string;
+    committeeAccountId: string;
+    /** Who reports on a unit's tasks: its contact (a cell's secretary). */
+    contactOf: (unitKey: string) => { memberId: string | null; accountId: string | null };
+  },
 ): Promise<{ issues: number; citizenFeedback: number; trackingCodes: Map<string, string> }> {
   const communeId = refs.unitIds.get(refs.communeKey)!;
   const unit = (key: string | null) => (key ? refs.unitIds.get(key)! : null);
@@ -95,6 +102,37 @@ export async function seedDemoLocalIssues(
         })
         .execute();
       audit.push({ actorAccountId: null, action: 'local_issue.confirmation', recordType: 'local_issue', recordId: id, unitId: communeId, after: { round: row.resolution_round, decision: d.cellDecision.decision, by: 'cell' } });
+    }
+    for (const task of d.tasks ?? []) {
+      // Given by the committee to the responsible unit, reported on by the unit's contact.
+      const owner = d.responsibleUnitKey!;
+      const rows = demoTaskRows({
+        id: newId(),
+        unitId: communeId,
+        title: task.title,
+        ownerMemberId: null,
+        ownerUnitId: unit(owner),
+        deadline: task.deadline,
+        doneOn: task.doneOn ?? null,
+        life: {
+          deliverable: task.deliverable,
+          priority: 'high',
+          coworkerKeys: [],
+          progress: task.progress,
+          close: task.doneOn ? { outcome: task.doneOn <= task.deadline ? 'on_time' : 'late', on: task.doneOn, comment: task.closeComment ?? '' } : null,
+        },
+        createdAt: demoInstant(task.givenOn, 10),
+        source: { source_kind: 'local_issue', source_meeting_id: null, source_directive_id: null, source_local_issue_id: id },
+        receivedOn: null,
+        handedDownOn: null,
+        reporter: refs.contactOf(owner),
+        closedByAccountId: refs.committeeAccountId,
+        createdByAccountId: refs.committeeAccountId,
+        coworkerIds: [],
+      });
+      await trx.insertInto('tasks').values(rows.task).execute();
+      await insertInChunks(trx, 'task_progress', rows.progress);
+      audit.push({ ...demoTaskAudit(rows.task), actorAccountId: refs.committeeAccountId });
     }
   }
 

@@ -53,7 +53,7 @@ export interface DemoTaskInput {
   doneOn: string | null;
   life: DemoTaskLife;
   createdAt: string;
-  source: Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'>;
+  source: Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'> & Partial<Pick<TaskTable, 'source_local_issue_id'>>;
   receivedOn: string | null;
   handedDownOn: string | null;
   /** Who wrote the progress reports. */
@@ -101,9 +101,9 @@ export function demoTaskRows(t: DemoTaskInput): { task: TaskTable; progress: Tas
       deadline: t.deadline,
       priority: t.life.priority,
       status: close?.outcome ?? 'open',
-      ...t.source,
       source_commitment_id: null,
       source_local_issue_id: null,
+      ...t.source,
       received_on: t.receivedOn,
       handed_down_on: t.handedDownOn,
       progress_percent: t.life.progress.at(-1)?.percent ?? 0,

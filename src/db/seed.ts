@@ -99,6 +99,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   let auditCount = 0;
   let taskCount = 0;
   let local: { issues: number; citizenFeedback: number; trackingCodes: Map<string, string> } = { issues: 0, citizenFeedback: 0, trackingCodes: new Map() };
+  const contactMembers = new Map<string, { memberId: string; memberKey: string }>();
   await writeTransaction(handle, async (trx) => {
     const now = nowIso();
     for (const unit of demo.units) {
@@ -144,6 +145,8 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
           after: { unitId: id, fullName, status: m.status, cardNumber: m.cardNumber, source: 'demo' },
         });
         memberIds.set(m.key, member.id);
+        // The unit's contact (a cell's secretary) reports on the tasks the unit owns.
+        if (unit.contactName === fullName) contactMembers.set(unit.key, { memberId: member.id, memberKey: m.key });
         memberCount += 1;
       }
     }
@@ -172,6 +175,10 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
       unitPaths: new Map([...unitRows].map(([key, row]) => [key, row.path])),
       communeKey: commune.key,
       committeeAccountId: accountOfMember.get(committee.memberKey!)!,
+      contactOf: (unitKey) => {
+        const c = contactMembers.get(unitKey);
+        return { memberId: c?.memberId ?? null, accountId: c ? (accountOfMember.get(c.memberKey) ?? null) : null };
+      },
     });
     if (withMeetings) {
       const refs = { unitIds, memberIds, accountOfMember };

@@ -79,6 +79,9 @@ export function checkPublicLimits(
 }
 
 /** The same message again: same contact, same village, same words, within a day of the first. */
+/** The longest message a citizen may send (the size cap of the public form). */
+export const MAX_CITIZEN_CONTENT = 5000;
+
 export const DUPLICATE_WINDOW_HOURS = 24;
 
 /** The time-to-fill check: a person needs more than a few seconds; a form older than this is stale. */

@@ -6,6 +6,7 @@
  * Pure data: the seed assigns ids and writes the rows.
  */
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../shared/enums.js';
+import type { DemoTaskProgress } from './demo-meetings.js';
 
 export interface DemoIssueStep {
   on: string;
@@ -33,6 +34,20 @@ export interface DemoLocalIssue {
   steps: DemoIssueStep[];
   /** The village cell's word on the last resolution. */
   cellDecision?: { on: string; decision: ConfirmationDecision; comment?: string };
+  /** The actions, as tasks the committee gave the responsible unit (owned by that unit). */
+  tasks?: DemoIssueTask[];
+}
+
+/** Một việc giải quyết vấn đề — a task given on an issue, with its reports and (if finished) its close. */
+export interface DemoIssueTask {
+  title: string;
+  deliverable: string;
+  givenOn: string;
+  deadline: string;
+  progress: DemoTaskProgress[];
+  /** Finished and accepted on this date; absent while still open. */
+  doneOn?: string;
+  closeComment?: string;
 }
 
 export interface DemoCitizenMessage {
@@ -80,6 +95,32 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
       },
     ],
     cellDecision: { on: '2022-12-05', decision: 'confirm', comment: 'Chi bộ đã họp, các hộ đều nhận đủ đất, không còn kiến nghị.' },
+    tasks: [
+      {
+        title: 'Rà soát hồ sơ thu hồi đất và lập danh sách hộ được giao đất dịch vụ khu Trại Khóng',
+        deliverable: 'Danh sách 46 hộ có diện tích được giao, niêm yết công khai tại nhà văn hóa thôn Lưu Quang',
+        givenOn: '2022-02-15',
+        deadline: '2022-06-30',
+        progress: [
+          { on: '2022-04-20', percent: 60, text: 'Đã đối chiếu hồ sơ 28/46 hộ với quyết định thu hồi.' },
+          { on: '2022-06-24', percent: 100, text: 'Hoàn thành danh sách 46 hộ; niêm yết từ ngày 24/6/2022, không có khiếu nại.' },
+        ],
+        doneOn: '2022-06-24',
+        closeComment: 'Danh sách đúng, đủ; chuyển sang đo đạc, bốc thăm.',
+      },
+      {
+        title: 'Đo đạc, tổ chức bốc thăm và bàn giao mốc giới đất dịch vụ khu Trại Khóng',
+        deliverable: 'Biên bản bàn giao mốc giới có chữ ký của từng hộ',
+        givenOn: '2022-07-05',
+        deadline: '2022-11-30',
+        progress: [
+          { on: '2022-09-15', percent: 40, text: 'Đo đạc xong, lập phương án phân lô.' },
+          { on: '2022-11-25', percent: 100, text: 'Bốc thăm công khai và bàn giao mốc giới cho 46/46 hộ.' },
+        ],
+        doneOn: '2022-11-25',
+        closeComment: 'Hoàn thành đúng hạn.',
+      },
+    ],
   },
   {
     key: 'long-chay',
@@ -105,6 +146,32 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
       },
     ],
     cellDecision: { on: '2023-06-02', decision: 'confirm' },
+    tasks: [
+      {
+        title: 'Vận động các hộ bàn giao mặt bằng vị trí giao đất dịch vụ khu Lồng Chấy',
+        deliverable: 'Mặt bằng sạch toàn khu, biên bản bàn giao của các hộ',
+        givenOn: '2022-03-01',
+        deadline: '2022-12-31',
+        progress: [
+          { on: '2022-08-10', percent: 50, text: 'Đã vận động 9/17 hộ bàn giao mặt bằng.' },
+          { on: '2023-01-12', percent: 100, text: '17/17 hộ đã bàn giao mặt bằng.' },
+        ],
+        doneOn: '2023-01-12',
+        closeComment: 'Chậm 12 ngày so với hạn do vướng 2 hộ; đã xong.',
+      },
+      {
+        title: 'Giao đất dịch vụ và hoàn thiện hồ sơ cấp giấy chứng nhận cho các hộ khu Lồng Chấy',
+        deliverable: 'Quyết định giao đất cho 38 hộ; hồ sơ cấp giấy chứng nhận nộp đủ',
+        givenOn: '2023-01-15',
+        deadline: '2023-05-31',
+        progress: [
+          { on: '2023-03-30', percent: 50, text: 'Đã giao đất cho 38 hộ; đang lập hồ sơ cấp giấy.' },
+          { on: '2023-05-20', percent: 100, text: 'Cấp giấy chứng nhận cho 30 hộ; 8 hộ đã nộp hồ sơ, đang chờ thẩm định.' },
+        ],
+        doneOn: '2023-05-20',
+        closeComment: 'Đạt yêu cầu; theo dõi 8 hộ còn lại.',
+      },
+    ],
   },
   {
     key: 'xay-dung-truoc-2014',
@@ -123,6 +190,24 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     createdOn: '2022-01-10',
     public: true,
     steps: [{ on: '2022-04-12', to: 'in_progress', note: 'Phân loại từng trường hợp: xử lý theo quy định hoặc hướng dẫn hợp thức hóa.' }],
+    tasks: [
+      {
+        title: 'Lập hồ sơ từng công trình xây dựng trái phép trước năm 2014 và phân loại hướng xử lý',
+        deliverable: 'Hồ sơ 17 công trình, mỗi công trình có hướng xử lý đề xuất',
+        givenOn: '2022-04-12',
+        deadline: '2022-09-30',
+        progress: [{ on: '2022-09-20', percent: 100, text: 'Hoàn thành hồ sơ 17 công trình: 11 trường hợp hướng dẫn hợp thức hóa, 6 trường hợp phải tháo dỡ.' }],
+        doneOn: '2022-09-20',
+        closeComment: 'Hồ sơ đầy đủ.',
+      },
+      {
+        title: 'Vận động các hộ tự tháo dỡ 6 công trình vi phạm hành lang giao thông',
+        deliverable: '6 công trình được tháo dỡ, có biên bản xác nhận hiện trạng',
+        givenOn: '2026-03-01',
+        deadline: '2027-03-31',
+        progress: [{ on: '2026-10-15', percent: 50, text: '3/6 hộ đã tự tháo dỡ; 3 hộ xin gia hạn đến sau Tết.' }],
+      },
+    ],
   },
   {
     key: 'rac-kenh-so-5',
@@ -140,6 +225,15 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     createdOn: '2026-08-20',
     public: true,
     steps: [{ on: '2026-09-01', to: 'in_progress', note: 'Chi bộ thôn vận động các hộ ký cam kết không đổ rác; đề nghị xã bố trí điểm tập kết.' }],
+    tasks: [
+      {
+        title: 'Dọn sạch điểm rác tự phát cạnh kênh tưới và cắm biển cấm đổ rác',
+        deliverable: 'Bờ kênh sạch rác, 2 biển cấm đổ rác được cắm',
+        givenOn: '2026-09-01',
+        deadline: '2026-10-15',
+        progress: [{ on: '2026-09-28', percent: 40, text: 'Đoàn viên thanh niên ra quân dọn được một nửa đoạn kênh.' }],
+      },
+    ],
   },
   {
     key: 'rac-dong-thu',

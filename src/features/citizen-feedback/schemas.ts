@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { id, isoDate, pageQuery } from '../../shared/schemas.js';
 import { citizenFeedbackStatuses, confirmationDecisions, localIssueStatuses } from '../../shared/enums.js';
 import { confirmationCounts, newIssueFields } from '../local-issues/schemas.js';
+import { MAX_CITIZEN_CONTENT } from '../../domain/citizen-feedback.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
-/** The longest message a citizen may send (the size cap of the public form). */
-export const MAX_CITIZEN_CONTENT = 5000;
+export { MAX_CITIZEN_CONTENT };
 
 /** What the public form needs: villages to pick from, topics, and a signed token that dates the form. */
 export const publicFeedbackForm = z.object({

@@ -146,6 +146,22 @@ forEachDialect((dialect) => {
       expect(overdue.items.every((i) => i.overdue)).toBe(true);
       const search = (await call('GET', `/api/local-issues?unitId=${await t().unitId(COMMUNE)}&q=long%20chay`, 'bithu.dangbo')).json() as LocalIssueListResponse;
       expect(search.items.map((i) => i.title)).toEqual(['Giao đất dịch vụ cho các hộ dân khu vực Lồng Chấy']);
+      // The actions are tasks given to the responsible unit; the timeline names who gave and closed them.
+      const longChay = (await call('GET', `/api/local-issues/${byTitle('Lồng Chấy').id}`, 'bithu.dangbo')).json() as LocalIssueDetail;
+      expect(longChay.tasks.map((x) => [x.ownerName, x.status])).toEqual([
+        ['Chi bộ Cơ quan Ủy ban nhân dân xã', 'late'],
+        ['Chi bộ Cơ quan Ủy ban nhân dân xã', 'on_time'],
+      ]);
+      const given = longChay.timeline.filter((e) => e.kind === 'task_created');
+      const closed = longChay.timeline.filter((e) => e.kind === 'task_closed');
+      expect(given.map((e) => e.actorName)).toEqual(['Nguyễn Thị Yến', 'Nguyễn Thị Yến']);
+      expect(closed.map((e) => [e.status, e.actorName])).toEqual([
+        ['late', 'Nguyễn Thị Yến'],
+        ['on_time', 'Nguyễn Thị Yến'],
+      ]);
+      const construction = (await call('GET', `/api/local-issues/${byTitle('trước năm 2014').id}`, 'bithu.dangbo')).json() as LocalIssueDetail;
+      expect(construction.tasks.map((x) => x.status)).toEqual(['on_time', 'open']);
+      expect(byTitle('trước năm 2014').openTasks).toBe(1);
       // A cell sees its village's issues and those it is responsible for, not the whole list.
       const cell = (await call('GET', `/api/local-issues?unitId=${await t().unitId(CELL_DONG_THU)}`, 'dangvien.dongthu')).json() as LocalIssueListResponse;
       expect(cell.items.length).toBeGreaterThan(0);

@@ -536,8 +536,8 @@ export async function issueDetail(ctx: AppContext, actor: Actor, id: string): Pr
     );
   }
   for (const t of tasks) {
-    timeline.push(entry({ at: t.created_at, kind: 'task_created', note: t.title, actorName: t.owner_member_name ?? t.owner_unit_name, taskId: t.id }));
-    if (t.status !== 'open') timeline.push(entry({ at: t.updated_at, kind: 'task_closed', status: t.status, note: t.title, taskId: t.id }));
+    timeline.push(entry({ at: t.created_at, kind: 'task_created', note: t.title, actorName: t.given_by_name, taskId: t.id }));
+    if (t.status !== 'open') timeline.push(entry({ at: t.updated_at, kind: 'task_closed', status: t.status, note: t.title, actorName: t.closed_by_name, taskId: t.id }));
   }
   for (const m of messages) {
     timeline.push(entry({ at: m.created_at, kind: 'citizen_feedback', note: readsMessages ? m.content : null, citizenFeedbackId: readsMessages ? m.id : null }));

@@ -59,6 +59,10 @@ const NewFeedbackPage = lazy(() => import('../features/selfexam/NewFeedbackPage.
 const FeedbackPage = lazy(() => import('../features/selfexam/FeedbackPage.js'));
 const SelfExamBoardPage = lazy(() => import('../features/selfexam/SelfExamBoardPage.js'));
 const ChecklistPage = lazy(() => import('../features/selfexam/ChecklistPage.js'));
+const IssueBoardPage = lazy(() => import('../features/localissues/IssueBoardPage.js'));
+const IssuePage = lazy(() => import('../features/localissues/IssuePage.js'));
+const FeedbackInboxPage = lazy(() => import('../features/localissues/FeedbackInboxPage.js'));
+const CitizenFeedbackPage = lazy(() => import('../features/localissues/CitizenFeedbackPage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -181,6 +185,10 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/feedback/:id" element={<FeedbackPage />} />
               <Route path="/units/:id/tu-soi" element={<SelfExamBoardPage />} />
               <Route path="/reference/manifestations" element={<ChecklistPage />} />
+              <Route path="/local-issues" element={<IssueBoardPage />} />
+              <Route path="/local-issues/:id" element={<IssuePage />} />
+              <Route path="/citizen-feedback" element={<FeedbackInboxPage />} />
+              <Route path="/citizen-feedback/:id" element={<CitizenFeedbackPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -270,6 +278,10 @@ function Navigation({ me }: { me: MeResponse }) {
       )}
       {commitmentUnit && (
         <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />
+      )}
+      {can(me, 'local_issue.read') && <NavItem to="/local-issues" label={t('nav.localIssues')} icon={<FlagIcon />} />}
+      {workUnit && can(me, 'citizen_feedback.read') && (
+        <NavItem to="/citizen-feedback" label={t('nav.citizenFeedback')} icon={<UsersIcon />} />
       )}
       {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
       {can(me, 'rubric.manage') && <NavItem to="/meeting-rubrics" label={t('nav.rubrics')} icon={<ChecklistIcon />} />}

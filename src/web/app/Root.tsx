@@ -11,6 +11,10 @@ import { ErrorState } from '../components/ErrorState.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 
 const AuthedApp = lazy(loadAuthedApp);
+const PublicApp = lazy(() => import('../features/localissues/PublicApp.js'));
+
+/** The citizens' pages: open to anyone, with or without an account. */
+export const isPublicPath = (path: string) => /^\/(y-kien|van-de-cong-khai)(\/|$)/.test(path);
 
 /**
  * The entry: providers plus the sign-in gate. Everything behind sign-in (router, app shell, pages)
@@ -21,7 +25,21 @@ export function Root() {
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
         <QueryClientProvider client={queryClient}>
-          <Gate />
+          {isPublicPath(location.pathname) ? (
+            <ErrorBoundary
+              fallback={() => (
+                <Container size="xs" py="xl">
+                  <ErrorState error={null} onRetry={() => location.reload()} />
+                </Container>
+              )}
+            >
+              <Suspense fallback={<FullPageLoader />}>
+                <PublicApp />
+              </Suspense>
+            </ErrorBoundary>
+          ) : (
+            <Gate />
+          )}
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>

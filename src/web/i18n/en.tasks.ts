@@ -44,6 +44,7 @@ export const tasksEn: typeof tasksVi = {
     directiveUntitled: 'Committee directive',
     commitment: 'Commitment: {{title}}',
     commitmentUntitled: 'Commitment',
+    localIssue: 'Local issue',
     standalone: 'Assigned directly',
   },
   mine: {

@@ -5,6 +5,7 @@ import { rubricsEn } from './en.rubrics.js';
 import { tasksEn } from './en.tasks.js';
 import { commitmentsEn } from './en.commitments.js';
 import { selfexamEn } from './en.selfexam.js';
+import { localissuesEn } from './en.localissues.js';
 
 /** English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -29,6 +30,9 @@ export const en: Messages = {
     failed: 'Sign-in failed.',
     required: 'Please enter your username and password.',
     help: 'Forgot your password? Ask the commune party office to reset it.',
+    citizens: 'For residents',
+    sendFeedback: 'Send feedback',
+    trackFeedback: 'Track feedback',
     footer: 'Self-examination and self-correction under Central Resolution 4 (12th term) and Conclusion 21-KL/TW.',
   },
   common: {
@@ -82,6 +86,8 @@ export const en: Messages = {
     rubrics: 'Scoring rubrics',
     selfExam: 'Self-examination',
     selfExamBoard: 'Self-examination board',
+    localIssues: 'Local issues',
+    citizenFeedback: 'Citizen feedback',
   },
   account: {
     menu: 'Account: {{name}}',
@@ -342,4 +348,5 @@ export const en: Messages = {
   tasks: tasksEn,
   commitments: commitmentsEn,
   selfexam: selfexamEn,
+  localissues: localissuesEn,
 };

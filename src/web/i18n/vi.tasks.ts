@@ -48,6 +48,7 @@ export const tasksVi = {
     directiveUntitled: 'Chỉ đạo của cấp ủy',
     commitment: 'Chỉ tiêu cam kết: {{title}}',
     commitmentUntitled: 'Chỉ tiêu cam kết',
+    localIssue: 'Vấn đề tồn tại',
     standalone: 'Giao trực tiếp',
   },
   mine: {

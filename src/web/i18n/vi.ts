@@ -4,6 +4,7 @@ import type { rubricsVi } from './vi.rubrics.js';
 import type { tasksVi } from './vi.tasks.js';
 import type { commitmentsVi } from './vi.commitments.js';
 import type { selfexamVi } from './vi.selfexam.js';
+import type { localissuesVi } from './vi.localissues.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -32,6 +33,9 @@ export const vi = {
     failed: 'Đăng nhập không thành công.',
     required: 'Vui lòng nhập tên đăng nhập và mật khẩu.',
     help: 'Quên mật khẩu? Hãy liên hệ Văn phòng Đảng ủy xã để được cấp lại.',
+    citizens: 'Dành cho người dân',
+    sendFeedback: 'Gửi ý kiến',
+    trackFeedback: 'Tra cứu ý kiến',
     footer: 'Tự soi, tự sửa theo Nghị quyết Trung ương 4 khóa XII và Kết luận 21-KL/TW.',
   },
   common: {
@@ -85,6 +89,8 @@ export const vi = {
     rubrics: 'Mẫu chấm điểm',
     selfExam: 'Tự soi',
     selfExamBoard: 'Tự soi, tự sửa',
+    localIssues: 'Vấn đề tồn tại',
+    citizenFeedback: 'Ý kiến người dân',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -352,4 +358,5 @@ export type Messages = typeof vi & {
   tasks: typeof tasksVi;
   commitments: typeof commitmentsVi;
   selfexam: typeof selfexamVi;
+  localissues: typeof localissuesVi;
 };

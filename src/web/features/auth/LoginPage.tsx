@@ -114,6 +114,20 @@ export function LoginPage() {
         <Text size="sm" c="dimmed" ta="center" mt="md">
           {t('login.help')}
         </Text>
+        <Paper withBorder radius="md" p="md" mt="md" component="nav" aria-label={t('login.citizens')}>
+          <Text size="sm" fw={600} ta="center" mb={8}>
+            {t('login.citizens')}
+          </Text>
+          <Group justify="center" gap="sm" grow>
+            {/* Full page loads: the citizens' pages live outside the sign-in gate. */}
+            <Button component="a" href="/y-kien" variant="light" data-testid="login-send-feedback">
+              {t('login.sendFeedback')}
+            </Button>
+            <Button component="a" href="/y-kien/tra-cuu" variant="outline" data-testid="login-track-feedback">
+              {t('login.trackFeedback')}
+            </Button>
+          </Group>
+        </Paper>
         <Text size="xs" c="dimmed" ta="center" mt="xl">
           {t('login.footer')}
         </Text>

@@ -70,7 +70,8 @@ function initialSource(params: URLSearchParams): string {
     const id = params.get(kind);
     if (id) return `${kind}:${id}`;
   }
-  return '';
+  const issue = params.get('localIssue');
+  return issue ? `local_issue:${issue}` : '';
 }
 
 function NewTaskForm({ options }: { options: TaskOptions }) {
@@ -179,7 +180,9 @@ function NewTaskForm({ options }: { options: TaskOptions }) {
             ? { kind: 'directive', directiveId: sourceId }
             : sourceKind === 'commitment'
               ? { kind: 'commitment', commitmentId: sourceId }
-              : null,
+              : sourceKind === 'local_issue'
+                ? { kind: 'local_issue', localIssueId: sourceId }
+                : null,
       ...(handDown ? { receivedOn, handedDownOn } : {}),
     };
     create.mutate(body);
@@ -218,7 +221,9 @@ function NewTaskForm({ options }: { options: TaskOptions }) {
             label:
               sourceKind === 'commitment'
                 ? t('tasks.new.sourceCommitment')
-                : sourceKind === 'meeting'
+                : sourceKind === 'local_issue'
+                  ? t('tasks.source.localIssue')
+                  : sourceKind === 'meeting'
                   ? t('tasks.source.meeting', { date: '' }).trim()
                   : t('tasks.source.directiveUntitled'),
           },

@@ -236,6 +236,14 @@ function SourceLink({ task }: { task: TaskDetail }) {
             : t('tasks.source.commitmentUntitled')}
         </Anchor>
       );
+    case 'local_issue':
+      return task.sourceLocalIssueId ? (
+        <Anchor component={Link} to={`/local-issues/${task.sourceLocalIssueId}`} fw={600}>
+          {t('tasks.source.localIssue')}
+        </Anchor>
+      ) : (
+        t('tasks.source.localIssue')
+      );
     default:
       return t('tasks.source.standalone');
   }
