@@ -56,6 +56,16 @@ function Board({ unitId }: { unitId: string }) {
         )}
       </BoardHeader>
       {adding && <IssueForm unitId={unitId} canAssign onCancel={() => setAdding(false)} onSaved={(issue) => navigate(`/local-issues/${issue.id}`)} />}
+      {counts && Object.values(counts.byStatus).some((n) => n > 0) && (
+        <div
+          className="ts-li-bar"
+          role="img"
+          aria-label={LOCAL_ISSUE_STATUSES.map((s) => `${t(`localissues.status.${s}`)}: ${counts.byStatus[s] ?? 0}`).join(', ')}
+          data-testid="issue-status-bar"
+        >
+          {LOCAL_ISSUE_STATUSES.map((s) => (counts.byStatus[s] ?? 0) > 0 && <span key={s} data-status={s} style={{ flexGrow: counts.byStatus[s] }} />)}
+        </div>
+      )}
       {counts && (
         <ul className="ts-li-chips" aria-label={t('localissues.board.counts')} data-testid="issue-counts">
           {LOCAL_ISSUE_STATUSES.map((s) => (

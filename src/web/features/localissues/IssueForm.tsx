@@ -121,7 +121,15 @@ export function IssueForm({
   const people = useTaskOptions(unitId, canAssign);
   const [v, setV] = useState<Values>(() => (issue ? valuesOf(issue) : EMPTY));
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {}, general: null });
-  const set = (k: keyof Values) => (e: { currentTarget: { value: string } }) => setV((p) => ({ ...p, [k]: e.currentTarget.value }));
+  // The value is read at once: React's event is gone by the time the state updater runs.
+  const set = (k: keyof Values) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setV((p) => ({ ...p, [k]: value }));
+  };
+  const tick = (k: 'sinceBefore' | 'isPublic') => (e: { currentTarget: { checked: boolean } }) => {
+    const checked = e.currentTarget.checked;
+    setV((p) => ({ ...p, [k]: checked }));
+  };
   const save = useMutation({
     mutationFn: (body: Omit<CreateLocalIssueBody, 'unitId'>) =>
       issue
@@ -209,7 +217,7 @@ export function IssueForm({
             <TextInput label={t('localissues.create.households')} inputMode="numeric" value={v.householdsAffected} onChange={set('householdsAffected')} error={err.householdsAffected} />
             <TextInput label={t('localissues.create.deadline')} placeholder="dd/mm/yyyy" value={v.deadline} onChange={set('deadline')} error={err.deadline} data-testid="issue-form-deadline" />
           </SimpleGrid>
-          <Checkbox label={t('localissues.create.sinceBefore')} checked={v.sinceBefore} onChange={(e) => setV((p) => ({ ...p, sinceBefore: e.currentTarget.checked }))} />
+          <Checkbox label={t('localissues.create.sinceBefore')} checked={v.sinceBefore} onChange={tick('sinceBefore')} />
           {canAssign && (
             <>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -234,7 +242,7 @@ export function IssueForm({
                   data-testid="issue-form-member"
                 />
               </SimpleGrid>
-              <Checkbox label={t('localissues.create.public')} checked={v.isPublic} onChange={(e) => setV((p) => ({ ...p, isPublic: e.currentTarget.checked }))} data-testid="issue-form-public" />
+              <Checkbox label={t('localissues.create.public')} checked={v.isPublic} onChange={tick('isPublic')} data-testid="issue-form-public" />
             </>
           )}
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>

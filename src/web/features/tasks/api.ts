@@ -126,6 +126,8 @@ export function taskChanged(queryClient: QueryClient, detail: TaskDetail): void 
   void queryClient.invalidateQueries({ queryKey: ['meetings'] });
   void queryClient.invalidateQueries({ queryKey: ['directives'] });
   void queryClient.invalidateQueries({ queryKey: ['commitments'] });
+  // A task's progress and close show on the local issue it acts on (its page, the board's open counts).
+  void queryClient.invalidateQueries({ queryKey: ['localissues'] });
 }
 
 export function useTaskChanged(): (detail: TaskDetail) => void {
