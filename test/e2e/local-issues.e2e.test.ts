@@ -111,4 +111,31 @@ describe('the committee keeps one list of the commune\'s problems, each with an 
       await publicPage.context.close();
     }
   });
+
+  it('turns a citizen\'s new message into an issue, with the village and the words carried over, and links them both ways', async () => {
+    const staff = await newPage(browser, PHONE);
+    try {
+      const { page } = staff;
+      await signIn(page, 'bithu.dangbo');
+      await page.goto(`${baseUrl()}/citizen-feedback`);
+      await page.locator('article').filter({ hasText: 'cầu tràn thôn Đồng Thứ' }).getByRole('link').first().click();
+      await page.getByTestId('feedback-detail-content').waitFor();
+      await page.getByTestId('triage-action').selectOption('create_issue');
+      const form = page.getByTestId('issue-create-form');
+      await form.waitFor();
+      // The citizen's words and village are there already; the committee names the problem.
+      expect(await page.getByTestId('issue-form-description').inputValue()).toContain('cầu tràn');
+      expect(await form.getByRole('combobox', { name: 'Thôn' }).locator('option:checked').textContent()).toBe('Đồng Thứ');
+      await page.getByTestId('issue-form-category').selectOption({ label: 'An ninh trật tự' });
+      await page.getByTestId('issue-form-title').fill('Cắm biển báo nguy hiểm tại cầu tràn thôn Đồng Thứ');
+      await page.getByTestId('issue-form-submit').click();
+      await page.getByText('Cắm biển báo nguy hiểm tại cầu tràn thôn Đồng Thứ').first().waitFor();
+      await shot(page, 'citizen-feedback-new-issue-phone');
+      await page.getByRole('link', { name: 'Cắm biển báo nguy hiểm tại cầu tràn thôn Đồng Thứ' }).first().click();
+      await page.getByTestId('issue-title').waitFor();
+      await page.getByText('Đoạn đường qua cầu tràn thôn Đồng Thứ').first().waitFor();
+    } finally {
+      await staff.context.close();
+    }
+  });
 });

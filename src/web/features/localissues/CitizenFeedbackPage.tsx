@@ -16,8 +16,10 @@ import { Notice } from '../../components/Notice.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDateTime } from '../../lib/format.js';
-import { keys, useBoard, useFeedback, usePublicForm, type AnswerBody, type CitizenFeedbackSummary, type TriageBody } from './api.js';
+import { keys, useBoard, useCategories, useFeedback, usePublicForm, type AnswerBody, type CitizenFeedbackSummary, type TriageBody } from './api.js';
 import { FeedbackStatusBadge, IssueStatusBadge } from './Badges.js';
+import { IssueForm } from './IssueForm.js';
+import { can, useAuthedMe } from '../../app/me.js';
 
 export default function CitizenFeedbackRoute() {
   const { id = '' } = useParams();
@@ -104,7 +106,7 @@ function CitizenFeedbackPage({ id }: { id: string }) {
   );
 }
 
-type TriageKind = 'link' | 'route' | 'close';
+type TriageKind = 'link' | 'create_issue' | 'route' | 'close';
 
 function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
   const { t } = useTranslation();
@@ -117,6 +119,9 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
   const [done, setDone] = useState(false);
   const issues = useBoard({ unitId: f.unitId, page: 1, pageSize: 100 });
   const cells = usePublicForm();
+  const categories = useCategories();
+  // Only the committee adds to its list; a cell links, answers or asks the committee.
+  const mayCreate = can(useAuthedMe(), 'local_issue.manage');
   const triage = useMutation({
     mutationFn: (body: TriageBody) => api<CitizenFeedbackSummary>(`/citizen-feedback/${f.id}/triage`, { method: 'POST', body }),
     onSuccess: (next) => {
@@ -153,6 +158,7 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
             onChange={(e) => setKind(e.currentTarget.value as TriageKind)}
             data={[
               { value: 'link', label: t('localissues.feedback.link') },
+              ...(mayCreate ? [{ value: 'create_issue', label: t('localissues.feedback.createIssue') }] : []),
               { value: 'route', label: t('localissues.feedback.route') },
               { value: 'close', label: t('localissues.feedback.close') },
             ]}
@@ -183,13 +189,36 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
           {kind === 'close' && (
             <Textarea label={t('localissues.feedback.reason')} required autosize minRows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-testid="triage-close-reason" />
           )}
-          <div>
-            <Button type="submit" loading={triage.isPending} data-testid="triage-submit">
-              {t('localissues.feedback.triageSubmit')}
-            </Button>
-          </div>
+          {kind !== 'create_issue' && (
+            <div>
+              <Button type="submit" loading={triage.isPending} data-testid="triage-submit">
+                {t('localissues.feedback.triageSubmit')}
+              </Button>
+            </div>
+          )}
         </Stack>
       </form>
+      {/* Its own form (forms do not nest), under the choice of what to do. */}
+      {kind === 'create_issue' && (
+        <IssueForm
+          unitId={f.unitId}
+          canAssign
+          title={t('localissues.feedback.createIssueTitle')}
+          submitLabel={t('localissues.feedback.createIssueSubmit')}
+          prefill={{
+            description: f.content,
+            villageUnitId: f.village.unitId,
+            categoryCode: (categories.data?.categories ?? []).some((c) => c.code === f.topic) ? f.topic : '',
+          }}
+          send={async (issue) => {
+            const next = await api<CitizenFeedbackSummary>(`/citizen-feedback/${f.id}/triage`, { method: 'POST', body: { action: 'create_issue', issue } satisfies TriageBody });
+            queryClient.setQueryData(keys.feedback(f.id), next);
+            setDone(true);
+          }}
+          onCancel={() => setKind('link')}
+          onSaved={() => setKind('link')}
+        />
+      )}
     </Paper>
   );
 }

@@ -55,7 +55,7 @@ function Board({ unitId }: { unitId: string }) {
           </Button>
         )}
       </BoardHeader>
-      {adding && <IssueForm unitId={unitId} canAssign onCancel={() => setAdding(false)} onSaved={(issue) => navigate(`/local-issues/${issue.id}`)} />}
+      {adding && <IssueForm unitId={unitId} canAssign onCancel={() => setAdding(false)} onSaved={(issue) => issue && navigate(`/local-issues/${issue.id}`)} />}
       {counts && Object.values(counts.byStatus).some((n) => n > 0) && (
         <div
           className="ts-li-bar"

@@ -13,7 +13,7 @@ import { Notice } from '../../components/Notice.js';
 import { formatDate, parseDateInput } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { useTaskOptions } from '../tasks/api.js';
-import { keys, useCategories, usePublicForm, type CreateLocalIssueBody, type LocalIssueDetail } from './api.js';
+import { keys, useCategories, usePublicForm, type CreateLocalIssueBody, type LocalIssueDetail, type NewIssueFields } from './api.js';
 
 const FIELDS = [
   'categoryCode',
@@ -105,6 +105,10 @@ export function IssueForm({
   canAssign,
   onCancel,
   onSaved,
+  prefill,
+  send,
+  title,
+  submitLabel,
 }: {
   /** The committee whose list it is on (the commune). */
   unitId: string;
@@ -112,14 +116,21 @@ export function IssueForm({
   issue?: LocalIssueDetail;
   canAssign: boolean;
   onCancel: () => void;
-  onSaved: (issue: LocalIssueDetail) => void;
+  /** With the saved issue, or null when `send` did the saving. */
+  onSaved: (issue: LocalIssueDetail | null) => void;
+  /** Starting values for a new issue (from a citizen's message). */
+  prefill?: Partial<Pick<Values, 'categoryCode' | 'description' | 'villageUnitId'>>;
+  /** Saves the fields some other way (a citizen's message turned into an issue). */
+  send?: (fields: NewIssueFields) => Promise<unknown>;
+  title?: string;
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const categories = useCategories();
   const villages = usePublicForm();
   const people = useTaskOptions(unitId, canAssign);
-  const [v, setV] = useState<Values>(() => (issue ? valuesOf(issue) : EMPTY));
+  const [v, setV] = useState<Values>(() => (issue ? valuesOf(issue) : { ...EMPTY, ...prefill }));
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {}, general: null });
   // The value is read at once: React's event is gone by the time the state updater runs.
   const set = (k: keyof Values) => (e: { currentTarget: { value: string } }) => {
@@ -131,12 +142,17 @@ export function IssueForm({
     setV((p) => ({ ...p, [k]: checked }));
   };
   const save = useMutation({
-    mutationFn: (body: Omit<CreateLocalIssueBody, 'unitId'>) =>
-      issue
+    mutationFn: async (body: NewIssueFields): Promise<LocalIssueDetail | null> => {
+      if (send) {
+        await send(body);
+        return null;
+      }
+      return issue
         ? api<LocalIssueDetail>(`/local-issues/${issue.id}`, { method: 'PATCH', body })
-        : api<LocalIssueDetail>('/local-issues', { method: 'POST', body: { unitId, ...body } }),
+        : api<LocalIssueDetail>('/local-issues', { method: 'POST', body: { unitId, ...body } satisfies CreateLocalIssueBody });
+    },
     onSuccess: (saved) => {
-      queryClient.setQueryData(keys.issue(saved.id), saved);
+      if (saved) queryClient.setQueryData(keys.issue(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: keys.all });
       onSaved(saved);
     },
@@ -188,7 +204,7 @@ export function IssueForm({
       <form onSubmit={submit} noValidate data-testid={issue ? 'issue-edit-form' : 'issue-create-form'}>
         <Stack gap="sm">
           <Title order={2} fz="h4" id="ts-li-form">
-            {t(issue ? 'localissues.edit.title' : 'localissues.create.title')}
+            {title ?? t(issue ? 'localissues.edit.title' : 'localissues.create.title')}
           </Title>
           {errors.general && <Notice tone="error">{errors.general}</Notice>}
           <NativeSelect
@@ -247,7 +263,7 @@ export function IssueForm({
           )}
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             <Button type="submit" loading={save.isPending} data-testid="issue-form-submit">
-              {t(issue ? 'localissues.edit.submit' : 'localissues.create.submit')}
+              {submitLabel ?? t(issue ? 'localissues.edit.submit' : 'localissues.create.submit')}
             </Button>
             <Button variant="default" onClick={onCancel}>
               {t('common.cancel')}
