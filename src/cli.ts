@@ -5,7 +5,7 @@ import { roles, type Role } from './domain/roles.js';
 import { createAccount, generatePassword, resetPassword } from './features/accounts/service.js';
 import { verifyAuditChain } from './features/audit/service.js';
 import { DEMO_PASSWORD } from './features/auth/passwords.js';
-import { loadConfig } from './server/config.js';
+import { loadConfig } from './core/config.js';
 import { openConfiguredDatabase, printDemoSummary, readVersion, serve } from './server/main.js';
 
 /** Opens the configured database, migrated, runs `work`, and closes it. */
@@ -33,7 +33,7 @@ export function buildCli(): Command {
   program
     .command('serve')
     .description('Run migrations, load the demo commune into an empty database, and serve the API and web app')
-    .option('-p, --port <port>', 'port (default: PORT or 3000)', (v) => Number(v))
+    .option('-p, --port <port>', 'port (default: PORT or 3000)', (v) => loadConfig({ PORT: v }).port)
     .option('-H, --host <host>', 'host (default: HOST or 0.0.0.0)')
     .option('--demo', 'in production, still load the demo commune and accept the demo password')
     .action(async (opts: { port?: number; host?: string; demo?: boolean }) => serve(opts));

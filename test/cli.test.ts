@@ -16,7 +16,7 @@ import { openDatabase } from '../src/db/database.js';
 import { DEMO_PASSWORD } from '../src/features/auth/passwords.js';
 import { createAccount } from '../src/features/accounts/service.js';
 import { buildApp } from '../src/server/app.js';
-import { loadConfig, type Config } from '../src/server/config.js';
+import { loadConfig, type Config } from '../src/core/config.js';
 import { CELL_DONG_THU, useDemoApp } from './helpers/app.js';
 import { createDatabase, dropDatabase } from './helpers/postgres-cluster.js';
 
@@ -121,6 +121,16 @@ describe('tusoi CLI on SQLite', () => {
     expect(res.stdout).toContain(`audit log intact: ${auditRows()} entries`);
     const head = query<{ hash: string }>('select hash from audit_log order by seq desc limit 1')[0]!.hash;
     expect(res.stdout).toContain(`head hash to keep): ${head}`);
+  });
+
+  it('serve stops at once, exit 1, naming a bad environment variable and what it expects', async () => {
+    const result = await tusoi(['serve'], { ...env(), PORT: 'abc', MEETING_GRACE_MINUTES: '-5' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT="abc"');
+    expect(result.stderr).toContain('một số nguyên từ 0 đến 65535');
+    expect(result.stderr).toContain('a whole number from 0 to 65535');
+    expect(result.stderr).toContain('MEETING_GRACE_MINUTES="-5"');
+    expect(result.stdout).not.toContain('Tự Soi đang chạy');
   });
 
   it('--help of every command exits 0', async () => {

@@ -7,7 +7,7 @@ import { buildDemoMeetings, type DemoMeeting, type DemoOutcome } from '../domain
 import { derivedLateMinutes, meetingStartsAt, addRecords, emptyCounts } from '../domain/attendance.js';
 import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../domain/meetings.js';
 import { canonicalJson } from '../domain/audit-chain.js';
-import { readReferenceJson } from '../server/paths.js';
+import { readReferenceJson } from '../core/paths.js';
 import { writeAudit, writeAuditEntries } from '../features/audit/service.js';
 import { loadRubric, snapshotOfMeeting } from '../features/meetings/service.js';
 import * as repo from '../features/meetings/repo.js';

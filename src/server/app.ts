@@ -9,9 +9,9 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { ZodType } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from './context.js';
-import { AppError, describeIssue, RequestValidationError, type FieldMessage } from './errors.js';
-import { fieldLabel, pickLang, translate, type Lang } from './messages.js';
+import type { AppContext } from '../core/context.js';
+import { AppError, describeIssue, RequestValidationError, type FieldMessage } from '../core/errors.js';
+import { fieldLabel, pickLang, translate, type Lang } from '../core/messages.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { unitRoutes } from '../features/units/routes.js';

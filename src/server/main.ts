@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from './paths.js';
+import { projectRoot } from '../core/paths.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isEmpty, seedDemo, type DemoSummary } from '../db/seed.js';
 import { buildApp } from './app.js';
-import { loadConfig, sqliteFile, type Config } from './config.js';
-import type { AppContext } from './context.js';
+import { loadConfig, sqliteFile, type Config } from '../core/config.js';
+import type { AppContext } from '../core/context.js';
 import { removeExpiredAuthData } from '../features/auth/service.js';
 
 export function readVersion(): string {

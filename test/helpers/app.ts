@@ -4,8 +4,8 @@ import type { DialectName } from '../../src/db/dialect.js';
 import { seedDemo, type SeedOptions } from '../../src/db/seed.js';
 import { DEMO_PASSWORD } from '../../src/features/auth/passwords.js';
 import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config.js';
-import type { AppContext } from '../../src/server/context.js';
+import { loadConfig } from '../../src/core/config.js';
+import type { AppContext } from '../../src/core/context.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
 
 export type DemoUsername = 'bithu.dangbo' | 'ubkt' | 'vanphong' | 'bithu.dongthu' | 'dangvien.dongthu' | 'bithu.luuquang';

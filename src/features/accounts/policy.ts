@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { AppError } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { AppError } from '../../core/errors.js';
 
 /** An account is managed where its home unit is (office or committee of that subtree). */
 export function authorizeAccount(actor: Actor, account: { unit_path: string } | undefined): void {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
+import { authorize } from '../../core/authorize.js';
 
 /**
  * A record's history is visible to those who may read audit trails in the unit the record

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { errorResponse } from '../../shared/schemas.js';
 import { changePasswordBody, loginBody, meResponse, okResponse, updateMeBody } from './schemas.js';
 import * as service from './service.js';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppContext, SignedInActor } from '../../server/context.js';
-import { AppError, unauthorized } from '../../server/errors.js';
+import type { AppContext, SignedInActor } from '../../core/context.js';
+import { AppError, unauthorized } from '../../core/errors.js';
 import { nowIso } from '../../db/ids.js';
 import { actions, canSomewhere, type Assignment } from '../../domain/policy.js';
 import type { Role } from '../../domain/roles.js';

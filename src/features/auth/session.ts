@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext, SignedInActor } from '../../server/context.js';
-import { unauthorized } from '../../server/errors.js';
+import type { AppContext, SignedInActor } from '../../core/context.js';
+import { unauthorized } from '../../core/errors.js';
 import { actorFromToken } from './service.js';
 
 export const SESSION_COOKIE = 'tusoi_session';

@@ -1,5 +1,5 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
+import { authorize } from '../../core/authorize.js';
 import type { ChecklistAction } from './schemas.js';
 
 /**

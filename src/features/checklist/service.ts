@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import type { Actor } from '../../domain/policy.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { ChecklistItemTable, ChecklistVersionTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { AppError, fieldError, notFound } from '../../server/errors.js';
-import { readReferenceJson } from '../../server/paths.js';
-import { authorize } from '../../server/authorize.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { readReferenceJson } from '../../core/paths.js';
+import { authorize } from '../../core/authorize.js';
 import type { ChecklistList } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';

@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { forbidden } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { forbidden } from '../../core/errors.js';
 import type { CitizenFeedbackAction } from './schemas.js';
 
 /** What the rules need to know of a citizen's message: the commune it was sent to, the cell it was routed to. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { errorResponse } from '../../shared/schemas.js';
 import { publicIssues } from '../local-issues/service.js';
 import { publicLocalIssueList, publicLocalIssueQuery } from '../local-issues/schemas.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { can, isWithin, type Actor } from '../../domain/policy.js';
 import type { CitizenFeedbackTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -14,7 +14,7 @@ import {
   normaliseContact,
   normaliseTrackingCode,
 } from '../../domain/citizen-feedback.js';
-import { AppError, fieldError, forbidden, notFound } from '../../server/errors.js';
+import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';

@@ -1,6 +1,6 @@
 import { can, canSomewhere, type Actor, type Scope } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { AppError, forbidden, notFound } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { CommitmentAction } from './schemas.js';
 
 /** What the rules need of a commitment: whose it is and where it lives. */

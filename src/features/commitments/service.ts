@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
-import { AppError, fieldError, fieldErrors, type FieldProblem } from '../../server/errors.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, fieldError, fieldErrors, type FieldProblem } from '../../core/errors.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import { canonicalJson } from '../../domain/audit-chain.js';

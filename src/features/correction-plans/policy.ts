@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { AppError, forbidden } from '../../core/errors.js';
 import type { PlanItemAction } from './schemas.js';
 
 /** What the rules need of a plan: whose it is and where it lives. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import type { Actor } from '../../domain/policy.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { CorrectionPlanItemTable, CorrectionPlanTable, Database } from '../../db/schema.js';
@@ -7,7 +7,7 @@ import { newId, nowIso } from '../../db/ids.js';
 import { localDate } from '../../domain/attendance.js';
 import { planCounts, planItemDueSoon, planItemFixedOnTime, planItemOverdue } from '../../domain/self-examination.js';
 import { addDays } from '../../domain/tasks.js';
-import { AppError, fieldError, forbidden } from '../../server/errors.js';
+import { AppError, fieldError, forbidden } from '../../core/errors.js';
 import type { PlanItemSource, PlanItemStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeAuditEntries, writeTransaction, type AuditWrite } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/repo.js';

@@ -1,5 +1,5 @@
 import { can, canSomewhere, type Actor } from '../../domain/policy.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../core/errors.js';
 
 /**
  * A directive is seen by those who read its issuing unit (the committee and whoever reads above

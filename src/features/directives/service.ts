@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
-import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../server/errors.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../core/errors.js';
 import { canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import type { Database } from '../../db/schema.js';

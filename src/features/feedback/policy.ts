@@ -1,5 +1,5 @@
 import { can, canSomewhere, type Actor, type Scope } from '../../domain/policy.js';
-import { forbidden, notFound } from '../../server/errors.js';
+import { forbidden, notFound } from '../../core/errors.js';
 import type { FeedbackAction } from './schemas.js';
 
 /** What the rules need of a feedback. */

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { Database, FeedbackTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { localDate } from '../../domain/attendance.js';
-import { AppError, fieldError, forbidden, notFound } from '../../server/errors.js';
+import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { FeedbackDirection, FeedbackStatus, FeedbackTopic } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/repo.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 
 export const healthResponse = z.object({
   status: z.literal('ok'),

@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { forbidden } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { forbidden } from '../../core/errors.js';
 import type { LocalIssueAction } from './schemas.js';
 
 /** What the rules need to know of an issue: whose list it is on, its village, who is responsible. */

@@ -1,5 +1,5 @@
 import type { Action, Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
+import { authorize } from '../../core/authorize.js';
 
 /** Actions a meeting page may offer (filtered further by the meeting's status in the service). */
 export const meetingActions = ['meeting.manage', 'meeting.approve', 'audit.read'] as const;

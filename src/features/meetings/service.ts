@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
-import { AppError, fieldError } from '../../server/errors.js';
-import type { MessageKey } from '../../server/messages.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, fieldError } from '../../core/errors.js';
+import type { MessageKey } from '../../core/messages.js';
 import { allowedActions, can, type Actor } from '../../domain/policy.js';
 import {
   addRecords,

@@ -1,5 +1,5 @@
 import type { Action, Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
+import { authorize } from '../../core/authorize.js';
 
 /** Actions a member page may offer. */
 export const memberActions = ['member.update', 'audit.read', 'attendance.report'] as const;

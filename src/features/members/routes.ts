@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../auth/session.js';
 import { unitParams } from '../units/schemas.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
 import { allowedActions, type Actor } from '../../domain/policy.js';
 import { foldVietnamese, joinFullName, vietnameseSortKey } from '../../domain/vietnamese.js';
 import { canonicalJson } from '../../domain/audit-chain.js';

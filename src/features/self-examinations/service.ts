@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { AppContext } from '../../core/context.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { Database, SelfExaminationAnswerTable, SelfExaminationTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -24,7 +24,7 @@ import {
   type SelfExamPeriod,
 } from '../../domain/self-examination.js';
 import { addDays } from '../../domain/tasks.js';
-import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../server/errors.js';
+import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../core/errors.js';
 import { exemplaryMarks, manifestationMarks, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/repo.js';

@@ -1,6 +1,6 @@
 import { can, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { forbidden } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { forbidden } from '../../core/errors.js';
 import type { TaskAction } from './schemas.js';
 
 /** What the rules need to know of a task: where it lives, who owns it, who shares it. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../server/context.js';
-import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../server/errors.js';
-import type { MessageKey } from '../../server/messages.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../core/errors.js';
+import type { MessageKey } from '../../core/messages.js';
 import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
 import { localDate } from '../../domain/attendance.js';
 import { addDays, allowedOutcomes, averageDelay, displayDate, handDownDelayDays, taskCountsOf, type TaskBucket } from '../../domain/tasks.js';

@@ -1,6 +1,6 @@
 import { can, decide, type Action, type Actor } from '../../domain/policy.js';
-import { authorize } from '../../server/authorize.js';
-import { AppError, forbidden } from '../../server/errors.js';
+import { authorize } from '../../core/authorize.js';
+import { AppError, forbidden } from '../../core/errors.js';
 import type { UnitKind } from './schemas.js';
 
 /** Actions a unit page may offer. */

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../server/context.js';
-import { AppError, fieldError, forbidden } from '../../server/errors.js';
+import type { AppContext } from '../../core/context.js';
+import { AppError, fieldError, forbidden } from '../../core/errors.js';
 import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';

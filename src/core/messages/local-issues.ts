@@ -1,4 +1,4 @@
-import type { MessageArea } from './messages.js';
+import type { MessageArea } from '../messages.js';
 
 /** Server messages for local issues (vấn đề tồn tại) and citizens' feedback (ý kiến người dân). */
 const vi = {

@@ -1,4 +1,4 @@
-import type { MessageArea } from './messages.js';
+import type { MessageArea } from '../messages.js';
 
 /** Server messages for tasks (nhiệm vụ), progress, hand-down, "My work" and boards. */
 const vi = {

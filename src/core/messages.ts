@@ -2,10 +2,10 @@
  * Server-side message catalogue (the web app has its own). Every error the API returns is
  * written here in Vietnamese and English; `{name}` placeholders are filled from params.
  */
-import { taskMessages } from './messages.tasks.js';
-import { commitmentMessages } from './messages.commitments.js';
-import { selfExamMessages } from './messages.selfexam.js';
-import { localIssueMessages } from './messages.localissues.js';
+import { taskMessages } from './messages/tasks.js';
+import { commitmentMessages } from './messages/commitments.js';
+import { selfExamMessages } from './messages/self-examination.js';
+import { localIssueMessages } from './messages/local-issues.js';
 
 export type Lang = 'vi' | 'en';
 

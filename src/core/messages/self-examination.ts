@@ -1,4 +1,4 @@
-import type { MessageArea } from './messages.js';
+import type { MessageArea } from '../messages.js';
 
 /** Server messages for the checklist, self-examinations (tự soi), correction plans (tự sửa) and feedback (góp ý). */
 const vi = {

@@ -1,4 +1,4 @@
-import type { MessageArea } from './messages.js';
+import type { MessageArea } from '../messages.js';
 
 /** Server messages for directives (chỉ đạo) and commitments (chỉ tiêu cam kết). */
 const vi = {
