@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../src/db/ids.js';
 import type { Database } from '../src/db/schema.js';
-import { buildDemoCommune } from '../src/domain/demo-data.js';
+import { buildDemoCommune } from '../src/demo/commune.js';
 import { foldVietnamese } from '../src/domain/vietnamese.js';
-import { demoMemberRow } from '../src/db/seed.js';
+import { demoMemberRow } from '../src/demo/seed/index.js';
 
 /**
  * Grows a demo database toward province scale: `communes` extra communes, each a copy of the

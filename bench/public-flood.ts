@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { seedDemo } from '../src/db/seed.js';
+import { seedDemo } from '../src/demo/seed/index.js';
 import { loadConfig } from '../src/core/config.js';
 import { publicStatus } from '../src/features/citizen-feedback/service.js';
 import { buildApp, startBuiltServer } from '../test/helpers/server.js';

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { seedDemo } from '../src/db/seed.js';
+import { seedDemo } from '../src/demo/seed/index.js';
 import { addProvinceScaleData } from './province-data.js';
 import { buildApp, freePort, repoRoot as root, startBuiltServer, waitUntilUp } from '../test/helpers/server.js';
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { migrateToLatest } from './db/migrate.js';
-import { isEmpty, seedDemo } from './db/seed.js';
+import { isEmpty } from './db/database.js';
+import { seedDemo } from './demo/seed/index.js';
 import { roles, type Role } from './domain/roles.js';
 import { createAccount, generatePassword, resetPassword } from './features/accounts/service.js';
 import { verifyAuditChain } from './features/audit/service.js';

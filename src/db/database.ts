@@ -78,3 +78,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500): SqliteDa
     },
   };
 }
+
+/** True when the database holds no unit yet: a fresh install (the demo or a first account goes in). */
+export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
+  const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
-import { openDatabase, type DatabaseHandle } from '../db/database.js';
+import { isEmpty, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { isEmpty, seedDemo, type DemoSummary } from '../db/seed.js';
+import { seedDemo, type DemoSummary } from '../demo/seed/index.js';
 import { buildApp } from './app.js';
 import { loadConfig, sqliteFile, type Config } from '../core/config.js';
 import type { AppContext } from '../core/context.js';

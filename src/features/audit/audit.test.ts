@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, missingId, signInAs } from '../../../test/helpers/accounts.js';
-import { seedDemo, type DemoSummary, type SeedOptions } from '../../db/seed.js';
+import { seedDemo, type DemoSummary, type SeedOptions } from '../../demo/seed/index.js';
 import type { DialectName } from '../../db/dialect.js';
 import { verifyAuditChain } from './service.js';
 

@@ -1,21 +1,21 @@
-import type { DatabaseHandle } from './database.js';
-import { newId, nowIso } from './ids.js';
-import type { MemberTable, UnitTable } from './schema.js';
-import { buildDemoCommune, type DemoMember } from '../domain/demo-data.js';
-import { derivedNameColumns } from '../features/members/service.js';
-import { roleNamesVi } from '../domain/roles.js';
-import { foldVietnamese } from '../domain/vietnamese.js';
-import { writeAudit, writeTransaction } from '../features/audit/service.js';
-import { insertAccountWithRoles } from '../features/accounts/service.js';
-import { DEMO_PASSWORD } from '../features/auth/passwords.js';
-import { seedDemoMeetings, seedSampleRubric } from './seed-meetings.js';
-import { seedDemoWork } from './seed-work.js';
-import { seedDemoSelfExamination } from './seed-self-examination.js';
-import { loadStartingChecklist } from '../features/checklist/service.js';
-import { buildDemoMeetings } from '../domain/demo-meetings.js';
-import { seedDemoLocalIssues } from './seed-local-issues.js';
-import { DEMO_CITIZEN_MESSAGES } from '../domain/demo-local-issues.js';
-import { formatTrackingCode } from '../domain/citizen-feedback.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { newId, nowIso } from '../../db/ids.js';
+import type { MemberTable, UnitTable } from '../../db/schema.js';
+import { buildDemoCommune, type DemoMember } from '../commune.js';
+import { derivedNameColumns } from '../../features/members/service.js';
+import { roleNamesVi } from '../../domain/roles.js';
+import { foldVietnamese } from '../../domain/vietnamese.js';
+import { writeAudit, writeTransaction } from '../../features/audit/service.js';
+import { insertAccountWithRoles } from '../../features/accounts/service.js';
+import { DEMO_PASSWORD } from '../../features/auth/passwords.js';
+import { seedDemoMeetings, seedSampleRubric } from './meetings.js';
+import { seedDemoWork } from './work.js';
+import { seedDemoSelfExamination } from './self-examination.js';
+import { loadStartingChecklist } from '../../features/checklist/service.js';
+import { buildDemoMeetings } from '../meetings.js';
+import { seedDemoLocalIssues } from './local-issues.js';
+import { DEMO_CITIZEN_MESSAGES } from '../local-issues.js';
+import { formatTrackingCode } from '../../domain/citizen-feedback.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -38,10 +38,6 @@ export function demoMemberRow(m: DemoMember, unitId: string, now: string, overri
   };
 }
 
-export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
-  const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
-}
 
 export interface DemoSummary {
   units: number;

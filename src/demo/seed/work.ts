@@ -1,11 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { DatabaseHandle } from './database.js';
-import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from './schema.js';
-import { newId } from './ids.js';
-import type { DemoCommune } from '../domain/demo-data.js';
-import type { DemoMeeting, DemoTaskLife } from '../domain/demo-meetings.js';
-import { buildDemoWork, type DemoWorkTask } from '../domain/demo-work.js';
-import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
+import { newId } from '../../db/ids.js';
+import type { DemoCommune } from '../commune.js';
+import type { DemoMeeting, DemoTaskLife } from '../meetings.js';
+import { buildDemoWork, type DemoWorkTask } from '../work.js';
+import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 
 /** Ids of what the demo seed has written so far, by demo key. */
 export interface DemoRefs {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { buildDemoCommune, DEMO_REFERENCE_DATE, type DemoMember } from './demo-data.js';
-import { joinFullName } from './vietnamese.js';
+import { buildDemoCommune, DEMO_REFERENCE_DATE, type DemoMember } from './commune.js';
+import { joinFullName } from '../domain/vietnamese.js';
 
 const demo = buildDemoCommune();
 const cells = demo.units.filter((u) => u.kind === 'cell');

@@ -8,8 +8,9 @@
  * call returns the same data and demo screenshots, e2e tests and docs stay stable.
  * Pure data: no I/O, no ids (the seeding code assigns ids and passwords).
  */
-import type { Role } from './roles.js';
-import { compareVietnameseNames, foldVietnamese, joinFullName } from './vietnamese.js';
+import type { Role } from '../domain/roles.js';
+import { compareVietnameseNames, foldVietnamese, joinFullName } from '../domain/vietnamese.js';
+import { Rng } from './random.js';
 
 export interface DemoMember {
   key: string;
@@ -60,47 +61,6 @@ export const DEMO_REFERENCE_DATE = '2026-11-01';
 // ---------------------------------------------------------------------------
 // Randomness
 // ---------------------------------------------------------------------------
-
-/** mulberry32: tiny, fast, good enough for demo data, and identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Names

@@ -25,10 +25,11 @@
  * (seeded streams per cell, member and item) and pure: no I/O, no ids (the seed assigns UUIDs to
  * records and to the keys of the stored shortcomings and follow-ups).
  */
-import { DEMO_REFERENCE_DATE, type DemoCommune, type DemoMember, type DemoUnit } from './demo-data.js';
-import { addDays, cellInfo, hashSeed, Rng, YEAR_END, type CellInfo, type DemoMeeting } from './demo-meetings.js';
-import { meetingStartsAt } from './attendance.js';
-import { joinFullName } from './vietnamese.js';
+import { DEMO_REFERENCE_DATE, type DemoCommune, type DemoMember, type DemoUnit } from './commune.js';
+import { addDays, cellInfo, YEAR_END, type CellInfo, type DemoMeeting } from './meetings.js';
+import { hashSeed, Rng } from './random.js';
+import { meetingStartsAt } from '../domain/attendance.js';
+import { joinFullName } from '../domain/vietnamese.js';
 import type {
   CauseKind,
   ExemplaryMark,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from './database.js';
+import type { DatabaseHandle } from '../../db/database.js';
 import type {
   CorrectionPlanItemTable,
   CorrectionPlanProgressTable,
@@ -8,16 +8,16 @@ import type {
   FeedbackTable,
   SelfExaminationAnswerTable,
   SelfExaminationTable,
-} from './schema.js';
-import { newId } from './ids.js';
-import type { DemoCommune } from '../domain/demo-data.js';
-import type { DemoMeeting } from '../domain/demo-meetings.js';
-import { buildDemoSelfExamination } from '../domain/demo-self-examination.js';
-import { periodKey } from '../domain/self-examination.js';
-import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js';
-import { planItemSnapshot } from '../features/correction-plans/service.js';
-import { feedbackSnapshot } from '../features/feedback/service.js';
-import { insertInChunks, type DemoRefs } from './seed-work.js';
+} from '../../db/schema.js';
+import { newId } from '../../db/ids.js';
+import type { DemoCommune } from '../commune.js';
+import type { DemoMeeting } from '../meetings.js';
+import { buildDemoSelfExamination } from '../self-examination.js';
+import { periodKey } from '../../domain/self-examination.js';
+import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
+import { planItemSnapshot } from '../../features/correction-plans/service.js';
+import { feedbackSnapshot } from '../../features/feedback/service.js';
+import { insertInChunks, type DemoRefs } from './work.js';
 
 /** The checklist version the demo marks against (what `loadStartingChecklist` returns). */
 export interface DemoChecklist {

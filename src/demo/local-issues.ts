@@ -6,7 +6,7 @@
  * Pure data: the seed assigns ids and writes the rows.
  */
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../shared/enums.js';
-import type { DemoTaskProgress } from './demo-meetings.js';
+import type { DemoTaskProgress } from './meetings.js';
 
 export interface DemoIssueStep {
   on: string;

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from './database.js';
-import type { CitizenFeedbackTable, Database, LocalIssueTable } from './schema.js';
-import { newId } from './ids.js';
-import { foldVietnamese } from '../domain/vietnamese.js';
-import { contentFingerprint, newTrackingCode, normaliseContact } from '../domain/citizen-feedback.js';
-import { DEMO_CITIZEN_MESSAGES, DEMO_LOCAL_ISSUES } from '../domain/demo-local-issues.js';
-import { writeAuditEntries, type AuditWrite } from '../features/audit/service.js';
-import { ensureCategories, issueSnapshot } from '../features/local-issues/service.js';
-import { citizenFeedbackSnapshot } from '../features/citizen-feedback/service.js';
-import { formKey, hashContact, hashContent, hashTrackingCode } from '../features/citizen-feedback/guards.js';
-import { demoInstant, demoTaskAudit, demoTaskRows, insertInChunks } from './seed-work.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { CitizenFeedbackTable, Database, LocalIssueTable } from '../../db/schema.js';
+import { newId } from '../../db/ids.js';
+import { foldVietnamese } from '../../domain/vietnamese.js';
+import { contentFingerprint, newTrackingCode, normaliseContact } from '../../domain/citizen-feedback.js';
+import { DEMO_CITIZEN_MESSAGES, DEMO_LOCAL_ISSUES } from '../local-issues.js';
+import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
+import { ensureCategories, issueSnapshot } from '../../features/local-issues/service.js';
+import { citizenFeedbackSnapshot } from '../../features/citizen-feedback/service.js';
+import { formKey, hashContact, hashContent, hashTrackingCode } from '../../features/citizen-feedback/guards.js';
+import { demoInstant, demoTaskAudit, demoTaskRows, insertInChunks } from './work.js';
 
 /**
  * The demo's local issues, their status history, the citizens' messages about them and the

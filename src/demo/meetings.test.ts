@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { buildDemoCommune, type DemoMember } from './demo-data.js';
-import { buildDemoMeetings, DEMO_MEETINGS_YEAR, type DemoMeeting } from './demo-meetings.js';
-import { localDate, meetingStartsAt } from './attendance.js';
-import { daysBetween } from './tasks.js';
-import { joinFullName } from './vietnamese.js';
+import { buildDemoCommune, type DemoMember } from './commune.js';
+import { buildDemoMeetings, DEMO_MEETINGS_YEAR, type DemoMeeting } from './meetings.js';
+import { localDate, meetingStartsAt } from '../domain/attendance.js';
+import { daysBetween } from '../domain/tasks.js';
+import { joinFullName } from '../domain/vietnamese.js';
 
 const commune = buildDemoCommune();
 const meetings = buildDemoMeetings(commune);

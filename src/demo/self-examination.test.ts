@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoCommune, DEMO_REFERENCE_DATE, type DemoMember } from './demo-data.js';
-import { buildDemoMeetings } from './demo-meetings.js';
-import { meetingStartsAt } from './attendance.js';
-import { joinFullName } from './vietnamese.js';
-import { planItemFixedOnTime, planItemOverdue } from './self-examination.js';
+import { buildDemoCommune, DEMO_REFERENCE_DATE, type DemoMember } from './commune.js';
+import { buildDemoMeetings } from './meetings.js';
+import { meetingStartsAt } from '../domain/attendance.js';
+import { joinFullName } from '../domain/vietnamese.js';
+import { planItemFixedOnTime, planItemOverdue } from '../domain/self-examination.js';
 import {
   buildDemoSelfExamination,
   DEMO_SELF_EXAM_YEAR,
@@ -12,7 +12,7 @@ import {
   MANIFESTATION_CODES,
   type DemoFeedback,
   type DemoSelfExamination,
-} from './demo-self-examination.js';
+} from './self-examination.js';
 import { causeKinds, exemplaryMarks, feedbackTopics, manifestationMarks, planItemStatuses } from '../shared/enums.js';
 
 const commune = buildDemoCommune();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { forEachDialect } from '../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../test/helpers/app.js';
-import { verifyAuditChain } from '../features/audit/service.js';
-import { averageDelay, daysBetween, handDownDelayDays } from '../domain/tasks.js';
-import { commitmentSections, taskStatuses } from '../shared/enums.js';
-import { PLEDGE_CUTOFF } from '../domain/demo-work.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { verifyAuditChain } from '../../features/audit/service.js';
+import { averageDelay, daysBetween, handDownDelayDays } from '../../domain/tasks.js';
+import { commitmentSections, taskStatuses } from '../../shared/enums.js';
+import { PLEDGE_CUTOFF } from '../work.js';
 
 /**
  * The 2022 demo read back with SQL: tasks, hand-downs, directives and commitments as stored

@@ -7,11 +7,12 @@
  * owner's progress reports and the graded close — for the tasks issue. Deterministic (seeded
  * PRNG) and pure: no I/O, no ids.
  */
-import type { DemoCommune, DemoMember, DemoUnit } from './demo-data.js';
+import { Rng, hashSeed } from './random.js';
+import type { DemoCommune, DemoMember, DemoUnit } from './commune.js';
 import type { TaskOutcome, TaskPriority } from '../shared/enums.js';
-import { meetingStartsAt } from './attendance.js';
-import { classifyOutcome, daysBetween } from './tasks.js';
-import { joinFullName } from './vietnamese.js';
+import { meetingStartsAt } from '../domain/attendance.js';
+import { classifyOutcome, daysBetween } from '../domain/tasks.js';
+import { joinFullName } from '../domain/vietnamese.js';
 
 export interface DemoAttendance {
   /** DemoMember.key of a member of the cell, or of a guest from the commune committee. */
@@ -97,56 +98,6 @@ export const DEMO_MEETINGS_YEAR = 2022;
 
 const YEAR = DEMO_MEETINGS_YEAR;
 const DONG_THU = 'cell-dong-thu';
-
-/**
- * mulberry32, as in demo-data.ts (kept private there), wrapped with the helpers used below.
- * Exported for the other 2022 demo builders (demo-work.ts), which draw from their own streams.
- */
-export class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  float(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.float() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.float() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)]!;
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = this.int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  }
-  /** `n` distinct items in random order (fewer if the list is shorter). */
-  sample<T>(items: readonly T[], n: number): T[] {
-    return this.shuffle(items).slice(0, n);
-  }
-}
-
-/** FNV-1a, so each cell gets its own stream and adding a cell does not reshuffle the others. */
-export function hashSeed(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ YEAR) >>> 0;
-}
 
 // ---------------------------------------------------------------------------
 // Dates

@@ -10,25 +10,24 @@
  * Consistent with `buildDemoMeetings`, whose output it takes. Deterministic (seeded streams per
  * directive, cell and member) and pure: no I/O, no ids.
  */
-import type { DemoCommune, DemoMember, DemoUnit } from './demo-data.js';
+import type { DemoCommune, DemoMember, DemoUnit } from './commune.js';
 import {
   addDays,
   cellInfo,
   drawDoneOn,
   gradeTask,
-  hashSeed,
   notDoneCauses,
   pickCoworkers,
-  Rng,
   taskPriority,
   YEAR_END,
   type CellInfo,
   type DemoMeeting,
   type DemoTaskLife,
   type TaskOptions,
-} from './demo-meetings.js';
-import { meetingStartsAt } from './attendance.js';
-import { averageDelay, commitmentPercent, handDownDelayDays, measurableResult } from './tasks.js';
+} from './meetings.js';
+import { hashSeed, Rng } from './random.js';
+import { meetingStartsAt } from '../domain/attendance.js';
+import { averageDelay, commitmentPercent, handDownDelayDays, measurableResult } from '../domain/tasks.js';
 import type { CommitmentDirection, CommitmentKind, CommitmentResult, CommitmentSection } from '../shared/enums.js';
 
 export const DEMO_WORK_YEAR = 2022;

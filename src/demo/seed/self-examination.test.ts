@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { forEachDialect } from '../../test/helpers/db.js';
-import { CELL_DONG_THU, COMMUNE, useDemoApp } from '../../test/helpers/app.js';
-import { verifyAuditChain } from '../features/audit/service.js';
-import { followup, shortcoming } from '../features/self-examinations/schemas.js';
-import { buildDemoCommune } from '../domain/demo-data.js';
-import { buildDemoMeetings } from '../domain/demo-meetings.js';
-import { buildDemoSelfExamination } from '../domain/demo-self-examination.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { CELL_DONG_THU, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { verifyAuditChain } from '../../features/audit/service.js';
+import { followup, shortcoming } from '../../features/self-examinations/schemas.js';
+import { buildDemoCommune } from '../commune.js';
+import { buildDemoMeetings } from '../meetings.js';
+import { buildDemoSelfExamination } from '../self-examination.js';
 
 const expected = buildDemoSelfExamination(buildDemoCommune(), buildDemoMeetings(buildDemoCommune()));
 

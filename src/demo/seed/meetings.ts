@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseHandle } from './database.js';
-import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from './schema.js';
-import { newId } from './ids.js';
-import type { DemoCommune } from '../domain/demo-data.js';
-import { buildDemoMeetings, type DemoMeeting, type DemoOutcome } from '../domain/demo-meetings.js';
-import { derivedLateMinutes, meetingStartsAt, addRecords, emptyCounts } from '../domain/attendance.js';
-import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../domain/meetings.js';
-import { canonicalJson } from '../domain/audit-chain.js';
-import { readReferenceJson } from '../core/paths.js';
-import { writeAudit, writeAuditEntries } from '../features/audit/service.js';
-import { loadRubric, snapshotOfMeeting } from '../features/meetings/service.js';
-import * as repo from '../features/meetings/repo.js';
-import type { Rubric } from '../features/meetings/schemas.js';
-import { demoTaskAudit, demoTaskRows, insertInChunks, type DemoRefs } from './seed-work.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
+import { newId } from '../../db/ids.js';
+import type { DemoCommune } from '../commune.js';
+import { buildDemoMeetings, type DemoMeeting, type DemoOutcome } from '../meetings.js';
+import { derivedLateMinutes, meetingStartsAt, addRecords, emptyCounts } from '../../domain/attendance.js';
+import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
+import { canonicalJson } from '../../domain/audit-chain.js';
+import { readReferenceJson } from '../../core/paths.js';
+import { writeAudit, writeAuditEntries } from '../../features/audit/service.js';
+import { loadRubric, snapshotOfMeeting } from '../../features/meetings/service.js';
+import * as repo from '../../features/meetings/repo.js';
+import type { Rubric } from '../../features/meetings/schemas.js';
+import { demoTaskAudit, demoTaskRows, insertInChunks, type DemoRefs } from './work.js';
 
 interface RubricFile {
   about: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDemoCommune, type DemoMember } from './demo-data.js';
-import { buildDemoMeetings, type DemoTaskLife } from './demo-meetings.js';
-import { buildDemoWork, DEMO_WORK_YEAR, PLEDGE_CUTOFF, type DemoWorkTask } from './demo-work.js';
-import { allowedOutcomes, averageDelay, commitmentPercent, daysBetween, handDownDelayDays, measurableResult } from './tasks.js';
+import { buildDemoCommune, type DemoMember } from './commune.js';
+import { buildDemoMeetings, type DemoTaskLife } from './meetings.js';
+import { buildDemoWork, DEMO_WORK_YEAR, PLEDGE_CUTOFF, type DemoWorkTask } from './work.js';
+import { allowedOutcomes, averageDelay, commitmentPercent, daysBetween, handDownDelayDays, measurableResult } from '../domain/tasks.js';
 import { commitmentSections, taskPriorities } from '../shared/enums.js';
 
 const commune = buildDemoCommune();
