@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransformObject, jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,6 +118,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tusoi_session' } } },
     },
     transform: jsonSchemaTransform,
+    // Schemas given an id in zod's global registry (`.meta({ id })`, e.g. the recursive unit tree)
+    // become components that the routes' schemas point to. Same target as the routes' schemas
+    // (OpenAPI 3.0: `nullable`, not `type: 'null'`), which the transform picks from the version.
+    transformObject: createJsonSchemaTransformObject({ zodToJsonConfig: { target: 'openapi-3.0' } }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -17,9 +17,13 @@ export const unitSummary = z.object({
 });
 export type UnitSummary = z.infer<typeof unitSummary>;
 
-export const unitTreeNode: z.ZodType<UnitTreeNode> = z.lazy(() =>
-  unitSummary.extend({ children: z.array(unitTreeNode) }),
-);
+/**
+ * Recursive, so the OpenAPI document can only describe it by reference: the id registers it in
+ * zod's global registry, which the server's swagger setup emits as `#/components/schemas/UnitTreeNode`.
+ */
+export const unitTreeNode: z.ZodType<UnitTreeNode> = z
+  .lazy(() => unitSummary.extend({ children: z.array(unitTreeNode) }))
+  .meta({ id: 'UnitTreeNode' });
 export interface UnitTreeNode extends UnitSummary {
   children: UnitTreeNode[];
 }
