@@ -5,7 +5,7 @@ import { seedDemo } from './demo/seed/index.js';
 import { roles, type Role } from './domain/roles.js';
 import { createAccount, generatePassword, resetPassword } from './features/accounts/service.js';
 import { verifyAuditChain } from './features/audit/service.js';
-import { DEMO_PASSWORD } from './features/auth/passwords.js';
+import { DEMO_PASSWORD } from './core/passwords.js';
 import { loadConfig } from './core/config.js';
 import { openConfiguredDatabase, printDemoSummary, readVersion, serve } from './server/main.js';
 

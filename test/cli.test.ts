@@ -13,7 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
-import { DEMO_PASSWORD } from '../src/features/auth/passwords.js';
+import { DEMO_PASSWORD } from '../src/core/passwords.js';
 import { createAccount } from '../src/features/accounts/service.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/core/config.js';

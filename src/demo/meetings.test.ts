@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { buildDemoCommune, type DemoMember } from './commune.js';
 import { buildDemoMeetings, DEMO_MEETINGS_YEAR, type DemoMeeting } from './meetings.js';
-import { localDate, meetingStartsAt } from '../domain/attendance.js';
+import { meetingStartsAt } from '../domain/attendance.js';
+import { localDate } from '../domain/vietnam-time.js';
 import { daysBetween } from '../domain/tasks.js';
 import { joinFullName } from '../domain/vietnamese.js';
 

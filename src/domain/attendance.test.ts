@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addRecords,
-  arrivalOnMeetingDay,
-  compareByPunctuality,
-  derivedLateMinutes,
-  emptyCounts,
-  lateMinutes,
-  localDate,
-  localTime,
-  meetingStartsAt,
-  mergeCounts,
-  monthsBetween,
-  withRates,
-  type AttendanceCounts,
-} from './attendance.js';
+import { addRecords, arrivalOnMeetingDay, compareByPunctuality, derivedLateMinutes, emptyCounts, lateMinutes, meetingStartsAt, mergeCounts, monthsBetween, withRates, type AttendanceCounts } from './attendance.js';
+import { localDate, localTime } from './vietnam-time.js';
 
 describe('meeting times (Vietnam, UTC+7, no daylight saving)', () => {
   it('converts a local start to UTC', () => {

@@ -4,25 +4,12 @@
  * times convert to UTC with a fixed offset.
  */
 import type { AttendanceStatus } from '../shared/enums.js';
+import { localDate, vietnamInstant } from './vietnam-time.js';
 
-const VIETNAM_OFFSET = '+07:00';
 const MINUTE = 60_000;
 
 /** The UTC instant of a meeting that starts at `time` (HH:MM, local) on `date` (yyyy-mm-dd). */
-export function meetingStartsAt(date: string, time: string): string {
-  return new Date(`${date}T${time}:00${VIETNAM_OFFSET}`).toISOString();
-}
-
-/** The local calendar date (yyyy-mm-dd) of a UTC instant. */
-export function localDate(instant: string | Date): string {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(t + 7 * 60 * MINUTE).toISOString().slice(0, 10);
-}
-
-/** The local time (HH:MM) of a UTC instant. */
-export function localTime(instant: string): string {
-  return new Date(Date.parse(instant) + 7 * 60 * MINUTE).toISOString().slice(11, 16);
-}
+export const meetingStartsAt = (date: string, time: string): string => vietnamInstant(date, time);
 
 /** An arrival counts only on the meeting's own day (local time); anything else is a typing slip. */
 export function arrivalOnMeetingDay(meetingDate: string, arrivedAt: string): boolean {
@@ -156,3 +143,6 @@ export function compareByPunctuality(a: AttendanceRates, b: AttendanceRates): nu
   if (pa !== pb) return pb - pa;
   return (b.attendanceRate ?? -1) - (a.attendanceRate ?? -1);
 }
+
+// Until the meetings feature's split lands: its files still import these from here.
+export { localDate, localTime } from './vietnam-time.js';

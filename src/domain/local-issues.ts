@@ -3,6 +3,7 @@
  * what each one must say, when an issue is overdue, and how the people's word is counted.
  */
 import type { ConfirmationDecision, LocalIssueStatus } from '../shared/enums.js';
+import { can, type Actor } from './policy.js';
 
 /** What a status change must carry, or the reason it is refused. */
 export type TransitionProblem =
@@ -61,4 +62,50 @@ export function sinceText(sinceYear: number | null, sinceBefore: boolean, lang: 
   if (sinceYear === null) return null;
   if (!sinceBefore) return String(sinceYear);
   return lang === 'vi' ? `trước ${sinceYear}` : `before ${sinceYear}`;
+}
+
+// --- who may do what with an issue ------------------------------------------------------------
+
+/** What the rules need to know of an issue: whose list it is on, its village, who is responsible. */
+export interface IssueAccess {
+  /** The committee's unit whose list it is on. */
+  unitPath: string;
+  villagePath: string | null;
+  responsiblePath: string | null;
+  status: string;
+}
+
+/** The access facts of a stored issue row. */
+export const issueAccessOf = (i: { unit_path: string; village_path: string | null; responsible_path: string | null; status: string }): IssueAccess => ({
+  unitPath: i.unit_path,
+  villagePath: i.village_path,
+  responsiblePath: i.responsible_path,
+  status: i.status,
+});
+
+/** The committee that keeps the list (and any committee above it). */
+export function mayManageIssue(actor: Actor, issue: IssueAccess): boolean {
+  return can(actor, 'local_issue.manage', { unitPath: issue.unitPath });
+}
+
+/**
+ * Who reads an issue: those who read the commune's list, and in a cell those whose village it is
+ * in or whose cell is responsible for it.
+ */
+export function mayReadIssue(actor: Actor, issue: IssueAccess): boolean {
+  return (
+    can(actor, 'local_issue.read', { unitPath: issue.unitPath }) ||
+    (issue.villagePath !== null && can(actor, 'local_issue.read', { unitPath: issue.villagePath })) ||
+    (issue.responsiblePath !== null && can(actor, 'local_issue.read', { unitPath: issue.responsiblePath }))
+  );
+}
+
+/** Only the party committee and the responsible unit change an issue. */
+export function mayRespondToIssue(actor: Actor, issue: IssueAccess): boolean {
+  return mayManageIssue(actor, issue) || (issue.responsiblePath !== null && can(actor, 'local_issue.respond', { unitPath: issue.responsiblePath }));
+}
+
+/** The village cell's leaders give the cell's word on a resolution. */
+export function mayConfirmAsCell(actor: Actor, issue: IssueAccess): boolean {
+  return issue.villagePath !== null && can(actor, 'local_issue.confirm', { unitPath: issue.villagePath });
 }

@@ -13,6 +13,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, describeIssue, RequestValidationError, type FieldMessage } from '../core/errors.js';
 import { fieldLabel, pickLang, translate, type Lang } from '../core/messages.js';
 import { authRoutes } from '../features/auth/routes.js';
+import { actorFromToken } from '../features/auth/service.js';
 import { healthRoutes } from '../features/health/routes.js';
 import { unitRoutes } from '../features/units/routes.js';
 import { memberRoutes } from '../features/members/routes.js';
@@ -20,6 +21,7 @@ import { auditRoutes } from '../features/audit/routes.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { meetingRoutes } from '../features/meetings/routes.js';
 import { taskRoutes } from '../features/tasks/routes.js';
+import { myWorkRoutes } from '../features/my-work/routes.js';
 import { directiveRoutes } from '../features/directives/routes.js';
 import { commitmentRoutes } from '../features/commitments/routes.js';
 import { checklistRoutes } from '../features/checklist/routes.js';
@@ -57,6 +59,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('actorCache', undefined);
+  // Sessions belong to the auth feature; every route reads the caller through core/session.
+  app.decorate('resolveActor', (token: string) => actorFromToken(ctx, token));
   app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.headers['accept-language']);
     request.actorCache = undefined;
@@ -183,6 +187,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => accountRoutes(scope, ctx));
   await app.register(async (scope) => meetingRoutes(scope, ctx));
   await app.register(async (scope) => taskRoutes(scope, ctx));
+  await app.register(async (scope) => myWorkRoutes(scope, ctx));
   await app.register(async (scope) => directiveRoutes(scope, ctx));
   await app.register(async (scope) => commitmentRoutes(scope, ctx));
   await app.register(async (scope) => checklistRoutes(scope, ctx));

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import type { DialectName } from '../../src/db/dialect.js';
 import { seedDemo, type SeedOptions } from '../../src/demo/seed/index.js';
-import { DEMO_PASSWORD } from '../../src/features/auth/passwords.js';
+import { DEMO_PASSWORD } from '../../src/core/passwords.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/core/config.js';
 import type { AppContext } from '../../src/core/context.js';

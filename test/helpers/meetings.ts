@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
-import { localDate } from '../../src/domain/attendance.js';
+import { localDate } from '../../src/domain/vietnam-time.js';
 import type { TestApp } from './app.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

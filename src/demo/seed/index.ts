@@ -7,7 +7,7 @@ import { roleNamesVi } from '../../domain/roles.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { writeAudit, writeTransaction } from '../../features/audit/service.js';
 import { insertAccountWithRoles } from '../../features/accounts/service.js';
-import { DEMO_PASSWORD } from '../../features/auth/passwords.js';
+import { DEMO_PASSWORD } from '../../core/passwords.js';
 import { seedDemoMeetings, seedSampleRubric } from './meetings.js';
 import { seedDemoWork } from './work.js';
 import { seedDemoSelfExamination } from './self-examination.js';

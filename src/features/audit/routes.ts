@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { auditListResponse, auditQuery } from './schemas.js';
 import { authorizeHistory } from './policy.js';
 import * as repo from './repo.js';
 import * as service from './service.js';
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/audit',
     {

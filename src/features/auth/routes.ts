@@ -4,11 +4,11 @@ import type { AppContext } from '../../core/context.js';
 import { errorResponse } from '../../shared/schemas.js';
 import { changePasswordBody, loginBody, meResponse, okResponse, updateMeBody } from './schemas.js';
 import * as service from './service.js';
-import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from './session.js';
+import { actorOf, authenticate, clearSessionCookie, setSessionCookie } from '../../core/session.js';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = authenticate(ctx);
+  const signedIn = authenticate;
 
   r.post(
     '/api/auth/login',

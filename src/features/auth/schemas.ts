@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { id } from '../../shared/schemas.js';
 import { roles } from '../../domain/roles.js';
-import { unitKind } from '../units/schemas.js';
+import { unitKinds } from '../../shared/enums.js';
+
+const unitKind = z.enum(unitKinds);
 
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),

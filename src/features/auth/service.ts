@@ -4,9 +4,9 @@ import { AppError, unauthorized } from '../../core/errors.js';
 import { nowIso } from '../../db/ids.js';
 import { actions, canSomewhere, type Assignment } from '../../domain/policy.js';
 import type { Role } from '../../domain/roles.js';
-import type { UnitKind } from '../units/schemas.js';
+import type { UnitKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { DEMO_PASSWORD, DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
+import { DEMO_PASSWORD, DUMMY_HASH, hashPassword, verifyPassword } from '../../core/passwords.js';
 import * as repo from './repo.js';
 import type { MeResponse } from './schemas.js';
 

@@ -1,3 +1,4 @@
+import { pathIds } from '../../domain/unit-paths.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import type { Actor } from '../../domain/policy.js';
@@ -9,9 +10,9 @@ import { readReferenceJson } from '../../core/paths.js';
 import { authorize } from '../../core/authorize.js';
 import type { ChecklistList } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
 import * as repo from './repo.js';
 import type { ChecklistItemRow, ChecklistVersionRow } from './repo.js';
 import { authorizeManage, checklistActionsFor, mayReadChecklist } from './policy.js';
@@ -121,8 +122,6 @@ export async function loadStartingChecklist(trx: Db, dialect: DialectHelpers, un
   };
 }
 
-/** The ids of a unit and its ancestors, root first, from its materialised path. */
-export const pathIds = (path: string): string[] => path.split('/').filter(Boolean);
 
 /** The version in effect for a unit: the current one kept by the nearest unit at or above it. */
 export async function checklistInEffect(db: Db, unitPath: string): Promise<ChecklistVersionRow | undefined> {

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { answerBody, citizenFeedbackListQuery, citizenFeedbackListResponse, citizenFeedbackParams, citizenFeedbackSummary, triageBody } from './schemas.js';
 import * as service from './service.js';
 
 /** The staff side of citizens' messages: the inbox, triage and the answer. */
 export async function citizenFeedbackRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['citizen-feedback'];
   const detail = { 200: citizenFeedbackSummary, ...errorResponses };

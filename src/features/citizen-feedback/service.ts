@@ -1,10 +1,11 @@
+import { pathIds, rootPathOf } from '../../domain/unit-paths.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { can, isWithin, type Actor } from '../../domain/policy.js';
 import type { CitizenFeedbackTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { localDate } from '../../domain/attendance.js';
+import { localDate } from '../../domain/vietnam-time.js';
 import {
   DUPLICATE_WINDOW_HOURS,
   checkPublicLimits,
@@ -17,9 +18,8 @@ import {
 import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
-import { pathIds } from '../checklist/service.js';
 import * as issueRepo from '../local-issues/repo.js';
 import { addConfirmation, categoriesInEffect, insertNewIssue, villageOrder } from '../local-issues/service.js';
 import { issueAccessOf, mayReadIssue } from '../local-issues/policy.js';
@@ -65,7 +65,7 @@ async function communeOf(db: Db, villagePath: string): Promise<{ id: string; nam
 export async function publicForm(ctx: AppContext): Promise<PublicFeedbackForm> {
   const { db } = ctx.handle;
   const [villages, key] = await Promise.all([repo.publicVillages(db), formKey(ctx.handle)]);
-  const root = villages[0] ? `/${pathIds(villages[0].path)[0]}/` : null;
+  const root = villages[0] ? rootPathOf(villages[0].path) : null;
   const categories = root ? await categoriesInEffect(db, root) : [];
   villages.sort((a, b) => villageOrder.compare(a.parent_name, b.parent_name) || villageOrder.compare(a.village_name!, b.village_name!));
   return {

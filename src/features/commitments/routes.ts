@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { unitParams } from '../units/schemas.js';
 import {
   commitmentDetail,
@@ -27,7 +27,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const IMPORT_BODY_LIMIT = 6 * 1024 * 1024;
 
 export async function commitmentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['commitments'];
   const detail = { 200: commitmentDetail, ...errorResponses };

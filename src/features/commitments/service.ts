@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, fieldErrors, type FieldProblem } from '../../core/errors.js';
 import { can, type Actor } from '../../domain/policy.js';
-import { localDate } from '../../domain/attendance.js';
+import { localDate, todayInVietnam } from '../../domain/vietnam-time.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { commitmentPercent, measurableResult, yearEnded } from '../../domain/tasks.js';
 import { allowedYears, contentProblems, countCommitments, progressPercent, sectionOrder, sumCommitmentFigures } from '../../domain/commitments.js';
@@ -10,9 +10,9 @@ import type { CommitmentDirection, CommitmentKind, CommitmentResult, CommitmentS
 import type { CommitmentTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeAuditEntries, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
 import * as repo from './repo.js';
 import type { CommitmentRow } from './repo.js';
 import { authorizeConfirm, authorizeRead, authorizeWrite, commitmentActionsFor } from './policy.js';
@@ -33,7 +33,6 @@ import type {
 type Db = Kysely<Database>;
 
 /** Today's local date in Vietnam. */
-const today = () => localDate(new Date());
 
 const confirmedOnly = () => new AppError(409, 'commitment_confirmed');
 
@@ -202,7 +201,7 @@ export async function listCommitments(
         ? sumCommitmentFigures([...(await repo.commitmentCountsByUnit(db, unit.path, query.year)).values()])
         : countCommitments(subjects.flatMap((s) => s.items));
   }
-  return { unitId: unit.id, unitName: unit.name, year: query.year, today: today(), counts, subjects };
+  return { unitId: unit.id, unitName: unit.name, year: query.year, today: todayInVietnam(), counts, subjects };
 }
 
 /** "My work": the member's own commitments of the year, in pledge order, with what the caller may do. */
@@ -214,7 +213,7 @@ export async function memberCommitmentsForWork(db: Kysely<Database>, actor: Acto
 // --- writing ----------------------------------------------------------------------------------
 
 function assertYear(year: number, field = 'year') {
-  const { from, to } = allowedYears(today());
+  const { from, to } = allowedYears(todayInVietnam());
   if (year < from || year > to) throw fieldError(field, 'commitment_year_range', { from, to });
 }
 
@@ -468,7 +467,7 @@ export async function evaluateCommitment(ctx: AppContext, actor: Actor, id: stri
     authorizeConfirm(actor, current);
     const c = current!;
     if (!c.confirmed_at) throw new AppError(409, 'commitment_not_confirmed');
-    const ended = yearEnded(Number(c.year), today());
+    const ended = yearEnded(Number(c.year), todayInVietnam());
     const problems: FieldProblem[] = [];
     if (!ended && !body.earlyReason) problems.push({ field: 'earlyReason', messageKey: 'commitment_early_reason', params: { year: Number(c.year) } });
     let result: CommitmentResult | null = null;

@@ -7,7 +7,7 @@ import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/ac
 import { memberAccount } from '../../../test/helpers/selfexam.js';
 import type { PlanDetail } from './schemas.js';
 import type { StatsResponse } from '../self-examinations/schemas.js';
-import type { MyWork } from '../tasks/schemas.js';
+import type { MyWork } from '../my-work/schemas.js';
 
 const YEAR = Number(vnToday().slice(0, 4));
 

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { createPlanBody, planDetail } from './schemas.js';
 import * as service from './service.js';
 
 /** Opening the caller's own plan of a year: it names nobody else's record, so there is no other unit's to refuse. */
 export async function ownPlanRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['correction-plans'];
   const detail = { 200: planDetail, ...errorResponses };

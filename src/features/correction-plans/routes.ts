@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { addPlanItemBody, planDetail, planItemParams, planItemProgressBody, planParams, verifyPlanItemBody } from './schemas.js';
 import * as service from './service.js';
 
 export async function correctionPlanRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['correction-plans'];
   const detail = { 200: planDetail, ...errorResponses };

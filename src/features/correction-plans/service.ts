@@ -4,13 +4,13 @@ import type { Actor } from '../../domain/policy.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import type { CorrectionPlanItemTable, CorrectionPlanTable, Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { localDate } from '../../domain/attendance.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { planCounts, planItemDueSoon, planItemFixedOnTime, planItemOverdue } from '../../domain/self-examination.js';
 import { addDays } from '../../domain/tasks.js';
 import { AppError, fieldError, forbidden } from '../../core/errors.js';
 import type { PlanItemSource, PlanItemStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeAuditEntries, writeTransaction, type AuditWrite } from '../audit/service.js';
-import { findMemberWithUnit } from '../members/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
 import * as repo from './repo.js';
 import type { PlanItemRow, PlanRow } from './repo.js';
 import { authorizePlanRead, authorizePlanWrite, authorizeVerify, isOwnPlan, planItemActionsFor } from './policy.js';
@@ -18,7 +18,6 @@ import type { AddPlanItemBody, PlanDetail, PlanItem, PlanItemForWork, PlanItemPr
 
 type Db = Kysely<Database>;
 
-const today = () => localDate(new Date());
 
 // --- presenting -------------------------------------------------------------------------------
 
@@ -58,7 +57,7 @@ export function presentItem(actor: Actor, plan: PlanRow, i: PlanItemRow, progres
 export async function presentPlans(db: Db, actor: Actor, plans: readonly PlanRow[]): Promise<PlanDetail[]> {
   const items = await repo.itemsOfPlans(db, plans.map((p) => p.id));
   const progress = await repo.progressOf(db, items.map((i) => i.id));
-  const day = today();
+  const day = todayInVietnam();
   return plans.map((plan) => {
     const own = items.filter((i) => i.plan_id === plan.id);
     return {
@@ -155,7 +154,7 @@ export async function insertPlanItems(trx: Db, dialect: DialectHelpers, actorAcc
 
 /** A new item's deadline may not lie in the past: a correction is planned forward. */
 export function assertDeadline(deadline: string, field: string): void {
-  if (deadline < today()) throw fieldError(field, 'plan_deadline_past');
+  if (deadline < todayInVietnam()) throw fieldError(field, 'plan_deadline_past');
 }
 
 // --- endpoints --------------------------------------------------------------------------------
@@ -169,7 +168,7 @@ export async function openPlan(ctx: AppContext, actor: Actor, year: number): Pro
     if (!me) throw forbidden();
     const existing = await repo.findPlanOf(trx, me.id, year);
     if (existing) return { created: false, plan: existing };
-    if (Math.abs(year - Number(today().slice(0, 4))) > 1) throw fieldError('year', 'plan_year_range');
+    if (Math.abs(year - Number(todayInVietnam().slice(0, 4))) > 1) throw fieldError('year', 'plan_year_range');
     return { created: true, plan: await ensurePlan(trx, ctx.handle.dialect, actor.accountId, me, year) };
   });
   return { created: result.created, plan: await detailOf(ctx.handle.db, actor, result.plan) };
@@ -213,7 +212,7 @@ export async function recordProgress(ctx: AppContext, actor: Actor, planId: stri
     if (item.status === 'fixed') throw new AppError(409, 'plan_item_fixed');
     const now = nowIso();
     const patch: Partial<CorrectionPlanItemTable> = { updated_at: now };
-    if (body.claimFixed) Object.assign(patch, { status: 'claimed', claimed_on: today() });
+    if (body.claimFixed) Object.assign(patch, { status: 'claimed', claimed_on: todayInVietnam() });
     await repo.updateItem(trx, item.id, patch);
     await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: actor.accountId, kind: body.claimFixed ? 'claimed' : 'note', note: body.note, created_at: now });
     await writeAudit(trx, ctx.handle.dialect, {
@@ -240,7 +239,7 @@ export async function verifyItem(ctx: AppContext, actor: Actor, planId: string, 
     const now = nowIso();
     const patch: Partial<CorrectionPlanItemTable> =
       body.decision === 'fixed'
-        ? { status: 'fixed', verified_on: today(), verified_by_account_id: actor.accountId, verification_comment: comment, updated_at: now }
+        ? { status: 'fixed', verified_on: todayInVietnam(), verified_by_account_id: actor.accountId, verification_comment: comment, updated_at: now }
         : { status: 'returned', claimed_on: null, verification_comment: comment, updated_at: now };
     await repo.updateItem(trx, item.id, patch);
     await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: actor.accountId, kind: body.decision, note: comment ?? '', created_at: now });

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DirectiveTable, DirectiveTargetTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
-import { selectTasks } from '../tasks/repo.js';
 
 type Db = Kysely<Database>;
 
@@ -107,19 +106,6 @@ export function directivesOfUnit(db: Db, unit: { id: string; path: string }, yea
     .orderBy('d.issued_on', 'desc')
     .orderBy('d.created_at', 'desc')
     .execute();
-}
-
-/** Tasks made from a directive, with the names every task list shows and who may read them (owner unit, co-workers). */
-export async function tasksOfDirective(db: Db, directiveId: string) {
-  const rows = await selectTasks(db)
-    .select('ou.path as owner_unit_path')
-    .where('t.source_directive_id', '=', directiveId)
-    .orderBy('t.deadline')
-    .orderBy('t.created_at')
-    .execute();
-  const coworkers =
-    rows.length === 0 ? [] : await db.selectFrom('task_coworkers').select(['task_id', 'member_id']).where('task_id', 'in', rows.map((r) => r.id)).execute();
-  return rows.map((r) => ({ ...r, coworker_ids: coworkers.filter((c) => c.task_id === r.id).map((c) => c.member_id) }));
 }
 
 /**

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../core/errors.js';
 import { canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
-import { localDate } from '../../domain/attendance.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit, unitsByIds } from '../units/repo.js';
+import { findUnit, unitsByIds } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { presentTask } from '../tasks/present.js';
+import { presentTask, tasksFromDirective } from '../tasks/lookup.js';
 import { mayReadTask } from '../tasks/policy.js';
 import * as repo from './repo.js';
 import type { DirectiveRow, TargetRow } from './repo.js';
@@ -18,7 +18,6 @@ import type { CreateDirectiveBody, DirectiveDetail, DirectiveSummary } from './s
 type Db = Kysely<Database>;
 
 /** Today's local date in Vietnam. */
-const today = () => localDate(new Date());
 
 /** A target cell has acted on a directive once it made at least one task from it. */
 const acted = (t: TargetRow) => t.tasks > 0;
@@ -41,9 +40,9 @@ function summaryOf(d: Omit<DirectiveRow, 'created_by_name'>, targets: readonly T
 }
 
 async function detailOf(db: Db, actor: Actor, d: DirectiveRow, targets: TargetRow[]): Promise<DirectiveDetail> {
-  const on = today();
+  const on = todayInVietnam();
   const visible = targets.filter((t) => canReadTarget(actor, t)).sort(byName);
-  const tasks = (await repo.tasksOfDirective(db, d.id)).filter((t) =>
+  const tasks = (await tasksFromDirective(db, d.id)).filter((t) =>
     mayReadTask(actor, { unitPath: t.unit_path, ownerMemberId: t.owner_member_id, ownerUnitPath: t.owner_unit_path, coworkerIds: t.coworker_ids, status: t.status }),
   );
   return {
@@ -86,7 +85,7 @@ export async function listDirectives(ctx: AppContext, actor: Actor, unitId: stri
   const { db } = ctx.handle;
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'directive.read', unit);
-  const on = today();
+  const on = todayInVietnam();
   const rows = await repo.directivesOfUnit(db, unit!, year ?? Number(on.slice(0, 4)));
   const targets = await repo.targetsOf(db, rows.map((r) => r.id), unit!.path);
   return { items: rows.map((d) => summaryOf(d, targets.filter((t) => t.directive_id === d.id), on)) };
@@ -121,7 +120,7 @@ export async function createDirective(ctx: AppContext, actor: Actor, body: Creat
     const issuer = await findUnit(trx, body.unitId);
     authorizeReferencedUnit(actor, 'directive.issue', issuer, 'unitId');
     if (issuer!.archived_at) throw fieldError('unitId', 'directive_issuer_archived');
-    const on = today();
+    const on = todayInVietnam();
     const issuedOn = body.issuedOn ?? on;
     const problems: FieldProblem[] = [];
     if (issuedOn > on) problems.push({ field: 'issuedOn', messageKey: 'directive_issued_in_future' });

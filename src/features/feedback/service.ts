@@ -3,12 +3,12 @@ import type { AppContext } from '../../core/context.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { Database, FeedbackTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { localDate } from '../../domain/attendance.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { FeedbackDirection, FeedbackStatus, FeedbackTopic } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findMemberWithUnit } from '../members/repo.js';
-import { findUnit } from '../units/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMeeting } from '../meetings/repo.js';
 import * as checklistRepo from '../checklist/repo.js';
@@ -20,7 +20,6 @@ import type { AnswerFeedbackBody, CreateFeedbackBody, FeedbackListResponse, Feed
 
 type Db = Kysely<Database>;
 
-const today = () => localDate(new Date());
 const notFoundField = (field: string) => new AppError(404, 'not_found', {}, [{ field, messageKey: 'not_found' }]);
 
 export function presentFeedback(f: FeedbackRow, actor: Actor): FeedbackSummary {
@@ -130,7 +129,7 @@ export async function createFeedback(ctx: AppContext, actor: Actor, body: Create
     }
 
     const now = nowIso();
-    const givenOn = today();
+    const givenOn = todayInVietnam();
     const row: FeedbackTable = {
       id: newId(),
       unit_id: unit.id,
@@ -200,7 +199,7 @@ export async function answerFeedback(ctx: AppContext, actor: Actor, id: string, 
     if (body.decision === 'accept') {
       assertDeadline(body.plan!.deadline, 'plan.deadline');
       const owner = (await findMemberWithUnit(trx, ownerId!))!;
-      const plan = await ensurePlan(trx, ctx.handle.dialect, actor.accountId, owner, Number(today().slice(0, 4)));
+      const plan = await ensurePlan(trx, ctx.handle.dialect, actor.accountId, owner, Number(todayInVietnam().slice(0, 4)));
       await insertPlanItems(trx, ctx.handle.dialect, actor.accountId, plan, [
         {
           shortcoming: body.plan!.shortcoming ?? f!.text.slice(0, 2000),

@@ -7,7 +7,6 @@ import type {
   LocalIssueTable,
 } from '../../db/schema.js';
 import { inSubtree, likeContains } from '../../db/dialect.js';
-import { selectTasks } from '../tasks/repo.js';
 
 type Db = Kysely<Database>;
 
@@ -192,18 +191,6 @@ export async function linkCountsOf(db: Db, issueIds: readonly string[]) {
   for (const t of tasks) open.set(t.issue_id!, Number(t.n));
   for (const m of messages) feedback.set(m.issue_id!, Number(m.n));
   return { open, feedback };
-}
-
-/** An issue's actions, with who gave and who closed each (the timeline names them). */
-export function tasksOfIssue(db: Db, issueId: string) {
-  return selectTasks(db)
-    .leftJoin('accounts as ga', 'ga.id', 't.created_by_account_id')
-    .leftJoin('accounts as xa', 'xa.id', 't.closed_by_account_id')
-    .select(['ga.display_name as given_by_name', 'xa.display_name as closed_by_name'])
-    .where('t.source_local_issue_id', '=', issueId)
-    .orderBy('t.created_at')
-    .orderBy('t.id')
-    .execute();
 }
 
 export function confirmationsOf(db: Db, issueId: string, round?: number) {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate, requireActor } from '../auth/session.js';
+import { actorOf, authenticate, requireActor } from '../../core/session.js';
 import { confirmWithCode } from '../citizen-feedback/service.js';
 import { publicFeedbackStatus } from '../citizen-feedback/schemas.js';
 import {
@@ -21,7 +21,7 @@ export async function localIssueRoutes(app: FastifyInstance, ctx: AppContext): P
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['local-issues'];
   const detail = { 200: localIssueDetail, ...errorResponses };
-  const signedIn = { onRequest: authenticate(ctx) };
+  const signedIn = { onRequest: authenticate };
 
   r.get(
     '/api/local-issues',
@@ -88,7 +88,7 @@ export async function localIssueRoutes(app: FastifyInstance, ctx: AppContext): P
     async (request, reply) => {
       const { trackingCode, ...word } = request.body;
       if (trackingCode !== undefined) return reply.status(200).send(await confirmWithCode(ctx, request.params.id, trackingCode, word));
-      const actor = await requireActor(ctx, request);
+      const actor = await requireActor(request);
       await service.addConfirmation(ctx, { kind: 'cell', actor }, request.params.id, word);
       return reply.status(201).send(await service.issueDetail(ctx, actor, request.params.id));
     },

@@ -1,10 +1,11 @@
+import { pathIds, rootPathOf } from '../../domain/unit-paths.js';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { can, isWithin, type Actor } from '../../domain/policy.js';
 import type { Database, LocalIssueCategoryTable, LocalIssueTable } from '../../db/schema.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { localDate } from '../../domain/attendance.js';
+import { localDate, todayInVietnam } from '../../domain/vietnam-time.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { checkTransition, countConfirmations, isIssueOverdue } from '../../domain/local-issues.js';
@@ -14,11 +15,11 @@ import type { MessageKey } from '../../core/messages.js';
 import { readReferenceJson } from '../../core/paths.js';
 import type { ConfirmationDecision, LocalIssueStatus, TaskStatus } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { pathIds } from '../checklist/service.js';
-import { findMemberWithUnit } from '../members/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
 import * as repo from './repo.js';
+import { tasksFromLocalIssue } from '../tasks/lookup.js';
 import type { IssueRow } from './repo.js';
 import {
   authorizeCellConfirmation,
@@ -50,7 +51,6 @@ type Db = Kysely<Database>;
 /** Villages in the order people count them: Số 2 before Số 12. */
 export const villageOrder = new Intl.Collator('vi', { numeric: true });
 
-const today = () => localDate(new Date());
 const notFoundField = (field: string) => new AppError(404, 'not_found', {}, [{ field, messageKey: 'not_found' }]);
 
 // --- categories (reference data) --------------------------------------------------------------------
@@ -106,13 +106,13 @@ export async function ensureCategories(trx: Db, dialect: DialectHelpers, unitPat
 const presentCategory = (c: LocalIssueCategoryTable): LocalIssueCategory => ({ code: c.code, name: c.name, example: c.example, source: c.source });
 
 /** The root unit the caller's assignments reach (every tree has one root; a scope lies under it). */
-function rootPathOf(actor: Actor): string | undefined {
+function actorRootPath(actor: Actor): string | undefined {
   const first = actor.assignments[0];
-  return first ? `/${pathIds(first.unitPath)[0]}/` : undefined;
+  return first ? rootPathOf(first.unitPath) : undefined;
 }
 
 export async function listCategories(ctx: AppContext, actor: Actor): Promise<CategoriesResponse> {
-  const root = rootPathOf(actor);
+  const root = actorRootPath(actor);
   if (!root) throw forbidden();
   const categories = await categoriesInEffect(ctx.handle.db, root);
   return { categories: categories.map(presentCategory), canManage: can(actor, 'local_issue.category_manage', { unitPath: root }) };
@@ -124,7 +124,7 @@ const codeOf = (name: string) => foldVietnamese(name).replace(/[^a-z0-9]+/g, '_'
 /** The committee at the root adds a category; the starting ones are stored first, so the list stays whole. */
 export async function createCategory(ctx: AppContext, actor: Actor, body: CreateCategoryBody): Promise<CategoriesResponse> {
   await writeTransaction(ctx.handle, async (trx) => {
-    const root = rootPathOf(actor);
+    const root = actorRootPath(actor);
     if (!root || !can(actor, 'local_issue.category_manage', { unitPath: root })) throw forbidden();
     const existing = await ensureCategories(trx, ctx.handle.dialect, root, actor.accountId);
     const code = codeOf(body.name);
@@ -137,7 +137,7 @@ export async function createCategory(ctx: AppContext, actor: Actor, body: Create
       code,
       name: body.name,
       example: body.example ?? null,
-      source: `Đảng ủy bổ sung ngày ${displayDate(today())}`,
+      source: `Đảng ủy bổ sung ngày ${displayDate(todayInVietnam())}`,
       position: Math.max(0, ...existing.map((c) => c.position)) + 1,
       created_by_account_id: actor.accountId,
       created_at: nowIso(),
@@ -256,14 +256,14 @@ async function resolveFields(
   if (fields.sinceBefore !== undefined) out.since_before = fields.sinceBefore ? 1 : 0;
   const sinceYear = out.since_year !== undefined ? out.since_year : (current?.since_year ?? null);
   const sinceBefore = out.since_before !== undefined ? out.since_before : (current?.since_before ?? 0);
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = Number(todayInVietnam().slice(0, 4));
   if (sinceYear !== null && sinceYear > thisYear) say('sinceYear', 'local_issue_since_future', { year: thisYear });
   if (sinceBefore === 1 && sinceYear === null) say('sinceYear', 'local_issue_since_before_year');
 
   if (fields.householdsAffected !== undefined) out.households_affected = fields.householdsAffected;
   if (fields.deadline !== undefined) {
     // An unchanged deadline may lie in the past (the issue is overdue); a new one may not.
-    if (fields.deadline !== null && fields.deadline !== current?.deadline && fields.deadline < today()) say('deadline', 'deadline_past');
+    if (fields.deadline !== null && fields.deadline !== current?.deadline && fields.deadline < todayInVietnam()) say('deadline', 'deadline_past');
     out.deadline = fields.deadline;
   }
   if (fields.responsibleUnitId !== undefined) {
@@ -419,7 +419,7 @@ export async function changeStatus(ctx: AppContext, actor: Actor, id: string, bo
       status: body.status,
       status_reason: body.status === 'unresolvable' || from === 'resolved' || from === 'unresolvable' ? (body.note ?? null) : issue.status_reason,
       resolution_summary: resolving ? body.resolutionSummary! : issue.resolution_summary,
-      resolved_on: resolving ? today() : body.status === 'in_progress' ? null : issue.resolved_on,
+      resolved_on: resolving ? todayInVietnam() : body.status === 'in_progress' ? null : issue.resolved_on,
       resolution_round: resolving ? Number(issue.resolution_round) + 1 : Number(issue.resolution_round),
       updated_at: now,
     };
@@ -503,10 +503,10 @@ export async function addConfirmation(
 export async function issueDetail(ctx: AppContext, actor: Actor, id: string): Promise<LocalIssueDetail> {
   const { db } = ctx.handle;
   const issue = await loadIssue(db, actor, id);
-  const day = today();
+  const day = todayInVietnam();
   const [categories, tasks, confirmations, changes, messages, creator] = await Promise.all([
     categoriesInEffect(db, issue.unit_path),
-    repo.tasksOfIssue(db, id),
+    tasksFromLocalIssue(db, id),
     repo.confirmationsOf(db, id),
     repo.statusChangesOf(db, id),
     repo.citizenFeedbackOfIssue(db, id),
@@ -588,7 +588,7 @@ export async function listIssues(
   const { db } = ctx.handle;
   const unit = await findUnit(db, query.unitId);
   authorizeUnit(actor, 'local_issue.read', unit);
-  const day = today();
+  const day = todayInVietnam();
   const search = query.q ? foldVietnamese(query.q) : undefined;
   const [{ total, rows }, counts, categories] = await Promise.all([
     repo.listIssues(

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { unitParams } from '../units/schemas.js';
 import { memberParams } from '../members/schemas.js';
 import {
@@ -34,7 +34,7 @@ import {
 import * as service from './service.js';
 
 export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['meetings'];
   const detail = { 200: meetingDetail, ...errorResponses };

@@ -7,7 +7,7 @@ import { canonicalJson } from '../../domain/audit-chain.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import * as repo from './repo.js';
 import type { MemberRow } from './repo.js';

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { accessLogQuery, accessLogResponse, mySelfExamResponse } from './schemas.js';
 import * as service from './service.js';
 
 /** The caller's own "Tự soi" page and access log: they name no record, so they have no other unit's record to refuse. */
 export async function mySelfExamRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['self-examinations'];
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { unitParams } from '../units/schemas.js';
 import {
   createSelfExamBody,
@@ -17,7 +17,7 @@ import {
 import * as service from './service.js';
 
 export async function selfExamRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['self-examinations'];
   const detail = { 200: selfExamDetail, ...errorResponses };

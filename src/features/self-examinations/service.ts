@@ -1,3 +1,4 @@
+import { pathIds } from '../../domain/unit-paths.js';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
@@ -5,7 +6,7 @@ import { can, type Actor } from '../../domain/policy.js';
 import type { Database, SelfExaminationAnswerTable, SelfExaminationTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { inSubtree } from '../../db/dialect.js';
-import { localDate } from '../../domain/attendance.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { allowedYears } from '../../domain/commitments.js';
 import {
@@ -27,8 +28,8 @@ import { addDays } from '../../domain/tasks.js';
 import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../core/errors.js';
 import { exemplaryMarks, manifestationMarks, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
-import { findMemberWithUnit } from '../members/repo.js';
-import { findUnit } from '../units/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMeeting, thematicMeetingsOf } from '../meetings/repo.js';
 import * as checklistRepo from '../checklist/repo.js';
@@ -55,7 +56,6 @@ import {
 
 type Db = Kysely<Database>;
 
-const today = () => localDate(new Date());
 
 // --- presenting -------------------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ async function detailOf(db: Db, actor: Actor, e: SelfExamRow): Promise<SelfExamD
  */
 function assertPeriod(body: CreateSelfExamBody, meetingDate: string | null): void {
   const problems: FieldProblem[] = [];
-  const { from, to } = allowedYears(today());
+  const { from, to } = allowedYears(todayInVietnam());
   if (meetingDate !== null) {
     if (body.year !== Number(meetingDate.slice(0, 4))) problems.push({ field: 'year', messageKey: 'self_exam_meeting_year', params: { year: meetingDate.slice(0, 4) } });
   } else if (body.year < from || body.year > to) problems.push({ field: 'year', messageKey: 'self_exam_year_range', params: { from, to } });
@@ -315,7 +315,7 @@ export async function submitSelfExam(ctx: AppContext, actor: Actor, id: string):
     const missing = items.filter((i) => !answered.has(i.id));
     if (missing.length > 0) throw fieldError('answers', 'self_exam_unmarked', { count: missing.length, codes: missing.map((i) => i.code).join(', ') });
     const shortcomings = JSON.parse(e!.shortcomings_json) as Shortcoming[];
-    const corrections = proposedCorrections(shortcomings, e!.id, today());
+    const corrections = proposedCorrections(shortcomings, e!.id, todayInVietnam());
     const me = (await findMemberWithUnit(trx, e!.member_id))!;
     const plan = await ensurePlan(trx, ctx.handle.dialect, actor.accountId, me, Number(e!.year));
     const now = nowIso();
@@ -375,7 +375,7 @@ async function requireMember(db: Db, actor: Actor) {
 export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfExamResponse> {
   const { db } = ctx.handle;
   const me = await requireMember(db, actor);
-  const day = today();
+  const day = todayInVietnam();
   const year = Number(day.slice(0, 4));
   const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
   const [exams, plans, feedback, unit, thematic] = await Promise.all([
@@ -468,7 +468,7 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'selfexam.read', unit);
   const u = unit!;
-  const day = today();
+  const day = todayInVietnam();
   const range = statsPeriod(period);
   const { year, keys, thematic } = periodKeysOf(period);
   const [members, exams, planItems, feedbackCounts, cells] = await Promise.all([
@@ -491,7 +491,7 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const submittedExams = counted.filter((e) => e.status !== 'draft');
   const manifestationRows = await aggregateIfLargeEnough(submittedExams.length, MIN_GROUP, async () => {
     const counts = await repo.manifestationCounts(db, submittedExams.map((e) => e.id));
-    const checklist = await checklistRepo.currentVersionsOf(db, u.path.split('/').filter(Boolean));
+    const checklist = await checklistRepo.currentVersionsOf(db, pathIds(u.path));
     const version = checklist.sort((a, b) => b.unit_path.length - a.unit_path.length)[0];
     const items = version ? (await checklistRepo.itemsOfVersion(db, version.id)).filter((i) => i.list === 'manifestation') : [];
     return items.map((i) => ({

@@ -179,6 +179,28 @@ export function directiveSentTo(db: Db, directiveId: string, unitId: string) {
     .executeTakeFirst();
 }
 
+/** A meeting named as a task's source: its unit and date (the meetings feature owns the rest). */
+export function sourceMeeting(db: Db, id: string) {
+  return db
+    .selectFrom('meetings as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.unit_id', 'm.meeting_date', 'u.path as unit_path'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A local issue named as a task's source: what the rules need to know of it and its status. */
+export function sourceLocalIssue(db: Db, id: string) {
+  return db
+    .selectFrom('local_issues as i')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .leftJoin('units as vu', 'vu.id', 'i.village_unit_id')
+    .leftJoin('units as ru', 'ru.id', 'i.responsible_unit_id')
+    .select(['i.id', 'i.unit_id', 'i.status', 'u.path as unit_path', 'vu.path as village_path', 'ru.path as responsible_path'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findCommitmentWithUnit(db: Db, id: string) {
   return db
     .selectFrom('commitments as c')
@@ -186,6 +208,33 @@ export function findCommitmentWithUnit(db: Db, id: string) {
     .select(['c.id', 'c.member_id', 'c.title', 'u.path as unit_path'])
     .where('c.id', '=', id)
     .executeTakeFirst();
+}
+
+// --- by source (read by the directive and local-issue pages) ----------------------------------
+
+/** Tasks made from a directive, with the names every task list shows and who may read them (owner unit, co-workers). */
+export async function tasksFromDirective(db: Db, directiveId: string) {
+  const rows = await selectTasks(db)
+    .select('ou.path as owner_unit_path')
+    .where('t.source_directive_id', '=', directiveId)
+    .orderBy('t.deadline')
+    .orderBy('t.created_at')
+    .execute();
+  const coworkers =
+    rows.length === 0 ? [] : await db.selectFrom('task_coworkers').select(['task_id', 'member_id']).where('task_id', 'in', rows.map((r) => r.id)).execute();
+  return rows.map((r) => ({ ...r, coworker_ids: coworkers.filter((c) => c.task_id === r.id).map((c) => c.member_id) }));
+}
+
+/** An issue's actions, with who gave and who closed each (the timeline names them). */
+export function tasksFromLocalIssue(db: Db, issueId: string) {
+  return selectTasks(db)
+    .leftJoin('accounts as ga', 'ga.id', 't.created_by_account_id')
+    .leftJoin('accounts as xa', 'xa.id', 't.closed_by_account_id')
+    .select(['ga.display_name as given_by_name', 'xa.display_name as closed_by_name'])
+    .where('t.source_local_issue_id', '=', issueId)
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .execute();
 }
 
 // --- lists ------------------------------------------------------------------------------------

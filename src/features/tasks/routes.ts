@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { unitParams } from '../units/schemas.js';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -19,7 +19,6 @@ import {
   yearQuery,
 } from './schemas.js';
 import * as service from './service.js';
-import { workRoutes } from './work-routes.js';
 
 /**
  * A progress report carries its file as base64 in JSON: 10 MB of file is about 13.4 MB of
@@ -34,7 +33,7 @@ function contentDisposition(fileName: string): string {
 }
 
 export async function taskRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.addHook('onRequest', authenticate(ctx));
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
   const detail = { 200: taskDetail, ...errorResponses };
@@ -143,5 +142,4 @@ export async function taskRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (request) => service.taskBoard(ctx, actorOf(request), request.params.id, request.query),
   );
 
-  await workRoutes(app, ctx);
 }

@@ -4,22 +4,17 @@ import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
 import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
-import { localDate } from '../../domain/attendance.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { addDays, allowedOutcomes, averageDelay, displayDate, handDownDelayDays, taskCountsOf, type TaskBucket } from '../../domain/tasks.js';
 import { sumCommitmentFigures } from '../../domain/commitments.js';
 import type { Database, TaskTable, UnitTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { TaskOutcome, TaskSource, UnitKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit, unitsByIds } from '../units/repo.js';
+import { activeCellsIn, findUnit, unitsByIds } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { cellsIn, findMeeting } from '../meetings/repo.js';
-import { commitmentCountsByUnit } from '../commitments/repo.js';
-import { memberCommitmentsForWork } from '../commitments/service.js';
-import { directivesAwaitingAcknowledgement } from '../directives/service.js';
-import { memberCorrectionsForWork } from '../correction-plans/service.js';
-import { findIssue } from '../local-issues/repo.js';
-import { issueAccessOf, mayRespondToIssue } from '../local-issues/policy.js';
+import { commitmentCountsByUnit } from '../commitments/lookup.js';
+import { issueAccessOf, mayRespondToIssue } from '../../domain/local-issues.js';
 import * as repo from './repo.js';
 import type { TaskWithDetail } from './repo.js';
 import { presentTask } from './present.js';
@@ -29,7 +24,7 @@ import {
   type CloseBody,
   type CommitmentCounts,
   type CreateTaskBody,
-  type MyWork,
+  type TaskSummary,
   type ProgressBody,
   type TaskBoard,
   type TaskDetail,
@@ -42,7 +37,6 @@ import {
 type Db = Kysely<Database>;
 
 /** Today's local date in Vietnam. */
-const vnToday = () => localDate(new Date());
 
 // --- creating -----------------------------------------------------------------------------------
 
@@ -101,7 +95,7 @@ export async function insertNewTask(
   options: { fieldPrefix?: string; today?: string } = {},
 ): Promise<NewTask> {
   const prefix = options.fieldPrefix ?? '';
-  const today = options.today ?? vnToday();
+  const today = options.today ?? todayInVietnam();
   const problems: FieldProblem[] = [];
   const say = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) =>
     problems.push({ field: `${prefix}${field}`, messageKey, ...(params ? { params } : {}) });
@@ -207,7 +201,7 @@ async function resolveSource(trx: Db, actor: Actor, unit: UnitTable, source: Cre
   switch (source.kind) {
     case 'meeting': {
       // A meeting of this very unit that the caller can see; any other answers the same.
-      const meeting = await findMeeting(trx, source.meetingId);
+      const meeting = await repo.sourceMeeting(trx, source.meetingId);
       if (!meeting || meeting.unit_id !== unit.id || !can(actor, 'meeting.read', { unitPath: meeting.unit_path })) {
         throw fieldError('source.meetingId', 'task_source_meeting_invalid');
       }
@@ -226,7 +220,7 @@ async function resolveSource(trx: Db, actor: Actor, unit: UnitTable, source: Cre
     case 'local_issue': {
       // An action on an issue: assigned by the committee keeping the list or by the responsible
       // unit, while the issue is still open; any other answers like a missing issue.
-      const issue = await findIssue(trx, source.localIssueId);
+      const issue = await repo.sourceLocalIssue(trx, source.localIssueId);
       const access = issue ? issueAccessOf(issue) : undefined;
       const assignerFits = issue !== undefined && (unit.id === issue.unit_id || (issue.responsible_path !== null && isWithin(unit.path, issue.responsible_path)));
       if (!issue || !access || !mayRespondToIssue(actor, access) || !assignerFits) throw fieldError('source.localIssueId', 'task_source_local_issue_invalid');
@@ -284,7 +278,7 @@ export async function taskDetail(ctx: AppContext, actor: Actor, id: string): Pro
   const { task, coworkers, access } = await loadTask(db, actor, id);
   const progress = await repo.progressOf(db, id);
   return {
-    ...presentTask(task, vnToday()),
+    ...presentTask(task, todayInVietnam()),
     coworkers: coworkers.map((c) => ({ memberId: c.member_id, fullName: c.full_name })),
     receivedOn: task.received_on,
     handedDownOn: task.handed_down_on,
@@ -390,7 +384,7 @@ export async function reportProgress(ctx: AppContext, actor: Actor, id: string, 
       attachment_id: attachmentId,
       created_at: now,
     });
-    const completedOn = body.percent === 100 ? (task.completed_on ?? vnToday()) : null;
+    const completedOn = body.percent === 100 ? (task.completed_on ?? todayInVietnam()) : null;
     await repo.updateTask(trx, id, { progress_percent: body.percent, completed_on: completedOn, updated_at: now });
     await writeAudit(trx, ctx.handle.dialect, {
       actorAccountId: actor.accountId,
@@ -433,7 +427,7 @@ export async function closeTask(ctx: AppContext, actor: Actor, id: string, body:
   await writeTransaction(ctx.handle, async (trx) => {
     const { task } = await loadTask(trx, actor, id, authorizeTaskClose);
     if (task.status !== 'open') throw new AppError(409, 'task_closed');
-    const today = vnToday();
+    const today = todayInVietnam();
     const completedOn = body.completedOn === undefined ? task.completed_on : body.completedOn;
     if (completedOn && completedOn > today) throw fieldError('completedOn', 'task_completed_future', { date: displayDate(today) });
     if (!allowedOutcomes(task.deadline, completedOn).includes(body.outcome)) {
@@ -470,7 +464,7 @@ export async function listTasks(ctx: AppContext, actor: Actor, unitId: string, q
   const { db } = ctx.handle;
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'task.read', unit);
-  const today = vnToday();
+  const today = todayInVietnam();
   const { total, rows } = await repo.listTasks(db, { unitPath: unit!.path, today, ...query });
   return { items: rows.map((r) => presentTask(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -521,7 +515,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
   const { db } = ctx.handle;
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'work.report', unit);
-  const today = vnToday();
+  const today = todayInVietnam();
   const year = query.year ?? Number(today.slice(0, 4));
   const q = { unitPath: unit!.path, year, today };
   const isCell = unit!.kind === 'cell';
@@ -531,7 +525,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
     isCell ? repo.boardBuckets(db, { ...q, by: 'owner' }) : Promise.resolve([]),
     repo.handDowns(db, q),
     repo.overdueTasks(db, { ...q, limit: 50 }),
-    isCell ? Promise.resolve([{ id: unit!.id, name: unit!.name }]) : cellsIn(db, unit!.path),
+    isCell ? Promise.resolve([{ id: unit!.id, name: unit!.name }]) : activeCellsIn(db, unit!.path),
     commitmentCountsByUnit(db, unit!.path, year),
   ]);
 
@@ -597,38 +591,35 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
   };
 }
 
+/** The tasks part of "Việc của tôi": the member's own and shared tasks by when they are due, and what the caller assigned that is overdue. */
+export interface MyTasks {
+  overdue: TaskSummary[];
+  dueSoon: TaskSummary[];
+  later: TaskSummary[];
+  recentlyClosed: TaskSummary[];
+  assignedOverdue: TaskSummary[];
+}
+
 /**
- * "Việc của tôi": the signed-in member's own and shared tasks, what they assigned that is
- * overdue, this year's commitments and the directives their cell must acknowledge. An account
- * without a member record has no tasks of its own (not an error).
+ * The signed-in caller's tasks for "Việc của tôi" (an account without a member record has no
+ * tasks of its own, not an error): open ones by deadline against `today`, closed in the last 60
+ * days, and tasks they assigned that are overdue.
  */
-export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
-  const { db } = ctx.handle;
-  const today = vnToday();
-  const year = Number(today.slice(0, 4));
+export async function myTasks(db: Kysely<Database>, actor: Actor, today: string): Promise<MyTasks> {
   const memberId = actor.memberId;
-  const [open, closed, assigned, commitments, directives, corrections] = await Promise.all([
+  const [open, closed, assigned] = await Promise.all([
     memberId ? repo.memberOpenTasks(db, memberId) : Promise.resolve([] as repo.TaskRow[]),
     memberId ? repo.memberClosedTasks(db, memberId, addDays(today, -60), 10) : Promise.resolve([] as repo.TaskRow[]),
     repo.overdueAssignedBy(db, { paths: scopePaths(actor, 'task.assign'), accountId: actor.accountId, today, limit: 50 }),
-    memberId ? memberCommitmentsForWork(db, actor, memberId, year, today) : Promise.resolve([] as MyWork['commitments']),
-    directivesAwaitingAcknowledgement(db, actor),
-    memberId ? memberCorrectionsForWork(db, memberId, today) : Promise.resolve({ overdue: [], dueSoon: [] }),
   ]);
   const soon = addDays(today, 14);
   const present = (rows: repo.TaskRow[]) => rows.map((t) => presentTask(t, today));
   const dueBy = (test: (deadline: string) => boolean) => present(open.filter((t: repo.TaskRow) => test(t.deadline)));
   return {
-    today,
-    year,
-    memberId,
     overdue: dueBy((deadline) => deadline < today),
     dueSoon: dueBy((deadline) => deadline >= today && deadline <= soon),
     later: dueBy((deadline) => deadline > soon),
     recentlyClosed: present(closed),
     assignedOverdue: present(assigned),
-    commitments,
-    corrections,
-    directivesToAcknowledge: directives,
   };
 }

@@ -6,7 +6,8 @@ import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helper
 import { cellRoster, ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
 import { taskBody, taskRows, taskTableCounts } from '../../../test/helpers/tasks.js';
-import { MAX_ATTACHMENT_BYTES, type MyWork, type TaskBoard, type TaskDetail, type TaskSummary } from './schemas.js';
+import type { MyWork } from '../my-work/schemas.js';
+import { MAX_ATTACHMENT_BYTES, type TaskBoard, type TaskDetail, type TaskSummary } from './schemas.js';
 
 const PHU_NU_DONG_THU = 'Chi hội Phụ nữ thôn Đồng Thứ';
 const NONG_DAN_DONG_THU = 'Chi hội Nông dân thôn Đồng Thứ';

@@ -83,3 +83,15 @@ export function rewriteSubtreePaths(db: Kysely<Database>, oldPath: string, newPa
     .where(inSubtree('path', oldPath))
     .execute();
 }
+
+/** Active cells of a subtree, by name. */
+export function activeCellsIn(db: Kysely<Database>, unitPath: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where(inSubtree('path', unitPath))
+    .where('kind', '=', 'cell')
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}

@@ -1,3 +1,4 @@
+import { pathIds } from '../../domain/unit-paths.js';
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, forbidden } from '../../core/errors.js';
 import { allowedActions, can, canSomewhere, scopePaths, type Actor } from '../../domain/policy.js';
@@ -76,7 +77,7 @@ export async function unitDetail(ctx: AppContext, actor: Actor, id: string): Pro
 
 async function present(ctx: AppContext, actor: Actor, row: UnitRow): Promise<UnitDetail> {
   const { db } = ctx.handle;
-  const ids = row.path.split('/').filter(Boolean);
+  const ids = pathIds(row.path);
   // Breadcrumbs: only ancestors the caller may see themselves.
   const visibleAncestorIds = ids
     .slice(0, -1)

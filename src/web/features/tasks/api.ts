@@ -7,7 +7,6 @@ import i18n, { currentLanguage } from '../../i18n/index.js';
 import type {
   CloseBody,
   CreateTaskBody,
-  MyWork,
   ProgressBody,
   TaskAction,
   TaskBoard,
@@ -16,6 +15,7 @@ import type {
   TaskOptions,
   TaskSummary,
 } from '../../../features/tasks/schemas.js';
+import type { MyWork } from '../../../features/my-work/schemas.js';
 import type { CommitmentSummary } from '../../../features/commitments/schemas.js';
 import type { TaskOutcome, TaskPriority, TaskStatus } from '../../../shared/enums.js';
 

@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf } from '../auth/session.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import { myWork } from './schemas.js';
 import * as service from './service.js';
 
 /**
- * "Việc của tôi": the signed-in member's home across tasks, commitments and directives. It
- * names no record (only the caller's own work), so it is no task endpoint: registered inside
- * taskRoutes' scope, behind the same sign-in hook.
+ * "Việc của tôi": the signed-in member's home across tasks, commitments, corrections and
+ * directives. It names no record (only the caller's own work), so any signed-in account may ask.
  */
-export async function workRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function myWorkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.addHook('onRequest', authenticate);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/me/work',

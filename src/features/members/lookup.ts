@@ -1,0 +1,5 @@
+/**
+ * What other features may read of the members (đảng viên): one member with their unit. The
+ * members feature's door for reads; its repo stays its own.
+ */
+export { findMemberWithUnit, type MemberRow } from './repo.js';

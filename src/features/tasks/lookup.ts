@@ -1,0 +1,7 @@
+/**
+ * What other features may read of the tasks (nhiệm vụ): the tasks made from a directive or
+ * given on a local issue, and a task as every list shows it. The tasks feature's door for
+ * reads; its repo stays its own.
+ */
+export { tasksFromDirective, tasksFromLocalIssue, type TaskRow } from './repo.js';
+export { presentTask } from './present.js';
