@@ -15,7 +15,7 @@ import { textOrNull, type FormErrors } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { commitmentPercent, measurableResult, yearEnded } from '../../../domain/tasks.js';
 import { ConfirmModal } from '../meetings/MeetingModals.js';
-import { fieldErrors, useFocusFirstError } from '../meetings/formHelpers.js';
+import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import {
   COMMITMENT_RESULTS,
   commitmentPath,

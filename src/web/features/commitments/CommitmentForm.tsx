@@ -14,7 +14,7 @@ import { Notice } from '../../components/Notice.js';
 import type { FormErrors } from '../../lib/forms.js';
 import { textOrNull } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { fieldErrors, useFocusFirstError } from '../meetings/formHelpers.js';
+import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import {
   COMMITMENT_DIRECTIONS,
   COMMITMENT_SECTIONS,

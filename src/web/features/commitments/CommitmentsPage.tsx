@@ -1,5 +1,5 @@
 import './messages.js';
-import './commitments.css';
+import '../../styles/commitments.css';
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -21,8 +21,8 @@ import { CommitmentLine } from './CommitmentLine.js';
 import { CommitmentDialogs, type Dialog, type SubjectChoice } from './CommitmentDialogs.js';
 import { SummaryStrip } from './SummaryStrip.js';
 import { cellsUnder, confirmableIds, groupBySection } from './view.js';
-import { useYearParam } from './year.js';
-import { AreaHeader, unitGate, YearToolbar } from './AreaParts.js';
+import { useYearParam } from '../../lib/year.js';
+import { AreaHeader, unitGate, YearToolbar } from '../../components/AreaParts.js';
 
 export default function CommitmentsRoute() {
   const { id = '' } = useParams();

@@ -8,7 +8,7 @@ import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import type { FormErrors } from '../../lib/forms.js';
-import { fieldErrors } from './formHelpers.js';
+import { fieldErrors } from '../../lib/formHelpers.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, type MeetingDetail } from './api.js';
 

@@ -26,7 +26,7 @@ import {
   type MeetingOptions,
 } from './api.js';
 import { moveItem } from '../../lib/forms.js';
-import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
+import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from '../../lib/formHelpers.js';
 import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
 import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { todayLocal } from '../../lib/time.js';

@@ -6,7 +6,7 @@ import { Anchor, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { shortCellName } from '../reports/names.js';
+import { shortCellName } from '../../lib/names.js';
 import type { BoardCell, BoardOwner, TaskBoard } from './api.js';
 
 /** Commitments achieved (exceeded included) out of all. */
