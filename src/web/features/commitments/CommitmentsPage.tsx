@@ -16,11 +16,13 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { ChevronRight, DownloadIcon, PlusIcon, UploadIcon } from '../../components/icons.js';
 import { todayLocal } from '../../lib/time.js';
 import { allowedYears } from '../../../domain/commitments.js';
-import { exportHref, holdsAt, useCommitments, type CommitmentSubjectGroup, type CommitmentSummary } from './api.js';
+import { holdsAt } from '../../lib/roles.js';
+import { exportHref, useCommitments, type CommitmentSubjectGroup, type CommitmentSummary } from './api.js';
 import { CommitmentLine } from './CommitmentLine.js';
 import { CommitmentDialogs, type Dialog, type SubjectChoice } from './CommitmentDialogs.js';
 import { SummaryStrip } from './SummaryStrip.js';
-import { cellsUnder, confirmableIds, groupBySection } from './view.js';
+import { cellsUnder } from '../../lib/units.js';
+import { confirmableIds, groupBySection } from './view.js';
 import { useYearParam } from '../../lib/year.js';
 import { AreaHeader, unitGate, YearToolbar } from '../../components/AreaParts.js';
 

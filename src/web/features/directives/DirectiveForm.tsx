@@ -20,8 +20,8 @@ import { todayLocal } from '../../lib/time.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { foldVietnamese } from '../../../domain/vietnamese.js';
 import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
-import { directiveKeys, useWorkChanged, type CreateDirectiveBody, type DirectiveDetail } from '../commitments/api.js';
-import { cellsUnder } from '../commitments/view.js';
+import { directiveKeys, useDirectivesChanged, type CreateDirectiveBody, type DirectiveDetail } from './api.js';
+import { cellsUnder } from '../../lib/units.js';
 
 const FIELDS = ['title', 'body', 'issuedOn', 'deadline', 'targetUnitIds', 'allCells', 'unitId'] as const;
 type Field = (typeof FIELDS)[number];
@@ -46,7 +46,7 @@ export default function DirectiveFormModal({ unit, onClose }: { unit: Pick<UnitD
 function DirectiveForm({ unit, onClose }: { unit: Pick<UnitDetail, 'id' | 'name'>; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const changed = useWorkChanged();
+  const changed = useDirectivesChanged();
   const queryClient = useQueryClient();
   const tree = useUnitTree();
   const cells = tree.data ? cellsUnder(tree.data.roots, unit.id) : [];
@@ -67,7 +67,7 @@ function DirectiveForm({ unit, onClose }: { unit: Pick<UnitDetail, 'id' | 'name'
     mutationFn: (payload: CreateDirectiveBody) => api<DirectiveDetail>('/directives', { method: 'POST', body: payload }),
     onSuccess: async (created) => {
       queryClient.setQueryData(directiveKeys.detail(created.id), created);
-      await changed('directives');
+      await changed();
       navigate(`/directives/${created.id}`);
     },
     onError: (e) => {

@@ -21,9 +21,11 @@ import { textOrNull } from '../../lib/forms.js';
 import { todayLocal } from '../../lib/time.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { fieldErrors } from '../../lib/formHelpers.js';
-import { directivePath, leadsCell, useDirective, useWorkChanged, type DirectiveDetail, type DirectiveTarget, type TaskSummary } from '../commitments/api.js';
-import { AcknowledgedBadge, OverdueBadge } from '../commitments/Badges.js';
-import { ProgressBar, TaskCards } from '../tasks/TaskParts.js';
+import { leadsCell } from '../../lib/roles.js';
+import { directivePath, useDirective, useDirectivesChanged, type DirectiveDetail, type DirectiveTarget, type TaskSummary } from './api.js';
+import { AcknowledgedBadge, OverdueBadge } from './Badges.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { TaskCards } from '../tasks/TaskParts.js';
 
 export default function DirectiveRoute() {
   const { id = '' } = useParams();
@@ -327,14 +329,14 @@ function AcknowledgeModal({
 }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const changed = useWorkChanged();
+  const changed = useDirectivesChanged();
   const [note, setNote] = useState('');
   const [error, setError] = useState<{ note?: string; general: string | null }>({ general: null });
   const acknowledge = useMutation({
     mutationFn: () =>
       api<unknown>(directivePath(directive.id, '/acknowledge'), { method: 'POST', body: { unitId: target.unitId, note: textOrNull(note) } }),
     onSuccess: async () => {
-      await changed('directives');
+      await changed();
       onDone();
     },
     onError: (e) => {

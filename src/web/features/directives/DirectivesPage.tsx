@@ -14,9 +14,10 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { holdsAt, useDirectives, type DirectiveSummary } from '../commitments/api.js';
-import { AcknowledgedBadge, ActedBadge, OverdueBadge } from '../commitments/Badges.js';
-import { ProgressBar } from '../tasks/TaskParts.js';
+import { holdsAt } from '../../lib/roles.js';
+import { useDirectives, type DirectiveSummary } from './api.js';
+import { AcknowledgedBadge, ActedBadge, OverdueBadge } from './Badges.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { useYearParam } from '../../lib/year.js';
 import { AreaHeader, unitGate, YearToolbar } from '../../components/AreaParts.js';
 

@@ -1,6 +1,6 @@
 import './messages.js';
 import '../../styles/self-examination.css';
-import '../tasks/tasks.css';
+import '../../styles/boards.css';
 import '@mantine/core/styles/Table.layer.css';
 import { useId } from 'react';
 import { Anchor, Button, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
@@ -14,7 +14,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.js';
 import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
-import { shortCellName } from '../../lib/names.js';
+import { shortCellName } from '../../lib/units.js';
 import { newFeedbackHref, useSelfExamStats, type StatsCellRow, type StatsResponse } from './api.js';
 import { statsPeriodText } from './period.js';
 import { PlanItemBadges, SelfExamStatusBadge } from './Badges.js';

@@ -14,7 +14,7 @@ import { BackIcon, LockIcon } from '../../components/icons.js';
 import { formatDateTime } from '../../lib/format.js';
 import { timeOf, todayLocal } from '../../lib/time.js';
 import { localDate } from '../../../domain/attendance.js';
-import { ConfirmModal } from '../meetings/MeetingModals.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
 import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';

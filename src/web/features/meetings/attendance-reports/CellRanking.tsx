@@ -8,7 +8,7 @@ import { usePhone } from '../../../lib/usePhone.js';
 import type { AttendanceRates, CellStats } from './api.js';
 import { useWidth } from '../../../lib/useWidth.js';
 import { formatNumber, formatPercent } from '../../../lib/format.js';
-import { shortCellName } from '../../../lib/names.js';
+import { shortCellName } from '../../../lib/units.js';
 
 const FONT = '13px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 const VALUE_W = 54;

@@ -8,7 +8,7 @@ import { Skeleton } from '../../../components/Skeleton.js';
 import { useMeetingYears, useMemberAttendanceStats, useUnitAttendanceStats } from './api.js';
 import { formatNumber, formatPercent } from '../../../lib/format.js';
 import { defaultYear, rangeOf } from './period.js';
-import { shortCellName } from '../../../lib/names.js';
+import { shortCellName } from '../../../lib/units.js';
 
 const CELL_ROLES = new Set(['cell_secretary', 'cell_committee']);
 const COMMUNE_ROLES = new Set(['party_committee', 'inspection']);
