@@ -1,5 +1,5 @@
 import './styles.js';
-import '../features/local-issues/messages.js';
+import '../features/citizen-feedback/messages.js';
 import '../styles/local-issues.css';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -57,10 +57,13 @@ export function AreaHeader({ unit, title, intro }: { unit: Pick<UnitDetail, 'id'
 export function YearToolbar({
   year,
   onYear,
+  label,
   busy,
   children,
 }: {
   year: number;
+  /** The select's label, in the area's words ("Năm"). */
+  label: string;
   onYear: (year: number) => void;
   busy: boolean;
   children?: ReactNode;
@@ -70,7 +73,7 @@ export function YearToolbar({
     <div className="ts-cm-toolbar">
       <NativeSelect
         className="ts-cm-year"
-        label={t('commitments.page.year')}
+        label={label}
         value={String(year)}
         onChange={(e) => onYear(Number(e.currentTarget.value))}
         data={yearsAround(year).map((y) => String(y))}

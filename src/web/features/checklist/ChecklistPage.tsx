@@ -1,4 +1,4 @@
-import '../self-examinations/messages.js';
+import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
 import { useId, useState, type FormEvent } from 'react';
@@ -29,7 +29,7 @@ import {
   type ChecklistResponse,
   type UpdateChecklistItemBody,
 } from '../self-examinations/api.js';
-import { ConfirmedTag, UnconfirmedTag } from '../self-examinations/Badges.js';
+import { ConfirmedTag, UnconfirmedTag } from './Badges.js';
 
 type Dialog =
   | null

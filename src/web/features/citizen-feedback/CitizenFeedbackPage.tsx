@@ -1,7 +1,7 @@
 import '@mantine/core/styles/Combobox.layer.css';
 import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/ScrollArea.layer.css';
-import '../local-issues/messages.js';
+import './messages.js';
 import '../../styles/local-issues.css';
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, NativeSelect, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
@@ -17,7 +17,8 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDateTime } from '../../lib/format.js';
 import { keys, useBoard, useCategories, useFeedback, usePublicForm, type AnswerBody, type CitizenFeedbackSummary, type TriageBody } from '../local-issues/api.js';
-import { FeedbackStatusBadge, IssueStatusBadge } from '../local-issues/Badges.js';
+import { IssueStatusBadge } from '../local-issues/Badges.js';
+import { FeedbackStatusBadge } from './Badges.js';
 import { IssueForm } from '../local-issues/IssueForm.js';
 import { can, useAuthedMe } from '../../app/me.js';
 

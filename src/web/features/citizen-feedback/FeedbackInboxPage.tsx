@@ -1,4 +1,4 @@
-import '../local-issues/messages.js';
+import './messages.js';
 import '../../styles/local-issues.css';
 import { useState } from 'react';
 import { Anchor, NativeSelect, Paper, Stack, Text } from '@mantine/core';
@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { formatDateTime } from '../../lib/format.js';
 import { CITIZEN_FEEDBACK_STATUSES, useInbox, type CitizenFeedbackSummary } from '../local-issues/api.js';
-import { FeedbackStatusBadge } from '../local-issues/Badges.js';
+import { FeedbackStatusBadge } from './Badges.js';
 
 /** Where the inbox opens: ?unit=, else where the caller leads (the commune over a cell). */
 function useInboxUnit(): string | null {

@@ -3,7 +3,7 @@ import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/ScrollArea.layer.css';
 import '@mantine/core/styles/Checkbox.layer.css';
 import '@mantine/core/styles/InlineInput.layer.css';
-import '../local-issues/messages.js';
+import './messages.js';
 import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Checkbox, NativeSelect, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';

@@ -1,4 +1,4 @@
-import '../local-issues/messages.js';
+import './messages.js';
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -12,7 +12,8 @@ import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate } from '../../lib/format.js';
 import { keys, normalizeCode, useTracking, type PublicFeedbackStatus } from '../local-issues/api.js';
-import { FeedbackStatusBadge, IssueStatusBadge } from '../local-issues/Badges.js';
+import { IssueStatusBadge } from '../local-issues/Badges.js';
+import { FeedbackStatusBadge } from './Badges.js';
 import { ConfirmBox } from '../local-issues/ConfirmBox.js';
 
 /** "Tra cứu ý kiến": the citizen's message by its code — status, answer, the issue it joined. */

@@ -68,7 +68,7 @@ function CommitmentsPage({ unitId }: { unitId: string }) {
   return (
     <Stack gap="md" className="ts-page">
       <AreaHeader unit={u} title={title} intro={leader ? t('commitments.page.intro') : t('commitments.page.introMine')} />
-      <YearToolbar year={year} onYear={setYear} busy={list.isFetching && !list.isPending}>
+      <YearToolbar year={year} label={t('commitments.page.year')} onYear={setYear} busy={list.isFetching && !list.isPending}>
         {canAdd && (
           <Button className="ts-cm-main-action" leftSection={<PlusIcon size={16} />} onClick={() => openAdd()}>
             {t('commitments.page.add')}

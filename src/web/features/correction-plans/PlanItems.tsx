@@ -1,4 +1,4 @@
-import '../self-examinations/messages.js';
+import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
 import '@mantine/core/styles/Radio.layer.css';
@@ -25,7 +25,7 @@ import {
   type PlanItem,
   type PlanItemProgressBody,
 } from '../self-examinations/api.js';
-import { PlanItemBadges } from '../self-examinations/Badges.js';
+import { PlanItemBadges } from './Badges.js';
 
 export const PLAN_FIELDS = ['shortcoming', 'action', 'deadline', 'successCriteria'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];

@@ -1,4 +1,4 @@
-import '../self-examinations/messages.js';
+import './messages.js';
 import '../../styles/self-examination.css';
 import { useState } from 'react';
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';

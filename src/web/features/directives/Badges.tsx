@@ -1,4 +1,4 @@
-import '../commitments/messages.js';
+import './messages.js';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
 

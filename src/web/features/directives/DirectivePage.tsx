@@ -1,4 +1,4 @@
-import '../commitments/messages.js';
+import './messages.js';
 import '../../styles/commitments.css';
 import '../../components/modal-styles.js';
 import '@mantine/core/styles/Table.layer.css';

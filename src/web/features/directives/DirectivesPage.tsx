@@ -1,4 +1,4 @@
-import '../commitments/messages.js';
+import './messages.js';
 import '../../styles/commitments.css';
 import '@mantine/core/styles/Table.layer.css';
 import { lazy, Suspense, useState } from 'react';
@@ -62,7 +62,7 @@ function DirectivesPage({ unitId }: { unitId: string }) {
         title={title}
         intro={issuing ? t('commitments.directives.issuedIntro') : t('commitments.directives.receivedIntro')}
       />
-      <YearToolbar year={year} onYear={setYear} busy={list.isFetching && !list.isPending}>
+      <YearToolbar year={year} label={t('commitments.directives.year')} onYear={setYear} busy={list.isFetching && !list.isPending}>
         {canIssue && (
           <Button className="ts-cm-main-action" leftSection={<PlusIcon size={16} />} onClick={() => setCreating(true)}>
             {t('commitments.directives.issue')}

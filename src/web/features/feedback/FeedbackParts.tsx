@@ -1,4 +1,4 @@
-import '../self-examinations/messages.js';
+import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
 import '@mantine/core/styles/Radio.layer.css';
@@ -17,7 +17,7 @@ import type { FormErrors } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { splitErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import { feedbackPath, useSelfExamChanged, type AnswerFeedbackBody, type FeedbackSummary } from '../self-examinations/api.js';
-import { AnonymousTag, FeedbackStatusBadge, GraveTag } from '../self-examinations/Badges.js';
+import { AnonymousTag, FeedbackStatusBadge, GraveTag } from './Badges.js';
 import { checkPlan, PLAN_FIELDS, PlanFields, type PlanField, type PlanValues } from '../correction-plans/PlanItems.js';
 
 /** Who gave it, as the reader may know: a name, "the cell", or "anonymous" (the server keeps no author then). */

@@ -1,4 +1,4 @@
-import '../self-examinations/messages.js';
+import './messages.js';
 import '../../styles/self-examination.css';
 import '@mantine/core/styles/Switch.layer.css';
 import '@mantine/core/styles/Radio.layer.css';

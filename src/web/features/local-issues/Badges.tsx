@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
-import type { CitizenFeedbackStatus, LocalIssueStatus } from './api.js';
+import type { LocalIssueStatus } from './api.js';
 
 const ISSUE_COLOURS: Record<LocalIssueStatus, [string, string]> = {
   new: ['#e3edfb', '#17467d'],
@@ -8,13 +8,6 @@ const ISSUE_COLOURS: Record<LocalIssueStatus, [string, string]> = {
   resolved: ['#e3f3e6', '#1b5e2b'],
   unresolvable: ['#eceff1', '#37474f'],
 };
-const FEEDBACK_COLOURS: Record<CitizenFeedbackStatus, [string, string]> = {
-  new: ['#e3edfb', '#17467d'],
-  in_progress: ['#fff1d6', '#6e4300'],
-  answered: ['#e3f3e6', '#1b5e2b'],
-  closed: ['#eceff1', '#37474f'],
-};
-
 export function IssueStatusBadge({ status }: { status: LocalIssueStatus }) {
   const { t } = useTranslation();
   const [bg, fg] = ISSUE_COLOURS[status];
@@ -22,18 +15,6 @@ export function IssueStatusBadge({ status }: { status: LocalIssueStatus }) {
     <span data-testid="issue-status" data-status={status}>
       <Tag bg={bg} fg={fg}>
         {t(`localissues.status.${status}`)}
-      </Tag>
-    </span>
-  );
-}
-
-export function FeedbackStatusBadge({ status }: { status: CitizenFeedbackStatus }) {
-  const { t } = useTranslation();
-  const [bg, fg] = FEEDBACK_COLOURS[status];
-  return (
-    <span data-testid="feedback-status" data-status={status}>
-      <Tag bg={bg} fg={fg}>
-        {t(`localissues.feedbackStatus.${status}`)}
       </Tag>
     </span>
   );

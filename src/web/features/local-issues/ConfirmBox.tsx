@@ -1,3 +1,4 @@
+import '../citizen-feedback/messages.js';
 import { useState } from 'react';
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';

@@ -1,5 +1,6 @@
-// Side-effect import for every local issues / citizen feedback screen: registers the area's Vietnamese messages.
+// Side-effect import for every screen of the local issues: the staff board, the issue page and the public list: registers their words (key prefix `localissues.`)
+// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
 import { registerViMessages } from '../../i18n/lazyMessages.js';
-import { localissuesVi } from '../../i18n/vi.localissues.js';
+import { localIssuesVi } from './messages.vi.js';
 
-registerViMessages('localissues', localissuesVi);
+registerViMessages('local-issues', 'localissues', localIssuesVi);

@@ -15,7 +15,7 @@ import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, PlusIcon } from '../../components/icons.js';
 import { formatDate } from '../../lib/format.js';
-import { meetingsVi } from '../../i18n/vi.meetings.js';
+import { meetingsVi } from './messages.vi.js';
 import type { FormErrors } from '../../lib/forms.js';
 import {
   useMeetingChanged,

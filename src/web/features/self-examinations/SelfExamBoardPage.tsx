@@ -17,7 +17,8 @@ import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
 import { shortCellName } from '../../lib/units.js';
 import { newFeedbackHref, useSelfExamStats, type StatsCellRow, type StatsResponse } from './api.js';
 import { statsPeriodText } from './period.js';
-import { PlanItemBadges, SelfExamStatusBadge } from './Badges.js';
+import { PlanItemBadges } from '../correction-plans/Badges.js';
+import { SelfExamStatusBadge } from './Badges.js';
 import { FeedbackList } from '../feedback/FeedbackParts.js';
 import { FeedbackMonthChart } from './FeedbackMonthChart.js';
 

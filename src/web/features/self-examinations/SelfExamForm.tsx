@@ -1,4 +1,5 @@
 import './messages.js';
+import '../correction-plans/messages.js';
 import '../../styles/self-examination.css';
 import '@mantine/core/styles/Checkbox.layer.css';
 import '@mantine/core/styles/InlineInput.layer.css';
@@ -20,7 +21,8 @@ import {
   type Mark,
   type Shortcoming,
 } from './api.js';
-import { PlanItemBadges, UnconfirmedTag } from './Badges.js';
+import { UnconfirmedTag } from '../checklist/Badges.js';
+import { PlanItemBadges } from '../correction-plans/Badges.js';
 import { answersById, emptyFollowup, emptyShortcoming, withAnswer, type Draft, type DraftAnswer } from './draft.js';
 
 type Update = (change: (d: Draft) => Draft) => void;

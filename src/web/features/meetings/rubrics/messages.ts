@@ -1,5 +1,6 @@
-// Side-effect import for every rubric screen: registers the area's Vietnamese messages.
+// Side-effect import for every screen of the meeting-quality rubrics: registers their words (key prefix `rubrics.`)
+// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
 import { registerViMessages } from '../../../i18n/lazyMessages.js';
-import { rubricsVi } from '../../../i18n/vi.rubrics.js';
+import { rubricsVi } from './messages.vi.js';
 
-registerViMessages('rubrics', rubricsVi);
+registerViMessages('rubrics', 'rubrics', rubricsVi);

@@ -1,6 +1,7 @@
 /**
- * Vietnamese messages of the reports screens (key prefix `reports.`). Not part of the first
- * screen's bundle: the reports chunk registers them when it loads (see lazyMessages.ts).
+ * Vietnamese words of the attendance reports (key prefix `reports.`). Not part of the first screen's bundle:
+ * messages.ts registers them when the area's chunk loads. Keys ending in `_one` exist only so
+ * that the English catalogue has the same shape.
  */
 export const reportsVi = {
   title: 'Báo cáo chuyên cần',

@@ -1,6 +1,6 @@
-import type { reportsVi } from './vi.reports.js';
+import type { reportsVi } from './messages.vi.js';
 
-/** English messages of the reports screens: same keys as vi.reports.ts. */
+/** English words of the attendance reports: same keys as messages.vi.ts (gathered into i18n/en.ts). */
 export const reportsEn: typeof reportsVi = {
   title: 'Attendance reports',
   unitTitle: 'Attendance and punctuality',

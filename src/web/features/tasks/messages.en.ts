@@ -1,6 +1,6 @@
-import type { tasksVi } from './vi.tasks.js';
+import type { tasksVi } from './messages.vi.js';
 
-/** English messages of the tasks, My work and the task boards: same keys as vi.tasks.ts. */
+/** English words of the tasks, My work and the task boards: same keys as messages.vi.ts (gathered into i18n/en.ts). */
 export const tasksEn: typeof tasksVi = {
   title: 'Tasks',
   status: {

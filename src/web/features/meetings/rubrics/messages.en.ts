@@ -1,6 +1,6 @@
-import type { rubricsVi } from './vi.rubrics.js';
+import type { rubricsVi } from './messages.vi.js';
 
-/** English messages of the meeting-rubric screens: same keys as vi.rubrics.ts. */
+/** English words of the meeting-quality rubrics: same keys as messages.vi.ts (gathered into i18n/en.ts). */
 export const rubricsEn: typeof rubricsVi = {
   title: 'Meeting-quality rubrics',
   intro:

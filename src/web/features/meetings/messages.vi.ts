@@ -1,7 +1,7 @@
 /**
- * Vietnamese messages of the meetings screens (key prefix `meetings.`). Not part of the first
- * screen's bundle: the meetings chunk registers them when it loads (see lazyMessages.ts).
- * Keys ending in `_one` exist only so that the English catalogue has the same shape.
+ * Vietnamese words of the meeting screens (key prefix `meetings.`). Not part of the first screen's bundle:
+ * messages.ts registers them when the area's chunk loads. Keys ending in `_one` exist only so
+ * that the English catalogue has the same shape.
  */
 export const meetingsVi = {
   title: 'Sinh hoạt chi bộ',

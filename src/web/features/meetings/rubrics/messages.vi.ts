@@ -1,6 +1,7 @@
 /**
- * Vietnamese messages of the meeting-rubric screens (key prefix `rubrics.`). Not part of the first
- * screen's bundle: the rubrics chunk registers them when it loads (see lazyMessages.ts).
+ * Vietnamese words of the meeting-quality rubrics (key prefix `rubrics.`). Not part of the first screen's bundle:
+ * messages.ts registers them when the area's chunk loads. Keys ending in `_one` exist only so
+ * that the English catalogue has the same shape.
  */
 export const rubricsVi = {
   title: 'Mẫu chấm điểm sinh hoạt chi bộ',

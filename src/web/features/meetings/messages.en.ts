@@ -1,6 +1,6 @@
-import type { meetingsVi } from './vi.meetings.js';
+import type { meetingsVi } from './messages.vi.js';
 
-/** English messages of the meetings screens: same keys as vi.meetings.ts. */
+/** English words of the meeting screens: same keys as messages.vi.ts (gathered into i18n/en.ts). */
 export const meetingsEn: typeof meetingsVi = {
   title: 'Cell meetings',
   sectionTitle: 'Cell meetings',
