@@ -18,8 +18,8 @@ const manifestPath = path.join(outDir, '.vite', 'manifest.json');
 
 /** Source files (relative to src/web) of the lazy chunks behind a member's home screen. */
 const MEMBER_HOME_ROUTE = ['app/AuthedApp.tsx', 'features/home/HomePage.tsx'];
-const TU_SOI_ROUTE = ['app/AuthedApp.tsx', 'features/selfexam/MySelfExamPage.tsx'];
-const SELF_EXAM_FORM_ROUTE = ['app/AuthedApp.tsx', 'features/selfexam/SelfExamPage.tsx'];
+const TU_SOI_ROUTE = ['app/AuthedApp.tsx', 'features/self-examinations/MySelfExamPage.tsx'];
+const SELF_EXAM_FORM_ROUTE = ['app/AuthedApp.tsx', 'features/self-examinations/SelfExamPage.tsx'];
 
 let manifest;
 try {

@@ -45,24 +45,24 @@ const MemberPage = lazy(() => import('../features/members/MemberPage.js'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.js'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.js'));
 const NewMeetingPage = lazy(() => import('../features/meetings/NewMeetingPage.js'));
-const RubricsPage = lazy(() => import('../features/rubrics/RubricsPage.js'));
+const RubricsPage = lazy(() => import('../features/meetings/rubrics/RubricsPage.js'));
 const TaskPage = lazy(() => import('../features/tasks/TaskPage.js'));
 const NewTaskPage = lazy(() => import('../features/tasks/NewTaskPage.js'));
 const WorkBoardPage = lazy(() => import('../features/tasks/WorkBoardPage.js'));
 const CommitmentsPage = lazy(() => import('../features/commitments/CommitmentsPage.js'));
-const DirectivesPage = lazy(() => import('../features/commitments/DirectivesPage.js'));
-const DirectivePage = lazy(() => import('../features/commitments/DirectivePage.js'));
-const MySelfExamPage = lazy(() => import('../features/selfexam/MySelfExamPage.js'));
-const SelfExamPage = lazy(() => import('../features/selfexam/SelfExamPage.js'));
-const PlanPage = lazy(() => import('../features/selfexam/PlanPage.js'));
-const NewFeedbackPage = lazy(() => import('../features/selfexam/NewFeedbackPage.js'));
-const FeedbackPage = lazy(() => import('../features/selfexam/FeedbackPage.js'));
-const SelfExamBoardPage = lazy(() => import('../features/selfexam/SelfExamBoardPage.js'));
-const ChecklistPage = lazy(() => import('../features/selfexam/ChecklistPage.js'));
-const IssueBoardPage = lazy(() => import('../features/localissues/IssueBoardPage.js'));
-const IssuePage = lazy(() => import('../features/localissues/IssuePage.js'));
-const FeedbackInboxPage = lazy(() => import('../features/localissues/FeedbackInboxPage.js'));
-const CitizenFeedbackPage = lazy(() => import('../features/localissues/CitizenFeedbackPage.js'));
+const DirectivesPage = lazy(() => import('../features/directives/DirectivesPage.js'));
+const DirectivePage = lazy(() => import('../features/directives/DirectivePage.js'));
+const MySelfExamPage = lazy(() => import('../features/self-examinations/MySelfExamPage.js'));
+const SelfExamPage = lazy(() => import('../features/self-examinations/SelfExamPage.js'));
+const PlanPage = lazy(() => import('../features/correction-plans/PlanPage.js'));
+const NewFeedbackPage = lazy(() => import('../features/feedback/NewFeedbackPage.js'));
+const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage.js'));
+const SelfExamBoardPage = lazy(() => import('../features/self-examinations/SelfExamBoardPage.js'));
+const ChecklistPage = lazy(() => import('../features/checklist/ChecklistPage.js'));
+const IssueBoardPage = lazy(() => import('../features/local-issues/IssueBoardPage.js'));
+const IssuePage = lazy(() => import('../features/local-issues/IssuePage.js'));
+const FeedbackInboxPage = lazy(() => import('../features/citizen-feedback/FeedbackInboxPage.js'));
+const CitizenFeedbackPage = lazy(() => import('../features/citizen-feedback/CitizenFeedbackPage.js'));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).

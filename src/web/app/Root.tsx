@@ -11,7 +11,7 @@ import { ErrorState } from '../components/ErrorState.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 
 const AuthedApp = lazy(loadAuthedApp);
-const PublicApp = lazy(() => import('../features/localissues/PublicApp.js'));
+const PublicApp = lazy(() => import('./PublicApp.js'));
 
 /** The citizens' pages: open to anyone, with or without an account. */
 export const isPublicPath = (path: string) => /^\/(y-kien|van-de-cong-khai)(\/|$)/.test(path);

@@ -4,7 +4,7 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../lib/format.js';
 import { useChartFocus } from '../lib/useChartFocus.js';
-import { useWidth } from '../features/reports/useWidth.js';
+import { useWidth } from '../lib/useWidth.js';
 
 /** One stacked part of each month's bar. Colours ≥ 3:1 against white. */
 export interface ChartSeries<M> {

@@ -1,13 +1,22 @@
 import type { Messages } from './vi.js';
-import { meetingsEn } from './en.meetings.js';
-import { reportsEn } from './en.reports.js';
-import { rubricsEn } from './en.rubrics.js';
-import { tasksEn } from './en.tasks.js';
-import { commitmentsEn } from './en.commitments.js';
-import { selfexamEn } from './en.selfexam.js';
-import { localissuesEn } from './en.localissues.js';
+import { checklistEn } from '../features/checklist/messages.en.js';
+import { citizenFeedbackEn } from '../features/citizen-feedback/messages.en.js';
+import { commitmentsEn } from '../features/commitments/messages.en.js';
+import { correctionPlansEn } from '../features/correction-plans/messages.en.js';
+import { directivesEn } from '../features/directives/messages.en.js';
+import { feedbackEn } from '../features/feedback/messages.en.js';
+import { localIssuesEn } from '../features/local-issues/messages.en.js';
+import { reportsEn } from '../features/meetings/attendance-reports/messages.en.js';
+import { meetingsEn } from '../features/meetings/messages.en.js';
+import { rubricsEn } from '../features/meetings/rubrics/messages.en.js';
+import { selfExaminationsEn } from '../features/self-examinations/messages.en.js';
+import { tasksEn } from '../features/tasks/messages.en.js';
 
-/** English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error). */
+/**
+ * English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error).
+ * Each feature's words sit with it (features/<name>/messages.en.ts) and are gathered here, so
+ * choosing English fetches one chunk.
+ */
 export const en: Messages = {
   app: {
     name: 'Tự Soi',
@@ -346,7 +355,7 @@ export const en: Messages = {
   reports: reportsEn,
   rubrics: rubricsEn,
   tasks: tasksEn,
-  commitments: commitmentsEn,
-  selfexam: selfexamEn,
-  localissues: localissuesEn,
+  commitments: { ...commitmentsEn, ...directivesEn },
+  selfexam: { ...checklistEn, ...correctionPlansEn, ...feedbackEn, ...selfExaminationsEn },
+  localissues: { ...citizenFeedbackEn, ...localIssuesEn },
 };

@@ -1,12 +1,16 @@
 import i18n from 'i18next';
 
+/** The features whose words are in the catalogue already. */
+const registered = new Set<string>();
+
 /**
- * Adds the Vietnamese messages of a lazily loaded area (meetings, reports) to the catalogue.
- * Each area's chunk calls it once at load, so those strings stay out of the first screen's
- * bundle; the English catalogue (already its own chunk) carries every area.
+ * Adds the Vietnamese words of a lazily loaded feature under `namespace` in the catalogue. Each
+ * feature's messages.ts calls it once at load, so those words stay out of the first screen's bundle;
+ * several features may add parts of one namespace. The English catalogue (already its own chunk)
+ * gathers every feature's messages.en.ts.
  */
-export function registerViMessages(area: string, messages: object): void {
-  if (!i18n.exists(`${area}.title`, { lng: 'vi' })) {
-    i18n.addResourceBundle('vi', 'translation', { [area]: messages }, true, false);
-  }
+export function registerViMessages(feature: string, namespace: string, messages: object): void {
+  if (registered.has(feature)) return;
+  registered.add(feature);
+  i18n.addResourceBundle('vi', 'translation', { [namespace]: messages }, true, false);
 }

@@ -1,10 +1,15 @@
-import type { meetingsVi } from './vi.meetings.js';
-import type { reportsVi } from './vi.reports.js';
-import type { rubricsVi } from './vi.rubrics.js';
-import type { tasksVi } from './vi.tasks.js';
-import type { commitmentsVi } from './vi.commitments.js';
-import type { selfexamVi } from './vi.selfexam.js';
-import type { localissuesVi } from './vi.localissues.js';
+import type { tasksVi } from '../features/tasks/messages.vi.js';
+import type { meetingsVi } from '../features/meetings/messages.vi.js';
+import type { reportsVi } from '../features/meetings/attendance-reports/messages.vi.js';
+import type { rubricsVi } from '../features/meetings/rubrics/messages.vi.js';
+import type { commitmentsVi } from '../features/commitments/messages.vi.js';
+import type { directivesVi } from '../features/directives/messages.vi.js';
+import type { selfExaminationsVi } from '../features/self-examinations/messages.vi.js';
+import type { correctionPlansVi } from '../features/correction-plans/messages.vi.js';
+import type { feedbackVi } from '../features/feedback/messages.vi.js';
+import type { checklistVi } from '../features/checklist/messages.vi.js';
+import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
+import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -348,15 +353,16 @@ export const vi = {
 };
 
 /**
- * The full catalogue type: the first-screen messages above plus the areas registered when
- * their chunk loads (type-only imports: no bytes in this bundle).
+ * The full catalogue type: the first-screen messages above plus the words each feature registers
+ * when its chunk loads (features/<name>/messages.vi.ts; type-only imports: no bytes in this
+ * bundle). Some namespaces gather the parts of several features.
  */
 export type Messages = typeof vi & {
   meetings: typeof meetingsVi;
   reports: typeof reportsVi;
   rubrics: typeof rubricsVi;
   tasks: typeof tasksVi;
-  commitments: typeof commitmentsVi;
-  selfexam: typeof selfexamVi;
-  localissues: typeof localissuesVi;
+  commitments: typeof commitmentsVi & typeof directivesVi;
+  selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
+  localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
 };

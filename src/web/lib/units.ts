@@ -26,3 +26,29 @@ export function flattenUnitTree(roots: UnitTreeNode[], prune?: (unit: UnitTreeNo
 export function unitOptionLabel({ unit, depth }: FlatUnit, kindLabel: string): string {
   return `${'\u2003'.repeat(depth)}${unit.name} (${kindLabel})`;
 }
+
+/**
+ * The cells in the subtree of `unitId` (the unit itself included if it is one), in tree order:
+ * the targets a committee may send a directive to, the cells whose pledges it looks after.
+ */
+export function cellsUnder(roots: readonly UnitTreeNode[], unitId: string): UnitTreeNode[] {
+  const find = (nodes: readonly UnitTreeNode[]): UnitTreeNode | null => {
+    for (const n of nodes) {
+      if (n.id === unitId) return n;
+      const hit = find(n.children);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  const start = find(roots);
+  if (!start) return [];
+  return flattenUnitTree([start])
+    .map((f) => f.unit)
+    .filter((u) => u.kind === 'cell' && !u.archived);
+}
+
+/** "Chi bộ thôn Đồng Thứ" → "thôn Đồng Thứ": where the heading already says they are cells. */
+export function shortCellName(name: string): string {
+  const short = name.replace(/^Chi bộ\s+/u, '');
+  return short.length > 0 ? short : name;
+}

@@ -14,13 +14,13 @@ import { formatDateTime, formatPercent } from '../../lib/format.js';
 import { textOrNull, type FormErrors } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { commitmentPercent, measurableResult, yearEnded } from '../../../domain/tasks.js';
-import { ConfirmModal } from '../meetings/MeetingModals.js';
-import { fieldErrors, useFocusFirstError } from '../meetings/formHelpers.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import {
   COMMITMENT_RESULTS,
   commitmentPath,
   useCommitment,
-  useWorkChanged,
+  useCommitmentsChanged,
   type CommitmentProgressBody,
   type CommitmentResult,
   type CommitmentSummary,
@@ -85,11 +85,11 @@ function messageOf(e: unknown, fallback: string): string {
 
 function DeleteModal({ item, onClose, onDone }: { item: CommitmentSummary; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const remove = useMutation({
     mutationFn: () => api<null>(commitmentPath(item.id), { method: 'DELETE' }),
     onSuccess: async () => {
-      await changed('commitments');
+      await changed();
       onDone(t('commitments.delete.done', { title: item.title }));
     },
   });
@@ -122,12 +122,12 @@ function ConfirmSubjectModal({
   onDone: (m: string) => void;
 }) {
   const { t } = useTranslation();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const name = subject.name;
   const confirm = useMutation({
     mutationFn: () => api<unknown>('/commitments/confirm', { method: 'POST', body: { ids } }),
     onSuccess: async () => {
-      await changed('commitments');
+      await changed();
       onDone(t('commitments.confirm.done', { count: ids.length, name }));
     },
   });
@@ -154,7 +154,7 @@ function ProgressModal({ item, onClose, onDone }: { item: CommitmentSummary; onC
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const phone = usePhone();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const detail = useCommitment(item.id);
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
@@ -168,7 +168,7 @@ function ProgressModal({ item, onClose, onDone }: { item: CommitmentSummary; onC
   const save = useMutation({
     mutationFn: (body: CommitmentProgressBody) => api<unknown>(commitmentPath(item.id, '/progress'), { method: 'POST', body }),
     onSuccess: async () => {
-      await changed('commitments');
+      await changed();
       onDone(t('commitments.progress.saved', { title: item.title }));
     },
     onError: (e) => {
@@ -293,7 +293,7 @@ function EvaluateModal({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const phone = usePhone();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
@@ -308,7 +308,7 @@ function EvaluateModal({
   const save = useMutation({
     mutationFn: (body: EvaluateCommitmentBody) => api<unknown>(commitmentPath(item.id, '/evaluate'), { method: 'POST', body }),
     onSuccess: async () => {
-      await changed('commitments');
+      await changed();
       onDone(t('commitments.evaluate.saved', { title: item.title }));
     },
     onError: (e) => {

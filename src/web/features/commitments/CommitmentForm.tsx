@@ -14,12 +14,12 @@ import { Notice } from '../../components/Notice.js';
 import type { FormErrors } from '../../lib/forms.js';
 import { textOrNull } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { fieldErrors, useFocusFirstError } from '../meetings/formHelpers.js';
+import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import {
   COMMITMENT_DIRECTIONS,
   COMMITMENT_SECTIONS,
   commitmentPath,
-  useWorkChanged,
+  useCommitmentsChanged,
   type CommitmentDirection,
   type CommitmentKind,
   type CommitmentSection,
@@ -82,7 +82,7 @@ export function CommitmentFormModal(props: FormProps) {
 function CommitmentForm({ unit, year, item, subject, canManage, onClose, onDone }: FormProps) {
   const { t, i18n } = useTranslation();
   const me = useAuthedMe();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);
@@ -114,7 +114,7 @@ function CommitmentForm({ unit, year, item, subject, canManage, onClose, onDone 
         ? api<CommitmentSummary>(commitmentPath(item.id), { method: 'PATCH', body })
         : api<CommitmentSummary>('/commitments', { method: 'POST', body }),
     onSuccess: async (saved) => {
-      await changed('commitments');
+      await changed();
       onDone(item ? t('commitments.form.saved') : t('commitments.form.created', { title: saved.title }));
     },
     onError: (e) => {

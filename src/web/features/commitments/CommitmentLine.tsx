@@ -5,7 +5,7 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 import { todayLocal } from '../../lib/time.js';
 import type { CommitmentSummary } from './api.js';
 import { ConfirmedBadge, KindBadge, ResultBadge } from './Badges.js';
-import { ProgressBar } from '../tasks/TaskParts.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 
 export type LineAction = 'edit' | 'progress' | 'evaluate' | 'delete';
 /** The order the buttons stand in: the everyday ones first. */

@@ -1,5 +1,5 @@
 import './messages.js';
-import './commitments.css';
+import '../../styles/commitments.css';
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -16,13 +16,15 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { ChevronRight, DownloadIcon, PlusIcon, UploadIcon } from '../../components/icons.js';
 import { todayLocal } from '../../lib/time.js';
 import { allowedYears } from '../../../domain/commitments.js';
-import { exportHref, holdsAt, useCommitments, type CommitmentSubjectGroup, type CommitmentSummary } from './api.js';
+import { holdsAt } from '../../lib/roles.js';
+import { exportHref, useCommitments, type CommitmentSubjectGroup, type CommitmentSummary } from './api.js';
 import { CommitmentLine } from './CommitmentLine.js';
 import { CommitmentDialogs, type Dialog, type SubjectChoice } from './CommitmentDialogs.js';
 import { SummaryStrip } from './SummaryStrip.js';
-import { cellsUnder, confirmableIds, groupBySection } from './view.js';
-import { useYearParam } from './year.js';
-import { AreaHeader, unitGate, YearToolbar } from './AreaParts.js';
+import { cellsUnder } from '../../lib/units.js';
+import { confirmableIds, groupBySection } from './view.js';
+import { useYearParam } from '../../lib/year.js';
+import { AreaHeader, unitGate, YearToolbar } from '../../components/AreaParts.js';
 
 export default function CommitmentsRoute() {
   const { id = '' } = useParams();
@@ -66,7 +68,7 @@ function CommitmentsPage({ unitId }: { unitId: string }) {
   return (
     <Stack gap="md" className="ts-page">
       <AreaHeader unit={u} title={title} intro={leader ? t('commitments.page.intro') : t('commitments.page.introMine')} />
-      <YearToolbar year={year} onYear={setYear} busy={list.isFetching && !list.isPending}>
+      <YearToolbar year={year} label={t('commitments.page.year')} onYear={setYear} busy={list.isFetching && !list.isPending}>
         {canAdd && (
           <Button className="ts-cm-main-action" leftSection={<PlusIcon size={16} />} onClick={() => openAdd()}>
             {t('commitments.page.add')}

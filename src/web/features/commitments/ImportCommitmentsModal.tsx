@@ -9,8 +9,8 @@ import type { UnitDetail } from '../../api/types.js';
 import { Notice } from '../../components/Notice.js';
 import { formatPercent } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { unitPath, useWorkChanged, type CommitmentImportBody, type CommitmentImportResponse } from './api.js';
-import { ProgressBar } from '../tasks/TaskParts.js';
+import { unitPath, useCommitmentsChanged, type CommitmentImportBody, type CommitmentImportResponse } from './api.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { withUnit } from './CommitmentLine.js';
 import { readAsBase64 } from '../../lib/files.js';
 import { ImportBusy, ImportFileInput, ImportProblems } from '../../components/ImportSteps.js';
@@ -46,7 +46,7 @@ export function ImportCommitmentsModal({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const phone = usePhone();
-  const changed = useWorkChanged();
+  const changed = useCommitmentsChanged();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [inputKey, setInputKey] = useState(0);
 
@@ -56,7 +56,7 @@ export function ImportCommitmentsModal({
       const result = await api<CommitmentImportResponse>(unitPath(unit.id, '/commitments/import'), { method: 'POST', body });
       if (dryRun) setStep({ kind: 'preview', file, result });
       else {
-        await changed('commitments');
+        await changed();
         setStep({ kind: 'done', count: result.entries.length });
       }
     } catch (e) {

@@ -1,5 +1,6 @@
-// Side-effect import for every commitments screen: registers the area's Vietnamese messages.
+// Side-effect import for every screen of the commitments screens: registers their words (key prefix `commitments.`)
+// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
 import { registerViMessages } from '../../i18n/lazyMessages.js';
-import { commitmentsVi } from '../../i18n/vi.commitments.js';
+import { commitmentsVi } from './messages.vi.js';
 
-registerViMessages('commitments', commitmentsVi);
+registerViMessages('commitments', 'commitments', commitmentsVi);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { UnitTreeNode } from '../../api/types.js';
 import type { CommitmentSummary } from './api.js';
 import { countCommitments } from '../../../domain/commitments.js';
-import { cellsUnder, confirmableIds, decimalText, groupBySection, parseDecimal } from './view.js';
+import { confirmableIds, decimalText, groupBySection, parseDecimal } from './view.js';
 
 let n = 0;
 function line(over: Partial<CommitmentSummary> = {}): CommitmentSummary {
@@ -34,10 +33,6 @@ function line(over: Partial<CommitmentSummary> = {}): CommitmentSummary {
     actions: [],
     ...over,
   };
-}
-
-function unit(id: string, kind: UnitTreeNode['kind'], children: UnitTreeNode[] = [], archived = false): UnitTreeNode {
-  return { id, parentId: null, kind, name: id, code: null, archived, memberCount: 0, children };
 }
 
 describe('commitment lines on the page', () => {
@@ -85,19 +80,5 @@ describe('numbers typed in the forms', () => {
     expect(decimalText(2.5, 'vi')).toBe('2,5');
     expect(decimalText(2.5, 'en')).toBe('2.5');
     expect(decimalText(null, 'vi')).toBe('');
-  });
-});
-
-describe('cells under a committee', () => {
-  it('lists the active cells in the subtree of the unit, in tree order', () => {
-    const roots = [
-      unit('province', 'province', [
-        unit('commune', 'commune', [unit('cell-a', 'cell'), unit('branch', 'intermediate', [unit('cell-b', 'cell'), unit('org', 'mass_org')]), unit('old', 'cell', [], true)]),
-        unit('other-commune', 'commune', [unit('cell-x', 'cell')]),
-      ]),
-    ];
-    expect(cellsUnder(roots, 'commune').map((u) => u.id)).toEqual(['cell-a', 'cell-b']);
-    expect(cellsUnder(roots, 'cell-x').map((u) => u.id)).toEqual(['cell-x']);
-    expect(cellsUnder(roots, 'nowhere')).toEqual([]);
   });
 });

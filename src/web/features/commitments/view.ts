@@ -1,7 +1,5 @@
 // Pure helpers of the commitments screens: grouping, counting, reading numbers typed by people.
 import { commitmentSections, type CommitmentSection } from '../../../shared/enums.js';
-import type { UnitTreeNode } from '../../api/types.js';
-import { flattenUnitTree } from '../../lib/units.js';
 import type { CommitmentSummary } from './api.js';
 
 export interface SectionGroup {
@@ -41,24 +39,4 @@ export function decimalText(value: number | null | undefined, lng: string): stri
   if (value === null || value === undefined) return '';
   const s = String(value);
   return lng === 'en' ? s : s.replace('.', ',');
-}
-
-/**
- * The cells in the subtree of `unitId` (the unit itself included if it is one), in tree order:
- * the targets a committee may send a directive to, the cells whose pledges it looks after.
- */
-export function cellsUnder(roots: readonly UnitTreeNode[], unitId: string): UnitTreeNode[] {
-  const find = (nodes: readonly UnitTreeNode[]): UnitTreeNode | null => {
-    for (const n of nodes) {
-      if (n.id === unitId) return n;
-      const hit = find(n.children);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const start = find(roots);
-  if (!start) return [];
-  return flattenUnitTree([start])
-    .map((f) => f.unit)
-    .filter((u) => u.kind === 'cell' && !u.archived);
 }

@@ -14,7 +14,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 // Only callers who look after several units need the tree: keep it out of a member's download.
 const UnitTreePanel = lazy(() => import('../units/UnitTreePanel.js'));
 // Meeting figures come in their own small chunk, after the member's card has painted.
-const HomeAttendanceCard = lazy(() => import('../reports/HomeAttendanceCard.js'));
+const HomeAttendanceCard = lazy(() => import('../meetings/attendance-reports/HomeAttendanceCard.js'));
 // "Việc của tôi" too: tasks, commitments and their messages stay out of the first screen's bundle.
 const MyWorkCard = lazy(() => import('../tasks/MyWorkCard.js'));
 

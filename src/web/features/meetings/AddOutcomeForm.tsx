@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice.js';
 import { PlusIcon } from '../../components/icons.js';
 import type { FormErrors } from '../../lib/forms.js';
 import { meetingPath, useMeetingChanged, type CreateOutcomeBody, type MeetingDetail, type OutcomeKind } from './api.js';
-import { fieldErrors, wholeNumber, type PersonOption } from './formHelpers.js';
+import { fieldErrors, wholeNumber, type PersonOption } from '../../lib/formHelpers.js';
 import { PersonSelect } from './MeetingFormParts.js';
 import { CoworkersField, PriorityField } from '../tasks/TaskFormParts.js';
 import type { TaskPriority } from '../tasks/api.js';

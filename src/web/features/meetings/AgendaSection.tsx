@@ -19,13 +19,13 @@ import {
   type TaskSummary,
 } from './api.js';
 import { moveItem } from '../../lib/forms.js';
-import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
+import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from '../../lib/formHelpers.js';
 import { AgendaRowFields, type AgendaRowDraft } from './MeetingFormParts.js';
 import { OutcomeKindBadge } from './MeetingBadges.js';
 // Tasks wear the tasks area's badge (open, overdue, awaiting evaluation, on time, late, exceeded, not done).
 import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { AddOutcomeForm } from './AddOutcomeForm.js';
-import { ConfirmModal } from './MeetingModals.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
 
 /**
  * Chương trình và biên bản: the tasks carried over from earlier meetings, then each agenda item

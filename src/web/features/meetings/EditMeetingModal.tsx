@@ -19,7 +19,7 @@ import {
   type MeetingOptions,
   type UpdateMeetingBody,
 } from './api.js';
-import { fieldErrors, wholeNumber, type PersonOption } from './formHelpers.js';
+import { fieldErrors, wholeNumber, type PersonOption } from '../../lib/formHelpers.js';
 import { ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField } from './MeetingFormParts.js';
 
 const FIELDS = [

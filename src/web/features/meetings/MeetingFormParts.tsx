@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
 import { RowControls } from '../../components/RowControls.js';
 import type { MeetingOptions } from './api.js';
-import type { PersonOption } from './formHelpers.js';
+import type { PersonOption } from '../../lib/formHelpers.js';
 import { formatDate } from '../../lib/format.js';
 import { weekday } from '../../lib/time.js';
 

@@ -1,6 +1,6 @@
 import './messages.js';
 import '../../components/modal-styles.js';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,42 +8,9 @@ import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import type { FormErrors } from '../../lib/forms.js';
-import { fieldErrors } from './formHelpers.js';
+import { fieldErrors } from '../../lib/formHelpers.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, type MeetingDetail } from './api.js';
-
-/** A yes/no question before an action that cannot simply be undone. */
-export function ConfirmModal({
-  opened,
-  title,
-  children,
-  confirmLabel,
-  color,
-  busy,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  opened: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  color?: string;
-  busy: boolean;
-  error?: string | null;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
-      <Stack gap="md">
-        {error && <Notice tone="error">{error}</Notice>}
-        <Text>{children}</Text>
-        <DialogActions onCancel={onClose} confirmLabel={confirmLabel} onConfirm={onConfirm} busy={busy} color={color} />
-      </Stack>
-    </Modal>
-  );
-}
 
 const REOPEN_FIELDS = ['reason'] as const;
 

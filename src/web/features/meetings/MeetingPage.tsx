@@ -21,7 +21,8 @@ import { AgendaSection } from './AgendaSection.js';
 import { ScoreSection } from './ScoreSection.js';
 import { VersionsSection } from './VersionsSection.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
-import { ConfirmModal, ReopenModal } from './MeetingModals.js';
+import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { ReopenModal } from './MeetingModals.js';
 import { EditMeetingModal } from './EditMeetingModal.js';
 import { todayLocal, weekday } from '../../lib/time.js';
 

@@ -15,7 +15,7 @@ import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, PlusIcon } from '../../components/icons.js';
 import { formatDate } from '../../lib/format.js';
-import { meetingsVi } from '../../i18n/vi.meetings.js';
+import { meetingsVi } from './messages.vi.js';
 import type { FormErrors } from '../../lib/forms.js';
 import {
   useMeetingChanged,
@@ -26,7 +26,7 @@ import {
   type MeetingOptions,
 } from './api.js';
 import { moveItem } from '../../lib/forms.js';
-import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from './formHelpers.js';
+import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from '../../lib/formHelpers.js';
 import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
 import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { todayLocal } from '../../lib/time.js';

@@ -10,7 +10,7 @@ import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { type AttendanceEntry, type AttendanceStatus, type MeetingDetail, type Participant } from './api.js';
-import { splitErrors } from './formHelpers.js';
+import { splitErrors } from '../../lib/formHelpers.js';
 import { instantOn, lateMinutes, nowLocalTime, timeOf } from '../../lib/time.js';
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;

@@ -11,7 +11,7 @@ import { Notice } from '../../components/Notice.js';
 import { formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { meetingPath, useMeetingChanged, type MeetingDetail, type MeetingScore, type ScoreBody } from './api.js';
-import { splitErrors, type RowErrors } from './formHelpers.js';
+import { splitErrors, type RowErrors } from '../../lib/formHelpers.js';
 
 interface Row {
   points: number | '';

@@ -1,5 +1,6 @@
-// Side-effect import for every meetings screen: registers the area's Vietnamese messages.
+// Side-effect import for every screen of the meeting screens: registers their words (key prefix `meetings.`)
+// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
 import { registerViMessages } from '../../i18n/lazyMessages.js';
-import { meetingsVi } from '../../i18n/vi.meetings.js';
+import { meetingsVi } from './messages.vi.js';
 
-registerViMessages('meetings', meetingsVi);
+registerViMessages('meetings', 'meetings', meetingsVi);

@@ -17,7 +17,7 @@ import { MemberFormModal } from './MemberFormModal.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 
-const MemberAttendance = lazy(() => import('../reports/MemberAttendance.js'));
+const MemberAttendance = lazy(() => import('../meetings/attendance-reports/MemberAttendance.js'));
 
 export default function MemberRoute() {
   const { id = '' } = useParams();

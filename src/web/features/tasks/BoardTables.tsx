@@ -1,12 +1,13 @@
 import './messages.js';
 import './tasks.css';
+import '../../styles/boards.css';
 import '@mantine/core/styles/Table.layer.css';
 import { useId, useState } from 'react';
 import { Anchor, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber, formatPercent } from '../../lib/format.js';
-import { shortCellName } from '../reports/names.js';
+import { shortCellName } from '../../lib/units.js';
 import type { BoardCell, BoardOwner, TaskBoard } from './api.js';
 
 /** Commitments achieved (exceeded included) out of all. */

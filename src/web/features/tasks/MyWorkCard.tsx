@@ -9,7 +9,8 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useMyWork, type CommitmentSummary, type MyWork, type TaskSummary } from './api.js';
-import { ProgressBar, TaskCards } from './TaskParts.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { TaskCards } from './TaskParts.js';
 
 /** Lists longer than this fold behind "Xem tất cả": a phone screen is short. */
 const FOLD = 5;

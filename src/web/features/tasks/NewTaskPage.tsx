@@ -16,7 +16,7 @@ import { formatDate } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { todayLocal } from '../../lib/time.js';
 import { handDownDelayDays } from '../../../domain/tasks.js';
-import { useFocusFirstError } from '../meetings/formHelpers.js';
+import { useFocusFirstError } from '../../lib/formHelpers.js';
 import { useTaskChanged, useTaskOptions, type CreateTaskBody, type TaskDetail, type TaskOptions, type TaskPriority } from './api.js';
 import { CoworkersField, MAX_COWORKERS, PriorityField } from './TaskFormParts.js';
 

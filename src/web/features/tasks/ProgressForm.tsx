@@ -11,7 +11,7 @@ import { formatPercent } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { MAX_ATTACHMENT_BYTES, sendProgress, useTaskChanged, type ProgressBody, type TaskDetail } from './api.js';
 import { formatBytes, readAsBase64 } from '../../lib/files.js';
-import { useFocusFirstError } from '../meetings/formHelpers.js';
+import { useFocusFirstError } from '../../lib/formHelpers.js';
 
 const FIELDS = ['text', 'percent', 'attachment'] as const;
 type Field = (typeof FIELDS)[number];

@@ -3,8 +3,9 @@ import './tasks.css';
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ProgressBar } from '../../components/ProgressBar.js';
 import { Tag } from '../../components/Badges.js';
-import { formatDate, formatPercent } from '../../lib/format.js';
+import { formatDate } from '../../lib/format.js';
 import type { TaskPriority, TaskSummary } from './api.js';
 import { dueState, taskLook, type TaskLook } from './look.js';
 
@@ -43,33 +44,6 @@ export function PriorityBadge({ priority }: { priority: TaskPriority }) {
     <Tag outline fg="#343a40">
       {t('tasks.priority.low')}
     </Tag>
-  );
-}
-
-/** A thin bar with the value written beside it (the bar alone says nothing to a screen reader). */
-export function ProgressBar({ value, label, tone }: { value: number; label: string; tone?: 'late' | 'done' }) {
-  const { i18n } = useTranslation();
-  // The bar stops at 100 %; the number says how far past it (a commitment can exceed its target).
-  const clamped = Math.max(0, Math.min(100, value));
-  const text = formatPercent(value / 100, i18n.language);
-  return (
-    <div className="ts-tk-progress">
-      <div
-        className="ts-tk-bar"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={clamped}
-        aria-valuetext={text}
-        data-tone={tone}
-      >
-        <div className="ts-tk-bar-fill" style={{ width: `${clamped}%` }} />
-      </div>
-      <span className="ts-tk-bar-value" aria-hidden="true">
-        {text}
-      </span>
-    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import './messages.js';
 import './tasks.css';
+import '../../styles/boards.css';
 import { useId } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';

@@ -23,7 +23,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 // Meetings and reports are their own chunks: a member opening the cell page for its roster
 // does not wait for them.
 const MeetingList = lazy(() => import('../meetings/MeetingList.js'));
-const UnitAttendanceReport = lazy(() => import('../reports/UnitAttendanceReport.js'));
+const UnitAttendanceReport = lazy(() => import('../meetings/attendance-reports/UnitAttendanceReport.js'));
 
 export default function UnitRoute() {
   const { id = '' } = useParams();

@@ -1,0 +1,7 @@
+// Side-effect import for every screen of the correction plans: registers their words (key prefix `selfexam.`)
+// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
+import '../self-examinations/messages.js';
+import { registerViMessages } from '../../i18n/lazyMessages.js';
+import { correctionPlansVi } from './messages.vi.js';
+
+registerViMessages('correction-plans', 'selfexam', correctionPlansVi);
