@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,4 +83,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500): SqliteDa
 export async function isEmpty(handle: DatabaseHandle): Promise<boolean> {
   const row = await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   return row === undefined;
+}
+
+/** One round trip to the database (the health check's proof that it answers). */
+export async function pingDatabase(handle: DatabaseHandle): Promise<void> {
+  await sql`select 1`.execute(handle.db);
 }

@@ -34,6 +34,7 @@ import { localIssueRoutes } from '../features/local-issues/routes.js';
 import { localIssueCategoryRoutes } from '../features/local-issues/category-routes.js';
 import { citizenFeedbackRoutes } from '../features/citizen-feedback/routes.js';
 import { publicRoutes } from '../features/citizen-feedback/public-routes.js';
+import { confirmationRoutes } from '../features/citizen-feedback/confirmation-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -200,6 +201,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => localIssueCategoryRoutes(scope, ctx));
   await app.register(async (scope) => citizenFeedbackRoutes(scope, ctx));
   await app.register(async (scope) => publicRoutes(scope, ctx));
+  await app.register(async (scope) => confirmationRoutes(scope, ctx));
 
   const indexFile = path.join(ctx.config.webDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);

@@ -87,6 +87,31 @@ forEachDialect((dialect) => {
         state: (f) => feedbackRow(f.id),
       });
     });
+    describe("who may give the people's word on a resolved issue (the cell's path; the citizen's, with a code, is below)", () => {
+      const confirmationRows: AccessRow<{ issue: LocalIssueDetail }>[] = [
+        {
+          route: 'POST /api/local-issues/:id/confirmations',
+          method: 'POST',
+          url: (f) => `/api/local-issues/${f.issue.id}/confirmations`,
+          missing: () => `/api/local-issues/${missingId()}/confirmations`,
+          body: () => ({ decision: 'confirm', comment: 'Chi bộ đã kiểm tra, bà con đồng tình.' }),
+          // The commune's committee reads it but the word is the village cell's.
+          forbidden: [officeOnly, 'dangvien.dongthu', 'bithu.dangbo'],
+          other: 'bithu.luuquang',
+          happy: { who: 'bithu.dongthu', status: 201, audit: 'local_issue.confirmation', check: (res) => expect(res.json().confirmations).toEqual({ confirmed: 1, disputed: 0 }) },
+        },
+      ];
+      accessMatrix(t, {
+        routesFile: new URL('./confirmation-routes.ts', import.meta.url),
+        rows: confirmationRows,
+        fixture: async () => {
+          const issue = await createIssue(t());
+          await setStatus(t(), issue.id, { status: 'resolved', resolutionSummary: 'Đã thu dọn, bố trí lịch thu gom 3 buổi/tuần.' });
+          return { issue };
+        },
+        state: async (f) => t().db.db.selectFrom('local_issue_confirmations').select(['decision']).where('issue_id', '=', f.issue.id).execute(),
+      });
+    });
 
     it('the form offers the villages (not the other cells) and the topics; a message gets a readable code and is audited without the contact', async () => {
       const form = await publicForm(t());

@@ -18,9 +18,9 @@ import {
 import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/lookup.js';
+import { findUnit, unitsByIds } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
-import * as issueRepo from '../local-issues/repo.js';
+import * as issueRepo from '../local-issues/lookup.js';
 import { addConfirmation, categoriesInEffect, insertNewIssue, villageOrder } from '../local-issues/service.js';
 import { issueAccessOf, mayReadIssue } from '../local-issues/policy.js';
 import { countConfirmations } from '../../domain/local-issues.js';
@@ -56,7 +56,7 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toIS
 /** The commune a village belongs to: its nearest ancestor of kind commune (or its parent). */
 async function communeOf(db: Db, villagePath: string): Promise<{ id: string; name: string; path: string }> {
   const ids = pathIds(villagePath).slice(0, -1);
-  const units = await db.selectFrom('units').select(['id', 'name', 'kind', 'path']).where('id', 'in', ids).execute();
+  const units = await unitsByIds(db, ids);
   const byDepth = ids.map((id) => units.find((u) => u.id === id)!).reverse();
   return byDepth.find((u) => u.kind === 'commune') ?? byDepth[0]!;
 }

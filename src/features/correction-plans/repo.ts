@@ -125,3 +125,13 @@ export function progressOf(db: Db, itemIds: readonly string[]) {
 export function insertProgress(db: Db, row: CorrectionPlanProgressTable) {
   return db.insertInto('correction_plan_progress').values(row).execute();
 }
+
+/** A self-examination named as an item's source: whose it is (the self-examinations feature owns the rest). */
+export function sourceSelfExamination(db: Db, id: string) {
+  return db.selectFrom('self_examinations').select(['id', 'member_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A cell's plans of a year, one per member. */
+export function plansOfUnitYear(db: Db, unitId: string, year: number) {
+  return db.selectFrom('correction_plans').select(['id', 'member_id']).where('unit_id', '=', unitId).where('year', '=', year).execute();
+}

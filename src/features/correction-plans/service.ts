@@ -188,7 +188,7 @@ export async function addItem(ctx: AppContext, actor: Actor, planId: string, bod
     assertDeadline(body.deadline, 'deadline');
     let source: NewPlanItem['source'] = { kind: 'own' };
     if (body.sourceSelfExaminationId) {
-      const exam = await trx.selectFrom('self_examinations').select(['id', 'member_id']).where('id', '=', body.sourceSelfExaminationId).executeTakeFirst();
+      const exam = await repo.sourceSelfExamination(trx, body.sourceSelfExaminationId);
       if (!exam || exam.member_id !== plan!.member_id) throw fieldError('sourceSelfExaminationId', 'not_found');
       source = { kind: 'self_examination', selfExaminationId: exam.id };
     }

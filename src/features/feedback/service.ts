@@ -7,11 +7,11 @@ import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { AppError, fieldError, forbidden, notFound } from '../../core/errors.js';
 import type { FeedbackDirection, FeedbackStatus, FeedbackTopic } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findMemberWithUnit } from '../members/lookup.js';
+import { activeMembersOf, findMemberWithUnit } from '../members/lookup.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMeeting } from '../meetings/repo.js';
-import * as checklistRepo from '../checklist/repo.js';
+import * as checklistRead from '../checklist/lookup.js';
 import { assertDeadline, ensurePlan, insertPlanItems } from '../correction-plans/service.js';
 import * as repo from './repo.js';
 import type { FeedbackRow } from './repo.js';
@@ -121,8 +121,8 @@ export async function createFeedback(ctx: AppContext, actor: Actor, body: Create
     }
     let grave = 0;
     if (body.manifestationItemId !== undefined) {
-      const item = await checklistRepo.findItem(trx, body.manifestationItemId);
-      const version = item ? await checklistRepo.findVersion(trx, item.version_id) : undefined;
+      const item = await checklistRead.findItem(trx, body.manifestationItemId);
+      const version = item ? await checklistRead.findVersion(trx, item.version_id) : undefined;
       if (!item || !version || !unit.path.startsWith(version.unit_path)) throw notFoundField('manifestationItemId');
       if (item.list !== 'manifestation') throw fieldError('manifestationItemId', 'feedback_item_not_manifestation');
       grave = Number(item.grave) === 1 ? 1 : 0;
@@ -256,7 +256,7 @@ export async function feedbackOptions(ctx: AppContext, actor: Actor, unitId: str
   if (!asCell) authorizeUnit(actor, 'feedback.give', unit);
   if (unit!.kind !== 'cell') throw notFound();
   const [members, committee, meetings] = await Promise.all([
-    db.selectFrom('members').select(['id', 'full_name']).where('unit_id', '=', unit!.id).where('archived_at', 'is', null).orderBy('sort_key').orderBy('id').execute(),
+    activeMembersOf(db, unit!.id),
     repo.committeeMemberIds(db, unit!.id),
     repo.recentMeetings(db, unit!.id),
   ]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { pingDatabase } from '../../db/database.js';
 import type { AppContext } from '../../core/context.js';
 
 export const healthResponse = z.object({
@@ -16,7 +16,7 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promi
     { schema: { tags: ['health'], summary: 'Tình trạng — liveness and database check', response: { 200: healthResponse } } },
     async () => {
       // A real round trip, so a load balancer takes an instance with a dead database out.
-      await sql`select 1`.execute(ctx.handle.db);
+      await pingDatabase(ctx.handle);
       return { status: 'ok' as const, database: ctx.handle.dialect.name, version: ctx.version };
     },
   );

@@ -19,7 +19,6 @@ forEachDialect((dialect) => {
     const issueRows = async (id: string) => ({
       issue: await t().db.db.selectFrom('local_issues').selectAll().where('id', '=', id).executeTakeFirst(),
       changes: await t().db.db.selectFrom('local_issue_status_changes').select(['to_status']).where('issue_id', '=', id).execute(),
-      confirmations: await t().db.db.selectFrom('local_issue_confirmations').select(['decision']).where('issue_id', '=', id).execute(),
     });
 
     type Fixture = { issue: LocalIssueDetail; commune: string };
@@ -76,29 +75,12 @@ forEachDialect((dialect) => {
         other: 'bithu.luuquang',
         happy: { who: 'bithu.dangbo', status: 200, audit: 'local_issue.status', check: (res) => expect(res.json().status).toBe('in_progress') },
       }),
-      row({
-        route: 'POST /api/local-issues/:id/confirmations',
-        method: 'POST',
-        url: (f) => `/api/local-issues/${f.issue.id}/confirmations`,
-        missing: () => `/api/local-issues/${missingId()}/confirmations`,
-        body: () => ({ decision: 'confirm', comment: 'Chi bộ đã kiểm tra, bà con đồng tình.' }),
-        // The commune's committee reads it but the word is the village cell's.
-        forbidden: [officeOnly, 'dangvien.dongthu', 'bithu.dangbo'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 201, audit: 'local_issue.confirmation', check: (res) => expect(res.json().confirmations).toEqual({ confirmed: 1, disputed: 0 }) },
-      }),
     ];
     describe('who may call each endpoint', () => {
       accessMatrix(t, {
         routesFile: new URL('./routes.ts', import.meta.url),
         rows,
-        fixture: async (r) => {
-          const issue = await createIssue(t());
-          if (r.route.endsWith('/confirmations')) {
-            await setStatus(t(), issue.id, { status: 'resolved', resolutionSummary: 'Đã thu dọn, bố trí lịch thu gom 3 buổi/tuần.' });
-          }
-          return { issue, commune: await t().unitId(COMMUNE) };
-        },
+        fixture: async () => ({ issue: await createIssue(t()), commune: await t().unitId(COMMUNE) }),
         state: (f) => issueRows(f.issue.id),
       });
     });

@@ -230,3 +230,8 @@ export function findVillage(db: Db, unitId: string) {
     .where('village_name', 'is not', null)
     .executeTakeFirst();
 }
+
+/** Who put an issue on the list, by name (the timeline's first line). */
+export function accountName(db: Db, accountId: string) {
+  return db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+}

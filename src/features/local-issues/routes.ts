@@ -2,12 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf, authenticate, requireActor } from '../../core/session.js';
-import { confirmWithCode } from '../citizen-feedback/service.js';
-import { publicFeedbackStatus } from '../citizen-feedback/schemas.js';
+import { actorOf, authenticate } from '../../core/session.js';
 import {
   changeStatusBody,
-  confirmationBody,
   createLocalIssueBody,
   localIssueDetail,
   localIssueListQuery,
@@ -71,26 +68,5 @@ export async function localIssueRoutes(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => service.changeStatus(ctx, actorOf(request), request.params.id, request.body),
-  );
-
-  r.post(
-    '/api/local-issues/:id/confirmations',
-    {
-      config: { rateLimit: { max: ctx.config.publicLookupsPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags,
-        summary: 'Xác nhận kết quả giải quyết — a citizen who raised it (with the tracking code, no account) or the village cell\'s committee (signed in); once per resolution',
-        params: localIssueParams,
-        body: confirmationBody,
-        response: { 200: publicFeedbackStatus, 201: localIssueDetail, ...errorResponses },
-      },
-    },
-    async (request, reply) => {
-      const { trackingCode, ...word } = request.body;
-      if (trackingCode !== undefined) return reply.status(200).send(await confirmWithCode(ctx, request.params.id, trackingCode, word));
-      const actor = await requireActor(request);
-      await service.addConfirmation(ctx, { kind: 'cell', actor }, request.params.id, word);
-      return reply.status(201).send(await service.issueDetail(ctx, actor, request.params.id));
-    },
   );
 }

@@ -15,7 +15,7 @@ import type { MessageKey } from '../../core/messages.js';
 import { readReferenceJson } from '../../core/paths.js';
 import type { ConfirmationDecision, LocalIssueStatus, TaskStatus } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/lookup.js';
+import { findUnit, firstRootUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import { findMemberWithUnit } from '../members/lookup.js';
 import * as repo from './repo.js';
@@ -510,7 +510,7 @@ export async function issueDetail(ctx: AppContext, actor: Actor, id: string): Pr
     repo.confirmationsOf(db, id),
     repo.statusChangesOf(db, id),
     repo.citizenFeedbackOfIssue(db, id),
-    issue.created_by_account_id ? db.selectFrom('accounts').select('display_name').where('id', '=', issue.created_by_account_id).executeTakeFirst() : undefined,
+    issue.created_by_account_id ? repo.accountName(db, issue.created_by_account_id) : undefined,
   ]);
   const round = Number(issue.resolution_round);
   const current = confirmations.filter((c) => Number(c.round) === round);
@@ -649,7 +649,7 @@ export async function publicIssues(ctx: AppContext, query: { unitId?: string | u
     if (!unit || unit.archived_at) throw notFoundField('unitId');
     unitPath = unit.path;
   } else {
-    const root = await db.selectFrom('units').select('path').where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
+    const root = await firstRootUnit(db);
     if (!root) return { total: 0, page: query.page, pageSize: query.pageSize, items: [] };
     unitPath = root.path;
   }

@@ -74,3 +74,8 @@ export function insertMember(db: Kysely<Database>, row: MemberRow) {
 export function updateMember(db: Kysely<Database>, id: string, patch: Partial<MemberRow>) {
   return db.updateTable('members').set(patch).where('id', '=', id).execute();
 }
+
+/** A unit's active members (id and name), in Vietnamese name order. */
+export function activeMembersOf(db: Kysely<Database>, unitId: string) {
+  return db.selectFrom('members').select(['id', 'full_name']).where('unit_id', '=', unitId).where('archived_at', 'is', null).orderBy('sort_key').orderBy('id').execute();
+}

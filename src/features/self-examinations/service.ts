@@ -5,7 +5,6 @@ import type { AppContext } from '../../core/context.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { Database, SelfExaminationAnswerTable, SelfExaminationTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { inSubtree } from '../../db/dialect.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { allowedYears } from '../../domain/commitments.js';
@@ -29,14 +28,14 @@ import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from 
 import { exemplaryMarks, manifestationMarks, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/lookup.js';
-import { findUnit } from '../units/lookup.js';
+import { activeCellsIn, findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMeeting, thematicMeetingsOf } from '../meetings/repo.js';
-import * as checklistRepo from '../checklist/repo.js';
+import * as checklistRead from '../checklist/lookup.js';
 import { ensureChecklist, presentChecklist } from '../checklist/service.js';
-import * as planRepo from '../correction-plans/repo.js';
+import * as planRead from '../correction-plans/lookup.js';
 import { ensurePlan, insertPlanItems, presentPlans, type NewPlanItem } from '../correction-plans/service.js';
-import * as feedbackRepo from '../feedback/repo.js';
+import * as feedbackRead from '../feedback/lookup.js';
 import { memberFeedback, presentFeedback } from '../feedback/service.js';
 import * as repo from './repo.js';
 import type { SelfExamRow } from './repo.js';
@@ -96,9 +95,9 @@ async function presentSummaries(db: Db, rows: readonly SelfExamRow[]): Promise<S
 async function detailOf(db: Db, actor: Actor, e: SelfExamRow): Promise<SelfExamDetail> {
   const [answers, version, plan, fromThis] = await Promise.all([
     repo.answersOf(db, e.id),
-    checklistRepo.findVersion(db, e.checklist_version_id),
-    planRepo.findPlanOf(db, e.member_id, Number(e.year)),
-    planRepo.itemsFromSelfExam(db, e.id),
+    checklistRead.findVersion(db, e.checklist_version_id),
+    planRead.findPlanOf(db, e.member_id, Number(e.year)),
+    planRead.itemsFromSelfExam(db, e.id),
   ]);
   const marks = { atRisk: answers.filter((a) => a.mark === 'at_risk').length, present: answers.filter((a) => a.mark === 'present').length };
   const checklist = await presentChecklist(db, actor, version!);
@@ -144,7 +143,7 @@ function assertPeriod(body: CreateSelfExamBody, meetingDate: string | null): voi
  * and this year, with its status now, for the member to say what came of it.
  */
 async function prefilledFollowups(trx: Db, memberId: string, year: number): Promise<Followup[]> {
-  const items = await planRepo.itemsOfMemberYears(trx, memberId, [year - 1, year]);
+  const items = await planRead.itemsOfMemberYears(trx, memberId, [year - 1, year]);
   return items.slice(-60).map((i) => ({ key: newId(), planItemId: i.id, shortcoming: i.shortcoming, status: i.status as PlanItemStatus, result: '' }));
 }
 
@@ -217,7 +216,7 @@ export async function selfExamDetail(ctx: AppContext, actor: Actor, id: string):
 
 /** Every answer names an item of this self-examination's own checklist version, with a mark of that item's list. */
 async function checkedAnswers(trx: Db, e: SelfExamRow, answers: SaveDraftBody['answers']): Promise<SelfExaminationAnswerTable[]> {
-  const items = new Map((await checklistRepo.itemsOfVersion(trx, e.checklist_version_id)).map((i) => [i.id, i]));
+  const items = new Map((await checklistRead.itemsOfVersion(trx, e.checklist_version_id)).map((i) => [i.id, i]));
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   answers.forEach((a, index) => {
@@ -245,7 +244,7 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, body:
     if (e!.status !== 'draft') throw new AppError(409, 'self_exam_not_draft');
     if (body.revision !== Number(e!.revision)) throw new AppError(409, 'self_exam_stale', { revision: Number(e!.revision) });
     const answers = await checkedAnswers(trx, e!, body.answers);
-    const own = new Set((await planRepo.itemsOfMemberYears(trx, e!.member_id, [Number(e!.year) - 1, Number(e!.year)])).map((i) => i.id));
+    const own = new Set((await planRead.itemsOfMemberYears(trx, e!.member_id, [Number(e!.year) - 1, Number(e!.year)])).map((i) => i.id));
     const problems: FieldProblem[] = [];
     body.followups.forEach((f, index) => {
       if (f.planItemId !== null && !own.has(f.planItemId)) problems.push({ field: `followups.${index}.planItemId`, messageKey: 'not_found' });
@@ -310,7 +309,7 @@ export async function submitSelfExam(ctx: AppContext, actor: Actor, id: string):
     const e = await repo.findExam(trx, id);
     authorizeExamWrite(actor, e);
     if (e!.status !== 'draft') throw new AppError(409, 'self_exam_not_draft');
-    const [items, answers] = await Promise.all([checklistRepo.itemsOfVersion(trx, e!.checklist_version_id), repo.answersOf(trx, e!.id)]);
+    const [items, answers] = await Promise.all([checklistRead.itemsOfVersion(trx, e!.checklist_version_id), repo.answersOf(trx, e!.id)]);
     const answered = new Set(answers.map((a) => a.item_id));
     const missing = items.filter((i) => !answered.has(i.id));
     if (missing.length > 0) throw fieldError('answers', 'self_exam_unmarked', { count: missing.length, codes: missing.map((i) => i.code).join(', ') });
@@ -380,7 +379,7 @@ export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfE
   const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
   const [exams, plans, feedback, unit, thematic] = await Promise.all([
     repo.examsOfMember(db, me.id),
-    planRepo.plansOfMember(db, me.id),
+    planRead.plansOfMember(db, me.id),
     memberFeedback(db, actor, me.id),
     findUnit(db, me.unit_id),
     // "Before a thematic meeting": those coming up, and one just held (the self-examination may be read out late).
@@ -428,7 +427,7 @@ function recordPeriodOf(p: { period: SelfExamPeriod; meetingDate: string | null 
 export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, pageSize: number): Promise<AccessLogResponse> {
   const { db } = ctx.handle;
   const me = await requireMember(db, actor);
-  const [exams, plans] = await Promise.all([repo.examsOfMember(db, me.id), planRepo.plansOfMember(db, me.id)]);
+  const [exams, plans] = await Promise.all([repo.examsOfMember(db, me.id), planRead.plansOfMember(db, me.id)]);
   // The period only, named as everywhere else in the API; the screen says what kind of record it is.
   const periods = new Map<string, { period: SelfExamPeriod; meetingDate: string | null }>();
   for (const e of exams) periods.set(e.id, { period: periodOf(e), meetingDate: e.meeting_date });
@@ -474,9 +473,9 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const [members, exams, planItems, feedbackCounts, cells] = await Promise.all([
     repo.activeMembersInSubtree(db, u.path),
     repo.examsInSubtree(db, u.path, year, keys, thematic),
-    planRepo.itemsInSubtree(db, u.path, year),
-    feedbackRepo.countsInSubtree(db, u.path, range.from, range.to),
-    u.kind === 'cell' ? Promise.resolve([]) : db.selectFrom('units').select(['id', 'name', 'path']).where('kind', '=', 'cell').where('archived_at', 'is', null).where(inSubtree('path', u.path)).orderBy('name').execute(),
+    planRead.itemsInSubtree(db, u.path, year),
+    feedbackRead.countsInSubtree(db, u.path, range.from, range.to),
+    u.kind === 'cell' ? Promise.resolve([]) : activeCellsIn(db, u.path),
   ]);
   const activeIds = new Set(members.map((m) => m.id));
   // Per member, the most advanced self-examination of the period counts (reviewed > submitted > draft).
@@ -491,9 +490,9 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const submittedExams = counted.filter((e) => e.status !== 'draft');
   const manifestationRows = await aggregateIfLargeEnough(submittedExams.length, MIN_GROUP, async () => {
     const counts = await repo.manifestationCounts(db, submittedExams.map((e) => e.id));
-    const checklist = await checklistRepo.currentVersionsOf(db, pathIds(u.path));
+    const checklist = await checklistRead.currentVersionsOf(db, pathIds(u.path));
     const version = checklist.sort((a, b) => b.unit_path.length - a.unit_path.length)[0];
-    const items = version ? (await checklistRepo.itemsOfVersion(db, version.id)).filter((i) => i.list === 'manifestation') : [];
+    const items = version ? (await checklistRead.itemsOfVersion(db, version.id)).filter((i) => i.list === 'manifestation') : [];
     return items.map((i) => ({
       code: i.code,
       title: i.title,
@@ -514,13 +513,13 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const memberCount = members.length;
 
   const withGrave = can(actor, 'feedback.read_grave', { unitPath: u.path });
-  const awaiting = await feedbackRepo.awaitingInSubtree(db, u.path, withGrave);
+  const awaiting = await feedbackRead.awaitingInSubtree(db, u.path, withGrave);
 
   const memberRows =
     u.kind !== 'cell'
       ? []
       : await (async () => {
-          const plans = await db.selectFrom('correction_plans').select(['id', 'member_id']).where('unit_id', '=', u.id).where('year', '=', year).execute();
+          const plans = await planRead.plansOfUnitYear(db, u.id, year);
           const planOf = new Map(plans.map((p) => [p.member_id, p.id]));
           return members.map((m) => {
             const mine = planItems.filter((i) => i.member_id === m.id);

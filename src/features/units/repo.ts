@@ -88,10 +88,15 @@ export function rewriteSubtreePaths(db: Kysely<Database>, oldPath: string, newPa
 export function activeCellsIn(db: Kysely<Database>, unitPath: string) {
   return db
     .selectFrom('units')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'path'])
     .where(inSubtree('path', unitPath))
     .where('kind', '=', 'cell')
     .where('archived_at', 'is', null)
     .orderBy('name')
     .execute();
+}
+
+/** The oldest root of the unit forest (the public pages show its tree when no unit is named). */
+export function firstRootUnit(db: Kysely<Database>) {
+  return db.selectFrom('units').select(['id', 'path']).where('parent_id', 'is', null).orderBy('created_at').executeTakeFirst();
 }
