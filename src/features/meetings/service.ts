@@ -3,16 +3,9 @@ import { AppError, fieldError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
 import { can, type Actor } from '../../domain/policy.js';
 import {
-  addRecords,
-  arrivalOnMeetingDay,
-  compareByPunctuality,
   derivedLateMinutes,
   emptyCounts,
-  mergeCounts,
   meetingStartsAt,
-  monthsBetween,
-  withRates,
-  type AttendanceCounts,
 } from '../../domain/attendance.js';
 import { scheduleWarnings, scoreLevel } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
@@ -23,50 +16,32 @@ import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/repo.js';
 import * as repo from './repo.js';
-import type { MeetingWithUnit, ParticipantRow } from './repo.js';
-import { authorizeMemberAttendance } from './policy.js';
+import type { MeetingWithUnit } from './repo.js';
 import { presentTask } from '../tasks/present.js';
 import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
-import { parseAttendanceFile } from './attendance-import.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
 import type {
   AgendaBody,
-  AttendanceBody,
   CreateMeetingBody,
   CreateOutcomeBody,
   CreateRubricBody,
-  ImportBody,
   MeetingDetail,
   MeetingListResponse,
   MeetingOptions,
-  MemberAttendanceStats,
   Rubric,
   ScoreBody,
-  UnitAttendanceStats,
   UpdateMeetingBody,
 } from './schemas.js';
 
 import { ancestorIds, changeStatus, loadEditable, loadMeeting, locked, today, type Db } from './load.js';
-import { countsOf, detailOf, meetingDetail, presentParticipant, presentRubric, rubricFor, summaryOf, versionSnapshot } from './present.js';
+import { detailOf, meetingDetail, presentRubric, rubricFor, summaryOf, versionSnapshot } from './present.js';
+import { attendanceSnapshot, syncTally } from './attendance.js';
+import { period } from './reports.js';
 
 export { meetingDetail, snapshotOfMeeting } from './present.js';
-
-/** Recounts a meeting's tally from its participants, in the transaction that changed them. */
-async function syncTally(trx: Db, meetingId: string): Promise<void> {
-  await repo.setTally(trx, meetingId, repo.tallyOf(countsOf(await repo.participantsOf(trx, meetingId))));
-}
-
-/** Defaults and checks for a reporting period: this calendar year when nothing is given. */
-function period(query: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
-  const year = today().slice(0, 4);
-  const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : `${year}-01-01`);
-  const to = query.to ?? `${from.slice(0, 4)}-12-31`;
-  if (to < from) throw fieldError('to', 'period_invalid');
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw fieldError('to', 'period_too_long');
-  return { from, to };
-}
+export { importAttendance, recordAttendance } from './attendance.js';
+export { memberAttendanceStats, unitAttendanceStats } from './reports.js';
 
 export async function listMeetings(
   ctx: AppContext,
@@ -103,19 +78,6 @@ export async function listMeetings(
     years,
   };
 }
-
-/** Sums SQL buckets into counts per key. */
-function tally(buckets: repo.AttendanceBucket[]): Map<string, AttendanceCounts> {
-  const out = new Map<string, AttendanceCounts>();
-  for (const b of buckets) {
-    const key = b.key;
-    const current = out.get(key) ?? emptyCounts();
-    out.set(key, addRecords(current, { status: b.status as AttendanceStatus, late: b.late === 1, lateMinutesTotal: b.late_minutes }, b.n));
-  }
-  return out;
-}
-
-const sumAll = (counts: Iterable<AttendanceCounts>): AttendanceCounts => [...counts].reduce(mergeCounts, emptyCounts());
 
 export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: string): Promise<MeetingOptions> {
   const { db } = ctx.handle;
@@ -156,19 +118,6 @@ function headerSnapshot(m: Database['meetings'], unitName: string) {
     chairMemberId: m.chair_member_id,
     secretaryMemberId: m.secretary_member_id,
     status: m.status,
-  };
-}
-
-function attendanceSnapshot(p: Pick<MeetingParticipantTable, 'member_id' | 'role' | 'status' | 'arrived_at' | 'late_minutes' | 'reason' | 'reported'> & { full_name?: string }) {
-  return {
-    memberId: p.member_id,
-    ...(p.full_name ? { fullName: p.full_name } : {}),
-    role: p.role,
-    status: p.status,
-    arrivedAt: p.arrived_at,
-    lateMinutes: p.late_minutes,
-    reason: p.reason,
-    reported: p.reported,
   };
 }
 
@@ -474,143 +423,6 @@ export async function replaceAgenda(ctx: AppContext, actor: Actor, id: string, b
   return meetingDetail(ctx, actor, id);
 }
 
-/** One attendance entry checked against the meeting: the stored columns, or a field error. */
-function attendanceColumns(
-  entry: { status: AttendanceStatus; arrivedAt?: string | null | undefined; reason?: string | null | undefined; reported?: 'before' | 'after' | null | undefined },
-  meeting: { meeting_date: string; starts_at: string; grace_minutes: number },
-  field: string,
-) {
-  const arrivedAt = entry.arrivedAt ? new Date(entry.arrivedAt).toISOString() : null;
-  if (entry.status === 'present') {
-    if (!arrivedAt) throw fieldError(`${field}.arrivedAt`, 'issue.required');
-    if (!arrivalOnMeetingDay(meeting.meeting_date, arrivedAt)) throw fieldError(`${field}.arrivedAt`, 'arrival_not_meeting_day', { date: meeting.meeting_date.split('-').reverse().join('/') });
-  } else if (arrivedAt) {
-    throw fieldError(`${field}.arrivedAt`, 'arrival_only_present');
-  }
-  if (entry.status === 'excused') {
-    if (!entry.reason) throw fieldError(`${field}.reason`, 'issue.required');
-    if (!entry.reported) throw fieldError(`${field}.reported`, 'issue.required');
-  }
-  const keepsReason = entry.status === 'excused' || entry.status === 'absent' || entry.status === 'exempt';
-  return {
-    status: entry.status,
-    arrived_at: arrivedAt,
-    late_minutes: derivedLateMinutes({ status: entry.status, arrivedAt }, { startsAt: meeting.starts_at, graceMinutes: meeting.grace_minutes }),
-    reason: keepsReason ? (entry.reason ?? null) : null,
-    reported: entry.status === 'excused' ? (entry.reported ?? null) : null,
-  };
-}
-
-/** Writes attendance entries (already validated as a whole) and their one audit entry. */
-async function applyAttendance(
-  trx: Db,
-  ctx: AppContext,
-  actor: Actor,
-  meeting: MeetingWithUnit,
-  participants: ParticipantRow[],
-  entries: { memberId: string; columns: ReturnType<typeof attendanceColumns> }[],
-  source: 'form' | 'import',
-  fileName?: string,
-) {
-  const byMember = new Map(participants.map((p) => [p.member_id, p]));
-  const now = nowIso();
-  const before: unknown[] = [];
-  const after: unknown[] = [];
-  for (const { memberId, columns } of entries) {
-    const p = byMember.get(memberId)!;
-    const changed =
-      p.status !== columns.status ||
-      p.arrived_at !== columns.arrived_at ||
-      p.late_minutes !== columns.late_minutes ||
-      p.reason !== columns.reason ||
-      p.reported !== columns.reported;
-    if (!changed) continue;
-    await repo.updateParticipant(trx, p.id, { ...columns, updated_at: now });
-    before.push(attendanceSnapshot(p));
-    after.push(attendanceSnapshot({ ...p, ...columns }));
-  }
-  if (after.length === 0) return;
-  await repo.updateMeeting(trx, meeting.id, { updated_at: now });
-  await syncTally(trx, meeting.id);
-  await writeAudit(trx, ctx.handle.dialect, {
-    actorAccountId: actor.accountId,
-    action: source === 'import' ? 'meeting.attendance_import' : 'meeting.attendance',
-    recordType: 'meeting',
-    recordId: meeting.id,
-    unitId: meeting.unit_id,
-    before: { entries: before },
-    after: { entries: after, ...(fileName ? { fileName } : {}) },
-  });
-}
-
-export async function recordAttendance(ctx: AppContext, actor: Actor, id: string, body: AttendanceBody) {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const participants = await repo.participantsOf(trx, id);
-    const expected = new Set(participants.map((p) => p.member_id));
-    const seen = new Set<string>();
-    const entries = body.entries.map((entry, i) => {
-      if (!expected.has(entry.memberId)) throw fieldError(`entries.${i}.memberId`, 'attendance_not_expected');
-      if (seen.has(entry.memberId)) throw fieldError(`entries.${i}.memberId`, 'duplicate_entry');
-      seen.add(entry.memberId);
-      return { memberId: entry.memberId, columns: attendanceColumns(entry, meeting, `entries.${i}`) };
-    });
-    await applyAttendance(trx, ctx, actor, meeting, participants, entries, 'form');
-  });
-  const participants = await repo.participantsOf(ctx.handle.db, id);
-  return { participants: participants.map(presentParticipant), attendance: withRates(countsOf(participants)) };
-}
-
-export async function importAttendance(ctx: AppContext, actor: Actor, id: string, body: ImportBody) {
-  return writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const participants = await repo.participantsOf(trx, id);
-    const content = Buffer.from(body.contentBase64, 'base64');
-    const result = await parseAttendanceFile(
-      { fileName: body.fileName, content },
-      { date: meeting.meeting_date },
-      participants.map((p) => ({ memberId: p.member_id, fullName: p.full_name, cardNumber: p.card_number })),
-    );
-    // A bad file imports nothing: every problem is reported with its row.
-    if (result.problems.length > 0) {
-      throw new AppError(
-        400,
-        'import_invalid',
-        { count: result.problems.length },
-        result.problems.slice(0, 200).map((p) => ({
-          field: p.row ? `rows.${p.row}${p.column ? `.${p.column}` : ''}` : 'file',
-          messageKey: `import.${p.code}` as MessageKey,
-          params: { row: p.row, value: p.value ?? '' },
-        })),
-      );
-    }
-    const names = new Map(participants.map((p) => [p.member_id, p.full_name]));
-    const entries = result.entries.map((e) => ({
-      row: e.row,
-      memberId: e.memberId,
-      columns: attendanceColumns(
-        { status: e.status, arrivedAt: e.arrivedAt, reason: e.reason ?? (e.status === 'excused' ? '—' : null), reported: e.status === 'excused' ? 'before' : null },
-        meeting,
-        `rows.${e.row}`,
-      ),
-    }));
-    if (!body.dryRun) await applyAttendance(trx, ctx, actor, meeting, participants, entries, 'import', body.fileName);
-    return {
-      imported: !body.dryRun,
-      rowsRead: result.rowsRead,
-      entries: entries.map((e) => ({
-        row: e.row,
-        memberId: e.memberId,
-        fullName: names.get(e.memberId) ?? '',
-        status: e.columns.status,
-        arrivedAt: e.columns.arrived_at,
-        lateMinutes: e.columns.late_minutes,
-        reason: e.columns.reason,
-      })),
-    };
-  });
-}
-
 export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body: CreateOutcomeBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
@@ -890,97 +702,6 @@ export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Pr
   };
   const [y, m, d] = detail.date.split('-');
   return { fileName: `bien-ban-sinh-hoat-chi-bo-${y}-${m}-${d}.docx`, content: await renderMinutesDocx(doc) };
-}
-
-// --- reports ----------------------------------------------------------------------------------
-
-export async function unitAttendanceStats(
-  ctx: AppContext,
-  actor: Actor,
-  unitId: string,
-  query: { from?: string | undefined; to?: string | undefined },
-): Promise<UnitAttendanceStats> {
-  const { db } = ctx.handle;
-  const unit = await findUnit(db, unitId);
-  authorizeUnit(actor, 'attendance.report', unit);
-  const { from, to } = period(query);
-  const path = unit!.path;
-  const [byCellMonth, cells] = await Promise.all([
-    // Meetings' tallies by cell and month: both views are sums of them.
-    repo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
-    repo.cellsIn(db, path),
-  ]);
-  const perCell = new Map<string, AttendanceCounts>();
-  const months = new Map<string, AttendanceCounts>();
-  const meetingsOf = new Map<string, number>();
-  for (const row of byCellMonth) {
-    const counts = repo.countsOfTally(row);
-    perCell.set(row.unitId, mergeCounts(perCell.get(row.unitId) ?? emptyCounts(), counts));
-    months.set(row.month, mergeCounts(months.get(row.month) ?? emptyCounts(), counts));
-    meetingsOf.set(row.unitId, (meetingsOf.get(row.unitId) ?? 0) + row.meetings);
-  }
-  let members: UnitAttendanceStats['members'] = [];
-  if (unit!.kind === 'cell') {
-    const [roster, byMember] = await Promise.all([
-      repo.cellMembers(db, unit!.id),
-      repo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member' }),
-    ]);
-    const perMember = tally(byMember);
-    members = roster
-      // Whoever has a record in the period, and the active members expected in it (not those
-      // who joined after it or are excused from meetings).
-      .filter((m) => perMember.has(m.id) || (m.status !== 'exempt' && (!m.joined_on || m.joined_on <= to)))
-      .map((m) => ({ memberId: m.id, fullName: m.full_name, ...withRates(perMember.get(m.id) ?? emptyCounts()) }));
-  }
-  return {
-    unitId: unit!.id,
-    unitName: unit!.name,
-    from,
-    to,
-    meetings: [...meetingsOf.values()].reduce((a, b) => a + b, 0),
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
-    cells: cells
-      .map((c) => ({ unitId: c.id, unitName: c.name, meetings: meetingsOf.get(c.id) ?? 0, ...withRates(perCell.get(c.id) ?? emptyCounts()) }))
-      .sort((a, b) => compareByPunctuality(a, b) || a.unitName.localeCompare(b.unitName, 'vi')),
-    members,
-  };
-}
-
-export async function memberAttendanceStats(
-  ctx: AppContext,
-  actor: Actor,
-  memberId: string,
-  query: { from?: string | undefined; to?: string | undefined },
-): Promise<MemberAttendanceStats> {
-  const { db } = ctx.handle;
-  const member = await findMemberWithUnit(db, memberId);
-  authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
-  const { from, to } = period(query);
-  const [byMonth, meetings] = await Promise.all([
-    repo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month' }),
-    repo.memberMeetings(db, memberId, from, to),
-  ]);
-  const months = tally(byMonth);
-  return {
-    memberId,
-    fullName: member!.full_name,
-    from,
-    to,
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
-    meetings: meetings.map((m) => ({
-      meetingId: m.meeting_id,
-      date: m.meeting_date,
-      kind: m.kind as MeetingKind,
-      topic: m.topic,
-      unitName: m.unit_name,
-      role: m.role as 'member' | 'guest',
-      status: m.status as AttendanceStatus,
-      lateMinutes: m.late_minutes,
-      reason: m.reason,
-    })),
-  };
 }
 
 // --- rubrics ----------------------------------------------------------------------------------
