@@ -1,46 +1,35 @@
+/**
+ * A meeting's own lifecycle: listed, offered, created, edited (its agenda too), held, deleted.
+ * Attendance, outcomes, rubrics and scores, the minutes and the reports live in modules of their
+ * own; this file re-exports them so the routes and other features keep one entry point.
+ */
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
-import { can, type Actor } from '../../domain/policy.js';
-import {
-  derivedLateMinutes,
-  emptyCounts,
-  meetingStartsAt,
-} from '../../domain/attendance.js';
-import { scheduleWarnings, scoreLevel } from '../../domain/meetings.js';
+import type { Actor } from '../../domain/policy.js';
+import { derivedLateMinutes, emptyCounts, meetingStartsAt } from '../../domain/attendance.js';
+import { scheduleWarnings } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
-import type { Database, MeetingParticipantTable, MeetingRubricTable } from '../../db/schema.js';
+import type { Database, MeetingParticipantTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import type { DialectHelpers } from '../../db/dialect.js';
 import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
+import { presentTask } from '../tasks/present.js';
 import * as repo from './repo.js';
 import type { MeetingWithUnit } from './repo.js';
-import { presentTask } from '../tasks/present.js';
-import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
-import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
-import type {
-  AgendaBody,
-  CreateMeetingBody,
-  CreateOutcomeBody,
-  CreateRubricBody,
-  MeetingDetail,
-  MeetingListResponse,
-  MeetingOptions,
-  Rubric,
-  ScoreBody,
-  UpdateMeetingBody,
-} from './schemas.js';
-
-import { ancestorIds, changeStatus, loadEditable, loadMeeting, locked, today, type Db } from './load.js';
-import { detailOf, meetingDetail, presentRubric, rubricFor, summaryOf, versionSnapshot } from './present.js';
+import { ancestorIds, changeStatus, loadEditable, today, type Db } from './load.js';
+import { meetingDetail, summaryOf } from './present.js';
 import { attendanceSnapshot, syncTally } from './attendance.js';
 import { period } from './reports.js';
+import type { AgendaBody, CreateMeetingBody, MeetingDetail, MeetingListResponse, MeetingOptions, UpdateMeetingBody } from './schemas.js';
 
 export { meetingDetail, snapshotOfMeeting } from './present.js';
 export { importAttendance, recordAttendance } from './attendance.js';
+export { addOutcome, removeOutcome } from './outcomes.js';
+export { createRubric, listRubrics, loadRubric, scoreMeeting } from './rubrics.js';
+export { approveMinutes, minutesDocx, placeNameOf, reopenMinutes } from './minutes.js';
 export { memberAttendanceStats, unitAttendanceStats } from './reports.js';
 
 export async function listMeetings(
@@ -423,104 +412,6 @@ export async function replaceAgenda(ctx: AppContext, actor: Actor, id: string, b
   return meetingDetail(ctx, actor, id);
 }
 
-export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body: CreateOutcomeBody): Promise<MeetingDetail> {
-  const { dialect } = ctx.handle;
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const agenda = await repo.agendaOf(trx, id);
-    if (!agenda.some((a) => a.id === body.agendaItemId)) throw fieldError('agendaItemId', 'agenda_item_unknown');
-    const text = body.text ?? '';
-    if (body.kind === 'task' && !body.task) throw fieldError('task', 'issue.required');
-    if (body.kind !== 'task' && body.task) throw fieldError('task', 'outcome_task_only');
-    if (body.kind !== 'task' && !text) throw fieldError('text', 'issue.required');
-    if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
-    const participants = await repo.participantsOf(trx, id);
-    if (body.votes) {
-      // The cell's own official members vote: guests from the committees above only sit in,
-      // and probationary members (dự bị) speak but have no vote on a resolution.
-      const present = participants.filter(
-        (p) =>
-          p.role === 'member' &&
-          p.status === 'present' &&
-          p.member_status !== 'probationary' &&
-          (p.official_on === null || p.official_on <= meeting.meeting_date),
-      ).length;
-      const cast = body.votes.for + body.votes.against + body.votes.abstain;
-      if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
-    }
-    const now = nowIso();
-    // A task decided here follows every rule of a task ("rõ người, rõ việc, rõ trách nhiệm, rõ
-    // thời gian"; the owner one of the cell's members), falling due no earlier than the meeting.
-    let task: NewTask | null = null;
-    if (body.task) {
-      const cell = await findUnit(trx, meeting.unit_id);
-      task = await insertNewTask(trx, actor, cell!, body.task, { kind: 'meeting', meetingId: id, meetingDate: meeting.meeting_date }, { fieldPrefix: 'task.' });
-    }
-    const outcome = {
-      id: newId(),
-      meeting_id: id,
-      unit_id: meeting.unit_id,
-      agenda_item_id: body.agendaItemId,
-      position: await repo.nextOutcomePosition(trx, id),
-      kind: body.kind,
-      text,
-      votes_for: body.votes?.for ?? null,
-      votes_against: body.votes?.against ?? null,
-      votes_abstain: body.votes?.abstain ?? null,
-      task_id: task?.row.id ?? null,
-      created_at: now,
-    };
-    await repo.insertOutcome(trx, outcome);
-    await repo.updateMeeting(trx, id, { updated_at: now });
-    // The task has a history of its own (progress, close): it starts here, as any other task's.
-    if (task) {
-      await writeAudit(trx, dialect, {
-        actorAccountId: actor.accountId,
-        action: 'task.create',
-        recordType: 'task',
-        recordId: task.row.id,
-        unitId: meeting.unit_id,
-        after: taskSnapshot(task),
-      });
-    }
-    await writeAudit(trx, dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.outcome_add',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      after: {
-        outcomeId: outcome.id,
-        agendaItemId: outcome.agenda_item_id,
-        kind: outcome.kind,
-        text,
-        votes: body.votes ?? null,
-        task: task ? { id: task.row.id, ...taskSnapshot(task) } : null,
-      },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-export async function removeOutcome(ctx: AppContext, actor: Actor, id: string, outcomeId: string): Promise<MeetingDetail> {
-  const { dialect } = ctx.handle;
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const outcome = await repo.findOutcome(trx, id, outcomeId);
-    if (!outcome) throw new AppError(404, 'not_found');
-    await repo.deleteOutcome(trx, outcome);
-    await writeAudit(trx, dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.outcome_remove',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      before: { outcomeId, kind: outcome.kind, text: outcome.text, taskId: outcome.task_id },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
 /** planned → held: the meeting took place; minutes are being written. */
 export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {
   await writeTransaction(ctx.handle, async (trx) => {
@@ -528,50 +419,6 @@ export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Pr
     if (meeting.status !== 'planned') throw new AppError(409, 'meeting_not_planned');
     if (meeting.meeting_date > today()) throw new AppError(409, 'meeting_in_future');
     await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.hold');
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-/** held → approved: the secretary signs; the minutes are locked and kept as a version. */
-export async function approveMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadMeeting(trx, actor, id, 'meeting.approve');
-    if (meeting.status === 'approved') throw locked();
-    if (meeting.status !== 'held') throw new AppError(409, 'meeting_not_held');
-    const participants = await repo.participantsOf(trx, id);
-    const pending = participants.filter((p) => p.status === 'pending');
-    if (pending.length > 0) {
-      throw new AppError(409, 'attendance_incomplete', { count: pending.length, names: pending.slice(0, 5).map((p) => p.full_name).join(', ') });
-    }
-    const version = meeting.minutes_version + 1;
-    const now = nowIso();
-    await repo.insertVersion(trx, {
-      id: newId(),
-      meeting_id: id,
-      unit_id: meeting.unit_id,
-      version,
-      snapshot_json: canonicalJson(await versionSnapshot(trx, meeting, version)),
-      approved_at: now,
-      approved_by_account_id: actor.accountId,
-      reopened_at: null,
-      reopened_by_account_id: null,
-      reopen_reason: null,
-    });
-    await repo.updateMeeting(trx, id, { minutes_version: version });
-    await changeStatus(trx, ctx, actor, meeting, 'approved', 'meeting.approve', { version });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-/** approved → held, with a reason: the correction becomes the next version when approved again. */
-export async function reopenMinutes(ctx: AppContext, actor: Actor, id: string, reason: string): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadMeeting(trx, actor, id, 'meeting.approve');
-    if (meeting.status !== 'approved') throw new AppError(409, 'meeting_not_approved');
-    const now = nowIso();
-    await repo.markVersionReopened(trx, id, meeting.minutes_version, { reopened_at: now, reopened_by_account_id: actor.accountId, reopen_reason: reason });
-    await repo.updateMeeting(trx, id, { approved_at: null, approved_by_account_id: null });
-    await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.reopen', { reason, version: meeting.minutes_version });
   });
   return meetingDetail(ctx, actor, id);
 }
@@ -592,161 +439,4 @@ export async function deleteMeeting(ctx: AppContext, actor: Actor, id: string): 
       before: headerSnapshot(stripJoined(meeting), meeting.unit_name),
     });
   });
-}
-
-export async function scoreMeeting(ctx: AppContext, actor: Actor, id: string, body: ScoreBody): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const rubricRow = await rubricFor(trx, meeting);
-    if (!rubricRow) throw new AppError(409, 'rubric_missing');
-    const rubric = presentRubric(rubricRow);
-    const seen = new Set<string>();
-    body.items.forEach((item, i) => {
-      const criterion = rubric.criteria.find((c) => c.code === item.code);
-      if (!criterion) throw fieldError(`items.${i}.code`, 'score_code_unknown');
-      if (seen.has(item.code)) throw fieldError(`items.${i}.code`, 'duplicate_entry');
-      seen.add(item.code);
-      if (item.points !== null && item.points > criterion.points) throw fieldError(`items.${i}.points`, 'issue.too_big', { max: criterion.points });
-      if (item.points !== null && !Number.isInteger(item.points * 2)) throw fieldError(`items.${i}.points`, 'score_points_step');
-    });
-    const before = await repo.scoresOf(trx, id);
-    const merged = rubric.criteria.map((c) => {
-      const given = body.items.find((i) => i.code === c.code);
-      const old = before.find((s) => s.criterion_code === c.code);
-      if (given) return { code: c.code, points: given.points, note: given.note ?? null };
-      return { code: c.code, points: old ? Number(old.points) : null, note: old?.note ?? null };
-    });
-    const scored = merged.filter((m): m is { code: string; points: number; note: string | null } => m.points !== null);
-    const complete = scored.length === rubric.criteria.length;
-    const total = scored.length ? scored.reduce((s, m) => s + m.points, 0) : null;
-    const level = complete && total !== null ? scoreLevel(total, rubric.levels) : null;
-    const beforeSnap = before.map((s) => ({ code: s.criterion_code, points: Number(s.points), note: s.note })).sort((a, b) => a.code.localeCompare(b.code));
-    const afterSnap = [...scored].sort((a, b) => a.code.localeCompare(b.code));
-    if (canonicalJson(beforeSnap) === canonicalJson(afterSnap) && meeting.rubric_id === rubric.id) return;
-    await repo.replaceScores(trx, id, meeting.unit_id, scored);
-    await repo.updateMeeting(trx, id, { rubric_id: rubric.id, score_total: total, score_level: level, updated_at: nowIso() });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.score',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      before: { rubricId: meeting.rubric_id, items: beforeSnap, total: meeting.score_total },
-      after: { rubricId: rubric.id, items: afterSnap, total, level },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-// --- Word minutes -----------------------------------------------------------------------------
-
-/** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
-export function placeNameOf(unitName: string): string {
-  return unitName.replace(/^(Đảng bộ|Chi bộ|Đảng ủy)\s+(xã|phường|thị trấn|huyện|tỉnh|thành phố)?\s*/iu, '').trim() || unitName;
-}
-
-export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
-  const { db } = ctx.handle;
-  const meeting = await loadMeeting(db, actor, id, 'meeting.read');
-  const detail = await detailOf(db, actor, meeting);
-  const parent = meeting.unit_parent_id ? await findUnit(db, meeting.unit_parent_id) : undefined;
-  const members = detail.participants.filter((p) => p.role === 'member');
-  const doc: MinutesDocument = {
-    parentUnitName: parent?.name ?? '',
-    cellName: detail.unitName,
-    placeName: placeNameOf(parent?.name ?? detail.unitName),
-    kind: detail.kind,
-    topic: detail.topic,
-    date: detail.date,
-    startTime: detail.startTime,
-    place: detail.place,
-    chairName: detail.chairName,
-    secretaryName: detail.secretaryName,
-    attendance: {
-      total: members.length,
-      expected: members.filter((p) => p.status !== 'exempt').length,
-      present: detail.attendance.present,
-      onTime: detail.attendance.onTime,
-      late: members.filter((p) => (p.lateMinutes ?? 0) > 0).map((p) => ({ name: p.fullName, minutes: p.lateMinutes! })),
-      excused: members.filter((p) => p.status === 'excused').map((p) => ({ name: p.fullName, reason: p.reason, reported: p.reported })),
-      absent: members.filter((p) => p.status === 'absent').map((p) => ({ name: p.fullName })),
-      exempt: members.filter((p) => p.status === 'exempt').map((p) => ({ name: p.fullName })),
-      guests: detail.participants.filter((p) => p.role === 'guest').map((p) => ({ name: p.fullName, present: p.status === 'present' })),
-    },
-    reviewedTasks: detail.reviewedTasks.map((t) => ({
-      title: t.title,
-      deliverable: t.deliverable,
-      ownerKind: t.ownerKind,
-      ownerName: t.ownerName,
-      deadline: t.deadline,
-      status: t.status,
-    })),
-    agenda: detail.agenda.map((item) => ({
-      title: item.title,
-      presenterName: item.presenterName,
-      minutes: item.minutes,
-      outcomes: item.outcomes.map((o) => ({
-        kind: o.kind,
-        text: o.text,
-        votes: o.votes,
-        task: o.task
-          ? { title: o.task.title, deliverable: o.task.deliverable, ownerKind: o.task.ownerKind, ownerName: o.task.ownerName, deadline: o.task.deadline }
-          : null,
-      })),
-    })),
-    score: detail.score && detail.score.total !== null
-      ? { total: detail.score.total, max: detail.score.rubric.maxPoints, level: detail.score.level, rubricName: detail.score.rubric.name }
-      : null,
-    status: detail.status,
-    version: Math.max(detail.minutesVersion, 1),
-  };
-  const [y, m, d] = detail.date.split('-');
-  return { fileName: `bien-ban-sinh-hoat-chi-bo-${y}-${m}-${d}.docx`, content: await renderMinutesDocx(doc) };
-}
-
-// --- rubrics ----------------------------------------------------------------------------------
-
-export async function listRubrics(ctx: AppContext, actor: Actor, unitId: string): Promise<{ items: Rubric[] }> {
-  const { db } = ctx.handle;
-  const unit = await findUnit(db, unitId);
-  // The forms' page is for those who load them; readers of a meeting see its form in the meeting.
-  authorizeUnit(actor, can(actor, 'rubric.manage', { unitPath: unit?.path ?? '' }) ? 'rubric.manage' : 'meeting.read', unit);
-  const rows = await repo.rubricsOfUnit(db, unitId);
-  return { items: rows.map(presentRubric) };
-}
-
-/** Loads a province's form: it replaces the unit's active form of the same kind (meetings already scored keep theirs). */
-export function createRubric(ctx: AppContext, actor: Actor, body: CreateRubricBody): Promise<Rubric> {
-  return writeTransaction(ctx.handle, (trx) => loadRubric(trx, ctx.handle.dialect, actor, body));
-}
-
-/** The write itself, also used by the demo seed (actor null = the system). */
-export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor | null, body: CreateRubricBody): Promise<Rubric> {
-  const unit = await findUnit(trx, body.unitId);
-  if (actor) authorizeReferencedUnit(actor, 'rubric.manage', unit, 'unitId');
-  else if (!unit) throw new Error(`loadRubric: no unit ${body.unitId}`);
-  const now = nowIso();
-  await repo.retireRubrics(trx, body.unitId, body.kind, now);
-  const row: MeetingRubricTable = {
-    id: newId(),
-    unit_id: body.unitId,
-    kind: body.kind,
-    name: body.name,
-    source: body.source,
-    verified: body.verified ? 1 : 0,
-    criteria_json: JSON.stringify(body.criteria),
-    levels_json: JSON.stringify([...body.levels].sort((a, b) => b.min - a.min)),
-    retired_at: null,
-    created_at: now,
-  };
-  await repo.insertRubric(trx, row);
-  await writeAudit(trx, dialect, {
-    actorAccountId: actor?.accountId ?? null,
-    action: 'rubric.create',
-    recordType: 'meeting_rubric',
-    recordId: row.id,
-    unitId: body.unitId,
-    after: { kind: body.kind, name: body.name, source: body.source, verified: body.verified, criteria: body.criteria, levels: body.levels },
-  });
-  return presentRubric(row);
 }
