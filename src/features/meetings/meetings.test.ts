@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
 import { docxText } from '../../../test/helpers/docx.js';
 import {
   cellRoster,
@@ -24,16 +24,10 @@ const CELL_SO_2 = 'Chi bộ thôn Số 2';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CSV_HEADER = ['Số thẻ', 'Họ và tên', 'Trạng thái', 'Giờ đến'];
 
-type Who = string | (() => Promise<string>);
-type FieldError = { field: string; message: string };
-const fieldsOf = (res: LightMyRequestResponse): string[] => ((res.json().error?.fields ?? []) as FieldError[]).map((f) => f.field);
-
 forEachDialect((dialect) => {
   describe('meetings: rights, lifecycle, attendance, minutes', () => {
     const t = useDemoApp(dialect);
     const call = requester(t);
-    /** A signed-in cookie (signing in writes to the audit log: do it before counting entries). */
-    const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
 
     /** Accounts the demo does not have. */
     const officeOnly = () => signInAs(t(), 'vanphong.khongdangvien', [{ role: 'office', unitName: COMMUNE }]);
@@ -171,22 +165,8 @@ forEachDialect((dialect) => {
 
     // --- the endpoint × case matrix ---------------------------------------------------------
 
-    interface Row {
-      route: string;
-      method: Method;
-      /** The state of the fixture meeting the request works on. */
-      setup?: 'planned' | 'held' | 'approved';
-      url: (f: Fixture) => string;
-      /** The same request naming a record that does not exist. */
-      missing: (f: Fixture) => string;
-      body?: (f: Fixture) => unknown | Promise<unknown>;
-      missingBody?: (f: Fixture) => unknown;
-      /** Callers without the role for this action anywhere: 403. */
-      forbidden: Who[];
-      /** A caller with the role, but over another unit: 404 like a missing record. */
-      other?: Who;
-      happy: { who: Who; status: number; audit?: string; url?: (f: Fixture) => string; body?: (f: Fixture) => unknown; check?: (res: LightMyRequestResponse, f: Fixture) => void | Promise<void> };
-    }
+    /** A row of the table, with the state of the fixture meeting the request works on. */
+    type Row = AccessRow<Fixture> & { setup?: 'planned' | 'held' | 'approved' };
 
     const meetingUrl = (suffix = '') => ({
       url: (f: Fixture) => `/api/meetings/${f.meeting.id}${suffix}`,
@@ -194,6 +174,8 @@ forEachDialect((dialect) => {
     });
     const managers: Who[] = ['dangvien.dongthu', 'vanphong'];
     const readersOnlyBy: Who[] = [officeOnly, noRole];
+    /** The secretary of another cell: Đồng Thứ's records are outside their scope. */
+    const other: Who = 'bithu.luuquang';
 
     const rows: Row[] = [
       {
@@ -202,6 +184,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.unitId}/meetings`,
         missing: () => `/api/units/${missingId()}/meetings`,
         forbidden: readersOnlyBy,
+        other,
         happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().items.map((i: { id: string }) => i.id)).toContain(f.meeting.id) },
       },
       {
@@ -210,6 +193,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.unitId}/meeting-options`,
         missing: () => `/api/units/${missingId()}/meeting-options`,
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect(res.json().openTasks.map((x: TaskSummary) => x.id)).toContain(f.taskId) },
       },
       {
@@ -218,6 +202,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.unitId}/attendance-stats`,
         missing: () => `/api/units/${missingId()}/attendance-stats`,
         forbidden: managers,
+        other,
         happy: { who: 'ubkt', status: 200, check: (res) => expect(res.json().unitName).toBe(CELL_DONG_THU) },
       },
       {
@@ -227,6 +212,7 @@ forEachDialect((dialect) => {
         missing: () => `/api/members/${missingId()}/attendance-stats`,
         // A member asking for another member's record; the office has no report right at all.
         forbidden: ['dangvien.dongthu', 'vanphong'],
+        other,
         happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect(res.json().memberId).toBe(f.secretaryId) },
       },
       {
@@ -237,6 +223,7 @@ forEachDialect((dialect) => {
         body: (f) => newMeetingBody(f.unitId),
         missingBody: () => newMeetingBody(missingId()),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 201, audit: 'meeting.create' },
       },
       {
@@ -244,6 +231,7 @@ forEachDialect((dialect) => {
         method: 'GET',
         ...meetingUrl(),
         forbidden: readersOnlyBy,
+        other,
         happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().id).toBe(f.meeting.id) },
       },
       {
@@ -252,6 +240,7 @@ forEachDialect((dialect) => {
         ...meetingUrl(),
         body: () => ({ place: 'Hội trường thôn Đồng Thứ' }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.update', check: (res) => expect(res.json().place).toBe('Hội trường thôn Đồng Thứ') },
       },
       {
@@ -259,6 +248,7 @@ forEachDialect((dialect) => {
         method: 'DELETE',
         ...meetingUrl(),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 204, audit: 'meeting.delete' },
       },
       {
@@ -267,6 +257,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/agenda'),
         body: (f) => ({ items: f.meeting.agenda.map((a) => ({ id: a.id, title: a.title, minutes: 'Chi bộ thảo luận, thống nhất.' })) }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.agenda' },
       },
       {
@@ -275,6 +266,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/attendance'),
         body: (f) => ({ entries: [{ memberId: f.people[0], status: 'present', arrivedAt: localInstant(f.meeting.date, '19:25') }] }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.attendance' },
       },
       {
@@ -283,6 +275,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/attendance/import'),
         body: async (f) => ({ fileName: 'diem-danh.csv', contentBase64: await oneRowCsv(f) }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.attendance_import' },
       },
       {
@@ -291,6 +284,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/outcomes'),
         body: (f) => ({ agendaItemId: f.meeting.agenda[0]!.id, kind: 'information', text: 'Thôn hoàn thành kế hoạch thu thuế.' }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 201, audit: 'meeting.outcome_add' },
       },
       {
@@ -299,6 +293,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/meetings/${f.meeting.id}/outcomes/${f.outcomeId}`,
         missing: (f) => `/api/meetings/${missingId()}/outcomes/${f.outcomeId}`,
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.outcome_remove' },
       },
       {
@@ -306,6 +301,7 @@ forEachDialect((dialect) => {
         method: 'POST',
         ...meetingUrl('/hold'),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.hold', check: (res) => expect(res.json().status).toBe('held') },
       },
       {
@@ -315,6 +311,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/approve'),
         // The cell committee runs meetings but only the secretary signs the minutes.
         forbidden: ['dangvien.dongthu', committeeDongThu, 'vanphong'],
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.approve', check: (res) => expect(res.json().status).toBe('approved') },
       },
       {
@@ -324,6 +321,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/reopen'),
         body: () => ({ reason: 'Bổ sung ý kiến phát biểu còn thiếu' }),
         forbidden: ['dangvien.dongthu', committeeDongThu, 'vanphong'],
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.reopen', check: (res) => expect(res.json().status).toBe('held') },
       },
       {
@@ -332,6 +330,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/score'),
         body: () => ({ items: [{ code: 'prepare', points: 8 }] }),
         forbidden: managers,
+        other,
         happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.score', check: (res) => expect(res.json().scoreTotal).toBe(8) },
       },
       {
@@ -339,6 +338,7 @@ forEachDialect((dialect) => {
         method: 'GET',
         ...meetingUrl('/minutes.docx'),
         forbidden: readersOnlyBy,
+        other,
         happy: { who: 'dangvien.dongthu', status: 200, check: (res) => expect(res.headers['content-type']).toBe(DOCX) },
       },
       {
@@ -347,6 +347,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/meeting-rubrics?unitId=${f.unitId}`,
         missing: () => `/api/meeting-rubrics?unitId=${missingId()}`,
         forbidden: [noRole],
+        other,
         happy: {
           who: 'bithu.dangbo',
           status: 200,
@@ -368,59 +369,12 @@ forEachDialect((dialect) => {
     ];
 
     describe('who may call each endpoint', () => {
-      it('covers every route routes.ts registers, each one served', () => {
-        const source = readFileSync(new URL('./routes.ts', import.meta.url), 'utf8');
-        const declared = [...source.matchAll(/\br\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]}`);
-        expect(declared).toHaveLength(20);
-        expect(rows.map((r) => r.route).sort()).toEqual([...declared].sort());
-        for (const row of rows) {
-          const [method, url] = row.route.split(' ') as [Method, string];
-          expect(t().app.hasRoute({ method, url }), row.route).toBe(true);
-        }
+      accessMatrix(t, {
+        routesFile: new URL('./routes.ts', import.meta.url),
+        rows,
+        fixture: (row) => newMeeting(row.setup ?? 'planned'),
+        state: (f) => meetingRows(t(), f.meeting.id),
       });
-
-      for (const row of rows) {
-        it(`${row.route}: 401 anonymous, 403 wrong role, 404 outside scope like a missing record, then ${row.happy.status}`, async () => {
-          const f = await newMeeting(row.setup ?? 'planned');
-          const body = row.body ? await row.body(f) : undefined;
-          const forbidden = await Promise.all(row.forbidden.map(as));
-          const other = await as(row.other ?? 'bithu.luuquang');
-          const allowed = await as(row.happy.who);
-          const [audits, before] = [await auditCount(t()), await meetingRows(t(), f.meeting.id)];
-
-          const anonymous = await call(row.method, row.url(f), null, body);
-          expect(anonymous.statusCode, anonymous.body).toBe(401);
-          expect(anonymous.json().error.code).toBe('unauthorized');
-
-          for (const [i, cookie] of forbidden.entries()) {
-            const res = await call(row.method, row.url(f), cookie, body);
-            const who = row.forbidden[i]!;
-            expect(res.statusCode, `${typeof who === 'string' ? who : 'signInAs'}: ${res.body}`).toBe(403);
-            expect(res.json().error.code).toBe('forbidden');
-          }
-
-          const outside = await call(row.method, row.url(f), other, body);
-          const missing = await call(row.method, row.missing(f), other, row.missingBody ? row.missingBody(f) : body);
-          expect(outside.statusCode, outside.body).toBe(404);
-          expect(missing.statusCode, missing.body).toBe(404);
-          expect(outside.body).toBe(missing.body);
-          expect(outside.json().error.code).toBe('not_found');
-
-          // None of the refused calls wrote anything.
-          expect(await auditCount(t())).toBe(audits);
-          expect(await meetingRows(t(), f.meeting.id)).toEqual(before);
-
-          const happy = await call(row.method, (row.happy.url ?? row.url)(f), allowed, row.happy.body ? row.happy.body(f) : body);
-          expect(happy.statusCode, happy.body).toBe(row.happy.status);
-          if (row.happy.audit) {
-            expect(await auditCount(t())).toBe(audits + 1);
-            expect((await lastAudit(t())).action).toBe(row.happy.audit);
-          } else {
-            expect(await auditCount(t())).toBe(audits);
-          }
-          await row.happy.check?.(happy, f);
-        });
-      }
 
       it('the office, a member of another cell, reads no Đồng Thứ meeting (404 like a missing one)', async () => {
         // vanphong is also a member of Chi bộ Cơ quan: it may read meetings somewhere, so a
