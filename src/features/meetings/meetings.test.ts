@@ -370,7 +370,9 @@ forEachDialect((dialect) => {
 
     describe('who may call each endpoint', () => {
       accessMatrix(t, {
-        routesFile: new URL('./routes.ts', import.meta.url),
+        routesFile: ['routes', 'attendance-routes', 'outcome-routes', 'minutes-routes', 'rubric-routes', 'report-routes'].map(
+          (name) => new URL(`./${name}.ts`, import.meta.url),
+        ),
         rows,
         fixture: (row) => newMeeting(row.setup ?? 'planned'),
         state: (f) => meetingRows(t(), f.meeting.id),
