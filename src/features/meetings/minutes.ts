@@ -7,6 +7,7 @@ import { newId, nowIso } from '../../db/ids.js';
 import { writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import * as repo from './repo.js';
+import * as minutesRepo from './minutes-repo.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
 import { changeStatus, loadMeeting, locked } from './load.js';
 import { detailOf, meetingDetail, versionSnapshot } from './present.js';
@@ -25,7 +26,7 @@ export async function approveMinutes(ctx: AppContext, actor: Actor, id: string):
     }
     const version = meeting.minutes_version + 1;
     const now = nowIso();
-    await repo.insertVersion(trx, {
+    await minutesRepo.insertVersion(trx, {
       id: newId(),
       meeting_id: id,
       unit_id: meeting.unit_id,
@@ -49,7 +50,7 @@ export async function reopenMinutes(ctx: AppContext, actor: Actor, id: string, r
     const meeting = await loadMeeting(trx, actor, id, 'meeting.approve');
     if (meeting.status !== 'approved') throw new AppError(409, 'meeting_not_approved');
     const now = nowIso();
-    await repo.markVersionReopened(trx, id, meeting.minutes_version, { reopened_at: now, reopened_by_account_id: actor.accountId, reopen_reason: reason });
+    await minutesRepo.markVersionReopened(trx, id, meeting.minutes_version, { reopened_at: now, reopened_by_account_id: actor.accountId, reopen_reason: reason });
     await repo.updateMeeting(trx, id, { approved_at: null, approved_by_account_id: null });
     await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.reopen', { reason, version: meeting.minutes_version });
   });

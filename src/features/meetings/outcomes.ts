@@ -7,6 +7,7 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
 import * as repo from './repo.js';
+import * as outcomeRepo from './outcome-repo.js';
 import { loadEditable } from './load.js';
 import { meetingDetail } from './present.js';
 import type { CreateOutcomeBody, MeetingDetail } from './schemas.js';
@@ -49,7 +50,7 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
       meeting_id: id,
       unit_id: meeting.unit_id,
       agenda_item_id: body.agendaItemId,
-      position: await repo.nextOutcomePosition(trx, id),
+      position: await outcomeRepo.nextOutcomePosition(trx, id),
       kind: body.kind,
       text,
       votes_for: body.votes?.for ?? null,
@@ -58,7 +59,7 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
       task_id: task?.row.id ?? null,
       created_at: now,
     };
-    await repo.insertOutcome(trx, outcome);
+    await outcomeRepo.insertOutcome(trx, outcome);
     await repo.updateMeeting(trx, id, { updated_at: now });
     // The task has a history of its own (progress, close): it starts here, as any other task's.
     if (task) {
@@ -94,9 +95,9 @@ export async function removeOutcome(ctx: AppContext, actor: Actor, id: string, o
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
-    const outcome = await repo.findOutcome(trx, id, outcomeId);
+    const outcome = await outcomeRepo.findOutcome(trx, id, outcomeId);
     if (!outcome) throw new AppError(404, 'not_found');
-    await repo.deleteOutcome(trx, outcome);
+    await outcomeRepo.deleteOutcome(trx, outcome);
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
       action: 'meeting.outcome_remove',

@@ -8,6 +8,9 @@ import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/
 import type { TaskRow } from '../tasks/repo.js';
 import { presentTask } from '../tasks/present.js';
 import * as repo from './repo.js';
+import * as outcomeRepo from './outcome-repo.js';
+import * as rubricRepo from './rubric-repo.js';
+import * as minutesRepo from './minutes-repo.js';
 import type { MeetingWithUnit, ParticipantRow } from './repo.js';
 import { meetingActions } from './policy.js';
 import { ancestorIds, loadMeeting, today, type Db } from './load.js';
@@ -61,9 +64,9 @@ export function presentRubric(row: MeetingRubricTable): Rubric {
  * form of its kind loaded by the nearest unit above, else the nearest regular form.
  */
 export async function rubricFor(db: Db, meeting: { rubric_id: string | null; kind: string; unit_path: string }) {
-  if (meeting.rubric_id) return repo.findRubric(db, meeting.rubric_id);
+  if (meeting.rubric_id) return rubricRepo.findRubric(db, meeting.rubric_id);
   const ancestors = ancestorIds(meeting.unit_path);
-  const rubrics = await repo.activeRubrics(db, ancestors);
+  const rubrics = await rubricRepo.activeRubrics(db, ancestors);
   const nearest = (kind: string) =>
     ancestors.map((unitId) => rubrics.find((r) => r.unit_id === unitId && r.kind === kind)).find(Boolean);
   return nearest(meeting.kind) ?? nearest('regular');
@@ -73,7 +76,7 @@ async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: Participa
   const rubricRow = await rubricFor(db, meeting);
   if (!rubricRow) return null;
   const rubric = presentRubric(rubricRow);
-  const scores = await repo.scoresOf(db, meeting.id);
+  const scores = await rubricRepo.scoresOf(db, meeting.id);
   const facts = {
     attendance: countsOf(participants),
     tasks: tasks.length,
@@ -112,10 +115,10 @@ export async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): 
   const [participants, agenda, outcomes, tasks, reviewed, versions] = await Promise.all([
     repo.participantsOf(db, meeting.id),
     repo.agendaOf(db, meeting.id),
-    repo.outcomesOf(db, meeting.id),
+    outcomeRepo.outcomesOf(db, meeting.id),
     repo.tasksOfMeeting(db, meeting.id),
     repo.reviewedTasksOf(db, meeting.id),
-    repo.versionsOf(db, meeting.id),
+    minutesRepo.versionsOf(db, meeting.id),
   ]);
   const nameOf = (memberId: string | null) => (memberId ? (participants.find((p) => p.member_id === memberId)?.full_name ?? null) : null);
   const taskById = new Map(tasks.map((t) => [t.id, t]));

@@ -16,6 +16,7 @@ import { findUnit } from '../units/repo.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMemberWithUnit } from '../members/repo.js';
 import * as repo from './repo.js';
+import * as reportRepo from './report-repo.js';
 import { authorizeMemberAttendance } from './policy.js';
 import { today } from './load.js';
 import type { MemberAttendanceStats, UnitAttendanceStats } from './schemas.js';
@@ -31,7 +32,7 @@ export function period(query: { from?: string | undefined; to?: string | undefin
 }
 
 /** Sums SQL buckets into counts per key. */
-function tally(buckets: repo.AttendanceBucket[]): Map<string, AttendanceCounts> {
+function tally(buckets: reportRepo.AttendanceBucket[]): Map<string, AttendanceCounts> {
   const out = new Map<string, AttendanceCounts>();
   for (const b of buckets) {
     const key = b.key;
@@ -56,7 +57,7 @@ export async function unitAttendanceStats(
   const path = unit!.path;
   const [byCellMonth, cells] = await Promise.all([
     // Meetings' tallies by cell and month: both views are sums of them.
-    repo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
+    reportRepo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
     repo.cellsIn(db, path),
   ]);
   const perCell = new Map<string, AttendanceCounts>();
@@ -72,7 +73,7 @@ export async function unitAttendanceStats(
   if (unit!.kind === 'cell') {
     const [roster, byMember] = await Promise.all([
       repo.cellMembers(db, unit!.id),
-      repo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member' }),
+      reportRepo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member' }),
     ]);
     const perMember = tally(byMember);
     members = roster
@@ -107,8 +108,8 @@ export async function memberAttendanceStats(
   authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
   const { from, to } = period(query);
   const [byMonth, meetings] = await Promise.all([
-    repo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month' }),
-    repo.memberMeetings(db, memberId, from, to),
+    reportRepo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month' }),
+    reportRepo.memberMeetings(db, memberId, from, to),
   ]);
   const months = tally(byMonth);
   return {

@@ -11,6 +11,7 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import * as repo from './repo.js';
+import * as rubricRepo from './rubric-repo.js';
 import { loadEditable, type Db } from './load.js';
 import { meetingDetail, presentRubric, rubricFor } from './present.js';
 import type { CreateRubricBody, MeetingDetail, Rubric, ScoreBody } from './schemas.js';
@@ -30,7 +31,7 @@ export async function scoreMeeting(ctx: AppContext, actor: Actor, id: string, bo
       if (item.points !== null && item.points > criterion.points) throw fieldError(`items.${i}.points`, 'issue.too_big', { max: criterion.points });
       if (item.points !== null && !Number.isInteger(item.points * 2)) throw fieldError(`items.${i}.points`, 'score_points_step');
     });
-    const before = await repo.scoresOf(trx, id);
+    const before = await rubricRepo.scoresOf(trx, id);
     const merged = rubric.criteria.map((c) => {
       const given = body.items.find((i) => i.code === c.code);
       const old = before.find((s) => s.criterion_code === c.code);
@@ -44,7 +45,7 @@ export async function scoreMeeting(ctx: AppContext, actor: Actor, id: string, bo
     const beforeSnap = before.map((s) => ({ code: s.criterion_code, points: Number(s.points), note: s.note })).sort((a, b) => a.code.localeCompare(b.code));
     const afterSnap = [...scored].sort((a, b) => a.code.localeCompare(b.code));
     if (canonicalJson(beforeSnap) === canonicalJson(afterSnap) && meeting.rubric_id === rubric.id) return;
-    await repo.replaceScores(trx, id, meeting.unit_id, scored);
+    await rubricRepo.replaceScores(trx, id, meeting.unit_id, scored);
     await repo.updateMeeting(trx, id, { rubric_id: rubric.id, score_total: total, score_level: level, updated_at: nowIso() });
     await writeAudit(trx, ctx.handle.dialect, {
       actorAccountId: actor.accountId,
@@ -66,7 +67,7 @@ export async function listRubrics(ctx: AppContext, actor: Actor, unitId: string)
   const unit = await findUnit(db, unitId);
   // The forms' page is for those who load them; readers of a meeting see its form in the meeting.
   authorizeUnit(actor, can(actor, 'rubric.manage', { unitPath: unit?.path ?? '' }) ? 'rubric.manage' : 'meeting.read', unit);
-  const rows = await repo.rubricsOfUnit(db, unitId);
+  const rows = await rubricRepo.rubricsOfUnit(db, unitId);
   return { items: rows.map(presentRubric) };
 }
 
@@ -81,7 +82,7 @@ export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor 
   if (actor) authorizeReferencedUnit(actor, 'rubric.manage', unit, 'unitId');
   else if (!unit) throw new Error(`loadRubric: no unit ${body.unitId}`);
   const now = nowIso();
-  await repo.retireRubrics(trx, body.unitId, body.kind, now);
+  await rubricRepo.retireRubrics(trx, body.unitId, body.kind, now);
   const row: MeetingRubricTable = {
     id: newId(),
     unit_id: body.unitId,
@@ -94,7 +95,7 @@ export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor 
     retired_at: null,
     created_at: now,
   };
-  await repo.insertRubric(trx, row);
+  await rubricRepo.insertRubric(trx, row);
   await writeAudit(trx, dialect, {
     actorAccountId: actor?.accountId ?? null,
     action: 'rubric.create',

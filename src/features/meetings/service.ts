@@ -18,6 +18,7 @@ import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import { presentTask } from '../tasks/present.js';
 import * as repo from './repo.js';
+import * as outcomeRepo from './outcome-repo.js';
 import type { MeetingWithUnit } from './repo.js';
 import { ancestorIds, changeStatus, loadEditable, today, type Db } from './load.js';
 import { meetingDetail, summaryOf } from './present.js';
@@ -360,7 +361,7 @@ export async function replaceAgenda(ctx: AppContext, actor: Actor, id: string, b
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
-    const [current, outcomes, participants] = await Promise.all([repo.agendaOf(trx, id), repo.outcomesOf(trx, id), repo.participantsOf(trx, id)]);
+    const [current, outcomes, participants] = await Promise.all([repo.agendaOf(trx, id), outcomeRepo.outcomesOf(trx, id), repo.participantsOf(trx, id)]);
     const people = new Set(participants.map((p) => p.member_id));
     const currentIds = new Set(current.map((c) => c.id));
     const seen = new Set<string>();
