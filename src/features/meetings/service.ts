@@ -10,7 +10,7 @@ import type { Actor } from '../../domain/policy.js';
 import { derivedLateMinutes, emptyCounts, meetingStartsAt } from '../../domain/attendance.js';
 import { scheduleWarnings } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
-import type { Database, MeetingParticipantTable } from '../../db/schema.js';
+import type { Database, MeetingAgendaItemTable, MeetingParticipantTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
@@ -19,7 +19,7 @@ import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import { presentTask } from '../tasks/present.js';
 import * as repo from './repo.js';
 import * as outcomeRepo from './outcome-repo.js';
-import type { MeetingWithUnit } from './repo.js';
+import type { MeetingWithUnit, ParticipantRow } from './repo.js';
 import { ancestorIds, changeStatus, loadEditable, today, type Db } from './load.js';
 import { meetingDetail, summaryOf } from './present.js';
 import { attendanceSnapshot, syncTally } from './attendance.js';
@@ -175,6 +175,47 @@ function assertTopic(kind: MeetingKind, topic: string | null | undefined) {
   if (kind === 'thematic' && !topic) throw fieldError('topic', 'topic_required');
 }
 
+/** A new meeting's row: planned, nothing recorded, nothing scored. */
+function newMeetingRow(cellId: string, body: CreateMeetingBody, defaultGraceMinutes: number, now: string): Database['meetings'] {
+  return {
+    id: newId(),
+    unit_id: cellId,
+    kind: body.kind,
+    topic: body.kind === 'thematic' ? (body.topic ?? null) : (body.topic || null),
+    meeting_date: body.date,
+    start_time: body.startTime,
+    starts_at: meetingStartsAt(body.date, body.startTime),
+    grace_minutes: body.graceMinutes ?? defaultGraceMinutes,
+    place: body.place,
+    chair_member_id: body.chairMemberId ?? null,
+    secretary_member_id: body.secretaryMemberId ?? null,
+    status: 'planned',
+    rubric_id: null,
+    score_total: null,
+    score_level: null,
+    minutes_version: 0,
+    ...repo.tallyOf(emptyCounts()),
+    approved_at: null,
+    approved_by_account_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A new meeting's agenda items, in the order given. */
+function newAgendaRows(meeting: { id: string; unit_id: string }, agenda: CreateMeetingBody['agenda']): MeetingAgendaItemTable[] {
+  return agenda.map((item, i) => ({
+    id: newId(),
+    meeting_id: meeting.id,
+    unit_id: meeting.unit_id,
+    position: i + 1,
+    title: item.title,
+    presenter_member_id: item.presenterMemberId ?? null,
+    planned_minutes: item.plannedMinutes ?? null,
+    minutes_text: item.minutes ?? '',
+  }));
+}
+
 export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateMeetingBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
   const id = await writeTransaction(ctx.handle, async (trx) => {
@@ -189,48 +230,14 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
     body.agenda.forEach((item, i) => assertPersonAmong(`agenda.${i}.presenterMemberId`, item.presenterMemberId, everyone, 'person_not_participant'));
 
     const now = nowIso();
-    const meeting: Database['meetings'] = {
-      id: newId(),
-      unit_id: cell!.id,
-      kind: body.kind,
-      topic: body.kind === 'thematic' ? (body.topic ?? null) : (body.topic || null),
-      meeting_date: body.date,
-      start_time: body.startTime,
-      starts_at: meetingStartsAt(body.date, body.startTime),
-      grace_minutes: body.graceMinutes ?? ctx.config.meetingGraceMinutes,
-      place: body.place,
-      chair_member_id: body.chairMemberId ?? null,
-      secretary_member_id: body.secretaryMemberId ?? null,
-      status: 'planned',
-      rubric_id: null,
-      score_total: null,
-      score_level: null,
-      minutes_version: 0,
-      ...repo.tallyOf(emptyCounts()),
-      approved_at: null,
-      approved_by_account_id: null,
-      created_at: now,
-      updated_at: now,
-    };
+    const meeting = newMeetingRow(cell!.id, body, ctx.config.meetingGraceMinutes, now);
     await repo.insertMeeting(trx, meeting);
     await repo.insertParticipants(trx, [
       ...people.memberIds.map((m) => expectedParticipant(meeting, m, 'member', now)),
       ...people.guestIds.map((m) => expectedParticipant(meeting, m, 'guest', now)),
     ]);
     await syncTally(trx, meeting.id);
-    await repo.insertAgendaItems(
-      trx,
-      body.agenda.map((item, i) => ({
-        id: newId(),
-        meeting_id: meeting.id,
-        unit_id: cell!.id,
-        position: i + 1,
-        title: item.title,
-        presenter_member_id: item.presenterMemberId ?? null,
-        planned_minutes: item.plannedMinutes ?? null,
-        minutes_text: item.minutes ?? '',
-      })),
-    );
+    await repo.insertAgendaItems(trx, newAgendaRows(meeting, body.agenda));
     // Tasks left open from earlier meetings go on this meeting's agenda automatically.
     const carried = await repo.openTasks(trx, cell!.id, body.date);
     await repo.insertReviewedTasks(trx, carried.map((t) => ({ meeting_id: meeting.id, task_id: t.id, unit_id: cell!.id })));
@@ -253,85 +260,108 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
   return meetingDetail(ctx, actor, id);
 }
 
+/**
+ * The meeting's own fields after an edit, checked: its date cannot move once people arrived,
+ * into the future once it was held, or beyond the deadlines of its tasks.
+ */
+async function editedRow(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], body: UpdateMeetingBody): Promise<Database['meetings']> {
+  const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  const kind = pick(body.kind, current.kind as MeetingKind);
+  const topic = pick(body.topic, current.topic);
+  assertTopic(kind, topic);
+  const date = pick(body.date, current.meeting_date);
+  const startTime = pick(body.startTime, current.start_time);
+  if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
+    throw fieldError('date', 'meeting_date_has_arrivals');
+  }
+  // A meeting that took place cannot be moved to a day still to come (holding checks the same).
+  if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
+  // Its tasks were given deadlines after the old date; a later date must not overtake them.
+  if (date > current.meeting_date) {
+    const overtaken = (await repo.tasksOfMeeting(trx, current.id)).find((t) => t.deadline < date);
+    if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
+  }
+  return {
+    ...stripJoined(current),
+    kind,
+    topic: topic || null,
+    meeting_date: date,
+    start_time: startTime,
+    starts_at: meetingStartsAt(date, startTime),
+    grace_minutes: pick(body.graceMinutes, current.grace_minutes),
+    place: pick(body.place, current.place),
+    chair_member_id: pick(body.chairMemberId, current.chair_member_id),
+    secretary_member_id: pick(body.secretaryMemberId, current.secretary_member_id),
+  };
+}
+
+/**
+ * Who the edited meeting expects, by role: the lists given (checked against the cell) or the
+ * current ones; the chair and the secretary must be among them.
+ */
+async function wantedParticipants(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], next: Database['meetings'], body: UpdateMeetingBody) {
+  const currentMembers = participants.filter((p) => p.role === 'member').map((p) => p.member_id);
+  const currentGuests = participants.filter((p) => p.role === 'guest').map((p) => p.member_id);
+  const changingPeople = body.participantIds !== undefined || body.guestIds !== undefined;
+  const cell = { id: current.unit_id, path: current.unit_path };
+  const people = changingPeople
+    ? await resolveParticipants(trx, cell, body.participantIds ?? currentMembers, body.guestIds ?? currentGuests, next.meeting_date)
+    : { memberIds: currentMembers, guestIds: currentGuests };
+  const everyone = new Set([...people.memberIds, ...people.guestIds]);
+  assertPersonAmong('chairMemberId', next.chair_member_id, everyone, 'person_not_participant');
+  assertPersonAmong('secretaryMemberId', next.secretary_member_id, everyone, 'person_not_participant');
+  return new Map<string, 'member' | 'guest'>([
+    ...people.memberIds.map((m) => [m, 'member'] as const),
+    ...people.guestIds.map((m) => [m, 'guest'] as const),
+  ]);
+}
+
+/** Adds the new participants and drops the removed ones (with whatever was recorded for them). */
+async function replaceParticipants(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], wanted: Map<string, 'member' | 'guest'>, now: string) {
+  const removed = participants.filter((p) => wanted.get(p.member_id) !== p.role);
+  const kept = new Set(participants.filter((p) => wanted.get(p.member_id) === p.role).map((p) => p.member_id));
+  const added = [...wanted].filter(([m]) => !kept.has(m));
+  // Presenters who are no longer participants lose the role rather than block the change.
+  const agenda = await repo.agendaOf(trx, current.id);
+  for (const item of agenda) {
+    if (item.presenter_member_id && !wanted.has(item.presenter_member_id)) {
+      await repo.updateAgendaItem(trx, item.id, { presenter_member_id: null });
+    }
+  }
+  await repo.deleteParticipants(trx, removed.map((p) => p.id));
+  await repo.insertParticipants(
+    trx,
+    added.map(([memberId, role]) => expectedParticipant(current, memberId, role, now)),
+  );
+  return { removed, kept, added };
+}
+
+/** A new start or grace period changes everyone's lateness: recomputed and stored, the changes returned. */
+async function recomputeLateness(trx: Db, current: MeetingWithUnit, kept: ParticipantRow[], next: Database['meetings'], now: string) {
+  const timingChanged = next.starts_at !== current.starts_at || next.grace_minutes !== current.grace_minutes;
+  const lateness: { memberId: string; before: number | null; after: number | null }[] = [];
+  if (timingChanged) {
+    for (const p of kept) {
+      const late = derivedLateMinutes({ status: p.status as AttendanceStatus, arrivedAt: p.arrived_at }, { startsAt: next.starts_at, graceMinutes: next.grace_minutes });
+      if (late !== p.late_minutes) {
+        await repo.updateParticipant(trx, p.id, { late_minutes: late, updated_at: now });
+        lateness.push({ memberId: p.member_id, before: p.late_minutes, after: late });
+      }
+    }
+  }
+  return lateness;
+}
+
 export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, body: UpdateMeetingBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const current = await loadEditable(trx, actor, id);
     const participants = await repo.participantsOf(trx, id);
-    const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
-    const kind = pick(body.kind, current.kind as MeetingKind);
-    const topic = pick(body.topic, current.topic);
-    assertTopic(kind, topic);
-    const date = pick(body.date, current.meeting_date);
-    const startTime = pick(body.startTime, current.start_time);
-    if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
-      throw fieldError('date', 'meeting_date_has_arrivals');
-    }
-    // A meeting that took place cannot be moved to a day still to come (holding checks the same).
-    if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
-    // Its tasks were given deadlines after the old date; a later date must not overtake them.
-    if (date > current.meeting_date) {
-      const overtaken = (await repo.tasksOfMeeting(trx, id)).find((t) => t.deadline < date);
-      if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
-    }
-    const next: Database['meetings'] = {
-      ...stripJoined(current),
-      kind,
-      topic: topic || null,
-      meeting_date: date,
-      start_time: startTime,
-      starts_at: meetingStartsAt(date, startTime),
-      grace_minutes: pick(body.graceMinutes, current.grace_minutes),
-      place: pick(body.place, current.place),
-      chair_member_id: pick(body.chairMemberId, current.chair_member_id),
-      secretary_member_id: pick(body.secretaryMemberId, current.secretary_member_id),
-    };
-
-    // Participants: add the new ones, drop the removed ones (with whatever was recorded for them).
-    const currentMembers = participants.filter((p) => p.role === 'member').map((p) => p.member_id);
-    const currentGuests = participants.filter((p) => p.role === 'guest').map((p) => p.member_id);
-    const changingPeople = body.participantIds !== undefined || body.guestIds !== undefined;
-    const cell = { id: current.unit_id, path: current.unit_path };
-    const people = changingPeople
-      ? await resolveParticipants(trx, cell, body.participantIds ?? currentMembers, body.guestIds ?? currentGuests, date)
-      : { memberIds: currentMembers, guestIds: currentGuests };
-    const everyone = new Set([...people.memberIds, ...people.guestIds]);
-    assertPersonAmong('chairMemberId', next.chair_member_id, everyone, 'person_not_participant');
-    assertPersonAmong('secretaryMemberId', next.secretary_member_id, everyone, 'person_not_participant');
-
+    const next = await editedRow(trx, current, participants, body);
+    const wanted = await wantedParticipants(trx, current, participants, next, body);
     const now = nowIso();
-    const wanted = new Map<string, 'member' | 'guest'>([
-      ...people.memberIds.map((m) => [m, 'member'] as const),
-      ...people.guestIds.map((m) => [m, 'guest'] as const),
-    ]);
-    const removed = participants.filter((p) => wanted.get(p.member_id) !== p.role);
-    const kept = new Set(participants.filter((p) => wanted.get(p.member_id) === p.role).map((p) => p.member_id));
-    const added = [...wanted].filter(([m]) => !kept.has(m));
-    // Presenters who are no longer participants lose the role rather than block the change.
-    const agenda = await repo.agendaOf(trx, id);
-    for (const item of agenda) {
-      if (item.presenter_member_id && !wanted.has(item.presenter_member_id)) {
-        await repo.updateAgendaItem(trx, item.id, { presenter_member_id: null });
-      }
-    }
-    await repo.deleteParticipants(trx, removed.map((p) => p.id));
-    await repo.insertParticipants(
-      trx,
-      added.map(([memberId, role]) => expectedParticipant(current, memberId, role, now)),
-    );
-
-    // A new start or grace period changes everyone's lateness.
-    const timingChanged = next.starts_at !== current.starts_at || next.grace_minutes !== current.grace_minutes;
-    const lateness: { memberId: string; before: number | null; after: number | null }[] = [];
-    if (timingChanged) {
-      for (const p of participants.filter((x) => kept.has(x.member_id))) {
-        const late = derivedLateMinutes({ status: p.status as AttendanceStatus, arrivedAt: p.arrived_at }, { startsAt: next.starts_at, graceMinutes: next.grace_minutes });
-        if (late !== p.late_minutes) {
-          await repo.updateParticipant(trx, p.id, { late_minutes: late, updated_at: now });
-          lateness.push({ memberId: p.member_id, before: p.late_minutes, after: late });
-        }
-      }
-    }
+    const { removed, kept, added } = await replaceParticipants(trx, current, participants, wanted, now);
+    const lateness = await recomputeLateness(trx, current, participants.filter((x) => kept.has(x.member_id)), next, now);
 
     const before = headerSnapshot(stripJoined(current), current.unit_name);
     const after = headerSnapshot(next, current.unit_name);
