@@ -64,16 +64,13 @@ export function placeNameOf(unitName: string): string {
   return unitName.replace(/^(Đảng bộ|Chi bộ|Đảng ủy)\s+(xã|phường|thị trấn|huyện|tỉnh|thành phố)?\s*/iu, '').trim() || unitName;
 }
 
-export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
-  const { db } = ctx.handle;
-  const meeting = await loadMeeting(db, actor, id, 'meeting.read');
-  const detail = await detailOf(db, actor, meeting);
-  const parent = meeting.unit_parent_id ? await findUnit(db, meeting.unit_parent_id) : undefined;
+/** What the Word minutes say, from the meeting as its page shows it and the unit above the cell. */
+function minutesDocumentOf(detail: MeetingDetail, parentName: string | undefined): MinutesDocument {
   const members = detail.participants.filter((p) => p.role === 'member');
-  const doc: MinutesDocument = {
-    parentUnitName: parent?.name ?? '',
+  return {
+    parentUnitName: parentName ?? '',
     cellName: detail.unitName,
-    placeName: placeNameOf(parent?.name ?? detail.unitName),
+    placeName: placeNameOf(parentName ?? detail.unitName),
     kind: detail.kind,
     topic: detail.topic,
     date: detail.date,
@@ -119,6 +116,14 @@ export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Pr
     status: detail.status,
     version: Math.max(detail.minutesVersion, 1),
   };
+}
+
+export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const { db } = ctx.handle;
+  const meeting = await loadMeeting(db, actor, id, 'meeting.read');
+  const detail = await detailOf(db, actor, meeting);
+  const parent = meeting.unit_parent_id ? await findUnit(db, meeting.unit_parent_id) : undefined;
+  const doc = minutesDocumentOf(detail, parent?.name);
   const [y, m, d] = detail.date.split('-');
   return { fileName: `bien-ban-sinh-hoat-chi-bo-${y}-${m}-${d}.docx`, content: await renderMinutesDocx(doc) };
 }

@@ -7,10 +7,36 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
 import * as repo from './repo.js';
+import type { ParticipantRow } from './repo.js';
 import * as outcomeRepo from './outcome-repo.js';
 import { loadEditable } from './load.js';
 import { meetingDetail } from './present.js';
 import type { CreateOutcomeBody, MeetingDetail } from './schemas.js';
+
+/** Each kind carries what it needs and nothing else: text, votes (decisions only), a task (tasks only). */
+function assertOutcomeShape(body: CreateOutcomeBody, text: string): void {
+  if (body.kind === 'task' && !body.task) throw fieldError('task', 'issue.required');
+  if (body.kind !== 'task' && body.task) throw fieldError('task', 'outcome_task_only');
+  if (body.kind !== 'task' && !text) throw fieldError('text', 'issue.required');
+  if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
+}
+
+/**
+ * No more votes than voters present. The cell's own official members vote: guests from the
+ * committees above only sit in, and probationary members (dự bị) speak but have no vote on a
+ * resolution.
+ */
+function assertVotesFit(votes: NonNullable<CreateOutcomeBody['votes']>, participants: ParticipantRow[], meetingDate: string): void {
+  const present = participants.filter(
+    (p) =>
+      p.role === 'member' &&
+      p.status === 'present' &&
+      p.member_status !== 'probationary' &&
+      (p.official_on === null || p.official_on <= meetingDate),
+  ).length;
+  const cast = votes.for + votes.against + votes.abstain;
+  if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
+}
 
 export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body: CreateOutcomeBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
@@ -19,24 +45,9 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body
     const agenda = await repo.agendaOf(trx, id);
     if (!agenda.some((a) => a.id === body.agendaItemId)) throw fieldError('agendaItemId', 'agenda_item_unknown');
     const text = body.text ?? '';
-    if (body.kind === 'task' && !body.task) throw fieldError('task', 'issue.required');
-    if (body.kind !== 'task' && body.task) throw fieldError('task', 'outcome_task_only');
-    if (body.kind !== 'task' && !text) throw fieldError('text', 'issue.required');
-    if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
+    assertOutcomeShape(body, text);
     const participants = await repo.participantsOf(trx, id);
-    if (body.votes) {
-      // The cell's own official members vote: guests from the committees above only sit in,
-      // and probationary members (dự bị) speak but have no vote on a resolution.
-      const present = participants.filter(
-        (p) =>
-          p.role === 'member' &&
-          p.status === 'present' &&
-          p.member_status !== 'probationary' &&
-          (p.official_on === null || p.official_on <= meeting.meeting_date),
-      ).length;
-      const cast = body.votes.for + body.votes.against + body.votes.abstain;
-      if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
-    }
+    if (body.votes) assertVotesFit(body.votes, participants, meeting.meeting_date);
     const now = nowIso();
     // A task decided here follows every rule of a task ("rõ người, rõ việc, rõ trách nhiệm, rõ
     // thời gian"; the owner one of the cell's members), falling due no earlier than the meeting.

@@ -44,6 +44,14 @@ function tally(buckets: reportRepo.AttendanceBucket[]): Map<string, AttendanceCo
 
 const sumAll = (counts: Iterable<AttendanceCounts>): AttendanceCounts => [...counts].reduce(mergeCounts, emptyCounts());
 
+/** The period's total and every month of it (months without meetings too), with their rates. */
+function totalAndMonths(months: Map<string, AttendanceCounts>, from: string, to: string) {
+  return {
+    total: withRates(sumAll(months.values())),
+    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
+  };
+}
+
 export async function unitAttendanceStats(
   ctx: AppContext,
   actor: Actor,
@@ -88,8 +96,7 @@ export async function unitAttendanceStats(
     from,
     to,
     meetings: [...meetingsOf.values()].reduce((a, b) => a + b, 0),
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
+    ...totalAndMonths(months, from, to),
     cells: cells
       .map((c) => ({ unitId: c.id, unitName: c.name, meetings: meetingsOf.get(c.id) ?? 0, ...withRates(perCell.get(c.id) ?? emptyCounts()) }))
       .sort((a, b) => compareByPunctuality(a, b) || a.unitName.localeCompare(b.unitName, 'vi')),
@@ -117,8 +124,7 @@ export async function memberAttendanceStats(
     fullName: member!.full_name,
     from,
     to,
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
+    ...totalAndMonths(months, from, to),
     meetings: meetings.map((m) => ({
       meetingId: m.meeting_id,
       date: m.meeting_date,
