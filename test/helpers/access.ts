@@ -28,6 +28,8 @@ export interface AccessRow<F> {
     who: Who;
     status: number;
     audit?: string;
+    /** The happy request's own URL, when the allowed caller works on another record than `url` names. */
+    url?: (f: F) => string;
     body?: (f: F) => unknown;
     check?: (res: LightMyRequestResponse, f: F) => void | Promise<void>;
   };
@@ -37,17 +39,21 @@ export interface AccessRow<F> {
  * Registers, for each row, a test of the four cases every endpoint answers: 401 anonymous, 403
  * without the role anywhere, 404 outside the caller's scope (the same body as a missing record),
  * and the happy path with its one audit entry; refused calls write nothing (`state` is compared
- * before and after). Also checks the table lists exactly the routes `routesFile` registers.
+ * before and after). Also checks the table lists exactly the routes `routesFile` registers (one
+ * file, or all the files a feature splits its routes into). Rows may carry fields of their own
+ * (`R`) that `fixture` reads, e.g. the state the record should be in.
  */
-export function accessMatrix<F>(
+export function accessMatrix<F, R extends object = AccessRow<F>>(
   t: () => TestApp,
-  options: { routesFile: URL; rows: AccessRow<F>[]; fixture: (row: AccessRow<F>) => Promise<F>; state: (f: F) => Promise<unknown> },
+  options: { routesFile: URL | URL[]; rows: (R & AccessRow<F>)[]; fixture: (row: R & AccessRow<F>) => Promise<F>; state: (f: F) => Promise<unknown> },
 ): void {
   const call = requester(t);
   const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
 
-  it('covers every route routes.ts registers, each one served', () => {
-    const source = readFileSync(options.routesFile, 'utf8');
+  const files = Array.isArray(options.routesFile) ? options.routesFile : [options.routesFile];
+  const fileNames = files.map((file) => file.pathname.split('/').pop()).join(', ');
+  it(`covers every route ${fileNames} registers, each one served`, () => {
+    const source = files.map((file) => readFileSync(file, 'utf8')).join('\n');
     const declared = [...source.matchAll(/\br\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]}`);
     expect(declared.length).toBeGreaterThan(0);
     expect(options.rows.map((r) => r.route).sort()).toEqual([...declared].sort());
@@ -88,7 +94,7 @@ export function accessMatrix<F>(
       expect(await auditCount(t())).toBe(audits);
       expect(await options.state(f)).toEqual(before);
 
-      const happy = await call(row.method, row.url(f), allowed, row.happy.body ? row.happy.body(f) : body);
+      const happy = await call(row.method, (row.happy.url ?? row.url)(f), allowed, row.happy.body ? row.happy.body(f) : body);
       expect(happy.statusCode, happy.body).toBe(row.happy.status);
       if (row.happy.audit) {
         expect(await auditCount(t())).toBe(audits + 1);

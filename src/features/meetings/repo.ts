@@ -1,15 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import type {
-  Database,
-  MeetingAgendaItemTable,
-  MeetingOutcomeTable,
-  MeetingParticipantTable,
-  MeetingRubricTable,
-  MeetingTable,
-} from '../../db/schema.js';
+import type { Database, MeetingAgendaItemTable, MeetingParticipantTable, MeetingTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 import { deleteTasks, selectTasks, type TaskRow } from '../tasks/repo.js';
 import type { AttendanceCounts } from '../../domain/attendance.js';
+
+// The other tables of a meeting have repos of their own; the demo seed and other features find
+// these writes here, as before.
+export { insertOutcome } from './outcome-repo.js';
+export { replaceScores } from './rubric-repo.js';
+export { insertVersion } from './minutes-repo.js';
 
 export type MeetingRow = MeetingTable;
 
@@ -112,7 +111,7 @@ export function guestCandidates(db: Kysely<Database>, ancestorIds: string[]) {
     .execute();
 }
 
-// --- agenda, outcomes, tasks ----------------------------------------------------------------
+// --- agenda and tasks -----------------------------------------------------------------------
 
 export function agendaOf(db: Kysely<Database>, meetingId: string) {
   return db
@@ -137,15 +136,6 @@ export function updateAgendaItem(db: Kysely<Database>, id: string, patch: Partia
 export function deleteAgendaItems(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve();
   return db.deleteFrom('meeting_agenda_items').where('id', 'in', ids).execute();
-}
-
-export function outcomesOf(db: Kysely<Database>, meetingId: string) {
-  return db
-    .selectFrom('meeting_outcomes')
-    .selectAll()
-    .where('meeting_id', '=', meetingId)
-    .orderBy('position')
-    .execute();
 }
 
 export function tasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<TaskRow[]> {
@@ -174,119 +164,6 @@ export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: str
 export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: string; task_id: string; unit_id: string }[]) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('meeting_reviewed_tasks').values(rows).execute();
-}
-
-export function insertOutcome(db: Kysely<Database>, row: MeetingOutcomeTable) {
-  return db.insertInto('meeting_outcomes').values(row).execute();
-}
-
-export function findOutcome(db: Kysely<Database>, meetingId: string, outcomeId: string) {
-  return db
-    .selectFrom('meeting_outcomes')
-    .selectAll()
-    .where('id', '=', outcomeId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-}
-
-export async function deleteOutcome(db: Kysely<Database>, outcome: { id: string; task_id: string | null }) {
-  await db.deleteFrom('meeting_outcomes').where('id', '=', outcome.id).execute();
-  if (outcome.task_id) {
-    await db.deleteFrom('meeting_reviewed_tasks').where('task_id', '=', outcome.task_id).execute();
-    await deleteTasks(db, [outcome.task_id]);
-  }
-}
-
-export async function nextOutcomePosition(db: Kysely<Database>, meetingId: string): Promise<number> {
-  const row = await db
-    .selectFrom('meeting_outcomes')
-    .select((eb) => eb.fn.max('position').as('max'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
-}
-
-// --- scores and rubrics ---------------------------------------------------------------------
-
-export function scoresOf(db: Kysely<Database>, meetingId: string) {
-  return db.selectFrom('meeting_scores').selectAll().where('meeting_id', '=', meetingId).execute();
-}
-
-export async function replaceScores(
-  db: Kysely<Database>,
-  meetingId: string,
-  unitId: string,
-  items: { code: string; points: number; note: string | null }[],
-) {
-  await db.deleteFrom('meeting_scores').where('meeting_id', '=', meetingId).execute();
-  if (items.length === 0) return;
-  await db
-    .insertInto('meeting_scores')
-    .values(items.map((i) => ({ meeting_id: meetingId, criterion_code: i.code, unit_id: unitId, points: i.points, note: i.note })))
-    .execute();
-}
-
-export function findRubric(db: Kysely<Database>, id: string) {
-  return db.selectFrom('meeting_rubrics').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Active rubrics loaded by any of the given units (a cell's ancestors). */
-export function activeRubrics(db: Kysely<Database>, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('meeting_rubrics')
-    .selectAll()
-    .where('unit_id', 'in', unitIds)
-    .where('retired_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute();
-}
-
-export function rubricsOfUnit(db: Kysely<Database>, unitId: string) {
-  return db.selectFrom('meeting_rubrics').selectAll().where('unit_id', '=', unitId).orderBy('created_at', 'desc').execute();
-}
-
-export function insertRubric(db: Kysely<Database>, row: MeetingRubricTable) {
-  return db.insertInto('meeting_rubrics').values(row).execute();
-}
-
-export function retireRubrics(db: Kysely<Database>, unitId: string, kind: string, at: string) {
-  return db
-    .updateTable('meeting_rubrics')
-    .set({ retired_at: at })
-    .where('unit_id', '=', unitId)
-    .where('kind', '=', kind)
-    .where('retired_at', 'is', null)
-    .execute();
-}
-
-// --- versions -------------------------------------------------------------------------------
-
-export function versionsOf(db: Kysely<Database>, meetingId: string) {
-  return db
-    .selectFrom('meeting_minutes_versions as v')
-    .leftJoin('accounts as a', 'a.id', 'v.approved_by_account_id')
-    .leftJoin('accounts as r', 'r.id', 'v.reopened_by_account_id')
-    .select([
-      'v.id',
-      'v.version',
-      'v.approved_at',
-      'v.reopened_at',
-      'v.reopen_reason',
-      'a.display_name as approved_by_name',
-      'r.display_name as reopened_by_name',
-    ])
-    .where('v.meeting_id', '=', meetingId)
-    .orderBy('v.version')
-    .execute();
-}
-
-export function insertVersion(db: Kysely<Database>, row: Database['meeting_minutes_versions']) {
-  return db.insertInto('meeting_minutes_versions').values(row).execute();
-}
-
-export function markVersionReopened(db: Kysely<Database>, meetingId: string, version: number, patch: { reopened_at: string; reopened_by_account_id: string; reopen_reason: string }) {
-  return db.updateTable('meeting_minutes_versions').set(patch).where('meeting_id', '=', meetingId).where('version', '=', version).execute();
 }
 
 // --- lists and statistics -------------------------------------------------------------------
@@ -350,47 +227,6 @@ export async function meetingYears(db: Kysely<Database>, unitPath: string): Prom
   return rows.map((r) => Number(r.year)).sort((a, b) => b - a);
 }
 
-/**
- * Attendance records of members (guests excluded) grouped by member or by month, status and
- * whether late; counts and late minutes. For one cell's members or one member's own record:
- * wider reports sum the meetings' tallies instead (tallyByCellAndMonth).
- */
-export interface AttendanceBucket {
-  key: string;
-  status: string;
-  late: number;
-  n: number;
-  late_minutes: number;
-}
-
-export async function attendanceBuckets(
-  db: Kysely<Database>,
-  q: { unitPath?: string; memberId?: string; from: string; to: string; groupBy: 'month' | 'member' },
-): Promise<AttendanceBucket[]> {
-  const keyExpr = q.groupBy === 'month' ? sql<string>`substr(mt.meeting_date, 1, 7)` : sql<string>`p.member_id`;
-  const lateExpr = sql<number>`case when p.late_minutes > 0 then 1 else 0 end`;
-  let query = db
-    .selectFrom('meeting_participants as p')
-    .innerJoin('meetings as mt', 'mt.id', 'p.meeting_id')
-    .select([
-      keyExpr.as('key'),
-      'p.status',
-      lateExpr.as('late'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.coalesce(eb.fn.sum<number>('p.late_minutes'), sql<number>`0`).as('late_minutes'),
-    ])
-    .where('p.role', '=', 'member')
-    .where('mt.meeting_date', '>=', q.from)
-    .where('mt.meeting_date', '<=', q.to)
-    .groupBy([keyExpr, 'p.status', lateExpr]);
-  if (q.unitPath !== undefined) {
-    query = query.innerJoin('units as u', 'u.id', 'mt.unit_id').where(inSubtree('u.path', q.unitPath));
-  }
-  if (q.memberId !== undefined) query = query.where('p.member_id', '=', q.memberId);
-  const rows = await query.execute();
-  return rows.map((r) => ({ key: String(r.key), status: r.status, late: Number(r.late), n: Number(r.n), late_minutes: Number(r.late_minutes) }));
-}
-
 /** The attendance tally columns of a meeting, in the order of AttendanceCounts. */
 export const tallyColumns = {
   expected: 'att_expected',
@@ -417,33 +253,6 @@ export function countsOfTally(row: TallyColumns): AttendanceCounts {
   return out;
 }
 
-/**
- * Meetings' attendance tallies summed per cell and month over a subtree and period: a commune's
- * year is a few hundred meetings, a province's a few tens of thousands — never every participant.
- */
-export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: string; from: string; to: string }) {
-  const month = sql<string>`substr(mt.meeting_date, 1, 7)`;
-  const rows = await db
-    .selectFrom('meetings as mt')
-    .innerJoin('units as u', 'u.id', 'mt.unit_id')
-    .select((eb) => [
-      'mt.unit_id',
-      month.as('month'),
-      eb.fn.countAll<number>().as('meetings'),
-      ...Object.values(tallyColumns).map((c) => eb.fn.sum<number>(`mt.${c}`).as(c)),
-    ])
-    .where(inSubtree('u.path', q.unitPath))
-    .where('mt.meeting_date', '>=', q.from)
-    .where('mt.meeting_date', '<=', q.to)
-    .groupBy(['mt.unit_id', month])
-    .execute();
-  return rows.map((r) => {
-    const row = r as unknown as Record<string, unknown>;
-    const tally = Object.fromEntries(Object.values(tallyColumns).map((c) => [c, Number(row[c] ?? 0)])) as TallyColumns;
-    return { unitId: r.unit_id, month: String(r.month), meetings: Number(r.meetings), ...tally };
-  });
-}
-
 export function setTally(db: Kysely<Database>, id: string, tally: TallyColumns) {
   return db.updateTable('meetings').set(tally).where('id', '=', id).execute();
 }
@@ -457,30 +266,6 @@ export function cellsIn(db: Kysely<Database>, unitPath: string) {
     .where('kind', '=', 'cell')
     .where('archived_at', 'is', null)
     .orderBy('name')
-    .execute();
-}
-
-/** A member's own meetings in a period, newest first. */
-export function memberMeetings(db: Kysely<Database>, memberId: string, from: string, to: string) {
-  return db
-    .selectFrom('meeting_participants as p')
-    .innerJoin('meetings as mt', 'mt.id', 'p.meeting_id')
-    .innerJoin('units as u', 'u.id', 'mt.unit_id')
-    .select([
-      'mt.id as meeting_id',
-      'mt.meeting_date',
-      'mt.kind',
-      'mt.topic',
-      'u.name as unit_name',
-      'p.role',
-      'p.status',
-      'p.late_minutes',
-      'p.reason',
-    ])
-    .where('p.member_id', '=', memberId)
-    .where('mt.meeting_date', '>=', from)
-    .where('mt.meeting_date', '<=', to)
-    .orderBy('mt.meeting_date', 'desc')
     .execute();
 }
 

@@ -1,270 +1,37 @@
-import type { Kysely } from 'kysely';
+/**
+ * A meeting's own lifecycle: listed, offered, created, edited (its agenda too), held, deleted.
+ * Attendance, outcomes, rubrics and scores, the minutes and the reports live in modules of their
+ * own; this file re-exports them so the routes and other features keep one entry point.
+ */
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
-import { allowedActions, can, type Actor } from '../../domain/policy.js';
-import {
-  addRecords,
-  arrivalOnMeetingDay,
-  compareByPunctuality,
-  derivedLateMinutes,
-  emptyCounts,
-  localDate,
-  mergeCounts,
-  meetingStartsAt,
-  monthsBetween,
-  withRates,
-  type AttendanceCounts,
-} from '../../domain/attendance.js';
-import { measuredPoints, rubricMaxPoints, scheduleWarnings, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
+import type { Actor } from '../../domain/policy.js';
+import { derivedLateMinutes, emptyCounts, meetingStartsAt } from '../../domain/attendance.js';
+import { scheduleWarnings } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
-import type { Database, MeetingParticipantTable, MeetingRubricTable } from '../../db/schema.js';
+import type { Database, MeetingAgendaItemTable, MeetingParticipantTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import type { DialectHelpers } from '../../db/dialect.js';
-import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/enums.js';
+import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/repo.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/repo.js';
-import * as repo from './repo.js';
-import type { MeetingWithUnit, ParticipantRow } from './repo.js';
-import { authorizeMeeting, authorizeMemberAttendance, meetingActions } from './policy.js';
-import type { TaskRow } from '../tasks/repo.js';
 import { presentTask } from '../tasks/present.js';
-import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
-import { parseAttendanceFile } from './attendance-import.js';
-import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
-import type {
-  AgendaBody,
-  AttendanceBody,
-  CreateMeetingBody,
-  CreateOutcomeBody,
-  CreateRubricBody,
-  ImportBody,
-  MeetingDetail,
-  MeetingListResponse,
-  MeetingOptions,
-  MeetingSummary,
-  MemberAttendanceStats,
-  Participant,
-  Rubric,
-  ScoreBody,
-  UnitAttendanceStats,
-  UpdateMeetingBody,
-} from './schemas.js';
+import * as repo from './repo.js';
+import * as outcomeRepo from './outcome-repo.js';
+import type { MeetingWithUnit, ParticipantRow } from './repo.js';
+import { ancestorIds, changeStatus, loadEditable, today, type Db } from './load.js';
+import { meetingDetail, summaryOf } from './present.js';
+import { attendanceSnapshot, syncTally } from './attendance.js';
+import { period } from './reports.js';
+import type { AgendaBody, CreateMeetingBody, MeetingDetail, MeetingListResponse, MeetingOptions, UpdateMeetingBody } from './schemas.js';
 
-type Db = Kysely<Database>;
-const locked = () => new AppError(409, 'meeting_locked');
-
-/** Today's local date in Vietnam. */
-const today = () => localDate(new Date());
-
-/** Ids of a unit's ancestors, nearest first, from its materialised path. */
-function ancestorIds(path: string): string[] {
-  return path.split('/').filter(Boolean).slice(0, -1).reverse();
-}
-
-// --- reading ----------------------------------------------------------------------------------
-
-async function loadMeeting(db: Db, actor: Actor, id: string, action: 'meeting.read' | 'meeting.manage' | 'meeting.approve') {
-  const meeting = await repo.findMeeting(db, id);
-  authorizeMeeting(actor, action, meeting);
-  return meeting!;
-}
-
-/** Loads a meeting for a change of its content: approved minutes are locked. */
-async function loadEditable(db: Db, actor: Actor, id: string) {
-  const meeting = await loadMeeting(db, actor, id, 'meeting.manage');
-  if (meeting.status === 'approved') throw locked();
-  return meeting;
-}
-
-function countsOf(participants: readonly { role: string; status: string; late_minutes: number | null }[]): AttendanceCounts {
-  let counts = emptyCounts();
-  for (const p of participants) {
-    if (p.role !== 'member') continue;
-    const late = (p.late_minutes ?? 0) > 0;
-    counts = addRecords(counts, { status: p.status as AttendanceStatus, late, lateMinutesTotal: p.late_minutes ?? 0 });
-  }
-  return counts;
-}
-
-/** Recounts a meeting's tally from its participants, in the transaction that changed them. */
-async function syncTally(trx: Db, meetingId: string): Promise<void> {
-  await repo.setTally(trx, meetingId, repo.tallyOf(countsOf(await repo.participantsOf(trx, meetingId))));
-}
-
-function presentParticipant(p: ParticipantRow): Participant {
-  return {
-    memberId: p.member_id,
-    fullName: p.full_name,
-    role: p.role as Participant['role'],
-    unitName: p.member_unit_name,
-    memberStatus: p.member_status as Participant['memberStatus'],
-    status: p.status as AttendanceStatus,
-    arrivedAt: p.arrived_at,
-    lateMinutes: p.late_minutes,
-    reason: p.reason,
-    reported: p.reported as Participant['reported'],
-  };
-}
-
-function presentRubric(row: MeetingRubricTable): Rubric {
-  const criteria = JSON.parse(row.criteria_json) as RubricCriterion[];
-  return {
-    id: row.id,
-    unitId: row.unit_id,
-    kind: row.kind as MeetingKind,
-    name: row.name,
-    source: row.source,
-    verified: row.verified === 1,
-    criteria,
-    levels: JSON.parse(row.levels_json) as RubricLevel[],
-    maxPoints: rubricMaxPoints(criteria),
-    retired: row.retired_at !== null,
-    createdAt: row.created_at,
-  };
-}
-
-/**
- * The rubric a meeting is scored on: the one it was scored on already, else the newest active
- * form of its kind loaded by the nearest unit above, else the nearest regular form.
- */
-async function rubricFor(db: Db, meeting: { rubric_id: string | null; kind: string; unit_path: string }) {
-  if (meeting.rubric_id) return repo.findRubric(db, meeting.rubric_id);
-  const ancestors = ancestorIds(meeting.unit_path);
-  const rubrics = await repo.activeRubrics(db, ancestors);
-  const nearest = (kind: string) =>
-    ancestors.map((unitId) => rubrics.find((r) => r.unit_id === unitId && r.kind === kind)).find(Boolean);
-  return nearest(meeting.kind) ?? nearest('regular');
-}
-
-async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: ParticipantRow[], tasks: TaskRow[]): Promise<MeetingDetail['score']> {
-  const rubricRow = await rubricFor(db, meeting);
-  if (!rubricRow) return null;
-  const rubric = presentRubric(rubricRow);
-  const scores = await repo.scoresOf(db, meeting.id);
-  const facts = {
-    attendance: countsOf(participants),
-    tasks: tasks.length,
-    // A named owner (a member, or a mass organisation the task was handed to) and a deadline.
-    tasksNamed: tasks.filter((t) => (t.owner_member_id || t.owner_unit_id) && t.deadline).length,
-  };
-  const items = rubric.criteria.map((c) => {
-    const saved = scores.find((s) => s.criterion_code === c.code);
-    return { code: c.code, points: saved ? Number(saved.points) : null, suggested: measuredPoints(c, facts), note: saved?.note ?? null };
-  });
-  const complete = items.every((i) => i.points !== null);
-  const total = items.some((i) => i.points !== null) ? items.reduce((sum, i) => sum + (i.points ?? 0), 0) : null;
-  return { rubric, items, total, level: complete && total !== null ? scoreLevel(total, rubric.levels) : null, complete };
-}
-
-function summaryOf(meeting: MeetingWithUnit | (Database['meetings'] & { unit_name: string }), counts: AttendanceCounts): MeetingSummary {
-  return {
-    id: meeting.id,
-    unitId: meeting.unit_id,
-    unitName: meeting.unit_name,
-    kind: meeting.kind as MeetingKind,
-    topic: meeting.topic,
-    date: meeting.meeting_date,
-    startTime: meeting.start_time,
-    place: meeting.place,
-    status: meeting.status as MeetingStatus,
-    attendance: withRates(counts),
-    scoreTotal: meeting.score_total === null ? null : Number(meeting.score_total),
-    scoreLevel: meeting.score_level,
-    minutesVersion: meeting.minutes_version,
-  };
-}
-
-/** Everything a meeting page shows, in one read. */
-async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): Promise<MeetingDetail> {
-  const [participants, agenda, outcomes, tasks, reviewed, versions] = await Promise.all([
-    repo.participantsOf(db, meeting.id),
-    repo.agendaOf(db, meeting.id),
-    repo.outcomesOf(db, meeting.id),
-    repo.tasksOfMeeting(db, meeting.id),
-    repo.reviewedTasksOf(db, meeting.id),
-    repo.versionsOf(db, meeting.id),
-  ]);
-  const nameOf = (memberId: string | null) => (memberId ? (participants.find((p) => p.member_id === memberId)?.full_name ?? null) : null);
-  const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const day = today();
-  const status = meeting.status as MeetingStatus;
-  // The UI shows only what works now: nothing changes approved minutes except reopening them.
-  const actions = allowedActions(actor, { unitPath: meeting.unit_path }, meetingActions).filter(
-    (a) => !(status === 'approved' && a === 'meeting.manage'),
-  );
-  return {
-    ...summaryOf(meeting, countsOf(participants)),
-    startsAt: meeting.starts_at,
-    graceMinutes: meeting.grace_minutes,
-    chairMemberId: meeting.chair_member_id,
-    chairName: nameOf(meeting.chair_member_id),
-    secretaryMemberId: meeting.secretary_member_id,
-    secretaryName: nameOf(meeting.secretary_member_id),
-    participants: participants.map(presentParticipant),
-    agenda: agenda.map((item) => ({
-      id: item.id,
-      position: item.position,
-      title: item.title,
-      presenterMemberId: item.presenter_member_id,
-      presenterName: item.presenter_name ?? null,
-      plannedMinutes: item.planned_minutes,
-      minutes: item.minutes_text,
-      outcomes: outcomes
-        .filter((o) => o.agenda_item_id === item.id)
-        .map((o) => {
-          const task = o.task_id ? taskById.get(o.task_id) : undefined;
-          return {
-            id: o.id,
-            kind: o.kind as 'information' | 'decision' | 'task',
-            text: o.text,
-            votes: o.votes_for === null ? null : { for: o.votes_for, against: o.votes_against ?? 0, abstain: o.votes_abstain ?? 0 },
-            task: task ? presentTask(task, day) : null,
-          };
-        }),
-    })),
-    reviewedTasks: reviewed.map((t) => presentTask(t, day)),
-    score: await scoreOf(db, meeting, participants, tasks),
-    versions: versions.map((v) => ({
-      version: v.version,
-      approvedAt: v.approved_at,
-      approvedByName: v.approved_by_name ?? null,
-      reopenedAt: v.reopened_at,
-      reopenedByName: v.reopened_by_name ?? null,
-      reopenReason: v.reopen_reason,
-    })),
-    approvedAt: meeting.approved_at,
-    allowedActions: actions,
-  };
-}
-
-/** What a locked version keeps: the whole meeting as its page shows it, minus the viewer's actions. */
-async function versionSnapshot(db: Db, meeting: MeetingWithUnit, version: number) {
-  const detail = await detailOf(db, { accountId: '', memberId: null, assignments: [] }, meeting);
-  return { ...detail, allowedActions: [], status: 'approved', minutesVersion: version };
-}
-
-/** The snapshot of a meeting as approved now (the demo seed writes its versions with it). */
-export async function snapshotOfMeeting(db: Db, id: string, version = 1) {
-  return versionSnapshot(db, (await repo.findMeeting(db, id))!, version);
-}
-
-export async function meetingDetail(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {
-  const meeting = await loadMeeting(ctx.handle.db, actor, id, 'meeting.read');
-  return detailOf(ctx.handle.db, actor, meeting);
-}
-
-/** Defaults and checks for a reporting period: this calendar year when nothing is given. */
-function period(query: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
-  const year = today().slice(0, 4);
-  const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : `${year}-01-01`);
-  const to = query.to ?? `${from.slice(0, 4)}-12-31`;
-  if (to < from) throw fieldError('to', 'period_invalid');
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw fieldError('to', 'period_too_long');
-  return { from, to };
-}
+export { meetingDetail, snapshotOfMeeting } from './present.js';
+export { importAttendance, recordAttendance } from './attendance.js';
+export { addOutcome, removeOutcome } from './outcomes.js';
+export { createRubric, listRubrics, loadRubric, scoreMeeting } from './rubrics.js';
+export { approveMinutes, minutesDocx, placeNameOf, reopenMinutes } from './minutes.js';
+export { memberAttendanceStats, unitAttendanceStats } from './reports.js';
 
 export async function listMeetings(
   ctx: AppContext,
@@ -301,19 +68,6 @@ export async function listMeetings(
     years,
   };
 }
-
-/** Sums SQL buckets into counts per key. */
-function tally(buckets: repo.AttendanceBucket[]): Map<string, AttendanceCounts> {
-  const out = new Map<string, AttendanceCounts>();
-  for (const b of buckets) {
-    const key = b.key;
-    const current = out.get(key) ?? emptyCounts();
-    out.set(key, addRecords(current, { status: b.status as AttendanceStatus, late: b.late === 1, lateMinutesTotal: b.late_minutes }, b.n));
-  }
-  return out;
-}
-
-const sumAll = (counts: Iterable<AttendanceCounts>): AttendanceCounts => [...counts].reduce(mergeCounts, emptyCounts());
 
 export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: string): Promise<MeetingOptions> {
   const { db } = ctx.handle;
@@ -354,19 +108,6 @@ function headerSnapshot(m: Database['meetings'], unitName: string) {
     chairMemberId: m.chair_member_id,
     secretaryMemberId: m.secretary_member_id,
     status: m.status,
-  };
-}
-
-function attendanceSnapshot(p: Pick<MeetingParticipantTable, 'member_id' | 'role' | 'status' | 'arrived_at' | 'late_minutes' | 'reason' | 'reported'> & { full_name?: string }) {
-  return {
-    memberId: p.member_id,
-    ...(p.full_name ? { fullName: p.full_name } : {}),
-    role: p.role,
-    status: p.status,
-    arrivedAt: p.arrived_at,
-    lateMinutes: p.late_minutes,
-    reason: p.reason,
-    reported: p.reported,
   };
 }
 
@@ -434,6 +175,47 @@ function assertTopic(kind: MeetingKind, topic: string | null | undefined) {
   if (kind === 'thematic' && !topic) throw fieldError('topic', 'topic_required');
 }
 
+/** A new meeting's row: planned, nothing recorded, nothing scored. */
+function newMeetingRow(cellId: string, body: CreateMeetingBody, defaultGraceMinutes: number, now: string): Database['meetings'] {
+  return {
+    id: newId(),
+    unit_id: cellId,
+    kind: body.kind,
+    topic: body.kind === 'thematic' ? (body.topic ?? null) : (body.topic || null),
+    meeting_date: body.date,
+    start_time: body.startTime,
+    starts_at: meetingStartsAt(body.date, body.startTime),
+    grace_minutes: body.graceMinutes ?? defaultGraceMinutes,
+    place: body.place,
+    chair_member_id: body.chairMemberId ?? null,
+    secretary_member_id: body.secretaryMemberId ?? null,
+    status: 'planned',
+    rubric_id: null,
+    score_total: null,
+    score_level: null,
+    minutes_version: 0,
+    ...repo.tallyOf(emptyCounts()),
+    approved_at: null,
+    approved_by_account_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A new meeting's agenda items, in the order given. */
+function newAgendaRows(meeting: { id: string; unit_id: string }, agenda: CreateMeetingBody['agenda']): MeetingAgendaItemTable[] {
+  return agenda.map((item, i) => ({
+    id: newId(),
+    meeting_id: meeting.id,
+    unit_id: meeting.unit_id,
+    position: i + 1,
+    title: item.title,
+    presenter_member_id: item.presenterMemberId ?? null,
+    planned_minutes: item.plannedMinutes ?? null,
+    minutes_text: item.minutes ?? '',
+  }));
+}
+
 export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateMeetingBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
   const id = await writeTransaction(ctx.handle, async (trx) => {
@@ -448,48 +230,14 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
     body.agenda.forEach((item, i) => assertPersonAmong(`agenda.${i}.presenterMemberId`, item.presenterMemberId, everyone, 'person_not_participant'));
 
     const now = nowIso();
-    const meeting: Database['meetings'] = {
-      id: newId(),
-      unit_id: cell!.id,
-      kind: body.kind,
-      topic: body.kind === 'thematic' ? (body.topic ?? null) : (body.topic || null),
-      meeting_date: body.date,
-      start_time: body.startTime,
-      starts_at: meetingStartsAt(body.date, body.startTime),
-      grace_minutes: body.graceMinutes ?? ctx.config.meetingGraceMinutes,
-      place: body.place,
-      chair_member_id: body.chairMemberId ?? null,
-      secretary_member_id: body.secretaryMemberId ?? null,
-      status: 'planned',
-      rubric_id: null,
-      score_total: null,
-      score_level: null,
-      minutes_version: 0,
-      ...repo.tallyOf(emptyCounts()),
-      approved_at: null,
-      approved_by_account_id: null,
-      created_at: now,
-      updated_at: now,
-    };
+    const meeting = newMeetingRow(cell!.id, body, ctx.config.meetingGraceMinutes, now);
     await repo.insertMeeting(trx, meeting);
     await repo.insertParticipants(trx, [
       ...people.memberIds.map((m) => expectedParticipant(meeting, m, 'member', now)),
       ...people.guestIds.map((m) => expectedParticipant(meeting, m, 'guest', now)),
     ]);
     await syncTally(trx, meeting.id);
-    await repo.insertAgendaItems(
-      trx,
-      body.agenda.map((item, i) => ({
-        id: newId(),
-        meeting_id: meeting.id,
-        unit_id: cell!.id,
-        position: i + 1,
-        title: item.title,
-        presenter_member_id: item.presenterMemberId ?? null,
-        planned_minutes: item.plannedMinutes ?? null,
-        minutes_text: item.minutes ?? '',
-      })),
-    );
+    await repo.insertAgendaItems(trx, newAgendaRows(meeting, body.agenda));
     // Tasks left open from earlier meetings go on this meeting's agenda automatically.
     const carried = await repo.openTasks(trx, cell!.id, body.date);
     await repo.insertReviewedTasks(trx, carried.map((t) => ({ meeting_id: meeting.id, task_id: t.id, unit_id: cell!.id })));
@@ -512,85 +260,108 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
   return meetingDetail(ctx, actor, id);
 }
 
+/**
+ * The meeting's own fields after an edit, checked: its date cannot move once people arrived,
+ * into the future once it was held, or beyond the deadlines of its tasks.
+ */
+async function editedRow(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], body: UpdateMeetingBody): Promise<Database['meetings']> {
+  const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  const kind = pick(body.kind, current.kind as MeetingKind);
+  const topic = pick(body.topic, current.topic);
+  assertTopic(kind, topic);
+  const date = pick(body.date, current.meeting_date);
+  const startTime = pick(body.startTime, current.start_time);
+  if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
+    throw fieldError('date', 'meeting_date_has_arrivals');
+  }
+  // A meeting that took place cannot be moved to a day still to come (holding checks the same).
+  if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
+  // Its tasks were given deadlines after the old date; a later date must not overtake them.
+  if (date > current.meeting_date) {
+    const overtaken = (await repo.tasksOfMeeting(trx, current.id)).find((t) => t.deadline < date);
+    if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
+  }
+  return {
+    ...stripJoined(current),
+    kind,
+    topic: topic || null,
+    meeting_date: date,
+    start_time: startTime,
+    starts_at: meetingStartsAt(date, startTime),
+    grace_minutes: pick(body.graceMinutes, current.grace_minutes),
+    place: pick(body.place, current.place),
+    chair_member_id: pick(body.chairMemberId, current.chair_member_id),
+    secretary_member_id: pick(body.secretaryMemberId, current.secretary_member_id),
+  };
+}
+
+/**
+ * Who the edited meeting expects, by role: the lists given (checked against the cell) or the
+ * current ones; the chair and the secretary must be among them.
+ */
+async function wantedParticipants(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], next: Database['meetings'], body: UpdateMeetingBody) {
+  const currentMembers = participants.filter((p) => p.role === 'member').map((p) => p.member_id);
+  const currentGuests = participants.filter((p) => p.role === 'guest').map((p) => p.member_id);
+  const changingPeople = body.participantIds !== undefined || body.guestIds !== undefined;
+  const cell = { id: current.unit_id, path: current.unit_path };
+  const people = changingPeople
+    ? await resolveParticipants(trx, cell, body.participantIds ?? currentMembers, body.guestIds ?? currentGuests, next.meeting_date)
+    : { memberIds: currentMembers, guestIds: currentGuests };
+  const everyone = new Set([...people.memberIds, ...people.guestIds]);
+  assertPersonAmong('chairMemberId', next.chair_member_id, everyone, 'person_not_participant');
+  assertPersonAmong('secretaryMemberId', next.secretary_member_id, everyone, 'person_not_participant');
+  return new Map<string, 'member' | 'guest'>([
+    ...people.memberIds.map((m) => [m, 'member'] as const),
+    ...people.guestIds.map((m) => [m, 'guest'] as const),
+  ]);
+}
+
+/** Adds the new participants and drops the removed ones (with whatever was recorded for them). */
+async function replaceParticipants(trx: Db, current: MeetingWithUnit, participants: ParticipantRow[], wanted: Map<string, 'member' | 'guest'>, now: string) {
+  const removed = participants.filter((p) => wanted.get(p.member_id) !== p.role);
+  const kept = new Set(participants.filter((p) => wanted.get(p.member_id) === p.role).map((p) => p.member_id));
+  const added = [...wanted].filter(([m]) => !kept.has(m));
+  // Presenters who are no longer participants lose the role rather than block the change.
+  const agenda = await repo.agendaOf(trx, current.id);
+  for (const item of agenda) {
+    if (item.presenter_member_id && !wanted.has(item.presenter_member_id)) {
+      await repo.updateAgendaItem(trx, item.id, { presenter_member_id: null });
+    }
+  }
+  await repo.deleteParticipants(trx, removed.map((p) => p.id));
+  await repo.insertParticipants(
+    trx,
+    added.map(([memberId, role]) => expectedParticipant(current, memberId, role, now)),
+  );
+  return { removed, kept, added };
+}
+
+/** A new start or grace period changes everyone's lateness: recomputed and stored, the changes returned. */
+async function recomputeLateness(trx: Db, current: MeetingWithUnit, kept: ParticipantRow[], next: Database['meetings'], now: string) {
+  const timingChanged = next.starts_at !== current.starts_at || next.grace_minutes !== current.grace_minutes;
+  const lateness: { memberId: string; before: number | null; after: number | null }[] = [];
+  if (timingChanged) {
+    for (const p of kept) {
+      const late = derivedLateMinutes({ status: p.status as AttendanceStatus, arrivedAt: p.arrived_at }, { startsAt: next.starts_at, graceMinutes: next.grace_minutes });
+      if (late !== p.late_minutes) {
+        await repo.updateParticipant(trx, p.id, { late_minutes: late, updated_at: now });
+        lateness.push({ memberId: p.member_id, before: p.late_minutes, after: late });
+      }
+    }
+  }
+  return lateness;
+}
+
 export async function updateMeeting(ctx: AppContext, actor: Actor, id: string, body: UpdateMeetingBody): Promise<MeetingDetail> {
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const current = await loadEditable(trx, actor, id);
     const participants = await repo.participantsOf(trx, id);
-    const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
-    const kind = pick(body.kind, current.kind as MeetingKind);
-    const topic = pick(body.topic, current.topic);
-    assertTopic(kind, topic);
-    const date = pick(body.date, current.meeting_date);
-    const startTime = pick(body.startTime, current.start_time);
-    if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
-      throw fieldError('date', 'meeting_date_has_arrivals');
-    }
-    // A meeting that took place cannot be moved to a day still to come (holding checks the same).
-    if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
-    // Its tasks were given deadlines after the old date; a later date must not overtake them.
-    if (date > current.meeting_date) {
-      const overtaken = (await repo.tasksOfMeeting(trx, id)).find((t) => t.deadline < date);
-      if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
-    }
-    const next: Database['meetings'] = {
-      ...stripJoined(current),
-      kind,
-      topic: topic || null,
-      meeting_date: date,
-      start_time: startTime,
-      starts_at: meetingStartsAt(date, startTime),
-      grace_minutes: pick(body.graceMinutes, current.grace_minutes),
-      place: pick(body.place, current.place),
-      chair_member_id: pick(body.chairMemberId, current.chair_member_id),
-      secretary_member_id: pick(body.secretaryMemberId, current.secretary_member_id),
-    };
-
-    // Participants: add the new ones, drop the removed ones (with whatever was recorded for them).
-    const currentMembers = participants.filter((p) => p.role === 'member').map((p) => p.member_id);
-    const currentGuests = participants.filter((p) => p.role === 'guest').map((p) => p.member_id);
-    const changingPeople = body.participantIds !== undefined || body.guestIds !== undefined;
-    const cell = { id: current.unit_id, path: current.unit_path };
-    const people = changingPeople
-      ? await resolveParticipants(trx, cell, body.participantIds ?? currentMembers, body.guestIds ?? currentGuests, date)
-      : { memberIds: currentMembers, guestIds: currentGuests };
-    const everyone = new Set([...people.memberIds, ...people.guestIds]);
-    assertPersonAmong('chairMemberId', next.chair_member_id, everyone, 'person_not_participant');
-    assertPersonAmong('secretaryMemberId', next.secretary_member_id, everyone, 'person_not_participant');
-
+    const next = await editedRow(trx, current, participants, body);
+    const wanted = await wantedParticipants(trx, current, participants, next, body);
     const now = nowIso();
-    const wanted = new Map<string, 'member' | 'guest'>([
-      ...people.memberIds.map((m) => [m, 'member'] as const),
-      ...people.guestIds.map((m) => [m, 'guest'] as const),
-    ]);
-    const removed = participants.filter((p) => wanted.get(p.member_id) !== p.role);
-    const kept = new Set(participants.filter((p) => wanted.get(p.member_id) === p.role).map((p) => p.member_id));
-    const added = [...wanted].filter(([m]) => !kept.has(m));
-    // Presenters who are no longer participants lose the role rather than block the change.
-    const agenda = await repo.agendaOf(trx, id);
-    for (const item of agenda) {
-      if (item.presenter_member_id && !wanted.has(item.presenter_member_id)) {
-        await repo.updateAgendaItem(trx, item.id, { presenter_member_id: null });
-      }
-    }
-    await repo.deleteParticipants(trx, removed.map((p) => p.id));
-    await repo.insertParticipants(
-      trx,
-      added.map(([memberId, role]) => expectedParticipant(current, memberId, role, now)),
-    );
-
-    // A new start or grace period changes everyone's lateness.
-    const timingChanged = next.starts_at !== current.starts_at || next.grace_minutes !== current.grace_minutes;
-    const lateness: { memberId: string; before: number | null; after: number | null }[] = [];
-    if (timingChanged) {
-      for (const p of participants.filter((x) => kept.has(x.member_id))) {
-        const late = derivedLateMinutes({ status: p.status as AttendanceStatus, arrivedAt: p.arrived_at }, { startsAt: next.starts_at, graceMinutes: next.grace_minutes });
-        if (late !== p.late_minutes) {
-          await repo.updateParticipant(trx, p.id, { late_minutes: late, updated_at: now });
-          lateness.push({ memberId: p.member_id, before: p.late_minutes, after: late });
-        }
-      }
-    }
+    const { removed, kept, added } = await replaceParticipants(trx, current, participants, wanted, now);
+    const lateness = await recomputeLateness(trx, current, participants.filter((x) => kept.has(x.member_id)), next, now);
 
     const before = headerSnapshot(stripJoined(current), current.unit_name);
     const after = headerSnapshot(next, current.unit_name);
@@ -620,7 +391,7 @@ export async function replaceAgenda(ctx: AppContext, actor: Actor, id: string, b
   const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
-    const [current, outcomes, participants] = await Promise.all([repo.agendaOf(trx, id), repo.outcomesOf(trx, id), repo.participantsOf(trx, id)]);
+    const [current, outcomes, participants] = await Promise.all([repo.agendaOf(trx, id), outcomeRepo.outcomesOf(trx, id), repo.participantsOf(trx, id)]);
     const people = new Set(participants.map((p) => p.member_id));
     const currentIds = new Set(current.map((c) => c.id));
     const seen = new Set<string>();
@@ -672,241 +443,6 @@ export async function replaceAgenda(ctx: AppContext, actor: Actor, id: string, b
   return meetingDetail(ctx, actor, id);
 }
 
-/** One attendance entry checked against the meeting: the stored columns, or a field error. */
-function attendanceColumns(
-  entry: { status: AttendanceStatus; arrivedAt?: string | null | undefined; reason?: string | null | undefined; reported?: 'before' | 'after' | null | undefined },
-  meeting: { meeting_date: string; starts_at: string; grace_minutes: number },
-  field: string,
-) {
-  const arrivedAt = entry.arrivedAt ? new Date(entry.arrivedAt).toISOString() : null;
-  if (entry.status === 'present') {
-    if (!arrivedAt) throw fieldError(`${field}.arrivedAt`, 'issue.required');
-    if (!arrivalOnMeetingDay(meeting.meeting_date, arrivedAt)) throw fieldError(`${field}.arrivedAt`, 'arrival_not_meeting_day', { date: meeting.meeting_date.split('-').reverse().join('/') });
-  } else if (arrivedAt) {
-    throw fieldError(`${field}.arrivedAt`, 'arrival_only_present');
-  }
-  if (entry.status === 'excused') {
-    if (!entry.reason) throw fieldError(`${field}.reason`, 'issue.required');
-    if (!entry.reported) throw fieldError(`${field}.reported`, 'issue.required');
-  }
-  const keepsReason = entry.status === 'excused' || entry.status === 'absent' || entry.status === 'exempt';
-  return {
-    status: entry.status,
-    arrived_at: arrivedAt,
-    late_minutes: derivedLateMinutes({ status: entry.status, arrivedAt }, { startsAt: meeting.starts_at, graceMinutes: meeting.grace_minutes }),
-    reason: keepsReason ? (entry.reason ?? null) : null,
-    reported: entry.status === 'excused' ? (entry.reported ?? null) : null,
-  };
-}
-
-/** Writes attendance entries (already validated as a whole) and their one audit entry. */
-async function applyAttendance(
-  trx: Db,
-  ctx: AppContext,
-  actor: Actor,
-  meeting: MeetingWithUnit,
-  participants: ParticipantRow[],
-  entries: { memberId: string; columns: ReturnType<typeof attendanceColumns> }[],
-  source: 'form' | 'import',
-  fileName?: string,
-) {
-  const byMember = new Map(participants.map((p) => [p.member_id, p]));
-  const now = nowIso();
-  const before: unknown[] = [];
-  const after: unknown[] = [];
-  for (const { memberId, columns } of entries) {
-    const p = byMember.get(memberId)!;
-    const changed =
-      p.status !== columns.status ||
-      p.arrived_at !== columns.arrived_at ||
-      p.late_minutes !== columns.late_minutes ||
-      p.reason !== columns.reason ||
-      p.reported !== columns.reported;
-    if (!changed) continue;
-    await repo.updateParticipant(trx, p.id, { ...columns, updated_at: now });
-    before.push(attendanceSnapshot(p));
-    after.push(attendanceSnapshot({ ...p, ...columns }));
-  }
-  if (after.length === 0) return;
-  await repo.updateMeeting(trx, meeting.id, { updated_at: now });
-  await syncTally(trx, meeting.id);
-  await writeAudit(trx, ctx.handle.dialect, {
-    actorAccountId: actor.accountId,
-    action: source === 'import' ? 'meeting.attendance_import' : 'meeting.attendance',
-    recordType: 'meeting',
-    recordId: meeting.id,
-    unitId: meeting.unit_id,
-    before: { entries: before },
-    after: { entries: after, ...(fileName ? { fileName } : {}) },
-  });
-}
-
-export async function recordAttendance(ctx: AppContext, actor: Actor, id: string, body: AttendanceBody) {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const participants = await repo.participantsOf(trx, id);
-    const expected = new Set(participants.map((p) => p.member_id));
-    const seen = new Set<string>();
-    const entries = body.entries.map((entry, i) => {
-      if (!expected.has(entry.memberId)) throw fieldError(`entries.${i}.memberId`, 'attendance_not_expected');
-      if (seen.has(entry.memberId)) throw fieldError(`entries.${i}.memberId`, 'duplicate_entry');
-      seen.add(entry.memberId);
-      return { memberId: entry.memberId, columns: attendanceColumns(entry, meeting, `entries.${i}`) };
-    });
-    await applyAttendance(trx, ctx, actor, meeting, participants, entries, 'form');
-  });
-  const participants = await repo.participantsOf(ctx.handle.db, id);
-  return { participants: participants.map(presentParticipant), attendance: withRates(countsOf(participants)) };
-}
-
-export async function importAttendance(ctx: AppContext, actor: Actor, id: string, body: ImportBody) {
-  return writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const participants = await repo.participantsOf(trx, id);
-    const content = Buffer.from(body.contentBase64, 'base64');
-    const result = await parseAttendanceFile(
-      { fileName: body.fileName, content },
-      { date: meeting.meeting_date },
-      participants.map((p) => ({ memberId: p.member_id, fullName: p.full_name, cardNumber: p.card_number })),
-    );
-    // A bad file imports nothing: every problem is reported with its row.
-    if (result.problems.length > 0) {
-      throw new AppError(
-        400,
-        'import_invalid',
-        { count: result.problems.length },
-        result.problems.slice(0, 200).map((p) => ({
-          field: p.row ? `rows.${p.row}${p.column ? `.${p.column}` : ''}` : 'file',
-          messageKey: `import.${p.code}` as MessageKey,
-          params: { row: p.row, value: p.value ?? '' },
-        })),
-      );
-    }
-    const names = new Map(participants.map((p) => [p.member_id, p.full_name]));
-    const entries = result.entries.map((e) => ({
-      row: e.row,
-      memberId: e.memberId,
-      columns: attendanceColumns(
-        { status: e.status, arrivedAt: e.arrivedAt, reason: e.reason ?? (e.status === 'excused' ? '—' : null), reported: e.status === 'excused' ? 'before' : null },
-        meeting,
-        `rows.${e.row}`,
-      ),
-    }));
-    if (!body.dryRun) await applyAttendance(trx, ctx, actor, meeting, participants, entries, 'import', body.fileName);
-    return {
-      imported: !body.dryRun,
-      rowsRead: result.rowsRead,
-      entries: entries.map((e) => ({
-        row: e.row,
-        memberId: e.memberId,
-        fullName: names.get(e.memberId) ?? '',
-        status: e.columns.status,
-        arrivedAt: e.columns.arrived_at,
-        lateMinutes: e.columns.late_minutes,
-        reason: e.columns.reason,
-      })),
-    };
-  });
-}
-
-export async function addOutcome(ctx: AppContext, actor: Actor, id: string, body: CreateOutcomeBody): Promise<MeetingDetail> {
-  const { dialect } = ctx.handle;
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const agenda = await repo.agendaOf(trx, id);
-    if (!agenda.some((a) => a.id === body.agendaItemId)) throw fieldError('agendaItemId', 'agenda_item_unknown');
-    const text = body.text ?? '';
-    if (body.kind === 'task' && !body.task) throw fieldError('task', 'issue.required');
-    if (body.kind !== 'task' && body.task) throw fieldError('task', 'outcome_task_only');
-    if (body.kind !== 'task' && !text) throw fieldError('text', 'issue.required');
-    if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
-    const participants = await repo.participantsOf(trx, id);
-    if (body.votes) {
-      // The cell's own official members vote: guests from the committees above only sit in,
-      // and probationary members (dự bị) speak but have no vote on a resolution.
-      const present = participants.filter(
-        (p) =>
-          p.role === 'member' &&
-          p.status === 'present' &&
-          p.member_status !== 'probationary' &&
-          (p.official_on === null || p.official_on <= meeting.meeting_date),
-      ).length;
-      const cast = body.votes.for + body.votes.against + body.votes.abstain;
-      if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
-    }
-    const now = nowIso();
-    // A task decided here follows every rule of a task ("rõ người, rõ việc, rõ trách nhiệm, rõ
-    // thời gian"; the owner one of the cell's members), falling due no earlier than the meeting.
-    let task: NewTask | null = null;
-    if (body.task) {
-      const cell = await findUnit(trx, meeting.unit_id);
-      task = await insertNewTask(trx, actor, cell!, body.task, { kind: 'meeting', meetingId: id, meetingDate: meeting.meeting_date }, { fieldPrefix: 'task.' });
-    }
-    const outcome = {
-      id: newId(),
-      meeting_id: id,
-      unit_id: meeting.unit_id,
-      agenda_item_id: body.agendaItemId,
-      position: await repo.nextOutcomePosition(trx, id),
-      kind: body.kind,
-      text,
-      votes_for: body.votes?.for ?? null,
-      votes_against: body.votes?.against ?? null,
-      votes_abstain: body.votes?.abstain ?? null,
-      task_id: task?.row.id ?? null,
-      created_at: now,
-    };
-    await repo.insertOutcome(trx, outcome);
-    await repo.updateMeeting(trx, id, { updated_at: now });
-    // The task has a history of its own (progress, close): it starts here, as any other task's.
-    if (task) {
-      await writeAudit(trx, dialect, {
-        actorAccountId: actor.accountId,
-        action: 'task.create',
-        recordType: 'task',
-        recordId: task.row.id,
-        unitId: meeting.unit_id,
-        after: taskSnapshot(task),
-      });
-    }
-    await writeAudit(trx, dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.outcome_add',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      after: {
-        outcomeId: outcome.id,
-        agendaItemId: outcome.agenda_item_id,
-        kind: outcome.kind,
-        text,
-        votes: body.votes ?? null,
-        task: task ? { id: task.row.id, ...taskSnapshot(task) } : null,
-      },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-export async function removeOutcome(ctx: AppContext, actor: Actor, id: string, outcomeId: string): Promise<MeetingDetail> {
-  const { dialect } = ctx.handle;
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const outcome = await repo.findOutcome(trx, id, outcomeId);
-    if (!outcome) throw new AppError(404, 'not_found');
-    await repo.deleteOutcome(trx, outcome);
-    await writeAudit(trx, dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.outcome_remove',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      before: { outcomeId, kind: outcome.kind, text: outcome.text, taskId: outcome.task_id },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
 /** planned → held: the meeting took place; minutes are being written. */
 export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {
   await writeTransaction(ctx.handle, async (trx) => {
@@ -914,64 +450,6 @@ export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Pr
     if (meeting.status !== 'planned') throw new AppError(409, 'meeting_not_planned');
     if (meeting.meeting_date > today()) throw new AppError(409, 'meeting_in_future');
     await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.hold');
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-async function changeStatus(trx: Db, ctx: AppContext, actor: Actor, meeting: MeetingWithUnit, status: MeetingStatus, action: string, extra: Record<string, unknown> = {}) {
-  const now = nowIso();
-  await repo.updateMeeting(trx, meeting.id, { status, updated_at: now, ...(status === 'approved' ? { approved_at: now, approved_by_account_id: actor.accountId } : {}) });
-  await writeAudit(trx, ctx.handle.dialect, {
-    actorAccountId: actor.accountId,
-    action,
-    recordType: 'meeting',
-    recordId: meeting.id,
-    unitId: meeting.unit_id,
-    before: { status: meeting.status },
-    after: { status, ...extra },
-  });
-}
-
-/** held → approved: the secretary signs; the minutes are locked and kept as a version. */
-export async function approveMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadMeeting(trx, actor, id, 'meeting.approve');
-    if (meeting.status === 'approved') throw locked();
-    if (meeting.status !== 'held') throw new AppError(409, 'meeting_not_held');
-    const participants = await repo.participantsOf(trx, id);
-    const pending = participants.filter((p) => p.status === 'pending');
-    if (pending.length > 0) {
-      throw new AppError(409, 'attendance_incomplete', { count: pending.length, names: pending.slice(0, 5).map((p) => p.full_name).join(', ') });
-    }
-    const version = meeting.minutes_version + 1;
-    const now = nowIso();
-    await repo.insertVersion(trx, {
-      id: newId(),
-      meeting_id: id,
-      unit_id: meeting.unit_id,
-      version,
-      snapshot_json: canonicalJson(await versionSnapshot(trx, meeting, version)),
-      approved_at: now,
-      approved_by_account_id: actor.accountId,
-      reopened_at: null,
-      reopened_by_account_id: null,
-      reopen_reason: null,
-    });
-    await repo.updateMeeting(trx, id, { minutes_version: version });
-    await changeStatus(trx, ctx, actor, meeting, 'approved', 'meeting.approve', { version });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-/** approved → held, with a reason: the correction becomes the next version when approved again. */
-export async function reopenMinutes(ctx: AppContext, actor: Actor, id: string, reason: string): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadMeeting(trx, actor, id, 'meeting.approve');
-    if (meeting.status !== 'approved') throw new AppError(409, 'meeting_not_approved');
-    const now = nowIso();
-    await repo.markVersionReopened(trx, id, meeting.minutes_version, { reopened_at: now, reopened_by_account_id: actor.accountId, reopen_reason: reason });
-    await repo.updateMeeting(trx, id, { approved_at: null, approved_by_account_id: null });
-    await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.reopen', { reason, version: meeting.minutes_version });
   });
   return meetingDetail(ctx, actor, id);
 }
@@ -992,252 +470,4 @@ export async function deleteMeeting(ctx: AppContext, actor: Actor, id: string): 
       before: headerSnapshot(stripJoined(meeting), meeting.unit_name),
     });
   });
-}
-
-export async function scoreMeeting(ctx: AppContext, actor: Actor, id: string, body: ScoreBody): Promise<MeetingDetail> {
-  await writeTransaction(ctx.handle, async (trx) => {
-    const meeting = await loadEditable(trx, actor, id);
-    const rubricRow = await rubricFor(trx, meeting);
-    if (!rubricRow) throw new AppError(409, 'rubric_missing');
-    const rubric = presentRubric(rubricRow);
-    const seen = new Set<string>();
-    body.items.forEach((item, i) => {
-      const criterion = rubric.criteria.find((c) => c.code === item.code);
-      if (!criterion) throw fieldError(`items.${i}.code`, 'score_code_unknown');
-      if (seen.has(item.code)) throw fieldError(`items.${i}.code`, 'duplicate_entry');
-      seen.add(item.code);
-      if (item.points !== null && item.points > criterion.points) throw fieldError(`items.${i}.points`, 'issue.too_big', { max: criterion.points });
-      if (item.points !== null && !Number.isInteger(item.points * 2)) throw fieldError(`items.${i}.points`, 'score_points_step');
-    });
-    const before = await repo.scoresOf(trx, id);
-    const merged = rubric.criteria.map((c) => {
-      const given = body.items.find((i) => i.code === c.code);
-      const old = before.find((s) => s.criterion_code === c.code);
-      if (given) return { code: c.code, points: given.points, note: given.note ?? null };
-      return { code: c.code, points: old ? Number(old.points) : null, note: old?.note ?? null };
-    });
-    const scored = merged.filter((m): m is { code: string; points: number; note: string | null } => m.points !== null);
-    const complete = scored.length === rubric.criteria.length;
-    const total = scored.length ? scored.reduce((s, m) => s + m.points, 0) : null;
-    const level = complete && total !== null ? scoreLevel(total, rubric.levels) : null;
-    const beforeSnap = before.map((s) => ({ code: s.criterion_code, points: Number(s.points), note: s.note })).sort((a, b) => a.code.localeCompare(b.code));
-    const afterSnap = [...scored].sort((a, b) => a.code.localeCompare(b.code));
-    if (canonicalJson(beforeSnap) === canonicalJson(afterSnap) && meeting.rubric_id === rubric.id) return;
-    await repo.replaceScores(trx, id, meeting.unit_id, scored);
-    await repo.updateMeeting(trx, id, { rubric_id: rubric.id, score_total: total, score_level: level, updated_at: nowIso() });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'meeting.score',
-      recordType: 'meeting',
-      recordId: id,
-      unitId: meeting.unit_id,
-      before: { rubricId: meeting.rubric_id, items: beforeSnap, total: meeting.score_total },
-      after: { rubricId: rubric.id, items: afterSnap, total, level },
-    });
-  });
-  return meetingDetail(ctx, actor, id);
-}
-
-// --- Word minutes -----------------------------------------------------------------------------
-
-/** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
-export function placeNameOf(unitName: string): string {
-  return unitName.replace(/^(Đảng bộ|Chi bộ|Đảng ủy)\s+(xã|phường|thị trấn|huyện|tỉnh|thành phố)?\s*/iu, '').trim() || unitName;
-}
-
-export async function minutesDocx(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
-  const { db } = ctx.handle;
-  const meeting = await loadMeeting(db, actor, id, 'meeting.read');
-  const detail = await detailOf(db, actor, meeting);
-  const parent = meeting.unit_parent_id ? await findUnit(db, meeting.unit_parent_id) : undefined;
-  const members = detail.participants.filter((p) => p.role === 'member');
-  const doc: MinutesDocument = {
-    parentUnitName: parent?.name ?? '',
-    cellName: detail.unitName,
-    placeName: placeNameOf(parent?.name ?? detail.unitName),
-    kind: detail.kind,
-    topic: detail.topic,
-    date: detail.date,
-    startTime: detail.startTime,
-    place: detail.place,
-    chairName: detail.chairName,
-    secretaryName: detail.secretaryName,
-    attendance: {
-      total: members.length,
-      expected: members.filter((p) => p.status !== 'exempt').length,
-      present: detail.attendance.present,
-      onTime: detail.attendance.onTime,
-      late: members.filter((p) => (p.lateMinutes ?? 0) > 0).map((p) => ({ name: p.fullName, minutes: p.lateMinutes! })),
-      excused: members.filter((p) => p.status === 'excused').map((p) => ({ name: p.fullName, reason: p.reason, reported: p.reported })),
-      absent: members.filter((p) => p.status === 'absent').map((p) => ({ name: p.fullName })),
-      exempt: members.filter((p) => p.status === 'exempt').map((p) => ({ name: p.fullName })),
-      guests: detail.participants.filter((p) => p.role === 'guest').map((p) => ({ name: p.fullName, present: p.status === 'present' })),
-    },
-    reviewedTasks: detail.reviewedTasks.map((t) => ({
-      title: t.title,
-      deliverable: t.deliverable,
-      ownerKind: t.ownerKind,
-      ownerName: t.ownerName,
-      deadline: t.deadline,
-      status: t.status,
-    })),
-    agenda: detail.agenda.map((item) => ({
-      title: item.title,
-      presenterName: item.presenterName,
-      minutes: item.minutes,
-      outcomes: item.outcomes.map((o) => ({
-        kind: o.kind,
-        text: o.text,
-        votes: o.votes,
-        task: o.task
-          ? { title: o.task.title, deliverable: o.task.deliverable, ownerKind: o.task.ownerKind, ownerName: o.task.ownerName, deadline: o.task.deadline }
-          : null,
-      })),
-    })),
-    score: detail.score && detail.score.total !== null
-      ? { total: detail.score.total, max: detail.score.rubric.maxPoints, level: detail.score.level, rubricName: detail.score.rubric.name }
-      : null,
-    status: detail.status,
-    version: Math.max(detail.minutesVersion, 1),
-  };
-  const [y, m, d] = detail.date.split('-');
-  return { fileName: `bien-ban-sinh-hoat-chi-bo-${y}-${m}-${d}.docx`, content: await renderMinutesDocx(doc) };
-}
-
-// --- reports ----------------------------------------------------------------------------------
-
-export async function unitAttendanceStats(
-  ctx: AppContext,
-  actor: Actor,
-  unitId: string,
-  query: { from?: string | undefined; to?: string | undefined },
-): Promise<UnitAttendanceStats> {
-  const { db } = ctx.handle;
-  const unit = await findUnit(db, unitId);
-  authorizeUnit(actor, 'attendance.report', unit);
-  const { from, to } = period(query);
-  const path = unit!.path;
-  const [byCellMonth, cells] = await Promise.all([
-    // Meetings' tallies by cell and month: both views are sums of them.
-    repo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
-    repo.cellsIn(db, path),
-  ]);
-  const perCell = new Map<string, AttendanceCounts>();
-  const months = new Map<string, AttendanceCounts>();
-  const meetingsOf = new Map<string, number>();
-  for (const row of byCellMonth) {
-    const counts = repo.countsOfTally(row);
-    perCell.set(row.unitId, mergeCounts(perCell.get(row.unitId) ?? emptyCounts(), counts));
-    months.set(row.month, mergeCounts(months.get(row.month) ?? emptyCounts(), counts));
-    meetingsOf.set(row.unitId, (meetingsOf.get(row.unitId) ?? 0) + row.meetings);
-  }
-  let members: UnitAttendanceStats['members'] = [];
-  if (unit!.kind === 'cell') {
-    const [roster, byMember] = await Promise.all([
-      repo.cellMembers(db, unit!.id),
-      repo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member' }),
-    ]);
-    const perMember = tally(byMember);
-    members = roster
-      // Whoever has a record in the period, and the active members expected in it (not those
-      // who joined after it or are excused from meetings).
-      .filter((m) => perMember.has(m.id) || (m.status !== 'exempt' && (!m.joined_on || m.joined_on <= to)))
-      .map((m) => ({ memberId: m.id, fullName: m.full_name, ...withRates(perMember.get(m.id) ?? emptyCounts()) }));
-  }
-  return {
-    unitId: unit!.id,
-    unitName: unit!.name,
-    from,
-    to,
-    meetings: [...meetingsOf.values()].reduce((a, b) => a + b, 0),
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
-    cells: cells
-      .map((c) => ({ unitId: c.id, unitName: c.name, meetings: meetingsOf.get(c.id) ?? 0, ...withRates(perCell.get(c.id) ?? emptyCounts()) }))
-      .sort((a, b) => compareByPunctuality(a, b) || a.unitName.localeCompare(b.unitName, 'vi')),
-    members,
-  };
-}
-
-export async function memberAttendanceStats(
-  ctx: AppContext,
-  actor: Actor,
-  memberId: string,
-  query: { from?: string | undefined; to?: string | undefined },
-): Promise<MemberAttendanceStats> {
-  const { db } = ctx.handle;
-  const member = await findMemberWithUnit(db, memberId);
-  authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
-  const { from, to } = period(query);
-  const [byMonth, meetings] = await Promise.all([
-    repo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month' }),
-    repo.memberMeetings(db, memberId, from, to),
-  ]);
-  const months = tally(byMonth);
-  return {
-    memberId,
-    fullName: member!.full_name,
-    from,
-    to,
-    total: withRates(sumAll(months.values())),
-    months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
-    meetings: meetings.map((m) => ({
-      meetingId: m.meeting_id,
-      date: m.meeting_date,
-      kind: m.kind as MeetingKind,
-      topic: m.topic,
-      unitName: m.unit_name,
-      role: m.role as 'member' | 'guest',
-      status: m.status as AttendanceStatus,
-      lateMinutes: m.late_minutes,
-      reason: m.reason,
-    })),
-  };
-}
-
-// --- rubrics ----------------------------------------------------------------------------------
-
-export async function listRubrics(ctx: AppContext, actor: Actor, unitId: string): Promise<{ items: Rubric[] }> {
-  const { db } = ctx.handle;
-  const unit = await findUnit(db, unitId);
-  // The forms' page is for those who load them; readers of a meeting see its form in the meeting.
-  authorizeUnit(actor, can(actor, 'rubric.manage', { unitPath: unit?.path ?? '' }) ? 'rubric.manage' : 'meeting.read', unit);
-  const rows = await repo.rubricsOfUnit(db, unitId);
-  return { items: rows.map(presentRubric) };
-}
-
-/** Loads a province's form: it replaces the unit's active form of the same kind (meetings already scored keep theirs). */
-export function createRubric(ctx: AppContext, actor: Actor, body: CreateRubricBody): Promise<Rubric> {
-  return writeTransaction(ctx.handle, (trx) => loadRubric(trx, ctx.handle.dialect, actor, body));
-}
-
-/** The write itself, also used by the demo seed (actor null = the system). */
-export async function loadRubric(trx: Db, dialect: DialectHelpers, actor: Actor | null, body: CreateRubricBody): Promise<Rubric> {
-  const unit = await findUnit(trx, body.unitId);
-  if (actor) authorizeReferencedUnit(actor, 'rubric.manage', unit, 'unitId');
-  else if (!unit) throw new Error(`loadRubric: no unit ${body.unitId}`);
-  const now = nowIso();
-  await repo.retireRubrics(trx, body.unitId, body.kind, now);
-  const row: MeetingRubricTable = {
-    id: newId(),
-    unit_id: body.unitId,
-    kind: body.kind,
-    name: body.name,
-    source: body.source,
-    verified: body.verified ? 1 : 0,
-    criteria_json: JSON.stringify(body.criteria),
-    levels_json: JSON.stringify([...body.levels].sort((a, b) => b.min - a.min)),
-    retired_at: null,
-    created_at: now,
-  };
-  await repo.insertRubric(trx, row);
-  await writeAudit(trx, dialect, {
-    actorAccountId: actor?.accountId ?? null,
-    action: 'rubric.create',
-    recordType: 'meeting_rubric',
-    recordId: row.id,
-    unitId: body.unitId,
-    after: { kind: body.kind, name: body.name, source: body.source, verified: body.verified, criteria: body.criteria, levels: body.levels },
-  });
-  return presentRubric(row);
 }
