@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf } from '../auth/session.js';
+import { actorOf } from '../../core/session.js';
 import { attendanceBody, attendanceResponse, importBody, importResponse, meetingParams } from './schemas.js';
 import * as attendance from './attendance.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf } from '../auth/session.js';
+import { actorOf } from '../../core/session.js';
 import { createOutcomeBody, meetingDetail, meetingParams, outcomeParams } from './schemas.js';
 import * as outcomes from './outcomes.js';
 

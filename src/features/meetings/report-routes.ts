@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
-import { actorOf } from '../auth/session.js';
+import { actorOf } from '../../core/session.js';
 import { unitParams } from '../units/schemas.js';
 import { memberParams } from '../members/schemas.js';
 import { memberAttendanceStats, periodQuery, unitAttendanceStats } from './schemas.js';
