@@ -143,6 +143,3 @@ export function compareByPunctuality(a: AttendanceRates, b: AttendanceRates): nu
   if (pa !== pb) return pb - pa;
   return (b.attendanceRate ?? -1) - (a.attendanceRate ?? -1);
 }
-
-// Until the meetings feature's split lands: its files still import these from here.
-export { localDate, localTime } from './vietnam-time.js';

@@ -27,6 +27,9 @@ import { countConfirmations } from '../../domain/local-issues.js';
 import * as repo from './repo.js';
 import type { CitizenFeedbackRow } from './repo.js';
 import { checkFormToken, formKey, hashContact, hashContent, hashIp, hashTrackingCode, signFormToken } from './guards.js';
+
+/** How a message's contact, content and code are kept (hashed with the install's key): the demo stores its messages the same way. */
+export { formKey, hashContact, hashContent, hashTrackingCode };
 import {
   authorizeCitizenAnswer,
   authorizeCitizenFeedbackRead,

@@ -24,16 +24,8 @@ import {
   type CommitmentResult,
   type CommitmentSection,
 } from '../../shared/enums.js';
-import {
-  cellText,
-  normaliseLabel,
-  normaliseWords,
-  participantMatcher,
-  readXlsx,
-  type Cell,
-  type ImportParticipant,
-  type RawRow,
-} from '../meetings/attendance-import.js';
+import { cellText, normaliseLabel, normaliseWords, readXlsx, type Cell, type RawRow } from '../../core/spreadsheet.js';
+import { participantMatcher, type ImportParticipant } from '../../domain/member-matching.js';
 
 /** What one line of the pledge says, as the sheet carries it both ways. */
 interface LineContent {

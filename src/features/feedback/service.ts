@@ -10,7 +10,7 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { activeMembersOf, findMemberWithUnit } from '../members/lookup.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
-import { findMeeting } from '../meetings/repo.js';
+import { findMeeting } from '../meetings/lookup.js';
 import * as checklistRead from '../checklist/lookup.js';
 import { assertDeadline, ensurePlan, insertPlanItems } from '../correction-plans/service.js';
 import * as repo from './repo.js';

@@ -7,17 +7,11 @@
  * the route can show every problem of a file at once before anything is written, and the
  * rules can be tested without a server.
  */
-import ExcelJS from 'exceljs';
-import { foldVietnamese } from '../../domain/vietnamese.js';
-import { localDate } from '../../domain/attendance.js';
+import { localDate } from '../../domain/vietnam-time.js';
+import { cellText, isExcelDayZero, normaliseLabel, normaliseWords, readSpreadsheet, type Cell, type RawRow } from '../../core/spreadsheet.js';
+import { participantMatcher, type ImportParticipant } from '../../domain/member-matching.js';
 
-/** One person on the meeting's list, as the importer needs to recognise them. */
-export interface ImportParticipant {
-  memberId: string;
-  fullName: string;
-  /** Số thẻ đảng viên; null when the cell has not recorded it yet (then only the name can match). */
-  cardNumber: string | null;
-}
+export type { ImportParticipant };
 
 /** A file row that was understood completely and belongs to exactly one participant. */
 export interface ImportedEntry {
@@ -71,15 +65,6 @@ export interface ImportResult {
   rowsRead: number;
 }
 
-/** A cell after unwrapping exceljs's rich text / formula / hyperlink objects; '' is empty. */
-export type Cell = string | number | Date;
-
-/** One row of the file with its 1-based row number; cells are 0-based by column. */
-export interface RawRow {
-  row: number;
-  cells: Cell[];
-}
-
 type ColumnKind = 'card' | 'name' | 'status' | 'time' | 'reason';
 
 /** Where each recognised column sits, with its header text as written (for messages). */
@@ -131,7 +116,7 @@ export async function parseAttendanceFile(
   meeting: { date: string },
   participants: readonly ImportParticipant[],
 ): Promise<ImportResult> {
-  const rows = await readRows(input);
+  const rows = await readSpreadsheet(input, (rows) => Object.keys(findHeader(rows)?.columns ?? {}).length);
   if (!rows) return fileProblem('unreadable_file');
   return importRows(rows, meeting.date, participants);
 }
@@ -144,165 +129,9 @@ function fileProblem(code: ImportProblemCode, row = 1, rowsRead = 0): ImportResu
   return { entries: [], problems: [{ row, code }], rowsRead };
 }
 
-/** Rows of the file, or null when it is not a CSV/XLSX we can read. */
-async function readRows(input: { fileName: string; content: Buffer }): Promise<RawRow[] | null> {
-  const extension = /\.([^.]+)$/.exec(input.fileName.trim())?.[1]?.toLowerCase();
-  if (extension === 'csv') return readCsv(input.content);
-  if (extension === 'xlsx') return readXlsx(input.content);
-  return null;
-}
-
-/**
- * CSV as Excel writes it: UTF-8 (a BOM is common), `,` `;` or tab between fields. Bytes that
- * are not UTF-8 (an old "CSV (Windows)" save in a legacy code page) are refused rather than
- * turned into mojibake names that would then match nobody.
- */
-function readCsv(content: Buffer): RawRow[] | null {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return null;
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
-
-  // The delimiter is whichever one makes the header line split into the most known columns;
-  // a title line above the header ("Chi bộ A, xã B") must not decide it.
-  // Without a header anywhere, the most frequent one wins, so a file of ";;" lines is blank.
-  let best: { rows: RawRow[]; score: number; count: number } | null = null;
-  for (const delimiter of [',', ';', '\t']) {
-    const rows = parseCsv(text, delimiter).map((cells, i) => ({ row: i + 1, cells }));
-    const header = findHeader(rows);
-    const score = header ? Object.keys(header.columns).length : 0;
-    const count = text.split(delimiter).length;
-    if (!best || score > best.score || (score === best.score && count > best.count)) best = { rows, score, count };
-  }
-  return best!.rows;
-}
-
-/**
- * RFC 4180: fields may be quoted, a doubled quote inside quotes is one quote, quoted fields
- * may hold delimiters and line breaks; CRLF, LF and lone CR all end a record. Lenient the way
- * Excel is: text after a closing quote is kept, an unclosed quote runs to the end.
- */
-function parseCsv(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-      } else field += c;
-      i++;
-    } else if (c === '"' && field === '') {
-      inQuotes = true;
-      i++;
-    } else if (c === delimiter) {
-      endField();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  // A final line without a line break is still a record; a trailing line break adds none.
-  if (field !== '' || record.length > 0 || inQuotes) endRecord();
-  return records;
-}
-
-/** The first worksheet (in tab order) of an XLSX workbook; null when exceljs cannot open it. */
-export async function readXlsx(content: Buffer): Promise<RawRow[] | null> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer) in its typings; it accepts Node's at runtime.
-    await workbook.xlsx.load(content as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    return null;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values : [];
-    const cells: Cell[] = [];
-    // row.values is 1-based and sparse (index 0 is always empty).
-    for (let c = 1; c < values.length; c++) cells.push(unwrapCell(values[c]));
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-/** exceljs cell value → plain string, number or Date. */
-function unwrapCell(value: unknown): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text?: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
-    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return unwrapCell(v.result);
-    if ('text' in v) return unwrapCell(v.text); // hyperlink; its text may itself be rich text
-    if (typeof v.error === 'string') return v.error; // '#N/A' and friends
-  }
-  return '';
-}
-
 // ---------------------------------------------------------------------------
 // Header
 // ---------------------------------------------------------------------------
-
-/** Text folded to bare words for lookup: "Vắng (có lý do)" → "vang co ly do". */
-export function normaliseWords(s: string): string {
-  return foldVietnamese(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** A header folded for lookup, ignoring remarks in brackets: "Giờ đến (hh:mm):" → "gio den". */
-export function normaliseLabel(s: string): string {
-  return normaliseWords(s.replace(/\([^)]*\)/g, ' '));
-}
-
-/**
- * Cell as trimmed text, for names, card numbers, statuses, reasons and problem values. A Date
- * is Excel's wall clock, shown the way Excel shows it ("14/04/2022 19:30", or "19:30" for a
- * time-only cell), not as a UTC instant that would confuse the user.
- */
-export function cellText(cell: Cell | undefined): string {
-  if (cell === undefined) return '';
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return '';
-    const [date, time] = [cell.toISOString().slice(0, 10), cell.toISOString().slice(11, 16)];
-    if (isExcelDayZero(date)) return time;
-    const [y, m, d] = date.split('-');
-    return `${d}/${m}/${y} ${time}`;
-  }
-  return String(cell).trim();
-}
-
-/** The date exceljs gives time-only cells: Excel's day zero (1900-based or 1904-based workbooks). */
-function isExcelDayZero(isoDate: string): boolean {
-  return isoDate === '1899-12-30' || isoDate === '1904-01-01';
-}
 
 /** The header row: the first of the top rows with a card-number or name column. */
 function findHeader(rows: readonly RawRow[]): { row: number; columns: Columns } | null {
@@ -402,51 +231,6 @@ function importRows(rows: readonly RawRow[], meetingDate: string, participants: 
   entries.sort((a, b) => a.row - b.row);
   problems.sort((a, b) => a.row - b.row);
   return { entries, problems, rowsRead: dataRows.length };
-}
-
-export type Match =
-  | { by: 'card' | 'name'; result: 'one'; memberId: string }
-  | { by: 'card' | 'name'; result: 'none' }
-  | { by: 'card' | 'name'; result: 'many' };
-
-/**
- * Card number first (it is unique and survives typos in names), then the folded name.
- * A card that matches nobody falls back to the name, because many cells have not entered
- * card numbers for everyone yet. Excel drops leading zeros from card numbers typed as
- * numbers, so an all-digit card also matches ignoring leading zeros.
- */
-export function participantMatcher(participants: readonly ImportParticipant[]): (card: string, name: string) => Match {
-  const byCard = new Map<string, string[]>();
-  const byDigits = new Map<string, string[]>();
-  const byName = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, id: string) => {
-    if (key === '') return;
-    const ids = map.get(key);
-    if (ids) ids.push(id);
-    else map.set(key, [id]);
-  };
-  for (const p of participants) {
-    const card = normaliseCard(p.cardNumber ?? '');
-    add(byCard, card, p.memberId);
-    if (/^\d+$/.test(card)) add(byDigits, card.replace(/^0+/, ''), p.memberId);
-    add(byName, foldVietnamese(p.fullName), p.memberId);
-  }
-
-  const pick = (by: 'card' | 'name', ids: string[] | undefined): Match =>
-    !ids ? { by, result: 'none' } : ids.length > 1 ? { by, result: 'many' } : { by, result: 'one', memberId: ids[0]! };
-
-  return (cardText, name) => {
-    if (cardText !== '') {
-      const card = normaliseCard(cardText);
-      const ids = byCard.get(card) ?? (/^\d+$/.test(card) ? byDigits.get(card.replace(/^0+/, '')) : undefined);
-      if (ids || name === '') return pick('card', ids);
-    }
-    return pick('name', byName.get(foldVietnamese(name)));
-  };
-}
-
-function normaliseCard(s: string): string {
-  return s.replace(/\s+/g, '').toLowerCase();
 }
 
 // ---------------------------------------------------------------------------

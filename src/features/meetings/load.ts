@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { Actor } from '../../domain/policy.js';
-import { localDate } from '../../domain/attendance.js';
 import type { Database } from '../../db/schema.js';
 import { nowIso } from '../../db/ids.js';
 import type { MeetingStatus } from '../../shared/enums.js';
@@ -17,14 +16,6 @@ import { authorizeMeeting } from './policy.js';
 
 export type Db = Kysely<Database>;
 export const locked = () => new AppError(409, 'meeting_locked');
-
-/** Today's local date in Vietnam. */
-export const today = () => localDate(new Date());
-
-/** Ids of a unit's ancestors, nearest first, from its materialised path. */
-export function ancestorIds(path: string): string[] {
-  return path.split('/').filter(Boolean).slice(0, -1).reverse();
-}
 
 /** Loads a meeting for an action on it: a missing one and one outside the actor's scope look the same (404). */
 export async function loadMeeting(db: Db, actor: Actor, id: string, action: 'meeting.read' | 'meeting.manage' | 'meeting.approve') {

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/policy.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import * as repo from './repo.js';
 import * as minutesRepo from './minutes-repo.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';

@@ -1,7 +1,6 @@
 /** A meeting's outcomes (information, decisions with votes, tasks decided). */
 import type { Kysely } from 'kysely';
 import type { Database, MeetingOutcomeTable } from '../../db/schema.js';
-import { deleteTasks } from '../tasks/repo.js';
 
 export function outcomesOf(db: Kysely<Database>, meetingId: string) {
   return db
@@ -29,7 +28,6 @@ export async function deleteOutcome(db: Kysely<Database>, outcome: { id: string;
   await db.deleteFrom('meeting_outcomes').where('id', '=', outcome.id).execute();
   if (outcome.task_id) {
     await db.deleteFrom('meeting_reviewed_tasks').where('task_id', '=', outcome.task_id).execute();
-    await deleteTasks(db, [outcome.task_id]);
   }
 }
 

@@ -4,8 +4,8 @@ import { AppError, fieldError } from '../../core/errors.js';
 import type { Actor } from '../../domain/policy.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
-import { insertNewTask, taskSnapshot, type NewTask } from '../tasks/service.js';
+import { findUnit } from '../units/lookup.js';
+import { insertNewTask, removeTasks, taskSnapshot, type NewTask } from '../tasks/service.js';
 import * as repo from './repo.js';
 import type { ParticipantRow } from './repo.js';
 import * as outcomeRepo from './outcome-repo.js';
@@ -109,6 +109,7 @@ export async function removeOutcome(ctx: AppContext, actor: Actor, id: string, o
     const outcome = await outcomeRepo.findOutcome(trx, id, outcomeId);
     if (!outcome) throw new AppError(404, 'not_found');
     await outcomeRepo.deleteOutcome(trx, outcome);
+    if (outcome.task_id) await removeTasks(trx, [outcome.task_id]);
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
       action: 'meeting.outcome_remove',

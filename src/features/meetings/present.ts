@@ -5,15 +5,17 @@ import { addRecords, emptyCounts, withRates, type AttendanceCounts } from '../..
 import { measuredPoints, rubricMaxPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
 import type { Database, MeetingRubricTable } from '../../db/schema.js';
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/enums.js';
-import type { TaskRow } from '../tasks/repo.js';
-import { presentTask } from '../tasks/present.js';
+import type { TaskRow } from '../tasks/lookup.js';
+import { presentTask, tasksFromMeeting, tasksReviewedAt } from '../tasks/lookup.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
+import { ancestorIds } from '../../domain/unit-paths.js';
 import * as repo from './repo.js';
 import * as outcomeRepo from './outcome-repo.js';
 import * as rubricRepo from './rubric-repo.js';
 import * as minutesRepo from './minutes-repo.js';
 import type { MeetingWithUnit, ParticipantRow } from './repo.js';
 import { meetingActions } from './policy.js';
-import { ancestorIds, loadMeeting, today, type Db } from './load.js';
+import { loadMeeting, type Db } from './load.js';
 import type { MeetingDetail, MeetingSummary, Participant, Rubric } from './schemas.js';
 
 /** A meeting's attendance counts from its participants: members only, guests sit in. */
@@ -116,13 +118,13 @@ export async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): 
     repo.participantsOf(db, meeting.id),
     repo.agendaOf(db, meeting.id),
     outcomeRepo.outcomesOf(db, meeting.id),
-    repo.tasksOfMeeting(db, meeting.id),
-    repo.reviewedTasksOf(db, meeting.id),
+    tasksFromMeeting(db, meeting.id),
+    tasksReviewedAt(db, meeting.id),
     minutesRepo.versionsOf(db, meeting.id),
   ]);
   const nameOf = (memberId: string | null) => (memberId ? (participants.find((p) => p.member_id === memberId)?.full_name ?? null) : null);
   const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const day = today();
+  const day = todayInVietnam();
   const status = meeting.status as MeetingStatus;
   // The UI shows only what works now: nothing changes approved minutes except reopening them.
   const actions = allowedActions(actor, { unitPath: meeting.unit_path }, meetingActions).filter(

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, MeetingAgendaItemTable, MeetingParticipantTable, MeetingTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
-import { deleteTasks, selectTasks, type TaskRow } from '../tasks/repo.js';
 import type { AttendanceCounts } from '../../domain/attendance.js';
 
 // The other tables of a meeting have repos of their own; the demo seed and other features find
@@ -32,8 +31,11 @@ export function updateMeeting(db: Kysely<Database>, id: string, patch: Partial<M
   return db.updateTable('meetings').set(patch).where('id', '=', id).execute();
 }
 
-/** Removes a meeting and everything hanging off it (planned meetings only: nothing else refers to it). */
-export async function deleteMeeting(db: Kysely<Database>, id: string) {
+/**
+ * What hangs off a meeting before its tasks can go: the review lists that name it or its tasks,
+ * its score and outcomes (planned meetings only: nothing else refers to it).
+ */
+export async function deleteMeetingLinks(db: Kysely<Database>, id: string) {
   await db.deleteFrom('meeting_reviewed_tasks').where('meeting_id', '=', id).execute();
   // Its tasks may already sit on a later meeting's review list.
   await db
@@ -42,8 +44,10 @@ export async function deleteMeeting(db: Kysely<Database>, id: string) {
     .execute();
   await db.deleteFrom('meeting_scores').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meeting_outcomes').where('meeting_id', '=', id).execute();
-  const tasks = await db.selectFrom('tasks').select('id').where('source_meeting_id', '=', id).execute();
-  await deleteTasks(db, tasks.map((t) => t.id));
+}
+
+/** The meeting itself, its agenda and participants (after its tasks are gone). */
+export async function deleteMeetingRecord(db: Kysely<Database>, id: string) {
   await db.deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meeting_participants').where('meeting_id', '=', id).execute();
   await db.deleteFrom('meetings').where('id', '=', id).execute();
@@ -136,29 +140,6 @@ export function updateAgendaItem(db: Kysely<Database>, id: string, patch: Partia
 export function deleteAgendaItems(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve();
   return db.deleteFrom('meeting_agenda_items').where('id', 'in', ids).execute();
-}
-
-export function tasksOfMeeting(db: Kysely<Database>, meetingId: string): Promise<TaskRow[]> {
-  return selectTasks(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').orderBy('t.id').execute();
-}
-
-export function reviewedTasksOf(db: Kysely<Database>, meetingId: string): Promise<TaskRow[]> {
-  return selectTasks(db)
-    .innerJoin('meeting_reviewed_tasks as r', 'r.task_id', 't.id')
-    .where('r.meeting_id', '=', meetingId)
-    .orderBy('t.deadline')
-    .orderBy('t.id')
-    .execute();
-}
-
-/**
- * Open tasks of a cell decided at its meetings — those before `beforeDate` when given: the next
- * meeting reviews them.
- */
-export function openTasks(db: Kysely<Database>, unitId: string, beforeDate?: string): Promise<TaskRow[]> {
-  let query = selectTasks(db).where('t.unit_id', '=', unitId).where('t.status', '=', 'open').where('sm.meeting_date', 'is not', null);
-  if (beforeDate !== undefined) query = query.where('sm.meeting_date', '<', beforeDate);
-  return query.orderBy('t.deadline').orderBy('t.id').execute();
 }
 
 export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: string; task_id: string; unit_id: string }[]) {
@@ -255,18 +236,6 @@ export function countsOfTally(row: TallyColumns): AttendanceCounts {
 
 export function setTally(db: Kysely<Database>, id: string, tally: TallyColumns) {
   return db.updateTable('meetings').set(tally).where('id', '=', id).execute();
-}
-
-/** Active cells of a subtree, by name. */
-export function cellsIn(db: Kysely<Database>, unitPath: string) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where(inSubtree('path', unitPath))
-    .where('kind', '=', 'cell')
-    .where('archived_at', 'is', null)
-    .orderBy('name')
-    .execute();
 }
 
 /** The place of a cell's latest meeting, to pre-fill the next. */

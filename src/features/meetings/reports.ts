@@ -12,18 +12,19 @@ import {
   type AttendanceCounts,
 } from '../../domain/attendance.js';
 import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
-import { findUnit } from '../units/repo.js';
+import { activeCellsIn, findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/repo.js';
+import { findMemberWithUnit } from '../members/lookup.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import * as repo from './repo.js';
 import * as reportRepo from './report-repo.js';
 import { authorizeMemberAttendance } from './policy.js';
-import { today } from './load.js';
+import {  } from './load.js';
 import type { MemberAttendanceStats, UnitAttendanceStats } from './schemas.js';
 
 /** Defaults and checks for a reporting period: this calendar year when nothing is given. */
 export function period(query: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
-  const year = today().slice(0, 4);
+  const year = todayInVietnam().slice(0, 4);
   const from = query.from ?? (query.to ? `${query.to.slice(0, 4)}-01-01` : `${year}-01-01`);
   const to = query.to ?? `${from.slice(0, 4)}-12-31`;
   if (to < from) throw fieldError('to', 'period_invalid');
@@ -66,7 +67,7 @@ export async function unitAttendanceStats(
   const [byCellMonth, cells] = await Promise.all([
     // Meetings' tallies by cell and month: both views are sums of them.
     reportRepo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
-    repo.cellsIn(db, path),
+    activeCellsIn(db, path),
   ]);
   const perCell = new Map<string, AttendanceCounts>();
   const months = new Map<string, AttendanceCounts>();

@@ -8,7 +8,7 @@ import type { MeetingRubricTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import type { DialectHelpers } from '../../db/dialect.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
 import * as repo from './repo.js';
 import * as rubricRepo from './rubric-repo.js';

@@ -14,13 +14,16 @@ import type { Database, MeetingAgendaItemTable, MeetingParticipantTable } from '
 import { newId, nowIso } from '../../db/ids.js';
 import type { AttendanceStatus, MeetingKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
-import { findUnit } from '../units/repo.js';
+import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { presentTask } from '../tasks/present.js';
+import { openMeetingTasks, presentTask, tasksFromMeeting } from '../tasks/lookup.js';
+import { removeTasks } from '../tasks/service.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
+import { ancestorIds } from '../../domain/unit-paths.js';
 import * as repo from './repo.js';
 import * as outcomeRepo from './outcome-repo.js';
 import type { MeetingWithUnit, ParticipantRow } from './repo.js';
-import { ancestorIds, changeStatus, loadEditable, today, type Db } from './load.js';
+import { changeStatus, loadEditable, type Db } from './load.js';
 import { meetingDetail, summaryOf } from './present.js';
 import { attendanceSnapshot, syncTally } from './attendance.js';
 import { period } from './reports.js';
@@ -49,7 +52,7 @@ export async function listMeetings(
   ]);
   let warnings: MeetingListResponse['warnings'] = [];
   if (unit!.kind === 'cell') {
-    const until = to < today() ? to : today();
+    const until = to < todayInVietnam() ? to : todayInVietnam();
     const dates = await repo.meetingDates(db, unit!.id, from, to);
     warnings = scheduleWarnings(
       dates.map((d) => ({ kind: d.kind as MeetingKind, date: d.meeting_date })),
@@ -78,7 +81,7 @@ export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: stri
     repo.cellMembers(db, unit!.id),
     repo.guestCandidates(db, ancestorIds(unit!.path)),
     repo.lastPlace(db, unit!.id),
-    repo.openTasks(db, unit!.id),
+    openMeetingTasks(db, unit!.id),
   ]);
   const memberIds = new Set(members.map((m) => m.id));
   return {
@@ -88,7 +91,7 @@ export async function meetingOptions(ctx: AppContext, actor: Actor, unitId: stri
     guests: guests.filter((g) => !memberIds.has(g.id)).map((g) => ({ id: g.id, fullName: g.full_name, unitName: g.unit_name })),
     defaultGraceMinutes: ctx.config.meetingGraceMinutes,
     lastPlace: place,
-    openTasks: openTasks.map((t) => presentTask(t, today())),
+    openTasks: openTasks.map((t) => presentTask(t, todayInVietnam())),
   };
 }
 
@@ -239,7 +242,7 @@ export async function createMeeting(ctx: AppContext, actor: Actor, body: CreateM
     await syncTally(trx, meeting.id);
     await repo.insertAgendaItems(trx, newAgendaRows(meeting, body.agenda));
     // Tasks left open from earlier meetings go on this meeting's agenda automatically.
-    const carried = await repo.openTasks(trx, cell!.id, body.date);
+    const carried = await openMeetingTasks(trx, cell!.id, body.date);
     await repo.insertReviewedTasks(trx, carried.map((t) => ({ meeting_id: meeting.id, task_id: t.id, unit_id: cell!.id })));
     await writeAudit(trx, dialect, {
       actorAccountId: actor.accountId,
@@ -275,10 +278,10 @@ async function editedRow(trx: Db, current: MeetingWithUnit, participants: Partic
     throw fieldError('date', 'meeting_date_has_arrivals');
   }
   // A meeting that took place cannot be moved to a day still to come (holding checks the same).
-  if (date !== current.meeting_date && current.status !== 'planned' && date > today()) throw new AppError(409, 'meeting_in_future');
+  if (date !== current.meeting_date && current.status !== 'planned' && date > todayInVietnam()) throw new AppError(409, 'meeting_in_future');
   // Its tasks were given deadlines after the old date; a later date must not overtake them.
   if (date > current.meeting_date) {
-    const overtaken = (await repo.tasksOfMeeting(trx, current.id)).find((t) => t.deadline < date);
+    const overtaken = (await tasksFromMeeting(trx, current.id)).find((t) => t.deadline < date);
     if (overtaken) throw fieldError('date', 'date_after_task_deadline', { title: overtaken.title });
   }
   return {
@@ -448,7 +451,7 @@ export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Pr
   await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
     if (meeting.status !== 'planned') throw new AppError(409, 'meeting_not_planned');
-    if (meeting.meeting_date > today()) throw new AppError(409, 'meeting_in_future');
+    if (meeting.meeting_date > todayInVietnam()) throw new AppError(409, 'meeting_in_future');
     await changeStatus(trx, ctx, actor, meeting, 'held', 'meeting.hold');
   });
   return meetingDetail(ctx, actor, id);
@@ -460,7 +463,9 @@ export async function deleteMeeting(ctx: AppContext, actor: Actor, id: string): 
     const meeting = await loadEditable(trx, actor, id);
     const participants = await repo.participantsOf(trx, id);
     if (meeting.status !== 'planned' || participants.some((p) => p.status !== 'pending')) throw new AppError(409, 'meeting_not_deletable');
-    await repo.deleteMeeting(trx, id);
+    await repo.deleteMeetingLinks(trx, id);
+    await removeTasks(trx, (await tasksFromMeeting(trx, id)).map((t) => t.id));
+    await repo.deleteMeetingRecord(trx, id);
     await writeAudit(trx, ctx.handle.dialect, {
       actorAccountId: actor.accountId,
       action: 'meeting.delete',

@@ -30,7 +30,7 @@ import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/lookup.js';
 import { activeCellsIn, findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
-import { findMeeting, thematicMeetingsOf } from '../meetings/repo.js';
+import { findMeeting, thematicMeetingsOf } from '../meetings/lookup.js';
 import * as checklistRead from '../checklist/lookup.js';
 import { ensureChecklist, presentChecklist } from '../checklist/service.js';
 import * as planRead from '../correction-plans/lookup.js';

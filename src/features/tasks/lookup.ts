@@ -3,5 +3,5 @@
  * given on a local issue, and a task as every list shows it. The tasks feature's door for
  * reads; its repo stays its own.
  */
-export { tasksFromDirective, tasksFromLocalIssue, type TaskRow } from './repo.js';
+export { openMeetingTasks, tasksFromDirective, tasksFromLocalIssue, tasksFromMeeting, tasksReviewedAt, type TaskRow } from './repo.js';
 export { presentTask } from './present.js';

@@ -237,6 +237,31 @@ export function tasksFromLocalIssue(db: Db, issueId: string) {
     .execute();
 }
 
+/** Tasks decided at a meeting. */
+export function tasksFromMeeting(db: Db, meetingId: string): Promise<TaskRow[]> {
+  return selectTasks(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').orderBy('t.id').execute();
+}
+
+/** Tasks a meeting reviews (carried over from the cell's earlier meetings). */
+export function tasksReviewedAt(db: Db, meetingId: string): Promise<TaskRow[]> {
+  return selectTasks(db)
+    .innerJoin('meeting_reviewed_tasks as r', 'r.task_id', 't.id')
+    .where('r.meeting_id', '=', meetingId)
+    .orderBy('t.deadline')
+    .orderBy('t.id')
+    .execute();
+}
+
+/**
+ * Open tasks of a cell decided at its meetings — those before `beforeDate` when given: the next
+ * meeting reviews them.
+ */
+export function openMeetingTasks(db: Db, unitId: string, beforeDate?: string): Promise<TaskRow[]> {
+  let query = selectTasks(db).where('t.unit_id', '=', unitId).where('t.status', '=', 'open').where('sm.meeting_date', 'is not', null);
+  if (beforeDate !== undefined) query = query.where('sm.meeting_date', '<', beforeDate);
+  return query.orderBy('t.deadline').orderBy('t.id').execute();
+}
+
 // --- lists ------------------------------------------------------------------------------------
 
 export interface TaskListFilter {

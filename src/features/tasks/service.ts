@@ -623,3 +623,11 @@ export async function myTasks(db: Kysely<Database>, actor: Actor, today: string)
     assignedOverdue: present(assigned),
   };
 }
+
+/**
+ * Deletes tasks with their progress, attachments and co-workers: the tasks of a meeting outcome
+ * that is withdrawn, or of a planned meeting that is deleted. The caller audits what it removed.
+ */
+export async function removeTasks(db: Kysely<Database>, taskIds: string[]): Promise<void> {
+  await repo.deleteTasks(db, taskIds);
+}

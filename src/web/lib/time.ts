@@ -1,13 +1,12 @@
 // Meeting times are local to Vietnam (UTC+7 all year, no daylight saving), whatever the
 // device's own time zone: a date is yyyy-mm-dd, a time HH:MM, an instant an ISO timestamp.
-import { lateMinutes, localDate, localTime } from '../../domain/attendance.js';
+import { lateMinutes } from '../../domain/attendance.js';
+import { localTime, todayInVietnam } from '../../domain/vietnam-time.js';
 
 export { lateMinutes };
 
-/** Today's date in Vietnam. */
-export function todayLocal(now = new Date()): string {
-  return localDate(now);
-}
+/** Today's date in Vietnam (the domain's one definition). */
+export const todayLocal = todayInVietnam;
 
 /** The time now in Vietnam, HH:MM. */
 export function nowLocalTime(now = new Date()): string {

@@ -13,7 +13,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, LockIcon } from '../../components/icons.js';
 import { formatDateTime } from '../../lib/format.js';
 import { timeOf, todayLocal } from '../../lib/time.js';
-import { localDate } from '../../../domain/attendance.js';
+import { localDate } from '../../../domain/vietnam-time.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
 import { periodText } from './period.js';
