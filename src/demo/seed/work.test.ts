@@ -12,7 +12,7 @@ import { PLEDGE_CUTOFF } from '../work.js';
  */
 forEachDialect((dialect) => {
   describe('the seeded 2022 work', () => {
-    const t = useDemoApp(dialect, {}, { meetings: true });
+    const t = useDemoApp(dialect, {}, { meetings: true, present: false });
     const db = () => t().db.db;
     const accountId = async (username: string) =>
       (await db().selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
