@@ -7,6 +7,7 @@
  */
 import type { CitizenFeedbackStatus, ConfirmationDecision, LocalIssueStatus } from '../shared/enums.js';
 import type { DemoTaskProgress } from './meetings.js';
+import { addDays } from '../domain/tasks.js';
 
 export interface DemoIssueStep {
   on: string;
@@ -69,7 +70,19 @@ export interface DemoCitizenMessage {
   decision?: { on: string; decision: ConfirmationDecision; comment?: string };
 }
 
-export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
+/** Dates counted in days from the day the demo is loaded, and the years they fall in. */
+function relativeTo(today: string) {
+  return { day: (n: number): string => addDays(today, n), year: Number(today.slice(0, 4)), yearOf: (date: string): number => Number(date.slice(0, 4)) };
+}
+
+/**
+ * The issues as of `today` (the day the demo is loaded): those of the article's story keep their
+ * 2022–2023 dates; the recent ones, and the open actions of an issue still being worked on, are
+ * dated back (and forward) from today, so the board is alive whenever it is opened.
+ */
+export function demoLocalIssues(today: string): DemoLocalIssue[] {
+  const { day, year, yearOf } = relativeTo(today);
+  return [
   {
     key: 'trai-khong',
     categoryCode: 'dat_dai',
@@ -186,7 +199,7 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     sinceBefore: true,
     households: 17,
     responsibleUnitKey: 'cell-ubnd',
-    deadline: '2027-06-30',
+    deadline: day(216),
     createdOn: '2022-01-10',
     public: true,
     steps: [{ on: '2022-04-12', to: 'in_progress', note: 'Phân loại từng trường hợp: xử lý theo quy định hoặc hướng dẫn hợp thức hóa.' }],
@@ -203,9 +216,9 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
       {
         title: 'Vận động các hộ tự tháo dỡ 6 công trình vi phạm hành lang giao thông',
         deliverable: '6 công trình được tháo dỡ, có biên bản xác nhận hiện trạng',
-        givenOn: '2026-03-01',
-        deadline: '2027-03-31',
-        progress: [{ on: '2026-10-15', percent: 50, text: '3/6 hộ đã tự tháo dỡ; 3 hộ xin gia hạn đến sau Tết.' }],
+        givenOn: day(-270),
+        deadline: day(125),
+        progress: [{ on: day(-42), percent: 50, text: '3/6 hộ đã tự tháo dỡ; 3 hộ xin gia hạn đến sau Tết.' }],
       },
     ],
   },
@@ -217,21 +230,21 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-thon-so-05',
     areaName: 'Kênh tưới cánh đồng thôn Số 5',
     point: null,
-    sinceYear: 2024,
+    sinceYear: year - 2,
     sinceBefore: false,
     households: 25,
     responsibleUnitKey: 'cell-thon-so-05',
-    deadline: '2026-10-31',
-    createdOn: '2026-08-20',
+    deadline: day(-26),
+    createdOn: day(-98),
     public: true,
-    steps: [{ on: '2026-09-01', to: 'in_progress', note: 'Chi bộ thôn vận động các hộ ký cam kết không đổ rác; đề nghị xã bố trí điểm tập kết.' }],
+    steps: [{ on: day(-86), to: 'in_progress', note: 'Chi bộ thôn vận động các hộ ký cam kết không đổ rác; đề nghị xã bố trí điểm tập kết.' }],
     tasks: [
       {
         title: 'Dọn sạch điểm rác tự phát cạnh kênh tưới và cắm biển cấm đổ rác',
         deliverable: 'Bờ kênh sạch rác, 2 biển cấm đổ rác được cắm',
-        givenOn: '2026-09-01',
-        deadline: '2026-10-15',
-        progress: [{ on: '2026-09-28', percent: 40, text: 'Đoàn viên thanh niên ra quân dọn được một nửa đoạn kênh.' }],
+        givenOn: day(-86),
+        deadline: day(-6),
+        progress: [{ on: day(-59), percent: 40, text: 'Đoàn viên thanh niên ra quân dọn được một nửa đoạn kênh.' }],
       },
     ],
   },
@@ -243,18 +256,18 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-dong-thu',
     areaName: null,
     point: null,
-    sinceYear: 2025,
+    sinceYear: year - 1,
     sinceBefore: false,
     households: null,
     responsibleUnitKey: 'cell-dong-thu',
-    deadline: '2026-06-30',
-    createdOn: '2026-03-05',
+    deadline: day(-149),
+    createdOn: day(-266),
     public: true,
     steps: [
-      { on: '2026-03-10', to: 'in_progress' },
-      { on: '2026-05-28', to: 'resolved', note: 'Thống nhất với đơn vị thu gom lịch 3 buổi/tuần, niêm yết lịch tại nhà văn hóa và trên loa truyền thanh.' },
+      { on: day(-261), to: 'in_progress' },
+      { on: day(-182), to: 'resolved', note: 'Thống nhất với đơn vị thu gom lịch 3 buổi/tuần, niêm yết lịch tại nhà văn hóa và trên loa truyền thanh.' },
     ],
-    cellDecision: { on: '2026-06-10', decision: 'confirm' },
+    cellDecision: { on: day(-169), decision: 'confirm' },
   },
   {
     key: 'dua-xe',
@@ -264,14 +277,14 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-luu-quang',
     areaName: 'Đường liên thôn Lưu Quang – Đồng Thứ',
     point: null,
-    sinceYear: 2026,
+    sinceYear: year - 0,
     sinceBefore: false,
     households: null,
     responsibleUnitKey: 'cell-cong-an',
-    deadline: '2026-12-31',
-    createdOn: '2026-09-15',
+    deadline: day(35),
+    createdOn: day(-72),
     public: true,
-    steps: [{ on: '2026-09-16', to: 'in_progress', note: 'Công an xã tổ chức tuần tra ban đêm, phối hợp chi đoàn thanh niên thôn.' }],
+    steps: [{ on: day(-71), to: 'in_progress', note: 'Công an xã tổ chức tuần tra ban đêm, phối hợp chi đoàn thanh niên thôn.' }],
   },
   {
     key: 'trom-gia-suc',
@@ -281,16 +294,16 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-thon-so-09',
     areaName: null,
     point: null,
-    sinceYear: 2025,
+    sinceYear: year - 1,
     sinceBefore: false,
     households: 6,
     responsibleUnitKey: 'cell-cong-an',
-    deadline: '2025-12-31',
-    createdOn: '2025-09-02',
+    deadline: day(-330),
+    createdOn: day(-450),
     public: false,
     steps: [
-      { on: '2025-09-03', to: 'in_progress' },
-      { on: '2025-11-20', to: 'resolved', note: 'Đã bắt giữ 2 đối tượng, trả lại tài sản cho các hộ; duy trì tổ tự quản an ninh thôn.' },
+      { on: day(-449), to: 'in_progress' },
+      { on: day(-371), to: 'resolved', note: 'Đã bắt giữ 2 đối tượng, trả lại tài sản cho các hộ; duy trì tổ tự quản an ninh thôn.' },
     ],
   },
   {
@@ -301,14 +314,14 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: null,
     areaName: 'Bộ phận tiếp nhận và trả kết quả xã',
     point: null,
-    sinceYear: 2025,
+    sinceYear: year - 1,
     sinceBefore: false,
     households: null,
     responsibleUnitKey: 'cell-ubnd',
-    deadline: '2026-11-15',
-    createdOn: '2026-02-10',
+    deadline: day(-11),
+    createdOn: day(-289),
     public: true,
-    steps: [{ on: '2026-02-20', to: 'in_progress', note: 'Niêm yết quy trình, theo dõi từng hồ sơ trên sổ; báo cáo hồ sơ quá hạn hằng tháng.' }],
+    steps: [{ on: day(-279), to: 'in_progress', note: 'Niêm yết quy trình, theo dõi từng hồ sơ trên sổ; báo cáo hồ sơ quá hạn hằng tháng.' }],
   },
   {
     key: 'den-ngo-so-12',
@@ -318,14 +331,14 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-thon-so-12',
     areaName: null,
     point: null,
-    sinceYear: 2023,
+    sinceYear: year - 3,
     sinceBefore: false,
     households: 80,
     responsibleUnitKey: 'cell-thon-so-12',
     deadline: null,
-    createdOn: '2026-04-02',
+    createdOn: day(-238),
     public: true,
-    steps: [{ on: '2026-05-15', to: 'unresolvable', note: 'Chưa bố trí được kinh phí năm 2026; đã đưa vào dự toán năm 2027, thôn vận động xã hội hóa một phần.' }],
+    steps: [{ on: day(-195), to: 'unresolvable', note: `Chưa bố trí được kinh phí năm ${yearOf(day(-195))}; đã đưa vào dự toán năm ${yearOf(day(-195)) + 1}, thôn vận động xã hội hóa một phần.` }],
   },
   {
     key: 'ngap-so-3',
@@ -335,18 +348,22 @@ export const DEMO_LOCAL_ISSUES: readonly DemoLocalIssue[] = [
     villageKey: 'cell-thon-so-03',
     areaName: 'Ven đường trục thôn',
     point: null,
-    sinceYear: 2026,
+    sinceYear: year - 0,
     sinceBefore: false,
     households: 12,
     responsibleUnitKey: null,
     deadline: null,
-    createdOn: '2026-11-20',
+    createdOn: day(-6),
     public: false,
     steps: [],
   },
 ];
+}
 
-export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
+/** The people's messages as of `today`: the story's in 2022–2023, the others in the months before today. */
+export function demoCitizenMessages(today: string): DemoCitizenMessage[] {
+  const { day, yearOf } = relativeTo(today);
+  return [
   {
     key: 'c1',
     villageKey: 'cell-luu-quang',
@@ -416,7 +433,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'moi_truong',
     content: 'Rác đổ cạnh kênh tưới đầu thôn bốc mùi, nước kênh đen. Đề nghị xã có điểm tập kết rác và xử lý người đổ bừa.',
-    sentOn: '2026-08-18',
+    sentOn: day(-100),
     status: 'in_progress',
     issueKey: 'rac-kenh-so-5',
   },
@@ -429,7 +446,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'an_ninh',
     content: 'Tối thứ Bảy nào cũng có nhóm thanh niên rú ga, đua xe trên đường liên thôn đến nửa đêm, rất nguy hiểm.',
-    sentOn: '2026-09-14',
+    sentOn: day(-73),
     status: 'in_progress',
     issueKey: 'dua-xe',
     routedUnitKey: 'cell-cong-an',
@@ -443,10 +460,10 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'khac',
     content: 'Đèn đường ngõ xóm thôn Số 12 hỏng gần hết, đề nghị sửa chữa.',
-    sentOn: '2026-03-28',
+    sentOn: day(-243),
     status: 'answered',
     issueKey: 'den-ngo-so-12',
-    answer: { on: '2026-05-16', text: 'Năm 2026 xã chưa bố trí được kinh phí; việc sửa chữa đã được đưa vào dự toán năm 2027.' },
+    answer: { on: day(-194), text: `Năm ${yearOf(day(-194))} xã chưa bố trí được kinh phí; việc sửa chữa đã được đưa vào dự toán năm ${yearOf(day(-194)) + 1}.` },
   },
   {
     key: 'c8',
@@ -457,7 +474,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'cai_cach_hanh_chinh',
     content: 'Tôi nộp hồ sơ sang tên quyền sử dụng đất hơn một tháng chưa có kết quả, đi hỏi mấy lần vẫn chưa rõ.',
-    sentOn: '2026-10-02',
+    sentOn: day(-55),
     status: 'in_progress',
     issueKey: 'ho-so-dat',
   },
@@ -470,7 +487,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'moi_truong',
     content: 'Mưa to hôm 18/11 nước tràn vào sân nhà tôi vì rãnh thoát nước bị lấp. Mong xã cho nạo vét.',
-    sentOn: '2026-11-19',
+    sentOn: day(-7),
     status: 'in_progress',
     issueKey: 'ngap-so-3',
   },
@@ -483,7 +500,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: true,
     topic: 'khac',
     content: 'Đề nghị chi bộ thôn tổ chức lại buổi họp dân về việc đóng góp làm nhà văn hóa, nhiều hộ chưa được nghe phổ biến.',
-    sentOn: '2026-11-08',
+    sentOn: day(-18),
     status: 'in_progress',
     routedUnitKey: 'cell-thon-so-07',
   },
@@ -496,7 +513,7 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: false,
     topic: 'an_ninh',
     content: 'Đoạn đường qua cầu tràn thôn Đồng Thứ không có biển báo, buổi tối rất dễ xảy ra tai nạn.',
-    sentOn: '2026-11-25',
+    sentOn: day(-1),
     status: 'new',
   },
   {
@@ -508,8 +525,9 @@ export const DEMO_CITIZEN_MESSAGES: readonly DemoCitizenMessage[] = [
     consent: false,
     topic: 'khac',
     content: 'Quảng cáo dịch vụ vay tiền nhanh, lãi suất thấp, liên hệ ngay.',
-    sentOn: '2026-10-12',
+    sentOn: day(-45),
     status: 'closed',
     closeReason: 'Tin nhắn quảng cáo, không phải ý kiến của người dân.',
   },
 ];
+}

@@ -18,7 +18,8 @@ export interface DemoAttendance {
   /** DemoMember.key of a member of the cell, or of a guest from the commune committee. */
   memberKey: string;
   role: 'member' | 'guest';
-  status: 'present' | 'excused' | 'absent' | 'exempt';
+  /** `pending` only at a meeting still planned (the present year's next one). */
+  status: 'present' | 'excused' | 'absent' | 'exempt' | 'pending';
   /** ISO UTC instant; only for present. */
   arrivedAt: string | null;
   reason: string | null;
@@ -88,6 +89,10 @@ export interface DemoMeeting {
   agenda: DemoAgendaItem[];
   /** Points the chair gave to the criteria the data cannot answer, by rubric criterion code. */
   chairScores: Record<string, number>;
+  /** Still to be held (the present's next meeting): attendance pending, agenda without minutes. */
+  planned?: boolean;
+  /** When a planned meeting was called (its invitation went out). */
+  calledOn?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -173,7 +178,7 @@ const MONTH_NEWS: readonly string[] = [
   'Hướng dẫn tổng kết công tác năm 2022; kế hoạch chăm lo Tết Quý Mão 2023 cho gia đình chính sách, hộ nghèo',
 ];
 
-interface TaskTemplate {
+export interface TaskTemplate {
   t: string;
   /** The deliverable: what counts as done (rõ trách nhiệm). */
   d: string;
@@ -190,7 +195,7 @@ const DUES_TASK: TaskTemplate = {
   m: [2, 5, 8, 11],
 };
 
-const VILLAGE_TASKS: readonly TaskTemplate[] = [
+export const VILLAGE_TASKS: readonly TaskTemplate[] = [
   { t: 'Rà soát, lập danh sách các hộ chưa được giao đất dịch vụ khu Trại Khóng, gửi Ủy ban nhân dân xã', d: 'Danh sách các hộ chưa được giao đất dịch vụ, có xác nhận của trưởng thôn, gửi Ủy ban nhân dân xã' },
   { t: 'Phối hợp cán bộ địa chính xã đo đạc, cắm mốc đất dịch vụ khu Lồng Chấy cho các hộ trong thôn', d: 'Biên bản cắm mốc có chữ ký của từng hộ và cán bộ địa chính xã' },
   { t: 'Tổ chức họp dân lấy ý kiến phương án giao đất dịch vụ khu Trại Khóng, lập biên bản gửi xã', d: 'Biên bản họp dân ghi ý kiến của các hộ, gửi Ủy ban nhân dân xã' },
@@ -227,7 +232,7 @@ const VAGUE_TASKS: readonly string[] = [
   'Quan tâm công tác xây dựng nông thôn mới',
 ];
 
-const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
+export const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
   party_office: [
     { t: 'Tổng hợp kết quả "tự soi, tự sửa" của 25 chi bộ, báo cáo Thường trực Đảng ủy', d: 'Báo cáo tổng hợp kết quả của 25 chi bộ trình Thường trực Đảng ủy' },
     { t: 'Chuẩn bị tài liệu hội nghị Ban Chấp hành Đảng bộ xã tháng {thang}', d: 'Bộ tài liệu hội nghị gửi các đồng chí ủy viên trước 3 ngày' },
@@ -357,7 +362,7 @@ const THEMATIC_TOPICS: readonly ThematicTopic[] = [
   },
 ];
 
-const REASONS: Record<'village' | 'office' | 'school', readonly string[]> = {
+export const REASONS: Record<'village' | 'office' | 'school', readonly string[]> = {
   village: ['Đi làm xa', 'Đi làm ca', 'Ốm', 'Con ốm', 'Việc gia đình', 'Gia đình có việc hiếu', 'Đưa người nhà đi viện'],
   office: ['Đi công tác', 'Ốm', 'Con ốm', 'Việc gia đình', 'Đi học lớp bồi dưỡng', 'Nghỉ phép'],
   school: ['Đi tập huấn', 'Ốm', 'Con ốm', 'Việc gia đình', 'Coi thi', 'Nghỉ phép'],
@@ -399,7 +404,7 @@ const NEWS_CLOSINGS: Record<'village' | 'office', readonly string[]> = {
 /** Where a Đồng Thứ meeting sits in the article's story; null for every other cell. */
 type StoryPhase = 'timid' | 'frank' | 'after' | null;
 
-interface Guest {
+export interface Guest {
   member: DemoMember;
   title: string;
 }
@@ -743,14 +748,14 @@ function thematicItems(
 // Attendance
 // ---------------------------------------------------------------------------
 
-type Mode =
+export type Mode =
   | { kind: 'normal'; lateRate: number; maxLate: number }
   /** Đồng Thứ, January–March 2022: these members come 11–45 minutes late. */
   | { kind: 'latecomers'; late: ReadonlySet<string> }
   /** Đồng Thứ, April 2022: everyone present, early. */
   | { kind: 'all_on_time' };
 
-function buildAttendance(
+export function buildAttendance(
   rng: Rng,
   date: string,
   time: string,
@@ -848,7 +853,7 @@ const PROGRESS_VAGUE: readonly string[] = ['Đang thực hiện.', 'Đã làm đ
 const PROGRESS_DONE: readonly string[] = ['Đã hoàn thành. {d}.', 'Hoàn thành, đã báo cáo chi ủy. {d}.'];
 const PROGRESS_DONE_VAGUE: readonly string[] = ['Đã thực hiện xong.', 'Cơ bản đã làm.'];
 
-const CLOSE_COMMENTS: Record<TaskOutcome, readonly string[]> = {
+export const CLOSE_COMMENTS: Record<TaskOutcome, readonly string[]> = {
   on_time: ['Hoàn thành đúng hạn, đạt yêu cầu.', 'Hoàn thành đúng thời hạn; chi bộ ghi nhận kết quả.', 'Đạt yêu cầu, đúng thời hạn đề ra.'],
   exceeded: [
     'Hoàn thành trước hạn, vượt yêu cầu đề ra.',
@@ -913,6 +918,8 @@ export interface TaskGrading {
   /** Share of work finished in time that the assigner grades "exceeded". */
   exceededRate: number;
   causes: readonly string[];
+  /** Nothing is closed or reported after this day: 31/12/2022 for the story, yesterday for the present. */
+  lastDay?: string;
 }
 
 /**
@@ -922,6 +929,7 @@ export interface TaskGrading {
  */
 export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progress' | 'close'> {
   const vague = g.deliverable === null;
+  const lastDay = g.lastDay ?? YEAR_END;
   if (g.doneOn !== null) {
     const n = rng.int(1, 3);
     const dates = [...spreadDates(rng, g.createdOn, addDays(g.doneOn, -1), n - 1), g.doneOn];
@@ -930,13 +938,13 @@ export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progres
     const exceeded = !vague && g.doneOn <= g.deadline && rng.chance(g.exceededRate);
     const outcome = classifyOutcome(g.deadline, g.doneOn, exceeded);
     const next = g.reviewDates.find((d) => d > g.doneOn!);
-    const on = minDate(next !== undefined && daysBetween(g.doneOn, next) <= 10 ? next : addDays(g.doneOn, rng.int(1, 5)), YEAR_END);
+    const on = minDate(next !== undefined && daysBetween(g.doneOn, next) <= 10 ? next : addDays(g.doneOn, rng.int(1, 5)), lastDay);
     const pool = vague && (outcome === 'on_time' || outcome === 'late') ? CLOSE_VAGUE[outcome] : CLOSE_COMMENTS[outcome];
     const comment = rng.pick(pool).replace('{n}', String(daysBetween(g.deadline, g.doneOn)));
     return { progress, close: { outcome, on, comment } };
   }
   // Never finished: a report or two short of 100%, the last one saying why.
-  const until = minDate(g.deadline, g.notDoneOn ?? YEAR_END);
+  const until = minDate(minDate(g.deadline, g.notDoneOn ?? lastDay), lastDay);
   const dates = spreadDates(rng, g.createdOn, until, rng.int(1, 2));
   const percents = risingPercents(rng, [10, 20, 30, 40, 50, 60, 70, 80], dates.length);
   const cause = rng.pick(g.causes);
@@ -958,9 +966,10 @@ function progressText(rng: Rng, percent: number, deliverable: string | null): st
 /**
  * Once a cell's year is built: each meeting task gets its priority, helpers, reports and close.
  * Work still not done at the end of 2022 is closed "not done" at the year-end review — at the
- * December meeting when already overdue by then, else on 31/12 — except one to three tasks due in
- * December, left open so that boards show overdue work. Draws from its own stream, so the
- * meetings read as before.
+ * December meeting when already overdue by then, else on 31/12. One to three tasks due in December
+ * are graded without a closing note first, then closed on 31/12 by `closeAtYearEnd` (the present
+ * year, not 2022, shows open and overdue work). Draws from its own stream, so the meetings read
+ * as before.
  */
 function finishMeetingTasks(unit: DemoUnit, info: CellInfo, meetings: readonly DemoMeeting[], tasks: readonly TaskRecord[]): void {
   const rng = new Rng(hashSeed(`${unit.key}/tasks`));
@@ -992,6 +1001,20 @@ function finishMeetingTasks(unit: DemoUnit, info: CellInfo, meetings: readonly D
         causes,
       }),
     );
+  }
+  closeAtYearEnd(unit, causes, [...keepOpen]);
+}
+
+/**
+ * The year-end review of 2022 closes, as not done, the December work still unfinished, so no
+ * task of the article's year is left open in the present. Its own stream: the rest of the year
+ * reads exactly as before.
+ */
+function closeAtYearEnd(unit: DemoUnit, causes: readonly string[], tasks: readonly TaskRecord[]): void {
+  const rng = new Rng(hashSeed(`${unit.key}/year-end`));
+  for (const t of tasks) {
+    const cause = rng.pick(causes);
+    t.out.close = { outcome: 'not_done', on: YEAR_END, comment: rng.pick(CLOSE_COMMENTS.not_done).replace('{cause}', cause) };
   }
 }
 

@@ -241,7 +241,7 @@ describe('buildDemoWork: commitments 2022', () => {
           expect(c).toMatchObject({ unitKey: cell.key, subjectKind: 'member', year: 2022, createdByKey: m.key, confirmedByKey: secretaryOf(cell.key) });
           expect(commitmentSections).toContain(c.section);
           // Registered and confirmed at the start of the year (or soon after joining).
-          if (m.joinedOn < '2022-01-01') expect(c.confirmedOn.slice(0, 7) <= '2022-02').toBe(true);
+          if (m.joinedOn < '2022-01-01') expect(c.confirmedOn!.slice(0, 7) <= '2022-02').toBe(true);
           else expect(c.createdOn > m.joinedOn).toBe(true);
         }
       }
@@ -265,17 +265,17 @@ describe('buildDemoWork: commitments 2022', () => {
       expect(own.length, cell.key).toBeLessThanOrEqual(6);
       for (const c of own) {
         expect(c).toMatchObject({ kind: 'measurable', memberKey: null, confirmedByKey: committeeKey, evaluatedByKey: committeeKey, createdByKey: secretaryOf(cell.key) });
-        expect(c.confirmedOn.startsWith('2022-01')).toBe(true);
+        expect(c.confirmedOn!.startsWith('2022-01')).toBe(true);
       }
     }
   });
 
   it('is evaluated in December 2022 (with the reason it did not wait), measurable lines by their percent', () => {
     for (const c of lines) {
-      expect(c.evaluatedOn.startsWith('2022-12')).toBe(true);
-      expect(c.earlyEvaluationReason.length).toBeGreaterThan(10);
-      expect(c.evaluationNote.length).toBeGreaterThan(5);
-      expect(c.createdOn <= c.confirmedOn).toBe(true);
+      expect(c.evaluatedOn!.startsWith('2022-12')).toBe(true);
+      expect(c.earlyEvaluationReason!.length).toBeGreaterThan(10);
+      expect(c.evaluationNote!.length).toBeGreaterThan(5);
+      expect(c.createdOn <= c.confirmedOn!).toBe(true);
       if (c.kind === 'measurable') {
         expect(c.targetValue).not.toBeNull();
         expect(c.measureUnit).toBeTruthy();
@@ -289,9 +289,9 @@ describe('buildDemoWork: commitments 2022', () => {
       }
       expect(c.progress.length).toBeGreaterThanOrEqual(1);
       expect(c.progress.length).toBeLessThanOrEqual(3);
-      let previous = c.confirmedOn;
+      let previous = c.confirmedOn!;
       for (const p of c.progress) {
-        expect(p.on > previous && p.on < c.evaluatedOn).toBe(true);
+        expect(p.on > previous && p.on < c.evaluatedOn!).toBe(true);
         expect((p.value === null) === (c.kind === 'qualitative')).toBe(true);
         previous = p.on;
       }

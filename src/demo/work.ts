@@ -115,17 +115,19 @@ export interface DemoCommitment {
   evidence: string | null;
   createdOn: string;
   createdByKey: string;
-  confirmedOn: string;
+  /** Null while awaiting the secretary's confirmation (the present year's first days). */
+  confirmedOn: string | null;
   /** The cell secretary for a member's; the commune committee's secretary for a cell's. */
   confirmedByKey: string | null;
   progress: DemoCommitmentProgress[];
-  result: CommitmentResult;
+  /** Null until evaluated (the present year's pledges, still running). */
+  result: CommitmentResult | null;
   resultPercent: number | null;
-  evaluationNote: string;
-  evaluatedOn: string;
+  evaluationNote: string | null;
+  evaluatedOn: string | null;
   evaluatedByKey: string | null;
   /** Evaluated at the December review, before the year was over: why it did not wait. */
-  earlyEvaluationReason: string;
+  earlyEvaluationReason: string | null;
 }
 
 export interface DemoWork {
@@ -607,7 +609,7 @@ function meetingHandDowns(ctx: Context, cell: Cell): void {
 
 type Kind = CellInfo['type'];
 
-interface Pledge {
+export interface Pledge {
   section: CommitmentSection;
   title: string;
   evidence: string;
@@ -623,7 +625,7 @@ interface Pledge {
 
 const OFFICES: readonly Kind[] = ['party_office', 'people_committee', 'police', 'military', 'school', 'health'];
 
-const MEMBER_PLEDGES: readonly Pledge[] = [
+export const MEMBER_PLEDGES: readonly Pledge[] = [
   // Tư tưởng chính trị
   {
     section: 'political_thought',

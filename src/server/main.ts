@@ -19,7 +19,14 @@ export function openConfiguredDatabase(config: Config): DatabaseHandle {
 }
 
 export function printDemoSummary(summary: DemoSummary, log: (line: string) => void = console.log): void {
-  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết, ${summary.selfExaminations} bản tự soi, ${summary.feedback} góp ý, ${summary.planItems} nội dung tự sửa, ${summary.localIssues} vấn đề tồn tại, ${summary.citizenFeedback} ý kiến người dân. Tài khoản mẫu (mật khẩu "${summary.password}"):`);
+  log(`Đã nạp dữ liệu mẫu: ${summary.units} đơn vị, ${summary.members} đảng viên, ${summary.meetings} cuộc họp chi bộ, ${summary.tasks} nhiệm vụ, ${summary.directives} văn bản chỉ đạo, ${summary.commitments} chỉ tiêu cam kết, ${summary.selfExaminations} bản tự soi, ${summary.feedback} góp ý, ${summary.planItems} nội dung tự sửa, ${summary.localIssues} vấn đề tồn tại, ${summary.citizenFeedback} ý kiến người dân.`);
+  const p = summary.present;
+  if (p.meetingsHeld + p.meetingsPlanned > 0) {
+    log(
+      `Hiện tại (đến ngày ${p.today.split('-').reverse().join('/')}): ${p.meetingsHeld} buổi sinh hoạt đã họp (${p.heldFrom} – ${p.heldTo}), ${p.meetingsPlanned} buổi sắp họp, ${p.tasks} nhiệm vụ (${p.tasksOpen} đang làm, ${p.tasksOverdue} quá hạn), ${p.commitments} chỉ tiêu cam kết năm ${p.today.slice(0, 4)}, kỳ tự soi ${p.openPeriod}: ${p.selfExaminationsSubmitted} bản đã nộp, ${p.feedbackWaiting} góp ý chờ trả lời, ${p.planItems} nội dung tự sửa. Năm 2022 là câu chuyện của bài báo.`,
+    );
+  }
+  log(`Tài khoản mẫu (mật khẩu "${summary.password}"):`);
   const width = Math.max(...summary.accounts.map((a) => a.username.length));
   for (const a of summary.accounts) log(`  ${a.username.padEnd(width)}  ${a.displayName} — ${a.roles.join(', ')}`);
   if (summary.trackingCodes.length) {

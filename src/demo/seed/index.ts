@@ -14,8 +14,12 @@ import { seedDemoSelfExamination } from './self-examination.js';
 import { loadStartingChecklist } from '../../features/checklist/service.js';
 import { buildDemoMeetings } from '../meetings.js';
 import { seedDemoLocalIssues } from './local-issues.js';
-import { DEMO_CITIZEN_MESSAGES } from '../local-issues.js';
+import { demoCitizenMessages } from '../local-issues.js';
 import { formatTrackingCode } from '../../domain/citizen-feedback.js';
+import { buildDemoPresent, presentWindow, todayInVietnam } from '../present.js';
+import { emptyPresentSummary, seedDemoPresent, type DemoPresentSummary } from './present.js';
+
+export type { DemoPresentSummary } from './present.js';
 
 /** The stored row of a generated member. */
 export function demoMemberRow(m: DemoMember, unitId: string, now: string, overrides: Partial<MemberTable> = {}): MemberTable {
@@ -61,18 +65,34 @@ export interface DemoSummary {
   trackingCodes: { code: string; name: string; status: string }[];
   /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
   auditEntries: number;
+  /** The present year's part of the figures above. */
+  present: DemoPresentSummary;
   accounts: { username: string; displayName: string; roles: string[] }[];
   password: string;
 }
 
 export interface SeedOptions {
-  /** A year (2022) of meetings for every cell; tests that do not need them skip the work. */
+  /**
+   * The day the demo is loaded (yyyy-mm-dd): the present year runs up to it. Defaults to today in
+   * Asia/Ho_Chi_Minh. Must be after 2022 (the article's year, which stays as it is).
+   */
+  today?: string;
+  /**
+   * A year (2022) of meetings for every cell and the present's (held up to last month, this
+   * month's planned), with their tasks; tests that do not need them skip the work.
+   */
   meetings?: boolean;
   /**
-   * The 2022 directives, tasks, hand-downs to mass organisations and commitments. Defaults to
-   * `meetings`: the work is consistent with the meetings and needs them.
+   * The 2022 directives, tasks, hand-downs to mass organisations, commitments and "tự soi, tự
+   * sửa", and the present's commitments, self-examinations, feedback and correction plans.
+   * Defaults to `meetings`: the work is consistent with the meetings and needs them.
    */
   work?: boolean;
+  /**
+   * The present year after the story (default true). Off only for suites that read the 2022
+   * story back on its own.
+   */
+  present?: boolean;
 }
 
 /**
@@ -83,7 +103,11 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   const withMeetings = options.meetings !== false;
   const withWork = options.work ?? withMeetings;
   if (withWork && !withMeetings) throw new Error('seedDemo: the work demo needs the meetings');
+  const today = options.today ?? todayInVietnam();
+  // Checked before anything is written: a day in or before 2022 is refused with a clear message.
+  const window = presentWindow(today);
   const demo = buildDemoCommune();
+  let present: DemoPresentSummary = emptyPresentSummary(today, window.quarter);
   const unitIds = new Map<string, string>();
   const unitRows = new Map<string, UnitTable>();
   const memberIds = new Map<string, string>();
@@ -171,6 +195,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
       unitPaths: new Map([...unitRows].map(([key, row]) => [key, row.path])),
       communeKey: commune.key,
       committeeAccountId: accountOfMember.get(committee.memberKey!)!,
+      today,
       contactOf: (unitKey) => {
         const c = contactMembers.get(unitKey);
         return { memberId: c?.memberId ?? null, accountId: c ? (accountOfMember.get(c.memberKey) ?? null) : null };
@@ -183,6 +208,18 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
       if (withWork) {
         work = await seedDemoWork(trx, handle, demo, meetings, refs);
         selfExam = await seedDemoSelfExamination(trx, handle, demo, meetings, refs, checklist);
+      }
+      // The present, after the story: the same commune, up to today.
+      if (options.present !== false) {
+      const built = buildDemoPresent(demo, today);
+      present = await seedDemoPresent(trx, handle, demo, { ...refs, rubric }, checklist, built, withWork);
+      meetingCount += present.meetingsHeld + present.meetingsPlanned;
+      work.commitments += present.commitments;
+      selfExam = {
+        selfExaminations: selfExam.selfExaminations + present.selfExaminations,
+        feedback: selfExam.feedback + present.feedback,
+        planItems: selfExam.planItems + present.planItems,
+      };
       }
       const tasks = await trx.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       taskCount = Number(tasks.n);
@@ -203,8 +240,9 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     planItems: selfExam.planItems,
     localIssues: local.issues,
     citizenFeedback: local.citizenFeedback,
-    trackingCodes: DEMO_CITIZEN_MESSAGES.filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
+    trackingCodes: demoCitizenMessages(today).filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
     auditEntries: auditCount,
+    present,
     accounts: demo.accounts.map((a) => ({
       username: a.username,
       displayName: a.displayName,

@@ -5,7 +5,7 @@ import type { CitizenFeedbackTable, Database, LocalIssueTable } from '../../db/s
 import { newId } from '../../db/ids.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 import { contentFingerprint, newTrackingCode, normaliseContact } from '../../domain/citizen-feedback.js';
-import { DEMO_CITIZEN_MESSAGES, DEMO_LOCAL_ISSUES } from '../local-issues.js';
+import { demoCitizenMessages, demoLocalIssues } from '../local-issues.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { ensureCategories, issueSnapshot } from '../../features/local-issues/service.js';
 import { citizenFeedbackSnapshot } from '../../features/citizen-feedback/service.js';
@@ -25,6 +25,8 @@ export async function seedDemoLocalIssues(
     unitPaths: Map<string, string>;
     communeKey: string;
     committeeAccountId: string;
+    /** The day the demo is loaded: recent issues and messages are dated from it. */
+    today: string;
     /** Who reports on a unit's tasks: its contact (a cell's secretary). */
     contactOf: (unitKey: string) => { memberId: string | null; accountId: string | null };
   },
@@ -33,10 +35,12 @@ export async function seedDemoLocalIssues(
   const unit = (key: string | null) => (key ? refs.unitIds.get(key)! : null);
   await ensureCategories(trx, handle.dialect, refs.unitPaths.get(refs.communeKey)!, null);
   const audit: AuditWrite[] = [];
+  const issues = demoLocalIssues(refs.today);
+  const messages = demoCitizenMessages(refs.today);
   const issueIds = new Map<string, string>();
   const rounds = new Map<string, number>();
 
-  for (const d of DEMO_LOCAL_ISSUES) {
+  for (const d of issues) {
     const id = newId();
     issueIds.set(d.key, id);
     const created = demoInstant(d.createdOn, 2);
@@ -138,7 +142,7 @@ export async function seedDemoLocalIssues(
 
   const key = await formKey(handle);
   const trackingCodes = new Map<string, string>();
-  for (const m of DEMO_CITIZEN_MESSAGES) {
+  for (const m of messages) {
     const id = newId();
     const sent = demoInstant(m.sentOn, 1);
     const row: CitizenFeedbackTable = {
@@ -185,5 +189,5 @@ export async function seedDemoLocalIssues(
     }
   }
   await writeAuditEntries(trx, handle.dialect, audit);
-  return { issues: DEMO_LOCAL_ISSUES.length, citizenFeedback: DEMO_CITIZEN_MESSAGES.length, trackingCodes };
+  return { issues: issues.length, citizenFeedback: messages.length, trackingCodes };
 }

@@ -17,7 +17,7 @@ const expected = buildDemoSelfExamination(buildDemoCommune(), buildDemoMeetings(
  */
 forEachDialect((dialect) => {
   describe('the seeded self-examinations, feedback and correction plans', () => {
-    const t = useDemoApp(dialect, {}, { meetings: true });
+    const t = useDemoApp(dialect, {}, { meetings: true, present: false });
     const db = () => t().db.db;
     const count = async (table: 'self_examinations' | 'self_examination_answers' | 'feedback' | 'correction_plans' | 'correction_plan_items' | 'correction_plan_progress') =>
       Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

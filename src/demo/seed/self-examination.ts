@@ -12,7 +12,7 @@ import type {
 import { newId } from '../../db/ids.js';
 import type { DemoCommune } from '../commune.js';
 import type { DemoMeeting } from '../meetings.js';
-import { buildDemoSelfExamination } from '../self-examination.js';
+import { buildDemoSelfExamination, type DemoSelfExamData } from '../self-examination.js';
 import { periodKey } from '../../domain/self-examination.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { planItemSnapshot } from '../../features/correction-plans/service.js';
@@ -48,8 +48,9 @@ export async function seedDemoSelfExamination(
   meetings: readonly DemoMeeting[],
   refs: DemoRefs,
   checklist: DemoChecklist,
+  /** What to write: 2022's by default, or the present's (present.ts). */
+  data: DemoSelfExamData = buildDemoSelfExamination(demo, meetings),
 ): Promise<DemoSelfExamCounts> {
-  const data = buildDemoSelfExamination(demo, meetings);
   const need = (map: Map<string, string>, key: string, what: string): string => {
     const id = map.get(key);
     if (!id) throw new Error(`demo self-examination: unknown ${what} ${key}`);
@@ -143,12 +144,33 @@ export async function seedDemoSelfExamination(
     };
   });
 
+  // One plan per member and year: a plan written earlier in the seed (the story's account
+  // holder's own first year reaches into the present) takes the present's items too.
+  const existing = new Map<string, { id: string; items: number }>();
+  if (data.plans.length > 0) {
+    const rows = await trx
+      .selectFrom('correction_plans as p')
+      .leftJoin('correction_plan_items as i', 'i.plan_id', 'p.id')
+      .select((eb) => ['p.id', 'p.member_id', 'p.year', eb.fn.count<number>('i.id').as('items')])
+      .where('p.year', 'in', [...new Set(data.plans.map((p) => p.year))])
+      .groupBy(['p.id', 'p.member_id', 'p.year'])
+      .execute();
+    for (const r of rows) existing.set(`${r.member_id}/${r.year}`, { id: r.id, items: Number(r.items) });
+  }
   const planIds = new Map<string, string>();
-  const plans: CorrectionPlanTable[] = data.plans.map((p) => {
+  const shift = new Map<string, number>();
+  const plans: CorrectionPlanTable[] = [];
+  for (const p of data.plans) {
+    const found = existing.get(`${memberId(p.memberKey)}/${p.year}`);
+    if (found) {
+      planIds.set(p.key, found.id);
+      shift.set(p.key, found.items);
+      continue;
+    }
     const id = newId();
     planIds.set(p.key, id);
-    return { id, unit_id: unitId(p.cellKey), member_id: memberId(p.memberKey), year: p.year, created_at: p.createdAt, updated_at: p.updatedAt };
-  });
+    plans.push({ id, unit_id: unitId(p.cellKey), member_id: memberId(p.memberKey), year: p.year, created_at: p.createdAt, updated_at: p.updatedAt });
+  }
 
   const items: CorrectionPlanItemTable[] = [];
   const progress: CorrectionPlanProgressTable[] = [];
@@ -160,7 +182,7 @@ export async function seedDemoSelfExamination(
       plan_id: need(planIds, i.planKey, 'plan'),
       unit_id: cellId,
       member_id: memberId(i.memberKey),
-      position: i.position,
+      position: i.position + (shift.get(i.planKey) ?? 0),
       shortcoming: i.shortcoming,
       action: i.action,
       deadline: i.deadline,

@@ -1,10 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
-import type { Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
+import type { CommitmentTable, Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
 import { newId } from '../../db/ids.js';
 import type { DemoCommune } from '../commune.js';
 import type { DemoMeeting, DemoTaskLife } from '../meetings.js';
-import { buildDemoWork, type DemoWorkTask } from '../work.js';
+import { buildDemoWork, type DemoCommitment, type DemoWorkTask } from '../work.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 
 /** Ids of what the demo seed has written so far, by demo key. */
@@ -208,38 +208,89 @@ export async function seedDemoWork(
   await insertInChunks(trx, 'task_progress', progress);
   await insertInChunks(trx, 'task_coworkers', coworkers);
 
-  const commitments = work.commitments.map((c) => {
-    const evaluatedAt = demoInstant(c.evaluatedOn, AT.confirm);
-    return {
-      row: {
-        id: newId(),
-        unit_id: unitId(c.unitKey),
-        subject_kind: c.subjectKind,
-        member_id: c.memberKey ? memberId(c.memberKey) : null,
-        year: c.year,
-        section: c.section,
-        position: c.position,
-        kind: c.kind,
-        title: c.title,
-        target_value: c.targetValue,
-        measure_unit: c.measureUnit,
-        direction: c.direction,
-        actual_value: c.actualValue,
-        evidence: c.evidence,
-        confirmed_at: demoInstant(c.confirmedOn, AT.confirm),
-        confirmed_by_account_id: accountOf(c.confirmedByKey),
-        result: c.result,
-        result_percent: c.resultPercent,
-        evaluation_note: c.evaluationNote,
-        early_evaluation_reason: c.earlyEvaluationReason,
-        evaluated_at: evaluatedAt,
-        evaluated_by_account_id: accountOf(c.evaluatedByKey),
-        created_by_account_id: accountOf(c.createdByKey),
-        created_at: demoInstant(c.createdOn, AT.commitment),
-        updated_at: evaluatedAt,
-      },
-      source: c,
+  const commitments = await writeDemoCommitments(trx, refs, work.commitments);
+
+  // The audit chain: one entry per record created, as created by the system.
+  await writeAuditEntries(trx, handle.dialect, [
+    ...directiveRows.map((d, i) => ({
+      actorAccountId: null,
+      action: 'directive.create',
+      recordType: 'directive',
+      recordId: d.id,
+      unitId: d.unit_id,
+      after: { title: d.title, issuedOn: d.issued_on, deadline: d.deadline, targets: work.directives[i]!.targets.length, source: 'demo' },
+    })),
+    ...tasks.map(demoTaskAudit),
+    ...commitments.map(commitmentAudit),
+  ]);
+  return {
+    directives: directiveRows.length,
+    tasks: tasks.length,
+    commitments: commitments.length,
+  };
+}
+
+/** The history entry of a demo commitment line, as created by the system. */
+export function commitmentAudit(row: CommitmentTable): AuditWrite {
+  return {
+    actorAccountId: null,
+    action: 'commitment.create',
+    recordType: 'commitment',
+    recordId: row.id,
+    unitId: row.unit_id,
+    after: { subjectKind: row.subject_kind, memberId: row.member_id, year: row.year, section: row.section, title: row.title, result: row.result, source: 'demo' },
+  };
+}
+
+/**
+ * Writes commitment lines and their progress reports in batches (the 2022 pledges, evaluated at
+ * the year-end review, or the present year's, still running); returns the stored rows.
+ */
+export async function writeDemoCommitments(trx: Kysely<Database>, refs: DemoRefs, lines: readonly DemoCommitment[]): Promise<CommitmentTable[]> {
+  const unitId = (key: string) => {
+    const id = refs.unitIds.get(key);
+    if (!id) throw new Error(`demo commitments: unknown unit ${key}`);
+    return id;
+  };
+  const memberId = (key: string) => {
+    const id = refs.memberIds.get(key);
+    if (!id) throw new Error(`demo commitments: unknown member ${key}`);
+    return id;
+  };
+  const accountOf = (key: string | null) => (key === null ? null : (refs.accountOfMember.get(key) ?? null));
+  const commitments = lines.map((c) => {
+    const evaluatedAt = c.evaluatedOn ? demoInstant(c.evaluatedOn, AT.confirm) : null;
+    const confirmedAt = c.confirmedOn ? demoInstant(c.confirmedOn, AT.confirm) : null;
+    const createdAt = demoInstant(c.createdOn, AT.commitment);
+    const lastProgress = c.progress.at(-1);
+    const row: CommitmentTable = {
+      id: newId(),
+      unit_id: unitId(c.unitKey),
+      subject_kind: c.subjectKind,
+      member_id: c.memberKey ? memberId(c.memberKey) : null,
+      year: c.year,
+      section: c.section,
+      position: c.position,
+      kind: c.kind,
+      title: c.title,
+      target_value: c.targetValue,
+      measure_unit: c.measureUnit,
+      direction: c.direction,
+      actual_value: c.actualValue,
+      evidence: c.evidence,
+      confirmed_at: confirmedAt,
+      confirmed_by_account_id: confirmedAt ? accountOf(c.confirmedByKey) : null,
+      result: c.result,
+      result_percent: c.resultPercent,
+      evaluation_note: c.evaluationNote,
+      early_evaluation_reason: c.earlyEvaluationReason,
+      evaluated_at: evaluatedAt,
+      evaluated_by_account_id: evaluatedAt ? accountOf(c.evaluatedByKey) : null,
+      created_by_account_id: accountOf(c.createdByKey),
+      created_at: createdAt,
+      updated_at: evaluatedAt ?? (lastProgress ? demoInstant(lastProgress.on, AT.progress) : (confirmedAt ?? createdAt)),
     };
+    return { row, source: c };
   });
   await insertInChunks(
     trx,
@@ -262,32 +313,7 @@ export async function seedDemoWork(
       })),
     ),
   );
-
-  // The audit chain: one entry per record created, as created by the system.
-  await writeAuditEntries(trx, handle.dialect, [
-    ...directiveRows.map((d, i) => ({
-      actorAccountId: null,
-      action: 'directive.create',
-      recordType: 'directive',
-      recordId: d.id,
-      unitId: d.unit_id,
-      after: { title: d.title, issuedOn: d.issued_on, deadline: d.deadline, targets: work.directives[i]!.targets.length, source: 'demo' },
-    })),
-    ...tasks.map(demoTaskAudit),
-    ...commitments.map(({ row }) => ({
-      actorAccountId: null,
-      action: 'commitment.create',
-      recordType: 'commitment',
-      recordId: row.id,
-      unitId: row.unit_id,
-      after: { subjectKind: row.subject_kind, memberId: row.member_id, year: row.year, section: row.section, title: row.title, result: row.result, source: 'demo' },
-    })),
-  ]);
-  return {
-    directives: directiveRows.length,
-    tasks: tasks.length,
-    commitments: commitments.length,
-  };
+  return commitments.map((c) => c.row);
 }
 
 function sourceOf(

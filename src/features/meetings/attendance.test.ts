@@ -364,7 +364,7 @@ forEachDialect((dialect) => {
       expect(fieldsOf(backwards)).toEqual(['to']);
     });
 
-    it('warns about every month of this year so far without a regular meeting', async () => {
+    it('warns about this year’s quarters without a thematic meeting; the demo’s present holds every month’s regular one', async () => {
       const unitId = await t().unitId(CELL_DONG_THU);
       const res = await call('GET', `/api/units/${unitId}/meetings`, 'bithu.dongthu');
       expect(res.statusCode, res.body).toBe(200);
@@ -372,13 +372,16 @@ forEachDialect((dialect) => {
       const year = today.slice(0, 4);
       const month = Number(today.slice(5, 7));
       const body = res.json() as { from: string; to: string; total: number; warnings: { unitId: string; kind: string; period: string }[]; years: number[] };
-      expect(body).toMatchObject({ from: `${year}-01-01`, to: `${year}-12-31`, total: 0 });
-      const regular = Array.from({ length: month }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+      expect(body).toMatchObject({ from: `${year}-01-01`, to: `${year}-12-31` });
+      // Held up to last month, this month's called a few days ahead (which may fall in the next month).
+      expect(body.total).toBeGreaterThanOrEqual(month - 1);
+      const thisMonth = today.slice(0, 7);
       const quarters = [1, 2, 3, 4].filter((q) => q * 3 <= month).map((q) => `${year}-Q${q}`);
-      expect(body.warnings.filter((w) => w.kind === 'regular').map((w) => w.period)).toEqual(regular);
+      expect(body.warnings.filter((w) => w.kind === 'regular' && w.period !== thisMonth)).toEqual([]);
       expect(body.warnings.filter((w) => w.kind === 'thematic').map((w) => w.period)).toEqual(quarters);
       expect(body.warnings.every((w) => w.unitId === unitId)).toBe(true);
-      expect(body.years).toEqual([2022]);
+      expect(body.years).toContain(2022);
+      expect(body.years).toContain(Number(year));
     });
 
     it("a member's own record: theirs and their secretary's to read, nobody else's", async () => {
