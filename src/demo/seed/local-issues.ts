@@ -8,8 +8,7 @@ import { contentFingerprint, newTrackingCode, normaliseContact } from '../../dom
 import { demoCitizenMessages, demoLocalIssues } from '../local-issues.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { ensureCategories, issueSnapshot } from '../../features/local-issues/service.js';
-import { citizenFeedbackSnapshot } from '../../features/citizen-feedback/service.js';
-import { formKey, hashContact, hashContent, hashTrackingCode } from '../../features/citizen-feedback/guards.js';
+import { citizenFeedbackSnapshot, formKey, hashContact, hashContent, hashTrackingCode } from '../../features/citizen-feedback/service.js';
 import { demoInstant, demoTaskAudit, demoTaskRows, insertInChunks } from './work.js';
 
 /**
