@@ -14,7 +14,7 @@ import { Notice } from '../../components/Notice.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { keys, nextStatuses, LOCAL_ISSUE_STATUSES, useIssue, type ChangeStatusBody, type LocalIssueDetail, type LocalIssueStatus, type TimelineEntry } from './api.js';
+import { localIssueKeys, nextStatuses, LOCAL_ISSUE_STATUSES, useIssue, type ChangeStatusBody, type LocalIssueDetail, type LocalIssueStatus, type TimelineEntry } from './api.js';
 import { taskOutcomes as TASK_OUTCOMES, type TaskOutcome } from '../../../shared/enums.js';
 import { IssueStatusBadge } from './Badges.js';
 import { ConfirmBox } from './ConfirmBox.js';
@@ -140,7 +140,7 @@ function IssuePage({ id }: { id: string }) {
             question={t('localissues.issue.cellConfirm')}
             onDone={() => {
               setConfirmed(true);
-              void queryClient.invalidateQueries({ queryKey: keys.all });
+              void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
             }}
           />
         </Paper>
@@ -257,8 +257,8 @@ function StatusForm({ issue }: { issue: LocalIssueDetail }) {
   const change = useMutation({
     mutationFn: (body: ChangeStatusBody) => api<LocalIssueDetail>(`/local-issues/${issue.id}/status`, { method: 'POST', body }),
     onSuccess: (next) => {
-      queryClient.setQueryData(keys.issue(issue.id), next);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      queryClient.setQueryData(localIssueKeys.issue(issue.id), next);
+      void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
       setDone(true);
       setNote('');
       setSummary('');
