@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-/** For a query's `retry`: a 403 or 404 is an answer, not a hiccup; asking again would not change it. */
+/** Every query's `retry` (app/queryClient.ts): a 403 or 404 is an answer, not a hiccup; asking again would not change it. */
 export const retryUnlessAnswered = (count: number, e: unknown): boolean =>
   !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2;
 

@@ -1,7 +1,7 @@
 // The reference checklist: the API contract's types (type-only imports of the server's zod
 // schemas), query keys, the queries the screens share and what a change invalidates.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, retryUnlessAnswered } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { queryRoots } from '../../lib/queryKeys.js';
 import type {
   AddChecklistItemBody,
@@ -42,7 +42,6 @@ export function useChecklist(unitId: string | null, versionId: string | null = n
     queryFn: ({ signal }) =>
       api<ChecklistResponse>('/reference/manifestations', { signal, query: { unitId: unitId ?? undefined, versionId: versionId ?? undefined } }),
     placeholderData: keepPreviousData,
-    retry: retryUnlessAnswered,
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,7 +1,7 @@
 // Correction plans: the API contract's types (type-only imports of the server's zod schemas),
 // query keys, the plan query and what a change invalidates.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, retryUnlessAnswered } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { queryRoots, selfExamAreaChanged } from '../../lib/queryKeys.js';
 import type {
   AddPlanItemBody,
@@ -25,7 +25,6 @@ export function usePlan(id: string) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => api<PlanDetail>(planPath(id), { signal }),
-    retry: retryUnlessAnswered,
   });
 }
 

@@ -1,7 +1,7 @@
 // Feedback between members: the API contract's types (type-only imports of the server's zod
 // schemas), query keys, the queries the screens share and what a change invalidates.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, retryUnlessAnswered } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { queryRoots, selfExamAreaChanged } from '../../lib/queryKeys.js';
 import type {
   AnswerFeedbackBody,
@@ -44,7 +44,6 @@ export function useFeedback(id: string) {
   return useQuery({
     queryKey: feedbackKeys.detail(id),
     queryFn: ({ signal }) => api<FeedbackSummary>(feedbackPath(id), { signal }),
-    retry: retryUnlessAnswered,
   });
 }
 
@@ -53,7 +52,6 @@ export function useFeedbackOptions(unitId: string | null) {
     queryKey: feedbackKeys.options(unitId ?? ''),
     queryFn: ({ signal }) => api<FeedbackOptions>(unitPath(unitId!, '/feedback-options'), { signal }),
     enabled: unitId !== null,
-    retry: retryUnlessAnswered,
   });
 }
 

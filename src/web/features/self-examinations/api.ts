@@ -1,7 +1,7 @@
 // Self-examinations: the API contract's types (type-only imports of the server's zod schemas: no
 // zod in the browser), query keys, the queries the screens share, and what a change invalidates.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, retryUnlessAnswered } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { queryRoots, selfExamAreaChanged, selfExamFormKey } from '../../lib/queryKeys.js';
 import type {
   AccessLogResponse,
@@ -82,7 +82,6 @@ export function useMySelfExam() {
   return useQuery({
     queryKey: selfExamKeys.mine,
     queryFn: ({ signal }) => api<MySelfExamResponse>('/me/self-examination', { signal }),
-    retry: retryUnlessAnswered,
   });
 }
 
@@ -90,7 +89,6 @@ export function useSelfExam(id: string) {
   return useQuery({
     queryKey: selfExamKeys.detail(id),
     queryFn: ({ signal }) => api<SelfExamDetail>(selfExamPath(id), { signal }),
-    retry: retryUnlessAnswered,
     // The form owns its text while it is open: a refetch on focus must not replace what is being typed.
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
@@ -110,7 +108,6 @@ export function useSelfExamStats(unitId: string, period: string) {
     queryKey: selfExamKeys.stats(unitId, period),
     queryFn: ({ signal }) => api<StatsResponse>(unitPath(unitId, '/self-examination-stats'), { signal, query: { period } }),
     placeholderData: keepPreviousData,
-    retry: retryUnlessAnswered,
   });
 }
 

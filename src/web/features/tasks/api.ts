@@ -92,8 +92,6 @@ export function useTaskOptions(unitId: string, enabled = true) {
     queryKey: taskKeys.options(unitId),
     queryFn: ({ signal }) => api<TaskOptions>(unitPath(unitId, '/task-options'), { signal }),
     enabled,
-    // A 403 or 404 is an answer, not a hiccup: asking again would not change it.
-    retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
   });
 }
 
