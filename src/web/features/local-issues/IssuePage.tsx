@@ -132,17 +132,20 @@ function IssuePage({ id }: { id: string }) {
         />
       </Paper>
       {d.actions.includes('change_status') && nextStatuses(d.status).length > 0 && <StatusForm issue={d} />}
-      {d.actions.includes('confirm') && (
+      {/* Once the cell has given its word the issue no longer offers 'confirm': the notice stays. */}
+      {(d.actions.includes('confirm') || confirmed) && (
         <Paper withBorder radius="md" p="md">
           {confirmed && <Notice tone="success">{t('localissues.issue.confirmed')}</Notice>}
-          <ConfirmBox
-            issueId={d.id}
-            question={t('localissues.issue.cellConfirm')}
-            onDone={() => {
-              setConfirmed(true);
-              void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
-            }}
-          />
+          {d.actions.includes('confirm') && (
+            <ConfirmBox
+              issueId={d.id}
+              question={t('localissues.issue.cellConfirm')}
+              onDone={() => {
+                setConfirmed(true);
+                void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
+              }}
+            />
+          )}
         </Paper>
       )}
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="li-confirm">
