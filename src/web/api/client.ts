@@ -16,6 +16,10 @@ export class ApiError extends Error {
   }
 }
 
+/** Every query's `retry` (app/queryClient.ts): a 403 or 404 is an answer, not a hiccup; asking again would not change it. */
+export const retryUnlessAnswered = (count: number, e: unknown): boolean =>
+  !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2;
+
 export function isApiError(e: unknown, status?: number): e is ApiError {
   return e instanceof ApiError && (status === undefined || e.status === status);
 }

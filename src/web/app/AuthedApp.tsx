@@ -33,36 +33,37 @@ import {
 import { initials } from '../lib/format.js';
 import { Notice } from '../components/Notice.js';
 import { usePhone } from '../lib/usePhone.js';
+import { withWords } from '../i18n/lazyMessages.js';
 
 const HomePage = lazy(loadHomePage);
 // Modals pull in focus trapping and scroll locking: loaded when first opened.
 const ChangePasswordModal = lazy(() =>
-  import('../components/ChangePasswordModal.js').then((m) => ({ default: m.ChangePasswordModal })),
+  withWords(import('../components/ChangePasswordModal.js')).then((m) => ({ default: m.ChangePasswordModal })),
 );
-const UnitTreePage = lazy(() => import('../features/units/UnitTreePage.js'));
-const UnitPage = lazy(() => import('../features/units/UnitPage.js'));
-const MemberPage = lazy(() => import('../features/members/MemberPage.js'));
-const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.js'));
-const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.js'));
-const NewMeetingPage = lazy(() => import('../features/meetings/NewMeetingPage.js'));
-const RubricsPage = lazy(() => import('../features/meetings/rubrics/RubricsPage.js'));
-const TaskPage = lazy(() => import('../features/tasks/TaskPage.js'));
-const NewTaskPage = lazy(() => import('../features/tasks/NewTaskPage.js'));
-const WorkBoardPage = lazy(() => import('../features/tasks/WorkBoardPage.js'));
-const CommitmentsPage = lazy(() => import('../features/commitments/CommitmentsPage.js'));
-const DirectivesPage = lazy(() => import('../features/directives/DirectivesPage.js'));
-const DirectivePage = lazy(() => import('../features/directives/DirectivePage.js'));
-const MySelfExamPage = lazy(() => import('../features/self-examinations/MySelfExamPage.js'));
-const SelfExamPage = lazy(() => import('../features/self-examinations/SelfExamPage.js'));
-const PlanPage = lazy(() => import('../features/correction-plans/PlanPage.js'));
-const NewFeedbackPage = lazy(() => import('../features/feedback/NewFeedbackPage.js'));
-const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage.js'));
-const SelfExamBoardPage = lazy(() => import('../features/self-examinations/SelfExamBoardPage.js'));
-const ChecklistPage = lazy(() => import('../features/checklist/ChecklistPage.js'));
-const IssueBoardPage = lazy(() => import('../features/local-issues/IssueBoardPage.js'));
-const IssuePage = lazy(() => import('../features/local-issues/IssuePage.js'));
-const FeedbackInboxPage = lazy(() => import('../features/citizen-feedback/FeedbackInboxPage.js'));
-const CitizenFeedbackPage = lazy(() => import('../features/citizen-feedback/CitizenFeedbackPage.js'));
+const UnitTreePage = lazy(() => withWords(import('../features/units/UnitTreePage.js')));
+const UnitPage = lazy(() => withWords(import('../features/units/UnitPage.js')));
+const MemberPage = lazy(() => withWords(import('../features/members/MemberPage.js')));
+const AccountsPage = lazy(() => withWords(import('../features/accounts/AccountsPage.js')));
+const MeetingPage = lazy(() => withWords(import('../features/meetings/MeetingPage.js')));
+const NewMeetingPage = lazy(() => withWords(import('../features/meetings/NewMeetingPage.js')));
+const RubricsPage = lazy(() => withWords(import('../features/meetings/rubrics/RubricsPage.js')));
+const TaskPage = lazy(() => withWords(import('../features/tasks/TaskPage.js')));
+const NewTaskPage = lazy(() => withWords(import('../features/tasks/NewTaskPage.js')));
+const WorkBoardPage = lazy(() => withWords(import('../features/tasks/WorkBoardPage.js')));
+const CommitmentsPage = lazy(() => withWords(import('../features/commitments/CommitmentsPage.js')));
+const DirectivesPage = lazy(() => withWords(import('../features/directives/DirectivesPage.js')));
+const DirectivePage = lazy(() => withWords(import('../features/directives/DirectivePage.js')));
+const MySelfExamPage = lazy(() => withWords(import('../features/self-examinations/MySelfExamPage.js')));
+const SelfExamPage = lazy(() => withWords(import('../features/self-examinations/SelfExamPage.js')));
+const PlanPage = lazy(() => withWords(import('../features/correction-plans/PlanPage.js')));
+const NewFeedbackPage = lazy(() => withWords(import('../features/feedback/NewFeedbackPage.js')));
+const FeedbackPage = lazy(() => withWords(import('../features/feedback/FeedbackPage.js')));
+const SelfExamBoardPage = lazy(() => withWords(import('../features/self-examinations/SelfExamBoardPage.js')));
+const ChecklistPage = lazy(() => withWords(import('../features/checklist/ChecklistPage.js')));
+const IssueBoardPage = lazy(() => withWords(import('../features/local-issues/IssueBoardPage.js')));
+const IssuePage = lazy(() => withWords(import('../features/local-issues/IssuePage.js')));
+const FeedbackInboxPage = lazy(() => withWords(import('../features/citizen-feedback/FeedbackInboxPage.js')));
+const CitizenFeedbackPage = lazy(() => withWords(import('../features/citizen-feedback/CitizenFeedbackPage.js')));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).

@@ -8,10 +8,11 @@ import { BrandMark } from '../components/BrandMark.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { FullPageLoader } from '../components/FullPageLoader.js';
 import { NotFound } from '../components/NotFound.js';
+import { withWords } from '../i18n/lazyMessages.js';
 
-const PublicFeedbackPage = lazy(() => import('../features/citizen-feedback/PublicFeedbackPage.js'));
-const TrackingPage = lazy(() => import('../features/citizen-feedback/TrackingPage.js'));
-const PublicIssuesPage = lazy(() => import('../features/local-issues/PublicIssuesPage.js'));
+const PublicFeedbackPage = lazy(() => withWords(import('../features/citizen-feedback/PublicFeedbackPage.js')));
+const TrackingPage = lazy(() => withWords(import('../features/citizen-feedback/TrackingPage.js')));
+const PublicIssuesPage = lazy(() => withWords(import('../features/local-issues/PublicIssuesPage.js')));
 
 /** The citizens' side: no account needed. A plain header (brand, the three pages, sign-in) and the page. */
 export default function PublicApp() {

@@ -9,9 +9,10 @@ import { LoginPage } from '../features/auth/LoginPage.js';
 import { FullPageLoader } from '../components/FullPageLoader.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { withWords } from '../i18n/lazyMessages.js';
 
 const AuthedApp = lazy(loadAuthedApp);
-const PublicApp = lazy(() => import('./PublicApp.js'));
+const PublicApp = lazy(() => withWords(import('./PublicApp.js')));
 
 /** The citizens' pages: open to anyone, with or without an account. */
 export const isPublicPath = (path: string) => /^\/(y-kien|van-de-cong-khai)(\/|$)/.test(path);

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/client.js';
+import { isApiError, retryUnlessAnswered } from '../api/client.js';
 import { meKey } from '../api/session.js';
 
 /**
@@ -21,7 +21,7 @@ export const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // Client errors will not get better by asking again; network trouble might.
-      retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      retry: retryUnlessAnswered,
       refetchOnWindowFocus: false,
       staleTime: 30_000,
     },

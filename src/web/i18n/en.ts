@@ -1,23 +1,11 @@
-import type { Messages } from './vi.js';
-import { checklistEn } from '../features/checklist/messages.en.js';
-import { citizenFeedbackEn } from '../features/citizen-feedback/messages.en.js';
-import { commitmentsEn } from '../features/commitments/messages.en.js';
-import { correctionPlansEn } from '../features/correction-plans/messages.en.js';
-import { directivesEn } from '../features/directives/messages.en.js';
-import { feedbackEn } from '../features/feedback/messages.en.js';
-import { localIssuesEn } from '../features/local-issues/messages.en.js';
-import { reportsEn } from '../features/meetings/attendance-reports/messages.en.js';
-import { meetingsEn } from '../features/meetings/messages.en.js';
-import { rubricsEn } from '../features/meetings/rubrics/messages.en.js';
-import { selfExaminationsEn } from '../features/self-examinations/messages.en.js';
-import { tasksEn } from '../features/tasks/messages.en.js';
+import type { CoreMessages } from './vi.js';
 
 /**
- * English message catalogue: same keys as `vi.ts` (the type makes a missing key a compile error).
- * Each feature's words sit with it (features/<name>/messages.en.ts) and are gathered here, so
- * choosing English fetches one chunk.
+ * English words used app-wide: same keys as `vi.ts` (the type makes a missing key a compile error).
+ * Each feature's words sit with it (features/<name>/messages.en.ts) and are fetched with its chunk
+ * (i18n/lazyMessages.ts).
  */
-export const en: Messages = {
+export const en: CoreMessages = {
   app: {
     name: 'Tự Soi',
     tagline: 'Self-examination, self-correction — one accountable cycle',
@@ -351,11 +339,4 @@ export const en: Messages = {
     body: 'The page or record you are looking for does not exist, or is outside what you may see.',
     home: 'Back to home',
   },
-  meetings: meetingsEn,
-  reports: reportsEn,
-  rubrics: rubricsEn,
-  tasks: tasksEn,
-  commitments: { ...commitmentsEn, ...directivesEn },
-  selfexam: { ...checklistEn, ...correctionPlansEn, ...feedbackEn, ...selfExaminationsEn },
-  localissues: { ...citizenFeedbackEn, ...localIssuesEn },
 };

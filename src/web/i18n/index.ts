@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { vi, type Messages } from './vi.js';
+import { wordsFor } from './lazyMessages.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -23,7 +24,8 @@ function savedLanguage(): Language | null {
   }
 }
 
-// Vietnamese ships with the first screen; English is a small chunk fetched when chosen.
+// Vietnamese ships with the first screen; English is a small chunk fetched when chosen. The
+// features' words come with their chunks (lazyMessages.ts).
 void i18n.use(initReactI18next).init({
   resources: { vi: { translation: vi } },
   lng: 'vi',
@@ -38,17 +40,25 @@ function syncDocument(lng: string): void {
 }
 i18n.on('languageChanged', syncDocument);
 
-async function load(lng: Language): Promise<void> {
-  if (lng === 'vi' || i18n.hasResourceBundle(lng, 'translation')) return;
+let coreEnglish = false;
+async function loadCore(lng: Language): Promise<void> {
+  if (lng === 'vi' || coreEnglish) return;
   const { en } = await import('./en.js');
   i18n.addResourceBundle('en', 'translation', en, true, true);
+  coreEnglish = true;
+}
+
+/** The app-wide words and those of every feature already loaded, before the switch: no screen flashes keys or Vietnamese. */
+async function load(lng: Language): Promise<void> {
+  await Promise.all([loadCore(lng), wordsFor(lng)]);
 }
 
 async function use(lng: Language): Promise<void> {
   try {
     await load(lng);
   } catch {
-    return; // offline: stay in the current language
+    void wordsFor(i18n.language); // offline: stay in the current language
+    return;
   }
   if (i18n.language !== lng) await i18n.changeLanguage(lng);
 }

@@ -352,6 +352,9 @@ export const vi = {
   },
 };
 
+/** The words used app-wide (in the first screen's bundle); `en.ts` has the same shape. */
+export type CoreMessages = typeof vi;
+
 /**
  * The full catalogue type: the first-screen messages above plus the words each feature registers
  * when its chunk loads (features/<name>/messages.vi.ts; type-only imports: no bytes in this

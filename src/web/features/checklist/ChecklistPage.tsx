@@ -4,7 +4,7 @@ import '../../components/modal-styles.js';
 import { useId, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.js';
@@ -20,15 +20,15 @@ import { usePhone } from '../../lib/usePhone.js';
 import { fieldErrors } from '../../lib/formHelpers.js';
 import {
   checklistItemPath,
-  checklistKeys,
   useChecklist,
+  useChecklistChanged,
   useChecklistItemHistory,
   useChecklistVersions,
   type AddChecklistItemBody,
   type ChecklistItem,
   type ChecklistResponse,
   type UpdateChecklistItemBody,
-} from '../self-examinations/api.js';
+} from './api.js';
 import { ConfirmedTag, UnconfirmedTag } from './Badges.js';
 
 type Dialog =
@@ -230,14 +230,6 @@ function Versions({ unitId, shown, onVersion }: { unitId: string; shown: string;
       )}
     </Paper>
   );
-}
-
-function useChecklistChanged(): (c: ChecklistResponse) => void {
-  const queryClient = useQueryClient();
-  return (c) => {
-    queryClient.setQueryData(checklistKeys.version(null, null), c);
-    void queryClient.invalidateQueries({ queryKey: checklistKeys.all, predicate: (q) => !(q.queryKey[1] === 'version' && q.queryKey[2] === null && q.queryKey[3] === null) });
-  };
 }
 
 type EditField = 'title' | 'text' | 'textSource' | 'note';

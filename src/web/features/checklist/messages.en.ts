@@ -1,6 +1,6 @@
 import type { checklistVi } from './messages.vi.js';
 
-/** English words of the reference checklist: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the reference checklist: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const checklistEn: typeof checklistVi = {
   checklist: {
     title: 'Self-examination checklist',

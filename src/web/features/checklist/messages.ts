@@ -1,7 +1,7 @@
 // Side-effect import for every screen of the reference checklist: registers their words (key prefix `selfexam.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
 import '../self-examinations/messages.js';
-import { registerViMessages } from '../../i18n/lazyMessages.js';
+import { registerMessages } from '../../i18n/lazyMessages.js';
 import { checklistVi } from './messages.vi.js';
 
-registerViMessages('checklist', 'selfexam', checklistVi);
+registerMessages('checklist', 'selfexam', checklistVi, () => import('./messages.en.js').then((m) => m.checklistEn));

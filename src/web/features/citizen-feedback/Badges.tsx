@@ -1,7 +1,7 @@
 import './messages.js';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
-import type { CitizenFeedbackStatus } from '../local-issues/api.js';
+import type { CitizenFeedbackStatus } from './api.js';
 
 const FEEDBACK_COLOURS: Record<CitizenFeedbackStatus, [string, string]> = {
   new: ['#e3edfb', '#17467d'],

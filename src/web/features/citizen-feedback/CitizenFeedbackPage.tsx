@@ -16,7 +16,8 @@ import { Notice } from '../../components/Notice.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDateTime } from '../../lib/format.js';
-import { keys, useBoard, useCategories, useFeedback, usePublicForm, type AnswerBody, type CitizenFeedbackSummary, type TriageBody } from '../local-issues/api.js';
+import { useBoard, useCategories } from '../local-issues/api.js';
+import { citizenFeedbackKeys, useCitizenFeedback, usePublicForm, type AnswerBody, type CitizenFeedbackSummary, type TriageBody } from './api.js';
 import { IssueStatusBadge } from '../local-issues/Badges.js';
 import { FeedbackStatusBadge } from './Badges.js';
 import { IssueForm } from '../local-issues/IssueForm.js';
@@ -29,7 +30,7 @@ export default function CitizenFeedbackRoute() {
 
 function CitizenFeedbackPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const fb = useFeedback(id);
+  const fb = useCitizenFeedback(id);
   useDocumentTitle(`${t('localissues.feedback.title')} · ${t('app.titleSuffix')}`);
   if (fb.isPending)
     return (
@@ -126,8 +127,8 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
   const triage = useMutation({
     mutationFn: (body: TriageBody) => api<CitizenFeedbackSummary>(`/citizen-feedback/${f.id}/triage`, { method: 'POST', body }),
     onSuccess: (next) => {
-      queryClient.setQueryData(keys.feedback(f.id), next);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      queryClient.setQueryData(citizenFeedbackKeys.detail(f.id), next);
+      void queryClient.invalidateQueries({ queryKey: citizenFeedbackKeys.all });
       setDone(true);
     },
     onError: (e) => setError(e.message || t('localissues.feedback.failed')),
@@ -213,7 +214,7 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
           }}
           send={async (issue) => {
             const next = await api<CitizenFeedbackSummary>(`/citizen-feedback/${f.id}/triage`, { method: 'POST', body: { action: 'create_issue', issue } satisfies TriageBody });
-            queryClient.setQueryData(keys.feedback(f.id), next);
+            queryClient.setQueryData(citizenFeedbackKeys.detail(f.id), next);
             setDone(true);
           }}
           onCancel={() => setKind('link')}
@@ -233,8 +234,8 @@ function AnswerForm({ f }: { f: CitizenFeedbackSummary }) {
   const answer = useMutation({
     mutationFn: (body: AnswerBody) => api<CitizenFeedbackSummary>(`/citizen-feedback/${f.id}/answer`, { method: 'POST', body }),
     onSuccess: (next) => {
-      queryClient.setQueryData(keys.feedback(f.id), next);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      queryClient.setQueryData(citizenFeedbackKeys.detail(f.id), next);
+      void queryClient.invalidateQueries({ queryKey: citizenFeedbackKeys.all });
       setDone(true);
     },
     onError: (e) => setError(e.message || t('localissues.feedback.failed')),

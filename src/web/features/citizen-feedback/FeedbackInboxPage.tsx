@@ -10,7 +10,7 @@ import { BoardHeader } from '../../components/BoardHeader.js';
 import { Notice } from '../../components/Notice.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { formatDateTime } from '../../lib/format.js';
-import { CITIZEN_FEEDBACK_STATUSES, useInbox, type CitizenFeedbackSummary } from '../local-issues/api.js';
+import { CITIZEN_FEEDBACK_STATUSES, useInbox, type CitizenFeedbackSummary } from './api.js';
 import { FeedbackStatusBadge } from './Badges.js';
 
 /** Where the inbox opens: ?unit=, else where the caller leads (the commune over a cell). */

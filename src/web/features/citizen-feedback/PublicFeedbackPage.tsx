@@ -15,7 +15,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
-import { keys, MAX_CONTENT, usePublicForm, type PublicFeedbackBody, type PublicFeedbackForm, type PublicFeedbackReceipt } from '../local-issues/api.js';
+import { citizenFeedbackKeys, MAX_CONTENT, usePublicForm, type PublicFeedbackBody, type PublicFeedbackForm, type PublicFeedbackReceipt } from './api.js';
 
 const FIELDS = ['name', 'phone', 'email', 'villageUnitId', 'topic', 'content', 'consentContact', 'formToken'] as const;
 type Field = (typeof FIELDS)[number];
@@ -36,7 +36,7 @@ export default function PublicFeedbackPage() {
         onAnother={() => {
           setReceipt(null);
           // A fresh form token for the next message.
-          void queryClient.invalidateQueries({ queryKey: keys.form });
+          void queryClient.invalidateQueries({ queryKey: citizenFeedbackKeys.form });
         }}
       />
     );

@@ -11,7 +11,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate } from '../../lib/format.js';
-import { keys, normalizeCode, useTracking, type PublicFeedbackStatus } from '../local-issues/api.js';
+import { citizenFeedbackKeys, normalizeCode, useTracking, type PublicFeedbackStatus } from './api.js';
 import { IssueStatusBadge } from '../local-issues/Badges.js';
 import { FeedbackStatusBadge } from './Badges.js';
 import { ConfirmBox } from '../local-issues/ConfirmBox.js';
@@ -167,7 +167,7 @@ function StatusView({ code, data }: { code: string; data: PublicFeedbackStatus }
                 question={t('localissues.track.askConfirm')}
                 onDone={() => {
                   setThanks(true);
-                  void queryClient.invalidateQueries({ queryKey: keys.tracking(code) });
+                  void queryClient.invalidateQueries({ queryKey: citizenFeedbackKeys.tracking(code) });
                 }}
               />
             )}

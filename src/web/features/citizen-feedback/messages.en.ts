@@ -1,6 +1,6 @@
 import type { citizenFeedbackVi } from './messages.vi.js';
 
-/** English words of the citizens' feedback: the public form, tracking and the staff inbox: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the citizens' feedback: the public form, tracking and the staff inbox: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const citizenFeedbackEn: typeof citizenFeedbackVi = {
   feedbackStatus: {
     new: 'Received',

@@ -2,6 +2,7 @@
 // zod schemas: no zod in the browser), query keys and the queries the screens share.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
+import { queryRoots } from '../../lib/queryKeys.js';
 import type {
   CommitmentAction,
   CommitmentDetail,
@@ -54,9 +55,9 @@ export {
  * "My work" and task pages count them).
  */
 export const commitmentKeys = {
-  all: ['commitments'] as const,
-  list: (unitId: string, year: number) => ['commitments', 'list', unitId, year] as const,
-  detail: (id: string) => ['commitments', 'detail', id] as const,
+  all: queryRoots.commitments,
+  list: (unitId: string, year: number) => [...queryRoots.commitments, 'list', unitId, year] as const,
+  detail: (id: string) => [...queryRoots.commitments, 'detail', id] as const,
 };
 
 export const unitPath = (unitId: string, rest = '') => `/units/${encodeURIComponent(unitId)}${rest}`;
@@ -85,7 +86,7 @@ export function useCommitmentsChanged(): () => Promise<void> {
   return async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: commitmentKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.tasks }),
     ]);
   };
 }

@@ -1,7 +1,7 @@
 import './messages.js';
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
-import type { PlanItem } from '../self-examinations/api.js';
+import type { PlanItem } from './api.js';
 
 // Own colour pairs, each ≥ 7:1 text on its tint (as in components/Badges.tsx).
 const GREEN: [string, string] = ['#e3f3e6', '#1b5e2b'];

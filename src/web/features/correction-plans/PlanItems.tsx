@@ -19,12 +19,12 @@ import { usePhone } from '../../lib/usePhone.js';
 import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
 import {
   planPath,
-  useSelfExamChanged,
+  usePlanChanged,
   type AddPlanItemBody,
   type PlanDetail,
   type PlanItem,
   type PlanItemProgressBody,
-} from '../self-examinations/api.js';
+} from './api.js';
 import { PlanItemBadges } from './Badges.js';
 
 export const PLAN_FIELDS = ['shortcoming', 'action', 'deadline', 'successCriteria'] as const;
@@ -311,7 +311,7 @@ function PlanSource({ item }: { item: PlanItem }) {
 function ProgressModal({ item, claim, onClose, onDone }: { item: PlanItem; claim: boolean; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const changed = useSelfExamChanged();
+  const changed = usePlanChanged();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors<'note'>>({ fields: {}, general: null });
   const save = useMutation({
@@ -365,7 +365,7 @@ function ProgressModal({ item, claim, onClose, onDone }: { item: PlanItem; claim
 function VerifyModal({ item, onClose, onDone }: { item: PlanItem; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const changed = useSelfExamChanged();
+  const changed = usePlanChanged();
   const [decision, setDecision] = useState<'fixed' | 'returned' | ''>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FormErrors<'decision' | 'comment'>>({ fields: {}, general: null });
@@ -457,7 +457,7 @@ export function AddPlanItemModal({
 }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const changed = useSelfExamChanged();
+  const changed = usePlanChanged();
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);

@@ -10,7 +10,8 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, LockIcon } from '../../components/icons.js';
-import { boardHref, usePlan } from '../self-examinations/api.js';
+import { boardHref } from '../self-examinations/api.js';
+import { usePlan } from './api.js';
 import { PlanCountsLine, PlanItemList } from './PlanItems.js';
 
 export default function PlanRoute() {

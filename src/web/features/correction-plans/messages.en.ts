@@ -1,6 +1,6 @@
 import type { correctionPlansVi } from './messages.vi.js';
 
-/** English words of the correction plans: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the correction plans: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const correctionPlansEn: typeof correctionPlansVi = {
   planStatus: {
     open: 'In progress',

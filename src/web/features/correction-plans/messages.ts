@@ -1,7 +1,7 @@
 // Side-effect import for every screen of the correction plans: registers their words (key prefix `selfexam.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
 import '../self-examinations/messages.js';
-import { registerViMessages } from '../../i18n/lazyMessages.js';
+import { registerMessages } from '../../i18n/lazyMessages.js';
 import { correctionPlansVi } from './messages.vi.js';
 
-registerViMessages('correction-plans', 'selfexam', correctionPlansVi);
+registerMessages('correction-plans', 'selfexam', correctionPlansVi, () => import('./messages.en.js').then((m) => m.correctionPlansEn));

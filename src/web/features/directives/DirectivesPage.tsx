@@ -20,9 +20,10 @@ import { AcknowledgedBadge, ActedBadge, OverdueBadge } from './Badges.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { useYearParam } from '../../lib/year.js';
 import { AreaHeader, unitGate, YearToolbar } from '../../components/AreaParts.js';
+import { withWords } from '../../i18n/lazyMessages.js';
 
 // The form (modal, focus trap, the unit tree) loads when the committee opens it.
-const DirectiveFormModal = lazy(() => import('./DirectiveForm.js'));
+const DirectiveFormModal = lazy(() => withWords(import('./DirectiveForm.js')));
 
 export default function DirectivesRoute() {
   const { id = '' } = useParams();

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
+import { queryRoots } from '../../lib/queryKeys.js';
 import type {
   CreateDirectiveBody,
   DirectiveDetail,
@@ -21,9 +22,9 @@ export type DirectiveTarget = z.infer<typeof directiveTarget>;
  * "My work" and task pages count them).
  */
 export const directiveKeys = {
-  all: ['directives'] as const,
-  list: (unitId: string, year: number) => ['directives', 'list', unitId, year] as const,
-  detail: (id: string) => ['directives', 'detail', id] as const,
+  all: queryRoots.directives,
+  list: (unitId: string, year: number) => [...queryRoots.directives, 'list', unitId, year] as const,
+  detail: (id: string) => [...queryRoots.directives, 'detail', id] as const,
 };
 
 const unitPath = (unitId: string, rest = '') => `/units/${encodeURIComponent(unitId)}${rest}`;
@@ -50,7 +51,7 @@ export function useDirectivesChanged(): () => Promise<void> {
   return async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: directiveKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      queryClient.invalidateQueries({ queryKey: queryRoots.tasks }),
     ]);
   };
 }

@@ -1,6 +1,6 @@
 import type { directivesVi } from './messages.vi.js';
 
-/** English words of the directives screens: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the directives screens: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const directivesEn: typeof directivesVi = {
   directives: {
     year: 'Year',

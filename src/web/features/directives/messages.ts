@@ -1,6 +1,6 @@
 // Side-effect import for every screen of the directives screens: registers their words (key prefix `commitments.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
-import { registerViMessages } from '../../i18n/lazyMessages.js';
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
+import { registerMessages } from '../../i18n/lazyMessages.js';
 import { directivesVi } from './messages.vi.js';
 
-registerViMessages('directives', 'commitments', directivesVi);
+registerMessages('directives', 'commitments', directivesVi, () => import('./messages.en.js').then((m) => m.directivesEn));

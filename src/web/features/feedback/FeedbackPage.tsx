@@ -10,7 +10,8 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon } from '../../components/icons.js';
-import { boardHref, useFeedback } from '../self-examinations/api.js';
+import { boardHref } from '../self-examinations/api.js';
+import { useFeedback } from './api.js';
 import { AnswerFeedbackModal, FeedbackCard } from './FeedbackParts.js';
 
 export default function FeedbackRoute() {

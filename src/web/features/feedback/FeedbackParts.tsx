@@ -16,7 +16,7 @@ import { formatDate, formatDateTime } from '../../lib/format.js';
 import type { FormErrors } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { splitErrors, useFocusFirstError } from '../../lib/formHelpers.js';
-import { feedbackPath, useSelfExamChanged, type AnswerFeedbackBody, type FeedbackSummary } from '../self-examinations/api.js';
+import { feedbackPath, useFeedbackChanged, type AnswerFeedbackBody, type FeedbackSummary } from './api.js';
 import { AnonymousTag, FeedbackStatusBadge, GraveTag } from './Badges.js';
 import { checkPlan, PLAN_FIELDS, PlanFields, type PlanField, type PlanValues } from '../correction-plans/PlanItems.js';
 
@@ -154,7 +154,7 @@ const ANSWER_FIELDS: readonly AnswerField[] = [...PLAN_FIELDS, 'decision', 'text
 export function AnswerFeedbackModal({ feedback: f, onClose, onDone }: { feedback: FeedbackSummary; onClose: () => void; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const changed = useSelfExamChanged();
+  const changed = useFeedbackChanged();
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);

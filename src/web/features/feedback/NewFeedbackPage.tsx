@@ -18,18 +18,17 @@ import { BackIcon, LockIcon } from '../../components/icons.js';
 import { formatDate } from '../../lib/format.js';
 import type { FormErrors } from '../../lib/forms.js';
 import { fieldErrors, useFocusFirstError } from '../../lib/formHelpers.js';
+import { useChecklist, type ChecklistResponse } from '../checklist/api.js';
 import {
   FEEDBACK_TOPICS,
-  useChecklist,
+  useFeedbackChanged,
   useFeedbackOptions,
-  useSelfExamChanged,
-  type ChecklistResponse,
   type CreateFeedbackBody,
   type FeedbackDirection,
   type FeedbackOptions,
   type FeedbackSummary,
   type FeedbackTopic,
-} from '../self-examinations/api.js';
+} from './api.js';
 
 const FIELDS = ['direction', 'receiverMemberId', 'topic', 'text', 'meetingId', 'manifestationItemId', 'anonymous'] as const;
 type Field = (typeof FIELDS)[number];
@@ -77,7 +76,7 @@ function FeedbackForm({
   initialMeeting: string | null;
 }) {
   const { t } = useTranslation();
-  const changed = useSelfExamChanged();
+  const changed = useFeedbackChanged();
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(form, attempt);

@@ -1,6 +1,6 @@
 import type { feedbackVi } from './messages.vi.js';
 
-/** English words of the feedback between members: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the feedback between members: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const feedbackEn: typeof feedbackVi = {
   feedbackStatus: {
     open: 'Awaiting answer',

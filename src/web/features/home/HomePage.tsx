@@ -10,13 +10,14 @@ import { DetailList } from '../../components/DetailList.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { formatDate } from '../../lib/format.js';
 import { Skeleton } from '../../components/Skeleton.js';
+import { withWords } from '../../i18n/lazyMessages.js';
 
 // Only callers who look after several units need the tree: keep it out of a member's download.
-const UnitTreePanel = lazy(() => import('../units/UnitTreePanel.js'));
+const UnitTreePanel = lazy(() => withWords(import('../units/UnitTreePanel.js')));
 // Meeting figures come in their own small chunk, after the member's card has painted.
-const HomeAttendanceCard = lazy(() => import('../meetings/attendance-reports/HomeAttendanceCard.js'));
+const HomeAttendanceCard = lazy(() => withWords(import('../meetings/attendance-reports/HomeAttendanceCard.js')));
 // "Việc của tôi" too: tasks, commitments and their messages stay out of the first screen's bundle.
-const MyWorkCard = lazy(() => import('../tasks/MyWorkCard.js'));
+const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
 
 /**
  * Home: a member sees their work first (tasks due, overdue, commitments), then their own card and

@@ -13,7 +13,8 @@ import { Notice } from '../../components/Notice.js';
 import { formatDate, parseDateInput } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { useTaskOptions } from '../tasks/api.js';
-import { keys, useCategories, usePublicForm, type CreateLocalIssueBody, type LocalIssueDetail, type NewIssueFields } from './api.js';
+import { usePublicForm } from '../citizen-feedback/api.js';
+import { localIssueKeys, useCategories, type CreateLocalIssueBody, type LocalIssueDetail, type NewIssueFields } from './api.js';
 
 const FIELDS = [
   'categoryCode',
@@ -152,8 +153,8 @@ export function IssueForm({
         : api<LocalIssueDetail>('/local-issues', { method: 'POST', body: { unitId, ...body } satisfies CreateLocalIssueBody });
     },
     onSuccess: (saved) => {
-      if (saved) queryClient.setQueryData(keys.issue(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      if (saved) queryClient.setQueryData(localIssueKeys.issue(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
       onSaved(saved);
     },
     onError: (e) => setErrors(formErrorsFrom(e, FIELDS, t(issue ? 'localissues.edit.failed' : 'localissues.create.failed'))),

@@ -14,7 +14,7 @@ import { Notice } from '../../components/Notice.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { keys, nextStatuses, LOCAL_ISSUE_STATUSES, useIssue, type ChangeStatusBody, type LocalIssueDetail, type LocalIssueStatus, type TimelineEntry } from './api.js';
+import { localIssueKeys, nextStatuses, LOCAL_ISSUE_STATUSES, useIssue, type ChangeStatusBody, type LocalIssueDetail, type LocalIssueStatus, type TimelineEntry } from './api.js';
 import { taskOutcomes as TASK_OUTCOMES, type TaskOutcome } from '../../../shared/enums.js';
 import { IssueStatusBadge } from './Badges.js';
 import { ConfirmBox } from './ConfirmBox.js';
@@ -132,17 +132,20 @@ function IssuePage({ id }: { id: string }) {
         />
       </Paper>
       {d.actions.includes('change_status') && nextStatuses(d.status).length > 0 && <StatusForm issue={d} />}
-      {d.actions.includes('confirm') && (
+      {/* Once the cell has given its word the issue no longer offers 'confirm': the notice stays. */}
+      {(d.actions.includes('confirm') || confirmed) && (
         <Paper withBorder radius="md" p="md">
           {confirmed && <Notice tone="success">{t('localissues.issue.confirmed')}</Notice>}
-          <ConfirmBox
-            issueId={d.id}
-            question={t('localissues.issue.cellConfirm')}
-            onDone={() => {
-              setConfirmed(true);
-              void queryClient.invalidateQueries({ queryKey: keys.all });
-            }}
-          />
+          {d.actions.includes('confirm') && (
+            <ConfirmBox
+              issueId={d.id}
+              question={t('localissues.issue.cellConfirm')}
+              onDone={() => {
+                setConfirmed(true);
+                void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
+              }}
+            />
+          )}
         </Paper>
       )}
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="li-confirm">
@@ -257,8 +260,8 @@ function StatusForm({ issue }: { issue: LocalIssueDetail }) {
   const change = useMutation({
     mutationFn: (body: ChangeStatusBody) => api<LocalIssueDetail>(`/local-issues/${issue.id}/status`, { method: 'POST', body }),
     onSuccess: (next) => {
-      queryClient.setQueryData(keys.issue(issue.id), next);
-      void queryClient.invalidateQueries({ queryKey: keys.all });
+      queryClient.setQueryData(localIssueKeys.issue(issue.id), next);
+      void queryClient.invalidateQueries({ queryKey: localIssueKeys.all });
       setDone(true);
       setNote('');
       setSummary('');

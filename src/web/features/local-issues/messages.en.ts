@@ -1,6 +1,6 @@
 import type { localIssuesVi } from './messages.vi.js';
 
-/** English words of the local issues: the staff board, the issue page and the public list: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the local issues: the staff board, the issue page and the public list: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const localIssuesEn: typeof localIssuesVi = {
   title: 'Local issues',
   status: {

@@ -14,7 +14,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { BackIcon, DownloadIcon, EditIcon, LockIcon, TrashIcon } from '../../components/icons.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { meetingChanged, meetingPath, useMeeting, useMeetingChanged, type MeetingDetail } from './api.js';
+import { meetingChanged, meetingKeys, meetingPath, useMeeting, useMeetingChanged, type MeetingDetail } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
 import { AttendanceSection } from './AttendanceSection.js';
 import { AgendaSection } from './AgendaSection.js';
@@ -153,7 +153,7 @@ function MeetingActions({ m }: { m: MeetingDetail }) {
   const remove = useMutation({
     mutationFn: () => api<null>(meetingPath(m.id), { method: 'DELETE' }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['meetings', 'detail', m.id] });
+      queryClient.removeQueries({ queryKey: meetingKeys.detail(m.id) });
       meetingChanged(queryClient, m.id);
       navigate(`/units/${m.unitId}`);
     },

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.js';
+import { queryRoots } from '../../lib/queryKeys.js';
 import type {
   AgendaBody,
   AgendaItem,
@@ -78,10 +79,10 @@ export const MEETING_PAGE_SIZE = 50;
  * invalidated (the meeting's own detail is set from the answer rather than fetched again).
  */
 export const meetingKeys = {
-  all: ['meetings'] as const,
-  list: (unitId: string, year: number, page: number) => ['meetings', 'list', unitId, { year, page }] as const,
-  detail: (id: string) => ['meetings', 'detail', id] as const,
-  options: (unitId: string) => ['meetings', 'options', unitId] as const,
+  all: queryRoots.meetings,
+  list: (unitId: string, year: number, page: number) => [...queryRoots.meetings, 'list', unitId, { year, page }] as const,
+  detail: (id: string) => [...queryRoots.meetings, 'detail', id] as const,
+  options: (unitId: string) => [...queryRoots.meetings, 'options', unitId] as const,
 };
 
 export function useMeetingList(unitId: string, year: number, page: number, enabled = true) {
@@ -122,7 +123,7 @@ export function meetingChanged(queryClient: QueryClient, meetingId: string, deta
     queryKey: meetingKeys.all,
     predicate: (q) => !(detail && q.queryKey[1] === 'detail' && q.queryKey[2] === meetingId),
   });
-  void queryClient.invalidateQueries({ queryKey: ['reports'] });
+  void queryClient.invalidateQueries({ queryKey: queryRoots.reports });
 }
 
 /** `meetingChanged` bound to the app's query client. */

@@ -1,6 +1,6 @@
 import type { meetingsVi } from './messages.vi.js';
 
-/** English words of the meeting screens: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the meeting screens: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const meetingsEn: typeof meetingsVi = {
   title: 'Cell meetings',
   sectionTitle: 'Cell meetings',

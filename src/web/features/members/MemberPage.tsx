@@ -16,8 +16,9 @@ import { AuditHistory } from '../audit/AuditHistory.js';
 import { MemberFormModal } from './MemberFormModal.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+import { withWords } from '../../i18n/lazyMessages.js';
 
-const MemberAttendance = lazy(() => import('../meetings/attendance-reports/MemberAttendance.js'));
+const MemberAttendance = lazy(() => withWords(import('../meetings/attendance-reports/MemberAttendance.js')));
 
 export default function MemberRoute() {
   const { id = '' } = useParams();

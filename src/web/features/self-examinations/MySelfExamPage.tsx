@@ -14,8 +14,8 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { LockIcon, PlusIcon } from '../../components/icons.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { currentYear } from '../../lib/time.js';
+import { newFeedbackHref } from '../feedback/api.js';
 import {
-  newFeedbackHref,
   selfExamKeys,
   useAccessLog,
   useMySelfExam,

@@ -1,6 +1,6 @@
 import type { selfExaminationsVi } from './messages.vi.js';
 
-/** English words of the member's "tự soi" page, the self-examination form and the boards: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the member's "tự soi" page, the self-examination form and the boards: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const selfExaminationsEn: typeof selfExaminationsVi = {
   title: 'Self-examination and self-correction',
   status: {

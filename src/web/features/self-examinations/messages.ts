@@ -1,6 +1,6 @@
 // Side-effect import for every screen of the member's "tự soi" page, the self-examination form and the boards: registers their words (key prefix `selfexam.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
-import { registerViMessages } from '../../i18n/lazyMessages.js';
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
+import { registerMessages } from '../../i18n/lazyMessages.js';
 import { selfExaminationsVi } from './messages.vi.js';
 
-registerViMessages('self-examinations', 'selfexam', selfExaminationsVi);
+registerMessages('self-examinations', 'selfexam', selfExaminationsVi, () => import('./messages.en.js').then((m) => m.selfExaminationsEn));

@@ -2,6 +2,7 @@
 // browser), query keys, the queries the task screens share, and the upload of a progress report.
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client.js';
+import { queryRoots } from '../../lib/queryKeys.js';
 import type { ErrorResponse } from '../../api/types.js';
 import i18n, { currentLanguage } from '../../i18n/index.js';
 import type {
@@ -56,12 +57,12 @@ export const TASK_PAGE_SIZE = 20;
  * My work) along with the meetings (their task rows) and directives (their counts).
  */
 export const taskKeys = {
-  all: ['tasks'] as const,
-  detail: (id: string) => ['tasks', 'detail', id] as const,
-  mine: ['tasks', 'mine'] as const,
-  options: (unitId: string) => ['tasks', 'options', unitId] as const,
-  board: (unitId: string, year: number) => ['tasks', 'board', unitId, year] as const,
-  list: (unitId: string, p: { year: number; status: TaskListFilter; page: number }) => ['tasks', 'list', unitId, p] as const,
+  all: queryRoots.tasks,
+  detail: (id: string) => [...queryRoots.tasks, 'detail', id] as const,
+  mine: [...queryRoots.tasks, 'mine'] as const,
+  options: (unitId: string) => [...queryRoots.tasks, 'options', unitId] as const,
+  board: (unitId: string, year: number) => [...queryRoots.tasks, 'board', unitId, year] as const,
+  list: (unitId: string, p: { year: number; status: TaskListFilter; page: number }) => [...queryRoots.tasks, 'list', unitId, p] as const,
 };
 
 const unitPath = (unitId: string, rest: string) => `/units/${encodeURIComponent(unitId)}${rest}`;
@@ -91,8 +92,6 @@ export function useTaskOptions(unitId: string, enabled = true) {
     queryKey: taskKeys.options(unitId),
     queryFn: ({ signal }) => api<TaskOptions>(unitPath(unitId, '/task-options'), { signal }),
     enabled,
-    // A 403 or 404 is an answer, not a hiccup: asking again would not change it.
-    retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
   });
 }
 
@@ -123,11 +122,11 @@ export function taskChanged(queryClient: QueryClient, detail: TaskDetail): void 
     queryKey: taskKeys.all,
     predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === detail.id),
   });
-  void queryClient.invalidateQueries({ queryKey: ['meetings'] });
-  void queryClient.invalidateQueries({ queryKey: ['directives'] });
-  void queryClient.invalidateQueries({ queryKey: ['commitments'] });
+  void queryClient.invalidateQueries({ queryKey: queryRoots.meetings });
+  void queryClient.invalidateQueries({ queryKey: queryRoots.directives });
+  void queryClient.invalidateQueries({ queryKey: queryRoots.commitments });
   // A task's progress and close show on the local issue it acts on (its page, the board's open counts).
-  void queryClient.invalidateQueries({ queryKey: ['localissues'] });
+  void queryClient.invalidateQueries({ queryKey: queryRoots.localIssues });
 }
 
 export function useTaskChanged(): (detail: TaskDetail) => void {

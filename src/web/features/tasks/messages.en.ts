@@ -1,6 +1,6 @@
 import type { tasksVi } from './messages.vi.js';
 
-/** English words of the tasks, My work and the task boards: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the tasks, My work and the task boards: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const tasksEn: typeof tasksVi = {
   title: 'Tasks',
   status: {

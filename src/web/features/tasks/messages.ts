@@ -1,6 +1,6 @@
 // Side-effect import for every screen of the tasks, My work and the task boards: registers their words (key prefix `tasks.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
-import { registerViMessages } from '../../i18n/lazyMessages.js';
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
+import { registerMessages } from '../../i18n/lazyMessages.js';
 import { tasksVi } from './messages.vi.js';
 
-registerViMessages('tasks', 'tasks', tasksVi);
+registerMessages('tasks', 'tasks', tasksVi, () => import('./messages.en.js').then((m) => m.tasksEn));

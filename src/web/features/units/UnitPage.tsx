@@ -19,11 +19,12 @@ import { AuditHistory } from '../audit/AuditHistory.js';
 import { ArchiveUnitModal, MoveUnitModal, UnitFormModal } from './UnitModals.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+import { withWords } from '../../i18n/lazyMessages.js';
 
 // Meetings and reports are their own chunks: a member opening the cell page for its roster
 // does not wait for them.
-const MeetingList = lazy(() => import('../meetings/MeetingList.js'));
-const UnitAttendanceReport = lazy(() => import('../meetings/attendance-reports/UnitAttendanceReport.js'));
+const MeetingList = lazy(() => withWords(import('../meetings/MeetingList.js')));
+const UnitAttendanceReport = lazy(() => withWords(import('../meetings/attendance-reports/UnitAttendanceReport.js')));
 
 export default function UnitRoute() {
   const { id = '' } = useParams();

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client.js';
+import { queryRoots } from '../../../lib/queryKeys.js';
 import type {
   MeetingListResponse,
   MemberAttendanceStats,
@@ -22,10 +23,10 @@ export interface Range {
 
 /** Query keys of the reports area: everything under ['reports'] (invalidate after attendance changes). */
 export const reportKeys = {
-  all: ['reports'] as const,
-  years: (unitId: string) => ['reports', 'years', unitId] as const,
-  unit: (unitId: string, r: Range) => ['reports', 'unit', unitId, r.from, r.to] as const,
-  member: (memberId: string, r: Range) => ['reports', 'member', memberId, r.from, r.to] as const,
+  all: queryRoots.reports,
+  years: (unitId: string) => [...queryRoots.reports, 'years', unitId] as const,
+  unit: (unitId: string, r: Range) => [...queryRoots.reports, 'unit', unitId, r.from, r.to] as const,
+  member: (memberId: string, r: Range) => [...queryRoots.reports, 'member', memberId, r.from, r.to] as const,
 };
 
 /**

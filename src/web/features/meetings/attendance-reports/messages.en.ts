@@ -1,6 +1,6 @@
 import type { reportsVi } from './messages.vi.js';
 
-/** English words of the attendance reports: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the attendance reports: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const reportsEn: typeof reportsVi = {
   title: 'Attendance reports',
   unitTitle: 'Attendance and punctuality',

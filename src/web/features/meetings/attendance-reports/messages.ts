@@ -1,6 +1,6 @@
 // Side-effect import for every screen of the attendance reports: registers their words (key prefix `reports.`)
-// (Vietnamese; the English ones in messages.en.ts travel with the English catalogue, i18n/en.ts).
-import { registerViMessages } from '../../../i18n/lazyMessages.js';
+// (Vietnamese here; the English ones, messages.en.ts, are fetched when English is shown).
+import { registerMessages } from '../../../i18n/lazyMessages.js';
 import { reportsVi } from './messages.vi.js';
 
-registerViMessages('attendance-reports', 'reports', reportsVi);
+registerMessages('attendance-reports', 'reports', reportsVi, () => import('./messages.en.js').then((m) => m.reportsEn));

@@ -11,6 +11,7 @@ import { DialogActions } from '../../../components/DialogActions.js';
 import { Notice } from '../../../components/Notice.js';
 import { CopyRowsIcon, FileIcon, PlusIcon, TrashIcon } from '../../../components/icons.js';
 import { usePhone } from '../../../lib/usePhone.js';
+import { queryRoots } from '../../../lib/queryKeys.js';
 import { createRubric, rubricKeys, type CreateRubricBody, type Rubric } from './api.js';
 import {
   LIMITS,
@@ -136,7 +137,7 @@ function RubricEditor({
     onSuccess: (rubric) => {
       void queryClient.invalidateQueries({ queryKey: rubricKeys.all });
       // A meeting not yet scored shows the form it will be scored on.
-      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.meetings });
       onLoaded(rubric);
     },
     onError: (error, sent) => {

@@ -1,6 +1,6 @@
 import type { rubricsVi } from './messages.vi.js';
 
-/** English words of the meeting-quality rubrics: same keys as messages.vi.ts (gathered into i18n/en.ts). */
+/** English words of the meeting-quality rubrics: same keys as messages.vi.ts (fetched when English is shown: messages.ts). */
 export const rubricsEn: typeof rubricsVi = {
   title: 'Meeting-quality rubrics',
   intro:
