@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A suite that seeds the whole demo (2022 and the present) on PostgreSQL takes tens of seconds.
+    hookTimeout: 120_000,
   },
 });

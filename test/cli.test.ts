@@ -42,7 +42,7 @@ function tusoi(args: string[], env: Record<string, string | undefined>): Promise
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/main.ts', ...args],
-      { cwd: repoRoot, env: childEnv, timeout: 60_000, maxBuffer: 8 * 1024 * 1024 },
+      { cwd: repoRoot, env: childEnv, timeout: 180_000, maxBuffer: 8 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
@@ -289,7 +289,9 @@ describe.skipIf(!inject('pgAdminUrl'))('tusoi CLI on PostgreSQL (DATABASE_URL)',
     } finally {
       await client.end();
     }
-  });
+    // Seeds the whole demo (2022 and the present) on PostgreSQL in a child process, then runs
+    // three more commands: far longer than a unit test, however busy the machine is.
+  }, 240_000);
 });
 
 describe('demo password at sign-in in production', () => {
