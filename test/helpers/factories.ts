@@ -30,6 +30,8 @@ const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh', 'La
 /** The mass organisations a village cell hands tasks down to, as in DESIGN.md §1. */
 const MASS_ORGS = ['Chi hội Nông dân thôn', 'Chi hội Phụ nữ thôn', 'Chi hội Cựu chiến binh thôn', 'Chi đoàn Thanh niên thôn', 'Ban Công tác Mặt trận thôn'];
 
+export type MemberStatus = 'official' | 'probationary' | 'exempt';
+
 export interface BuiltUnit {
   id: string;
   name: string;
@@ -47,7 +49,7 @@ export interface BuiltCell extends BuiltUnit {
   villageName: string;
   /** Mass organisations under the cell (none unless asked for). */
   massOrgs: (BuiltUnit & { contactName: string; contactPhone: string })[];
-  /** Active official members, in the order they were made (not roster order). */
+  /** Active members (official unless `statuses` said otherwise), in the order they were made (not roster order). */
   members: BuiltMember[];
 }
 
@@ -58,14 +60,21 @@ export interface BuiltCommune extends BuiltUnit {
 /**
  * A fresh commune committee (Đảng bộ xã, a root unit) with `cells` village cells (named after
  * `villages` when given: "Chi bộ thôn <village> <tag>"), each with
- * `membersPerCell` official members (default 6) and `massOrgsPerCell` mass organisations
+ * `membersPerCell` members (default 6, official unless `statuses` is given) and `massOrgsPerCell` mass organisations
  * (default none); either count may be a list, one number per cell. Names carry a tag
  * of their own, so many communes live in one database. Every unit and member is audited as
  * created by the system (`source: 'factory'`), like the demo's seeding.
  */
 export async function buildCommune(
   t: TestApp,
-  options: { cells?: number; villages?: string[]; membersPerCell?: number | number[]; massOrgsPerCell?: number | number[] } = {},
+  options: {
+    cells?: number;
+    villages?: string[];
+    membersPerCell?: number | number[];
+    massOrgsPerCell?: number | number[];
+    /** Statuses given to each cell's members in turn (default: all official). */
+    statuses?: MemberStatus[];
+  } = {},
 ): Promise<BuiltCommune> {
   const villages = options.villages ?? Array.from({ length: options.cells ?? 2 }, (_, i) => `Số ${i + 1}`);
   const perCell = (n: number | number[] | undefined, c: number, fallback: number) => (Array.isArray(n) ? (n[c] ?? fallback) : (n ?? fallback));
@@ -125,8 +134,9 @@ export async function buildCommune(
           family_name: FAMILY[(m + c) % FAMILY.length]!,
           middle_name: MIDDLE[m % MIDDLE.length]!,
           given_name: GIVEN[m % GIVEN.length]!,
-          card_number: `T${tag}${c}x${m}`.slice(0, 20),
+          card_number: `T${tag}-${c}-${String(m).padStart(3, '0')}`,
         };
+        const status = options.statuses?.[m % options.statuses.length] ?? 'official';
         const row = {
           id: newId(),
           unit_id: cell.id,
@@ -134,9 +144,10 @@ export async function buildCommune(
           ...derivedNameColumns(parts),
           gender: parts.middle_name === 'Thị' ? 'female' : 'male',
           birth_year: 1960 + ((m * 7 + c) % 40),
-          joined_on: '2010-05-19',
-          official_on: '2011-05-19',
-          status: 'official',
+          // A probationary member joined within the last year and is not official yet.
+          joined_on: status === 'probationary' ? new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10) : '2010-05-19',
+          official_on: status === 'probationary' ? null : '2011-05-19',
+          status,
           phone: null,
           archived_at: null,
           created_at: now,
