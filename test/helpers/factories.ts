@@ -66,7 +66,7 @@ export interface BuiltCommune extends BuiltUnit {
  * created by the system (`source: 'factory'`), like the demo's seeding.
  */
 export async function buildCommune(
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   options: {
     cells?: number;
     villages?: string[];
