@@ -6,12 +6,14 @@
  * audit chain stays whole. Use them over `useTestApp`; only tests about the demo need the demo.
  */
 import { randomBytes } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import { newId, nowIso } from '../../src/db/ids.js';
 import type { UnitTable } from '../../src/db/schema.js';
 import type { Role } from '../../src/domain/roles.js';
 import { foldVietnamese } from '../../src/domain/vietnamese.js';
 import { writeAudit, writeTransaction } from '../../src/features/audit/service.js';
 import { createAccount } from '../../src/features/accounts/service.js';
+import { loadStartingChecklist } from '../../src/features/checklist/service.js';
 import { derivedNameColumns } from '../../src/features/members/service.js';
 import type { TestApp } from './app.js';
 import { TEST_PASSWORD } from './accounts.js';
@@ -242,4 +244,46 @@ export async function buildStaff(t: TestApp, commune: BuiltCommune): Promise<Bui
     buildAccount(t, { roles: [{ role: 'cell_secretary', unitId: second.id }, { role: 'member', unitId: second.id }], memberId: second.members[0]!.id }),
   ]);
   return { committee, inspection, office, secretary, member, otherSecretary };
+}
+
+/** A commune and its staff made once for the enclosing describe block (beforeAll), with getters for tests. */
+export interface StaffedCommune {
+  home(): BuiltCommune;
+  staff(): BuiltStaff;
+  /** A caller for accessMatrix rows: the staff account's cookie, read when the row runs. */
+  as(role: keyof BuiltStaff): () => string;
+}
+
+/**
+ * Builds (beforeAll) a commune with `buildCommune(options)` and its staff with `buildStaff`, and
+ * loads the self-examination checklist for it when `checklist` is set.
+ */
+export function useStaffedCommune(
+  t: () => TestApp,
+  options: Parameters<typeof buildCommune>[1] & { checklist?: boolean } = {},
+): StaffedCommune {
+  let home: BuiltCommune | undefined;
+  let staff: BuiltStaff | undefined;
+  beforeAll(async () => {
+    home = await buildCommune(t(), options);
+    if (options.checklist) await loadChecklist(t(), home.id);
+    staff = await buildStaff(t(), home);
+  });
+  const built = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useStaffedCommune: used outside a test');
+    return value;
+  };
+  return {
+    home: () => built(home),
+    staff: () => built(staff),
+    as: (role) => () => built(staff)[role].cookie,
+  };
+}
+
+/**
+ * The starting self-examination checklist (the 27 manifestations and the QĐ 08 points, from the
+ * reference files) kept by `unitId`, loaded through the checklist service as the demo loads it.
+ */
+export async function loadChecklist(t: Pick<TestApp, 'db'>, unitId: string) {
+  return writeTransaction(t.db, (trx) => loadStartingChecklist(trx, t.db.dialect, unitId, null));
 }
