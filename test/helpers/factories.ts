@@ -206,6 +206,26 @@ export async function buildAccount(
   return { accountId, username, memberId, cookie: await t.login(username, TEST_PASSWORD) };
 }
 
+/**
+ * A member's account (the member role over their cell) for the first active member of `cellId`
+ * in roster order who has no account yet, made through the accounts service and signed in:
+ * tests that need many members with accounts (a receiver of feedback, a fresh self-examiner).
+ */
+export async function buildMemberAccount(t: TestApp, cellId: string): Promise<BuiltAccount & { memberId: string }> {
+  const member = await t.db.db
+    .selectFrom('members')
+    .select('id')
+    .where('unit_id', '=', cellId)
+    .where('archived_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('accounts').select('accounts.id').whereRef('accounts.member_id', '=', 'members.id'))))
+    .orderBy('sort_key')
+    .limit(1)
+    .executeTakeFirst();
+  if (!member) throw new Error('buildMemberAccount: every member of the cell has an account; build the cell with more members');
+  const account = await buildAccount(t, { roles: [{ role: 'member', unitId: cellId }], memberId: member.id });
+  return { ...account, memberId: member.id };
+}
+
 /** The accounts a commune's tests sign in with, mirroring the roles the demo's accounts hold. */
 export interface BuiltStaff {
   /** Party committee over the commune, a member of the last cell. */
