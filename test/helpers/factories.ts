@@ -15,6 +15,7 @@ import { writeAudit, writeTransaction } from '../../src/features/audit/service.j
 import { createAccount } from '../../src/features/accounts/service.js';
 import { loadStartingChecklist } from '../../src/features/checklist/service.js';
 import { derivedNameColumns } from '../../src/features/members/service.js';
+import type { LocalIssueDetail } from '../../src/features/local-issues/schemas.js';
 import type { TestApp } from './app.js';
 import { TEST_PASSWORD } from './accounts.js';
 
@@ -306,4 +307,32 @@ export function useStaffedCommune(
  */
 export async function loadChecklist(t: Pick<TestApp, 'db'>, unitId: string) {
   return writeTransaction(t.db, (trx) => loadStartingChecklist(trx, t.db.dialect, unitId, null));
+}
+
+/**
+ * A new public issue on a commune's list ("rubbish at the lane's end", a title of its own),
+ * filed through the API by `by.cookie` (the party committee over `by.communeId`) for the village
+ * of `by.villageUnitId`; `body` replaces or adds fields.
+ */
+export async function buildIssue(
+  t: TestApp,
+  by: { cookie: string; communeId: string; villageUnitId: string },
+  body: Record<string, unknown> = {},
+): Promise<LocalIssueDetail> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/local-issues',
+    headers: { cookie: by.cookie },
+    payload: {
+      unitId: by.communeId,
+      categoryCode: 'moi_truong',
+      title: `Rác thải tồn đọng ở đầu ngõ ${uniqueTag()}`,
+      description: 'Rác tồn đọng nhiều ngày ở điểm tập kết đầu ngõ.',
+      villageUnitId: by.villageUnitId,
+      public: true,
+      ...body,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`buildIssue: ${res.statusCode} ${res.body}`);
+  return res.json() as LocalIssueDetail;
 }
