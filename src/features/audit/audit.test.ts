@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
-import { useTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, missingId } from '../../../test/helpers/accounts.js';
-import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
+import { buildAccount, buildCommune, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { seedDemo, type DemoSummary, type SeedOptions } from '../../demo/seed/index.js';
 import type { DialectName } from '../../db/dialect.js';
 import { verifyAuditChain } from './service.js';
@@ -46,17 +46,6 @@ async function withBuiltDatabase(dialect: DialectName, work: (db: TestDatabase) 
   }
 }
 
-/** A commune of two cells (the second of 27 members) and the demo's six roles, for the enclosing block. */
-function useStaff(t: () => TestApp) {
-  let home: BuiltCommune | undefined;
-  let staff: BuiltStaff | undefined;
-  beforeAll(async () => {
-    home = await buildCommune(t(), { membersPerCell: [6, 27] });
-    staff = await buildStaff(t(), home);
-  });
-  return () => ({ home: home!, staff: staff! });
-}
-
 async function seqs(db: TestDatabase): Promise<number[]> {
   return (await db.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
 }
@@ -64,8 +53,7 @@ async function seqs(db: TestDatabase): Promise<number[]> {
 forEachDialect((dialect) => {
   describe('GET /api/audit', () => {
     const t = useTestApp(dialect);
-    const built = useStaff(t);
-    const staff = () => built().staff;
+    const { home, staff } = useStaffedCommune(t, { membersPerCell: [6, 27] });
 
     /** `who` is a signed-in cookie header value; null = anonymous. */
     async function history(who: string | null, query: Record<string, string>, lang?: string) {
@@ -98,7 +86,7 @@ forEachDialect((dialect) => {
       const wrongType = await history(staff().inspection.cookie, { recordType: 'unit', recordId: staff().member.memberId! });
       expect(wrongType.statusCode).toBe(404);
       expect(wrongType.body).toBe(missing.body);
-      const { cookie } = await buildAccount(t(), { roles: [{ role: 'inspection', unitId: built().home.cells[1]!.id }] });
+      const { cookie } = await buildAccount(t(), { roles: [{ role: 'inspection', unitId: home().cells[1]!.id }] });
       const other = await history(cookie, await memberQuery());
       const otherMissing = await history(cookie, { recordType: 'member', recordId: missingId() });
       expect(other.statusCode).toBe(404);
@@ -143,7 +131,7 @@ forEachDialect((dialect) => {
         expect(Date.parse(items[0]!.at)).not.toBeNaN();
         // The base data was loaded by the system, not by a person.
         expect(items[1]).toMatchObject({ actorId: null, actorName: null, before: null });
-        expect(items[1]!.after).toMatchObject({ source: 'factory', unitId: built().home.cells[0]!.id });
+        expect(items[1]!.after).toMatchObject({ source: 'factory', unitId: home().cells[0]!.id });
       }
       const page2 = await history(staff().inspection.cookie, { ...(await memberQuery()), page: '2', pageSize: '1' });
       expect(page2.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });
@@ -151,7 +139,7 @@ forEachDialect((dialect) => {
     });
 
     it('shows the history of a unit too', async () => {
-      const res = await history(staff().inspection.cookie, { recordType: 'unit', recordId: built().home.cells[0]!.id });
+      const res = await history(staff().inspection.cookie, { recordType: 'unit', recordId: home().cells[0]!.id });
       expect(res.statusCode).toBe(200);
       expect((res.json().items as Entry[]).at(-1)).toMatchObject({ action: 'unit.create', recordType: 'unit' });
     });
@@ -159,15 +147,14 @@ forEachDialect((dialect) => {
 
   describe('audit chain under concurrent writes', () => {
     const t = useTestApp(dialect);
-    const built = useStaff(t);
-    const staff = () => built().staff;
+    const { home, staff } = useStaffedCommune(t, { membersPerCell: [6, 27] });
 
     it('stays intact and gapless with 20 member updates at once', async () => {
       const cookie = staff().office.cookie;
       const members = await t()
         .db.db.selectFrom('members')
         .select('id')
-        .where('unit_id', '=', built().home.cells[1]!.id)
+        .where('unit_id', '=', home().cells[1]!.id)
         .orderBy('sort_key')
         .limit(20)
         .execute();

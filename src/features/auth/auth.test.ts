@@ -1,29 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp, sessionCookie } from '../../../test/helpers/app.js';
 import { TEST_PASSWORD } from '../../../test/helpers/accounts.js';
-import type { TestApp } from '../../../test/helpers/app.js';
-import { buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
+import { useStaffedCommune } from '../../../test/helpers/factories.js';
 import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './service.js';
-
-/** A commune of two cells and the demo's six roles, for the enclosing block. */
-function useStaff(t: () => TestApp) {
-  let home: BuiltCommune | undefined;
-  let staff: BuiltStaff | undefined;
-  beforeAll(async () => {
-    home = await buildCommune(t());
-    staff = await buildStaff(t(), home);
-  });
-  return () => ({ home: home!, staff: staff! });
-}
 
 forEachDialect((dialect) => {
   const t = useTestApp(dialect);
-  const built = useStaff(t);
-  const staff = () => built().staff;
+  const { home, staff } = useStaffedCommune(t);
 
   describe('POST /api/auth/login', () => {
     it('signs in with an httpOnly session cookie and returns the caller', async () => {
@@ -35,7 +22,7 @@ forEachDialect((dialect) => {
       expect(setCookie).toMatch(/SameSite=Lax/i);
       const body = res.json();
       expect(body.account.username).toBe(staff().secretary.username);
-      expect(body.member.unitName).toBe(built().home.cells[0]!.name);
+      expect(body.member.unitName).toBe(home().cells[0]!.name);
       expect(body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['cell_secretary', 'member']);
     });
 
@@ -175,8 +162,7 @@ forEachDialect((dialect) => {
 
 forEachDialect((dialect) => {
   const t = useTestApp(dialect);
-  const built = useStaff(t);
-  const staff = () => built().staff;
+  const { staff } = useStaffedCommune(t);
 
   describe('PATCH /api/me', () => {
     it('is 401 without a session', async () => {
