@@ -3,6 +3,7 @@ import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
 import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
+import { accessMatrix, type AccessRow } from '../../../test/helpers/access.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 
 interface Item {
@@ -628,6 +629,60 @@ forEachDialect((dialect) => {
       expect(JSON.parse(entry.after_json!).unitName).toBe(second().name);
       const back = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: first().id } });
       expect(back.statusCode).toBe(200);
+    });
+  });
+
+  // Last: its fixtures add members to the first cell, whose totals the tests above count.
+  describe('who may call each endpoint', () => {
+    type Fixture = { member: Item };
+    const office = () => staff.office.cookie;
+    const rows: AccessRow<Fixture>[] = [
+      {
+        route: 'GET /api/units/:id/members',
+        method: 'GET',
+        url: () => `/api/units/${first().id}/members?pageSize=100`,
+        missing: () => `/api/units/${missingId()}/members?pageSize=100`,
+        forbidden: [noRole],
+        other: officeLuuQuang,
+        happy: { who: () => staff.member.cookie, status: 200, check: (res, f) => expect((res.json().items as Item[]).map((i) => i.id)).toContain(f.member.id) },
+      },
+      {
+        route: 'GET /api/members/:id',
+        method: 'GET',
+        url: (f) => `/api/members/${f.member.id}`,
+        missing: () => `/api/members/${missingId()}`,
+        forbidden: [noRole],
+        other: officeLuuQuang,
+        happy: { who: () => staff.secretary.cookie, status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.member.id, allowedActions: ['attendance.report'] }) },
+      },
+      {
+        route: 'POST /api/members',
+        method: 'POST',
+        url: () => '/api/members',
+        missing: () => '/api/members',
+        body: () => ({ unitId: first().id, familyName: 'Ma', middleName: 'Văn', givenName: 'Bảng', status: 'official' }),
+        missingBody: () => ({ unitId: missingId(), familyName: 'Ma', middleName: 'Văn', givenName: 'Bảng', status: 'official' }),
+        // The cell's leaders, its members and the inspection keep no roster.
+        forbidden: [() => staff.secretary.cookie, () => staff.member.cookie, () => staff.inspection.cookie],
+        other: officeLuuQuang,
+        happy: { who: office, status: 201, audit: 'member.create', check: (res) => expect(res.json()).toMatchObject({ unitId: first().id, fullName: 'Ma Văn Bảng' }) },
+      },
+      {
+        route: 'PATCH /api/members/:id',
+        method: 'PATCH',
+        url: (f) => `/api/members/${f.member.id}`,
+        missing: () => `/api/members/${missingId()}`,
+        body: () => ({ phone: '0900 000 000' }),
+        forbidden: [() => staff.secretary.cookie, () => staff.member.cookie, () => staff.inspection.cookie],
+        other: officeLuuQuang,
+        happy: { who: office, status: 200, audit: 'member.update', check: (res) => expect(res.json().phone).toBe('0900 000 000') },
+      },
+    ];
+    accessMatrix(t, {
+      routesFile: new URL('./routes.ts', import.meta.url),
+      rows,
+      fixture: async () => ({ member: await addMember(first().id, { familyName: 'Ma', middleName: 'Thị', givenName: 'Thử' }) }),
+      state: async (f) => ({ count: await memberCount(), row: await memberRow(f.member.id) }),
     });
   });
 });
