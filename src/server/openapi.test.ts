@@ -1,6 +1,6 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { useDemoApp } from '../../test/helpers/app.js';
+import { useTestApp } from '../../test/helpers/app.js';
 
 /** Every `$ref` string in the document, with where it sits. */
 function refsIn(value: unknown, at = '#'): { at: string; ref: string }[] {
@@ -25,7 +25,7 @@ function resolvePointer(doc: unknown, ref: string): unknown {
 
 // The document is built from the routes' zod schemas alone, whatever the database: SQLite suffices.
 describe('the OpenAPI document at /api/openapi.json', () => {
-  const t = useDemoApp('sqlite');
+  const t = useTestApp('sqlite');
 
   async function fetchDocument() {
     const res = await t().app.inject({ method: 'GET', url: '/api/openapi.json' });

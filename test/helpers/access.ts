@@ -5,8 +5,11 @@ import type { TestApp } from './app.js';
 import { auditCount, lastAudit } from './accounts.js';
 import { requester, type Method } from './meetings.js';
 
-/** A caller: a demo username, or a function signing in a test account (returns its cookie). */
-export type Who = string | (() => Promise<string>);
+/**
+ * A caller: a demo username, or a function returning a signed-in cookie (a factory-built
+ * account's `cookie`, or one signing in a test account).
+ */
+export type Who = string | (() => string | Promise<string>);
 
 /** The fields a 400 names, in order. */
 export const fieldsOf = (res: LightMyRequestResponse): string[] => ((res.json().error?.fields ?? []) as { field: string }[]).map((f) => f.field);
@@ -48,7 +51,7 @@ export function accessMatrix<F, R extends object = AccessRow<F>>(
   options: { routesFile: URL | URL[]; rows: (R & AccessRow<F>)[]; fixture: (row: R & AccessRow<F>) => Promise<F>; state: (f: F) => Promise<unknown> },
 ): void {
   const call = requester(t);
-  const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
+  const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : await who());
 
   const files = Array.isArray(options.routesFile) ? options.routesFile : [options.routesFile];
   const fileNames = files.map((file) => file.pathname.split('/').pop()).join(', ');
@@ -80,7 +83,7 @@ export function accessMatrix<F, R extends object = AccessRow<F>>(
       for (const [i, cookie] of forbidden.entries()) {
         const res = await call(row.method, row.url(f), cookie, body);
         const who = row.forbidden[i]!;
-        expect(res.statusCode, `${typeof who === 'string' ? who : 'signInAs'}: ${res.body}`).toBe(403);
+        expect(res.statusCode, `${typeof who === 'string' ? who : `forbidden caller ${i + 1}`}: ${res.body}`).toBe(403);
         expect(res.json().error.code).toBe('forbidden');
       }
 

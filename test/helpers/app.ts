@@ -14,24 +14,39 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   db: TestDatabase;
-  /** Signs in a demo account and returns its cookie header value. */
+  /** Signs in an account (a demo one unless a password is given) and returns its cookie header value; cached per account. */
   login(username: DemoUsername | string, password?: string): Promise<string>;
-  /** Ids of demo units by name, loaded after seeding. */
+  /** The id of the unit with this name. */
   unitId(name: string): Promise<string>;
-  /** The member id linked to a demo account. */
+  /** The member id linked to an account. */
   memberIdOf(username: string): Promise<string>;
 }
 
 /**
  * Sets up (beforeAll) and tears down (afterAll) an app over a fresh database with the demo
  * commune (without its year of meetings unless `seed.meetings`), for the enclosing describe block.
- * Use the returned getter inside tests.
+ * Only tests about the demo itself use it; the rest build their records with `useTestApp` and
+ * the factories in `factories.ts`. Use the returned getter inside tests.
  */
 export function useDemoApp(dialect: DialectName, overrides: Partial<AppContext['config']> = {}, seed: SeedOptions = { meetings: false }): () => TestApp {
+  return useApp(dialect, overrides, async (db) => {
+    await seedDemo(db, seed);
+  });
+}
+
+/**
+ * Sets up (beforeAll) and tears down (afterAll) an app over a fresh, empty database (migrated,
+ * no demo): tests build what they need with the factories in `factories.ts`.
+ */
+export function useTestApp(dialect: DialectName, overrides: Partial<AppContext['config']> = {}): () => TestApp {
+  return useApp(dialect, overrides, async () => {});
+}
+
+function useApp(dialect: DialectName, overrides: Partial<AppContext['config']>, prepare: (db: TestDatabase) => Promise<void>): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
     const db = await openTestDatabase(dialect);
-    await seedDemo(db, seed);
+    await prepare(db);
     const config = { ...loadConfig({ DATA_DIR: '/nonexistent', WEB_DIR: '/nonexistent' }), rateLimitPerMinute: 100_000, ...overrides };
     const ctx: AppContext = { handle: db, config, version: 'test' };
     const app = await buildApp(ctx);
@@ -65,7 +80,7 @@ export function useDemoApp(dialect: DialectName, overrides: Partial<AppContext['
     await testApp?.db.dispose();
   });
   return () => {
-    if (!testApp) throw new Error('useDemoApp: used outside a test');
+    if (!testApp) throw new Error('useTestApp: used outside a test');
     return testApp;
   };
 }

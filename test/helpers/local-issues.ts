@@ -3,6 +3,7 @@ import type { TestApp } from './app.js';
 import { COMMUNE, CELL_DONG_THU } from './app.js';
 import type { LocalIssueDetail } from '../../src/features/local-issues/schemas.js';
 import type { PublicFeedbackForm, PublicFeedbackReceipt } from '../../src/features/citizen-feedback/schemas.js';
+import { buildIssue } from './factories.js';
 
 /** The public routes' guards opened wide, so a suite can send many messages from one test address. */
 export const openPublicLimits = {
@@ -40,29 +41,14 @@ export async function sendCitizen(t: TestApp, body: Record<string, unknown> = {}
   return { ...(res.json() as PublicFeedbackReceipt), body: payload };
 }
 
-/** A new issue on the commune's list, by the party committee. */
+/** A new issue on the demo commune's list, by its party committee (see `buildIssue` for a built commune). */
 export async function createIssue(t: TestApp, body: Record<string, unknown> = {}): Promise<LocalIssueDetail> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/local-issues',
-    headers: { cookie: await t.login('bithu.dangbo') },
-    payload: {
-      unitId: await t.unitId(COMMUNE),
-      categoryCode: 'moi_truong',
-      title: `Rác thải tồn đọng ở đầu ngõ ${++serial}`,
-      description: 'Rác tồn đọng nhiều ngày ở điểm tập kết đầu ngõ.',
-      villageUnitId: await t.unitId(CELL_DONG_THU),
-      public: true,
-      ...body,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as LocalIssueDetail;
+  return buildIssue(t, { cookie: await t.login('bithu.dangbo'), communeId: await t.unitId(COMMUNE), villageUnitId: await t.unitId(CELL_DONG_THU) }, body);
 }
 
-/** Moves an issue on as the party committee. */
-export async function setStatus(t: TestApp, id: string, body: Record<string, unknown>): Promise<LocalIssueDetail> {
-  const res = await t.app.inject({ method: 'POST', url: `/api/local-issues/${id}/status`, headers: { cookie: await t.login('bithu.dangbo') }, payload: body });
+/** Moves an issue on as the party committee: the demo's unless a signed-in cookie is given. */
+export async function setStatus(t: TestApp, id: string, body: Record<string, unknown>, cookie?: string): Promise<LocalIssueDetail> {
+  const res = await t.app.inject({ method: 'POST', url: `/api/local-issues/${id}/status`, headers: { cookie: cookie ?? (await t.login('bithu.dangbo')) }, payload: body });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as LocalIssueDetail;
 }

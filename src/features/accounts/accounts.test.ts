@@ -1,44 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp, sessionCookie } from '../../../test/helpers/app.js';
+import { useTestApp, sessionCookie } from '../../../test/helpers/app.js';
+import { TEST_PASSWORD } from '../../../test/helpers/accounts.js';
+import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
+  /** A commune of two cells and the demo's six roles: the office's subtree holds exactly those six accounts. */
+  let home: BuiltCommune;
+  let staff: BuiltStaff;
+  beforeAll(async () => {
+    home = await buildCommune(t(), { villages: ['Đồng Thứ', 'Lưu Quang'] });
+    staff = await buildStaff(t(), home);
+  });
   const auditCount = async () => Number((await t().db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const inject = async (username: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-    t().app.inject({ method, url, payload: payload as object, headers: username ? { cookie: await t().login(username) } : {} });
+  /** `cookie` is a signed-in session's cookie header value; null = anonymous. */
+  const inject = async (cookie: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    t().app.inject({ method, url, payload: payload as object, headers: cookie ? { cookie } : {} });
 
   describe('GET /api/accounts', () => {
     it('is 401 anonymous and 403 for roles that do not manage accounts', async () => {
       expect((await inject(null, 'GET', '/api/accounts')).statusCode).toBe(401);
-      expect((await inject('ubkt', 'GET', '/api/accounts')).statusCode).toBe(403);
-      expect((await inject('bithu.dongthu', 'GET', '/api/accounts')).statusCode).toBe(403);
+      expect((await inject(staff.inspection.cookie, 'GET', '/api/accounts')).statusCode).toBe(403);
+      expect((await inject(staff.secretary.cookie, 'GET', '/api/accounts')).statusCode).toBe(403);
     });
 
     it('lists the accounts of the office\'s subtree with their roles, searchable', async () => {
-      const res = await inject('vanphong', 'GET', '/api/accounts?pageSize=50');
+      const res = await inject(staff.office.cookie, 'GET', '/api/accounts?pageSize=50');
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.total).toBe(6);
-      const dongthu = body.items.find((a: { username: string }) => a.username === 'bithu.dongthu');
+      const dongthu = body.items.find((a: { username: string }) => a.username === staff.secretary.username);
       expect(dongthu.roles.map((r: { role: string }) => r.role).sort()).toEqual(['cell_secretary', 'member']);
-      const search = await inject('vanphong', 'GET', '/api/accounts?q=dong%20thu');
-      expect(search.json().items.map((a: { username: string }) => a.username).sort()).toEqual(['bithu.dongthu', 'dangvien.dongthu']);
+      const search = await inject(staff.office.cookie, 'GET', '/api/accounts?q=dong%20thu');
+      expect(search.json().items.map((a: { username: string }) => a.username).sort()).toEqual([staff.secretary.username, staff.member.username].sort());
     });
   });
 
   describe('POST /api/accounts', () => {
     it('is 401 anonymous and 403 for a cell secretary', async () => {
-      const body = { username: 'x.y', displayName: 'Nguyễn Văn X', unitId: await t().unitId(CELL_DONG_THU), roles: [{ role: 'member', unitId: await t().unitId(CELL_DONG_THU) }] };
+      const body = { username: 'x.y', displayName: 'Nguyễn Văn X', unitId: home.cells[0]!.id, roles: [{ role: 'member', unitId: home.cells[0]!.id }] };
       expect((await inject(null, 'POST', '/api/accounts', body)).statusCode).toBe(401);
-      expect((await inject('bithu.dongthu', 'POST', '/api/accounts', body)).statusCode).toBe(403);
+      expect((await inject(staff.secretary.cookie, 'POST', '/api/accounts', body)).statusCode).toBe(403);
     });
 
     it('creates an account with a one-time password that must be changed, audited', async () => {
-      const cell = await t().unitId(CELL_LUU_QUANG);
+      const cell = home.cells[1]!.id;
       const before = await auditCount();
-      const res = await inject('vanphong', 'POST', '/api/accounts', {
+      const res = await inject(staff.office.cookie, 'POST', '/api/accounts', {
         username: 'ChiUy.LuuQuang',
         displayName: 'Trần Văn Chi Ủy',
         unitId: cell,
@@ -57,75 +67,73 @@ forEachDialect((dialect) => {
 
     it('answers 404 for a home unit or a granted unit outside the scope, writing nothing', async () => {
       const before = await auditCount();
-      const missing = await inject('vanphong', 'POST', '/api/accounts', { username: 'khong.co', displayName: 'Không Có', unitId: randomUUID(), roles: [{ role: 'member', unitId: randomUUID() }] });
+      const missing = await inject(staff.office.cookie, 'POST', '/api/accounts', { username: 'khong.co', displayName: 'Không Có', unitId: randomUUID(), roles: [{ role: 'member', unitId: randomUUID() }] });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.fields[0].field).toBe('unitId');
       expect(await auditCount()).toBe(before);
     });
 
     it('refuses a duplicate username (409) and bad fields (400) naming them', async () => {
-      const cell = await t().unitId(CELL_DONG_THU);
-      const dup = await inject('vanphong', 'POST', '/api/accounts', { username: 'ubkt', displayName: 'Trùng Tên', unitId: cell, roles: [{ role: 'member', unitId: cell }] });
+      const cell = home.cells[0]!.id;
+      const dup = await inject(staff.office.cookie, 'POST', '/api/accounts', { username: staff.inspection.username, displayName: 'Trùng Tên', unitId: cell, roles: [{ role: 'member', unitId: cell }] });
       expect(dup.statusCode).toBe(409);
       expect(dup.json().error.fields[0].field).toBe('username');
-      const bad = await inject('vanphong', 'POST', '/api/accounts', { username: 'a b', displayName: 'X', unitId: cell, roles: [{ role: 'king', unitId: cell }] });
+      const bad = await inject(staff.office.cookie, 'POST', '/api/accounts', { username: 'a b', displayName: 'X', unitId: cell, roles: [{ role: 'king', unitId: cell }] });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['displayName', 'roles.0.role', 'username']);
     });
   });
 
   describe('PATCH /api/accounts/:id and reset-password', () => {
-    const idOf = async (username: string) =>
-      (await t().db.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
     it('are 401 anonymous, 403 for inspection, 404 outside the scope or missing (same body)', async () => {
-      const id = await idOf('dangvien.dongthu');
+      const id = staff.member.accountId;
       expect((await inject(null, 'PATCH', `/api/accounts/${id}`, { displayName: 'Tên Mới' })).statusCode).toBe(401);
-      expect((await inject('ubkt', 'PATCH', `/api/accounts/${id}`, { displayName: 'Tên Mới' })).statusCode).toBe(403);
+      expect((await inject(staff.inspection.cookie, 'PATCH', `/api/accounts/${id}`, { displayName: 'Tên Mới' })).statusCode).toBe(403);
       expect((await inject(null, 'POST', `/api/accounts/${id}/reset-password`)).statusCode).toBe(401);
-      expect((await inject('bithu.dongthu', 'POST', `/api/accounts/${id}/reset-password`)).statusCode).toBe(403);
-      const missing = await inject('vanphong', 'POST', `/api/accounts/${randomUUID()}/reset-password`);
+      expect((await inject(staff.secretary.cookie, 'POST', `/api/accounts/${id}/reset-password`)).statusCode).toBe(403);
+      const missing = await inject(staff.office.cookie, 'POST', `/api/accounts/${randomUUID()}/reset-password`);
       expect(missing.statusCode).toBe(404);
     });
 
     it('other unit: a committee of one cell cannot touch an account of another (404 like missing)', async () => {
-      // Give bithu.luuquang a committee role over Lưu Quang only, then try an account of Đồng Thứ.
-      const luuquang = await t().unitId(CELL_LUU_QUANG);
-      await inject('vanphong', 'PATCH', `/api/accounts/${await idOf('bithu.luuquang')}`, {
+      // Give the second cell's secretary a committee role over that cell only, then try an account of the first.
+      const luuquang = home.cells[1]!.id;
+      await inject(staff.office.cookie, 'PATCH', `/api/accounts/${staff.otherSecretary.accountId}`, {
         roles: [{ role: 'party_committee', unitId: luuquang }, { role: 'cell_secretary', unitId: luuquang }, { role: 'member', unitId: luuquang }],
       });
-      const other = await inject('bithu.luuquang', 'PATCH', `/api/accounts/${await idOf('dangvien.dongthu')}`, { displayName: 'Tên Mới' });
-      const missing = await inject('bithu.luuquang', 'PATCH', `/api/accounts/${randomUUID()}`, { displayName: 'Tên Mới' });
+      const other = await inject(staff.otherSecretary.cookie, 'PATCH', `/api/accounts/${staff.member.accountId}`, { displayName: 'Tên Mới' });
+      const missing = await inject(staff.otherSecretary.cookie, 'PATCH', `/api/accounts/${randomUUID()}`, { displayName: 'Tên Mới' });
       expect(other.statusCode).toBe(404);
       expect(other.json()).toEqual(missing.json());
     });
 
     it('disables an account (its sessions end) and replaces roles, audited with before/after', async () => {
-      const id = await idOf('dangvien.dongthu');
-      const cookie = await t().login('dangvien.dongthu');
-      const res = await inject('vanphong', 'PATCH', `/api/accounts/${id}`, { disabled: true });
+      const id = staff.member.accountId;
+      const cookie = staff.member.cookie;
+      const res = await inject(staff.office.cookie, 'PATCH', `/api/accounts/${id}`, { disabled: true });
       expect(res.statusCode).toBe(200);
       expect(res.json().disabled).toBe(true);
       expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
       const entry = await t().db.db.selectFrom('audit_log').selectAll().where('record_id', '=', id).where('action', '=', 'account.update').executeTakeFirstOrThrow();
       expect(JSON.parse(entry.before_json!).disabled).toBe(false);
       expect(JSON.parse(entry.after_json!).disabled).toBe(true);
-      await inject('vanphong', 'PATCH', `/api/accounts/${id}`, { disabled: false });
+      await inject(staff.office.cookie, 'PATCH', `/api/accounts/${id}`, { disabled: false });
     });
 
     it('resets a password: old sessions end, the new one-time password works', async () => {
-      const id = await idOf('bithu.dongthu');
-      const old = sessionCookie(await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dongthu', password: 'tusoi-demo' } }));
-      const res = await inject('bithu.dangbo', 'POST', `/api/accounts/${id}/reset-password`);
+      const id = staff.secretary.accountId;
+      const old = sessionCookie(await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.secretary.username, password: TEST_PASSWORD } }));
+      const res = await inject(staff.committee.cookie, 'POST', `/api/accounts/${id}/reset-password`);
       expect(res.statusCode).toBe(200);
       expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: old } })).statusCode).toBe(401);
-      const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dongthu', password: res.json().temporaryPassword } });
+      const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.secretary.username, password: res.json().temporaryPassword } });
       expect(login.statusCode).toBe(200);
     });
 
     it('never lets anyone grant a role above their own scope', async () => {
-      const commune = await t().unitId(COMMUNE);
-      const res = await inject('bithu.luuquang', 'PATCH', `/api/accounts/${await idOf('bithu.luuquang')}`, {
+      const commune = home.id;
+      const res = await inject(staff.otherSecretary.cookie, 'PATCH', `/api/accounts/${staff.otherSecretary.accountId}`, {
         roles: [{ role: 'party_committee', unitId: commune }],
       });
       expect(res.statusCode).toBe(404);
@@ -135,9 +143,9 @@ forEachDialect((dialect) => {
 
   describe('unchanged saves', () => {
     it('PATCH with nothing new writes no audit entry', async () => {
-      const row = await t().db.db.selectFrom('accounts').selectAll().where('username', '=', 'ubkt').executeTakeFirstOrThrow();
+      const row = await t().db.db.selectFrom('accounts').selectAll().where('id', '=', staff.inspection.accountId).executeTakeFirstOrThrow();
       const before = await auditCount();
-      const res = await inject('vanphong', 'PATCH', `/api/accounts/${row.id}`, { displayName: row.display_name, disabled: false });
+      const res = await inject(staff.office.cookie, 'PATCH', `/api/accounts/${row.id}`, { displayName: row.display_name, disabled: false });
       expect(res.statusCode).toBe(200);
       expect(await auditCount()).toBe(before);
     });
@@ -145,13 +153,15 @@ forEachDialect((dialect) => {
 });
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
   it('an account needs at least one role, said in words', async () => {
-    const cell = await t().unitId(CELL_DONG_THU);
+    const home = await buildCommune(t(), { cells: 1 });
+    const cell = home.cells[0]!.id;
+    const office = await buildAccount(t(), { roles: [{ role: 'office', unitId: home.id }] });
     const res = await t().app.inject({
       method: 'POST',
       url: '/api/accounts',
-      headers: { cookie: await t().login('vanphong') },
+      headers: { cookie: office.cookie },
       payload: { username: 'khong.vai.tro', displayName: 'Không Vai Trò', unitId: cell, roles: [] },
     });
     expect(res.statusCode).toBe(400);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { forEachDialect, openTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, buildCommune, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { seedDemo, type DemoSummary, type SeedOptions } from '../../demo/seed/index.js';
 import type { DialectName } from '../../db/dialect.js';
 import { verifyAuditChain } from './service.js';
@@ -19,7 +20,7 @@ interface Entry {
   after: Record<string, unknown> | null;
 }
 
-/** A freshly seeded database of its own, for tests that tamper with the chain. */
+/** A freshly seeded demo database of its own, for the test of the demo's chain. */
 async function withSeededDatabase(
   dialect: DialectName,
   work: (db: TestDatabase, summary: DemoSummary) => Promise<void>,
@@ -33,76 +34,91 @@ async function withSeededDatabase(
   }
 }
 
+/** A database of its own holding a built commune (63 audit entries), for tests that tamper with the chain. */
+async function withBuiltDatabase(dialect: DialectName, work: (db: TestDatabase) => Promise<void>): Promise<void> {
+  const db = await openTestDatabase(dialect);
+  try {
+    await buildCommune({ db }, { cells: 2, membersPerCell: 30 });
+    expect(await seqs(db)).toHaveLength(63);
+    await work(db);
+  } finally {
+    await db.dispose();
+  }
+}
+
 async function seqs(db: TestDatabase): Promise<number[]> {
   return (await db.db.selectFrom('audit_log').select('seq').orderBy('seq').execute()).map((r) => Number(r.seq));
 }
 
 forEachDialect((dialect) => {
   describe('GET /api/audit', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
+    const { home, staff } = useStaffedCommune(t, { membersPerCell: [6, 27] });
 
+    /** `who` is a signed-in cookie header value; null = anonymous. */
     async function history(who: string | null, query: Record<string, string>, lang?: string) {
       const headers: Record<string, string> = {};
-      if (who) headers.cookie = who.startsWith('tusoi_session=') ? who : await t().login(who);
+      if (who) headers.cookie = who;
       if (lang) headers['accept-language'] = lang;
       return t().app.inject({ method: 'GET', url: '/api/audit', headers, query });
     }
-    const memberQuery = async (username = 'dangvien.dongthu') => ({ recordType: 'member', recordId: await t().memberIdOf(username) });
+    /** The history query of a member: the first cell's plain member unless another is named. */
+    const memberQuery = async (memberId = staff().member.memberId!) => ({ recordType: 'member', recordId: memberId });
 
     it('is 401 without a session', async () => {
       expect((await history(null, await memberQuery())).statusCode).toBe(401);
     });
 
     it('is 403 for the office (separation of duties), a cell secretary and a member', async () => {
-      for (const who of ['vanphong', 'bithu.dongthu', 'dangvien.dongthu']) {
-        const res = await history(who, await memberQuery());
+      for (const [who, cookie] of Object.entries({ office: staff().office.cookie, secretary: staff().secretary.cookie, member: staff().member.cookie })) {
+        const res = await history(cookie, await memberQuery());
         expect(res.statusCode, who).toBe(403);
         expect(res.json().error.code).toBe('forbidden');
       }
       // Even for a record with no history: the role decides first.
-      expect((await history('vanphong', { recordType: 'member', recordId: missingId() })).statusCode).toBe(403);
+      expect((await history(staff().office.cookie, { recordType: 'member', recordId: missingId() })).statusCode).toBe(403);
     });
 
     it('is 404 for a record with no history, and for a record outside the caller\'s scope', async () => {
-      const missing = await history('ubkt', { recordType: 'member', recordId: missingId() });
+      const missing = await history(staff().inspection.cookie, { recordType: 'member', recordId: missingId() });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.message).toBe('Không tìm thấy bản ghi.');
-      const wrongType = await history('ubkt', { recordType: 'unit', recordId: await t().memberIdOf('dangvien.dongthu') });
+      const wrongType = await history(staff().inspection.cookie, { recordType: 'unit', recordId: staff().member.memberId! });
       expect(wrongType.statusCode).toBe(404);
       expect(wrongType.body).toBe(missing.body);
-      const cookie = await signInAs(t(), 'ubkt.luuquang', [{ role: 'inspection', unitName: CELL_LUU_QUANG }]);
+      const { cookie } = await buildAccount(t(), { roles: [{ role: 'inspection', unitId: home().cells[1]!.id }] });
       const other = await history(cookie, await memberQuery());
       const otherMissing = await history(cookie, { recordType: 'member', recordId: missingId() });
       expect(other.statusCode).toBe(404);
       expect(other.body).toBe(otherMissing.body);
-      expect((await history(cookie, await memberQuery('bithu.luuquang'))).statusCode).toBe(200);
+      expect((await history(cookie, await memberQuery(staff().otherSecretary.memberId!))).statusCode).toBe(200);
     });
 
     it('rejects bad queries with 400 naming the field', async () => {
-      const badId = await history('ubkt', { recordType: 'member', recordId: 'khong-phai' });
+      const badId = await history(staff().inspection.cookie, { recordType: 'member', recordId: 'khong-phai' });
       expect(badId.statusCode).toBe(400);
       expect(badId.json().error.fields).toEqual([{ field: 'recordId', message: 'Mã bản ghi (recordId): sai định dạng (mã định danh UUID)' }]);
-      const noType = await history('ubkt', { recordId: missingId() }, 'en');
+      const noType = await history(staff().inspection.cookie, { recordId: missingId() }, 'en');
       expect(noType.statusCode).toBe(400);
       expect(noType.json().error.fields).toEqual([{ field: 'recordType', message: 'recordType: is required' }]);
-      const big = await history('ubkt', { ...(await memberQuery()), pageSize: '101' });
+      const big = await history(staff().inspection.cookie, { ...(await memberQuery()), pageSize: '101' });
       expect(big.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['pageSize']);
     });
 
     it('shows inspection and the committee the history, newest first, with before and after', async () => {
-      const id = await t().memberIdOf('dangvien.dongthu');
+      const id = staff().member.memberId!;
       const old = await t().db.db.selectFrom('members').select(['phone', 'birth_year']).where('id', '=', id).executeTakeFirstOrThrow();
       const patch = await t().app.inject({
         method: 'PATCH',
         url: `/api/members/${id}`,
-        headers: { cookie: await t().login('vanphong') },
+        headers: { cookie: staff().office.cookie },
         payload: { phone: '0988 777 666' },
       });
       expect(patch.statusCode).toBe(200);
-      const vanphong = await t().db.db.selectFrom('accounts').select(['id', 'display_name']).where('username', '=', 'vanphong').executeTakeFirstOrThrow();
+      const vanphong = await t().db.db.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', staff().office.accountId).executeTakeFirstOrThrow();
 
-      for (const who of ['ubkt', 'bithu.dangbo']) {
-        const res = await history(who, await memberQuery());
+      for (const [who, cookie] of Object.entries({ inspection: staff().inspection.cookie, committee: staff().committee.cookie })) {
+        const res = await history(cookie, await memberQuery());
         expect(res.statusCode, who).toBe(200);
         const body = res.json();
         expect(body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
@@ -113,31 +129,32 @@ forEachDialect((dialect) => {
         expect(items[0]!.before).toMatchObject({ phone: old.phone, birthYear: old.birth_year });
         expect(items[0]!.after).toMatchObject({ phone: '0988 777 666', birthYear: old.birth_year });
         expect(Date.parse(items[0]!.at)).not.toBeNaN();
-        // The demo data was loaded by the system, not by a person.
+        // The base data was loaded by the system, not by a person.
         expect(items[1]).toMatchObject({ actorId: null, actorName: null, before: null });
-        expect(items[1]!.after).toMatchObject({ source: 'demo', unitId: await t().unitId(CELL_DONG_THU) });
+        expect(items[1]!.after).toMatchObject({ source: 'factory', unitId: home().cells[0]!.id });
       }
-      const page2 = await history('ubkt', { ...(await memberQuery()), page: '2', pageSize: '1' });
+      const page2 = await history(staff().inspection.cookie, { ...(await memberQuery()), page: '2', pageSize: '1' });
       expect(page2.json()).toMatchObject({ total: 2, page: 2, pageSize: 1 });
       expect((page2.json().items as Entry[]).map((i) => i.action)).toEqual(['member.create']);
     });
 
     it('shows the history of a unit too', async () => {
-      const res = await history('ubkt', { recordType: 'unit', recordId: await t().unitId(CELL_DONG_THU) });
+      const res = await history(staff().inspection.cookie, { recordType: 'unit', recordId: home().cells[0]!.id });
       expect(res.statusCode).toBe(200);
       expect((res.json().items as Entry[]).at(-1)).toMatchObject({ action: 'unit.create', recordType: 'unit' });
     });
   });
 
   describe('audit chain under concurrent writes', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
+    const { home, staff } = useStaffedCommune(t, { membersPerCell: [6, 27] });
 
     it('stays intact and gapless with 20 member updates at once', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff().office.cookie;
       const members = await t()
         .db.db.selectFrom('members')
         .select('id')
-        .where('unit_id', '=', await t().unitId(CELL_LUU_QUANG))
+        .where('unit_id', '=', home().cells[1]!.id)
         .orderBy('sort_key')
         .limit(20)
         .execute();
@@ -169,8 +186,8 @@ forEachDialect((dialect) => {
     });
 
     it('loses no field when several people edit one member at the same time, and each entry starts where the last ended', async () => {
-      const cookie = await t().login('bithu.dangbo');
-      const id = await t().memberIdOf('bithu.luuquang');
+      const cookie = staff().committee.cookie;
+      const id = staff().otherSecretary.memberId!;
       const mark = Math.max(...(await seqs(t().db)));
       const patches: Record<string, unknown>[] = [
         { phone: '0966 555 444' },
@@ -237,7 +254,7 @@ forEachDialect((dialect) => {
     });
 
     it('names an entry whose content was edited in the database', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         await db.db.updateTable('audit_log').set({ after_json: '{"name":"Sửa lén"}' }).where('seq', '=', 10).execute();
         expect(await verifyAuditChain(db)).toEqual({ ok: false, count: 9, brokenSeq: 10, reason: 'hash_mismatch' });
         expect(await verifyAuditChain(db, 4)).toEqual({ ok: false, count: 9, brokenSeq: 10, reason: 'hash_mismatch' });
@@ -245,7 +262,7 @@ forEachDialect((dialect) => {
     });
 
     it('names the gap left by a deleted entry', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         await db.db.deleteFrom('audit_log').where('seq', '=', 50).execute();
         expect(await verifyAuditChain(db)).toEqual({ ok: false, count: 49, brokenSeq: 50, reason: 'sequence_gap' });
         // A gap that falls exactly on a page boundary is found too.
@@ -254,21 +271,21 @@ forEachDialect((dialect) => {
     });
 
     it('names an entry whose hash was edited', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         await db.db.updateTable('audit_log').set({ hash: 'f'.repeat(64) }).where('seq', '=', 30).execute();
         expect(await verifyAuditChain(db)).toEqual({ ok: false, count: 29, brokenSeq: 30, reason: 'hash_mismatch' });
       });
     });
 
     it('names an entry whose prev_hash was edited', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         await db.db.updateTable('audit_log').set({ prev_hash: '0'.repeat(64) }).where('seq', '=', 40).execute();
         expect(await verifyAuditChain(db)).toEqual({ ok: false, count: 39, brokenSeq: 40, reason: 'prev_hash_mismatch' });
       });
     });
 
     it('names two entries that swapped places', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         await db.db.transaction().execute(async (trx) => {
           await trx.updateTable('audit_log').set({ seq: -20 }).where('seq', '=', 20).execute();
           await trx.updateTable('audit_log').set({ seq: 20 }).where('seq', '=', 21).execute();
@@ -279,7 +296,7 @@ forEachDialect((dialect) => {
     });
 
     it('names the last entry when it was edited after later writes', async () => {
-      await withSeededDatabase(dialect, async (db) => {
+      await withBuiltDatabase(dialect, async (db) => {
         const last = Math.max(...(await seqs(db)));
         await sql`update audit_log set actor_account_id = ${'ai-do'} where seq = ${last}`.execute(db.db);
         expect(await verifyAuditChain(db)).toEqual({ ok: false, count: last - 1, brokenSeq: last, reason: 'hash_mismatch' });

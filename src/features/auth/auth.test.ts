@@ -3,29 +3,32 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { useDemoApp, sessionCookie } from '../../../test/helpers/app.js';
+import { useTestApp, sessionCookie } from '../../../test/helpers/app.js';
+import { TEST_PASSWORD } from '../../../test/helpers/accounts.js';
+import { useStaffedCommune } from '../../../test/helpers/factories.js';
 import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './service.js';
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
+  const { home, staff } = useStaffedCommune(t);
 
   describe('POST /api/auth/login', () => {
     it('signs in with an httpOnly session cookie and returns the caller', async () => {
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dongthu', password: 'tusoi-demo' } });
+      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().secretary.username, password: TEST_PASSWORD } });
       expect(res.statusCode).toBe(200);
       const setCookie = String(res.headers['set-cookie']);
       expect(setCookie).toMatch(/tusoi_session=/);
       expect(setCookie).toMatch(/HttpOnly/i);
       expect(setCookie).toMatch(/SameSite=Lax/i);
       const body = res.json();
-      expect(body.account.username).toBe('bithu.dongthu');
-      expect(body.member.unitName).toBe('Chi bộ thôn Đồng Thứ');
+      expect(body.account.username).toBe(staff().secretary.username);
+      expect(body.member.unitName).toBe(home().cells[0]!.name);
       expect(body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['cell_secretary', 'member']);
     });
 
     it('answers unknown user and wrong password with the same 401 message', async () => {
-      const unknown = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong.co', password: 'tusoi-demo' } });
-      const wrong = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ubkt', password: 'sai-mat-khau' } });
+      const unknown = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong.co', password: TEST_PASSWORD } });
+      const wrong = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().inspection.username, password: 'sai-mat-khau' } });
       expect(unknown.statusCode).toBe(401);
       expect(wrong.statusCode).toBe(401);
       expect(unknown.json()).toEqual(wrong.json());
@@ -34,13 +37,13 @@ forEachDialect((dialect) => {
 
     it('rate-limits repeated failures per username with 429, in Vietnamese, and counts across IPs', async () => {
       const attempt = (ip: string) =>
-        t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'bithu.luuquang', password: 'sai' } });
+        t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: staff().otherSecretary.username, password: 'sai' } });
       for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) expect((await attempt(`10.0.0.${i + 1}`)).statusCode).toBe(401);
       const blocked = await attempt('10.0.1.1');
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.message).toMatch(/quá nhiều lần/);
       // Even the right password is refused while the username is locked.
-      const right = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.luuquang', password: 'tusoi-demo' } });
+      const right = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().otherSecretary.username, password: TEST_PASSWORD } });
       expect(right.statusCode).toBe(429);
     });
 
@@ -50,11 +53,11 @@ forEachDialect((dialect) => {
         const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: `doan.mo.${i}`, password: 'x' } });
         expect(res.statusCode).toBe(401);
       }
-      const blocked = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      const blocked = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: staff().inspection.username, password: TEST_PASSWORD } });
       expect(blocked.statusCode).toBe(429);
       expect(blocked.headers['retry-after']).toBeDefined();
       // Another address is not affected.
-      const other = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.10', payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      const other = await t().app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.10', payload: { username: staff().inspection.username, password: TEST_PASSWORD } });
       expect(other.statusCode).toBe(200);
     });
 
@@ -82,7 +85,7 @@ forEachDialect((dialect) => {
         method: 'POST',
         url: '/api/auth/login',
         headers: { origin: 'http://evil.example', host: 'localhost:3000' },
-        payload: { username: 'ubkt', password: 'tusoi-demo' },
+        payload: { username: staff().inspection.username, password: TEST_PASSWORD },
       });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('cross_site');
@@ -97,13 +100,12 @@ forEachDialect((dialect) => {
     });
 
     it('lists the actions each role may take', async () => {
-      const actionsOf = async (username: string) =>
-        (await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login(username) } })).json().actions as string[];
-      expect(await actionsOf('dangvien.dongthu')).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give', 'local_issue.read']);
-      expect(await actionsOf('vanphong')).toContain('member.update');
-      expect(await actionsOf('vanphong')).not.toContain('audit.read');
-      expect(await actionsOf('ubkt')).toContain('audit.read');
-      expect(await actionsOf('ubkt')).not.toContain('member.update');
+      const actionsOf = async (cookie: string) => (await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().actions as string[];
+      expect(await actionsOf(staff().member.cookie)).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give', 'local_issue.read']);
+      expect(await actionsOf(staff().office.cookie)).toContain('member.update');
+      expect(await actionsOf(staff().office.cookie)).not.toContain('audit.read');
+      expect(await actionsOf(staff().inspection.cookie)).toContain('audit.read');
+      expect(await actionsOf(staff().inspection.cookie)).not.toContain('member.update');
     });
   });
 
@@ -113,7 +115,7 @@ forEachDialect((dialect) => {
     });
 
     it('ends the session', async () => {
-      const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ubkt', password: 'tusoi-demo' } });
+      const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().inspection.username, password: TEST_PASSWORD } });
       const cookie = sessionCookie(login);
       expect((await t().app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(200);
       expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
@@ -127,7 +129,7 @@ forEachDialect((dialect) => {
     });
 
     it('refuses a wrong current password, naming the field', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff().office.cookie;
       const res = await t().app.inject({
         method: 'POST',
         url: '/api/auth/password',
@@ -139,18 +141,18 @@ forEachDialect((dialect) => {
     });
 
     it('changes the password, signs out other sessions, and audits without the hash', async () => {
-      const first = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'tusoi-demo' } });
-      const second = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'tusoi-demo' } });
+      const first = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().committee.username, password: TEST_PASSWORD } });
+      const second = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().committee.username, password: TEST_PASSWORD } });
       const res = await t().app.inject({
         method: 'POST',
         url: '/api/auth/password',
         headers: { cookie: sessionCookie(first) },
-        payload: { currentPassword: 'tusoi-demo', newPassword: 'mat-khau-moi-2026' },
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' },
       });
       expect(res.statusCode).toBe(200);
       expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(first) } })).statusCode).toBe(200);
       expect((await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(second) } })).statusCode).toBe(401);
-      const relogin = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu.dangbo', password: 'mat-khau-moi-2026' } });
+      const relogin = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().committee.username, password: 'mat-khau-moi-2026' } });
       expect(relogin.statusCode).toBe(200);
       const entry = await t().db.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.password_change').executeTakeFirstOrThrow();
       expect(entry.after_json).not.toMatch(/scrypt/);
@@ -159,7 +161,8 @@ forEachDialect((dialect) => {
 });
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
+  const { staff } = useStaffedCommune(t);
 
   describe('PATCH /api/me', () => {
     it('is 401 without a session', async () => {
@@ -167,13 +170,13 @@ forEachDialect((dialect) => {
     });
 
     it('refuses an unknown language, naming the field', async () => {
-      const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: await t().login('ubkt') }, payload: { locale: 'fr' } });
+      const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: staff().inspection.cookie }, payload: { locale: 'fr' } });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields[0].field).toBe('locale');
     });
 
     it('remembers the language on the account, audited once, and only for the caller', async () => {
-      const cookie = await t().login('dangvien.dongthu');
+      const cookie = staff().member.cookie;
       const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'en' } });
       expect(res.statusCode).toBe(200);
       expect(res.json().account.locale).toBe('en');
@@ -182,7 +185,7 @@ forEachDialect((dialect) => {
       const entries = await t().db.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.locale').execute();
       expect(entries).toHaveLength(1);
       expect(JSON.parse(entries[0]!.after_json!)).toEqual({ locale: 'en' });
-      const other = await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: await t().login('bithu.dongthu') } });
+      const other = await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: staff().secretary.cookie } });
       expect(other.json().account.locale).toBe('vi');
     });
   });
@@ -194,7 +197,7 @@ describe('the per-IP request limit', () => {
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Tự Soi</title>');
   fs.writeFileSync(path.join(webDir, 'assets', 'chunk.js'), 'export {};');
   afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
-  const t = useDemoApp('sqlite', { rateLimitPerMinute: 5, webDir });
+  const t = useTestApp('sqlite', { rateLimitPerMinute: 5, webDir });
 
   it('does not count the web app\'s own files, which a fresh browser fetches by the dozen', async () => {
     const statuses: number[] = [];

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { cellRoster, requester, vnToday, xlsxBase64 } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { commitmentCountsByUnit } from './repo.js';
@@ -15,19 +16,31 @@ const YEAR = Number(vnToday().slice(0, 4));
 
 forEachDialect((dialect) => {
   describe('commitments: registering, confirming, progress, evaluation, spreadsheets', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
+    /** A commune of three cells (the staff's own first, a third for the spreadsheets), a mass organisation, the six staff roles. */
+    const { home, staff, as } = useStaffedCommune(t, { cells: 3, massOrgsPerCell: [1] });
 
-    /** Accounts the demo does not have. */
-    const officeOnly = () => signInAs(t(), 'vanphong.camket', [{ role: 'office', unitName: COMMUNE }]);
-    const committeeDongThu = () => signInAs(t(), 'chiuy.dongthu.camket', [{ role: 'cell_committee', unitName: CELL_DONG_THU }]);
+    /** Accounts beyond the six staff ones. */
+    const extra = { officeOnly: '', committeeDongThu: '', noMember: '' };
+    beforeAll(async () => {
+      const [officeOnly, committeeDongThu, noMember] = await Promise.all([
+        buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }),
+        buildAccount(t(), { roles: [{ role: 'cell_committee', unitId: home().cells[0]!.id }] }),
+        buildAccount(t(), { roles: [{ role: 'party_committee', unitId: home().id }] }),
+      ]);
+      Object.assign(extra, { officeOnly: officeOnly.cookie, committeeDongThu: committeeDongThu.cookie, noMember: noMember.cookie });
+    });
+    const officeOnly = () => extra.officeOnly;
+    const committeeDongThu = () => extra.committeeDongThu;
 
+    /** The commune, the staff's cell ("Đồng Thứ"), the other secretary's ("Lưu Quang"), and the first cell's member and secretary. */
     const ids = async () => ({
-      commune: await t().unitId(COMMUNE),
-      dongThu: await t().unitId(CELL_DONG_THU),
-      luuQuang: await t().unitId(CELL_LUU_QUANG),
-      member: await t().memberIdOf('dangvien.dongthu'),
-      secretary: await t().memberIdOf('bithu.dongthu'),
+      commune: home().id,
+      dongThu: home().cells[0]!.id,
+      luuQuang: home().cells[1]!.id,
+      member: staff().member.memberId!,
+      secretary: staff().secretary.memberId!,
     });
 
     const measurable = (extra: Record<string, unknown> = {}) => ({
@@ -90,18 +103,18 @@ forEachDialect((dialect) => {
         body: (f) => qualitative({ memberId: f.member }),
         missingBody: () => qualitative({ memberId: missingId() }),
         // Neither the office nor the inspection enters someone else's pledge.
-        forbidden: ['vanphong', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 201, audit: 'commitment.create' },
+        forbidden: [as('office'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 201, audit: 'commitment.create' },
       }),
       row({
         route: 'GET /api/commitments/:id',
         method: 'GET',
         url: (f) => `/api/commitments/${f.commitment.id}`,
         missing: () => `/api/commitments/${missingId()}`,
-        forbidden: ['vanphong', officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().id).toBe(f.commitment.id) },
+        forbidden: [as('office'), officeOnly],
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 200, check: (res, f) => expect(res.json().id).toBe(f.commitment.id) },
       }),
       row({
         route: 'PATCH /api/commitments/:id',
@@ -109,18 +122,18 @@ forEachDialect((dialect) => {
         url: (f) => `/api/commitments/${f.commitment.id}`,
         missing: () => `/api/commitments/${missingId()}`,
         body: () => ({ title: 'Vận động 12 hộ tham gia bảo hiểm y tế', targetValue: 12 }),
-        forbidden: ['vanphong', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 200, audit: 'commitment.update', check: (res) => expect(res.json()).toMatchObject({ targetValue: 12 }) },
+        forbidden: [as('office'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 200, audit: 'commitment.update', check: (res) => expect(res.json()).toMatchObject({ targetValue: 12 }) },
       }),
       row({
         route: 'DELETE /api/commitments/:id',
         method: 'DELETE',
         url: (f) => `/api/commitments/${f.commitment.id}`,
         missing: () => `/api/commitments/${missingId()}`,
-        forbidden: ['vanphong', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 204, audit: 'commitment.delete' },
+        forbidden: [as('office'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 204, audit: 'commitment.delete' },
       }),
       row({
         route: 'POST /api/commitments/confirm',
@@ -130,9 +143,9 @@ forEachDialect((dialect) => {
         body: (f) => ({ ids: [f.commitment.id] }),
         missingBody: () => ({ ids: [missingId()] }),
         // The member, the inspection and a cell committee member (who keeps pledges but does not confirm them).
-        forbidden: ['dangvien.dongthu', 'ubkt', committeeDongThu],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'commitment.confirm', check: (res) => expect(res.json().confirmed).toBe(1) },
+        forbidden: [as('member'), as('inspection'), committeeDongThu],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'commitment.confirm', check: (res) => expect(res.json().confirmed).toBe(1) },
       }),
       row({
         route: 'POST /api/commitments/:id/progress',
@@ -140,9 +153,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/commitments/${f.commitment.id}/progress`,
         missing: () => `/api/commitments/${missingId()}/progress`,
         body: () => ({ note: 'Đã vận động được 3 hộ', value: 3 }),
-        forbidden: ['vanphong', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 201, audit: 'commitment.progress', check: (res) => expect(res.json()).toMatchObject({ actualValue: 3, percent: 30 }) },
+        forbidden: [as('office'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 201, audit: 'commitment.progress', check: (res) => expect(res.json()).toMatchObject({ actualValue: 3, percent: 30 }) },
       }),
       row({
         route: 'POST /api/commitments/:id/evaluate',
@@ -150,9 +163,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/commitments/${f.commitment.id}/evaluate`,
         missing: () => `/api/commitments/${missingId()}/evaluate`,
         body: () => ({ actualValue: 11, earlyReason: 'Đồng chí chuyển sinh hoạt đảng về nơi khác' }),
-        forbidden: ['ubkt', 'vanphong', committeeDongThu],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'commitment.evaluate', check: (res) => expect(res.json()).toMatchObject({ result: 'exceeded', resultPercent: 110 }) },
+        forbidden: [as('inspection'), as('office'), committeeDongThu],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'commitment.evaluate', check: (res) => expect(res.json()).toMatchObject({ result: 'exceeded', resultPercent: 110 }) },
       }),
       row({
         route: 'GET /api/units/:id/commitments',
@@ -160,9 +173,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.dongThu}/commitments?year=${YEAR}`,
         missing: () => `/api/units/${missingId()}/commitments?year=${YEAR}`,
         // The office reads the roster, not the pledges; it is a member of another cell.
-        forbidden: ['vanphong', officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect(itemIds(res.json())).toContain(f.commitment.id) },
+        forbidden: [as('office'), officeOnly],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, check: (res, f) => expect(itemIds(res.json())).toContain(f.commitment.id) },
       }),
       row({
         route: 'GET /api/units/:id/commitments.xlsx',
@@ -170,9 +183,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.dongThu}/commitments.xlsx?year=${YEAR}`,
         missing: () => `/api/units/${missingId()}/commitments.xlsx?year=${YEAR}`,
         // A member reads their own pledge in the app, not the cell's sheet.
-        forbidden: ['dangvien.dongthu', 'vanphong'],
-        other: 'bithu.luuquang',
-        happy: { who: 'ubkt', status: 200, check: (res) => expect(res.headers['content-type']).toBe(XLSX) },
+        forbidden: [as('member'), as('office')],
+        other: as('otherSecretary'),
+        happy: { who: as('inspection'), status: 200, check: (res) => expect(res.headers['content-type']).toBe(XLSX) },
       }),
       row({
         route: 'POST /api/units/:id/commitments/import',
@@ -180,9 +193,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.dongThu}/commitments/import`,
         missing: () => `/api/units/${missingId()}/commitments/import`,
         body: (f) => ({ year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: f.importFile }),
-        forbidden: ['dangvien.dongthu', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'commitment.import', check: (res) => expect(res.json()).toMatchObject({ imported: true, rowsRead: 1 }) },
+        forbidden: [as('member'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'commitment.import', check: (res) => expect(res.json()).toMatchObject({ imported: true, rowsRead: 1 }) },
       }),
     ];
 
@@ -192,8 +205,8 @@ forEachDialect((dialect) => {
         rows,
         fixture: async (r) => {
           const u = await ids();
-          const commitment = await create('dangvien.dongthu', measurable());
-          if (r.route.endsWith('/evaluate')) await confirm('bithu.dongthu', commitment.id);
+          const commitment = await create(staff().member.cookie, measurable());
+          if (r.route.endsWith('/evaluate')) await confirm(staff().secretary.cookie, commitment.id);
           return { ...u, commitment, importFile: await importRow(u.member) };
         },
         state: (f) => commitmentRows(f.commitment.id),
@@ -201,31 +214,31 @@ forEachDialect((dialect) => {
 
       it("privacy: another cell's pledges answer 404; a member sees only their own in the cell's list", async () => {
         const u = await ids();
-        const mine = await create('dangvien.dongthu', qualitative());
-        const secretarys = await create('bithu.dongthu', qualitative({ title: 'Nêu gương trong sinh hoạt chi bộ' }));
-        const theirs = await create('bithu.luuquang', qualitative({ title: 'Giữ gìn đoàn kết trong chi bộ' }));
-        expect((await call('GET', `/api/commitments/${theirs.id}`, 'bithu.dongthu')).statusCode).toBe(404);
-        expect((await call('GET', `/api/commitments/${secretarys.id}`, 'bithu.luuquang')).statusCode).toBe(404);
-        expect((await call('GET', `/api/units/${u.luuQuang}/commitments?year=${YEAR}`, 'bithu.dongthu')).statusCode).toBe(404);
+        const mine = await create(staff().member.cookie, qualitative());
+        const secretarys = await create(staff().secretary.cookie, qualitative({ title: 'Nêu gương trong sinh hoạt chi bộ' }));
+        const theirs = await create(staff().otherSecretary.cookie, qualitative({ title: 'Giữ gìn đoàn kết trong chi bộ' }));
+        expect((await call('GET', `/api/commitments/${theirs.id}`, staff().secretary.cookie)).statusCode).toBe(404);
+        expect((await call('GET', `/api/commitments/${secretarys.id}`, staff().otherSecretary.cookie)).statusCode).toBe(404);
+        expect((await call('GET', `/api/units/${u.luuQuang}/commitments?year=${YEAR}`, staff().secretary.cookie)).statusCode).toBe(404);
         // A member reads their own only: 403 for a neighbour's (they read no one's pledges).
-        expect((await call('GET', `/api/commitments/${secretarys.id}`, 'dangvien.dongthu')).statusCode).toBe(403);
+        expect((await call('GET', `/api/commitments/${secretarys.id}`, staff().member.cookie)).statusCode).toBe(403);
 
-        const own = await list(u.dongThu, 'dangvien.dongthu');
+        const own = await list(u.dongThu, staff().member.cookie);
         expect(own.subjects.map((s) => [s.subjectKind, s.subjectId])).toEqual([['member', u.member]]);
         expect(itemIds(own)).toContain(mine.id);
         expect(itemIds(own)).not.toContain(secretarys.id);
-        expect((await list(u.dongThu, 'dangvien.dongthu', `year=${YEAR}&memberId=${u.secretary}`)).subjects).toEqual([]);
+        expect((await list(u.dongThu, staff().member.cookie, `year=${YEAR}&memberId=${u.secretary}`)).subjects).toEqual([]);
         // Asking for the commune, they still get only their own pledge.
-        expect((await list(u.commune, 'dangvien.dongthu')).subjects.map((s) => s.subjectId)).toEqual([u.member]);
+        expect((await list(u.commune, staff().member.cookie)).subjects.map((s) => s.subjectId)).toEqual([u.member]);
 
-        const full = await list(u.dongThu, 'bithu.dongthu');
-        expect(full.subjects[0]).toMatchObject({ subjectKind: 'unit', subjectId: u.dongThu, name: CELL_DONG_THU });
+        const full = await list(u.dongThu, staff().secretary.cookie);
+        expect(full.subjects[0]).toMatchObject({ subjectKind: 'unit', subjectId: u.dongThu, name: home().cells[0]!.name });
         const roster = await cellRoster(t(), u.dongThu);
         // The cell, then every active member in Vietnamese name order (those yet to register too).
         expect(full.subjects.slice(1).map((s) => s.subjectId)).toEqual(roster.map((m) => m.id));
         expect(itemIds(full)).toEqual(expect.arrayContaining([mine.id, secretarys.id]));
         expect(itemIds(full)).not.toContain(theirs.id);
-        const one = await list(u.dongThu, 'bithu.dongthu', `year=${YEAR}&memberId=${u.member}`);
+        const one = await list(u.dongThu, staff().secretary.cookie, `year=${YEAR}&memberId=${u.member}`);
         expect(one.subjects.map((s) => s.subjectId)).toEqual([u.member]);
       });
     });
@@ -234,9 +247,9 @@ forEachDialect((dialect) => {
       it('a member registers their own, measurable and qualitative, placed one after another in each section', async () => {
         const u = await ids();
         const audits = await auditCount(t());
-        const a = await create('dangvien.dongthu', measurable({ section: 'congress_resolution', title: 'Trồng 50 cây xanh', targetValue: 50, measureUnit: 'cây' }));
-        const b = await create('dangvien.dongthu', measurable({ section: 'congress_resolution', title: 'Số ngày chậm nộp đảng phí', targetValue: 0, measureUnit: 'ngày', direction: 'less' }));
-        const c = await create('dangvien.dongthu', qualitative({ section: 'directive_05', title: 'Làm theo gương Bác: tiết kiệm điện, nước tại nhà văn hóa thôn', evidence: 'Ảnh chụp' }));
+        const a = await create(staff().member.cookie, measurable({ section: 'congress_resolution', title: 'Trồng 50 cây xanh', targetValue: 50, measureUnit: 'cây' }));
+        const b = await create(staff().member.cookie, measurable({ section: 'congress_resolution', title: 'Số ngày chậm nộp đảng phí', targetValue: 0, measureUnit: 'ngày', direction: 'less' }));
+        const c = await create(staff().member.cookie, qualitative({ section: 'directive_05', title: 'Làm theo gương Bác: tiết kiệm điện, nước tại nhà văn hóa thôn', evidence: 'Ảnh chụp' }));
         expect(b.position).toBe(a.position + 1);
         expect(a).toMatchObject({
           unitId: u.dongThu,
@@ -259,25 +272,25 @@ forEachDialect((dialect) => {
         expect(await auditCount(t())).toBe(audits + 3);
         expect(await lastAudit(t())).toMatchObject({ action: 'commitment.create', record_type: 'commitment', record_id: c.id, unit_id: u.dongThu, after: { kind: 'qualitative', section: 'directive_05' } });
         // The secretary sees what they may do: confirm it, edit it (a manager), not evaluate yet.
-        expect((await call('GET', `/api/commitments/${a.id}`, 'bithu.dongthu')).json().actions).toEqual(['edit', 'progress', 'confirm', 'delete']);
-        expect((await call('GET', `/api/commitments/${a.id}`, 'ubkt')).json().actions).toEqual([]);
+        expect((await call('GET', `/api/commitments/${a.id}`, staff().secretary.cookie)).json().actions).toEqual(['edit', 'progress', 'confirm', 'delete']);
+        expect((await call('GET', `/api/commitments/${a.id}`, staff().inspection.cookie)).json().actions).toEqual([]);
       });
 
       it('the cell secretary enters a member\'s pledge and the cell\'s own; the committee above confirms the cell\'s', async () => {
         const u = await ids();
-        const forMember = await create('bithu.dongthu', qualitative({ memberId: u.member }));
+        const forMember = await create(staff().secretary.cookie, qualitative({ memberId: u.member }));
         expect(forMember).toMatchObject({ memberId: u.member, subjectName: expect.any(String) });
-        const cellOwn = await create('bithu.dongthu', measurable({ subjectKind: 'unit', unitId: u.dongThu, title: 'Kết nạp đảng viên mới', targetValue: 2, measureUnit: 'đảng viên' }));
-        expect(cellOwn).toMatchObject({ subjectKind: 'unit', memberId: null, unitId: u.dongThu, subjectName: CELL_DONG_THU, actions: ['edit', 'progress', 'delete'] });
+        const cellOwn = await create(staff().secretary.cookie, measurable({ subjectKind: 'unit', unitId: u.dongThu, title: 'Kết nạp đảng viên mới', targetValue: 2, measureUnit: 'đảng viên' }));
+        expect(cellOwn).toMatchObject({ subjectKind: 'unit', memberId: null, unitId: u.dongThu, subjectName: home().cells[0]!.name, actions: ['edit', 'progress', 'delete'] });
         // The cell's own secretary cannot confirm the cell's own targets.
-        const bySecretary = await call('POST', '/api/commitments/confirm', 'bithu.dongthu', { ids: [cellOwn.id] });
+        const bySecretary = await call('POST', '/api/commitments/confirm', staff().secretary.cookie, { ids: [cellOwn.id] });
         expect(bySecretary.statusCode, bySecretary.body).toBe(403);
         expect(bySecretary.json().error.code).toBe('forbidden');
-        expect((await call('GET', `/api/commitments/${cellOwn.id}`, 'bithu.dangbo')).json().actions).toEqual(['edit', 'progress', 'confirm', 'delete']);
-        const byCommittee = await confirm('bithu.dangbo', cellOwn.id);
+        expect((await call('GET', `/api/commitments/${cellOwn.id}`, staff().committee.cookie)).json().actions).toEqual(['edit', 'progress', 'confirm', 'delete']);
+        const byCommittee = await confirm(staff().committee.cookie, cellOwn.id);
         expect(byCommittee.items[0]).toMatchObject({ id: cellOwn.id, confirmedByName: expect.any(String), actions: ['progress', 'evaluate'] });
         // The commune's list: the cells' own pledges first, then members; only subjects with pledges.
-        const commune = await list(u.commune, 'bithu.dangbo');
+        const commune = await list(u.commune, staff().committee.cookie);
         const firstMember = commune.subjects.findIndex((s) => s.subjectKind === 'member');
         const cellSubject = commune.subjects.findIndex((s) => s.subjectKind === 'unit' && s.subjectId === u.dongThu);
         expect(cellSubject).toBeGreaterThanOrEqual(0);
@@ -288,21 +301,21 @@ forEachDialect((dialect) => {
 
       it('nobody confirms their own pledge: 403 commitment_confirm_own, and the whole batch is refused', async () => {
         const u = await ids();
-        const own = await create('bithu.dongthu', qualitative({ title: 'Tự giác nhận khuyết điểm' }));
-        const members = await create('dangvien.dongthu', qualitative({ title: 'Tham gia đầy đủ sinh hoạt chi bộ' }));
+        const own = await create(staff().secretary.cookie, qualitative({ title: 'Tự giác nhận khuyết điểm' }));
+        const members = await create(staff().member.cookie, qualitative({ title: 'Tham gia đầy đủ sinh hoạt chi bộ' }));
         const audits = await auditCount(t());
-        const res = await call('POST', '/api/commitments/confirm', 'bithu.dongthu', { ids: [members.id, own.id] });
+        const res = await call('POST', '/api/commitments/confirm', staff().secretary.cookie, { ids: [members.id, own.id] });
         expect(res.statusCode, res.body).toBe(403);
         expect(res.json().error).toMatchObject({ code: 'commitment_confirm_own', message: 'Không ai tự xác nhận hoặc tự đánh giá chỉ tiêu cam kết của chính mình.' });
         expect(await auditCount(t())).toBe(audits);
-        expect((await call('GET', `/api/commitments/${members.id}`, 'bithu.dongthu')).json().confirmedAt).toBeNull();
-        expect((await call('GET', `/api/commitments/${own.id}`, 'bithu.dongthu')).json().actions).toEqual(['edit', 'progress', 'delete']);
+        expect((await call('GET', `/api/commitments/${members.id}`, staff().secretary.cookie)).json().confirmedAt).toBeNull();
+        expect((await call('GET', `/api/commitments/${own.id}`, staff().secretary.cookie)).json().actions).toEqual(['edit', 'progress', 'delete']);
         // The committee above confirms both; a second request skips them (no new audit entry).
-        const first = await confirm('bithu.dangbo', own.id, members.id);
+        const first = await confirm(staff().committee.cookie, own.id, members.id);
         expect(first.confirmed).toBe(2);
         expect(await auditCount(t())).toBe(audits + 2);
         expect((await lastAudit(t())).action).toBe('commitment.confirm');
-        const again = await confirm('bithu.dangbo', own.id, members.id, own.id);
+        const again = await confirm(staff().committee.cookie, own.id, members.id, own.id);
         expect(again.confirmed).toBe(0);
         expect(again.items.map((i) => i.id)).toEqual([own.id, members.id]);
         expect(await auditCount(t())).toBe(audits + 2);
@@ -311,24 +324,24 @@ forEachDialect((dialect) => {
 
       it('refuses bad input with 400 naming every field, writing nothing', async () => {
         const u = await ids();
-        const mass = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').executeTakeFirstOrThrow();
-        const noMember = await signInAs(t(), 'dangbo.khongdangvien', [{ role: 'party_committee', unitName: COMMUNE }]);
+        const mass = home().cells[0]!.massOrgs[0]!;
+        const noMember = extra.noMember;
         const audits = await auditCount(t());
         const count = await commitmentCount();
         const cases: [string, Record<string, unknown>, string[]][] = [
-          ['dangvien.dongthu', measurable({ targetValue: undefined, measureUnit: '', direction: null }), ['targetValue', 'measureUnit', 'direction']],
-          ['dangvien.dongthu', measurable({ direction: undefined }), ['direction']],
-          ['dangvien.dongthu', qualitative({ targetValue: 3, direction: 'more' }), ['targetValue', 'direction']],
-          ['dangvien.dongthu', qualitative({ year: YEAR + 2 }), ['year']],
-          ['dangvien.dongthu', qualitative({ year: YEAR - 2 }), ['year']],
-          ['dangvien.dongthu', qualitative({ unitId: u.dongThu }), ['unitId']],
-          ['dangvien.dongthu', qualitative({ section: 'hobbies' }), ['section']],
-          ['dangvien.dongthu', measurable({ targetValue: -1 }), ['targetValue']],
-          ['dangvien.dongthu', qualitative({ title: '' }), ['title']],
-          ['bithu.dangbo', qualitative({ subjectKind: 'unit' }), ['unitId']],
-          ['bithu.dangbo', qualitative({ subjectKind: 'unit', unitId: u.commune }), ['unitId']],
-          ['bithu.dangbo', qualitative({ subjectKind: 'unit', unitId: mass.id }), ['unitId']],
-          ['bithu.dangbo', qualitative({ subjectKind: 'unit', unitId: u.dongThu, memberId: u.member }), ['memberId']],
+          [staff().member.cookie, measurable({ targetValue: undefined, measureUnit: '', direction: null }), ['targetValue', 'measureUnit', 'direction']],
+          [staff().member.cookie, measurable({ direction: undefined }), ['direction']],
+          [staff().member.cookie, qualitative({ targetValue: 3, direction: 'more' }), ['targetValue', 'direction']],
+          [staff().member.cookie, qualitative({ year: YEAR + 2 }), ['year']],
+          [staff().member.cookie, qualitative({ year: YEAR - 2 }), ['year']],
+          [staff().member.cookie, qualitative({ unitId: u.dongThu }), ['unitId']],
+          [staff().member.cookie, qualitative({ section: 'hobbies' }), ['section']],
+          [staff().member.cookie, measurable({ targetValue: -1 }), ['targetValue']],
+          [staff().member.cookie, qualitative({ title: '' }), ['title']],
+          [staff().committee.cookie, qualitative({ subjectKind: 'unit' }), ['unitId']],
+          [staff().committee.cookie, qualitative({ subjectKind: 'unit', unitId: u.commune }), ['unitId']],
+          [staff().committee.cookie, qualitative({ subjectKind: 'unit', unitId: mass.id }), ['unitId']],
+          [staff().committee.cookie, qualitative({ subjectKind: 'unit', unitId: u.dongThu, memberId: u.member }), ['memberId']],
           // A committee account linked to no member has no pledge of its own to write.
           [noMember, qualitative(), ['memberId']],
         ];
@@ -337,17 +350,17 @@ forEachDialect((dialect) => {
           expect(res.statusCode, `${JSON.stringify(body)}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual(fields);
         }
-        const vi = await call('POST', '/api/commitments', 'dangvien.dongthu', measurable({ measureUnit: null }));
+        const vi = await call('POST', '/api/commitments', staff().member.cookie, measurable({ measureUnit: null }));
         expect(vi.json().error.fields[0].message).toBe('Đơn vị tính (measureUnit): chỉ tiêu định lượng cần có giá trị này');
-        const en = await call('POST', '/api/commitments', 'dangvien.dongthu', qualitative({ year: YEAR + 5 }), 'en');
+        const en = await call('POST', '/api/commitments', staff().member.cookie, qualitative({ year: YEAR + 5 }), 'en');
         expect(en.json().error.fields[0].message).toContain(`(year): the commitment year must be from ${YEAR - 1} to ${YEAR + 1}`);
         expect(await commitmentCount()).toBe(count);
         expect(await auditCount(t())).toBe(audits);
       });
 
       it('PATCH: until confirmed; a switch to qualitative drops the measurable fields; unchanged saves write nothing', async () => {
-        const a = await create('dangvien.dongthu', measurable({ title: 'Nuôi 100 con gà', targetValue: 100, measureUnit: 'con' }));
-        const patch = (body: Record<string, unknown>, who = 'dangvien.dongthu') => call('PATCH', `/api/commitments/${a.id}`, who, body);
+        const a = await create(staff().member.cookie, measurable({ title: 'Nuôi 100 con gà', targetValue: 100, measureUnit: 'con' }));
+        const patch = (body: Record<string, unknown>, who = staff().member.cookie) => call('PATCH', `/api/commitments/${a.id}`, who, body);
         const audits = await auditCount(t());
         expect((await patch({ title: 'Nuôi 100 con gà' })).statusCode).toBe(200);
         expect(await auditCount(t())).toBe(audits);
@@ -363,69 +376,69 @@ forEachDialect((dialect) => {
         });
         const back = await patch({ kind: 'measurable' });
         expect(fieldsOf(back)).toEqual(['targetValue', 'measureUnit', 'direction']);
-        await confirm('bithu.dongthu', a.id);
+        await confirm(staff().secretary.cookie, a.id);
         const locked = await patch({ title: 'Sửa sau khi xác nhận' });
         expect(locked.statusCode).toBe(409);
         expect(locked.json().error.code).toBe('commitment_confirmed');
-        const gone = await call('DELETE', `/api/commitments/${a.id}`, 'bithu.dongthu');
+        const gone = await call('DELETE', `/api/commitments/${a.id}`, staff().secretary.cookie);
         expect(gone.statusCode).toBe(409);
-        expect((await call('GET', `/api/commitments/${a.id}`, 'dangvien.dongthu')).json().actions).toEqual(['progress']);
+        expect((await call('GET', `/api/commitments/${a.id}`, staff().member.cookie)).json().actions).toEqual(['progress']);
       });
 
       it('DELETE removes a pledge with its progress notes; audited with what it was', async () => {
-        const a = await create('dangvien.dongthu', measurable({ title: 'Tham gia 4 buổi lao động công ích', targetValue: 4, measureUnit: 'buổi' }));
-        expect((await call('POST', `/api/commitments/${a.id}/progress`, 'dangvien.dongthu', { note: 'Đã tham gia 1 buổi', value: 1 })).statusCode).toBe(201);
-        const res = await call('DELETE', `/api/commitments/${a.id}`, 'dangvien.dongthu');
+        const a = await create(staff().member.cookie, measurable({ title: 'Tham gia 4 buổi lao động công ích', targetValue: 4, measureUnit: 'buổi' }));
+        expect((await call('POST', `/api/commitments/${a.id}/progress`, staff().member.cookie, { note: 'Đã tham gia 1 buổi', value: 1 })).statusCode).toBe(201);
+        const res = await call('DELETE', `/api/commitments/${a.id}`, staff().member.cookie);
         expect(res.statusCode, res.body).toBe(204);
         expect(await lastAudit(t())).toMatchObject({ action: 'commitment.delete', record_id: a.id, before: { title: 'Tham gia 4 buổi lao động công ích', actualValue: 1 }, after: null });
         expect(await commitmentRows(a.id)).toMatchObject({ commitment: undefined, progress: [] });
-        expect((await call('GET', `/api/commitments/${a.id}`, 'bithu.dongthu')).statusCode).toBe(404);
+        expect((await call('GET', `/api/commitments/${a.id}`, staff().secretary.cookie)).statusCode).toBe(404);
       });
     });
 
     describe('the lifecycle: register → confirm → progress → evaluate', () => {
       it('percent and result for more-is-better, less-is-better and qualitative pledges; early evaluation needs a reason', async () => {
         const u = await ids();
-        const more = await create('dangvien.dongthu', measurable({ title: 'Vận động 10 hộ làm nhà vệ sinh hợp vệ sinh', targetValue: 10, measureUnit: 'hộ' }));
-        const less = await create('dangvien.dongthu', measurable({ title: 'Số buổi vắng sinh hoạt không lý do', targetValue: 2, measureUnit: 'buổi', direction: 'less', section: 'discipline' }));
-        const text = await create('dangvien.dongthu', qualitative({ title: 'Không nói, viết, làm trái nghị quyết' }));
+        const more = await create(staff().member.cookie, measurable({ title: 'Vận động 10 hộ làm nhà vệ sinh hợp vệ sinh', targetValue: 10, measureUnit: 'hộ' }));
+        const less = await create(staff().member.cookie, measurable({ title: 'Số buổi vắng sinh hoạt không lý do', targetValue: 2, measureUnit: 'buổi', direction: 'less', section: 'discipline' }));
+        const text = await create(staff().member.cookie, qualitative({ title: 'Không nói, viết, làm trái nghị quyết' }));
         // Progress before confirmation is allowed: members start working in January.
-        const p1 = await call('POST', `/api/commitments/${more.id}/progress`, 'dangvien.dongthu', { note: 'Đã vận động 4 hộ', value: 4, evidence: 'Danh sách hộ' });
+        const p1 = await call('POST', `/api/commitments/${more.id}/progress`, staff().member.cookie, { note: 'Đã vận động 4 hộ', value: 4, evidence: 'Danh sách hộ' });
         expect(p1.statusCode, p1.body).toBe(201);
         expect(p1.json()).toMatchObject({ actualValue: 4, percent: 40, evidence: 'Danh sách hộ' });
         expect(p1.json().progress).toMatchObject([{ note: 'Đã vận động 4 hộ', value: 4, authorName: expect.any(String) }]);
         expect(await lastAudit(t())).toMatchObject({ action: 'commitment.progress', record_id: more.id, before: { actualValue: null }, after: { value: 4, actualValue: 4 } });
-        const qualValue = await call('POST', `/api/commitments/${text.id}/progress`, 'dangvien.dongthu', { note: 'Thực hiện tốt', value: 1 });
+        const qualValue = await call('POST', `/api/commitments/${text.id}/progress`, staff().member.cookie, { note: 'Thực hiện tốt', value: 1 });
         expect(fieldsOf(qualValue)).toEqual(['value']);
-        expect((await call('POST', `/api/commitments/${text.id}/progress`, 'dangvien.dongthu', { note: 'Thực hiện tốt' })).statusCode).toBe(201);
+        expect((await call('POST', `/api/commitments/${text.id}/progress`, staff().member.cookie, { note: 'Thực hiện tốt' })).statusCode).toBe(201);
 
         // Evaluating needs a confirmation first.
-        const early = await call('POST', `/api/commitments/${more.id}/evaluate`, 'bithu.dongthu', { earlyReason: 'Thử' });
+        const early = await call('POST', `/api/commitments/${more.id}/evaluate`, staff().secretary.cookie, { earlyReason: 'Thử' });
         expect(early.statusCode).toBe(409);
         expect(early.json().error.code).toBe('commitment_not_confirmed');
-        const confirmed = await confirm('bithu.dongthu', more.id, less.id, text.id);
+        const confirmed = await confirm(staff().secretary.cookie, more.id, less.id, text.id);
         expect(confirmed.confirmed).toBe(3);
         expect(confirmed.items.every((i) => i.confirmedAt !== null && i.actions.includes('evaluate'))).toBe(true);
 
         // Before the year ends a reason is required (the year of these pledges is this year).
-        const noReason = await call('POST', `/api/commitments/${more.id}/evaluate`, 'bithu.dongthu', { actualValue: 12 });
+        const noReason = await call('POST', `/api/commitments/${more.id}/evaluate`, staff().secretary.cookie, { actualValue: 12 });
         expect(noReason.statusCode).toBe(400);
         expect(fieldsOf(noReason)).toEqual(['earlyReason']);
         expect(noReason.json().error.fields[0].message).toBe(`Lý do đánh giá sớm (earlyReason): năm ${YEAR} chưa kết thúc: đánh giá sớm cần ghi lý do`);
         const reason = 'Đồng chí chuyển sinh hoạt đảng về nơi cư trú mới';
-        const mismatch = await call('POST', `/api/commitments/${more.id}/evaluate`, 'bithu.dongthu', { actualValue: 12, earlyReason: reason, result: 'achieved' });
+        const mismatch = await call('POST', `/api/commitments/${more.id}/evaluate`, staff().secretary.cookie, { actualValue: 12, earlyReason: reason, result: 'achieved' });
         expect(fieldsOf(mismatch)).toEqual(['result']);
         // The member cannot grade their own; the secretary does.
-        const byMember = await call('POST', `/api/commitments/${more.id}/evaluate`, 'dangvien.dongthu', { actualValue: 12, earlyReason: reason });
+        const byMember = await call('POST', `/api/commitments/${more.id}/evaluate`, staff().member.cookie, { actualValue: 12, earlyReason: reason });
         expect(byMember.statusCode).toBe(403);
 
-        const moreDone = await call('POST', `/api/commitments/${more.id}/evaluate`, 'bithu.dongthu', { actualValue: 12, earlyReason: reason, note: 'Vượt chỉ tiêu' });
+        const moreDone = await call('POST', `/api/commitments/${more.id}/evaluate`, staff().secretary.cookie, { actualValue: 12, earlyReason: reason, note: 'Vượt chỉ tiêu' });
         expect(moreDone.statusCode, moreDone.body).toBe(200);
         expect(moreDone.json()).toMatchObject({ actualValue: 12, result: 'exceeded', resultPercent: 120, evaluationNote: 'Vượt chỉ tiêu', earlyEvaluationReason: reason, actions: ['evaluate'] });
         expect(await lastAudit(t())).toMatchObject({ action: 'commitment.evaluate', record_id: more.id, before: null, after: { result: 'exceeded', resultPercent: 120, actualValue: 12 } });
 
         // Less is better: 2 allowed, 4 missed is 50% (not achieved); 1 missed is 200% (exceeded); 2 is 100%.
-        const lessOf = async (actualValue: number) => (await call('POST', `/api/commitments/${less.id}/evaluate`, 'bithu.dongthu', { actualValue, earlyReason: reason })).json();
+        const lessOf = async (actualValue: number) => (await call('POST', `/api/commitments/${less.id}/evaluate`, staff().secretary.cookie, { actualValue, earlyReason: reason })).json();
         expect(await lessOf(4)).toMatchObject({ result: 'not_achieved', resultPercent: 50 });
         expect(await lessOf(1)).toMatchObject({ result: 'exceeded', resultPercent: 200 });
         const reevaluated = await lastAudit(t());
@@ -437,13 +450,13 @@ forEachDialect((dialect) => {
         expect(await auditCount(t())).toBe(audits);
 
         // Qualitative: the evaluator's judgement, required.
-        const noResult = await call('POST', `/api/commitments/${text.id}/evaluate`, 'bithu.dongthu', { earlyReason: reason });
+        const noResult = await call('POST', `/api/commitments/${text.id}/evaluate`, staff().secretary.cookie, { earlyReason: reason });
         expect(fieldsOf(noResult)).toEqual(['result']);
-        const textDone = await call('POST', `/api/commitments/${text.id}/evaluate`, 'bithu.dongthu', { earlyReason: reason, result: 'achieved' });
+        const textDone = await call('POST', `/api/commitments/${text.id}/evaluate`, staff().secretary.cookie, { earlyReason: reason, result: 'achieved' });
         expect(textDone.json()).toMatchObject({ result: 'achieved', resultPercent: null });
 
         // Evaluated: no more progress.
-        const late = await call('POST', `/api/commitments/${more.id}/progress`, 'dangvien.dongthu', { note: 'Thêm 1 hộ', value: 13 });
+        const late = await call('POST', `/api/commitments/${more.id}/progress`, staff().member.cookie, { note: 'Thêm 1 hộ', value: 13 });
         expect(late.statusCode).toBe(409);
         expect(late.json().error.code).toBe('commitment_evaluated');
 
@@ -462,8 +475,8 @@ forEachDialect((dialect) => {
 
       it('lists only the units\' own pledges above the cells when asked, with figures that still count everyone', async () => {
         const u = await ids();
-        const mine = await create('dangvien.dongthu', measurable({ title: 'Số buổi sinh hoạt tham gia' }));
-        const cellOwn = await call('POST', '/api/commitments', 'bithu.dongthu', {
+        const mine = await create(staff().member.cookie, measurable({ title: 'Số buổi sinh hoạt tham gia' }));
+        const cellOwn = await call('POST', '/api/commitments', staff().secretary.cookie, {
           subjectKind: 'unit',
           unitId: u.dongThu,
           year: YEAR,
@@ -475,8 +488,8 @@ forEachDialect((dialect) => {
           direction: 'more',
         });
         expect(cellOwn.statusCode).toBe(201);
-        const full = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}`, 'bithu.dangbo')).json();
-        const unitsOnly = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}&subjects=units`, 'bithu.dangbo')).json();
+        const full = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}`, staff().committee.cookie)).json();
+        const unitsOnly = (await call('GET', `/api/units/${u.commune}/commitments?year=${YEAR}&subjects=units`, staff().committee.cookie)).json();
         const listed = (list: { subjects: { items: { id: string }[] }[] }) => list.subjects.flatMap((s) => s.items.map((i) => i.id));
         expect(listed(full)).toEqual(expect.arrayContaining([mine.id, cellOwn.json().id]));
         expect(listed(unitsOnly)).toContain(cellOwn.json().id);
@@ -485,21 +498,20 @@ forEachDialect((dialect) => {
         expect(unitsOnly.counts).toEqual(full.counts);
         expect(full.counts.total).toBe(listed(full).length);
         // A member's own page counts only their own lines.
-        const own = (await call('GET', `/api/units/${u.dongThu}/commitments?year=${YEAR}`, 'dangvien.dongthu')).json();
+        const own = (await call('GET', `/api/units/${u.dongThu}/commitments?year=${YEAR}`, staff().member.cookie)).json();
         expect(own.counts.total).toBe(listed(own).length);
         expect(listed(own)).toContain(mine.id);
       });
 
       it('keeps decimals as typed on both dialects', async () => {
-        const a = await create('dangvien.dongthu', measurable({ title: 'Thu nhập bình quân', targetValue: 45.6, measureUnit: 'triệu đồng' }));
-        const p = await call('POST', `/api/commitments/${a.id}/progress`, 'dangvien.dongthu', { note: 'Sáu tháng đầu năm', value: 12.3 });
+        const a = await create(staff().member.cookie, measurable({ title: 'Thu nhập bình quân', targetValue: 45.6, measureUnit: 'triệu đồng' }));
+        const p = await call('POST', `/api/commitments/${a.id}/progress`, staff().member.cookie, { note: 'Sáu tháng đầu năm', value: 12.3 });
         expect(p.json()).toMatchObject({ targetValue: 45.6, actualValue: 12.3, percent: 27 });
         expect(p.json().progress[0].value).toBe(12.3);
       });
     });
 
     describe('spreadsheets', () => {
-      const CELL = 'Chi bộ thôn Số 2';
 
       async function workbook(base64OrBuffer: Buffer) {
         const wb = new ExcelJS.Workbook();
@@ -508,26 +520,26 @@ forEachDialect((dialect) => {
       }
 
       it('exports a year as the registration sheet and imports it back unchanged (dry run first)', async () => {
-        const unitId = await t().unitId(CELL);
+        const unitId = home().cells[2]!.id;
         const roster = await cellRoster(t(), unitId);
         const [m1, m2] = roster;
         const from = YEAR - 1;
         const to = YEAR + 1;
         const made = [
-          await create('bithu.dangbo', { ...measurable({ year: from, memberId: m1!.id, targetValue: 2.5, measureUnit: 'ha', title: 'Chuyển đổi 2,5 ha sang trồng rau an toàn' }) }),
-          await create('bithu.dangbo', { ...qualitative({ year: from, memberId: m1!.id, evidence: 'Biên bản họp thôn' }) }),
-          await create('bithu.dangbo', { ...measurable({ year: from, memberId: m2!.id, direction: 'less', targetValue: 0, measureUnit: 'vụ', title: 'Số vụ vi phạm trật tự xây dựng' }) }),
-          await create('bithu.dangbo', { ...measurable({ year: from, subjectKind: 'unit', unitId, title: 'Tỷ lệ hộ đạt gia đình văn hóa', targetValue: 90, measureUnit: '%' }) }),
+          await create(staff().committee.cookie, { ...measurable({ year: from, memberId: m1!.id, targetValue: 2.5, measureUnit: 'ha', title: 'Chuyển đổi 2,5 ha sang trồng rau an toàn' }) }),
+          await create(staff().committee.cookie, { ...qualitative({ year: from, memberId: m1!.id, evidence: 'Biên bản họp thôn' }) }),
+          await create(staff().committee.cookie, { ...measurable({ year: from, memberId: m2!.id, direction: 'less', targetValue: 0, measureUnit: 'vụ', title: 'Số vụ vi phạm trật tự xây dựng' }) }),
+          await create(staff().committee.cookie, { ...measurable({ year: from, subjectKind: 'unit', unitId, title: 'Tỷ lệ hộ đạt gia đình văn hóa', targetValue: 90, measureUnit: '%' }) }),
         ];
-        await call('POST', `/api/commitments/${made[0]!.id}/progress`, 'bithu.dangbo', { note: 'Đã chuyển đổi 1,8 ha', value: 1.8 });
-        await confirm('bithu.dangbo', made[0]!.id, made[3]!.id);
+        await call('POST', `/api/commitments/${made[0]!.id}/progress`, staff().committee.cookie, { note: 'Đã chuyển đổi 1,8 ha', value: 1.8 });
+        await confirm(staff().committee.cookie, made[0]!.id, made[3]!.id);
 
-        const res = await call('GET', `/api/units/${unitId}/commitments.xlsx?year=${from}`, 'bithu.dangbo');
+        const res = await call('GET', `/api/units/${unitId}/commitments.xlsx?year=${from}`, staff().committee.cookie);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.headers['content-disposition']).toBe(`attachment; filename="chi-tieu-cam-ket-${from}.xlsx"`);
         const sheet = await workbook(res.rawPayload);
         expect(sheet.getCell('A1').value).toBe(`BẢNG ĐĂNG KÝ CHỈ TIÊU CAM KẾT NĂM ${from}`);
-        expect(sheet.getCell('A2').value).toBe(CELL);
+        expect(sheet.getCell('A2').value).toBe(home().cells[2]!.name);
         expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual([...HEADER, 'Xác nhận', 'Kết quả', 'Tỷ lệ (%)']);
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
         expect(sheet.getColumn(5).width).toBe(50);
@@ -546,14 +558,14 @@ forEachDialect((dialect) => {
         const file = res.rawPayload.toString('base64');
         const audits = await auditCount(t());
         const count = await commitmentCount();
-        const preview = await call('POST', `/api/units/${unitId}/commitments/import`, 'bithu.dangbo', { year: to, fileName: 'cam-ket.xlsx', contentBase64: file, dryRun: true });
+        const preview = await call('POST', `/api/units/${unitId}/commitments/import`, staff().committee.cookie, { year: to, fileName: 'cam-ket.xlsx', contentBase64: file, dryRun: true });
         expect(preview.statusCode, preview.body).toBe(200);
         expect(preview.json()).toMatchObject({ imported: false, rowsRead: 4 });
-        expect(preview.json().entries[0]).toMatchObject({ row: 4, subjectKind: 'unit', subjectName: CELL, kind: 'measurable', targetValue: 90, measureUnit: '%' });
+        expect(preview.json().entries[0]).toMatchObject({ row: 4, subjectKind: 'unit', subjectName: home().cells[2]!.name, kind: 'measurable', targetValue: 90, measureUnit: '%' });
         expect(await commitmentCount()).toBe(count);
         expect(await auditCount(t())).toBe(audits);
 
-        const imported = await call('POST', `/api/units/${unitId}/commitments/import`, 'bithu.dangbo', { year: to, fileName: 'cam-ket.xlsx', contentBase64: file });
+        const imported = await call('POST', `/api/units/${unitId}/commitments/import`, staff().committee.cookie, { year: to, fileName: 'cam-ket.xlsx', contentBase64: file });
         expect(imported.statusCode, imported.body).toBe(200);
         expect(imported.json()).toMatchObject({ imported: true, rowsRead: 4 });
         expect(await commitmentCount()).toBe(count + 4);
@@ -579,8 +591,8 @@ forEachDialect((dialect) => {
                 evidence: i.evidence,
               })),
             }));
-        const before = await list(unitId, 'bithu.dangbo', `year=${from}`);
-        const after = await list(unitId, 'bithu.dangbo', `year=${to}`);
+        const before = await list(unitId, staff().committee.cookie, `year=${from}`);
+        const after = await list(unitId, staff().committee.cookie, `year=${to}`);
         expect(content(after)).toEqual(content(before));
         expect(after.subjects.flatMap((s) => s.items).every((i) => i.confirmedAt === null && i.result === null)).toBe(true);
       });
@@ -603,7 +615,7 @@ forEachDialect((dialect) => {
         ]);
         const audits = await auditCount(t());
         const count = await commitmentCount();
-        const res = await call('POST', `/api/units/${u.dongThu}/commitments/import`, 'bithu.dongthu', { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: file });
+        const res = await call('POST', `/api/units/${u.dongThu}/commitments/import`, staff().secretary.cookie, { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: file });
         expect(res.statusCode, res.body).toBe(400);
         const error = res.json().error as { code: string; message: string; fields: { field: string; message: string }[] };
         expect(error.code).toBe('commitment_import_invalid');
@@ -622,14 +634,14 @@ forEachDialect((dialect) => {
 
         // A name without diacritics and without a card still finds the member; a year out of range is refused.
         const byName = await xlsxBase64([HEADER, [null, foldName(other.full_name), 'Khắc phục hạn chế, khuyết điểm năm trước', null, 'Phát biểu thẳng thắn trong sinh hoạt']]);
-        const preview = await call('POST', `/api/units/${u.dongThu}/commitments/import`, 'bithu.dongthu', { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: byName, dryRun: true });
+        const preview = await call('POST', `/api/units/${u.dongThu}/commitments/import`, staff().secretary.cookie, { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: byName, dryRun: true });
         expect(preview.statusCode, preview.body).toBe(200);
         expect(preview.json().entries).toEqual([
           { row: 2, subjectKind: 'member', subjectName: other.full_name, section: 'fix_shortcomings', kind: 'qualitative', title: 'Phát biểu thẳng thắn trong sinh hoạt', targetValue: null, measureUnit: null, actualValue: null },
         ]);
-        const badYear = await call('POST', `/api/units/${u.dongThu}/commitments/import`, 'bithu.dongthu', { year: YEAR + 3, fileName: 'cam-ket.xlsx', contentBase64: byName });
+        const badYear = await call('POST', `/api/units/${u.dongThu}/commitments/import`, staff().secretary.cookie, { year: YEAR + 3, fileName: 'cam-ket.xlsx', contentBase64: byName });
         expect(fieldsOf(badYear)).toEqual(['year']);
-        const notExcel = await call('POST', `/api/units/${u.dongThu}/commitments/import`, 'bithu.dongthu', { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: Buffer.from('không phải excel').toString('base64') });
+        const notExcel = await call('POST', `/api/units/${u.dongThu}/commitments/import`, staff().secretary.cookie, { year: YEAR, fileName: 'cam-ket.xlsx', contentBase64: Buffer.from('không phải excel').toString('base64') });
         expect(notExcel.json().error.fields).toEqual([{ field: 'rows.1', message: 'không đọc được tệp; hãy dùng tệp Excel .xlsx' }]);
         expect(await commitmentCount()).toBe(count);
       });

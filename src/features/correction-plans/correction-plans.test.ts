@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { missingId } from '../../../test/helpers/accounts.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
-import { memberAccount } from '../../../test/helpers/selfexam.js';
+import { buildAccount, buildMemberAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import type { PlanDetail } from './schemas.js';
 import type { StatsResponse } from '../self-examinations/schemas.js';
 import type { MyWork } from '../my-work/schemas.js';
@@ -13,11 +13,16 @@ const YEAR = Number(vnToday().slice(0, 4));
 
 forEachDialect((dialect) => {
   describe('correction plans (tự sửa): items, progress, verification', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    let serial = 0;
-    const freshMember = () => memberAccount(t(), CELL_DONG_THU, `dv.tusua.${dialect}.${++serial}`);
-    const officeOnly = () => signInAs(t(), 'vanphong.tusua', [{ role: 'office', unitName: COMMUNE }]);
+    /** A commune with the checklist, a first cell of 16 members (fresh plan owners), and the six staff roles. */
+    const { home, staff, as } = useStaffedCommune(t, { membersPerCell: [16, 6], checklist: true });
+    const freshMember = () => buildMemberAccount(t(), home().cells[0]!.id);
+    let officeOnlyCookie = '';
+    beforeAll(async () => {
+      officeOnlyCookie = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] })).cookie;
+    });
+    const officeOnly = async () => officeOnlyCookie;
     const item = (extra: Record<string, unknown> = {}) => ({
       shortcoming: 'Còn nể nang, ngại va chạm khi góp ý đồng chí khác',
       action: 'Mỗi kỳ sinh hoạt góp ý thẳng thắn ít nhất một ý kiến',
@@ -51,9 +56,9 @@ forEachDialect((dialect) => {
         method: 'GET',
         url: (f) => `/api/correction-plans/${f.plan.id}`,
         missing: () => `/api/correction-plans/${missingId()}`,
-        forbidden: ['vanphong', 'dangvien.dongthu'],
-        other: 'bithu.luuquang',
-        happy: { who: 'ubkt', status: 200, audit: 'read.correction_plan', check: (res) => expect(res.json().actions).toEqual([]) },
+        forbidden: [as('office'), as('member')],
+        other: as('otherSecretary'),
+        happy: { who: as('inspection'), status: 200, audit: 'read.correction_plan', check: (res) => expect(res.json().actions).toEqual([]) },
       }),
       row({
         route: 'POST /api/correction-plans/:id/items',
@@ -62,8 +67,8 @@ forEachDialect((dialect) => {
         missing: () => `/api/correction-plans/${missingId()}/items`,
         body: () => item(),
         // The secretary reads it but does not write a member's own plan.
-        forbidden: ['vanphong', 'bithu.dongthu'],
-        other: 'bithu.luuquang',
+        forbidden: [as('office'), as('secretary')],
+        other: as('otherSecretary'),
         happy: { who: theOwner, status: 201, audit: 'correction_item.create', check: (res) => expect(res.json().items).toHaveLength(2) },
       }),
       row({
@@ -72,8 +77,8 @@ forEachDialect((dialect) => {
         url: (f) => `/api/correction-plans/${f.plan.id}/items/${f.plan.items[0]!.id}/progress`,
         missing: (f) => `/api/correction-plans/${f.plan.id}/items/${missingId()}/progress`,
         body: () => ({ note: 'Kỳ họp tháng này đã góp ý cho đồng chí tổ trưởng', claimFixed: true }),
-        forbidden: ['vanphong', 'bithu.dongthu'],
-        other: 'bithu.luuquang',
+        forbidden: [as('office'), as('secretary')],
+        other: as('otherSecretary'),
         happy: { who: theOwner, status: 201, audit: 'correction_item.claim', check: (res) => expect(res.json().items[0]).toMatchObject({ status: 'claimed', claimedOn: vnToday(), actions: ['progress'] }) },
       }),
       row({
@@ -83,9 +88,9 @@ forEachDialect((dialect) => {
         missing: (f) => `/api/correction-plans/${f.plan.id}/items/${missingId()}/verify`,
         body: () => ({ decision: 'fixed', comment: 'Chi ủy xác nhận đã khắc phục' }),
         // UBKT supervises, it does not verify; the member never verifies their own.
-        forbidden: ['vanphong', 'ubkt', theOwner],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'correction_item.verify', check: (res) => expect(res.json().items[0]).toMatchObject({ status: 'fixed', fixedOnTime: true, verifiedOn: vnToday() }) },
+        forbidden: [as('office'), as('inspection'), theOwner],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'correction_item.verify', check: (res) => expect(res.json().items[0]).toMatchObject({ status: 'fixed', fixedOnTime: true, verifiedOn: vnToday() }) },
       }),
     ];
     describe('who may call each endpoint', () => {
@@ -119,13 +124,13 @@ forEachDialect((dialect) => {
       const m = await freshMember();
       let plan = await withItem(m.cookie);
       const id = plan.items[0]!.id;
-      const noReason = await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'returned' });
+      const noReason = await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, staff().secretary.cookie, { decision: 'returned' });
       expect(noReason.statusCode).toBe(400);
       expect(fieldsOf(noReason)).toEqual(['comment']);
-      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'returned', comment: 'Chưa thấy góp ý trong biên bản' })).json() as PlanDetail;
+      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, staff().secretary.cookie, { decision: 'returned', comment: 'Chưa thấy góp ý trong biên bản' })).json() as PlanDetail;
       expect(plan.items[0]).toMatchObject({ status: 'returned', verificationComment: 'Chưa thấy góp ý trong biên bản' });
       plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/progress`, m.cookie, { note: 'Đã góp ý tại kỳ họp', claimFixed: true })).json() as PlanDetail;
-      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, 'bithu.dongthu', { decision: 'fixed' })).json() as PlanDetail;
+      plan = (await call('POST', `/api/correction-plans/${plan.id}/items/${id}/verify`, staff().secretary.cookie, { decision: 'fixed' })).json() as PlanDetail;
       expect(plan.items[0]!.progress.map((p) => p.kind)).toEqual(['returned', 'claimed', 'fixed']);
       expect(plan.counts).toMatchObject({ total: 1, fixed: 1, fixedOnTime: 1 });
       const again = await call('POST', `/api/correction-plans/${plan.id}/items/${id}/progress`, m.cookie, { note: 'thêm' });
@@ -134,9 +139,9 @@ forEachDialect((dialect) => {
       const past = await call('POST', `/api/correction-plans/${plan.id}/items`, m.cookie, item({ deadline: shiftDate(vnToday(), -3) }));
       expect(past.statusCode).toBe(400);
       expect(fieldsOf(past)).toEqual(['deadline']);
-      // An overdue item (written as the demo does, with a deadline already past).
+      // An overdue item (written straight to the table, with a deadline already past).
       await t().db.db.updateTable('correction_plan_items').set({ deadline: shiftDate(vnToday(), -2), status: 'open' }).where('id', '=', id).execute();
-      const board = (await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}/self-examination-stats?period=${YEAR}`, 'bithu.dongthu')).json() as StatsResponse;
+      const board = (await call('GET', `/api/units/${home().cells[0]!.id}/self-examination-stats?period=${YEAR}`, staff().secretary.cookie)).json() as StatsResponse;
       expect(board.dueItems.find((d) => d.id === id)).toMatchObject({ overdue: true });
       expect(board.memberRows.find((r) => r.memberId === m.memberId)).toMatchObject({ planOverdue: 1 });
       // …and on the member's own home, "Việc của tôi", with one due soon; nobody else's home shows them.
@@ -147,14 +152,14 @@ forEachDialect((dialect) => {
       const work = (await call('GET', '/api/me/work', m.cookie)).json() as MyWork;
       expect(work.corrections.overdue).toEqual([{ id, planId: plan.id, year: YEAR, shortcoming: item().shortcoming, deadline: shiftDate(vnToday(), -2), status: 'open', overdue: true }]);
       expect(work.corrections.dueSoon.map((c) => c.id)).toEqual([soonId]);
-      const secretaryWork = (await call('GET', '/api/me/work', 'bithu.dongthu')).json() as MyWork;
+      const secretaryWork = (await call('GET', '/api/me/work', staff().secretary.cookie)).json() as MyWork;
       expect([...secretaryWork.corrections.overdue, ...secretaryWork.corrections.dueSoon].map((c) => c.id)).not.toContain(id);
       // Reported fixed, it waits for the cell committee: no longer the member's to do.
       await call('POST', `/api/correction-plans/${plan.id}/items/${soonId}/progress`, m.cookie, { note: 'Đã làm xong', claimFixed: true });
       expect(((await call('GET', '/api/me/work', m.cookie)).json() as MyWork).corrections.dueSoon).toEqual([]);
 
-      const secretary = await withItem('bithu.dongthu');
-      const own = await call('POST', `/api/correction-plans/${secretary.id}/items/${secretary.items[0]!.id}/verify`, 'bithu.dongthu', { decision: 'fixed' });
+      const secretary = await withItem(staff().secretary.cookie);
+      const own = await call('POST', `/api/correction-plans/${secretary.id}/items/${secretary.items[0]!.id}/verify`, staff().secretary.cookie, { decision: 'fixed' });
       expect(own.statusCode).toBe(403);
       expect(own.json().error.code).toBe('plan_item_verify_own');
     });

@@ -1,31 +1,47 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { directivesAwaitingAcknowledgement } from './service.js';
 import type { DirectiveDetail, DirectiveSummary } from './schemas.js';
 
-const CELL_SO_1 = 'Chi bộ thôn Số 1';
-
 forEachDialect((dialect) => {
   describe('directives: issuing, acknowledging, acting', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
+    /**
+     * A commune of three cells (the staff's own first, the second's secretary, a third for the
+     * year list), a mass organisation under the first, and the demo's six roles.
+     */
+    const { home, staff, as } = useStaffedCommune(t, { cells: 3, massOrgsPerCell: [1] });
 
-    /** Accounts the demo does not have. */
-    const officeOnly = () => signInAs(t(), 'vanphong.chidao', [{ role: 'office', unitName: COMMUNE }]);
-    const noRole = () => signInAs(t(), 'khong.vaitro.chidao', []);
-    /** A committee role held over one cell only: it issues directives there, not for the commune. */
-    const committeeOfLuuQuang = () => signInAs(t(), 'dangbo.luuquang', [{ role: 'party_committee', unitName: CELL_LUU_QUANG }]);
-    const committeeDongThu = () => signInAs(t(), 'chiuy.dongthu.chidao', [{ role: 'cell_committee', unitName: CELL_DONG_THU }]);
+    /** Accounts beyond the six staff ones. */
+    const extra = { officeOnly: '', noRole: '', committeeOfLuuQuang: '', committeeDongThu: '' };
+    beforeAll(async () => {
+      const [first, second] = home().cells;
+      const [officeOnly, noRole, committeeOfLuuQuang, committeeDongThu] = await Promise.all([
+        buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }),
+        buildAccount(t(), { roles: [], unitId: home().id }),
+        // A committee role held over one cell only: it issues directives there, not for the commune.
+        buildAccount(t(), { roles: [{ role: 'party_committee', unitId: second!.id }] }),
+        buildAccount(t(), { roles: [{ role: 'cell_committee', unitId: first!.id }] }),
+      ]);
+      Object.assign(extra, { officeOnly: officeOnly.cookie, noRole: noRole.cookie, committeeOfLuuQuang: committeeOfLuuQuang.cookie, committeeDongThu: committeeDongThu.cookie });
+    });
+    const officeOnly = () => extra.officeOnly;
+    const noRole = () => extra.noRole;
+    const committeeOfLuuQuang = () => extra.committeeOfLuuQuang;
+    const committeeDongThu = async () => extra.committeeDongThu;
 
+    /** The commune, the staff's cell ("Đồng Thứ"), the other secretary's ("Lưu Quang") and a third. */
     const ids = async () => ({
-      commune: await t().unitId(COMMUNE),
-      dongThu: await t().unitId(CELL_DONG_THU),
-      luuQuang: await t().unitId(CELL_LUU_QUANG),
-      so1: await t().unitId(CELL_SO_1),
+      commune: home().id,
+      dongThu: home().cells[0]!.id,
+      luuQuang: home().cells[1]!.id,
+      so1: home().cells[2]!.id,
     });
 
     const directiveBody = (unitId: string, extra: Record<string, unknown> = {}) => ({
@@ -37,7 +53,7 @@ forEachDialect((dialect) => {
     });
 
     async function issue(extra: Record<string, unknown> = {}): Promise<DirectiveDetail> {
-      const res = await call('POST', '/api/directives', 'bithu.dangbo', directiveBody((await ids()).commune, extra));
+      const res = await call('POST', '/api/directives', staff().committee.cookie, directiveBody((await ids()).commune, extra));
       expect(res.statusCode, res.body).toBe(201);
       return res.json() as DirectiveDetail;
     }
@@ -59,9 +75,9 @@ forEachDialect((dialect) => {
         body: (f) => directiveBody(f.commune, { targetUnitIds: [f.dongThu] }),
         missingBody: (f) => directiveBody(missingId(), { targetUnitIds: [f.dongThu] }),
         // Cells receive directives; the inspection supervises; neither issues them.
-        forbidden: ['bithu.dongthu', 'dangvien.dongthu', 'ubkt'],
+        forbidden: [as('secretary'), as('member'), as('inspection')],
         other: committeeOfLuuQuang,
-        happy: { who: 'bithu.dangbo', status: 201, audit: 'directive.create' },
+        happy: { who: as('committee'), status: 201, audit: 'directive.create' },
       },
       {
         route: 'GET /api/units/:id/directives',
@@ -69,9 +85,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.dongThu}/directives`,
         missing: () => `/api/units/${missingId()}/directives`,
         forbidden: [officeOnly, noRole],
-        other: 'bithu.luuquang',
+        other: as('otherSecretary'),
         happy: {
-          who: 'dangvien.dongthu',
+          who: as('member'),
           status: 200,
           check: (res, f) => expect((res.json().items as DirectiveSummary[]).map((d) => d.id)).toContain(f.directive.id),
         },
@@ -82,8 +98,8 @@ forEachDialect((dialect) => {
         url: (f) => `/api/directives/${f.directive.id}`,
         missing: () => `/api/directives/${missingId()}`,
         forbidden: [officeOnly, noRole],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().id).toBe(f.directive.id) },
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 200, check: (res, f) => expect(res.json().id).toBe(f.directive.id) },
       },
       {
         route: 'POST /api/directives/:id/acknowledge',
@@ -93,9 +109,9 @@ forEachDialect((dialect) => {
         body: (f) => ({ unitId: f.dongThu, note: 'Chi bộ đã phổ biến tại cuộc họp' }),
         // A member of the cell reads the directive but does not acknowledge it; nor do the
         // office and the inspection.
-        forbidden: ['dangvien.dongthu', 'vanphong', 'ubkt'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'directive.acknowledge' },
+        forbidden: [as('member'), as('office'), as('inspection')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'directive.acknowledge' },
       },
     ];
 
@@ -111,15 +127,15 @@ forEachDialect((dialect) => {
         const u = await ids();
         const d = await issue({ targetUnitIds: [u.dongThu, u.luuQuang] });
         const audits = await auditCount(t());
-        const res = await call('POST', `/api/directives/${d.id}/acknowledge`, 'bithu.luuquang', { unitId: u.dongThu });
-        const missing = await call('POST', `/api/directives/${missingId()}/acknowledge`, 'bithu.luuquang', { unitId: u.dongThu });
+        const res = await call('POST', `/api/directives/${d.id}/acknowledge`, staff().otherSecretary.cookie, { unitId: u.dongThu });
+        const missing = await call('POST', `/api/directives/${missingId()}/acknowledge`, staff().otherSecretary.cookie, { unitId: u.dongThu });
         expect(res.statusCode, res.body).toBe(404);
         expect(res.body).toBe(missing.body);
         // …while its own acknowledgement works, and it sees only its own row.
-        const own = await call('POST', `/api/directives/${d.id}/acknowledge`, 'bithu.luuquang', { unitId: u.luuQuang });
+        const own = await call('POST', `/api/directives/${d.id}/acknowledge`, staff().otherSecretary.cookie, { unitId: u.luuQuang });
         expect(own.statusCode, own.body).toBe(200);
         const detail = own.json() as DirectiveDetail;
-        expect(detail.targetUnits.map((x) => x.unitName)).toEqual([CELL_LUU_QUANG]);
+        expect(detail.targetUnits.map((x) => x.unitName)).toEqual([home().cells[1]!.name]);
         expect(detail).toMatchObject({ targets: 1, acknowledged: 1 });
         expect(await auditCount(t())).toBe(audits + 1);
       });
@@ -129,12 +145,12 @@ forEachDialect((dialect) => {
         const d = await toDongThu();
         const committee = await committeeDongThu();
         const audits = await auditCount(t());
-        const notTarget = await call('POST', `/api/directives/${d.id}/acknowledge`, 'bithu.dangbo', { unitId: u.luuQuang });
+        const notTarget = await call('POST', `/api/directives/${d.id}/acknowledge`, staff().committee.cookie, { unitId: u.luuQuang });
         expect(notTarget.statusCode, notTarget.body).toBe(400);
         expect(fieldsOf(notTarget)).toEqual(['unitId']);
         const first = await call('POST', `/api/directives/${d.id}/acknowledge`, committee, { unitId: u.dongThu });
         expect(first.statusCode, first.body).toBe(200);
-        const second = await call('POST', `/api/directives/${d.id}/acknowledge`, 'bithu.dongthu', { unitId: u.dongThu });
+        const second = await call('POST', `/api/directives/${d.id}/acknowledge`, staff().secretary.cookie, { unitId: u.dongThu });
         expect(second.statusCode, second.body).toBe(409);
         expect(second.json().error.code).toBe('directive_already_acknowledged');
         expect(second.json().error.message).toBe('Chi bộ đã tiếp nhận chỉ đạo này rồi.');
@@ -145,12 +161,13 @@ forEachDialect((dialect) => {
     describe('issuing', () => {
       it('to all cells: every active cell of the commune is a target; audited with the target list', async () => {
         const u = await ids();
-        const cells = await t().db.db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'cell').where('archived_at', 'is', null).execute();
+        const cells = await t().db.db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'cell').where('archived_at', 'is', null).where('path', 'like', `${home().path}%`).execute();
+        expect(cells).toHaveLength(3);
         const audits = await auditCount(t());
         const d = await issue({ allCells: true, issuedOn: shiftDate(vnToday(), -3) });
         expect(d).toMatchObject({
           unitId: u.commune,
-          unitName: COMMUNE,
+          unitName: home().name,
           issuedOn: shiftDate(vnToday(), -3),
           targets: cells.length,
           acknowledged: 0,
@@ -172,7 +189,7 @@ forEachDialect((dialect) => {
         const u = await ids();
         const d = await toDongThu();
         expect(d.issuedOn).toBe(vnToday());
-        const mass = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').executeTakeFirstOrThrow();
+        const mass = home().cells[0]!.massOrgs[0]!;
         const audits = await auditCount(t());
         const before = (await directiveRows(d.id)).count;
         const cases: [Record<string, unknown>, string[]][] = [
@@ -187,15 +204,15 @@ forEachDialect((dialect) => {
           [{ targetUnitIds: [u.dongThu], title: '  ' }, ['title']],
         ];
         for (const [extra, fields] of cases) {
-          const res = await call('POST', '/api/directives', 'bithu.dangbo', directiveBody(u.commune, extra));
+          const res = await call('POST', '/api/directives', staff().committee.cookie, directiveBody(u.commune, extra));
           expect(res.statusCode, `${JSON.stringify(extra)}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual(fields);
         }
         // A cell has no cells below it: "all cells" of it names no target.
-        const fromCell = await call('POST', '/api/directives', 'bithu.dangbo', directiveBody(u.dongThu, { allCells: true }));
+        const fromCell = await call('POST', '/api/directives', staff().committee.cookie, directiveBody(u.dongThu, { allCells: true }));
         expect(fieldsOf(fromCell), fromCell.body).toEqual(['allCells']);
         expect(fromCell.json().error.message).toContain('Tất cả chi bộ (allCells)');
-        const english = await call('POST', '/api/directives', 'bithu.dangbo', directiveBody(u.commune, { targetUnitIds: [u.commune] }), 'en');
+        const english = await call('POST', '/api/directives', staff().committee.cookie, directiveBody(u.commune, { targetUnitIds: [u.commune] }), 'en');
         expect(english.json().error.fields[0].message).toBe('targetUnitIds.0: must be an active cell under the issuing unit');
         expect((await directiveRows(d.id)).count).toBe(before);
         expect(await auditCount(t())).toBe(audits);
@@ -209,11 +226,11 @@ forEachDialect((dialect) => {
         expect(d.overdue).toBe(true);
 
         // Đồng Thứ sees it waiting on "My work"-style lists and acknowledges.
-        const cookie = await t().login('bithu.dongthu');
-        const secretary = await t().db.db.selectFrom('accounts').select('id').where('username', '=', 'bithu.dongthu').executeTakeFirstOrThrow();
-        const actor = { accountId: secretary.id, memberId: await t().memberIdOf('bithu.dongthu'), assignments: [{ role: 'cell_secretary' as const, unitId: u.dongThu, unitPath: (await t().db.db.selectFrom('units').select('path').where('id', '=', u.dongThu).executeTakeFirstOrThrow()).path }] };
+        const cookie = staff().secretary.cookie;
+        const secretary = { id: staff().secretary.accountId };
+        const actor = { accountId: secretary.id, memberId: staff().secretary.memberId, assignments: [{ role: 'cell_secretary' as const, unitId: u.dongThu, unitPath: (await t().db.db.selectFrom('units').select('path').where('id', '=', u.dongThu).executeTakeFirstOrThrow()).path }] };
         expect((await directivesAwaitingAcknowledgement(t().db.db, actor)).filter((x) => x.id === d.id)).toEqual([
-          { id: d.id, title: 'Ra quân vệ sinh môi trường', deadline: d.deadline, unitId: u.dongThu, unitName: CELL_DONG_THU },
+          { id: d.id, title: 'Ra quân vệ sinh môi trường', deadline: d.deadline, unitId: u.dongThu, unitName: home().cells[0]!.name },
         ]);
         const ack = await call('POST', `/api/directives/${d.id}/acknowledge`, cookie, { unitId: u.dongThu, note: 'Đã phổ biến tới đảng viên' });
         expect(ack.statusCode, ack.body).toBe(200);
@@ -227,7 +244,7 @@ forEachDialect((dialect) => {
         expect(ackDetail.targetUnits[0]!.acknowledgedByName).toBeTruthy();
 
         // The secretary breaks it into a task for a member of the cell.
-        const member = await t().memberIdOf('dangvien.dongthu');
+        const member = staff().member.memberId!;
         const task = await call('POST', '/api/tasks', cookie, {
           unitId: u.dongThu,
           title: 'Tổ chức dọn vệ sinh đường làng',
@@ -245,21 +262,21 @@ forEachDialect((dialect) => {
         };
         const cells = d.targets;
         // The commune counts every cell; the cell itself only its own row.
-        expect(await listOf(u.commune, 'bithu.dangbo')).toMatchObject({ targets: cells, acknowledged: 1, acted: 1, overdue: true });
-        expect(await listOf(u.dongThu, 'dangvien.dongthu')).toMatchObject({ targets: 1, acknowledged: 1, acted: 1, overdue: false });
-        expect(await listOf(u.luuQuang, 'bithu.luuquang')).toMatchObject({ targets: 1, acknowledged: 0, acted: 0, overdue: true });
+        expect(await listOf(u.commune, staff().committee.cookie)).toMatchObject({ targets: cells, acknowledged: 1, acted: 1, overdue: true });
+        expect(await listOf(u.dongThu, staff().member.cookie)).toMatchObject({ targets: 1, acknowledged: 1, acted: 1, overdue: false });
+        expect(await listOf(u.luuQuang, staff().otherSecretary.cookie)).toMatchObject({ targets: 1, acknowledged: 0, acted: 0, overdue: true });
 
         // The committee's page shows every cell and the task; the member sees their own task.
-        const full = (await call('GET', `/api/directives/${d.id}`, 'bithu.dangbo')).json() as DirectiveDetail;
+        const full = (await call('GET', `/api/directives/${d.id}`, staff().committee.cookie)).json() as DirectiveDetail;
         expect(full).toMatchObject({ targets: cells, acknowledged: 1, acted: 1 });
         expect(full.targetUnits.find((x) => x.unitId === u.dongThu)).toMatchObject({ tasks: 1, tasksClosed: 0 });
         expect(full.tasks.map((x) => x.id)).toEqual([task.json().id]);
         expect(full.tasks[0]).toMatchObject({ sourceKind: 'directive', sourceDirectiveId: d.id });
-        const mine = (await call('GET', `/api/directives/${d.id}`, 'dangvien.dongthu')).json() as DirectiveDetail;
+        const mine = (await call('GET', `/api/directives/${d.id}`, staff().member.cookie)).json() as DirectiveDetail;
         expect(mine.tasks.map((x) => x.id)).toEqual([task.json().id]);
         expect(mine.targetUnits[0]).toMatchObject({ canAcknowledge: false, canAssign: false });
         // Lưu Quang sees neither Đồng Thứ's row nor its task.
-        const other = (await call('GET', `/api/directives/${d.id}`, 'bithu.luuquang')).json() as DirectiveDetail;
+        const other = (await call('GET', `/api/directives/${d.id}`, staff().otherSecretary.cookie)).json() as DirectiveDetail;
         expect(other.targetUnits.map((x) => x.unitId)).toEqual([u.luuQuang]);
         expect(other.tasks).toEqual([]);
       });
@@ -270,14 +287,14 @@ forEachDialect((dialect) => {
         const old = await issue({ targetUnitIds: [u.so1], issuedOn: `${lastYear}-12-30`, deadline: `${lastYear + 1}-01-15`, title: 'Chỉ đạo năm trước' });
         const a = await issue({ targetUnitIds: [u.so1], issuedOn: vnToday(), title: 'Chỉ đạo mới' });
         const b = await issue({ targetUnitIds: [u.so1], issuedOn: `${lastYear + 1}-01-01`, title: 'Chỉ đạo đầu năm' });
-        const list = async (query = '') => ((await call('GET', `/api/units/${u.so1}/directives${query}`, 'bithu.dangbo')).json().items as DirectiveSummary[]).map((x) => x.id);
+        const list = async (query = '') => ((await call('GET', `/api/units/${u.so1}/directives${query}`, staff().committee.cookie)).json().items as DirectiveSummary[]).map((x) => x.id);
         const thisYear = await list();
         // Newest issue date first (the one issued on 1 January last, unless today is 1 January).
         if (vnToday() !== `${lastYear + 1}-01-01`) expect(thisYear.indexOf(a.id)).toBeLessThan(thisYear.indexOf(b.id));
         expect(thisYear).toEqual(expect.arrayContaining([a.id, b.id]));
         expect(thisYear).not.toContain(old.id);
         expect(await list(`?year=${lastYear}`)).toContain(old.id);
-        const bad = await call('GET', `/api/units/${u.so1}/directives?year=20x`, 'bithu.dangbo');
+        const bad = await call('GET', `/api/units/${u.so1}/directives?year=20x`, staff().committee.cookie);
         expect(bad.statusCode).toBe(400);
         expect(fieldsOf(bad)).toEqual(['year']);
       });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
-import { memberAccount } from '../../../test/helpers/selfexam.js';
+import { buildAccount, buildMemberAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import type { FeedbackListResponse, FeedbackSummary } from './schemas.js';
 import type { MySelfExamResponse } from '../self-examinations/schemas.js';
 import type { PlanDetail } from '../correction-plans/schemas.js';
@@ -14,11 +14,16 @@ const YEAR = Number(vnToday().slice(0, 4));
 
 forEachDialect((dialect) => {
   describe('feedback (góp ý): giving, answering, anonymity, grave manifestations', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    let serial = 0;
-    const freshMember = () => memberAccount(t(), CELL_DONG_THU, `dv.gopy.${dialect}.${++serial}`);
-    const officeOnly = () => signInAs(t(), 'vanphong.gopy', [{ role: 'office', unitName: COMMUNE }]);
+    /** A commune with the checklist, a first cell of 20 members (fresh receivers), and the six staff roles. */
+    const { home, staff, as } = useStaffedCommune(t, { membersPerCell: [20, 6], checklist: true });
+    const freshMember = () => buildMemberAccount(t(), home().cells[0]!.id);
+    let officeOnlyCookie = '';
+    beforeAll(async () => {
+      officeOnlyCookie = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] })).cookie;
+    });
+    const officeOnly = () => officeOnlyCookie;
 
     async function give(who: string, body: Record<string, unknown>): Promise<FeedbackSummary> {
       const res = await call('POST', '/api/feedback', who, { topic: 'working_style', text: 'Đồng chí cần đi sinh hoạt đúng giờ hơn.', ...body });
@@ -29,7 +34,7 @@ forEachDialect((dialect) => {
       feedback: await t().db.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst(),
       items: await t().db.db.selectFrom('correction_plan_items').select('id').where('source_feedback_id', '=', id).execute(),
     });
-    const checklist = async () => (await call('GET', '/api/reference/manifestations', 'dangvien.dongthu')).json() as ChecklistResponse;
+    const checklist = async () => (await call('GET', '/api/reference/manifestations', staff().member.cookie)).json() as ChecklistResponse;
 
     type Fixture = { receiver: Awaited<ReturnType<typeof freshMember>>; feedback: FeedbackSummary; dongThu: string };
     let receiver: Fixture['receiver'] | undefined;
@@ -44,8 +49,8 @@ forEachDialect((dialect) => {
         body: (f) => ({ direction: 'member_to_member', receiverMemberId: f.receiver.memberId, topic: 'speech', text: 'Phát ngôn trong cuộc họp cần chừng mực hơn.' }),
         missingBody: () => ({ direction: 'member_to_member', receiverMemberId: missingId(), topic: 'speech', text: 'Phát ngôn trong cuộc họp cần chừng mực hơn.' }),
         forbidden: [officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 201, audit: 'feedback.create', check: (res) => expect(res.json()).toMatchObject({ status: 'open', topic: 'speech', anonymous: false, actions: [] }) },
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 201, audit: 'feedback.create', check: (res) => expect(res.json()).toMatchObject({ status: 'open', topic: 'speech', anonymous: false, actions: [] }) },
       }),
       row({
         route: 'GET /api/feedback/:id',
@@ -53,7 +58,7 @@ forEachDialect((dialect) => {
         url: (f) => `/api/feedback/${f.feedback.id}`,
         missing: () => `/api/feedback/${missingId()}`,
         forbidden: [officeOnly],
-        other: 'bithu.luuquang',
+        other: as('otherSecretary'),
         happy: { who: theReceiver, status: 200, check: (res) => expect(res.json().actions).toEqual(['answer']) },
       }),
       row({
@@ -63,8 +68,8 @@ forEachDialect((dialect) => {
         missing: () => `/api/feedback/${missingId()}/answer`,
         body: () => ({ decision: 'explain', text: 'Hôm đó tôi đi trực lũ, đã báo chi ủy trước.' }),
         // The giver and the secretary see it but it is not theirs to answer.
-        forbidden: [officeOnly, 'dangvien.dongthu', 'bithu.dongthu'],
-        other: 'bithu.luuquang',
+        forbidden: [officeOnly, as('member'), as('secretary')],
+        other: as('otherSecretary'),
         happy: { who: theReceiver, status: 200, audit: 'feedback.answer', check: (res) => expect(res.json()).toMatchObject({ status: 'explained', actions: [] }) },
       }),
       row({
@@ -72,9 +77,9 @@ forEachDialect((dialect) => {
         method: 'GET',
         url: (f) => `/api/units/${f.dongThu}/feedback?year=${YEAR}`,
         missing: () => `/api/units/${missingId()}/feedback?year=${YEAR}`,
-        forbidden: ['dangvien.dongthu', 'vanphong'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect((res.json() as FeedbackListResponse).items.map((i) => i.id)).toContain(f.feedback.id) },
+        forbidden: [as('member'), as('office')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, check: (res, f) => expect((res.json() as FeedbackListResponse).items.map((i) => i.id)).toContain(f.feedback.id) },
       }),
       row({
         route: 'GET /api/units/:id/feedback-options',
@@ -82,8 +87,8 @@ forEachDialect((dialect) => {
         url: (f) => `/api/units/${f.dongThu}/feedback-options`,
         missing: () => `/api/units/${missingId()}/feedback-options`,
         forbidden: [officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => {
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 200, check: (res, f) => {
             expect(res.json()).toMatchObject({ asCell: false, selfMemberId: expect.any(String) });
             expect(res.json().members.some((m: { id: string }) => m.id === f.receiver.memberId)).toBe(true);
           },
@@ -96,8 +101,8 @@ forEachDialect((dialect) => {
         rows,
         fixture: async () => {
           receiver = await freshMember();
-          const feedback = await give('dangvien.dongthu', { direction: 'member_to_member', receiverMemberId: receiver.memberId });
-          return { receiver, feedback, dongThu: await t().unitId(CELL_DONG_THU) };
+          const feedback = await give(staff().member.cookie, { direction: 'member_to_member', receiverMemberId: receiver.memberId });
+          return { receiver, feedback, dongThu: home().cells[0]!.id };
         },
         state: (f) => feedbackRows(f.feedback.id),
       });
@@ -105,7 +110,7 @@ forEachDialect((dialect) => {
 
     it('accepting creates the plan item in the same step; answering twice is 409; the receiver sees it on their page and verifies nothing of their own', async () => {
       const r = await freshMember();
-      const f = await give('dangvien.dongthu', { direction: 'member_to_member', receiverMemberId: r.memberId, topic: 'setting_example' });
+      const f = await give(staff().member.cookie, { direction: 'member_to_member', receiverMemberId: r.memberId, topic: 'setting_example' });
       const noPlan = await call('POST', `/api/feedback/${f.id}/answer`, r.cookie, { decision: 'accept' });
       expect(noPlan.statusCode).toBe(400);
       expect(fieldsOf(noPlan)).toEqual(['plan']);
@@ -129,7 +134,7 @@ forEachDialect((dialect) => {
       expect(twice.json().error.code).toBe('feedback_answered');
       const page = (await call('GET', '/api/me/self-examination', r.cookie)).json() as MySelfExamResponse;
       expect(page.feedbackReceived.map((x) => x.id)).toContain(f.id);
-      const giverPage = (await call('GET', '/api/me/self-examination', 'dangvien.dongthu')).json() as MySelfExamResponse;
+      const giverPage = (await call('GET', '/api/me/self-examination', staff().member.cookie)).json() as MySelfExamResponse;
       expect(giverPage.feedbackGiven.map((x) => x.id)).toContain(f.id);
     });
 
@@ -144,21 +149,21 @@ forEachDialect((dialect) => {
       expect(entry).toMatchObject({ action: 'feedback.create', actor_account_id: null });
       expect(JSON.stringify(entry)).not.toContain(author.memberId);
       expect(JSON.stringify(entry)).not.toContain(author.accountId);
-      for (const who of ['bithu.dongthu', 'ubkt', 'bithu.dangbo']) {
-        const seen = await call('GET', `/api/feedback/${f.id}`, who);
+      for (const [who, cookie] of Object.entries({ secretary: staff().secretary.cookie, inspection: staff().inspection.cookie, committee: staff().committee.cookie })) {
+        const seen = await call('GET', `/api/feedback/${f.id}`, cookie);
         expect(seen.statusCode, who).toBe(200);
         expect(seen.body).not.toContain(author.memberId);
       }
-      const list = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}/feedback`, 'ubkt');
+      const list = await call('GET', `/api/units/${home().cells[0]!.id}/feedback`, staff().inspection.cookie);
       expect(list.body).not.toContain(author.memberId);
       // The author cannot find it again either: nothing links it to them.
       expect((await call('GET', `/api/feedback/${f.id}`, author.cookie)).statusCode).toBe(404);
       const page = (await call('GET', '/api/me/self-examination', author.cookie)).json() as MySelfExamResponse;
       expect(page.feedbackGiven).toEqual([]);
       // The committee answers upward feedback; a plain member may not send anonymous feedback to a member.
-      const answered = await call('POST', `/api/feedback/${f.id}/answer`, 'bithu.dongthu', { decision: 'explain', text: 'Chi ủy tiếp thu, từ tháng sau mỗi việc ghi rõ người phụ trách.' });
+      const answered = await call('POST', `/api/feedback/${f.id}/answer`, staff().secretary.cookie, { decision: 'explain', text: 'Chi ủy tiếp thu, từ tháng sau mỗi việc ghi rõ người phụ trách.' });
       expect(answered.statusCode, answered.body).toBe(200);
-      const refused = await call('POST', '/api/feedback', author.cookie, { direction: 'member_to_member', receiverMemberId: await t().memberIdOf('dangvien.dongthu'), topic: 'speech', text: 'x', anonymous: true });
+      const refused = await call('POST', '/api/feedback', author.cookie, { direction: 'member_to_member', receiverMemberId: staff().member.memberId!, topic: 'speech', text: 'x', anonymous: true });
       expect(refused.statusCode).toBe(400);
       expect(fieldsOf(refused)).toEqual(['anonymous']);
     });
@@ -166,45 +171,45 @@ forEachDialect((dialect) => {
     it('feedback pointing at a grave manifestation is seen only by the cell committee and UBKT (and its author), never the member it names', async () => {
       const r = await freshMember();
       const db1 = (await checklist()).groups.find((g) => g.code === 'DB')!.items[3]!;
-      const f = await give('dangvien.dongthu', { direction: 'member_to_member', receiverMemberId: r.memberId, topic: 'speech', text: 'Đồng chí chia sẻ bài viết xuyên tạc trên mạng xã hội.', manifestationItemId: db1.id });
+      const f = await give(staff().member.cookie, { direction: 'member_to_member', receiverMemberId: r.memberId, topic: 'speech', text: 'Đồng chí chia sẻ bài viết xuyên tạc trên mạng xã hội.', manifestationItemId: db1.id });
       expect(f.grave).toBe(true);
       expect((await call('GET', `/api/feedback/${f.id}`, r.cookie)).statusCode).toBe(404);
-      expect((await call('GET', `/api/feedback/${f.id}`, 'bithu.dongthu')).statusCode).toBe(200);
-      expect((await call('GET', `/api/feedback/${f.id}`, 'ubkt')).statusCode).toBe(200);
-      expect((await call('GET', `/api/feedback/${f.id}`, 'bithu.dangbo')).statusCode).toBe(404);
-      expect((await call('GET', `/api/feedback/${f.id}`, 'dangvien.dongthu')).statusCode).toBe(200);
+      expect((await call('GET', `/api/feedback/${f.id}`, staff().secretary.cookie)).statusCode).toBe(200);
+      expect((await call('GET', `/api/feedback/${f.id}`, staff().inspection.cookie)).statusCode).toBe(200);
+      expect((await call('GET', `/api/feedback/${f.id}`, staff().committee.cookie)).statusCode).toBe(404);
+      expect((await call('GET', `/api/feedback/${f.id}`, staff().member.cookie)).statusCode).toBe(200);
       const page = (await call('GET', '/api/me/self-examination', r.cookie)).json() as MySelfExamResponse;
       expect(page.feedbackReceived.map((x) => x.id)).not.toContain(f.id);
-      const committee = (await call('GET', `/api/units/${await t().unitId(COMMUNE)}/feedback`, 'bithu.dangbo')).json() as FeedbackListResponse;
+      const committee = (await call('GET', `/api/units/${home().id}/feedback`, staff().committee.cookie)).json() as FeedbackListResponse;
       expect(committee.items.map((x) => x.id)).not.toContain(f.id);
       // The cell committee records how it is handled; accepting into the member's plan is not offered.
-      const accept = await call('POST', `/api/feedback/${f.id}/answer`, 'bithu.dongthu', { decision: 'accept', plan: { action: 'x', deadline: shiftDate(vnToday(), 5), successCriteria: 'y' } });
+      const accept = await call('POST', `/api/feedback/${f.id}/answer`, staff().secretary.cookie, { decision: 'accept', plan: { action: 'x', deadline: shiftDate(vnToday(), 5), successCriteria: 'y' } });
       expect(accept.statusCode).toBe(400);
       expect(fieldsOf(accept)).toEqual(['decision']);
     });
 
     it('bad input: one\'s own name, another cell\'s member or meeting, an exemplary point as a manifestation, an upward receiver off the committee', async () => {
-      const me = await t().memberIdOf('dangvien.dongthu');
+      const me = staff().member.memberId!;
       const r = await freshMember();
       const audits = await auditCount(t());
-      const self = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'member_to_member', receiverMemberId: me, topic: 'speech', text: 'x' });
+      const self = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'member_to_member', receiverMemberId: me, topic: 'speech', text: 'x' });
       expect(fieldsOf(self)).toEqual(['receiverMemberId']);
-      const luuQuangMember = await t().memberIdOf('bithu.luuquang');
-      const outside = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'member_to_member', receiverMemberId: luuQuangMember, topic: 'speech', text: 'x' });
+      const luuQuangMember = staff().otherSecretary.memberId!;
+      const outside = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'member_to_member', receiverMemberId: luuQuangMember, topic: 'speech', text: 'x' });
       expect(outside.statusCode).toBe(404);
       const ng = (await checklist()).groups.find((g) => g.code === 'NG')!.items[0]!;
-      const exemplary = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'upward', topic: 'other', text: 'x', manifestationItemId: ng.id });
+      const exemplary = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'upward', topic: 'other', text: 'x', manifestationItemId: ng.id });
       expect(fieldsOf(exemplary)).toEqual(['manifestationItemId']);
-      const offCommittee = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'upward', receiverMemberId: r.memberId, topic: 'cell_leadership', text: 'x' });
+      const offCommittee = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'upward', receiverMemberId: r.memberId, topic: 'cell_leadership', text: 'x' });
       expect(fieldsOf(offCommittee)).toEqual(['receiverMemberId']);
-      const noReceiver = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'member_to_member', topic: 'speech', text: 'x' }, 'en');
+      const noReceiver = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'member_to_member', topic: 'speech', text: 'x' }, 'en');
       expect(noReceiver.json().error.message).toContain('choose the member the feedback is for');
       expect(await auditCount(t())).toBe(audits);
       // The cell speaks through its committee: a member may not.
-      const asCell = await call('POST', '/api/feedback', 'dangvien.dongthu', { direction: 'cell_to_member', receiverMemberId: r.memberId, topic: 'task_performance', text: 'x' });
+      const asCell = await call('POST', '/api/feedback', staff().member.cookie, { direction: 'cell_to_member', receiverMemberId: r.memberId, topic: 'task_performance', text: 'x' });
       expect(asCell.statusCode).toBe(403);
-      const cell = await give('bithu.dongthu', { direction: 'cell_to_member', receiverMemberId: r.memberId, topic: 'task_performance', text: 'Nhiệm vụ tháng 4 hoàn thành chậm.' });
-      expect(cell).toMatchObject({ giverMemberId: null, giverName: CELL_DONG_THU });
+      const cell = await give(staff().secretary.cookie, { direction: 'cell_to_member', receiverMemberId: r.memberId, topic: 'task_performance', text: 'Nhiệm vụ tháng 4 hoàn thành chậm.' });
+      expect(cell).toMatchObject({ giverMemberId: null, giverName: home().cells[0]!.name });
     });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { useDemoApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
 
   describe('GET /api/health', () => {
     it('answers without a session, naming the database in use', async () => {
@@ -69,7 +69,7 @@ forEachDialect((dialect) => {
 });
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
   it('answers other client errors Fastify raises in the caller\'s language, not Fastify\'s English', async () => {
     const res = await t().app.inject({
       method: 'POST',

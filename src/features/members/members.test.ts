@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
+import { accessMatrix, type AccessRow } from '../../../test/helpers/access.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
 
 interface Item {
@@ -14,18 +16,40 @@ interface Item {
 }
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
+  /**
+   * A commune of three cells: the first (the staff's own) of 24 members of every status and five
+   * mass organisations, the second of 27 with five mass organisations, the third of 6.
+   */
+  let home: BuiltCommune;
+  let staff: BuiltStaff;
+  /** An office clerk whose scope is only the second cell: the first is "another unit" to them. */
+  let officeOfSecondCell: string;
+  /** An account holding no role at all. */
+  let noRoleCookie: string;
+  beforeAll(async () => {
+    home = await buildCommune(t(), {
+      villages: ['Đồng Thứ', 'Lưu Quang', 'Cơ Quan'],
+      membersPerCell: [24, 27, 6],
+      massOrgsPerCell: [5, 5],
+      statuses: ['official', 'official', 'probationary', 'official', 'exempt'],
+    });
+    staff = await buildStaff(t(), home);
+    officeOfSecondCell = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home.cells[1]!.id }] })).cookie;
+    noRoleCookie = (await buildAccount(t(), { roles: [], unitId: home.id })).cookie;
+  });
+  const first = () => home.cells[0]!;
+  const second = () => home.cells[1]!;
 
-  /** A demo username, or a cookie header from signInAs; null = anonymous. */
+  /** A cookie header value; null = anonymous. */
   async function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: string | null, payload?: unknown, lang?: string) {
     const headers: Record<string, string> = {};
-    if (who) headers.cookie = who.startsWith('tusoi_session=') ? who : await t().login(who);
+    if (who) headers.cookie = who;
     if (lang) headers['accept-language'] = lang;
     return t().app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
   }
   async function list(unitId: string, who: string, query: Record<string, string> = {}) {
-    const headers = { cookie: who.startsWith('tusoi_session=') ? who : await t().login(who) };
-    return t().app.inject({ method: 'GET', url: `/api/units/${unitId}/members`, headers, query });
+    return t().app.inject({ method: 'GET', url: `/api/units/${unitId}/members`, headers: { cookie: who }, query });
   }
   async function listAll(unitId: string, who: string, query: Record<string, string> = {}): Promise<Item[]> {
     const res = await list(unitId, who, { ...query, pageSize: '100' });
@@ -35,15 +59,15 @@ forEachDialect((dialect) => {
   }
   const ids = (items: Item[]) => items.map((i) => i.id).sort();
 
-  const officeLuuQuang = () => signInAs(t(), 'vanphong.luuquang', [{ role: 'office', unitName: CELL_LUU_QUANG }]);
-  const noRole = () => signInAs(t(), 'khong.vaitro', []);
+  const officeLuuQuang = async () => officeOfSecondCell;
+  const noRole = async () => noRoleCookie;
 
   const memberRow = (id: string) => t().db.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const membersOf = async (cellName: string) =>
+  const membersOf = async (cellId: string) =>
     t()
       .db.db.selectFrom('members')
       .selectAll()
-      .where('unit_id', '=', await t().unitId(cellName))
+      .where('unit_id', '=', cellId)
       .where('archived_at', 'is', null)
       .orderBy('sort_key')
       .execute();
@@ -51,9 +75,9 @@ forEachDialect((dialect) => {
     Number((await t().db.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   let serial = 0;
-  /** Adds a member through the API as vanphong. */
-  async function addMember(cellName: string, name: { familyName: string; middleName?: string; givenName: string }, extra: Record<string, unknown> = {}) {
-    const res = await call('POST', '/api/members', 'vanphong', { unitId: await t().unitId(cellName), status: 'official', ...name, ...extra });
+  /** Adds a member through the API as the commune's office. */
+  async function addMember(cellId: string, name: { familyName: string; middleName?: string; givenName: string }, extra: Record<string, unknown> = {}) {
+    const res = await call('POST', '/api/members', staff.office.cookie, { unitId: cellId, status: 'official', ...name, ...extra });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as Item & { familyName: string; givenName: string };
   }
@@ -61,90 +85,99 @@ forEachDialect((dialect) => {
 
   describe('GET /api/units/:id/members', () => {
     it('is 401 without a session', async () => {
-      const res = await t().app.inject({ method: 'GET', url: `/api/units/${await t().unitId(CELL_DONG_THU)}/members` });
+      const res = await t().app.inject({ method: 'GET', url: `/api/units/${first().id}/members` });
       expect(res.statusCode).toBe(401);
     });
 
     it('is 403 for an account without any role', async () => {
-      expect((await list(await t().unitId(CELL_DONG_THU), await noRole())).statusCode).toBe(403);
+      expect((await list(first().id, await noRole())).statusCode).toBe(403);
     });
 
     it("answers another unit's list exactly like a missing unit (404)", async () => {
-      const missing = await list(missingId(), 'dangvien.dongthu');
+      const missing = await list(missingId(), staff.member.cookie);
       expect(missing.statusCode).toBe(404);
-      for (const name of [CELL_LUU_QUANG, COMMUNE]) {
-        const other = await list(await t().unitId(name), 'dangvien.dongthu');
-        expect(other.statusCode, name).toBe(404);
+      for (const unit of [second(), home]) {
+        const other = await list(unit.id, staff.member.cookie);
+        expect(other.statusCode, unit.name).toBe(404);
         expect(other.body).toBe(missing.body);
       }
     });
 
     it("lists a member's own cell, in name order, with the total", async () => {
-      const res = await list(await t().unitId(CELL_DONG_THU), 'dangvien.dongthu');
+      const res = await list(first().id, staff.member.cookie);
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ total: 24, page: 1, pageSize: 20 });
       expect(body.items).toHaveLength(20);
-      expect(body.items.every((i: Item) => i.unitName === CELL_DONG_THU)).toBe(true);
-      expect(body.items.map((i: Item) => i.id)).toEqual((await membersOf(CELL_DONG_THU)).slice(0, 20).map((m) => m.id));
+      expect(body.items.every((i: Item) => i.unitName === first().name)).toBe(true);
+      expect(body.items.map((i: Item) => i.id)).toEqual((await membersOf(first().id)).slice(0, 20).map((m) => m.id));
       // A mass organisation has no party members of its own.
-      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Đồng Thứ').executeTakeFirstOrThrow();
-      expect((await list(org.id, 'dangvien.dongthu')).json()).toMatchObject({ total: 0, items: [] });
+      const org = first().massOrgs[0]!;
+      expect((await list(org.id, staff.member.cookie)).json()).toMatchObject({ total: 0, items: [] });
     });
 
     it('lists the whole commune for the commune user', async () => {
-      const res = await list(await t().unitId(COMMUNE), 'ubkt');
+      const res = await list(home.id, staff.inspection.cookie);
       expect(res.statusCode).toBe(200);
       const active = Number(
-        (await t().db.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow()).n,
+        (
+          await t()
+            .db.db.selectFrom('members')
+            .innerJoin('units', 'units.id', 'members.unit_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('units.path', 'like', `${home.path}%`)
+            .where('members.archived_at', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
       );
+      expect(active).toBe(24 + 27 + 6);
       expect(res.json().total).toBe(active);
     });
 
     it('searches ignoring diacritics, case, đ/Đ and Unicode normalisation', async () => {
-      const members = await membersOf(CELL_DONG_THU);
+      const members = await membersOf(first().id);
       const target = members.find((m) => /[đĐ]/.test(m.full_name)) ?? members.find((m) => foldVietnamese(m.full_name) !== m.full_name.toLowerCase())!;
       expect(foldVietnamese(target.full_name)).not.toBe(target.full_name.toLowerCase());
-      const commune = await t().unitId(COMMUNE);
-      const folded = await listAll(commune, 'bithu.dangbo', { q: foldVietnamese(target.full_name) });
+      const commune = home.id;
+      const folded = await listAll(commune, staff.committee.cookie, { q: foldVietnamese(target.full_name) });
       expect(ids(folded)).toContain(target.id);
       for (const item of folded) expect(foldVietnamese(item.fullName)).toContain(foldVietnamese(target.full_name));
-      const upper = await listAll(commune, 'bithu.dangbo', { q: target.full_name.toUpperCase() });
-      const nfd = await listAll(commune, 'bithu.dangbo', { q: target.full_name.normalize('NFD') });
-      const spaced = await listAll(commune, 'bithu.dangbo', { q: `  ${target.full_name.split(' ').join('   ')} ` });
+      const upper = await listAll(commune, staff.committee.cookie, { q: target.full_name.toUpperCase() });
+      const nfd = await listAll(commune, staff.committee.cookie, { q: target.full_name.normalize('NFD') });
+      const spaced = await listAll(commune, staff.committee.cookie, { q: `  ${target.full_name.split(' ').join('   ')} ` });
       expect(target.full_name.normalize('NFD')).not.toBe(target.full_name);
       expect(ids(upper)).toEqual(ids(folded));
       expect(ids(nfd)).toEqual(ids(folded));
       expect(ids(spaced)).toEqual(ids(folded));
       // Words match in any order, and the card number is searchable.
-      const reversed = await listAll(commune, 'bithu.dangbo', { q: foldVietnamese(target.full_name).split(' ').reverse().join(' ') });
+      const reversed = await listAll(commune, staff.committee.cookie, { q: foldVietnamese(target.full_name).split(' ').reverse().join(' ') });
       expect(ids(reversed)).toContain(target.id);
-      expect(ids(await listAll(commune, 'bithu.dangbo', { q: target.card_number! }))).toEqual([target.id]);
+      expect(ids(await listAll(commune, staff.committee.cookie, { q: target.card_number! }))).toEqual([target.id]);
     });
 
     it('finds the members of a cell by the cell\'s name ("dong thu")', async () => {
-      const dongThu = (await membersOf(CELL_DONG_THU)).map((m) => m.id);
+      const dongThu = (await membersOf(first().id)).map((m) => m.id);
       for (const q of ['dong thu', 'ĐỒNG THỨ']) {
-        const items = await listAll(await t().unitId(COMMUNE), 'bithu.dangbo', { q });
+        const items = await listAll(home.id, staff.committee.cookie, { q });
         expect(ids(items)).toEqual(expect.arrayContaining(dongThu));
-        for (const item of items.filter((i) => i.unitName !== CELL_DONG_THU)) {
+        for (const item of items.filter((i) => i.unitName !== first().name)) {
           expect(foldVietnamese(item.fullName)).toMatch(/dong/);
           expect(foldVietnamese(item.fullName)).toMatch(/thu/);
         }
       }
-      const luuQuang = await listAll(await t().unitId(COMMUNE), 'bithu.dangbo', { q: 'luu quang' });
-      expect(luuQuang.filter((i) => i.unitName === CELL_LUU_QUANG)).toHaveLength(27);
+      const luuQuang = await listAll(home.id, staff.committee.cookie, { q: 'luu quang' });
+      expect(luuQuang.filter((i) => i.unitName === second().name)).toHaveLength(27);
     });
 
     it('treats LIKE wildcards typed by the user as nothing', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      expect((await list(dongThu, 'bithu.dongthu', { q: 'ng%yen' })).json().total).toBe(0);
-      expect((await list(dongThu, 'bithu.dongthu', { q: '%' })).json().total).toBe(24);
-      expect((await list(dongThu, 'bithu.dongthu', { q: 'khong ai ten the nay' })).json()).toMatchObject({ total: 0, items: [] });
+      const dongThu = first().id;
+      expect((await list(dongThu, staff.secretary.cookie, { q: 'ng%yen' })).json().total).toBe(0);
+      expect((await list(dongThu, staff.secretary.cookie, { q: '%' })).json().total).toBe(24);
+      expect((await list(dongThu, staff.secretary.cookie, { q: 'khong ai ten the nay' })).json()).toMatchObject({ total: 0, items: [] });
     });
 
     it('sorts by given name, then middle name, then family name, the Vietnamese way', async () => {
-      const cellRes = await call('POST', '/api/units', 'vanphong', { parentId: await t().unitId(COMMUNE), kind: 'cell', name: 'Chi bộ thôn Thứ Tự' });
+      const cellRes = await call('POST', '/api/units', staff.office.cookie, { parentId: home.id, kind: 'cell', name: 'Chi bộ thôn Thứ Tự' });
       expect(cellRes.statusCode).toBe(201);
       const expected = [
         'Nguyễn Thị An',
@@ -160,25 +193,25 @@ forEachDialect((dialect) => {
       // Inserted in a scrambled order.
       for (const i of [5, 8, 0, 3, 7, 1, 6, 4, 2]) {
         const [familyName, middleName, givenName] = expected[i]!.split(' ');
-        await addMember('Chi bộ thôn Thứ Tự', { familyName: familyName!, middleName: middleName!, givenName: givenName! });
+        await addMember(cellRes.json().id as string, { familyName: familyName!, middleName: middleName!, givenName: givenName! });
       }
       const cell = cellRes.json().id as string;
-      const items = await listAll(cell, 'vanphong');
+      const items = await listAll(cell, staff.office.cookie);
       expect(items.map((i) => i.fullName)).toEqual(expected);
       // Pages keep the same order.
       const pages: string[] = [];
       for (let page = 1; page <= 3; page++) {
-        pages.push(...((await list(cell, 'vanphong', { page: String(page), pageSize: '4' })).json().items as Item[]).map((i) => i.fullName));
+        pages.push(...((await list(cell, staff.office.cookie, { page: String(page), pageSize: '4' })).json().items as Item[]).map((i) => i.fullName));
       }
       expect(pages).toEqual(expected);
     });
 
     it('paginates on the server: pages cover everyone once, with the right total', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const all = (await membersOf(CELL_DONG_THU)).map((m) => m.id);
+      const dongThu = first().id;
+      const all = (await membersOf(first().id)).map((m) => m.id);
       const seen: string[] = [];
       for (let page = 1; ; page++) {
-        const res = await list(dongThu, 'bithu.dongthu', { page: String(page), pageSize: '5' });
+        const res = await list(dongThu, staff.secretary.cookie, { page: String(page), pageSize: '5' });
         expect(res.statusCode).toBe(200);
         const body = res.json();
         expect(body).toMatchObject({ total: all.length, page, pageSize: 5 });
@@ -191,8 +224,8 @@ forEachDialect((dialect) => {
     });
 
     it('rejects bad paging and filters with 400 naming the field', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const tooBig = await list(dongThu, 'bithu.dongthu', { pageSize: '101' });
+      const dongThu = first().id;
+      const tooBig = await list(dongThu, staff.secretary.cookie, { pageSize: '101' });
       expect(tooBig.statusCode).toBe(400);
       expect(tooBig.json().error.fields).toEqual([{ field: 'pageSize', message: 'Số dòng mỗi trang (pageSize): phải nhỏ hơn hoặc bằng 100' }]);
       for (const [query, field] of [
@@ -204,20 +237,20 @@ forEachDialect((dialect) => {
         [{ q: 'x'.repeat(101) }, 'q'],
         [{ sort: 'name' }, 'sort'],
       ] as const) {
-        const res = await list(dongThu, 'bithu.dongthu', query);
+        const res = await list(dongThu, staff.secretary.cookie, query);
         expect(res.statusCode, JSON.stringify(query)).toBe(400);
         expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual([field]);
       }
-      const badId = await t().app.inject({ method: 'GET', url: '/api/units/xyz/members', headers: { cookie: await t().login('bithu.dongthu'), 'accept-language': 'en' } });
+      const badId = await t().app.inject({ method: 'GET', url: '/api/units/xyz/members', headers: { cookie: staff.secretary.cookie, 'accept-language': 'en' } });
       expect(badId.statusCode).toBe(400);
       expect(badId.json().error.fields).toEqual([{ field: 'id', message: 'id: has the wrong format (a UUID identifier)' }]);
     });
 
     it('filters by status', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const members = await membersOf(CELL_DONG_THU);
+      const dongThu = first().id;
+      const members = await membersOf(first().id);
       for (const status of ['official', 'probationary', 'exempt'] as const) {
-        const items = await listAll(dongThu, 'bithu.dongthu', { status });
+        const items = await listAll(dongThu, staff.secretary.cookie, { status });
         const expected = members.filter((m) => m.status === status).map((m) => m.id).sort();
         expect(expected.length, status).toBeGreaterThan(0);
         expect(ids(items)).toEqual(expected);
@@ -228,40 +261,40 @@ forEachDialect((dialect) => {
 
   describe('GET /api/members/:id', () => {
     it('is 401 without a session', async () => {
-      const res = await t().app.inject({ method: 'GET', url: `/api/members/${await t().memberIdOf('dangvien.dongthu')}` });
+      const res = await t().app.inject({ method: 'GET', url: `/api/members/${staff.member.memberId!}` });
       expect(res.statusCode).toBe(401);
     });
 
     it('is 403 for an account without any role', async () => {
-      expect((await call('GET', `/api/members/${await t().memberIdOf('dangvien.dongthu')}`, await noRole())).statusCode).toBe(403);
+      expect((await call('GET', `/api/members/${staff.member.memberId!}`, await noRole())).statusCode).toBe(403);
     });
 
     it("answers another cell's member exactly like a missing one (404)", async () => {
-      const other = await call('GET', `/api/members/${await t().memberIdOf('bithu.luuquang')}`, 'dangvien.dongthu');
-      const missing = await call('GET', `/api/members/${missingId()}`, 'dangvien.dongthu');
+      const other = await call('GET', `/api/members/${staff.otherSecretary.memberId!}`, staff.member.cookie);
+      const missing = await call('GET', `/api/members/${missingId()}`, staff.member.cookie);
       expect(other.statusCode).toBe(404);
       expect(missing.statusCode).toBe(404);
       expect(other.body).toBe(missing.body);
-      const secretary = await call('GET', `/api/members/${await t().memberIdOf('bithu.dangbo')}`, 'bithu.dongthu');
+      const secretary = await call('GET', `/api/members/${staff.committee.memberId!}`, staff.secretary.cookie);
       expect(secretary.statusCode).toBe(404);
       expect(secretary.body).toBe(missing.body);
     });
 
     it('rejects an invalid id with 400 naming id', async () => {
-      const res = await call('GET', '/api/members/123', 'dangvien.dongthu');
+      const res = await call('GET', '/api/members/123', staff.member.cookie);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields).toEqual([{ field: 'id', message: 'Mã bản ghi (id): sai định dạng (mã định danh UUID)' }]);
     });
 
     it('shows the record with the actions each role may take', async () => {
-      const id = await t().memberIdOf('dangvien.dongthu');
+      const id = staff.member.memberId!;
       const row = await memberRow(id);
-      const own = await call('GET', `/api/members/${id}`, 'dangvien.dongthu');
+      const own = await call('GET', `/api/members/${id}`, staff.member.cookie);
       expect(own.statusCode).toBe(200);
       expect(own.json()).toMatchObject({
         id,
-        unitId: await t().unitId(CELL_DONG_THU),
-        unitName: CELL_DONG_THU,
+        unitId: first().id,
+        unitName: first().name,
         fullName: row.full_name,
         familyName: row.family_name,
         middleName: row.middle_name,
@@ -274,16 +307,16 @@ forEachDialect((dialect) => {
         allowedActions: [],
       });
       const action = async (who: string) => (await call('GET', `/api/members/${id}`, who)).json().allowedActions;
-      expect(await action('bithu.dongthu')).toEqual(['attendance.report']);
-      expect(await action('vanphong')).toEqual(['member.update']);
-      expect(await action('ubkt')).toEqual(['audit.read', 'attendance.report']);
-      expect(await action('bithu.dangbo')).toEqual(['member.update', 'audit.read', 'attendance.report']);
+      expect(await action(staff.secretary.cookie)).toEqual(['attendance.report']);
+      expect(await action(staff.office.cookie)).toEqual(['member.update']);
+      expect(await action(staff.inspection.cookie)).toEqual(['audit.read', 'attendance.report']);
+      expect(await action(staff.committee.cookie)).toEqual(['member.update', 'audit.read', 'attendance.report']);
     });
   });
 
   describe('POST /api/members', () => {
     const body = async (overrides: Record<string, unknown> = {}) => ({
-      unitId: await t().unitId(CELL_DONG_THU),
+      unitId: first().id,
       familyName: 'Âu',
       middleName: 'Thị Thu',
       givenName: 'Hà',
@@ -296,7 +329,7 @@ forEachDialect((dialect) => {
     });
 
     it('is 403 for a cell secretary, writing nothing', async () => {
-      const cookie = await t().login('bithu.dongthu');
+      const cookie = staff.secretary.cookie;
       const [members, audits] = [await memberCount(), await auditCount(t())];
       const res = await call('POST', '/api/members', cookie, await body());
       expect(res.statusCode).toBe(403);
@@ -317,11 +350,11 @@ forEachDialect((dialect) => {
     });
 
     it('adds a member to a cell, audited in the same change', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const audits = await auditCount(t());
       const card = freshCard();
       const res = await call('POST', '/api/members', cookie, {
-        unitId: await t().unitId(CELL_DONG_THU),
+        unitId: first().id,
         familyName: '  Âu ',
         middleName: 'Thị  Thu',
         givenName: 'Hà',
@@ -336,7 +369,7 @@ forEachDialect((dialect) => {
       expect(res.statusCode, res.body).toBe(201);
       const created = res.json();
       expect(created).toMatchObject({
-        unitName: CELL_DONG_THU,
+        unitName: first().name,
         fullName: 'Âu Thị Thu Hà',
         familyName: 'Âu',
         givenName: 'Hà',
@@ -361,15 +394,15 @@ forEachDialect((dialect) => {
       expect(entry.after).toMatchObject({ familyName: 'Âu', givenName: 'Hà', cardNumber: card, status: 'official', unitId: created.unitId, archivedAt: null });
 
       // The cell's secretary and members see the newcomer, found without diacritics.
-      const found = await listAll(await t().unitId(CELL_DONG_THU), 'dangvien.dongthu', { q: 'au thi thu ha' });
+      const found = await listAll(first().id, staff.member.cookie, { q: 'au thi thu ha' });
       expect(found.map((i) => i.id)).toEqual([created.id]);
     });
 
     it('refuses a unit that is not a cell with 400 naming unitId', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [members, audits] = [await memberCount(), await auditCount(t())];
-      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Đồng Thứ').executeTakeFirstOrThrow();
-      for (const unitId of [org.id, await t().unitId(COMMUNE)]) {
+      const org = first().massOrgs[0]!;
+      for (const unitId of [org.id, home.id]) {
         const res = await call('POST', '/api/members', cookie, await body({ unitId }));
         expect(res.statusCode).toBe(400);
         expect(res.json().error.code).toBe('member_unit_kind');
@@ -380,8 +413,8 @@ forEachDialect((dialect) => {
     });
 
     it('refuses a card number already in use with 409 naming cardNumber', async () => {
-      const cookie = await t().login('vanphong');
-      const taken = (await memberRow(await t().memberIdOf('bithu.luuquang'))).card_number!;
+      const cookie = staff.office.cookie;
+      const taken = (await memberRow(staff.otherSecretary.memberId!)).card_number!;
       const [members, audits] = [await memberCount(), await auditCount(t())];
       const res = await call('POST', '/api/members', cookie, await body({ cardNumber: taken }));
       expect(res.statusCode).toBe(409);
@@ -395,9 +428,9 @@ forEachDialect((dialect) => {
     });
 
     it('answers simultaneous additions with the same card number with one 201 and 409s, never a 500', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const card = freshCard();
-      const unitId = await t().unitId(CELL_DONG_THU);
+      const unitId = first().id;
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           call('POST', '/api/members', cookie, { unitId, familyName: 'Trùng', middleName: 'Văn', givenName: `Số ${i + 1}`, status: 'official', cardNumber: card }),
@@ -411,7 +444,7 @@ forEachDialect((dialect) => {
     });
 
     it('rejects a missing given name with 400 naming givenName, in Vietnamese and English', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [members, audits] = [await memberCount(), await auditCount(t())];
       const { givenName: _omit, ...withoutGiven } = await body();
       const vi = await call('POST', '/api/members', cookie, withoutGiven);
@@ -428,7 +461,7 @@ forEachDialect((dialect) => {
     });
 
     it('rejects other bad fields with 400 naming each, writing nothing', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [members, audits] = [await memberCount(), await auditCount(t())];
       const res = await call(
         'POST',
@@ -450,15 +483,15 @@ forEachDialect((dialect) => {
 
   describe('PATCH /api/members/:id', () => {
     it('is 401 without a session', async () => {
-      const res = await call('PATCH', `/api/members/${await t().memberIdOf('dangvien.dongthu')}`, null, { phone: '0900 000 000' });
+      const res = await call('PATCH', `/api/members/${staff.member.memberId!}`, null, { phone: '0900 000 000' });
       expect(res.statusCode).toBe(401);
     });
 
     it('is 403 for a cell secretary, a member and inspection', async () => {
-      const id = await t().memberIdOf('dangvien.dongthu');
+      const id = staff.member.memberId!;
       const before = await memberRow(id);
-      for (const who of ['bithu.dongthu', 'dangvien.dongthu', 'ubkt']) {
-        const res = await call('PATCH', `/api/members/${id}`, who, { phone: '0900 000 000' });
+      for (const [who, cookie] of Object.entries({ secretary: staff.secretary.cookie, member: staff.member.cookie, inspection: staff.inspection.cookie })) {
+        const res = await call('PATCH', `/api/members/${id}`, cookie, { phone: '0900 000 000' });
         expect(res.statusCode, who).toBe(403);
       }
       expect(await memberRow(id)).toEqual(before);
@@ -466,7 +499,7 @@ forEachDialect((dialect) => {
 
     it("answers another cell's member exactly like a missing one (404), changing nothing", async () => {
       const cookie = await officeLuuQuang();
-      const id = await t().memberIdOf('dangvien.dongthu');
+      const id = staff.member.memberId!;
       const before = await memberRow(id);
       const audits = await auditCount(t());
       const other = await call('PATCH', `/api/members/${id}`, cookie, { phone: '0900 000 000' });
@@ -478,15 +511,15 @@ forEachDialect((dialect) => {
     });
 
     it('renames: the full name, the search and the audit follow', async () => {
-      const m = await addMember(CELL_DONG_THU, { familyName: 'Khúc', middleName: 'Văn', givenName: 'Khởi' });
+      const m = await addMember(first().id, { familyName: 'Khúc', middleName: 'Văn', givenName: 'Khởi' });
       const audits = await auditCount(t());
-      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { familyName: 'Đinh', givenName: 'Khoát' });
+      const res = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { familyName: 'Đinh', givenName: 'Khoát' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ fullName: 'Đinh Văn Khoát', familyName: 'Đinh', middleName: 'Văn', givenName: 'Khoát' });
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      expect((await listAll(dongThu, 'bithu.dongthu', { q: 'dinh van khoat' })).map((i) => i.id)).toEqual([m.id]);
-      expect((await listAll(dongThu, 'bithu.dongthu', { q: 'ĐINH KHOÁT' })).map((i) => i.id)).toEqual([m.id]);
-      expect(await listAll(dongThu, 'bithu.dongthu', { q: 'khuc van khoi' })).toEqual([]);
+      const dongThu = first().id;
+      expect((await listAll(dongThu, staff.secretary.cookie, { q: 'dinh van khoat' })).map((i) => i.id)).toEqual([m.id]);
+      expect((await listAll(dongThu, staff.secretary.cookie, { q: 'ĐINH KHOÁT' })).map((i) => i.id)).toEqual([m.id]);
+      expect(await listAll(dongThu, staff.secretary.cookie, { q: 'khuc van khoi' })).toEqual([]);
 
       expect(await auditCount(t())).toBe(audits + 1);
       const entry = await lastAudit(t());
@@ -496,30 +529,30 @@ forEachDialect((dialect) => {
     });
 
     it('moves a member to another cell: the old cell no longer sees them, the new one does', async () => {
-      const m = await addMember(CELL_DONG_THU, { familyName: 'Lã', middleName: 'Văn', givenName: 'Chuyển' }, { cardNumber: freshCard() });
-      const luuQuang = await t().unitId(CELL_LUU_QUANG);
-      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { unitId: luuQuang });
+      const m = await addMember(first().id, { familyName: 'Lã', middleName: 'Văn', givenName: 'Chuyển' }, { cardNumber: freshCard() });
+      const luuQuang = second().id;
+      const res = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { unitId: luuQuang });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ unitId: luuQuang, unitName: CELL_LUU_QUANG });
+      expect(res.json()).toMatchObject({ unitId: luuQuang, unitName: second().name });
       const entry = await lastAudit(t());
       expect(entry).toMatchObject({ action: 'member.update', record_id: m.id, unit_id: luuQuang });
-      expect(entry.before).toMatchObject({ unitId: await t().unitId(CELL_DONG_THU) });
+      expect(entry.before).toMatchObject({ unitId: first().id });
       expect(entry.after).toMatchObject({ unitId: luuQuang });
-      expect((await call('GET', `/api/members/${m.id}`, 'dangvien.dongthu')).statusCode).toBe(404);
-      expect((await call('GET', `/api/members/${m.id}`, 'bithu.luuquang')).statusCode).toBe(200);
-      expect((await listAll(luuQuang, 'bithu.luuquang')).map((i) => i.id)).toContain(m.id);
+      expect((await call('GET', `/api/members/${m.id}`, staff.member.cookie)).statusCode).toBe(404);
+      expect((await call('GET', `/api/members/${m.id}`, staff.otherSecretary.cookie)).statusCode).toBe(200);
+      expect((await listAll(luuQuang, staff.otherSecretary.cookie)).map((i) => i.id)).toContain(m.id);
     });
 
     it('refuses a move to a unit that is not a cell (400) or outside the scope (404 like a missing one)', async () => {
-      const m = await addMember(CELL_LUU_QUANG, { familyName: 'Lã', middleName: 'Thị', givenName: 'Ở Lại' });
+      const m = await addMember(second().id, { familyName: 'Lã', middleName: 'Thị', givenName: 'Ở Lại' });
       const before = await memberRow(m.id);
       const audits = await auditCount(t());
-      const org = await t().db.db.selectFrom('units').select('id').where('kind', '=', 'mass_org').where('name', 'like', '%Lưu Quang').executeTakeFirstOrThrow();
-      const kind = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { unitId: org.id });
+      const org = second().massOrgs[0]!;
+      const kind = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { unitId: org.id });
       expect(kind.statusCode).toBe(400);
       expect(kind.json().error.fields[0].field).toBe('unitId');
       const cookie = await officeLuuQuang();
-      const other = await call('PATCH', `/api/members/${m.id}`, cookie, { unitId: await t().unitId(CELL_DONG_THU) });
+      const other = await call('PATCH', `/api/members/${m.id}`, cookie, { unitId: first().id });
       const missing = await call('PATCH', `/api/members/${m.id}`, cookie, { unitId: missingId() });
       expect(other.statusCode).toBe(404);
       expect(other.body).toBe(missing.body);
@@ -529,49 +562,49 @@ forEachDialect((dialect) => {
     });
 
     it('archives: hidden from the list, still readable, and restorable', async () => {
-      const m = await addMember(CELL_DONG_THU, { familyName: 'Tôn', middleName: 'Thất', givenName: 'Nghỉ' });
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const total = (await list(dongThu, 'bithu.dongthu')).json().total as number;
-      const res = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { archived: true });
+      const m = await addMember(first().id, { familyName: 'Tôn', middleName: 'Thất', givenName: 'Nghỉ' });
+      const dongThu = first().id;
+      const total = (await list(dongThu, staff.secretary.cookie)).json().total as number;
+      const res = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { archived: true });
       expect(res.statusCode).toBe(200);
       expect(res.json().archived).toBe(true);
       const entry = await lastAudit(t());
       expect(entry.before).toMatchObject({ archivedAt: null });
       expect(entry.after!.archivedAt).toEqual((await memberRow(m.id)).archived_at);
-      expect((await list(dongThu, 'bithu.dongthu')).json().total).toBe(total - 1);
-      expect(await listAll(dongThu, 'bithu.dongthu', { q: 'ton that nghi' })).toEqual([]);
-      expect((await call('GET', `/api/members/${m.id}`, 'bithu.dongthu')).json().archived).toBe(true);
+      expect((await list(dongThu, staff.secretary.cookie)).json().total).toBe(total - 1);
+      expect(await listAll(dongThu, staff.secretary.cookie, { q: 'ton that nghi' })).toEqual([]);
+      expect((await call('GET', `/api/members/${m.id}`, staff.secretary.cookie)).json().archived).toBe(true);
 
-      const restored = await call('PATCH', `/api/members/${m.id}`, 'bithu.dangbo', { archived: false });
+      const restored = await call('PATCH', `/api/members/${m.id}`, staff.committee.cookie, { archived: false });
       expect(restored.json().archived).toBe(false);
-      expect((await list(dongThu, 'bithu.dongthu')).json().total).toBe(total);
+      expect((await list(dongThu, staff.secretary.cookie)).json().total).toBe(total);
     });
 
     it('keeps card numbers unique (409) but lets a member keep their own', async () => {
       const card = freshCard();
-      const m = await addMember(CELL_DONG_THU, { familyName: 'Mạc', middleName: 'Văn', givenName: 'Thẻ' }, { cardNumber: card });
-      const taken = (await memberRow(await t().memberIdOf('bithu.dongthu'))).card_number!;
+      const m = await addMember(first().id, { familyName: 'Mạc', middleName: 'Văn', givenName: 'Thẻ' }, { cardNumber: card });
+      const taken = (await memberRow(staff.secretary.memberId!)).card_number!;
       const audits = await auditCount(t());
-      const dup = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { cardNumber: taken, phone: '0911 222 333' });
+      const dup = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { cardNumber: taken, phone: '0911 222 333' });
       expect(dup.statusCode).toBe(409);
       expect(dup.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['cardNumber']);
       expect((await memberRow(m.id)).phone).toBeNull();
       expect(await auditCount(t())).toBe(audits);
-      const same = await call('PATCH', `/api/members/${m.id}`, 'vanphong', { cardNumber: card, phone: '0911 222 333' });
+      const same = await call('PATCH', `/api/members/${m.id}`, staff.office.cookie, { cardNumber: card, phone: '0911 222 333' });
       expect(same.statusCode).toBe(200);
       expect(same.json()).toMatchObject({ cardNumber: card, phone: '0911 222 333' });
     });
 
     it('rejects bad fields with 400 naming them, changing nothing', async () => {
-      const id = await t().memberIdOf('dangvien.dongthu');
+      const id = staff.member.memberId!;
       const before = await memberRow(id);
       const audits = await auditCount(t());
-      const res = await call('PATCH', `/api/members/${id}`, 'vanphong', { givenName: '', birthYear: 2200, officialOn: '2021-13-01', fullName: 'X' });
+      const res = await call('PATCH', `/api/members/${id}`, staff.office.cookie, { givenName: '', birthYear: 2200, officialOn: '2021-13-01', fullName: 'X' });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['birthYear', 'fullName', 'givenName', 'officialOn']);
-      const en = await call('PATCH', `/api/members/${id}`, 'vanphong', { archived: 'yes' }, 'en');
+      const en = await call('PATCH', `/api/members/${id}`, staff.office.cookie, { archived: 'yes' }, 'en');
       expect(en.json().error.fields).toEqual([{ field: 'archived', message: 'archived: has the wrong type (expected true/false)' }]);
-      const badId = await call('PATCH', '/api/members/not-an-id', 'vanphong', { phone: '0900 000 000' });
+      const badId = await call('PATCH', '/api/members/not-an-id', staff.office.cookie, { phone: '0900 000 000' });
       expect(badId.statusCode).toBe(400);
       expect(badId.json().error.fields[0].field).toBe('id');
       expect(await memberRow(id)).toEqual(before);
@@ -581,21 +614,75 @@ forEachDialect((dialect) => {
 
   describe('rules added after review', () => {
     it('saving an unchanged member writes no audit entry; a move records both cell names', async () => {
-      const member = await t().memberIdOf('dangvien.dongthu');
-      const cookie = await t().login('vanphong');
+      const member = staff.member.memberId!;
+      const cookie = staff.office.cookie;
       const before = await t().db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const same = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: {} });
       expect(same.statusCode).toBe(200);
       const after = await t().db.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
-      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const luuQuang = second().id;
       const moved = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: luuQuang } });
       expect(moved.statusCode).toBe(200);
       const entry = await t().db.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-      expect(JSON.parse(entry.before_json!).unitName).toBe(CELL_DONG_THU);
-      expect(JSON.parse(entry.after_json!).unitName).toBe(CELL_LUU_QUANG);
-      const back = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: await t().unitId(CELL_DONG_THU) } });
+      expect(JSON.parse(entry.before_json!).unitName).toBe(first().name);
+      expect(JSON.parse(entry.after_json!).unitName).toBe(second().name);
+      const back = await t().app.inject({ method: 'PATCH', url: `/api/members/${member}`, headers: { cookie }, payload: { unitId: first().id } });
       expect(back.statusCode).toBe(200);
+    });
+  });
+
+  // Last: its fixtures add members to the first cell, whose totals the tests above count.
+  describe('who may call each endpoint', () => {
+    type Fixture = { member: Item };
+    const office = () => staff.office.cookie;
+    const rows: AccessRow<Fixture>[] = [
+      {
+        route: 'GET /api/units/:id/members',
+        method: 'GET',
+        url: () => `/api/units/${first().id}/members?pageSize=100`,
+        missing: () => `/api/units/${missingId()}/members?pageSize=100`,
+        forbidden: [noRole],
+        other: officeLuuQuang,
+        happy: { who: () => staff.member.cookie, status: 200, check: (res, f) => expect((res.json().items as Item[]).map((i) => i.id)).toContain(f.member.id) },
+      },
+      {
+        route: 'GET /api/members/:id',
+        method: 'GET',
+        url: (f) => `/api/members/${f.member.id}`,
+        missing: () => `/api/members/${missingId()}`,
+        forbidden: [noRole],
+        other: officeLuuQuang,
+        happy: { who: () => staff.secretary.cookie, status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.member.id, allowedActions: ['attendance.report'] }) },
+      },
+      {
+        route: 'POST /api/members',
+        method: 'POST',
+        url: () => '/api/members',
+        missing: () => '/api/members',
+        body: () => ({ unitId: first().id, familyName: 'Ma', middleName: 'Văn', givenName: 'Bảng', status: 'official' }),
+        missingBody: () => ({ unitId: missingId(), familyName: 'Ma', middleName: 'Văn', givenName: 'Bảng', status: 'official' }),
+        // The cell's leaders, its members and the inspection keep no roster.
+        forbidden: [() => staff.secretary.cookie, () => staff.member.cookie, () => staff.inspection.cookie],
+        other: officeLuuQuang,
+        happy: { who: office, status: 201, audit: 'member.create', check: (res) => expect(res.json()).toMatchObject({ unitId: first().id, fullName: 'Ma Văn Bảng' }) },
+      },
+      {
+        route: 'PATCH /api/members/:id',
+        method: 'PATCH',
+        url: (f) => `/api/members/${f.member.id}`,
+        missing: () => `/api/members/${missingId()}`,
+        body: () => ({ phone: '0900 000 000' }),
+        forbidden: [() => staff.secretary.cookie, () => staff.member.cookie, () => staff.inspection.cookie],
+        other: officeLuuQuang,
+        happy: { who: office, status: 200, audit: 'member.update', check: (res) => expect(res.json().phone).toBe('0900 000 000') },
+      },
+    ];
+    accessMatrix(t, {
+      routesFile: new URL('./routes.ts', import.meta.url),
+      rows,
+      fixture: async () => ({ member: await addMember(first().id, { familyName: 'Ma', middleName: 'Thị', givenName: 'Thử' }) }),
+      state: async (f) => ({ count: await memberCount(), row: await memberRow(f.member.id) }),
     });
   });
 });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
 import { ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
-import { allMarked, memberAccount } from '../../../test/helpers/selfexam.js';
+import { allMarked } from '../../../test/helpers/selfexam.js';
+import { buildAccount, buildMemberAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import type { AccessLogResponse, MySelfExamResponse, SelfExamDetail, StatsResponse } from './schemas.js';
 import type { PlanDetail } from '../correction-plans/schemas.js';
 
@@ -12,12 +13,21 @@ const YEAR = Number(vnToday().slice(0, 4));
 
 forEachDialect((dialect) => {
   describe('self-examinations (tự soi): opening, drafting, submitting, reviewing, privacy', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    let serial = 0;
-    /** A fresh Đồng Thứ member with an account (the demo has one). */
-    const freshMember = (cell = CELL_DONG_THU) => memberAccount(t(), cell, `dv.tusoi.${dialect}.${++serial}`);
-    const officeOnly = () => signInAs(t(), 'vanphong.tusoi', [{ role: 'office', unitName: COMMUNE }]);
+    /**
+     * A commune with the checklist: the staff's own cell ("Đồng Thứ", 25 members to draw fresh
+     * ones from), the other secretary's ("Lưu Quang", 10), and a third ("Cơ quan") where the
+     * committee, the inspection and the office are members; the six staff roles.
+     */
+    const { home, staff, as } = useStaffedCommune(t, { villages: ['Đồng Thứ', 'Lưu Quang', 'Cơ quan'], membersPerCell: [25, 10, 6], checklist: true });
+    /** A fresh member of a cell (the staff's own unless named) with an account. */
+    const freshMember = (cellId = home().cells[0]!.id) => buildMemberAccount(t(), cellId);
+    let officeOnlyCookie = '';
+    beforeAll(async () => {
+      officeOnlyCookie = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] })).cookie;
+    });
+    const officeOnly = async () => officeOnlyCookie;
 
     async function open(cookie: string, body: Record<string, unknown> = { periodKind: 'year', year: YEAR }): Promise<SelfExamDetail> {
       const res = await call('POST', '/api/self-examinations', cookie, body);
@@ -44,8 +54,8 @@ forEachDialect((dialect) => {
 
     type Fixture = { member: Awaited<ReturnType<typeof freshMember>>; exam: SelfExamDetail; dongThu: string; meetingId: string };
     const thematicMeeting = async () => {
-      const res = await call('POST', '/api/meetings', 'bithu.dongthu', {
-        unitId: await t().unitId(CELL_DONG_THU),
+      const res = await call('POST', '/api/meetings', staff().secretary.cookie, {
+        unitId: home().cells[0]!.id,
         kind: 'thematic',
         topic: 'Tự soi, tự sửa theo Nghị quyết Trung ương 4',
         date: shiftDate(vnToday(), 7),
@@ -70,8 +80,8 @@ forEachDialect((dialect) => {
         body: (f) => ({ periodKind: 'thematic', year: Number(vnToday().slice(0, 4)) === YEAR ? Number(shiftDate(vnToday(), 7).slice(0, 4)) : YEAR, meetingId: f.meetingId }),
         missingBody: () => ({ periodKind: 'thematic', year: YEAR, meetingId: missingId() }),
         forbidden: [officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'dangvien.dongthu', status: 201, audit: 'self_examination.create', check: (res) => expect(res.json()).toMatchObject({ status: 'draft', periodKind: 'thematic', own: true, actions: ['edit', 'submit'] }) },
+        other: as('otherSecretary'),
+        happy: { who: as('member'), status: 201, audit: 'self_examination.create', check: (res) => expect(res.json()).toMatchObject({ status: 'draft', periodKind: 'thematic', own: true, actions: ['edit', 'submit'] }) },
       }),
       row({
         route: 'GET /api/self-examinations/:id',
@@ -79,9 +89,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/self-examinations/${f.exam.id}`,
         missing: () => `/api/self-examinations/${missingId()}`,
         // The office (though a member of its own cell) and a fellow member read nobody's.
-        forbidden: ['vanphong', 'dangvien.dongthu', officeOnly],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'read.self_examination', check: (res, f) => expect(res.json()).toMatchObject({ id: f.exam.id, own: false, actions: [] }) },
+        forbidden: [as('office'), as('member'), officeOnly],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'read.self_examination', check: (res, f) => expect(res.json()).toMatchObject({ id: f.exam.id, own: false, actions: [] }) },
       }),
       row({
         route: 'PUT /api/self-examinations/:id/draft',
@@ -89,8 +99,8 @@ forEachDialect((dialect) => {
         url: (f) => `/api/self-examinations/${f.exam.id}/draft`,
         missing: () => `/api/self-examinations/${missingId()}/draft`,
         body: (f) => ({ revision: f.exam.revision, strengths: 'Chấp hành tốt chủ trương, nghị quyết', answers: allMarked(f.exam), shortcomings: [], followups: [] }),
-        forbidden: ['vanphong', 'dangvien.dongthu'],
-        other: 'bithu.luuquang',
+        forbidden: [as('office'), as('member')],
+        other: as('otherSecretary'),
         happy: { who: theOwner, status: 200, audit: 'self_examination.save_draft', check: (res) => expect(res.json().revision).toBe(1) },
       }),
       row({
@@ -98,8 +108,8 @@ forEachDialect((dialect) => {
         method: 'POST',
         url: (f) => `/api/self-examinations/${f.exam.id}/submit`,
         missing: () => `/api/self-examinations/${missingId()}/submit`,
-        forbidden: ['vanphong', 'dangvien.dongthu'],
-        other: 'bithu.luuquang',
+        forbidden: [as('office'), as('member')],
+        other: as('otherSecretary'),
         happy: { who: theOwner, status: 200, audit: 'self_examination.submit', check: (res) => expect(res.json()).toMatchObject({ status: 'submitted', actions: [] }) },
       }),
       row({
@@ -109,18 +119,18 @@ forEachDialect((dialect) => {
         missing: () => `/api/self-examinations/${missingId()}/review`,
         body: () => ({ comment: 'Tự soi nghiêm túc; cần khắc phục việc đi họp muộn.' }),
         // UBKT supervises but does not review; the office and members do not either.
-        forbidden: ['vanphong', 'ubkt', 'dangvien.dongthu'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'self_examination.review', check: (res) => expect(res.json()).toMatchObject({ status: 'reviewed', reviewComment: 'Tự soi nghiêm túc; cần khắc phục việc đi họp muộn.' }) },
+        forbidden: [as('office'), as('inspection'), as('member')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, audit: 'self_examination.review', check: (res) => expect(res.json()).toMatchObject({ status: 'reviewed', reviewComment: 'Tự soi nghiêm túc; cần khắc phục việc đi họp muộn.' }) },
       }),
       row({
         route: 'GET /api/units/:id/self-examination-stats',
         method: 'GET',
         url: (f) => `/api/units/${f.dongThu}/self-examination-stats?period=${YEAR}`,
         missing: () => `/api/units/${missingId()}/self-examination-stats?period=${YEAR}`,
-        forbidden: ['vanphong', 'dangvien.dongthu'],
-        other: 'bithu.luuquang',
-        happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect((res.json() as StatsResponse).memberRows.some((r) => r.selfExamId === f.exam.id)).toBe(true) },
+        forbidden: [as('office'), as('member')],
+        other: as('otherSecretary'),
+        happy: { who: as('secretary'), status: 200, check: (res, f) => expect((res.json() as StatsResponse).memberRows.some((r) => r.selfExamId === f.exam.id)).toBe(true) },
       }),
     ];
 
@@ -133,13 +143,13 @@ forEachDialect((dialect) => {
           owner = member;
           // The plans exist already, so each happy call writes exactly one entry.
           await call('POST', '/api/correction-plans', member.cookie, { year: YEAR });
-          await call('POST', '/api/correction-plans', 'dangvien.dongthu', { year: Number(shiftDate(vnToday(), 7).slice(0, 4)) });
+          await call('POST', '/api/correction-plans', staff().member.cookie, { year: Number(shiftDate(vnToday(), 7).slice(0, 4)) });
           const exam = await open(member.cookie);
           if (r.route.endsWith('/submit') || r.route.endsWith('/review')) expect((await save(member.cookie, exam, { answers: allMarked(exam) })).statusCode).toBe(200);
           if (r.route.endsWith('/review')) expect((await call('POST', `/api/self-examinations/${exam.id}/submit`, member.cookie)).statusCode).toBe(200);
-          // The happy caller of the write rows is the fixture's member (the demo account stands in for the matrix's refusals).
+          // The happy caller of the write rows is the fixture's member (the staff's member account stands in for the matrix's refusals).
           const meetingId = r.route === 'POST /api/self-examinations' ? await thematicMeeting() : '';
-          return { member, exam, dongThu: await t().unitId(CELL_DONG_THU), meetingId };
+          return { member, exam, dongThu: home().cells[0]!.id, meetingId };
         },
         state: (f) => examRows(f.exam.id),
       });
@@ -163,7 +173,7 @@ forEachDialect((dialect) => {
       expect(mine.selfExaminations.map((e) => e.id)).toEqual([exam.id]);
       expect(mine.suggested.find((s) => s.periodKind === 'year')).toMatchObject({ year: YEAR, existingId: exam.id, label: `Năm ${YEAR}` });
       expect(mine.plans.map((p) => p.year)).toEqual([YEAR]);
-      const other = (await call('GET', '/api/me/self-examination', 'bithu.luuquang')).json() as MySelfExamResponse;
+      const other = (await call('GET', '/api/me/self-examination', staff().otherSecretary.cookie)).json() as MySelfExamResponse;
       expect(other.selfExaminations.map((e) => e.id)).not.toContain(exam.id);
     });
 
@@ -188,7 +198,7 @@ forEachDialect((dialect) => {
       const after = (await call('GET', '/api/me/self-examination', member.cookie)).json() as MySelfExamResponse;
       expect(after.suggested.find((s) => s.meetingId === meetingId)?.existingId).toBe(opened.json().id);
       // Another cell's members are not offered it.
-      const elsewhere = (await call('GET', '/api/me/self-examination', 'bithu.luuquang')).json() as MySelfExamResponse;
+      const elsewhere = (await call('GET', '/api/me/self-examination', staff().otherSecretary.cookie)).json() as MySelfExamResponse;
       expect(elsewhere.suggested.map((s) => s.meetingId)).not.toContain(meetingId);
     });
 
@@ -284,13 +294,13 @@ forEachDialect((dialect) => {
       const log0 = (await call('GET', '/api/me/access-log', member.cookie)).json() as AccessLogResponse;
       expect(log0.total).toBe(0);
 
-      const reviewed = await call('POST', `/api/self-examinations/${e.id}/review`, 'bithu.dongthu', { comment: 'Đồng ý với bản tự soi.' });
+      const reviewed = await call('POST', `/api/self-examinations/${e.id}/review`, staff().secretary.cookie, { comment: 'Đồng ý với bản tự soi.' });
       expect(reviewed.statusCode, reviewed.body).toBe(200);
-      const twice = await call('POST', `/api/self-examinations/${e.id}/review`, 'bithu.dongthu', { comment: 'Lần hai' });
+      const twice = await call('POST', `/api/self-examinations/${e.id}/review`, staff().secretary.cookie, { comment: 'Lần hai' });
       expect(twice.statusCode).toBe(409);
-      expect((await call('GET', `/api/self-examinations/${e.id}`, 'ubkt')).statusCode).toBe(200);
-      expect((await call('GET', `/api/self-examinations/${e.id}`, 'bithu.dangbo')).statusCode).toBe(200);
-      expect((await call('GET', `/api/correction-plans/${e.planId}`, 'bithu.dongthu')).statusCode).toBe(200);
+      expect((await call('GET', `/api/self-examinations/${e.id}`, staff().inspection.cookie)).statusCode).toBe(200);
+      expect((await call('GET', `/api/self-examinations/${e.id}`, staff().committee.cookie)).statusCode).toBe(200);
+      expect((await call('GET', `/api/correction-plans/${e.planId}`, staff().secretary.cookie)).statusCode).toBe(200);
 
       const log = (await call('GET', '/api/me/access-log', member.cookie)).json() as AccessLogResponse;
       expect(log.total).toBe(3);
@@ -301,22 +311,22 @@ forEachDialect((dialect) => {
       ]);
       expect(log.items[1]).toMatchObject({ recordLabel: `Năm ${YEAR}`, recordPeriod: { periodKind: 'year', year: YEAR, quarter: null, meetingDate: null } });
       // The secretary's own self-examination: reviewing it is refused with a reason.
-      const secretary = await open('bithu.dongthu');
-      await save('bithu.dongthu', secretary, { answers: allMarked(secretary) });
-      await call('POST', `/api/self-examinations/${secretary.id}/submit`, 'bithu.dongthu');
-      const own = await call('POST', `/api/self-examinations/${secretary.id}/review`, 'bithu.dongthu', { comment: 'Tốt' });
+      const secretary = await open(staff().secretary.cookie);
+      await save(staff().secretary.cookie, secretary, { answers: allMarked(secretary) });
+      await call('POST', `/api/self-examinations/${secretary.id}/submit`, staff().secretary.cookie);
+      const own = await call('POST', `/api/self-examinations/${secretary.id}/review`, staff().secretary.cookie, { comment: 'Tốt' });
       expect(own.statusCode).toBe(403);
       expect(own.json().error.code).toBe('self_exam_review_own');
     });
 
     it('the office never reads a self-examination, a plan or the statistics, even its own cell\'s', async () => {
-      const coQuan = await t().db.db.selectFrom('units').select('id').where('name', 'like', '%Cơ quan%').executeTakeFirstOrThrow();
+      const coQuan = home().cells[2]!;
       const e = await submitted((await freshMember()).cookie);
       const audits = await auditCount(t());
-      expect((await call('GET', `/api/self-examinations/${e.id}`, 'vanphong')).statusCode).toBe(403);
-      expect((await call('GET', `/api/correction-plans/${e.planId}`, 'vanphong')).statusCode).toBe(403);
-      expect((await call('GET', `/api/units/${coQuan.id}/self-examination-stats?period=${YEAR}`, 'vanphong')).statusCode).toBe(403);
-      expect((await call('GET', `/api/units/${await t().unitId(COMMUNE)}/self-examination-stats?period=${YEAR}`, await officeOnly())).statusCode).toBe(403);
+      expect((await call('GET', `/api/self-examinations/${e.id}`, staff().office.cookie)).statusCode).toBe(403);
+      expect((await call('GET', `/api/correction-plans/${e.planId}`, staff().office.cookie)).statusCode).toBe(403);
+      expect((await call('GET', `/api/units/${coQuan.id}/self-examination-stats?period=${YEAR}`, staff().office.cookie)).statusCode).toBe(403);
+      expect((await call('GET', `/api/units/${home().id}/self-examination-stats?period=${YEAR}`, await officeOnly())).statusCode).toBe(403);
       expect(await auditCount(t())).toBe(audits);
     });
 
@@ -324,7 +334,7 @@ forEachDialect((dialect) => {
       const member = await freshMember();
       const e = await submitted(member.cookie);
       const item = e.checklist.groups[0]!.items[2]!;
-      const edited = await call('PATCH', `/api/reference/checklist-items/${item.id}`, 'bithu.dangbo', { text: `${item.text} (đã đối chiếu)`, note: 'Đối chiếu với văn bản Nghị quyết' });
+      const edited = await call('PATCH', `/api/reference/checklist-items/${item.id}`, staff().committee.cookie, { text: `${item.text} (đã đối chiếu)`, note: 'Đối chiếu với văn bản Nghị quyết' });
       expect(edited.statusCode, edited.body).toBe(200);
       expect(edited.json().versionId).not.toBe(e.checklist.versionId);
       const again = (await call('GET', `/api/self-examinations/${e.id}`, member.cookie)).json() as SelfExamDetail;
@@ -340,14 +350,14 @@ forEachDialect((dialect) => {
     });
 
     it('statistics: counts of each manifestation only for 5 or more self-examinations ("too few to show" below)', async () => {
-      const luuQuang = await t().unitId(CELL_LUU_QUANG);
-      const stats = async () => (await call('GET', `/api/units/${luuQuang}/self-examination-stats?period=${YEAR}`, 'ubkt')).json() as StatsResponse;
+      const luuQuang = home().cells[1]!.id;
+      const stats = async () => (await call('GET', `/api/units/${luuQuang}/self-examination-stats?period=${YEAR}`, staff().inspection.cookie)).json() as StatsResponse;
       expect((await stats()).manifestations).toBeNull();
-      for (let i = 0; i < 4; i++) await submitted((await freshMember(CELL_LUU_QUANG)).cookie);
+      for (let i = 0; i < 4; i++) await submitted((await freshMember(home().cells[1]!.id)).cookie);
       const four = await stats();
       expect(four.submitted).toBe(4);
       expect(four.manifestations).toBeNull();
-      const fifth = await freshMember(CELL_LUU_QUANG);
+      const fifth = await freshMember(home().cells[1]!.id);
       const e = await open(fifth.cookie);
       await save(fifth.cookie, e, { answers: allMarked(e, { CT5: 'present', DD1: 'at_risk' }) });
       await call('POST', `/api/self-examinations/${e.id}/submit`, fifth.cookie);
@@ -358,10 +368,10 @@ forEachDialect((dialect) => {
       expect(five.manifestations!.find((m) => m.code === 'DD1')).toMatchObject({ present: 0, atRisk: 1 });
       expect(five.memberRows.filter((r) => r.status === 'submitted')).toHaveLength(5);
       // The commune's view: a row per cell.
-      const commune = (await call('GET', `/api/units/${await t().unitId(COMMUNE)}/self-examination-stats?period=${YEAR}`, 'bithu.dangbo')).json() as StatsResponse;
+      const commune = (await call('GET', `/api/units/${home().id}/self-examination-stats?period=${YEAR}`, staff().committee.cookie)).json() as StatsResponse;
       expect(commune.cellRows.find((r) => r.unitId === luuQuang)).toMatchObject({ submitted: 5 });
       expect(commune.memberRows).toEqual([]);
-      const bad = await call('GET', `/api/units/${luuQuang}/self-examination-stats?period=2022-Q5`, 'ubkt');
+      const bad = await call('GET', `/api/units/${luuQuang}/self-examination-stats?period=2022-Q5`, staff().inspection.cookie);
       expect(bad.statusCode).toBe(400);
       expect(fieldsOf(bad)).toEqual(['period']);
     });

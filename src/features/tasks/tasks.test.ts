@@ -1,50 +1,68 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { cellRoster, ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
 import { taskBody, taskRows, taskTableCounts } from '../../../test/helpers/tasks.js';
 import type { MyWork } from '../my-work/schemas.js';
 import { MAX_ATTACHMENT_BYTES, type TaskBoard, type TaskDetail, type TaskSummary } from './schemas.js';
 
-const PHU_NU_DONG_THU = 'Chi hội Phụ nữ thôn Đồng Thứ';
-const NONG_DAN_DONG_THU = 'Chi hội Nông dân thôn Đồng Thứ';
-const PHU_NU_LUU_QUANG = 'Chi hội Phụ nữ thôn Lưu Quang';
-
 
 forEachDialect((dialect) => {
   describe('tasks: rights, lifecycle, hand-down, boards, my work', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
     const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : who());
     const today = vnToday();
     const year = Number(today.slice(0, 4));
+    /**
+     * A commune of three cells: the staff's own ("Đồng Thứ", ten members) and the other
+     * secretary's ("Lưu Quang") with five mass organisations each, and a third ("Số 7") with no
+     * other tasks in this suite; the six staff roles.
+     */
+    const { home, staff, as: asStaff } = useStaffedCommune(t, { villages: ['Đồng Thứ', 'Lưu Quang', 'Số 7'], membersPerCell: [10, 6, 6], massOrgsPerCell: [5, 5] });
 
-    /** Accounts the demo does not have: no task rights anywhere. */
-    const officeOnly = () => signInAs(t(), 'vanphong.khongdangvien', [{ role: 'office', unitName: COMMUNE }]);
-    const noRole = () => signInAs(t(), 'khong.vaitro', []);
+    /** Accounts with no task rights anywhere. */
+    const extra = { officeOnly: '', noRole: '' };
+    beforeAll(async () => {
+      const [officeOnly, noRole] = await Promise.all([
+        buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }),
+        buildAccount(t(), { roles: [], unitId: home().id }),
+      ]);
+      Object.assign(extra, { officeOnly: officeOnly.cookie, noRole: noRole.cookie });
+    });
+    const officeOnly = () => extra.officeOnly;
+    const noRole = () => extra.noRole;
+    const names = {
+      get dongThu() { return home().cells[0]!.name; },
+      get commune() { return home().name; },
+      /** Mass organisations are built in the order Nông dân, Phụ nữ, Cựu chiến binh, Thanh niên, Mặt trận. */
+      get phuNuDongThu() { return home().cells[0]!.massOrgs[1]!.name; },
+    };
 
     let cached: Awaited<ReturnType<typeof load>> | undefined;
     async function load() {
-      const unitId = await t().unitId(CELL_DONG_THU);
+      const [dongThu, luuQuang] = home().cells;
+      const unitId = dongThu!.id;
       const roster = await cellRoster(t(), unitId);
-      const secretaryId = await t().memberIdOf('bithu.dongthu');
-      const memberId = await t().memberIdOf('dangvien.dongthu');
+      const secretaryId = staff().secretary.memberId!;
+      const memberId = staff().member.memberId!;
       return {
         unitId,
-        communeId: await t().unitId(COMMUNE),
-        luuQuangId: await t().unitId(CELL_LUU_QUANG),
-        phuNuId: await t().unitId(PHU_NU_DONG_THU),
-        nongDanId: await t().unitId(NONG_DAN_DONG_THU),
-        phuNuLuuQuangId: await t().unitId(PHU_NU_LUU_QUANG),
+        communeId: home().id,
+        luuQuangId: luuQuang!.id,
+        phuNuId: dongThu!.massOrgs[1]!.id,
+        nongDanId: dongThu!.massOrgs[0]!.id,
+        phuNuLuuQuangId: luuQuang!.massOrgs[1]!.id,
         secretaryId,
         memberId,
         memberName: roster.find((m) => m.id === memberId)!.full_name,
-        /** Members of the cell with no demo account. */
+        /** Members of the cell with no account. */
         others: roster.filter((m) => m.id !== secretaryId && m.id !== memberId),
-        luuQuangMemberId: await t().memberIdOf('bithu.luuquang'),
+        luuQuangMemberId: staff().otherSecretary.memberId!,
       };
     }
     const dongThu = async () => (cached ??= await load());
@@ -79,9 +97,9 @@ forEachDialect((dialect) => {
     /** A Đồng Thứ task owned by dangvien.dongthu with one co-worker and a report with a file. */
     async function newTask(): Promise<Fixture> {
       const d = await dongThu();
-      const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 10), { coworkerMemberIds: [d.others[0]!.id] }));
+      const task = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(today, 10), { coworkerMemberIds: [d.others[0]!.id] }));
       const file = fileOf(2048);
-      const res = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', {
+      const res = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, {
         text: 'Đã họp với 12 hộ trên tuyến.',
         percent: 30,
         attachment: { fileName: 'bien-ban-hop-dan.pdf', contentBase64: file.toString('base64') },
@@ -104,9 +122,9 @@ forEachDialect((dialect) => {
     /** No task rights anywhere: neither reads nor assigns. */
     const readsNothing: Who[] = [officeOnly, noRole];
     /** Read tasks (a member; the office clerk is a member of another cell) but assign none. */
-    const assignsNothing: Who[] = ['dangvien.dongthu', 'vanphong'];
+    const assignsNothing: Who[] = [asStaff('member'), asStaff('office')];
 
-    const other = 'bithu.luuquang';
+    const other = asStaff('otherSecretary');
     const rows: AccessRow<Fixture>[] = [
       {
         route: 'POST /api/tasks',
@@ -117,7 +135,7 @@ forEachDialect((dialect) => {
         missingBody: () => taskBody(missingId(), missingId(), shiftDate(today, 5)),
         forbidden: assignsNothing,
         other,
-        happy: { who: 'bithu.dongthu', status: 201, audit: 'task.create', check: (res) => expect(res.json()).toMatchObject({ status: 'open', actions: ['close'] }) },
+        happy: { who: asStaff('secretary'), status: 201, audit: 'task.create', check: (res) => expect(res.json()).toMatchObject({ status: 'open', actions: ['close'] }) },
       },
       {
         route: 'GET /api/tasks/:id',
@@ -125,7 +143,7 @@ forEachDialect((dialect) => {
         ...taskUrl(),
         forbidden: readsNothing,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.task.id, actions: ['report'] }) },
+        happy: { who: asStaff('member'), status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.task.id, actions: ['report'] }) },
       },
       {
         route: 'POST /api/tasks/:id/progress',
@@ -133,9 +151,9 @@ forEachDialect((dialect) => {
         ...taskUrl('/progress'),
         body: () => ({ text: 'Đã vận động được một nửa số hộ.', percent: 50 }),
         // The secretary reads the member's task but does not do it.
-        forbidden: ['bithu.dongthu', noRole],
+        forbidden: [asStaff('secretary'), noRole],
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, audit: 'task.progress', check: (res) => expect(res.json().progressPercent).toBe(50) },
+        happy: { who: asStaff('member'), status: 200, audit: 'task.progress', check: (res) => expect(res.json().progressPercent).toBe(50) },
       },
       {
         route: 'POST /api/tasks/:id/close',
@@ -143,9 +161,9 @@ forEachDialect((dialect) => {
         ...taskUrl('/close'),
         body: () => ({ outcome: 'not_done', comment: 'Chưa vận động được các hộ.' }),
         // The owner sees their task but the assigner closes it.
-        forbidden: ['dangvien.dongthu', noRole],
+        forbidden: [asStaff('member'), noRole],
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'task.close', check: (res) => expect(res.json()).toMatchObject({ status: 'not_done', closedOn: today, actions: [] }) },
+        happy: { who: asStaff('secretary'), status: 200, audit: 'task.close', check: (res) => expect(res.json()).toMatchObject({ status: 'not_done', closedOn: today, actions: [] }) },
       },
       {
         route: 'GET /api/tasks/:id/attachments/:attachmentId',
@@ -154,7 +172,7 @@ forEachDialect((dialect) => {
         missing: (f) => `/api/tasks/${missingId()}/attachments/${f.attachmentId}`,
         forbidden: readsNothing,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.rawPayload.equals(f.file)).toBe(true) },
+        happy: { who: asStaff('member'), status: 200, check: (res, f) => expect(res.rawPayload.equals(f.file)).toBe(true) },
       },
       {
         route: 'GET /api/units/:id/tasks',
@@ -162,7 +180,7 @@ forEachDialect((dialect) => {
         ...unitUrl('/tasks'),
         forbidden: readsNothing,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().items.map((i: TaskSummary) => i.id)).toContain(f.task.id) },
+        happy: { who: asStaff('member'), status: 200, check: (res, f) => expect(res.json().items.map((i: TaskSummary) => i.id)).toContain(f.task.id) },
       },
       {
         route: 'GET /api/units/:id/task-options',
@@ -170,7 +188,7 @@ forEachDialect((dialect) => {
         ...unitUrl('/task-options'),
         forbidden: assignsNothing,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, check: (res) => expect(res.json().unitName).toBe(CELL_DONG_THU) },
+        happy: { who: asStaff('secretary'), status: 200, check: (res) => expect(res.json().unitName).toBe(names.dongThu) },
       },
       {
         route: 'GET /api/units/:id/task-board',
@@ -178,7 +196,7 @@ forEachDialect((dialect) => {
         ...unitUrl('/task-board'),
         forbidden: assignsNothing,
         other,
-        happy: { who: 'ubkt', status: 200, check: (res) => expect(res.json()).toMatchObject({ unitName: CELL_DONG_THU, year }) },
+        happy: { who: asStaff('inspection'), status: 200, check: (res) => expect(res.json()).toMatchObject({ unitName: names.dongThu, year }) },
       },
     ];
 
@@ -198,12 +216,12 @@ forEachDialect((dialect) => {
         expect(anonymous.statusCode).toBe(401);
         expect(anonymous.json().error.code).toBe('unauthorized');
 
-        const mine = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        const mine = (await call('GET', '/api/me/work', staff().member.cookie)).json() as MyWork;
         expect(mine.memberId).toBe((await dongThu()).memberId);
         expect(mine.dueSoon.map((x) => x.id)).toContain(f.task.id);
 
         // Another cell's secretary: the Đồng Thứ task is nowhere in their work.
-        const other = (await call('GET', '/api/me/work', 'bithu.luuquang')).json() as MyWork;
+        const other = (await call('GET', '/api/me/work', staff().otherSecretary.cookie)).json() as MyWork;
         const everywhere = (w: MyWork) => [...w.overdue, ...w.dueSoon, ...w.later, ...w.recentlyClosed, ...w.assignedOverdue].map((x) => x.id);
         expect(everywhere(other)).not.toContain(f.task.id);
 
@@ -221,7 +239,7 @@ forEachDialect((dialect) => {
       it('names every missing one of the four at once, in Vietnamese and in English, writing nothing', async () => {
         const d = await dongThu();
         const [audits, counts] = [await auditCount(t()), await taskTableCounts(t())];
-        const res = await call('POST', '/api/tasks', 'bithu.dongthu', { unitId: d.unitId, title: '  ' });
+        const res = await call('POST', '/api/tasks', staff().secretary.cookie, { unitId: d.unitId, title: '  ' });
         expect(res.statusCode, res.body).toBe(400);
         expect(res.json().error.code).toBe('validation');
         expect(res.json().error.fields).toEqual([
@@ -230,17 +248,17 @@ forEachDialect((dialect) => {
           { field: 'deliverable', message: 'Kết quả cần đạt (deliverable): Chưa rõ trách nhiệm: ghi rõ kết quả cần đạt (thế nào là hoàn thành)' },
           { field: 'deadline', message: 'Thời hạn (deadline): Chưa rõ thời gian: đặt thời hạn hoàn thành' },
         ]);
-        const en = await call('POST', '/api/tasks', 'bithu.dongthu', { unitId: d.unitId }, 'en');
+        const en = await call('POST', '/api/tasks', staff().secretary.cookie, { unitId: d.unitId }, 'en');
         expect(fieldsOf(en)).toEqual(['ownerMemberId', 'title', 'deliverable', 'deadline']);
         expect(en.json().error.fields[0].message).toBe('Owner (ownerMemberId): No one is responsible: choose one person or one unit as the owner');
         // Each one alone is named alone.
         const full = taskBody(d.unitId, d.memberId, shiftDate(today, 3));
         for (const field of ['title', 'deliverable', 'deadline'] as const) {
           const { [field]: _dropped, ...rest } = full;
-          expect(fieldsOf(await call('POST', '/api/tasks', 'bithu.dongthu', rest))).toEqual([field]);
+          expect(fieldsOf(await call('POST', '/api/tasks', staff().secretary.cookie, rest))).toEqual([field]);
         }
         const { ownerMemberId: _owner, ...ownerless } = full;
-        expect(fieldsOf(await call('POST', '/api/tasks', 'bithu.dongthu', ownerless))).toEqual(['ownerMemberId']);
+        expect(fieldsOf(await call('POST', '/api/tasks', staff().secretary.cookie, ownerless))).toEqual(['ownerMemberId']);
         expect(await auditCount(t())).toBe(audits);
         expect(await taskTableCounts(t())).toEqual(counts);
       });
@@ -249,7 +267,7 @@ forEachDialect((dialect) => {
         const d = await dongThu();
         const base = taskBody(d.unitId, d.memberId, shiftDate(today, 7));
         const [audits, counts] = [await auditCount(t()), await taskTableCounts(t())];
-        const otherMeeting = await meetingOn('bithu.luuquang', d.luuQuangId, shiftDate(today, -3));
+        const otherMeeting = await meetingOn(staff().otherSecretary.cookie, d.luuQuangId, shiftDate(today, -3));
         const audits2 = audits + 1;
         const cases: [Record<string, unknown>, string[], string?][] = [
           // Owner outside the cell's scope.
@@ -283,7 +301,7 @@ forEachDialect((dialect) => {
           [{ status: 'exceeded' }, ['status']],
         ];
         for (const [over, fields, message] of cases) {
-          const res = await call('POST', '/api/tasks', 'bithu.dongthu', { ...base, ...over });
+          const res = await call('POST', '/api/tasks', staff().secretary.cookie, { ...base, ...over });
           expect(res.statusCode, `${fields.join()}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual(fields);
           if (message) expect(res.json().error.fields[0].message).toBe(message);
@@ -296,10 +314,10 @@ forEachDialect((dialect) => {
         const d = await dongThu();
         const deadline = shiftDate(today, 20);
         const audits = await auditCount(t());
-        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[1]!.id, d.others[2]!.id], priority: 'high' }));
+        const task = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[1]!.id, d.others[2]!.id], priority: 'high' }));
         expect(task).toMatchObject({
           unitId: d.unitId,
-          unitName: CELL_DONG_THU,
+          unitName: names.dongThu,
           ownerKind: 'member',
           ownerMemberId: d.memberId,
           ownerUnitId: null,
@@ -327,27 +345,27 @@ forEachDialect((dialect) => {
         expect(entry.after).toMatchObject({ title: task.title, deliverable: task.deliverable, ownerMemberId: d.memberId, deadline, priority: 'high', sourceKind: 'standalone' });
         expect((entry.after!.coworkerMemberIds as string[]).sort()).toEqual([d.others[1]!.id, d.others[2]!.id].sort());
 
-        const byOwner = (await call('GET', `/api/tasks/${task.id}`, 'dangvien.dongthu')).json() as TaskDetail;
+        const byOwner = (await call('GET', `/api/tasks/${task.id}`, staff().member.cookie)).json() as TaskDetail;
         expect(byOwner.actions).toEqual(['report']);
-        const byCommittee = (await call('GET', `/api/tasks/${task.id}`, 'bithu.dangbo')).json() as TaskDetail;
+        const byCommittee = (await call('GET', `/api/tasks/${task.id}`, staff().committee.cookie)).json() as TaskDetail;
         expect(byCommittee.actions).toEqual(['close']);
-        const byInspection = (await call('GET', `/api/tasks/${task.id}`, 'ubkt')).json() as TaskDetail;
+        const byInspection = (await call('GET', `/api/tasks/${task.id}`, staff().inspection.cookie)).json() as TaskDetail;
         expect(byInspection.actions).toEqual([]);
       });
 
       it('from a meeting (deadline not before it), a directive and a commitment (its member the natural owner)', async () => {
         const d = await dongThu();
         const meetingDate = shiftDate(today, -40);
-        const source = await meetingOn('bithu.dongthu', d.unitId, meetingDate);
+        const source = await meetingOn(staff().secretary.cookie, d.unitId, meetingDate);
         const { meetingId } = source;
-        const early = await call('POST', '/api/tasks', 'bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(meetingDate, -1), { source }));
+        const early = await call('POST', '/api/tasks', staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(meetingDate, -1), { source }));
         expect(early.statusCode).toBe(400);
         expect(early.json().error.fields).toEqual([{ field: 'deadline', message: 'Thời hạn (deadline): thời hạn không được trước ngày họp' }]);
         // Recorded after the meeting: the deadline may already have passed.
-        const fromMeeting = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(meetingDate, 10), { source }));
+        const fromMeeting = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(meetingDate, 10), { source }));
         expect(fromMeeting).toMatchObject({ sourceKind: 'meeting', sourceMeetingId: meetingId, sourceMeetingDate: meetingDate, overdue: true });
 
-        const directive = await call('POST', '/api/directives', 'bithu.dangbo', {
+        const directive = await call('POST', '/api/directives', staff().committee.cookie, {
           unitId: d.communeId,
           title: 'Ra quân tổng vệ sinh môi trường',
           body: 'Các chi bộ chỉ đạo đoàn thể ra quân tổng vệ sinh đường làng, ngõ xóm.',
@@ -358,17 +376,17 @@ forEachDialect((dialect) => {
         const directiveId = directive.json().id as string;
         const issuedOn = directive.json().issuedOn as string;
         // Not sent to Lưu Quang: it cannot be broken into Lưu Quang's tasks.
-        const notSent = await call('POST', '/api/tasks', 'bithu.luuquang', taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'directive', directiveId } }));
+        const notSent = await call('POST', '/api/tasks', staff().otherSecretary.cookie, taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'directive', directiveId } }));
         expect(fieldsOf(notSent)).toEqual(['source.directiveId']);
         // Handed down to a mass organisation: received when the directive was issued, by default.
-        const fromDirective = await create('bithu.dongthu', {
+        const fromDirective = await create(staff().secretary.cookie, {
           ...taskBody(d.unitId, d.memberId, shiftDate(today, 25), { source: { kind: 'directive', directiveId } }),
           ownerMemberId: null,
           ownerUnitId: d.nongDanId,
         });
         expect(fromDirective).toMatchObject({ sourceKind: 'directive', sourceDirectiveId: directiveId, sourceDirectiveTitle: 'Ra quân tổng vệ sinh môi trường', receivedOn: issuedOn, handedDownOn: today });
 
-        const commitment = await call('POST', '/api/commitments', 'dangvien.dongthu', {
+        const commitment = await call('POST', '/api/commitments', staff().member.cookie, {
           subjectKind: 'member',
           year,
           section: 'duties',
@@ -378,13 +396,13 @@ forEachDialect((dialect) => {
         expect(commitment.statusCode, commitment.body).toBe(201);
         const commitmentId = commitment.json().id as string;
         const { ownerMemberId: _none, ...noOwner } = taskBody(d.unitId, d.memberId, shiftDate(today, 60), { source: { kind: 'commitment', commitmentId } });
-        const fromCommitment = await create('bithu.dongthu', noOwner);
+        const fromCommitment = await create(staff().secretary.cookie, noOwner);
         expect(fromCommitment).toMatchObject({ sourceKind: 'commitment', sourceCommitmentId: commitmentId, ownerMemberId: d.memberId, sourceCommitmentTitle: 'Vận động 100% hộ gia đình trong xóm phân loại rác tại nguồn' });
         // …but someone else may carry it.
-        const other = await create('bithu.dongthu', taskBody(d.unitId, d.others[3]!.id, shiftDate(today, 60), { source: { kind: 'commitment', commitmentId } }));
+        const other = await create(staff().secretary.cookie, taskBody(d.unitId, d.others[3]!.id, shiftDate(today, 60), { source: { kind: 'commitment', commitmentId } }));
         expect(other.ownerMemberId).toBe(d.others[3]!.id);
         // Lưu Quang cannot hang its tasks on a Đồng Thứ member's commitment.
-        const foreign = await call('POST', '/api/tasks', 'bithu.luuquang', taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'commitment', commitmentId } }));
+        const foreign = await call('POST', '/api/tasks', staff().otherSecretary.cookie, taskBody(d.luuQuangId, d.luuQuangMemberId, shiftDate(today, 5), { source: { kind: 'commitment', commitmentId } }));
         expect(fieldsOf(foreign)).toEqual(['source.commitmentId']);
       });
     });
@@ -397,13 +415,13 @@ forEachDialect((dialect) => {
         const deadline = shiftDate(today, 12);
         // The board of the deadline's year (next year's, near its turn).
         const board = async (who: string, unitId: string) => (await call('GET', `/api/units/${unitId}/task-board?year=${deadline.slice(0, 4)}`, who)).json() as TaskBoard;
-        const cellBefore = await board('bithu.dongthu', d.unitId);
-        const communeBefore = await board('bithu.dangbo', d.communeId);
+        const cellBefore = await board(staff().secretary.cookie, d.unitId);
+        const communeBefore = await board(staff().committee.cookie, d.communeId);
 
-        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[4]!.id] }));
+        const task = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, deadline, { coworkerMemberIds: [d.others[4]!.id] }));
         const file = fileOf(1_500_000, 3); // more than the app's usual 1 MB request limit, as base64 even more
         const audits = await auditCount(t());
-        const report = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', {
+        const report = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, {
           text: 'Đã họp dân, lập danh sách hộ hiến đất.',
           percent: 60,
           attachment: { fileName: 'C:\\Users\\dv\\Biên bản họp dân.pdf', contentBase64: file.toString('base64') },
@@ -427,7 +445,7 @@ forEachDialect((dialect) => {
 
         // Anyone who reads the task downloads exactly what was sent.
         const url = `/api/tasks/${task.id}/attachments/${reported.progress[0]!.attachment!.id}`;
-        for (const who of ['bithu.dongthu', 'ubkt', 'dangvien.dongthu']) {
+        for (const who of [staff().secretary.cookie, staff().inspection.cookie, staff().member.cookie]) {
           const res = await call('GET', url, who);
           expect(res.statusCode, who).toBe(200);
           expect(res.rawPayload.equals(file)).toBe(true);
@@ -437,21 +455,21 @@ forEachDialect((dialect) => {
         }
         // Another task's file is not this task's.
         const f = await newTask();
-        const crossed = await call('GET', `/api/tasks/${task.id}/attachments/${f.attachmentId}`, 'bithu.dongthu');
+        const crossed = await call('GET', `/api/tasks/${task.id}/attachments/${f.attachmentId}`, staff().secretary.cookie);
         expect(crossed.statusCode).toBe(404);
-        expect(crossed.body).toBe((await call('GET', `/api/tasks/${task.id}/attachments/${missingId()}`, 'bithu.dongthu')).body);
+        expect(crossed.body).toBe((await call('GET', `/api/tasks/${task.id}/attachments/${missingId()}`, staff().secretary.cookie)).body);
 
         // 100% records the completion day; a lower report clears it; 100% again restores it.
-        const done = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Đã xong, các hộ ký biên bản.', percent: 100 });
+        const done = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, { text: 'Đã xong, các hộ ký biên bản.', percent: 100 });
         expect(done.json()).toMatchObject({ progressPercent: 100, completedOn: today, allowedOutcomes: ['on_time', 'exceeded', 'not_done'] });
-        const back = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Còn 1 hộ chưa ký.', percent: 90 });
+        const back = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, { text: 'Còn 1 hộ chưa ký.', percent: 90 });
         expect(back.json()).toMatchObject({ progressPercent: 90, completedOn: null, allowedOutcomes: ['not_done'] });
-        const again = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Hộ cuối đã ký; thêm 2 hộ ngoài tuyến hiến đất.', percent: 100 });
+        const again = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, { text: 'Hộ cuối đã ký; thêm 2 hộ ngoài tuyến hiến đất.', percent: 100 });
         expect(again.json()).toMatchObject({ progressPercent: 100, completedOn: today });
         expect((again.json() as TaskDetail).progress.map((p) => p.percent)).toEqual([100, 90, 100, 60]);
 
         // The assigner closes it as exceeded.
-        const closed = await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'exceeded', comment: 'Vượt yêu cầu: thêm 2 hộ hiến đất ngoài tuyến.' });
+        const closed = await call('POST', `/api/tasks/${task.id}/close`, staff().secretary.cookie, { outcome: 'exceeded', comment: 'Vượt yêu cầu: thêm 2 hộ hiến đất ngoài tuyến.' });
         expect(closed.statusCode, closed.body).toBe(200);
         expect(closed.json()).toMatchObject({
           status: 'exceeded',
@@ -468,15 +486,15 @@ forEachDialect((dialect) => {
 
         // Closed: no more reports, no second close.
         const [audits2, rows] = [await auditCount(t()), await taskRows(t(), task.id)];
-        const late = await call('POST', `/api/tasks/${task.id}/progress`, 'dangvien.dongthu', { text: 'Bổ sung', percent: 100 });
+        const late = await call('POST', `/api/tasks/${task.id}/progress`, staff().member.cookie, { text: 'Bổ sung', percent: 100 });
         expect(late.statusCode).toBe(409);
         expect(late.json().error).toMatchObject({ code: 'task_closed', message: 'Nhiệm vụ đã được đánh giá kết quả và đóng lại; không thể báo cáo hoặc đánh giá lại.' });
-        expect((await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Lại' })).statusCode).toBe(409);
+        expect((await call('POST', `/api/tasks/${task.id}/close`, staff().secretary.cookie, { outcome: 'on_time', comment: 'Lại' })).statusCode).toBe(409);
         expect(await auditCount(t())).toBe(audits2);
         expect(await taskRows(t(), task.id)).toEqual(rows);
 
         // The boards count it: the cell (and its owner's row) and the commune's row for the cell.
-        const cellAfter = await board('bithu.dongthu', d.unitId);
+        const cellAfter = await board(staff().secretary.cookie, d.unitId);
         expect(cellAfter.totals.exceeded).toBe(cellBefore.totals.exceeded + 1);
         expect(cellAfter.cells).toHaveLength(1);
         expect(cellAfter.cells[0]).toMatchObject({ unitId: d.unitId, exceeded: cellBefore.cells[0]!.exceeded + 1 });
@@ -486,55 +504,55 @@ forEachDialect((dialect) => {
         const month = Number(deadline.slice(5, 7));
         const monthOf = (b: TaskBoard) => b.months.find((m) => m.month === month)!;
         expect(monthOf(cellAfter).onTime).toBe(monthOf(cellBefore).onTime + 1);
-        const communeAfter = await board('bithu.dangbo', d.communeId);
+        const communeAfter = await board(staff().committee.cookie, d.communeId);
         const row = (b: TaskBoard) => b.cells.find((c) => c.unitId === d.unitId)!;
         expect(row(communeAfter).exceeded).toBe(row(communeBefore).exceeded + 1);
         expect(communeAfter.totals.exceeded).toBe(communeBefore.totals.exceeded + 1);
         expect(communeAfter.owners).toEqual([]);
         // Every cell of the commune has a row.
-        expect(communeAfter.cells.filter((c) => c.unitName.startsWith('Chi bộ'))).toHaveLength(25);
+        expect(communeAfter.cells.filter((c) => c.unitName.startsWith('Chi bộ'))).toHaveLength(3);
       });
 
       it('refuses progress above 100, a file over 10 MB, a malformed file type; writes nothing', async () => {
         const f = await newTask();
         const url = `/api/tasks/${f.task.id}/progress`;
         const [audits, counts, rows] = [await auditCount(t()), await taskTableCounts(t()), await taskRows(t(), f.task.id)];
-        const over = await call('POST', url, 'dangvien.dongthu', { text: 'Vượt', percent: 101 });
+        const over = await call('POST', url, staff().member.cookie, { text: 'Vượt', percent: 101 });
         expect(over.statusCode).toBe(400);
         expect(over.json().error.fields).toEqual([{ field: 'percent', message: 'Tiến độ (%) (percent): phải nhỏ hơn hoặc bằng 100' }]);
-        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: '', percent: 10 }))).toEqual(['text']);
-        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: 'Nửa', percent: 50.5 }))).toEqual(['percent']);
+        expect(fieldsOf(await call('POST', url, staff().member.cookie, { text: '', percent: 10 }))).toEqual(['text']);
+        expect(fieldsOf(await call('POST', url, staff().member.cookie, { text: 'Nửa', percent: 50.5 }))).toEqual(['percent']);
 
         const big = fileOf(MAX_ATTACHMENT_BYTES + 1);
-        const tooBig = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: big.toString('base64') } });
+        const tooBig = await call('POST', url, staff().member.cookie, { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: big.toString('base64') } });
         expect(tooBig.statusCode, tooBig.body.slice(0, 300)).toBe(400);
         expect(tooBig.json().error.fields).toEqual([{ field: 'attachment', message: 'Tệp đính kèm (attachment): tệp đính kèm tối đa 10 MB' }]);
-        const mime = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', mimeType: 'image/jpeg\r\nx: y', contentBase64: 'AAAA' } });
+        const mime = await call('POST', url, staff().member.cookie, { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', mimeType: 'image/jpeg\r\nx: y', contentBase64: 'AAAA' } });
         expect(fieldsOf(mime)).toEqual(['attachment.mimeType']);
-        expect(fieldsOf(await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: 'không phải base64' } }))).toEqual(['attachment.contentBase64']);
+        expect(fieldsOf(await call('POST', url, staff().member.cookie, { text: 'Ảnh', percent: 40, attachment: { fileName: 'anh.jpg', contentBase64: 'không phải base64' } }))).toEqual(['attachment.contentBase64']);
         expect(await auditCount(t())).toBe(audits);
         expect(await taskTableCounts(t())).toEqual(counts);
         expect(await taskRows(t(), f.task.id)).toEqual(rows);
 
         // Exactly 10 MB is fine; the type comes from the extension when the phone does not say.
-        const max = await call('POST', url, 'dangvien.dongthu', { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.JPG', contentBase64: fileOf(MAX_ATTACHMENT_BYTES).toString('base64') } });
+        const max = await call('POST', url, staff().member.cookie, { text: 'Ảnh hiện trường', percent: 40, attachment: { fileName: 'anh.JPG', contentBase64: fileOf(MAX_ATTACHMENT_BYTES).toString('base64') } });
         expect(max.statusCode, max.body.slice(0, 300)).toBe(200);
         expect((max.json() as TaskDetail).progress[0]!.attachment).toMatchObject({ fileName: 'anh.JPG', mimeType: 'image/jpeg', sizeBytes: MAX_ATTACHMENT_BYTES });
-        const unknown = await call('POST', url, 'dangvien.dongthu', { text: 'Tệp', percent: 45, attachment: { fileName: 'so-lieu', contentBase64: 'AAEC' } });
+        const unknown = await call('POST', url, staff().member.cookie, { text: 'Tệp', percent: 45, attachment: { fileName: 'so-lieu', contentBase64: 'AAEC' } });
         expect((unknown.json() as TaskDetail).progress[0]!.attachment).toMatchObject({ mimeType: 'application/octet-stream', sizeBytes: 3 });
         // Other routes keep the 1 MB limit.
-        const huge = await call('POST', '/api/tasks', 'bithu.dongthu', { ...taskBody(f.unitId, f.task.ownerMemberId!, today), title: 'x'.repeat(1_100_000) });
+        const huge = await call('POST', '/api/tasks', staff().secretary.cookie, { ...taskBody(f.unitId, f.task.ownerMemberId!, today), title: 'x'.repeat(1_100_000) });
         expect(huge.statusCode).toBe(413);
       });
 
       it('closing: the outcome the dates allow (explained when not), completion not in the future; only the assigner closes', async () => {
         const d = await dongThu();
         const meetingDate = shiftDate(today, -50);
-        const source = await meetingOn('bithu.dongthu', d.unitId, meetingDate);
+        const source = await meetingOn(staff().secretary.cookie, d.unitId, meetingDate);
         const deadline = shiftDate(meetingDate, 20); // 30 days ago
-        const task = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { source }));
+        const task = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, deadline, { source }));
         expect(task.overdue).toBe(true);
-        const close = (body: Record<string, unknown>, who = 'bithu.dongthu') => call('POST', `/api/tasks/${task.id}/close`, who, { comment: 'Đánh giá cuối tháng', ...body });
+        const close = (body: Record<string, unknown>, who = staff().secretary.cookie) => call('POST', `/api/tasks/${task.id}/close`, who, { comment: 'Đánh giá cuối tháng', ...body });
         const [audits, rows] = [await auditCount(t()), await taskRows(t(), task.id)];
 
         const noDate = await close({ outcome: 'on_time' });
@@ -550,14 +568,14 @@ forEachDialect((dialect) => {
         expect(fieldsOf(await close({ outcome: 'exceeded', completedOn: finishedLate }))).toEqual(['outcome']);
         const notLate = await close({ outcome: 'late', completedOn: deadline });
         expect(notLate.json().error.fields[0].message).toBe(`Kết quả đánh giá (outcome): việc hoàn thành ngày ${ddmmyyyy(deadline)}, trong thời hạn ${ddmmyyyy(deadline)}, nên không phải "hoàn thành chậm"`);
-        const english = await call('POST', `/api/tasks/${task.id}/close`, 'bithu.dongthu', { outcome: 'on_time', completedOn: finishedLate, comment: 'x' }, 'en');
+        const english = await call('POST', `/api/tasks/${task.id}/close`, staff().secretary.cookie, { outcome: 'on_time', completedOn: finishedLate, comment: 'x' }, 'en');
         expect(english.json().error.fields[0].message).toContain('cannot be "on time" or "exceeded"');
         expect(fieldsOf(await close({ outcome: 'late', completedOn: shiftDate(today, 1) }))).toEqual(['completedOn']);
         expect(fieldsOf(await close({ outcome: 'late', completedOn: finishedLate, comment: '' }))).toEqual(['comment']);
         expect(fieldsOf(await close({ outcome: 'done' }))).toEqual(['outcome']);
         // Closing someone else's task without the right: the owner 403, another cell 404.
-        expect((await close({ outcome: 'late', completedOn: finishedLate }, 'dangvien.dongthu')).statusCode).toBe(403);
-        expect((await close({ outcome: 'late', completedOn: finishedLate }, 'bithu.luuquang')).statusCode).toBe(404);
+        expect((await close({ outcome: 'late', completedOn: finishedLate }, staff().member.cookie)).statusCode).toBe(403);
+        expect((await close({ outcome: 'late', completedOn: finishedLate }, staff().otherSecretary.cookie)).statusCode).toBe(404);
         expect(await auditCount(t())).toBe(audits);
         expect(await taskRows(t(), task.id)).toEqual(rows);
 
@@ -566,8 +584,8 @@ forEachDialect((dialect) => {
         expect(ok.json()).toMatchObject({ status: 'late', completedOn: finishedLate, closedOn: today, overdue: false });
 
         // Never finished: "not done" is the one outcome, and it needs no date.
-        const other = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, deadline, { source }));
-        const notDone = await call('POST', `/api/tasks/${other.id}/close`, 'bithu.dangbo', { outcome: 'not_done', comment: 'Không thực hiện.' });
+        const other = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, deadline, { source }));
+        const notDone = await call('POST', `/api/tasks/${other.id}/close`, staff().committee.cookie, { outcome: 'not_done', comment: 'Không thực hiện.' });
         expect(notDone.json()).toMatchObject({ status: 'not_done', completedOn: null });
       });
     });
@@ -578,7 +596,7 @@ forEachDialect((dialect) => {
       it('records when the cell received and passed on the job; the delay shows on the task and the boards', async () => {
         const d = await dongThu();
         const deadline = shiftDate(today, 15);
-        const slow = await create('bithu.dongthu', {
+        const slow = await create(staff().secretary.cookie, {
           ...taskBody(d.unitId, d.memberId, deadline),
           title: 'Vận động hội viên phụ nữ ra quân vệ sinh đường làng',
           ownerMemberId: null,
@@ -590,34 +608,34 @@ forEachDialect((dialect) => {
           ownerKind: 'unit',
           ownerUnitId: d.phuNuId,
           ownerMemberId: null,
-          ownerName: PHU_NU_DONG_THU,
+          ownerName: names.phuNuDongThu,
           receivedOn: shiftDate(today, -9),
           handedDownOn: shiftDate(today, -2),
           handDownDelayDays: 7,
-          ownerContact: { name: 'Hà Thị Thanh Thơm' },
+          ownerContact: { name: home().cells[0]!.massOrgs[1]!.contactName },
           // The cell's leaders report for the mass organisation, and close it.
           actions: ['report', 'close'],
         });
         expect(slow.ownerContact!.phone).toBeTruthy();
         // Passed on the day it came: no delay (handed down today by default).
-        const quick = await create('bithu.dongthu', { ...taskBody(d.unitId, d.memberId, deadline), ownerMemberId: null, ownerUnitId: d.nongDanId, receivedOn: today });
+        const quick = await create(staff().secretary.cookie, { ...taskBody(d.unitId, d.memberId, deadline), ownerMemberId: null, ownerUnitId: d.nongDanId, receivedOn: today });
         expect(quick).toMatchObject({ handedDownOn: today, handDownDelayDays: 0 });
 
         // The secretary reports for the mass organisation; a plain member of the cell may not.
-        const report = await call('POST', `/api/tasks/${slow.id}/progress`, 'bithu.dongthu', { text: 'Chi hội đã ra quân lần 1.', percent: 50 });
+        const report = await call('POST', `/api/tasks/${slow.id}/progress`, staff().secretary.cookie, { text: 'Chi hội đã ra quân lần 1.', percent: 50 });
         expect(report.statusCode, report.body).toBe(200);
-        expect((await call('POST', `/api/tasks/${slow.id}/progress`, 'dangvien.dongthu', { text: 'x', percent: 60 })).statusCode).toBe(403);
+        expect((await call('POST', `/api/tasks/${slow.id}/progress`, staff().member.cookie, { text: 'x', percent: 60 })).statusCode).toBe(403);
 
         // The average hand-down delay over the cell's year, on the cell's board and the commune's.
-        const list = (await call('GET', `/api/units/${d.unitId}/tasks?year=${deadline.slice(0, 4)}&pageSize=200`, 'bithu.dongthu')).json();
+        const list = (await call('GET', `/api/units/${d.unitId}/tasks?year=${deadline.slice(0, 4)}&pageSize=200`, staff().secretary.cookie)).json();
         const delays = (list.items as TaskSummary[]).map((x) => x.handDownDelayDays).filter((x): x is number => x !== null);
         expect(delays).toEqual(expect.arrayContaining([7, 0]));
         const average = Math.round((delays.reduce((a, b) => a + b, 0) / delays.length) * 10) / 10;
         const y = Number(deadline.slice(0, 4));
-        const cell = (await call('GET', `/api/units/${d.unitId}/task-board?year=${y}`, 'bithu.dongthu')).json() as TaskBoard;
+        const cell = (await call('GET', `/api/units/${d.unitId}/task-board?year=${y}`, staff().secretary.cookie)).json() as TaskBoard;
         expect(cell.totals).toMatchObject({ handDowns: delays.length, averageHandDownDelay: average });
-        expect(cell.owners.find((o) => o.ownerId === d.phuNuId)).toMatchObject({ ownerKind: 'unit', ownerName: PHU_NU_DONG_THU, open: 1 });
-        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${y}`, 'ubkt')).json() as TaskBoard;
+        expect(cell.owners.find((o) => o.ownerId === d.phuNuId)).toMatchObject({ ownerKind: 'unit', ownerName: names.phuNuDongThu, open: 1 });
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${y}`, staff().inspection.cookie)).json() as TaskBoard;
         expect(commune.cells.find((c) => c.unitId === d.unitId)).toMatchObject({ handDowns: delays.length, averageHandDownDelay: average });
         expect(commune.cells.find((c) => c.unitId === d.luuQuangId)).toMatchObject({ handDowns: 0, averageHandDownDelay: null });
       });
@@ -625,39 +643,39 @@ forEachDialect((dialect) => {
       it('a commune task handed to a cell is the cell\'s work; a commune task owned by a member is theirs to see and report', async () => {
         const d = await dongThu();
         const cellDeadline = shiftDate(today, 20);
-        const forCell = await create('bithu.dangbo', {
+        const forCell = await create(staff().committee.cookie, {
           ...taskBody(d.communeId, d.memberId, cellDeadline),
           title: 'Rà soát hộ nghèo, cận nghèo năm nay',
           ownerMemberId: null,
           ownerUnitId: d.unitId,
         });
-        expect(forCell).toMatchObject({ ownerKind: 'unit', ownerName: CELL_DONG_THU, unitName: COMMUNE, handDownDelayDays: null, receivedOn: null });
+        expect(forCell).toMatchObject({ ownerKind: 'unit', ownerName: names.dongThu, unitName: names.commune, handDownDelayDays: null, receivedOn: null });
         // The cell's members read it; its secretary reports on it; only the commune closes it.
-        const bySecretary = (await call('GET', `/api/tasks/${forCell.id}`, 'bithu.dongthu')).json() as TaskDetail;
+        const bySecretary = (await call('GET', `/api/tasks/${forCell.id}`, staff().secretary.cookie)).json() as TaskDetail;
         expect(bySecretary.actions).toEqual(['report']);
-        expect((await call('GET', `/api/tasks/${forCell.id}`, 'dangvien.dongthu')).json().actions).toEqual([]);
-        expect((await call('GET', `/api/tasks/${forCell.id}`, 'bithu.luuquang')).statusCode).toBe(404);
-        expect((await call('POST', `/api/tasks/${forCell.id}/progress`, 'bithu.dongthu', { text: 'Đã rà soát xong.', percent: 100 })).statusCode).toBe(200);
-        expect((await call('POST', `/api/tasks/${forCell.id}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
-        expect((await call('POST', `/api/tasks/${forCell.id}/close`, 'bithu.dangbo', { outcome: 'on_time', comment: 'Đúng hạn.' })).statusCode).toBe(200);
+        expect((await call('GET', `/api/tasks/${forCell.id}`, staff().member.cookie)).json().actions).toEqual([]);
+        expect((await call('GET', `/api/tasks/${forCell.id}`, staff().otherSecretary.cookie)).statusCode).toBe(404);
+        expect((await call('POST', `/api/tasks/${forCell.id}/progress`, staff().secretary.cookie, { text: 'Đã rà soát xong.', percent: 100 })).statusCode).toBe(200);
+        expect((await call('POST', `/api/tasks/${forCell.id}/close`, staff().secretary.cookie, { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
+        expect((await call('POST', `/api/tasks/${forCell.id}/close`, staff().committee.cookie, { outcome: 'on_time', comment: 'Đúng hạn.' })).statusCode).toBe(200);
         // It is in the cell's list and counts on the cell's board, and in the cell's row of the commune view.
-        const list = (await call('GET', `/api/units/${d.unitId}/tasks?status=closed&pageSize=200`, 'dangvien.dongthu')).json();
+        const list = (await call('GET', `/api/units/${d.unitId}/tasks?status=closed&pageSize=200`, staff().member.cookie)).json();
         expect(list.items.map((x: TaskSummary) => x.id)).toContain(forCell.id);
-        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${cellDeadline.slice(0, 4)}`, 'bithu.dangbo')).json() as TaskBoard;
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-board?year=${cellDeadline.slice(0, 4)}`, staff().committee.cookie)).json() as TaskBoard;
         expect(commune.cells.find((c) => c.unitId === d.unitId)!.onTime).toBeGreaterThanOrEqual(1);
 
         // The commune gives a member a task directly: the member sees and reports it, others do not.
-        const forMember = await create('bithu.dangbo', taskBody(d.communeId, d.memberId, shiftDate(today, 5), { title: 'Chuẩn bị tham luận hội nghị xã' }));
-        const own = (await call('GET', `/api/tasks/${forMember.id}`, 'dangvien.dongthu')).json() as TaskDetail;
+        const forMember = await create(staff().committee.cookie, taskBody(d.communeId, d.memberId, shiftDate(today, 5), { title: 'Chuẩn bị tham luận hội nghị xã' }));
+        const own = (await call('GET', `/api/tasks/${forMember.id}`, staff().member.cookie)).json() as TaskDetail;
         expect(own.actions).toEqual(['report']);
-        const work = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        const work = (await call('GET', '/api/me/work', staff().member.cookie)).json() as MyWork;
         expect(work.dueSoon.map((x) => x.id)).toContain(forMember.id);
-        expect((await call('GET', `/api/tasks/${forMember.id}`, 'bithu.luuquang')).statusCode).toBe(404);
+        expect((await call('GET', `/api/tasks/${forMember.id}`, staff().otherSecretary.cookie)).statusCode).toBe(404);
         // The committee gives tasks in its whole subtree: here a Lưu Quang member, with a Đồng Thứ co-worker.
-        const across = await create('bithu.dangbo', taskBody(d.communeId, d.luuQuangMemberId, shiftDate(today, 5), { coworkerMemberIds: [d.memberId] }));
-        expect((await call('GET', `/api/tasks/${across.id}`, 'dangvien.dongthu')).json().actions).toEqual(['report']);
+        const across = await create(staff().committee.cookie, taskBody(d.communeId, d.luuQuangMemberId, shiftDate(today, 5), { coworkerMemberIds: [d.memberId] }));
+        expect((await call('GET', `/api/tasks/${across.id}`, staff().member.cookie)).json().actions).toEqual(['report']);
         // The commune-level message when the owner is outside its whole subtree.
-        const outsider = await call('POST', '/api/tasks', 'bithu.dangbo', taskBody(d.communeId, missingId(), shiftDate(today, 5)));
+        const outsider = await call('POST', '/api/tasks', staff().committee.cookie, taskBody(d.communeId, missingId(), shiftDate(today, 5)));
         expect(outsider.json().error.fields).toEqual([
           { field: 'ownerMemberId', message: 'Người chịu trách nhiệm (ownerMemberId): người chịu trách nhiệm phải là đảng viên đang sinh hoạt ở một chi bộ thuộc đơn vị giao việc' },
         ]);
@@ -669,22 +687,22 @@ forEachDialect((dialect) => {
     describe('lists, options, my work', () => {
       it('lists overdue first, then open by deadline, then closed newest first; filters; pages', async () => {
         const d = await dongThu();
-        // Chi bộ thôn Số 7 has no other tasks in this suite.
-        const unitId = await t().unitId('Chi bộ thôn Số 7');
+        // The third cell ("Số 7") has no other tasks in this suite.
+        const unitId = home().cells[2]!.id;
         const roster = await cellRoster(t(), unitId);
         const [a, b] = [roster[0]!.id, roster[1]!.id];
-        const source = await meetingOn('bithu.dangbo', unitId, shiftDate(today, -30));
-        const mk = (owner: string, deadline: string, title: string) => create('bithu.dangbo', taskBody(unitId, owner, deadline, { title, source }));
+        const source = await meetingOn(staff().committee.cookie, unitId, shiftDate(today, -30));
+        const mk = (owner: string, deadline: string, title: string) => create(staff().committee.cookie, taskBody(unitId, owner, deadline, { title, source }));
         const overdueOld = await mk(a, shiftDate(today, -20), 'Quá hạn lâu');
         const overdueNew = await mk(b, shiftDate(today, -5), 'Quá hạn gần');
         const soon = await mk(a, shiftDate(today, 3), 'Sắp đến hạn');
         const later = await mk(b, shiftDate(today, 40), 'Còn lâu');
         const closedFirst = await mk(a, shiftDate(today, -10), 'Đóng trước');
         const closedSecond = await mk(b, shiftDate(today, 1), 'Đóng sau');
-        await call('POST', `/api/tasks/${closedFirst.id}/close`, 'bithu.dangbo', { outcome: 'not_done', comment: 'Không làm' });
-        await call('POST', `/api/tasks/${closedSecond.id}/close`, 'bithu.dangbo', { outcome: 'on_time', completedOn: today, comment: 'Xong' });
+        await call('POST', `/api/tasks/${closedFirst.id}/close`, staff().committee.cookie, { outcome: 'not_done', comment: 'Không làm' });
+        await call('POST', `/api/tasks/${closedSecond.id}/close`, staff().committee.cookie, { outcome: 'on_time', completedOn: today, comment: 'Xong' });
 
-        const list = async (query = '') => (await call('GET', `/api/units/${unitId}/tasks${query}`, 'bithu.dangbo')).json();
+        const list = async (query = '') => (await call('GET', `/api/units/${unitId}/tasks${query}`, staff().committee.cookie)).json();
         const all = await list();
         expect(all.total).toBe(6);
         // Both closed today: the later decision (the newer id) first.
@@ -703,19 +721,19 @@ forEachDialect((dialect) => {
         expect(page2.items).toHaveLength(2);
         // Bad filters name the field.
         for (const [query, field] of [['?status=late_ish', 'status'], ['?pageSize=500', 'pageSize'], ['?year=1999', 'year'], ['?ownerMemberId=abc', 'ownerMemberId']] as const) {
-          const res = await call('GET', `/api/units/${unitId}/tasks${query}`, 'bithu.dangbo');
+          const res = await call('GET', `/api/units/${unitId}/tasks${query}`, staff().committee.cookie);
           expect(res.statusCode).toBe(400);
           expect(fieldsOf(res)).toEqual([field]);
         }
 
         // The commune sees them too; Đồng Thứ's secretary does not (another cell).
-        expect((await call('GET', `/api/units/${d.communeId}/tasks?status=overdue&pageSize=200`, 'ubkt')).json().items.map((x: TaskSummary) => x.id)).toEqual(
+        expect((await call('GET', `/api/units/${d.communeId}/tasks?status=overdue&pageSize=200`, staff().inspection.cookie)).json().items.map((x: TaskSummary) => x.id)).toEqual(
           expect.arrayContaining([overdueOld.id, overdueNew.id]),
         );
-        expect((await call('GET', `/api/units/${unitId}/tasks`, 'bithu.dongthu')).statusCode).toBe(404);
+        expect((await call('GET', `/api/units/${unitId}/tasks`, staff().secretary.cookie)).statusCode).toBe(404);
         // The board's oldest overdue tasks, and the assigner's "My work".
         // The board is this year's (by deadline): near the turn of the year some fall outside it.
-        const board = (await call('GET', `/api/units/${unitId}/task-board`, 'bithu.dangbo')).json() as TaskBoard;
+        const board = (await call('GET', `/api/units/${unitId}/task-board`, staff().committee.cookie)).json() as TaskBoard;
         const thisYear = (...tasks: TaskDetail[]) => tasks.filter((x) => x.deadline.startsWith(String(year)));
         expect(board.overdueTasks.map((x) => x.id)).toEqual(thisYear(overdueOld, overdueNew).map((x) => x.id));
         expect(board.totals).toMatchObject({
@@ -727,19 +745,19 @@ forEachDialect((dialect) => {
         });
         expect(board.cells).toMatchObject([{ unitId, total: board.totals.total, overdue: board.totals.overdue }]);
         expect(board.owners.reduce((n, o) => n + o.total, 0)).toBe(board.totals.total);
-        const lastYear = (await call('GET', `/api/units/${unitId}/task-board?year=${year - 1}`, 'bithu.dangbo')).json() as TaskBoard;
+        const lastYear = (await call('GET', `/api/units/${unitId}/task-board?year=${year - 1}`, staff().committee.cookie)).json() as TaskBoard;
         expect(lastYear.totals.total + board.totals.total).toBe(
           [overdueOld, overdueNew, soon, later, closedFirst, closedSecond].filter((x) => Number(x.deadline.slice(0, 4)) >= year - 1 && Number(x.deadline.slice(0, 4)) <= year).length,
         );
-        const assigner = (await call('GET', '/api/me/work', 'bithu.dangbo')).json() as MyWork;
+        const assigner = (await call('GET', '/api/me/work', staff().committee.cookie)).json() as MyWork;
         expect(assigner.assignedOverdue.map((x) => x.id)).toEqual(expect.arrayContaining([overdueOld.id, overdueNew.id]));
         expect(assigner.assignedOverdue.every((x) => x.overdue)).toBe(true);
       });
 
       it('task options: members and units of the subtree, directives received, recent meetings', async () => {
         const d = await dongThu();
-        const { meetingId } = await meetingOn('bithu.dongthu', d.unitId, shiftDate(today, -1));
-        const directive = await call('POST', '/api/directives', 'bithu.dangbo', {
+        const { meetingId } = await meetingOn(staff().secretary.cookie, d.unitId, shiftDate(today, -1));
+        const directive = await call('POST', '/api/directives', staff().committee.cookie, {
           unitId: d.communeId,
           title: 'Triển khai Nghị quyết Trung ương 4 đến toàn thể đảng viên',
           body: 'Các chi bộ tổ chức học tập, xây dựng kế hoạch thực hiện.',
@@ -747,37 +765,37 @@ forEachDialect((dialect) => {
           targetUnitIds: [d.unitId],
         });
         expect(directive.statusCode, directive.body).toBe(201);
-        const cell = (await call('GET', `/api/units/${d.unitId}/task-options`, 'bithu.dongthu')).json();
+        const cell = (await call('GET', `/api/units/${d.unitId}/task-options`, staff().secretary.cookie)).json();
         expect(cell).toMatchObject({ unitId: d.unitId, unitKind: 'cell' });
         expect(cell.meetings.map((m: { id: string }) => m.id)).toContain(meetingId);
         expect(cell.meetings.map((m: { date: string }) => m.date)).toEqual([...cell.meetings.map((m: { date: string }) => m.date)].sort().reverse());
         expect(cell.directives[0]).toMatchObject({ id: directive.json().id, title: 'Triển khai Nghị quyết Trung ương 4 đến toàn thể đảng viên' });
         // Lưu Quang did not receive it.
-        const luuQuang = (await call('GET', `/api/units/${d.luuQuangId}/task-options`, 'bithu.luuquang')).json();
+        const luuQuang = (await call('GET', `/api/units/${d.luuQuangId}/task-options`, staff().otherSecretary.cookie)).json();
         expect(luuQuang.directives.map((x: { id: string }) => x.id)).not.toContain(directive.json().id);
         expect(cell.members.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining([d.memberId, d.secretaryId]));
         expect(cell.members.map((m: { id: string }) => m.id)).not.toContain(d.luuQuangMemberId);
         expect(cell.units.map((u: { name: string }) => u.name).sort()).toEqual(
-          ['Ban Công tác Mặt trận thôn Đồng Thứ', 'Chi hội Cựu chiến binh thôn Đồng Thứ', NONG_DAN_DONG_THU, PHU_NU_DONG_THU, 'Chi đoàn Thanh niên thôn Đồng Thứ'].sort(),
+          home().cells[0]!.massOrgs.map((o) => o.name).sort(),
         );
         expect(cell.units.every((u: { kind: string; contactName: string | null }) => u.kind === 'mass_org' && u.contactName)).toBe(true);
-        const commune = (await call('GET', `/api/units/${d.communeId}/task-options`, 'bithu.dangbo')).json();
-        expect(commune.units.filter((u: { kind: string }) => u.kind === 'cell')).toHaveLength(25);
+        const commune = (await call('GET', `/api/units/${d.communeId}/task-options`, staff().committee.cookie)).json();
+        expect(commune.units.filter((u: { kind: string }) => u.kind === 'cell')).toHaveLength(3);
         expect(commune.members.length).toBeGreaterThan(cell.members.length);
       });
 
       it('My work: overdue, due within 14 days, later, recently closed; as owner or co-worker', async () => {
         const d = await dongThu();
-        const source = await meetingOn('bithu.dongthu', d.unitId, shiftDate(today, -25));
-        const overdue = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, -2), { source, title: 'Quá hạn' }));
-        const soon = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 14), { title: 'Hạn 14 ngày' }));
-        const later = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 15), { title: 'Hạn 15 ngày' }));
-        const shared = await create('bithu.dongthu', taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { coworkerMemberIds: [d.memberId], title: 'Phối hợp' }));
-        const closed = await create('bithu.dongthu', taskBody(d.unitId, d.memberId, shiftDate(today, 2), { title: 'Đã đóng' }));
-        await call('POST', `/api/tasks/${closed.id}/close`, 'bithu.dongthu', { outcome: 'not_done', comment: 'Hủy' });
-        const notMine = await create('bithu.dongthu', taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { title: 'Của người khác' }));
+        const source = await meetingOn(staff().secretary.cookie, d.unitId, shiftDate(today, -25));
+        const overdue = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(today, -2), { source, title: 'Quá hạn' }));
+        const soon = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(today, 14), { title: 'Hạn 14 ngày' }));
+        const later = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(today, 15), { title: 'Hạn 15 ngày' }));
+        const shared = await create(staff().secretary.cookie, taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { coworkerMemberIds: [d.memberId], title: 'Phối hợp' }));
+        const closed = await create(staff().secretary.cookie, taskBody(d.unitId, d.memberId, shiftDate(today, 2), { title: 'Đã đóng' }));
+        await call('POST', `/api/tasks/${closed.id}/close`, staff().secretary.cookie, { outcome: 'not_done', comment: 'Hủy' });
+        const notMine = await create(staff().secretary.cookie, taskBody(d.unitId, d.others[5]!.id, shiftDate(today, 1), { title: 'Của người khác' }));
 
-        const work = (await call('GET', '/api/me/work', 'dangvien.dongthu')).json() as MyWork;
+        const work = (await call('GET', '/api/me/work', staff().member.cookie)).json() as MyWork;
         const ids = (list: TaskSummary[]) => list.map((x) => x.id);
         expect(ids(work.overdue)).toContain(overdue.id);
         expect(ids(work.dueSoon)).toEqual(expect.arrayContaining([soon.id, shared.id]));
@@ -793,7 +811,7 @@ forEachDialect((dialect) => {
         expect(Array.isArray(work.commitments)).toBe(true);
         expect(Array.isArray(work.directivesToAcknowledge)).toBe(true);
         // The secretary sees the overdue task they assigned.
-        const secretary = (await call('GET', '/api/me/work', 'bithu.dongthu')).json() as MyWork;
+        const secretary = (await call('GET', '/api/me/work', staff().secretary.cookie)).json() as MyWork;
         expect(ids(secretary.assignedOverdue)).toContain(overdue.id);
         expect(ids(secretary.overdue)).not.toContain(overdue.id);
       });

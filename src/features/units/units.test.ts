@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
-import { auditCount, lastAudit, missingId, signInAs } from '../../../test/helpers/accounts.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
+import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
 
 interface TreeNode {
   id: string;
@@ -16,19 +17,35 @@ interface TreeNode {
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
 forEachDialect((dialect) => {
-  const t = useDemoApp(dialect);
+  const t = useTestApp(dialect);
+  /**
+   * A commune of five cells: the first (the staff's "own" cell) and the second with five mass
+   * organisations each, the others with members only.
+   */
+  let home: BuiltCommune;
+  let staff: BuiltStaff;
+  /** An office clerk whose scope is only the second cell: the first is "another unit" to them. */
+  let officeOfSecondCell: string;
+  /** An account holding no role at all. */
+  let noRoleCookie: string;
+  beforeAll(async () => {
+    home = await buildCommune(t(), { villages: ['Đồng Thứ', 'Lưu Quang', 'Số 10', 'Số 2', 'Ấp Đình'], membersPerCell: [6, 7, 5, 3, 4], massOrgsPerCell: [5, 5] });
+    staff = await buildStaff(t(), home);
+    officeOfSecondCell = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home.cells[1]!.id }] })).cookie;
+    noRoleCookie = (await buildAccount(t(), { roles: [], unitId: home.id })).cookie;
+  });
+  const first = () => home.cells[0]!;
+  const second = () => home.cells[1]!;
 
-  /** A demo username, or a cookie header from signInAs; null = anonymous. */
+  /** A cookie header value; null = anonymous. */
   async function call(method: 'GET' | 'POST' | 'PATCH', url: string, who: string | null, payload?: unknown, lang?: string) {
     const headers: Record<string, string> = {};
-    if (who) headers.cookie = who.startsWith('tusoi_session=') ? who : await t().login(who);
+    if (who) headers.cookie = who;
     if (lang) headers['accept-language'] = lang;
     return t().app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
   }
-  /** An office clerk whose scope is only Lưu Quang: Đồng Thứ is "another unit" to them. */
-  const officeLuuQuang = () => signInAs(t(), 'vanphong.luuquang', [{ role: 'office', unitName: CELL_LUU_QUANG }]);
-  /** An account holding no role at all. */
-  const noRole = () => signInAs(t(), 'khong.vaitro', []);
+  const officeLuuQuang = async () => officeOfSecondCell;
+  const noRole = async () => noRoleCookie;
 
   const unitRow = (id: string) => t().db.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const unitCount = async () =>
@@ -44,12 +61,11 @@ forEachDialect((dialect) => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const massOrgsOf = async (cellName: string) =>
-    t().db.db.selectFrom('units').selectAll().where('parent_id', '=', await t().unitId(cellName)).orderBy('name').execute();
+  const massOrgsOf = async (cellId: string) => t().db.db.selectFrom('units').selectAll().where('parent_id', '=', cellId).orderBy('name').execute();
 
-  /** Creates a unit through the API as vanphong (the office of the whole commune). */
+  /** Creates a unit through the API as the office of the whole commune. */
   async function createUnit(parentId: string, kind: string, name: string): Promise<string> {
-    const res = await call('POST', '/api/units', 'vanphong', { parentId, kind, name });
+    const res = await call('POST', '/api/units', staff.office.cookie, { parentId, kind, name });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   }
@@ -70,110 +86,125 @@ forEachDialect((dialect) => {
     });
 
     it('shows a member only their own cell with its mass organisations', async () => {
-      for (const username of ['dangvien.dongthu', 'bithu.dongthu']) {
-        const res = await call('GET', '/api/units', username);
+      for (const cookie of [staff.member.cookie, staff.secretary.cookie]) {
+        const res = await call('GET', '/api/units', cookie);
         expect(res.statusCode).toBe(200);
         const roots = res.json().roots as TreeNode[];
-        expect(roots.map((r) => r.name), username).toEqual([CELL_DONG_THU]);
+        expect(roots.map((r) => r.name)).toEqual([first().name]);
         const [cell] = roots;
         expect(cell!.kind).toBe('cell');
         expect(cell!.children).toHaveLength(5);
         for (const child of cell!.children) {
           expect(child.kind).toBe('mass_org');
-          expect(child.name).toMatch(/Đồng Thứ$/);
+          expect(child.name.endsWith(first().villageName)).toBe(true);
           expect(child.parentId).toBe(cell!.id);
           expect(child.memberCount).toBe(0);
         }
-        expect(cell!.memberCount).toBe(24);
+        expect(cell!.memberCount).toBe(6);
         expect(cell!.memberCount).toBe(await activeMembersIn(cell!.id));
       }
     });
 
-    it('shows the commune user one tree: the commune with its 25 cells and their member totals', async () => {
-      const res = await call('GET', '/api/units', 'bithu.dangbo');
+    it('shows the commune user one tree: the commune with its cells and their member totals', async () => {
+      const res = await call('GET', '/api/units', staff.committee.cookie);
       expect(res.statusCode).toBe(200);
       const roots = res.json().roots as TreeNode[];
-      // Also a member of Chi bộ Cơ quan, which is inside the commune: still one root.
-      expect(roots.map((r) => r.name)).toEqual([COMMUNE]);
-      const commune = roots[0]!;
-      expect(commune.parentId).toBeNull();
-      expect(commune.children).toHaveLength(25);
-      expect(commune.children.every((c) => c.kind === 'cell')).toBe(true);
-      // Sorted by Vietnamese name.
-      const names = commune.children.map((c) => c.name);
+      // Also a member of the last cell, which is inside the commune: still one root.
+      expect(roots.map((r) => r.name)).toEqual([home.name]);
+      const node = roots[0]!;
+      expect(node.parentId).toBeNull();
+      expect(node.children).toHaveLength(5);
+      expect(node.children.every((c) => c.kind === 'cell')).toBe(true);
+      // Sorted by Vietnamese name (the cells were made in another order).
+      const names = node.children.map((c) => c.name);
       expect(names).toEqual([...names].sort(collator.compare));
+      expect(names).not.toEqual(home.cells.map((c) => c.name));
+      expect(names.slice(3).map((n) => n.split(' ').slice(3, 5).join(' '))).toEqual(['Số 2', 'Số 10']);
 
       const total = Number(
         (
           await t()
             .db.db.selectFrom('members')
+            .innerJoin('units', 'units.id', 'members.unit_id')
             .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('archived_at', 'is', null)
+            .where('units.path', 'like', `${home.path}%`)
+            .where('members.archived_at', 'is', null)
             .executeTakeFirstOrThrow()
         ).n,
       );
-      expect(commune.memberCount).toBe(total);
-      expect(commune.children.reduce((sum, c) => sum + c.memberCount, 0)).toBe(total);
-      for (const cell of commune.children) expect(cell.memberCount, cell.name).toBe(await activeMembersIn(cell.id));
-      expect(commune.children.find((c) => c.name === CELL_DONG_THU)!.memberCount).toBe(24);
-      expect(commune.children.find((c) => c.name === CELL_LUU_QUANG)!.memberCount).toBe(27);
-      expect(commune.children.find((c) => c.name === CELL_LUU_QUANG)!.children).toHaveLength(5);
+      expect(total).toBe(6 + 7 + 5 + 3 + 4);
+      expect(node.memberCount).toBe(total);
+      expect(node.children.reduce((sum, c) => sum + c.memberCount, 0)).toBe(total);
+      for (const cell of node.children) expect(cell.memberCount, cell.name).toBe(await activeMembersIn(cell.id));
+      expect(node.children.find((c) => c.id === first().id)!.memberCount).toBe(6);
+      expect(node.children.find((c) => c.id === second().id)!.memberCount).toBe(7);
+      expect(node.children.find((c) => c.id === second().id)!.children).toHaveLength(5);
     });
 
     it('shows the office and inspection the same commune tree', async () => {
-      for (const username of ['vanphong', 'ubkt']) {
-        const roots = (await call('GET', '/api/units', username)).json().roots as TreeNode[];
-        expect(roots.map((r) => r.name)).toEqual([COMMUNE]);
-        expect(roots[0]!.children).toHaveLength(25);
+      for (const cookie of [staff.office.cookie, staff.inspection.cookie]) {
+        const roots = (await call('GET', '/api/units', cookie)).json().roots as TreeNode[];
+        expect(roots.map((r) => r.name)).toEqual([home.name]);
+        expect(roots[0]!.children).toHaveLength(5);
       }
+    });
+
+    it('shows each commune only its own tree when several share the database', async () => {
+      const neighbour = await buildCommune(t(), { cells: 2, membersPerCell: 4 });
+      const neighbourCommittee = await buildAccount(t(), { roles: [{ role: 'party_committee', unitId: neighbour.id }] });
+      const mine = (await call('GET', '/api/units', staff.committee.cookie)).json().roots as TreeNode[];
+      const theirs = (await call('GET', '/api/units', neighbourCommittee.cookie)).json().roots as TreeNode[];
+      expect(mine.map((r) => r.id)).toEqual([home.id]);
+      expect(theirs.map((r) => r.id)).toEqual([neighbour.id]);
+      expect(theirs[0]!.memberCount).toBe(8);
     });
   });
 
   describe('GET /api/units/:id', () => {
     it('is 401 without a session', async () => {
-      expect((await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, null)).statusCode).toBe(401);
+      expect((await call('GET', `/api/units/${first().id}`, null)).statusCode).toBe(401);
     });
 
     it('is 403 for an account without any role', async () => {
-      expect((await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, await noRole())).statusCode).toBe(403);
+      expect((await call('GET', `/api/units/${first().id}`, await noRole())).statusCode).toBe(403);
     });
 
     it("answers another unit's record exactly like a missing one (404)", async () => {
-      const missing = await call('GET', `/api/units/${missingId()}`, 'dangvien.dongthu');
+      const missing = await call('GET', `/api/units/${missingId()}`, staff.member.cookie);
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.message).toBe('Không tìm thấy bản ghi.');
-      for (const name of [CELL_LUU_QUANG, COMMUNE]) {
-        const other = await call('GET', `/api/units/${await t().unitId(name)}`, 'dangvien.dongthu');
-        expect(other.statusCode, name).toBe(404);
+      for (const unit of [second(), home]) {
+        const other = await call('GET', `/api/units/${unit.id}`, staff.member.cookie);
+        expect(other.statusCode, unit.name).toBe(404);
         expect(other.body).toBe(missing.body);
       }
-      const lqOrg = (await massOrgsOf(CELL_LUU_QUANG))[0]!;
-      const secretary = await call('GET', `/api/units/${lqOrg.id}`, 'bithu.dongthu');
+      const lqOrg = (await massOrgsOf(second().id))[0]!;
+      const secretary = await call('GET', `/api/units/${lqOrg.id}`, staff.secretary.cookie);
       expect(secretary.statusCode).toBe(404);
-      expect(secretary.body).toBe((await call('GET', `/api/units/${missingId()}`, 'bithu.dongthu')).body);
+      expect(secretary.body).toBe((await call('GET', `/api/units/${missingId()}`, staff.secretary.cookie)).body);
     });
 
     it('rejects a malformed id with 400 naming the field', async () => {
-      const res = await call('GET', '/api/units/khong-phai-uuid', 'bithu.dangbo');
+      const res = await call('GET', '/api/units/khong-phai-uuid', staff.committee.cookie);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['id']);
       expect(res.json().error.fields[0].message).toBe('Mã bản ghi (id): sai định dạng (mã định danh UUID)');
-      const en = await call('GET', '/api/units/khong-phai-uuid', 'bithu.dangbo', undefined, 'en');
+      const en = await call('GET', '/api/units/khong-phai-uuid', staff.committee.cookie, undefined, 'en');
       expect(en.json().error.fields[0].message).toBe('id: has the wrong format (a UUID identifier)');
     });
 
     it('gives the commune user breadcrumbs from the commune down', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const res = await call('GET', `/api/units/${org.id}`, 'bithu.dangbo');
+      const dongThu = first().id;
+      const org = (await massOrgsOf(first().id))[0]!;
+      const res = await call('GET', `/api/units/${org.id}`, staff.committee.cookie);
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ id: org.id, parentId: dongThu, kind: 'mass_org', name: org.name, archived: false, memberCount: 0, children: [] });
       expect(body.contactName).toBe(org.contact_name);
       expect(body.contactPhone).toBe(org.contact_phone);
       expect(body.ancestors).toEqual([
-        { id: await t().unitId(COMMUNE), name: COMMUNE, kind: 'commune' },
-        { id: dongThu, name: CELL_DONG_THU, kind: 'cell' },
+        { id: home.id, name: home.name, kind: 'commune' },
+        { id: dongThu, name: first().name, kind: 'cell' },
       ]);
       expect(body.allowedActions).toEqual([
         'unit.update',
@@ -196,11 +227,11 @@ forEachDialect((dialect) => {
     });
 
     it("shows a cell secretary no breadcrumbs above their own cell", async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
-      const cell = await call('GET', `/api/units/${dongThu}`, 'bithu.dongthu');
+      const dongThu = first().id;
+      const cell = await call('GET', `/api/units/${dongThu}`, staff.secretary.cookie);
       expect(cell.statusCode).toBe(200);
       expect(cell.json().ancestors).toEqual([]);
-      expect(cell.json().memberCount).toBe(24);
+      expect(cell.json().memberCount).toBe(6);
       expect(cell.json().children.map((c: { kind: string }) => c.kind)).toEqual(Array(5).fill('mass_org'));
       // The secretary runs the cell's meetings and work but not its roster (the office's job);
       // directives come from the committee above.
@@ -216,23 +247,23 @@ forEachDialect((dialect) => {
         'feedback.give',
       ]);
 
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const child = await call('GET', `/api/units/${org.id}`, 'bithu.dongthu');
+      const org = (await massOrgsOf(first().id))[0]!;
+      const child = await call('GET', `/api/units/${org.id}`, staff.secretary.cookie);
       expect(child.statusCode).toBe(200);
-      expect(child.json().ancestors).toEqual([{ id: dongThu, name: CELL_DONG_THU, kind: 'cell' }]);
+      expect(child.json().ancestors).toEqual([{ id: dongThu, name: first().name, kind: 'cell' }]);
     });
 
     it('offers the office what it may do, but not the audit trail', async () => {
-      const res = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'vanphong');
+      const res = await call('GET', `/api/units/${first().id}`, staff.office.cookie);
       expect(res.json().allowedActions).toEqual(['unit.update', 'unit.move', 'unit.archive', 'unit.create', 'member.create']);
-      const ubkt = await call('GET', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'ubkt');
+      const ubkt = await call('GET', `/api/units/${first().id}`, staff.inspection.cookie);
       expect(ubkt.json().allowedActions).toEqual(['audit.read', 'meeting.read', 'attendance.report', 'work.report', 'directive.read', 'commitment.read', 'selfexam.read']);
     });
   });
 
   describe('POST /api/units', () => {
     const body = async (overrides: Record<string, unknown> = {}) => ({
-      parentId: await t().unitId(CELL_DONG_THU),
+      parentId: first().id,
       kind: 'mass_org',
       name: 'Tổ Hòa giải thôn Đồng Thứ',
       ...overrides,
@@ -244,7 +275,7 @@ forEachDialect((dialect) => {
     });
 
     it('is 403 for a cell secretary, and writes nothing', async () => {
-      const cookie = await t().login('bithu.dongthu');
+      const cookie = staff.secretary.cookie;
       const [units, audits] = [await unitCount(), await auditCount(t())];
       const res = await call('POST', '/api/units', cookie, await body());
       expect(res.statusCode).toBe(403);
@@ -266,8 +297,8 @@ forEachDialect((dialect) => {
     });
 
     it('creates a mass organisation under a cell, audited in the same change', async () => {
-      const cookie = await t().login('vanphong');
-      const dongThu = await unitRow(await t().unitId(CELL_DONG_THU));
+      const cookie = staff.office.cookie;
+      const dongThu = await unitRow(first().id);
       const audits = await auditCount(t());
       const res = await call('POST', '/api/units', cookie, {
         parentId: dongThu.id,
@@ -290,7 +321,7 @@ forEachDialect((dialect) => {
         memberCount: 0,
         children: [],
       });
-      expect(created.ancestors.map((a: { name: string }) => a.name)).toEqual([COMMUNE, CELL_DONG_THU]);
+      expect(created.ancestors.map((a: { name: string }) => a.name)).toEqual([home.name, first().name]);
 
       const row = await unitRow(created.id);
       expect(row.path).toBe(`${dongThu.path}${created.id}/`);
@@ -299,41 +330,40 @@ forEachDialect((dialect) => {
 
       expect(await auditCount(t())).toBe(audits + 1);
       const entry = await lastAudit(t());
-      const vanphong = await t().db.db.selectFrom('accounts').select('id').where('username', '=', 'vanphong').executeTakeFirstOrThrow();
-      expect(entry).toMatchObject({ action: 'unit.create', record_type: 'unit', record_id: created.id, unit_id: created.id, actor_account_id: vanphong.id });
+      expect(entry).toMatchObject({ action: 'unit.create', record_type: 'unit', record_id: created.id, unit_id: created.id, actor_account_id: staff.office.accountId });
       expect(entry.before).toBeNull();
       expect(entry.after).toMatchObject({ parentId: dongThu.id, kind: 'mass_org', name: 'Tổ Hòa giải thôn Đồng Thứ', code: 'HG-DT', archivedAt: null });
 
-      // The members of Đồng Thứ see it in their tree.
-      const tree = (await call('GET', '/api/units', 'dangvien.dongthu')).json().roots as TreeNode[];
+      // The members of the cell see it in their tree.
+      const tree = (await call('GET', '/api/units', staff.member.cookie)).json().roots as TreeNode[];
       expect(tree[0]!.children.map((c) => c.id)).toContain(created.id);
     });
 
     it('lets an office clerk of one cell create inside that cell', async () => {
       const res = await call('POST', '/api/units', await officeLuuQuang(), {
-        parentId: await t().unitId(CELL_LUU_QUANG),
+        parentId: second().id,
         kind: 'mass_org',
         name: 'Tổ An ninh thôn Lưu Quang',
       });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json().ancestors.map((a: { name: string }) => a.name)).toEqual([CELL_LUU_QUANG]);
+      expect(res.json().ancestors.map((a: { name: string }) => a.name)).toEqual([second().name]);
     });
 
     it('refuses a kind that does not fit the parent with 400 naming kind, and writes nothing', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [units, audits] = [await unitCount(), await auditCount(t())];
-      for (const [parentName, kind] of [
-        [CELL_DONG_THU, 'cell'],
-        [CELL_DONG_THU, 'commune'],
-        [COMMUNE, 'mass_org'],
-        [COMMUNE, 'province'],
+      for (const [parent, kind] of [
+        [first(), 'cell'],
+        [first(), 'commune'],
+        [home, 'mass_org'],
+        [home, 'province'],
       ] as const) {
-        const res = await call('POST', '/api/units', cookie, { parentId: await t().unitId(parentName), kind, name: 'Đơn vị sai chỗ' });
-        expect(res.statusCode, `${kind} under ${parentName}`).toBe(400);
+        const res = await call('POST', '/api/units', cookie, { parentId: parent.id, kind, name: 'Đơn vị sai chỗ' });
+        expect(res.statusCode, `${kind} under ${parent.name}`).toBe(400);
         expect(res.json().error.code).toBe('unit_kind_parent');
         expect(res.json().error.fields).toEqual([{ field: 'kind', message: 'Loại đơn vị không phù hợp với đơn vị cấp trên.' }]);
       }
-      const massOrg = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const massOrg = (await massOrgsOf(first().id))[0]!;
       const under = await call('POST', '/api/units', cookie, { parentId: massOrg.id, kind: 'mass_org', name: 'Tổ con' }, 'en');
       expect(under.statusCode).toBe(400);
       expect(under.json().error.fields).toEqual([{ field: 'kind', message: 'This kind of unit cannot sit under the chosen parent unit.' }]);
@@ -342,7 +372,7 @@ forEachDialect((dialect) => {
     });
 
     it('rejects bad fields with 400 naming each one, in Vietnamese or English', async () => {
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [units, audits] = [await unitCount(), await auditCount(t())];
       const bad = { parentId: 'abc', kind: 'club', name: 'A', contactPhone: 'goi-toi', extra: 1 };
       const vi = await call('POST', '/api/units', cookie, bad);
@@ -360,12 +390,12 @@ forEachDialect((dialect) => {
       expect(enFields.find((f) => f.field === 'extra')!.message).toBe('extra: is not an allowed field');
       expect(en.json().error.message).toMatch(/^Invalid input: /);
 
-      const missingName = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org' });
+      const missingName = await call('POST', '/api/units', cookie, { parentId: first().id, kind: 'mass_org' });
       expect(missingName.json().error.fields).toEqual([{ field: 'name', message: 'Tên (name): bắt buộc phải nhập' }]);
-      const blank = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org', name: '   ' });
+      const blank = await call('POST', '/api/units', cookie, { parentId: first().id, kind: 'mass_org', name: '   ' });
       expect(blank.statusCode).toBe(400);
       expect(blank.json().error.fields[0].field).toBe('name');
-      const long = await call('POST', '/api/units', cookie, { parentId: await t().unitId(CELL_DONG_THU), kind: 'mass_org', name: 'x'.repeat(201) });
+      const long = await call('POST', '/api/units', cookie, { parentId: first().id, kind: 'mass_org', name: 'x'.repeat(201) });
       expect(long.json().error.fields).toEqual([{ field: 'name', message: 'Tên (name): tối đa 200 ký tự' }]);
       const notJson = await t().app.inject({
         method: 'POST',
@@ -383,19 +413,19 @@ forEachDialect((dialect) => {
 
   describe('PATCH /api/units/:id', () => {
     it('is 401 without a session', async () => {
-      const res = await call('PATCH', `/api/units/${await t().unitId(CELL_DONG_THU)}`, null, { name: 'Tên mới' });
+      const res = await call('PATCH', `/api/units/${first().id}`, null, { name: 'Tên mới' });
       expect(res.statusCode).toBe(401);
     });
 
     it('is 403 for a cell secretary, even on their own cell', async () => {
-      const res = await call('PATCH', `/api/units/${await t().unitId(CELL_DONG_THU)}`, 'bithu.dongthu', { name: 'Tên mới' });
+      const res = await call('PATCH', `/api/units/${first().id}`, staff.secretary.cookie, { name: 'Tên mới' });
       expect(res.statusCode).toBe(403);
-      expect((await unitRow(await t().unitId(CELL_DONG_THU))).name).toBe(CELL_DONG_THU);
+      expect((await unitRow(first().id)).name).toBe(first().name);
     });
 
     it("answers another unit's record exactly like a missing one (404)", async () => {
       const cookie = await officeLuuQuang();
-      const dongThu = await t().unitId(CELL_DONG_THU);
+      const dongThu = first().id;
       const before = await unitRow(dongThu);
       const audits = await auditCount(t());
       const other = await call('PATCH', `/api/units/${dongThu}`, cookie, { name: 'Tên mới' });
@@ -407,8 +437,8 @@ forEachDialect((dialect) => {
     });
 
     it('renames and edits the contact, auditing before and after', async () => {
-      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Tự quản'));
-      const cookie = await t().login('vanphong');
+      const id = await createUnit(first().id, 'mass_org', uniqueName('Tổ Tự quản'));
+      const cookie = staff.office.cookie;
       await call('PATCH', `/api/units/${id}`, cookie, { contactName: 'Lê Văn Cũ', contactPhone: '0987 654 321', code: 'TQ' });
       const before = await unitRow(id);
       const audits = await auditCount(t());
@@ -426,8 +456,8 @@ forEachDialect((dialect) => {
     });
 
     it('loses no field when two people edit the same unit at the same time', async () => {
-      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Đồng thời'));
-      const cookie = await t().login('vanphong');
+      const id = await createUnit(first().id, 'mass_org', uniqueName('Tổ Đồng thời'));
+      const cookie = staff.office.cookie;
       const patches = [{ name: 'Tổ Đồng thời Mới' }, { code: 'DT-1' }, { contactName: 'Hà Văn Liên' }, { contactPhone: '0903 123 456' }];
       const results = await Promise.all(patches.map((p) => call('PATCH', `/api/units/${id}`, cookie, p)));
       expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
@@ -436,14 +466,14 @@ forEachDialect((dialect) => {
     });
 
     it('rejects bad fields with 400 naming them, changing nothing', async () => {
-      const id = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Tổ Vệ sinh'));
+      const id = await createUnit(first().id, 'mass_org', uniqueName('Tổ Vệ sinh'));
       const before = await unitRow(id);
       const audits = await auditCount(t());
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const res = await call('PATCH', `/api/units/${id}`, cookie, { name: 'x', code: '', contactPhone: '12' });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['code', 'contactPhone', 'name']);
-      const parent = await call('PATCH', `/api/units/${id}`, cookie, { parentId: await t().unitId(COMMUNE) }, 'en');
+      const parent = await call('PATCH', `/api/units/${id}`, cookie, { parentId: home.id }, 'en');
       expect(parent.statusCode).toBe(400);
       expect(parent.json().error.fields).toEqual([{ field: 'parentId', message: 'parentId: is not an allowed field' }]);
       const badId = await call('PATCH', '/api/units/123', cookie, { name: 'Tên hợp lệ' });
@@ -456,22 +486,22 @@ forEachDialect((dialect) => {
 
   describe('POST /api/units/:id/move', () => {
     it('is 401 without a session', async () => {
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const res = await call('POST', `/api/units/${org.id}/move`, null, { parentId: await t().unitId(CELL_LUU_QUANG) });
+      const org = (await massOrgsOf(first().id))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, null, { parentId: second().id });
       expect(res.statusCode).toBe(401);
     });
 
     it('is 403 for a cell secretary', async () => {
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const res = await call('POST', `/api/units/${org.id}/move`, 'bithu.dongthu', { parentId: await t().unitId(CELL_DONG_THU) });
+      const org = (await massOrgsOf(first().id))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, staff.secretary.cookie, { parentId: first().id });
       expect(res.statusCode).toBe(403);
     });
 
     it("answers another unit's record, or a parent outside the scope, exactly like a missing one (404)", async () => {
       const cookie = await officeLuuQuang();
-      const dongThuOrg = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const luuQuangOrg = (await massOrgsOf(CELL_LUU_QUANG))[0]!;
-      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const dongThuOrg = (await massOrgsOf(first().id))[0]!;
+      const luuQuangOrg = (await massOrgsOf(second().id))[0]!;
+      const luuQuang = second().id;
       const audits = await auditCount(t());
 
       const other = await call('POST', `/api/units/${dongThuOrg.id}/move`, cookie, { parentId: luuQuang });
@@ -479,7 +509,7 @@ forEachDialect((dialect) => {
       expect(other.statusCode).toBe(404);
       expect(other.body).toBe(missing.body);
 
-      const otherParent = await call('POST', `/api/units/${luuQuangOrg.id}/move`, cookie, { parentId: await t().unitId(CELL_DONG_THU) });
+      const otherParent = await call('POST', `/api/units/${luuQuangOrg.id}/move`, cookie, { parentId: first().id });
       const missingParent = await call('POST', `/api/units/${luuQuangOrg.id}/move`, cookie, { parentId: missingId() });
       expect(otherParent.statusCode).toBe(404);
       expect(otherParent.body).toBe(missingParent.body);
@@ -490,16 +520,16 @@ forEachDialect((dialect) => {
     });
 
     it('moves a subtree, rewriting the paths of every descendant, audited', async () => {
-      const commune = await unitRow(await t().unitId(COMMUNE));
+      const commune = await unitRow(home.id);
       const branch = await createUnit(commune.id, 'intermediate', uniqueName('Đảng bộ bộ phận Khu'));
       const cell = await createUnit(commune.id, 'cell', uniqueName('Chi bộ thôn Thử'));
       const org = await createUnit(cell, 'mass_org', uniqueName('Chi hội Thử'));
-      const memberRes = await call('POST', '/api/members', 'vanphong', { unitId: cell, familyName: 'Phan', middleName: 'Văn', givenName: 'Chuyển', status: 'official' });
+      const memberRes = await call('POST', '/api/members', staff.office.cookie, { unitId: cell, familyName: 'Phan', middleName: 'Văn', givenName: 'Chuyển', status: 'official' });
       expect(memberRes.statusCode, memberRes.body).toBe(201);
       const branchRow = await unitRow(branch);
       const audits = await auditCount(t());
 
-      const res = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: branch });
+      const res = await call('POST', `/api/units/${cell}/move`, staff.office.cookie, { parentId: branch });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ id: cell, parentId: branch, memberCount: 1 });
       expect(res.json().ancestors.map((a: { id: string }) => a.id)).toEqual([commune.id, branch]);
@@ -520,28 +550,28 @@ forEachDialect((dialect) => {
       expect(entry.after).toEqual({ parentId: branch, parentName: branchRow.name });
 
       // The tree and the member lists follow the new paths.
-      const tree = (await call('GET', '/api/units', 'bithu.dangbo')).json().roots as TreeNode[];
+      const tree = (await call('GET', '/api/units', staff.committee.cookie)).json().roots as TreeNode[];
       const branchNode = tree[0]!.children.find((c) => c.id === branch)!;
       expect(branchNode.memberCount).toBe(1);
       expect(branchNode.children.map((c) => c.id)).toEqual([cell]);
       expect(branchNode.children[0]!.children.map((c) => c.id)).toEqual([org]);
-      const list = await call('GET', `/api/units/${branch}/members`, 'bithu.dangbo');
+      const list = await call('GET', `/api/units/${branch}/members`, staff.committee.cookie);
       expect(list.json().total).toBe(1);
 
       // Moving to the parent it already has changes nothing.
-      const again = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: branch });
+      const again = await call('POST', `/api/units/${cell}/move`, staff.office.cookie, { parentId: branch });
       expect(again.statusCode).toBe(200);
       expect(await auditCount(t())).toBe(audits + 1);
     });
 
     it('refuses to move a unit into itself or its own subtree (400, no change)', async () => {
-      const commune = await t().unitId(COMMUNE);
+      const commune = home.id;
       const cell = await createUnit(commune, 'cell', uniqueName('Chi bộ thôn Vòng'));
       const org = await createUnit(cell, 'mass_org', uniqueName('Chi hội Vòng'));
       const before = await unitRow(cell);
       const audits = await auditCount(t());
       for (const target of [org, cell]) {
-        const res = await call('POST', `/api/units/${cell}/move`, 'vanphong', { parentId: target });
+        const res = await call('POST', `/api/units/${cell}/move`, staff.office.cookie, { parentId: target });
         expect(res.statusCode).toBe(400);
         expect(res.json().error.code).toBe('unit_cycle');
         expect(res.json().error.fields).toEqual([{ field: 'parentId', message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' }]);
@@ -551,10 +581,10 @@ forEachDialect((dialect) => {
     });
 
     it('never builds a cycle when two units are moved under each other at the same time', async () => {
-      const commune = await t().unitId(COMMUNE);
+      const commune = home.id;
       const a = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận A'));
       const b = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận B'));
-      const cookie = await t().login('vanphong');
+      const cookie = staff.office.cookie;
       const [ab, ba] = await Promise.all([
         call('POST', `/api/units/${a}/move`, cookie, { parentId: b }),
         call('POST', `/api/units/${b}/move`, cookie, { parentId: a }),
@@ -573,19 +603,19 @@ forEachDialect((dialect) => {
     });
 
     it('refuses a parent of the wrong kind with 400 naming kind', async () => {
-      const org = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Chi hội Lạc chỗ'));
-      const res = await call('POST', `/api/units/${org}/move`, 'vanphong', { parentId: await t().unitId(COMMUNE) }, 'en');
+      const org = await createUnit(first().id, 'mass_org', uniqueName('Chi hội Lạc chỗ'));
+      const res = await call('POST', `/api/units/${org}/move`, staff.office.cookie, { parentId: home.id }, 'en');
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields).toEqual([{ field: 'kind', message: 'This kind of unit cannot sit under the chosen parent unit.' }]);
     });
 
     it('refuses to move the root of the caller\'s own scope (400)', async () => {
       const audits = await auditCount(t());
-      const commune = await call('POST', `/api/units/${await t().unitId(COMMUNE)}/move`, 'vanphong', { parentId: await t().unitId(CELL_DONG_THU) });
+      const commune = await call('POST', `/api/units/${home.id}/move`, staff.office.cookie, { parentId: first().id });
       expect(commune.statusCode).toBe(400);
       expect(commune.json().error.code).toBe('unit_root');
       expect(commune.json().error.message).toBe('Không thể chuyển hoặc lưu trữ đơn vị gốc trong phạm vi của bạn.');
-      const luuQuang = await t().unitId(CELL_LUU_QUANG);
+      const luuQuang = second().id;
       const own = await call('POST', `/api/units/${luuQuang}/move`, await officeLuuQuang(), { parentId: luuQuang });
       expect(own.statusCode).toBe(400);
       expect(own.json().error.code).toBe('unit_root');
@@ -593,8 +623,8 @@ forEachDialect((dialect) => {
     });
 
     it('rejects a malformed body with 400 naming parentId', async () => {
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      const res = await call('POST', `/api/units/${org.id}/move`, 'vanphong', {});
+      const org = (await massOrgsOf(first().id))[0]!;
+      const res = await call('POST', `/api/units/${org.id}/move`, staff.office.cookie, {});
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields).toEqual([{ field: 'parentId', message: 'Đơn vị cấp trên (parentId): bắt buộc phải nhập' }]);
     });
@@ -602,21 +632,21 @@ forEachDialect((dialect) => {
 
   describe('POST /api/units/:id/archive and /restore', () => {
     it('is 401 without a session', async () => {
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const org = (await massOrgsOf(first().id))[0]!;
       expect((await call('POST', `/api/units/${org.id}/archive`, null)).statusCode).toBe(401);
       expect((await call('POST', `/api/units/${org.id}/restore`, null)).statusCode).toBe(401);
     });
 
     it('is 403 for a cell secretary and for inspection', async () => {
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
-      expect((await call('POST', `/api/units/${org.id}/archive`, 'bithu.dongthu')).statusCode).toBe(403);
-      expect((await call('POST', `/api/units/${org.id}/restore`, 'ubkt')).statusCode).toBe(403);
+      const org = (await massOrgsOf(first().id))[0]!;
+      expect((await call('POST', `/api/units/${org.id}/archive`, staff.secretary.cookie)).statusCode).toBe(403);
+      expect((await call('POST', `/api/units/${org.id}/restore`, staff.inspection.cookie)).statusCode).toBe(403);
       expect((await unitRow(org.id)).archived_at).toBeNull();
     });
 
     it("answers another unit's record exactly like a missing one (404)", async () => {
       const cookie = await officeLuuQuang();
-      const org = (await massOrgsOf(CELL_DONG_THU))[0]!;
+      const org = (await massOrgsOf(first().id))[0]!;
       for (const action of ['archive', 'restore']) {
         const other = await call('POST', `/api/units/${org.id}/${action}`, cookie);
         const missing = await call('POST', `/api/units/${missingId()}/${action}`, cookie);
@@ -628,30 +658,30 @@ forEachDialect((dialect) => {
 
     it('refuses (409) to archive a unit with active sub-units or active members', async () => {
       const audits = await auditCount(t());
-      const dongThu = await call('POST', `/api/units/${await t().unitId(CELL_DONG_THU)}/archive`, 'vanphong');
+      const dongThu = await call('POST', `/api/units/${first().id}/archive`, staff.office.cookie);
       expect(dongThu.statusCode).toBe(409);
       expect(dongThu.json().error.code).toBe('unit_has_active_children');
-      const cell = await call('POST', `/api/units/${await t().unitId('Chi bộ thôn Số 1')}/archive`, 'vanphong');
+      const cell = await call('POST', `/api/units/${home.cells[2]!.id}/archive`, staff.office.cookie);
       expect(cell.statusCode).toBe(409);
       expect(cell.json().error.code).toBe('unit_has_active_members');
       expect(cell.json().error.message).toBe('Đơn vị còn đảng viên đang sinh hoạt; hãy chuyển họ sang chi bộ khác trước.');
-      const en = await call('POST', `/api/units/${await t().unitId('Chi bộ thôn Số 1')}/archive`, 'vanphong', undefined, 'en');
+      const en = await call('POST', `/api/units/${home.cells[2]!.id}/archive`, staff.office.cookie, undefined, 'en');
       expect(en.json().error.message).toBe('The unit still has active members; move them to another cell first.');
-      expect((await unitRow(await t().unitId('Chi bộ thôn Số 1'))).archived_at).toBeNull();
+      expect((await unitRow(home.cells[2]!.id)).archived_at).toBeNull();
       expect(await auditCount(t())).toBe(audits);
     });
 
     it('refuses to archive the root of the caller\'s own scope (400)', async () => {
-      const res = await call('POST', `/api/units/${await t().unitId(COMMUNE)}/archive`, 'bithu.dangbo');
+      const res = await call('POST', `/api/units/${home.id}/archive`, staff.committee.cookie);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('unit_root');
     });
 
     it('archives an empty mass organisation and restores it, each audited once', async () => {
-      const org = await createUnit(await t().unitId(CELL_DONG_THU), 'mass_org', uniqueName('Chi hội Tạm'));
+      const org = await createUnit(first().id, 'mass_org', uniqueName('Chi hội Tạm'));
       const audits = await auditCount(t());
 
-      const archived = await call('POST', `/api/units/${org}/archive`, 'vanphong');
+      const archived = await call('POST', `/api/units/${org}/archive`, staff.office.cookie);
       expect(archived.statusCode, archived.body).toBe(200);
       expect(archived.json()).toMatchObject({ id: org, archived: true });
       const row = await unitRow(org);
@@ -663,13 +693,13 @@ forEachDialect((dialect) => {
       expect(entry.after).toEqual({ archivedAt: row.archived_at });
 
       // Archiving again is a no-op, not a second entry.
-      expect((await call('POST', `/api/units/${org}/archive`, 'vanphong')).json().archived).toBe(true);
+      expect((await call('POST', `/api/units/${org}/archive`, staff.office.cookie)).json().archived).toBe(true);
       expect(await auditCount(t())).toBe(audits + 1);
       // The tree still shows it, marked archived.
-      const tree = (await call('GET', '/api/units', 'dangvien.dongthu')).json().roots as TreeNode[];
+      const tree = (await call('GET', '/api/units', staff.member.cookie)).json().roots as TreeNode[];
       expect(tree[0]!.children.find((c) => c.id === org)!.archived).toBe(true);
 
-      const restored = await call('POST', `/api/units/${org}/restore`, 'bithu.dangbo');
+      const restored = await call('POST', `/api/units/${org}/restore`, staff.committee.cookie);
       expect(restored.statusCode).toBe(200);
       expect(restored.json().archived).toBe(false);
       expect((await unitRow(org)).archived_at).toBeNull();
@@ -683,17 +713,17 @@ forEachDialect((dialect) => {
 
   describe('rules added after review', () => {
     it('refuses to create or move a unit under an archived parent (400 naming parentId), writing nothing', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
+      const dongThu = first().id;
       const archivedOrg = await createUnit(dongThu, 'mass_org', uniqueName('Chi hội tạm'));
-      expect((await call('POST', `/api/units/${archivedOrg}/archive`, 'vanphong')).statusCode).toBe(200);
-      const commune = await t().unitId(COMMUNE);
+      expect((await call('POST', `/api/units/${archivedOrg}/archive`, staff.office.cookie)).statusCode).toBe(200);
+      const commune = home.id;
       const branch = await createUnit(commune, 'intermediate', uniqueName('Đảng bộ bộ phận'));
-      expect((await call('POST', `/api/units/${branch}/archive`, 'vanphong')).statusCode).toBe(200);
+      expect((await call('POST', `/api/units/${branch}/archive`, staff.office.cookie)).statusCode).toBe(200);
       const audits = await auditCount(t());
-      const create = await call('POST', '/api/units', 'vanphong', { parentId: branch, kind: 'cell', name: uniqueName('Chi bộ mới') });
+      const create = await call('POST', '/api/units', staff.office.cookie, { parentId: branch, kind: 'cell', name: uniqueName('Chi bộ mới') });
       expect(create.statusCode).toBe(400);
       expect(create.json().error.fields).toEqual([{ field: 'parentId', message: 'Đơn vị cấp trên đã được lưu trữ; hãy chọn một đơn vị đang hoạt động.' }]);
-      const move = await call('POST', `/api/units/${dongThu}/move`, 'vanphong', { parentId: branch }, 'en');
+      const move = await call('POST', `/api/units/${dongThu}/move`, staff.office.cookie, { parentId: branch }, 'en');
       expect(move.statusCode).toBe(400);
       expect(move.json().error.fields[0]).toEqual({ field: 'parentId', message: 'The parent unit is archived; choose an active unit.' });
       expect(await auditCount(t())).toBe(audits);
@@ -701,12 +731,12 @@ forEachDialect((dialect) => {
     });
 
     it('saving an unchanged unit writes no audit entry', async () => {
-      const dongThu = await t().unitId(CELL_DONG_THU);
+      const dongThu = first().id;
       const row = await unitRow(dongThu);
       const audits = await auditCount(t());
-      const res = await call('PATCH', `/api/units/${dongThu}`, 'vanphong', { name: row.name, code: row.code });
+      const res = await call('PATCH', `/api/units/${dongThu}`, staff.office.cookie, { name: row.name, code: row.code });
       expect(res.statusCode).toBe(200);
-      expect((await call('PATCH', `/api/units/${dongThu}`, 'vanphong', {})).statusCode).toBe(200);
+      expect((await call('PATCH', `/api/units/${dongThu}`, staff.office.cookie, {})).statusCode).toBe(200);
       expect(await auditCount(t())).toBe(audits);
       expect((await unitRow(dongThu)).updated_at).toBe(row.updated_at);
     });
