@@ -61,11 +61,11 @@ export interface BuiltCommune extends BuiltUnit {
 }
 
 /**
- * A fresh commune committee (Đảng bộ xã, a root unit) with `cells` village cells (named after
- * `villages` when given: "Chi bộ thôn <village> <tag>"), each with
- * `membersPerCell` members (default 6, official unless `statuses` is given) and `massOrgsPerCell` mass organisations
- * (default none); either count may be a list, one number per cell. Names carry a tag
- * of their own, so many communes live in one database. Every unit and member is audited as
+ * A fresh commune committee (Đảng bộ xã, a root unit) with `cells` village cells (default 2;
+ * named after `villages` when given: "Chi bộ thôn <village> <tag>"), each with `membersPerCell`
+ * members (default 6, official unless `statuses` is given) and `massOrgsPerCell` mass
+ * organisations (default none); either count may be a list, one number per cell. Names carry a
+ * tag of their own, so many communes live in one database. Every unit and member is audited as
  * created by the system (`source: 'factory'`), like the demo's seeding.
  */
 export async function buildCommune(
@@ -244,9 +244,10 @@ export interface BuiltStaff {
 }
 
 /**
- * The six accounts the demo has, over a commune from `buildCommune` (at least two cells, two
- * members in the first and one in each other cell): committee, inspection and office over the
- * commune; the first cell's secretary and one of its members; the second cell's secretary.
+ * The six accounts the demo has, over a commune from `buildCommune` (at least two cells; two
+ * members in the first and four in the last, the defaults give six): committee, inspection and
+ * office over the commune, each a member of the last cell; the first cell's secretary and one
+ * of its members; the second cell's secretary.
  */
 export async function buildStaff(t: TestApp, commune: BuiltCommune): Promise<BuiltStaff> {
   const [first, second] = commune.cells;
