@@ -38,6 +38,10 @@ describe('loadConfig', () => {
     expect(message).toContain('postgres://');
   });
 
+  it('accepts a limit so high it never bites (the benchmark turns the flood guard off)', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '1000000000' }).rateLimitPerMinute).toBe(1_000_000_000);
+  });
+
   it('refuses a fractional or negative number', () => {
     expect(() => loadConfig({ PUBLIC_SENDS_PER_MINUTE: '2.5' })).toThrow(/PUBLIC_SENDS_PER_MINUTE/);
     expect(() => loadConfig({ SESSION_IDLE_HOURS: '-1' })).toThrow(/SESSION_IDLE_HOURS/);
