@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const extra = await addProvinceScaleData(handle.db, COMMUNES);
   await handle.close();
-  console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), ${demo.meetings} demo meetings of 2022, SQLite`);
+  console.log(`dataset: ${demo.members + extra} members (${extra} generated in ${Date.now() - t0} ms), ${demo.meetings} demo meetings (2022 and the present year), SQLite`);
 
   const server = await startBuiltServer({ dataDir, env: { RATE_LIMIT_PER_MINUTE: '1000000000', NODE_ENV: 'development' } });
   const helloPort = await freePort();
