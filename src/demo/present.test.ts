@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCommune } from './commune.js';
-import { buildDemoPresent, presentWindow, todayInVietnam, type DemoPresent } from './present.js';
+import { buildDemoPresent, presentWindow, type DemoPresent } from './present.js';
+import { todayInVietnam } from '../domain/vietnam-time.js';
 import { addDays, type DemoTask } from './meetings.js';
 import { allowedOutcomes } from '../domain/tasks.js';
 import { demoCitizenMessages, demoLocalIssues } from './local-issues.js';

@@ -40,7 +40,8 @@ import {
 } from './self-examination.js';
 import * as text from './present-text.js';
 import { hashSeed, Rng } from './random.js';
-import { daysBetween } from '../domain/tasks.js';
+import { daysBetween, displayDate } from '../domain/tasks.js';
+import { statsPeriod, statsPeriodLabelVi } from '../domain/self-examination.js';
 import { joinFullName } from '../domain/vietnamese.js';
 
 // ---------------------------------------------------------------------------
@@ -74,15 +75,10 @@ export interface PresentWindow {
   previousQuarter: DemoQuarter | null;
 }
 
+/** A quarter's dates, as the self-examination statistics count them. */
 function quarterOf(year: number, quarter: number): DemoQuarter {
-  const first = (quarter - 1) * 3 + 1;
-  const lastDay = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
-  return { year, quarter, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(lastDay)}` };
-}
-
-/** Today's date in Vietnam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const { from, to } = statsPeriod(`${year}-Q${quarter}`);
+  return { year, quarter, from, to };
 }
 
 /** The present as seen on `today` (yyyy-mm-dd). Refuses a day in or before 2022: that year is the story's. */
@@ -523,7 +519,6 @@ function commitmentLine(c: {
 // ---------------------------------------------------------------------------
 
 const at = (rng: Rng, date: string): string => `${date}T${pad(rng.int(1, 9))}:${pad(rng.int(0, 59))}:00.000Z`;
-const shownDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 function dayIn(rng: Rng, from: string, to: string): string {
   return to <= from ? from : addDays(from, rng.int(0, daysBetween(from, to)));
@@ -834,5 +829,5 @@ export function buildDemoPresent(commune: DemoCommune, today: string): DemoPrese
 
 /** "Quý IV/2026 (01/10/2026–31/12/2026)": the open self-examination period, for the summary. */
 export function shownPeriod(q: DemoQuarter): string {
-  return `Quý ${ROMAN[q.quarter - 1]}/${q.year} (${shownDate(q.from)}–${shownDate(q.to)})`;
+  return `${statsPeriodLabelVi(`${q.year}-Q${q.quarter}`)} (${displayDate(q.from)}–${displayDate(q.to)})`;
 }

@@ -16,7 +16,8 @@ import { buildDemoMeetings } from '../meetings.js';
 import { seedDemoLocalIssues } from './local-issues.js';
 import { demoCitizenMessages } from '../local-issues.js';
 import { formatTrackingCode } from '../../domain/citizen-feedback.js';
-import { buildDemoPresent, presentWindow, todayInVietnam } from '../present.js';
+import { buildDemoPresent, presentWindow } from '../present.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { emptyPresentSummary, seedDemoPresent, type DemoPresentSummary } from './present.js';
 
 export type { DemoPresentSummary } from './present.js';
