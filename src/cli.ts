@@ -6,7 +6,7 @@ import { roles, type Role } from './domain/roles.js';
 import { createAccount, generatePassword, resetPassword } from './features/accounts/service.js';
 import { verifyAuditChain } from './features/audit/service.js';
 import { DEMO_PASSWORD } from './core/passwords.js';
-import { loadConfig } from './core/config.js';
+import { ConfigError, loadConfig } from './core/config.js';
 import { openConfiguredDatabase, printDemoSummary, readVersion, serve } from './server/main.js';
 
 /** Opens the configured database, migrated, runs `work`, and closes it. */
@@ -26,6 +26,16 @@ function refuseDemoPassword(password: string, demo: boolean | undefined): void {
   }
 }
 
+/** `--port` accepts what PORT accepts; the message names the flag, not the variable. */
+function parsePortOption(value: string): number {
+  try {
+    return loadConfig({ PORT: value }).port;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new Error(`--port "${value}" không hợp lệ: cần ${error.problems[0]!.expected}. (--port is invalid)`);
+  }
+}
+
 export function buildCli(): Command {
   const program = new Command('tusoi')
     .description('Tự Soi — tự soi, tự sửa cho Đảng bộ xã và chi bộ. Database: DATABASE_URL=postgres://… or SQLite in DATA_DIR (./data).')
@@ -34,7 +44,7 @@ export function buildCli(): Command {
   program
     .command('serve')
     .description('Run migrations, load the demo commune into an empty database, and serve the API and web app')
-    .option('-p, --port <port>', 'port (default: PORT or 3000)', (v) => loadConfig({ PORT: v }).port)
+    .option('-p, --port <port>', 'port (default: PORT or 3000)', parsePortOption)
     .option('-H, --host <host>', 'host (default: HOST or 0.0.0.0)')
     .option('--demo', 'in production, still load the demo commune and accept the demo password')
     .action(async (opts: { port?: number; host?: string; demo?: boolean }) => serve(opts));

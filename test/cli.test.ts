@@ -133,6 +133,13 @@ describe('tusoi CLI on SQLite', () => {
     expect(result.stdout).not.toContain('Tự Soi đang chạy');
   });
 
+  it('serve --port refuses a value that is not a port, naming the flag', async () => {
+    const result = await tusoi(['serve', '--port', 'abc'], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--port "abc" không hợp lệ');
+    expect(result.stderr).toContain('a whole number from 0 to 65535');
+  });
+
   it('--help of every command exits 0', async () => {
     const commands = [[], ['serve'], ['migrate'], ['seed'], ['user'], ['user', 'create'], ['user', 'reset-password'], ['audit-verify']];
     const results = await Promise.all(commands.map((c) => tusoi([...c, '--help'], env())));

@@ -37,12 +37,10 @@ const unset = (value: unknown) => value === undefined || value === '';
 
 /** A whole number in [min, max]; what it expects is said in both languages when it is not. */
 function wholeNumber(fallback: number, min: number, max: number) {
+  const expected = { error: () => `một số nguyên từ ${min} đến ${max} / a whole number from ${min} to ${max}` };
   return z.preprocess(
     (v) => (unset(v) ? fallback : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v),
-    z.number({
-      error: () => `một số nguyên từ ${min} đến ${max} / a whole number from ${min} to ${max}`,
-    }).int().min(min, { error: () => `một số nguyên từ ${min} đến ${max} / a whole number from ${min} to ${max}` })
-      .max(max, { error: () => `một số nguyên từ ${min} đến ${max} / a whole number from ${min} to ${max}` }),
+    z.number(expected).int(expected).min(min, expected).max(max, expected),
   );
 }
 
