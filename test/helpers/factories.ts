@@ -207,13 +207,9 @@ export async function buildAccount(
   return { accountId, username, memberId, cookie: await t.login(username, TEST_PASSWORD) };
 }
 
-/**
- * A member's account (the member role over their cell) for the first active member of `cellId`
- * in roster order who has no account yet, made through the accounts service and signed in:
- * tests that need many members with accounts (a receiver of feedback, a fresh self-examiner).
- */
-export async function buildMemberAccount(t: TestApp, cellId: string): Promise<BuiltAccount & { memberId: string }> {
-  const member = await t.db.db
+/** The first active member of a cell, in roster order, who has no account yet. */
+export function firstMemberWithoutAccount(t: Pick<TestApp, 'db'>, cellId: string) {
+  return t.db.db
     .selectFrom('members')
     .select('id')
     .where('unit_id', '=', cellId)
@@ -222,6 +218,15 @@ export async function buildMemberAccount(t: TestApp, cellId: string): Promise<Bu
     .orderBy('sort_key')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * A member's account (the member role over their cell) for the first active member of `cellId`
+ * in roster order who has no account yet, made through the accounts service and signed in:
+ * tests that need many members with accounts (a receiver of feedback, a fresh self-examiner).
+ */
+export async function buildMemberAccount(t: TestApp, cellId: string): Promise<BuiltAccount & { memberId: string }> {
+  const member = await firstMemberWithoutAccount(t, cellId);
   if (!member) throw new Error('buildMemberAccount: every member of the cell has an account; build the cell with more members');
   const account = await buildAccount(t, { roles: [{ role: 'member', unitId: cellId }], memberId: member.id });
   return { ...account, memberId: member.id };

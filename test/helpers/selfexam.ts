@@ -1,3 +1,4 @@
+import { firstMemberWithoutAccount } from './factories.js';
 import { createAccount } from '../../src/features/accounts/service.js';
 import type { SelfExamDetail } from '../../src/features/self-examinations/schemas.js';
 import type { TestApp } from './app.js';
@@ -11,15 +12,8 @@ export async function memberAccount(t: TestApp, cellName: string, username: stri
   const unitId = await t.unitId(cellName);
   let account = await t.db.db.selectFrom('accounts').select(['id', 'member_id']).where('username', '=', username).executeTakeFirst();
   if (!account) {
-    const member = await t.db.db
-      .selectFrom('members')
-      .select('id')
-      .where('unit_id', '=', unitId)
-      .where('archived_at', 'is', null)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('accounts').select('id').whereRef('accounts.member_id', '=', 'members.id'))))
-      .orderBy('sort_key')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const member = await firstMemberWithoutAccount(t, unitId);
+    if (!member) throw new Error(`memberAccount: every member of ${cellName} has an account`);
     await createAccount(t.db, null, {
       username,
       displayName: `Đảng viên thử ${username}`,
