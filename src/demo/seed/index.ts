@@ -1,22 +1,25 @@
+import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
 import { newId, nowIso } from '../../db/ids.js';
-import type { MemberTable, UnitTable } from '../../db/schema.js';
-import { buildDemoCommune, type DemoMember } from '../commune.js';
+import type { Database, MemberTable, UnitTable } from '../../db/schema.js';
+import { buildDemoCommune, type DemoCommune, type DemoMember, type DemoUnit } from '../commune.js';
 import { derivedNameColumns } from '../../features/members/service.js';
 import { roleNamesVi } from '../../domain/roles.js';
 import { foldVietnamese } from '../../domain/vietnamese.js';
-import { writeAudit, writeTransaction } from '../../features/audit/service.js';
+import { writeAuditEntries, writeTransaction, type AuditWrite } from '../../features/audit/service.js';
 import { insertAccountWithRoles } from '../../features/accounts/service.js';
+import type { Rubric } from '../../features/meetings/schemas.js';
 import { DEMO_PASSWORD } from '../../core/passwords.js';
 import { seedDemoMeetings, seedSampleRubric } from './meetings.js';
-import { seedDemoWork } from './work.js';
+import { seedDemoWork, type DemoRefs } from './work.js';
+import { insertInChunks } from './insert.js';
 import { seedDemoSelfExamination } from './self-examination.js';
 import { loadStartingChecklist } from '../../features/checklist/service.js';
 import { buildDemoMeetings } from '../meetings.js';
 import { seedDemoLocalIssues } from './local-issues.js';
 import { demoCitizenMessages } from '../local-issues.js';
 import { formatTrackingCode } from '../../domain/citizen-feedback.js';
-import { buildDemoPresent, presentWindow } from '../present.js';
+import { buildDemoPresent, presentWindow, type DemoQuarter } from '../present.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { emptyPresentSummary, seedDemoPresent, type DemoPresentSummary } from './present.js';
 
@@ -96,6 +99,16 @@ export interface SeedOptions {
   present?: boolean;
 }
 
+/** Ids of what the seed has written so far, by the demo's keys; each step reads what it needs. */
+interface SeedState {
+  unitIds: Map<string, string>;
+  unitRows: Map<string, UnitTable>;
+  memberIds: Map<string, string>;
+  accountOfMember: Map<string, string>;
+  /** Each unit's contact (a cell's secretary), who reports on the tasks the unit owns. */
+  contactMembers: Map<string, { memberId: string; memberKey: string }>;
+}
+
 /**
  * Loads the demo commune (Đảng bộ xã Minh Quang) in one transaction, every row audited as
  * created by the system, so a demo database passes `audit-verify` like a real one.
@@ -108,147 +121,190 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
   // Checked before anything is written: a day in or before 2022 is refused with a clear message.
   const window = presentWindow(today);
   const demo = buildDemoCommune();
-  let present: DemoPresentSummary = emptyPresentSummary(today, window.quarter);
-  const unitIds = new Map<string, string>();
-  const unitRows = new Map<string, UnitTable>();
-  const memberIds = new Map<string, string>();
-  const accountOfMember = new Map<string, string>();
-  let memberCount = 0;
-  let meetingCount = 0;
-  let work = { directives: 0, tasks: 0, commitments: 0 };
-  let selfExam = { selfExaminations: 0, feedback: 0, planItems: 0 };
-  let auditCount = 0;
-  let taskCount = 0;
-  let local: { issues: number; citizenFeedback: number; trackingCodes: Map<string, string> } = { issues: 0, citizenFeedback: 0, trackingCodes: new Map() };
-  const contactMembers = new Map<string, { memberId: string; memberKey: string }>();
-  await writeTransaction(handle, async (trx) => {
-    const now = nowIso();
-    for (const unit of demo.units) {
-      const id = newId();
-      const parent = unit.parentKey ? unitRows.get(unit.parentKey) : undefined;
-      const row: UnitTable = {
-        id,
-        parent_id: parent?.id ?? null,
-        path: `${parent?.path ?? '/'}${id}/`,
-        depth: parent ? parent.depth + 1 : 0,
-        kind: unit.kind,
-        name: unit.name,
-        search_name: foldVietnamese(unit.name),
-        code: unit.code,
-        contact_name: unit.contactName,
-        contact_phone: unit.contactPhone,
-        village_name: unit.villageName,
-        archived_at: null,
-        created_at: now,
-        updated_at: now,
-      };
-      await trx.insertInto('units').values(row).execute();
-      await writeAudit(trx, handle.dialect, {
-        actorAccountId: null,
-        action: 'unit.create',
-        recordType: 'unit',
-        recordId: id,
-        unitId: id,
-        after: { parentId: row.parent_id, kind: row.kind, name: row.name, code: row.code, source: 'demo' },
-      });
-      unitIds.set(unit.key, id);
-      unitRows.set(unit.key, row);
-      for (const m of unit.members) {
-        const member = demoMemberRow(m, id, now);
-        const fullName = member.full_name;
-        await trx.insertInto('members').values(member).execute();
-        await writeAudit(trx, handle.dialect, {
-          actorAccountId: null,
-          action: 'member.create',
-          recordType: 'member',
-          recordId: member.id,
-          unitId: id,
-          after: { unitId: id, fullName, status: m.status, cardNumber: m.cardNumber, source: 'demo' },
-        });
-        memberIds.set(m.key, member.id);
-        // The unit's contact (a cell's secretary) reports on the tasks the unit owns.
-        if (unit.contactName === fullName) contactMembers.set(unit.key, { memberId: member.id, memberKey: m.key });
-        memberCount += 1;
-      }
-    }
-    for (const account of demo.accounts) {
-      const memberId = account.memberKey ? memberIds.get(account.memberKey) ?? null : null;
-      const homeUnit = unitIds.get(account.roles[0]!.unitKey)!;
-      const accountId = await insertAccountWithRoles(trx, handle, null, {
-        username: account.username,
-        displayName: account.displayName,
-        unitId: homeUnit,
-        memberId,
-        password: DEMO_PASSWORD,
-        mustChangePassword: false,
-        roles: account.roles.map((r) => ({ role: r.role, unitId: unitIds.get(r.unitKey)! })),
-      });
-      if (account.memberKey) accountOfMember.set(account.memberKey, accountId);
-    }
+  const state: SeedState = { unitIds: new Map(), unitRows: new Map(), memberIds: new Map(), accountOfMember: new Map(), contactMembers: new Map() };
+  const counts = await writeTransaction(handle, async (trx) => {
+    const members = await seedUnitsAndMembers(trx, handle, demo, state);
+    await seedAccounts(trx, handle, demo, state);
     const commune = demo.units.find((u) => u.parentKey === null)!;
-    const rubric = await seedSampleRubric(trx, handle, unitIds.get(commune.key)!);
+    const rubric = await seedSampleRubric(trx, handle, state.unitIds.get(commune.key)!);
     // The self-examination checklist (27 manifestations, QĐ 08 points), kept by the commune committee.
-    const checklist = await loadStartingChecklist(trx, handle.dialect, unitIds.get(commune.key)!, null);
-    // The commune's outstanding issues and the people's messages, kept by the party committee.
-    const committee = demo.accounts.find((a) => a.roles.some((r) => r.role === 'party_committee'))!;
-    local = await seedDemoLocalIssues(trx, { db: trx, dialect: handle.dialect }, {
-      unitIds,
-      unitPaths: new Map([...unitRows].map(([key, row]) => [key, row.path])),
-      communeKey: commune.key,
-      committeeAccountId: accountOfMember.get(committee.memberKey!)!,
-      today,
-      contactOf: (unitKey) => {
-        const c = contactMembers.get(unitKey);
-        return { memberId: c?.memberId ?? null, accountId: c ? (accountOfMember.get(c.memberKey) ?? null) : null };
-      },
-    });
-    if (withMeetings) {
-      const refs = { unitIds, memberIds, accountOfMember };
-      const meetings = buildDemoMeetings(demo);
-      meetingCount = await seedDemoMeetings(trx, handle, demo, { ...refs, rubric }, meetings);
-      if (withWork) {
-        work = await seedDemoWork(trx, handle, demo, meetings, refs);
-        selfExam = await seedDemoSelfExamination(trx, handle, demo, meetings, refs, checklist);
-      }
-      // The present, after the story: the same commune, up to today.
-      if (options.present !== false) {
-      const built = buildDemoPresent(demo, today);
-      present = await seedDemoPresent(trx, handle, demo, { ...refs, rubric }, checklist, built, withWork);
-      meetingCount += present.meetingsHeld + present.meetingsPlanned;
-      work.commitments += present.commitments;
-      selfExam = {
-        selfExaminations: selfExam.selfExaminations + present.selfExaminations,
-        feedback: selfExam.feedback + present.feedback,
-        planItems: selfExam.planItems + present.planItems,
-      };
-      }
-      const tasks = await trx.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      taskCount = Number(tasks.n);
-    }
+    const checklist = await loadStartingChecklist(trx, handle.dialect, state.unitIds.get(commune.key)!, null);
+    const local = await seedLocalIssues(trx, handle, demo, state, commune.key, today);
+    const story = withMeetings
+      ? await seedMeetingsAndWork(trx, handle, demo, { ...state, rubric }, checklist, { withWork, present: options.present !== false, today })
+      : emptyStory(today, window.quarter);
     // Counted, not added up from each seeding step: the steps write entries of their own.
-    const entries = await trx.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    auditCount = Number(entries.n);
+    const auditEntries = await countRows(trx, 'audit_log');
+    return { members, local, story, auditEntries, tasks: withMeetings ? await countRows(trx, 'tasks') : 0 };
   });
+  const { story, local } = counts;
   return {
     units: demo.units.length,
-    members: memberCount,
-    meetings: meetingCount,
-    tasks: taskCount,
-    directives: work.directives,
-    commitments: work.commitments,
-    selfExaminations: selfExam.selfExaminations,
-    feedback: selfExam.feedback,
-    planItems: selfExam.planItems,
+    members: counts.members,
+    meetings: story.meetings,
+    tasks: counts.tasks,
+    directives: story.work.directives,
+    commitments: story.work.commitments,
+    selfExaminations: story.selfExam.selfExaminations,
+    feedback: story.selfExam.feedback,
+    planItems: story.selfExam.planItems,
     localIssues: local.issues,
     citizenFeedback: local.citizenFeedback,
     trackingCodes: demoCitizenMessages(today).filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
-    auditEntries: auditCount,
-    present,
+    auditEntries: counts.auditEntries,
+    present: story.present,
     accounts: demo.accounts.map((a) => ({
       username: a.username,
       displayName: a.displayName,
       roles: a.roles.map((r) => `${roleNamesVi[r.role]} (${demo.units.find((u) => u.key === r.unitKey)?.name ?? r.unitKey})`),
     })),
     password: DEMO_PASSWORD,
+  };
+}
+
+async function countRows(trx: Kysely<Database>, table: 'audit_log' | 'tasks'): Promise<number> {
+  const row = await trx.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The commune's units (parents first) and their members, written in batches with one audit
+ * entry each — a unit's entry, then its members' — in one append to the chain.
+ */
+async function seedUnitsAndMembers(trx: Kysely<Database>, handle: DatabaseHandle, demo: DemoCommune, state: SeedState): Promise<number> {
+  const now = nowIso();
+  const units: UnitTable[] = [];
+  const members: MemberTable[] = [];
+  const audit: AuditWrite[] = [];
+  for (const unit of demo.units) {
+    const row = demoUnitRow(unit, unit.parentKey ? state.unitRows.get(unit.parentKey) : undefined, now);
+    units.push(row);
+    audit.push({
+      actorAccountId: null,
+      action: 'unit.create',
+      recordType: 'unit',
+      recordId: row.id,
+      unitId: row.id,
+      after: { parentId: row.parent_id, kind: row.kind, name: row.name, code: row.code, source: 'demo' },
+    });
+    state.unitIds.set(unit.key, row.id);
+    state.unitRows.set(unit.key, row);
+    for (const m of unit.members) {
+      const member = demoMemberRow(m, row.id, now);
+      members.push(member);
+      audit.push({
+        actorAccountId: null,
+        action: 'member.create',
+        recordType: 'member',
+        recordId: member.id,
+        unitId: row.id,
+        after: { unitId: row.id, fullName: member.full_name, status: m.status, cardNumber: m.cardNumber, source: 'demo' },
+      });
+      state.memberIds.set(m.key, member.id);
+      if (unit.contactName === member.full_name) state.contactMembers.set(unit.key, { memberId: member.id, memberKey: m.key });
+    }
+  }
+  await insertInChunks(trx, 'units', units, 100);
+  await insertInChunks(trx, 'members', members, 200);
+  await writeAuditEntries(trx, handle.dialect, audit);
+  return members.length;
+}
+
+/** The stored row of a demo unit, under its parent's row. */
+function demoUnitRow(unit: DemoUnit, parent: UnitTable | undefined, now: string): UnitTable {
+  const id = newId();
+  return {
+    id,
+    parent_id: parent?.id ?? null,
+    path: `${parent?.path ?? '/'}${id}/`,
+    depth: parent ? parent.depth + 1 : 0,
+    kind: unit.kind,
+    name: unit.name,
+    search_name: foldVietnamese(unit.name),
+    code: unit.code,
+    contact_name: unit.contactName,
+    contact_phone: unit.contactPhone,
+    village_name: unit.villageName,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** The demo accounts (password DEMO_PASSWORD), each linked to its member where it has one. */
+async function seedAccounts(trx: Kysely<Database>, handle: DatabaseHandle, demo: DemoCommune, state: SeedState): Promise<void> {
+  for (const account of demo.accounts) {
+    const memberId = account.memberKey ? state.memberIds.get(account.memberKey) ?? null : null;
+    const accountId = await insertAccountWithRoles(trx, handle, null, {
+      username: account.username,
+      displayName: account.displayName,
+      unitId: state.unitIds.get(account.roles[0]!.unitKey)!,
+      memberId,
+      password: DEMO_PASSWORD,
+      mustChangePassword: false,
+      roles: account.roles.map((r) => ({ role: r.role, unitId: state.unitIds.get(r.unitKey)! })),
+    });
+    if (account.memberKey) state.accountOfMember.set(account.memberKey, accountId);
+  }
+}
+
+/** The commune's outstanding issues and the people's messages, kept by the party committee. */
+function seedLocalIssues(trx: Kysely<Database>, handle: DatabaseHandle, demo: DemoCommune, state: SeedState, communeKey: string, today: string) {
+  const committee = demo.accounts.find((a) => a.roles.some((r) => r.role === 'party_committee'))!;
+  return seedDemoLocalIssues(trx, { db: trx, dialect: handle.dialect }, {
+    unitIds: state.unitIds,
+    unitPaths: new Map([...state.unitRows].map(([key, row]) => [key, row.path])),
+    communeKey,
+    committeeAccountId: state.accountOfMember.get(committee.memberKey!)!,
+    today,
+    contactOf: (unitKey) => {
+      const c = state.contactMembers.get(unitKey);
+      return { memberId: c?.memberId ?? null, accountId: c ? (state.accountOfMember.get(c.memberKey) ?? null) : null };
+    },
+  });
+}
+
+/** What the meetings, work and "tự soi, tự sửa" steps wrote, for the summary. */
+interface StoryCounts {
+  meetings: number;
+  work: { directives: number; commitments: number };
+  selfExam: { selfExaminations: number; feedback: number; planItems: number };
+  present: DemoPresentSummary;
+}
+
+function emptyStory(today: string, quarter: DemoQuarter): StoryCounts {
+  return { meetings: 0, work: { directives: 0, commitments: 0 }, selfExam: { selfExaminations: 0, feedback: 0, planItems: 0 }, present: emptyPresentSummary(today, quarter) };
+}
+
+/**
+ * The 2022 story (meetings, then directives, tasks and commitments, then "tự soi, tự sửa") and
+ * after it the present, in the same commune up to today.
+ */
+async function seedMeetingsAndWork(
+  trx: Kysely<Database>,
+  handle: DatabaseHandle,
+  demo: DemoCommune,
+  refs: DemoRefs & { rubric: Rubric },
+  checklist: Awaited<ReturnType<typeof loadStartingChecklist>>,
+  options: { withWork: boolean; present: boolean; today: string },
+): Promise<StoryCounts> {
+  const story = emptyStory(options.today, presentWindow(options.today).quarter);
+  const meetings = buildDemoMeetings(demo);
+  story.meetings = await seedDemoMeetings(trx, handle, demo, refs, meetings);
+  if (options.withWork) {
+    story.work = await seedDemoWork(trx, handle, demo, meetings, refs);
+    story.selfExam = await seedDemoSelfExamination(trx, handle, demo, meetings, refs, checklist);
+  }
+  if (!options.present) return story;
+  const present = await seedDemoPresent(trx, handle, demo, refs, checklist, buildDemoPresent(demo, options.today), options.withWork);
+  return {
+    meetings: story.meetings + present.meetingsHeld + present.meetingsPlanned,
+    work: { directives: story.work.directives, commitments: story.work.commitments + present.commitments },
+    selfExam: {
+      selfExaminations: story.selfExam.selfExaminations + present.selfExaminations,
+      feedback: story.selfExam.feedback + present.feedback,
+      planItems: story.selfExam.planItems + present.planItems,
+    },
+    present,
   };
 }

@@ -9,7 +9,8 @@ import { demoCitizenMessages, demoLocalIssues } from '../local-issues.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { ensureCategories, issueSnapshot } from '../../features/local-issues/service.js';
 import { citizenFeedbackSnapshot, formKey, hashContact, hashContent, hashTrackingCode } from '../../features/citizen-feedback/service.js';
-import { demoInstant, demoTaskAudit, demoTaskRows, insertInChunks } from './work.js';
+import { demoInstant, demoTaskAudit, demoTaskRows } from './work.js';
+import { insertInChunks } from './insert.js';
 
 /**
  * The demo's local issues, their status history, the citizens' messages about them and the

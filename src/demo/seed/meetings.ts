@@ -19,9 +19,10 @@ import { measuredPoints, scoreLevel, type RubricCriterion, type RubricLevel } fr
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { readReferenceJson } from '../../core/paths.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
-import { loadRubric, snapshotOfMeeting } from '../../features/meetings/service.js';
+import { firstVersionSnapshots, loadRubric } from '../../features/meetings/service.js';
 import type { Rubric } from '../../features/meetings/schemas.js';
-import { demoTaskAudit, demoTaskRows, insertInChunks, type DemoRefs } from './work.js';
+import { demoTaskAudit, demoTaskRows, type DemoRefs } from './work.js';
+import { insertInChunks } from './insert.js';
 
 interface RubricFile {
   about: string;
@@ -245,9 +246,10 @@ export async function seedDemoMeetings(
   await insertInChunks(trx, 'task_progress', rows.progress);
   await insertInChunks(trx, 'task_coworkers', rows.coworkers);
   // The locked copy of each approved minutes, read back as the meetings service shapes it.
+  const snapshots = await firstVersionSnapshots(trx, approved.map((a) => a.id));
   const versions = [];
   for (const a of approved) {
-    const snapshot = await snapshotOfMeeting(trx, a.id);
+    const snapshot = snapshots.get(a.id)!;
     versions.push({
       id: newId(),
       meeting_id: a.id,

@@ -17,7 +17,8 @@ import { periodKey } from '../../domain/self-examination.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { planItemSnapshot } from '../../features/correction-plans/service.js';
 import { feedbackSnapshot } from '../../features/feedback/service.js';
-import { insertInChunks, type DemoRefs } from './work.js';
+import type { DemoRefs } from './work.js';
+import { insertInChunks } from './insert.js';
 
 /** The checklist version the demo marks against (what `loadStartingChecklist` returns). */
 export interface DemoChecklist {

@@ -1,4 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { insertInChunks } from './insert.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import type { CommitmentTable, Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
 import { newId } from '../../db/ids.js';
@@ -24,24 +25,6 @@ export const demoInstant = (date: string, utcHour: number): string => `${date}T$
 /** Hours (UTC) used on a day: a task is given, reported on, closed. */
 const AT = { directive: 2, commitment: 3, confirm: 9, task: 10, progress: 13, close: 14 } as const;
 
-/**
- * Inserts rows in statements of at most `perStatement` rows: few round trips, and well under
- * the bound-parameter limits of SQLite and PostgreSQL.
- */
-export async function insertInChunks<T extends keyof Database & string>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-  perStatement = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += perStatement) {
-    // Kysely cannot relate a generic table name to its row type; the signature above does.
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + perStatement) as never)
-      .execute();
-  }
-}
 
 export interface DemoTaskInput {
   id: string;

@@ -3,12 +3,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 export function versionsOf(db: Kysely<Database>, meetingId: string) {
+  return versionsOfMeetings(db, [meetingId]);
+}
+
+export function versionsOfMeetings(db: Kysely<Database>, meetingIds: readonly string[]) {
   return db
     .selectFrom('meeting_minutes_versions as v')
     .leftJoin('accounts as a', 'a.id', 'v.approved_by_account_id')
     .leftJoin('accounts as r', 'r.id', 'v.reopened_by_account_id')
     .select([
       'v.id',
+      'v.meeting_id',
       'v.version',
       'v.approved_at',
       'v.reopened_at',
@@ -16,7 +21,7 @@ export function versionsOf(db: Kysely<Database>, meetingId: string) {
       'a.display_name as approved_by_name',
       'r.display_name as reopened_by_name',
     ])
-    .where('v.meeting_id', '=', meetingId)
+    .where('v.meeting_id', 'in', meetingIds)
     .orderBy('v.version')
     .execute();
 }

@@ -3,10 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database, MeetingOutcomeTable } from '../../db/schema.js';
 
 export function outcomesOf(db: Kysely<Database>, meetingId: string) {
+  return outcomesOfMeetings(db, [meetingId]);
+}
+
+export function outcomesOfMeetings(db: Kysely<Database>, meetingIds: readonly string[]) {
   return db
     .selectFrom('meeting_outcomes')
     .selectAll()
-    .where('meeting_id', '=', meetingId)
+    .where('meeting_id', 'in', meetingIds)
     .orderBy('position')
     .execute();
 }

@@ -6,7 +6,7 @@ import { measuredPoints, rubricMaxPoints, scoreLevel, type RubricCriterion, type
 import type { Database, MeetingRubricTable } from '../../db/schema.js';
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/enums.js';
 import type { TaskRow } from '../tasks/lookup.js';
-import { presentTask, tasksFromMeeting, tasksReviewedAt } from '../tasks/lookup.js';
+import { presentTask, tasksFromMeetings, tasksReviewedAtMeetings } from '../tasks/lookup.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { ancestorIds } from '../../domain/unit-paths.js';
 import * as repo from './repo.js';
@@ -74,11 +74,10 @@ export async function rubricFor(db: Db, meeting: { rubric_id: string | null; kin
   return nearest(meeting.kind) ?? nearest('regular');
 }
 
-async function scoreOf(db: Db, meeting: MeetingWithUnit, participants: ParticipantRow[], tasks: TaskRow[]): Promise<MeetingDetail['score']> {
-  const rubricRow = await rubricFor(db, meeting);
+/** A meeting's score on its rubric: the points saved per criterion, those the records suggest. */
+function scoreOf(rubricRow: MeetingRubricTable | undefined, scores: readonly ScoreRow[], participants: ParticipantRow[], tasks: TaskRow[]): MeetingDetail['score'] {
   if (!rubricRow) return null;
   const rubric = presentRubric(rubricRow);
-  const scores = await rubricRepo.scoresOf(db, meeting.id);
   const facts = {
     attendance: countsOf(participants),
     tasks: tasks.length,
@@ -114,14 +113,90 @@ export function summaryOf(meeting: MeetingWithUnit | (Database['meetings'] & { u
 
 /** Everything a meeting page shows, in one read. */
 export async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): Promise<MeetingDetail> {
-  const [participants, agenda, outcomes, tasks, reviewed, versions] = await Promise.all([
-    repo.participantsOf(db, meeting.id),
-    repo.agendaOf(db, meeting.id),
-    outcomeRepo.outcomesOf(db, meeting.id),
-    tasksFromMeeting(db, meeting.id),
-    tasksReviewedAt(db, meeting.id),
-    minutesRepo.versionsOf(db, meeting.id),
-  ]);
+  return (await detailsOf(db, actor, [meeting]))[0]!;
+}
+
+type ScoreRow = Awaited<ReturnType<typeof rubricRepo.scoresOfMeetings>>[number];
+
+/** Rows grouped by the meeting they belong to, each group in the order the query returned. */
+function byMeeting<T>(rows: readonly T[], meetingIdOf: (row: T) => string): (meetingId: string) => T[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const id = meetingIdOf(row);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return (meetingId) => groups.get(meetingId) ?? [];
+}
+
+/** How many meetings one batch reads at once: well under every database's bound-parameter limit. */
+const DETAIL_BATCH = 200;
+
+/**
+ * Several meetings' pages, read a batch at a time with one query per table rather than one per
+ * meeting (the demo seed locks hundreds of approved minutes at once).
+ */
+export async function detailsOf(db: Db, actor: Actor, meetings: readonly MeetingWithUnit[]): Promise<MeetingDetail[]> {
+  const details: MeetingDetail[] = [];
+  const rubrics = new Map<string, Promise<MeetingRubricTable | undefined>>();
+  const rubricOf = (m: MeetingWithUnit) => {
+    const key = m.rubric_id ?? `${m.unit_path}|${m.kind}`;
+    if (!rubrics.has(key)) rubrics.set(key, rubricFor(db, m));
+    return rubrics.get(key)!;
+  };
+  for (let i = 0; i < meetings.length; i += DETAIL_BATCH) {
+    const batch = meetings.slice(i, i + DETAIL_BATCH);
+    const ids = batch.map((m) => m.id);
+    const [participants, agenda, outcomes, tasks, reviewed, versions, scores] = await Promise.all([
+      repo.participantsOfMeetings(db, ids),
+      repo.agendaOfMeetings(db, ids),
+      outcomeRepo.outcomesOfMeetings(db, ids),
+      tasksFromMeetings(db, ids),
+      tasksReviewedAtMeetings(db, ids),
+      minutesRepo.versionsOfMeetings(db, ids),
+      rubricRepo.scoresOfMeetings(db, ids),
+    ]);
+    const of = {
+      participants: byMeeting(participants, (r) => r.meeting_id),
+      agenda: byMeeting(agenda, (r) => r.meeting_id),
+      outcomes: byMeeting(outcomes, (r) => r.meeting_id),
+      tasks: byMeeting(tasks, (r) => r.source_meeting_id!),
+      reviewed: byMeeting(reviewed, (r) => r.reviewed_at_meeting_id),
+      versions: byMeeting(versions, (r) => r.meeting_id),
+      scores: byMeeting(scores, (r) => r.meeting_id),
+    };
+    for (const meeting of batch) {
+      const records: MeetingRecords = {
+        participants: of.participants(meeting.id),
+        agenda: of.agenda(meeting.id),
+        outcomes: of.outcomes(meeting.id),
+        tasks: of.tasks(meeting.id),
+        reviewed: of.reviewed(meeting.id),
+        versions: of.versions(meeting.id),
+        scores: of.scores(meeting.id),
+        rubric: await rubricOf(meeting),
+      };
+      details.push(shapeDetail(actor, meeting, records));
+    }
+  }
+  return details;
+}
+
+/** What one meeting's page is made from, read by `detailsOf`. */
+interface MeetingRecords {
+  participants: ParticipantRow[];
+  agenda: Awaited<ReturnType<typeof repo.agendaOfMeetings>>;
+  outcomes: Awaited<ReturnType<typeof outcomeRepo.outcomesOfMeetings>>;
+  tasks: TaskRow[];
+  reviewed: TaskRow[];
+  versions: Awaited<ReturnType<typeof minutesRepo.versionsOfMeetings>>;
+  scores: ScoreRow[];
+  rubric: MeetingRubricTable | undefined;
+}
+
+function shapeDetail(actor: Actor, meeting: MeetingWithUnit, records: MeetingRecords): MeetingDetail {
+  const { participants, agenda, outcomes, tasks, reviewed, versions } = records;
   const nameOf = (memberId: string | null) => (memberId ? (participants.find((p) => p.member_id === memberId)?.full_name ?? null) : null);
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const day = todayInVietnam();
@@ -161,7 +236,7 @@ export async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): 
         }),
     })),
     reviewedTasks: reviewed.map((t) => presentTask(t, day)),
-    score: await scoreOf(db, meeting, participants, tasks),
+    score: scoreOf(records.rubric, records.scores, participants, tasks),
     versions: versions.map((v) => ({
       version: v.version,
       approvedAt: v.approved_at,
@@ -177,13 +252,25 @@ export async function detailOf(db: Db, actor: Actor, meeting: MeetingWithUnit): 
 
 /** What a locked version keeps: the whole meeting as its page shows it, minus the viewer's actions. */
 export async function versionSnapshot(db: Db, meeting: MeetingWithUnit, version: number) {
-  const detail = await detailOf(db, { accountId: '', memberId: null, assignments: [] }, meeting);
-  return { ...detail, allowedActions: [], status: 'approved', minutesVersion: version };
+  return asVersion(await detailOf(db, SNAPSHOT_VIEWER, meeting), version);
 }
 
-/** The snapshot of a meeting as approved now (the demo seed writes its versions with it). */
-export async function snapshotOfMeeting(db: Db, id: string, version = 1) {
-  return versionSnapshot(db, (await repo.findMeeting(db, id))!, version);
+/** Nobody in particular: a snapshot lists no actions. */
+const SNAPSHOT_VIEWER: Actor = { accountId: '', memberId: null, assignments: [] };
+
+function asVersion(detail: MeetingDetail, version: number) {
+  return { ...detail, allowedActions: [], status: 'approved' as const, minutesVersion: version };
+}
+
+/**
+ * The first version's snapshot of each meeting as approved now, by meeting id: the demo seed
+ * locks its approved minutes with these, as an approval would.
+ */
+export async function firstVersionSnapshots(db: Db, ids: readonly string[]) {
+  const meetings: MeetingWithUnit[] = [];
+  for (let i = 0; i < ids.length; i += DETAIL_BATCH) meetings.push(...(await repo.findMeetings(db, ids.slice(i, i + DETAIL_BATCH))));
+  const details = await detailsOf(db, SNAPSHOT_VIEWER, meetings);
+  return new Map(details.map((detail) => [detail.id, asVersion(detail, 1)]));
 }
 
 export async function meetingDetail(ctx: AppContext, actor: Actor, id: string): Promise<MeetingDetail> {

@@ -12,16 +12,24 @@ export { insertVersion } from './minutes-repo.js';
 export type MeetingRow = MeetingTable;
 
 /** A meeting with the path and name of its cell (for scope checks and display). */
-export function findMeeting(db: Kysely<Database>, id: string) {
+function selectMeetingsWithUnit(db: Kysely<Database>) {
   return db
     .selectFrom('meetings')
     .innerJoin('units', 'units.id', 'meetings.unit_id')
     .selectAll('meetings')
-    .select(['units.path as unit_path', 'units.name as unit_name', 'units.parent_id as unit_parent_id'])
-    .where('meetings.id', '=', id)
-    .executeTakeFirst();
+    .select(['units.path as unit_path', 'units.name as unit_name', 'units.parent_id as unit_parent_id']);
+}
+
+export function findMeeting(db: Kysely<Database>, id: string) {
+  return selectMeetingsWithUnit(db).where('meetings.id', '=', id).executeTakeFirst();
 }
 export type MeetingWithUnit = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+/** Several meetings at once, in no particular order (a batch of snapshots reads them so). */
+export function findMeetings(db: Kysely<Database>, ids: readonly string[]): Promise<MeetingWithUnit[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectMeetingsWithUnit(db).where('meetings.id', 'in', ids).execute();
+}
 
 export function insertMeeting(db: Kysely<Database>, row: MeetingRow) {
   return db.insertInto('meetings').values(row).execute();
@@ -56,18 +64,23 @@ export async function deleteMeetingRecord(db: Kysely<Database>, id: string) {
 // --- participants ---------------------------------------------------------------------------
 
 export function participantsOf(db: Kysely<Database>, meetingId: string) {
+  return participantsOfMeetings(db, [meetingId]);
+}
+
+/** The participants of several meetings, each meeting's in the order its page lists them. */
+export function participantsOfMeetings(db: Kysely<Database>, meetingIds: readonly string[]) {
   return db
     .selectFrom('meeting_participants as p')
     .innerJoin('members as m', 'm.id', 'p.member_id')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .selectAll('p')
     .select(['m.full_name', 'm.status as member_status', 'm.official_on', 'm.card_number', 'u.name as member_unit_name'])
-    .where('p.meeting_id', '=', meetingId)
+    .where('p.meeting_id', 'in', meetingIds)
     .orderBy('p.role', 'desc') // 'member' before 'guest'
     .orderBy('m.sort_key')
     .execute();
 }
-export type ParticipantRow = Awaited<ReturnType<typeof participantsOf>>[number];
+export type ParticipantRow = Awaited<ReturnType<typeof participantsOfMeetings>>[number];
 
 export function insertParticipants(db: Kysely<Database>, rows: MeetingParticipantTable[]) {
   if (rows.length === 0) return Promise.resolve();
@@ -118,12 +131,16 @@ export function guestCandidates(db: Kysely<Database>, ancestorIds: string[]) {
 // --- agenda and tasks -----------------------------------------------------------------------
 
 export function agendaOf(db: Kysely<Database>, meetingId: string) {
+  return agendaOfMeetings(db, [meetingId]);
+}
+
+export function agendaOfMeetings(db: Kysely<Database>, meetingIds: readonly string[]) {
   return db
     .selectFrom('meeting_agenda_items as a')
     .leftJoin('members as m', 'm.id', 'a.presenter_member_id')
     .selectAll('a')
     .select('m.full_name as presenter_name')
-    .where('a.meeting_id', '=', meetingId)
+    .where('a.meeting_id', 'in', meetingIds)
     .orderBy('a.position')
     .execute();
 }

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database, MeetingRubricTable } from '../../db/schema.js';
 
 export function scoresOf(db: Kysely<Database>, meetingId: string) {
-  return db.selectFrom('meeting_scores').selectAll().where('meeting_id', '=', meetingId).execute();
+  return scoresOfMeetings(db, [meetingId]);
+}
+
+export function scoresOfMeetings(db: Kysely<Database>, meetingIds: readonly string[]) {
+  return db.selectFrom('meeting_scores').selectAll().where('meeting_id', 'in', meetingIds).execute();
 }
 
 export async function replaceScores(

@@ -29,7 +29,7 @@ import { attendanceSnapshot, syncTally } from './attendance.js';
 import { period } from './reports.js';
 import type { AgendaBody, CreateMeetingBody, MeetingDetail, MeetingListResponse, MeetingOptions, UpdateMeetingBody } from './schemas.js';
 
-export { meetingDetail, snapshotOfMeeting } from './present.js';
+export { meetingDetail, firstVersionSnapshots } from './present.js';
 export { importAttendance, recordAttendance } from './attendance.js';
 export { addOutcome, removeOutcome } from './outcomes.js';
 export { createRubric, listRubrics, loadRubric, scoreMeeting } from './rubrics.js';

@@ -3,5 +3,14 @@
  * given on a local issue, and a task as every list shows it. The tasks feature's door for
  * reads; its repo stays its own.
  */
-export { openMeetingTasks, tasksFromDirective, tasksFromLocalIssue, tasksFromMeeting, tasksReviewedAt, type TaskRow } from './repo.js';
+export {
+  openMeetingTasks,
+  tasksFromDirective,
+  tasksFromLocalIssue,
+  tasksFromMeeting,
+  tasksFromMeetings,
+  tasksReviewedAt,
+  tasksReviewedAtMeetings,
+  type TaskRow,
+} from './repo.js';
 export { presentTask } from './present.js';

@@ -239,14 +239,25 @@ export function tasksFromLocalIssue(db: Db, issueId: string) {
 
 /** Tasks decided at a meeting. */
 export function tasksFromMeeting(db: Db, meetingId: string): Promise<TaskRow[]> {
-  return selectTasks(db).where('t.source_meeting_id', '=', meetingId).orderBy('t.created_at').orderBy('t.id').execute();
+  return tasksFromMeetings(db, [meetingId]);
+}
+
+/** Tasks decided at several meetings (each row's `source_meeting_id` says which). */
+export function tasksFromMeetings(db: Db, meetingIds: readonly string[]): Promise<TaskRow[]> {
+  return selectTasks(db).where('t.source_meeting_id', 'in', meetingIds).orderBy('t.created_at').orderBy('t.id').execute();
 }
 
 /** Tasks a meeting reviews (carried over from the cell's earlier meetings). */
-export function tasksReviewedAt(db: Db, meetingId: string): Promise<TaskRow[]> {
+export async function tasksReviewedAt(db: Db, meetingId: string): Promise<TaskRow[]> {
+  return (await tasksReviewedAtMeetings(db, [meetingId])).map(({ reviewed_at_meeting_id: _, ...task }) => task);
+}
+
+/** Tasks several meetings review, each row naming the meeting that reviews it. */
+export function tasksReviewedAtMeetings(db: Db, meetingIds: readonly string[]) {
   return selectTasks(db)
     .innerJoin('meeting_reviewed_tasks as r', 'r.task_id', 't.id')
-    .where('r.meeting_id', '=', meetingId)
+    .select('r.meeting_id as reviewed_at_meeting_id')
+    .where('r.meeting_id', 'in', meetingIds)
     .orderBy('t.deadline')
     .orderBy('t.id')
     .execute();
