@@ -21,9 +21,13 @@ export const comrade = (cell: Cell, key: string): string => `đồng chí ${cell
 export const Comrade = (cell: Cell, key: string): string => `Đồng chí ${cell.names.get(key)!}`;
 
 export function fill(t: string, info: CellInfo, year: number, month: number): string {
+  return fillDate(t.replaceAll('{thon}', info.village ? `thôn ${info.village}` : info.where).replaceAll('{where}', info.where), year, month);
+}
+
+/** The date placeholders alone: a text for the whole commune (a directive) names no cell. */
+export function fillDate(t: string, year: number, month: number): string {
   const quarter = Math.ceil(month / 3);
   return t
-    .replaceAll('{thon}', info.village ? `thôn ${info.village}` : info.where)
     .replaceAll('{thangSau}', String(month === 12 ? 1 : month + 1))
     .replaceAll('{thang}', String(month))
     .replaceAll('{nam}', String(year))

@@ -15,8 +15,10 @@ import {
   type DemoMeeting,
   type DemoOutcome,
   type DemoTask,
+  type DemoTaskLife,
 } from './meetings.js';
 import * as text from './present-text.js';
+import type { PresentThematicTopic } from './present-text.js';
 import type { Rng } from './random.js';
 import { daysBetween } from '../domain/tasks.js';
 import { pad, minDate, maxDate, weekday, ROMAN, type PresentWindow } from './present-window.js';
@@ -66,11 +68,42 @@ export function heldMeeting(rng: Rng, cell: Cell, date: string, earlier: readonl
   const month = date.slice(0, 7);
   const [year, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   const participants = cell.unit.members.filter((m) => activeOn(m, date));
-  const reasons = REASONS[cell.info.type === 'village' ? 'village' : cell.info.type === 'school' ? 'school' : 'office'];
-  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasons, { kind: 'normal', lateRate: 0.04, maxLate: 2 }, null);
+  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasonsOf(cell), { kind: 'normal', lateRate: 0.04, maxLate: 2 }, null);
   const present = attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey);
-  const agenda: DemoAgendaItem[] = [];
+  const others = present.filter((k) => k !== cell.chair.key);
+  const agenda: DemoAgendaItem[] = [reviewItem(rng, cell, date, earlier), newsItem(rng, cell, year, mo)];
+  const criticism = criticismItem(rng, cell, others);
+  if (criticism) agenda.push(criticism);
+  const tasks = monthTasks(rng, cell, date, earlier, present, others);
+  live(tasks);
+  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
+  agenda.push(resolutionItem(rng, cell, tasks, voters, year, mo));
+  if (mo % 3 === 0) agenda.push(duesItem(cell, participants.length, year, mo));
+  const score = (max: number, lo: number): number => rng.int(lo, max);
+  return {
+    meeting: {
+      ...meetingBasics(cell, 'regular', null, date),
+      attendance,
+      agenda,
+      chairScores: { prepare: score(10, 8), review: score(15, 12), criticism: score(15, 11), resolution: score(10, 8), dues: score(10, 8) },
+    },
+    tasks,
+  };
+}
 
+/** Why members of this kind of cell stay away: fields and family in a village, work and duty in an office. */
+function reasonsOf(cell: Cell): readonly string[] {
+  return REASONS[cell.info.type === 'village' ? 'village' : cell.info.type === 'school' ? 'school' : 'office'];
+}
+
+/** What every meeting of the cell shares: where, when, who chairs and who keeps the minutes. */
+function meetingBasics(cell: Cell, kind: DemoMeeting['kind'], topic: string | null, date: string) {
+  return { cellKey: cell.unit.key, kind, topic, date, startTime: cell.time, place: cell.info.place, chairKey: cell.chair.key, secretaryKey: cell.clerk.key };
+}
+
+/** "Đánh giá kết quả thực hiện nghị quyết": last month's tasks done, and what is carried over. */
+function reviewItem(rng: Rng, cell: Cell, date: string, earlier: readonly PresentTask[]): DemoAgendaItem {
+  const month = date.slice(0, 7);
   const last = earlier.filter((t) => t.given.startsWith(previousMonth(month)));
   const done = last.filter((t) => t.task.doneOn !== null && t.task.doneOn <= date).length;
   const overdue = earlier.filter((t) => t.task.deadline < date && (t.task.doneOn === null || t.task.doneOn > date));
@@ -81,52 +114,57 @@ export function heldMeeting(rng: Rng, cell: Cell, date: string, earlier: readonl
   ];
   if (overdue.length > 0) review.push(`Chuyển tiếp: ${overdue.slice(-3).map((t) => `“${t.task.title}” (${comrade(cell, t.task.ownerKey)})`).join('; ')}.`);
   review.push(rng.pick(text.PRESENT_REVIEW_CLOSINGS));
-  agenda.push({ title: `Đánh giá kết quả thực hiện nghị quyết ${monthLabel(previousMonth(month))}`, presenterKey: cell.chair.key, plannedMinutes: rng.int(15, 25), minutes: review.join(' '), outcomes: [] });
+  return { title: `Đánh giá kết quả thực hiện nghị quyết ${monthLabel(previousMonth(month))}`, presenterKey: cell.chair.key, plannedMinutes: rng.int(15, 25), minutes: review.join(' '), outcomes: [] };
+}
 
+/** "Thông tin thời sự, văn bản cấp trên", read by the clerk. */
+function newsItem(rng: Rng, cell: Cell, year: number, mo: number): DemoAgendaItem {
   const news = fill(rng.pick(text.PRESENT_NEWS), cell.info, year, mo);
-  agenda.push({
+  return {
     title: 'Thông tin thời sự, văn bản cấp trên',
     presenterKey: cell.clerk.key,
     plannedMinutes: rng.int(10, 20),
     minutes: `${Comrade(cell, cell.clerk.key)} thông tin tình hình thời sự trong nước, của tỉnh và xã. ${rng.pick(text.PRESENT_NEWS_CLOSINGS)}`,
     outcomes: [{ kind: 'information', text: `${news}.`, votes: null, task: null }],
-  });
+  };
+}
 
-  const others = present.filter((k) => k !== cell.chair.key);
-  if (others.length >= 2 && rng.chance(0.5)) {
-    const [a, b] = rng.sample(others, 2) as [string, string];
-    agenda.push({
-      title: 'Tự phê bình và phê bình',
-      presenterKey: cell.chair.key,
-      plannedMinutes: rng.int(15, 25),
-      minutes: `${Comrade(cell, a)} góp ý ${comrade(cell, b)} về ${rng.pick(text.PRESENT_CRITICISM_ASPECTS)}; ${comrade(cell, b)} tiếp thu. Các ý kiến thẳng thắn, trên tinh thần xây dựng.`,
-      outcomes: [],
-    });
-  }
+/** "Tự phê bình và phê bình" at about half the meetings: one member criticises another, who accepts. */
+function criticismItem(rng: Rng, cell: Cell, others: readonly string[]): DemoAgendaItem | null {
+  if (others.length < 2 || !rng.chance(0.5)) return null;
+  const [a, b] = rng.sample(others, 2) as [string, string];
+  return {
+    title: 'Tự phê bình và phê bình',
+    presenterKey: cell.chair.key,
+    plannedMinutes: rng.int(15, 25),
+    minutes: `${Comrade(cell, a)} góp ý ${comrade(cell, b)} về ${rng.pick(text.PRESENT_CRITICISM_ASPECTS)}; ${comrade(cell, b)} tiếp thu. Các ý kiến thẳng thắn, trên tinh thần xây dựng.`,
+    outcomes: [],
+  };
+}
 
+/** Two or three of the month's jobs, each with an owner present and a deadline, not a job still in hand. */
+function monthTasks(rng: Rng, cell: Cell, date: string, earlier: readonly PresentTask[], present: readonly string[], others: readonly string[]): PresentTask[] {
+  const [year, mo] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   // Not handed out again while still in hand, nor right after it was given.
   const busy = new Set(earlier.filter((t) => t.task.doneOn === null || t.task.doneOn > date || daysBetween(t.given, date) < 45).map((t) => t.task.title));
   const specs = rng.sample(templatesFor(cell, year, mo).filter((t) => !busy.has(t.title)), rng.int(2, 3));
   const owners = rng.shuffle(others.length > 0 ? others : [cell.chair.key]);
-  const tasks: PresentTask[] = specs.map((spec, i) => ({
+  return specs.map((spec, i) => ({
     given: date,
     helpers: present.filter((k) => k !== owners[i % owners.length]),
-    task: {
-      title: spec.title,
-      ownerKey: owners[i % owners.length]!,
-      // Most work is due within the month; the first item is sometimes a longer job (quarter-long).
-      deadline: addDays(date, i === 0 && rng.chance(0.5) ? rng.int(45, 90) : rng.int(20, 45)),
-      doneOn: null,
-      deliverable: spec.deliverable,
-      priority: 'normal',
-      coworkerKeys: [],
-      progress: [],
-      close: null,
-    },
+    // Most work is due within the month; the first item is sometimes a longer job (quarter-long).
+    task: openTask(spec, owners[i % owners.length]!, addDays(date, i === 0 && rng.chance(0.5) ? rng.int(45, 90) : rng.int(20, 45))),
   }));
-  live(tasks);
-  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
-  agenda.push({
+}
+
+/** A task as decided, before its life is drawn. */
+function openTask(spec: { title: string; deliverable: string }, ownerKey: string, deadline: string): DemoTask {
+  return { title: spec.title, ownerKey, deadline, doneOn: null, deliverable: spec.deliverable, priority: 'normal', coworkerKeys: [], progress: [], close: null };
+}
+
+/** "Nhiệm vụ trọng tâm": the tasks decided, then the month's resolution put to the vote. */
+function resolutionItem(rng: Rng, cell: Cell, tasks: readonly PresentTask[], voters: number, year: number, mo: number): DemoAgendaItem {
+  return {
     title: `Nhiệm vụ trọng tâm tháng ${mo}/${year}`,
     presenterKey: cell.chair.key,
     plannedMinutes: rng.int(20, 35),
@@ -135,35 +173,95 @@ export function heldMeeting(rng: Rng, cell: Cell, date: string, earlier: readonl
       ...tasks.map((t): DemoOutcome => ({ kind: 'task', text: t.task.title, votes: null, task: t.task })),
       { kind: 'decision', text: `Biểu quyết thông qua Nghị quyết chi bộ tháng ${mo}/${year}.`, votes: { for: voters, against: 0, abstain: 0 }, task: null },
     ],
-  });
-  const hasDues = mo % 3 === 0;
-  if (hasDues) {
-    const n = participants.length;
-    agenda.push({
-      title: 'Thu nộp đảng phí',
-      presenterKey: cell.clerk.key,
-      plannedMinutes: 10,
-      minutes: `Đã thu đủ đảng phí quý ${ROMAN[mo / 3 - 1]}/${year} của ${n}/${n} đảng viên, nộp Đảng ủy xã đúng hạn.`,
-      outcomes: [{ kind: 'information', text: `Đảng phí quý ${ROMAN[mo / 3 - 1]}/${year}: ${n}/${n} đảng viên đã nộp.`, votes: null, task: null }],
-    });
-  }
+  };
+}
+
+/** Party dues, collected at the last meeting of each quarter. */
+function duesItem(cell: Cell, n: number, year: number, mo: number): DemoAgendaItem {
+  const quarter = `${ROMAN[mo / 3 - 1]}/${year}`;
+  return {
+    title: 'Thu nộp đảng phí',
+    presenterKey: cell.clerk.key,
+    plannedMinutes: 10,
+    minutes: `Đã thu đủ đảng phí quý ${quarter} của ${n}/${n} đảng viên, nộp Đảng ủy xã đúng hạn.`,
+    outcomes: [{ kind: 'information', text: `Đảng phí quý ${quarter}: ${n}/${n} đảng viên đã nộp.`, votes: null, task: null }],
+  };
+}
+
+/**
+ * The quarter's thematic meeting (sinh hoạt chuyên đề), in its middle month, a week or more after
+ * the regular one: the topic presented, discussed against the cell's own work, and a plan voted
+ * with one task for it. Held and approved like the regular meetings.
+ */
+export function thematicMeeting(rng: Rng, cell: Cell, regularDate: string, topic: PresentThematicTopic, live: (tasks: readonly PresentTask[]) => void): { meeting: DemoMeeting; tasks: PresentTask[] } {
+  const month = regularDate.slice(0, 7);
+  const [year, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const date = thematicDay(rng, month, regularDate, cell.office);
+  const participants = cell.unit.members.filter((m) => activeOn(m, date));
+  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasonsOf(cell), { kind: 'normal', lateRate: 0.03, maxLate: 1 }, null);
+  const present = attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey);
+  const others = present.filter((k) => k !== cell.chair.key);
+  const title = fill(topic.topic, cell.info, year, mo);
+  const presenter = others.length > 0 && rng.chance(0.4) ? rng.pick(others) : cell.chair.key;
+  const owner = others.length > 0 ? rng.pick(others) : cell.chair.key;
+  const task: PresentTask = {
+    given: date,
+    helpers: present.filter((k) => k !== owner),
+    task: openTask({ title: fill(topic.task, cell.info, year, mo), deliverable: fill(topic.deliverable, cell.info, year, mo) }, owner, addDays(date, rng.int(25, 45))),
+  };
+  live([task]);
+  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
+  const speakers = rng.sample(others, Math.min(3, others.length));
+  const agenda: DemoAgendaItem[] = [
+    {
+      title: `Báo cáo chuyên đề: ${title}`,
+      presenterKey: presenter,
+      plannedMinutes: rng.int(30, 45),
+      minutes: `${Comrade(cell, presenter)} trình bày chuyên đề. ${fill(rng.pick(text.PRESENT_THEMATIC_OPENINGS), cell.info, year, mo)}`,
+      outcomes: [],
+    },
+    {
+      title: 'Thảo luận, liên hệ thực tiễn',
+      presenterKey: cell.chair.key,
+      plannedMinutes: rng.int(20, 40),
+      minutes:
+        speakers.length > 0
+          ? `Các đồng chí ${speakers.map((k) => cell.names.get(k)!).join(', ')} phát biểu, liên hệ trách nhiệm của bản thân và đề xuất cách làm.`
+          : 'Đảng viên thảo luận, liên hệ trách nhiệm của bản thân.',
+      outcomes: [],
+    },
+    {
+      title: 'Kết luận, biểu quyết kế hoạch thực hiện chuyên đề',
+      presenterKey: cell.chair.key,
+      plannedMinutes: rng.int(10, 20),
+      minutes: rng.pick(text.PRESENT_THEMATIC_CONCLUSIONS),
+      outcomes: [
+        { kind: 'decision', text: `Thông qua kế hoạch thực hiện chuyên đề “${title}”.`, votes: { for: voters, against: 0, abstain: 0 }, task: null },
+        { kind: 'task', text: task.task.title, votes: null, task: task.task },
+      ],
+    },
+  ];
   const score = (max: number, lo: number): number => rng.int(lo, max);
   return {
     meeting: {
-      cellKey: cell.unit.key,
-      kind: 'regular',
-      topic: null,
-      date,
-      startTime: cell.time,
-      place: cell.info.place,
-      chairKey: cell.chair.key,
-      secretaryKey: cell.clerk.key,
+      ...meetingBasics(cell, 'thematic', title, date),
       attendance,
       agenda,
-      chairScores: { prepare: score(10, 8), review: score(15, 12), criticism: score(15, 11), resolution: score(10, 8), dues: score(10, 8) },
+      chairScores: { prepare: score(10, 8), review: score(15, 11), criticism: score(15, 11), resolution: score(10, 8), dues: score(10, 7) },
     },
-    tasks,
+    tasks: [task],
   };
+}
+
+/** A thematic meeting's day: the 14th–25th, at least five days after the regular meeting; offices on working days. */
+function thematicDay(rng: Rng, month: string, regularDate: string, office: boolean): string {
+  const days: string[] = [];
+  for (let d = 14; d <= 25; d++) {
+    const date = `${month}-${pad(d)}`;
+    if (date < addDays(regularDate, 5) || (office && (weekday(date) === 0 || weekday(date) === 6))) continue;
+    days.push(date);
+  }
+  return rng.pick(days);
 }
 
 /** This month's meeting, called a few days ahead: its agenda set, attendance still to be taken. */
@@ -214,7 +312,15 @@ export function accountHolderTasks(rng: Rng, cell: Cell, meeting: DemoMeeting, h
 }
 
 /** What became of each task by yesterday, graded like 2022's: done, late, not done, or still open. */
-export function liveTasks(rng: Rng, cell: Cell, reviewDates: readonly string[], tasks: readonly PresentTask[], w: PresentWindow): void {
+/** A task whose life is still to be drawn: a meeting's, or one a cell made of a directive. */
+export interface LivingTask {
+  task: DemoTaskLife & { title: string; deadline: string; doneOn: string | null };
+  given: string;
+  helpers: readonly string[];
+  fixed?: { deadline: string };
+}
+
+export function liveTasks(rng: Rng, cell: Cell, reviewDates: readonly string[], tasks: readonly LivingTask[], w: PresentWindow): void {
   const causes = notDoneCauses(cell.info.type === 'village');
   for (const t of tasks) {
     const out = t.task;

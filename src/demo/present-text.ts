@@ -48,9 +48,11 @@ export interface PresentHandDown extends PresentJob {
 /** A directive (văn bản chỉ đạo) the commune committee issues in a quarter of every year. */
 export interface PresentDirective {
   key: string;
-  /** The quarter (1–4) it is issued in, and the day of the quarter's first month. */
-  quarter: number;
-  day: number;
+  /** The quarter (1–4) it is issued in, and the day of the quarter's first month… */
+  quarter?: number;
+  day?: number;
+  /** …or, for the one the cells are still acknowledging, how many days before the demo's day. */
+  daysAgo?: number;
   /** Days from issue to its deadline. */
   days: number;
   title: string;

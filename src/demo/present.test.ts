@@ -45,7 +45,16 @@ describe.each(['2026-12-07', '2027-01-03', '2026-07-15'])('the present seeded on
     for (const cell of cells) {
       const own = present.meetings.filter((m) => m.cellKey === cell.key);
       const held = own.filter((m) => !m.planned);
-      expect(held.map((m) => m.date.slice(0, 7))).toEqual(present.window.heldMonths);
+      expect(held.filter((m) => m.kind === 'regular').map((m) => m.date.slice(0, 7))).toEqual(present.window.heldMonths);
+      // One thematic meeting a quarter, in its middle month, after the regular one.
+      const thematic = held.filter((m) => m.kind === 'thematic');
+      expect(thematic.map((m) => m.date.slice(0, 7))).toEqual(present.window.heldMonths.filter((month) => Number(month.slice(5, 7)) % 3 === 2));
+      for (const m of thematic) {
+        const regular = held.find((r) => r.kind === 'regular' && r.date.slice(0, 7) === m.date.slice(0, 7))!;
+        expect(m.date > regular.date).toBe(true);
+        expect(m.topic).toBeTruthy();
+        expect(m.agenda.flatMap((a) => a.outcomes).some((o) => o.task !== null)).toBe(true);
+      }
       for (const m of held) {
         expect(m.date < today).toBe(true);
         expect(m.attendance.every((a) => a.status !== 'pending')).toBe(true);
@@ -85,6 +94,35 @@ describe.each(['2026-12-07', '2027-01-03', '2026-07-15'])('the present seeded on
     // Overdue by days, never by months.
     for (const t of overdue) expect(t.deadline >= addDays(today, -21)).toBe(true);
     expect(all.filter((x) => !isOpen(x.task)).length).toBeGreaterThan(open.length);
+  });
+
+  it('issues a directive a quarter, acknowledged within days (the newest still waiting at some cells), each made into tasks', () => {
+    const { directives, tasks } = present.work;
+    expect(directives.length).toBeGreaterThanOrEqual(3);
+    for (const d of directives) {
+      expect(d.issuedOn < today).toBe(true);
+      expect(d.title).not.toMatch(/\{/);
+      expect(d.targets).toHaveLength(cells.length);
+      for (const target of d.targets.filter((x) => x.acknowledgedAt !== null)) {
+        expect(target.acknowledgedAt!.slice(0, 10) < today).toBe(true);
+        expect(target.acknowledgedAt!.slice(0, 10) > d.issuedOn).toBe(true);
+        // A cell that acknowledged made at least its secretary's task of it.
+        expect(tasks.some((t) => t.source.kind === 'directive' && t.source.directiveKey === d.key && t.cellKey === target.cellKey)).toBe(true);
+      }
+    }
+    // The newest is still being acknowledged; older ones are acknowledged everywhere by now.
+    const newest = directives.at(-1)!;
+    expect(newest.targets.some((x) => x.acknowledgedAt === null)).toBe(true);
+    expect(newest.targets.some((x) => x.acknowledgedAt !== null)).toBe(true);
+    for (const d of directives.filter((x) => x.issuedOn < addDays(today, -20))) expect(d.targets.every((x) => x.acknowledgedAt !== null)).toBe(true);
+    const handedDown = tasks.filter((t) => t.ownerUnitKey !== null);
+    expect(handedDown.length).toBeGreaterThan(0);
+    for (const t of handedDown) expect(t.handedDownOn! >= t.receivedOn!).toBe(true);
+    for (const t of tasks) {
+      expect(t.createdOn <= yesterday).toBe(true);
+      expect(t.progress.every((p) => p.on <= yesterday)).toBe(true);
+      if (t.close) expect(allowedOutcomes(t.deadline, t.doneOn ?? t.close.on)).toContain(t.close.outcome);
+    }
   });
 
   it('registers this year’s commitments of every member and cell; confirmed with progress once the year’s first meeting is held', () => {

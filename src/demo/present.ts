@@ -10,14 +10,16 @@
  */
 import type { DemoCommune } from './commune.js';
 import type { DemoMeeting } from './meetings.js';
-import type { DemoCommitment } from './work.js';
+import type { DemoCommitment, DemoWork } from './work.js';
+import { presentWork, type WorkCell } from './present-work.js';
 import type { DemoSelfExamData } from './self-examination.js';
 import { hashSeed, Rng } from './random.js';
 import { displayDate } from '../domain/tasks.js';
 import { statsPeriodLabelVi } from '../domain/self-examination.js';
 import { presentWindow, type DemoQuarter, type PresentWindow } from './present-window.js';
 import { cellOf } from './present-cell.js';
-import { accountHolderTasks, heldMeeting, liveTasks, meetingDay, plannedMeeting, type PresentTask } from './present-meetings.js';
+import { accountHolderTasks, heldMeeting, liveTasks, meetingDay, plannedMeeting, thematicMeeting, type PresentTask } from './present-meetings.js';
+import * as text from './present-text.js';
 import { commitmentsOf } from './present-commitments.js';
 import { cellFeedback, quarterExams, type SelfExamBuilder } from './present-self-examination.js';
 
@@ -34,6 +36,8 @@ export interface DemoPresent {
   /** This year's pledges of every member and cell: registered, mostly confirmed, with progress. */
   commitments: DemoCommitment[];
   selfExam: DemoSelfExamData;
+  /** The commune's directives of the window, acknowledged by the cells, and the tasks made of them. */
+  work: DemoWork;
 }
 
 // ---------------------------------------------------------------------------
@@ -62,6 +66,7 @@ export function buildDemoPresent(commune: DemoCommune, today: string): DemoPrese
 
   const meetings: DemoMeeting[] = [];
   const commitments: DemoCommitment[] = [];
+  const workCells: WorkCell[] = [];
   const b: SelfExamBuilder = { w, data: { lowParticipationCells: [], selfExaminations: [], feedback: [], plans: [], planItems: [] }, plans: new Map() };
   for (const unit of commune.units) {
     if (unit.kind !== 'cell') continue;
@@ -72,15 +77,25 @@ export function buildDemoPresent(commune: DemoCommune, today: string): DemoPrese
     const dates = w.heldMonths.map((month) => meetingDay(rng, month, cell.office));
     const lives = stream(`${unit.key}/tasks`);
     const live = (list: readonly PresentTask[]) => liveTasks(lives, cell, dates, list, w);
+    const topics = stream(`${unit.key}/thematic`);
+    const topicPool = text.PRESENT_THEMATIC_TOPICS.filter((t) => !t.villageOnly || !cell.office);
     for (const date of dates) {
       const held = heldMeeting(rng, cell, date, tasks, live);
       cell.meetings.push(held.meeting);
       tasks.push(...held.tasks);
+      // One thematic meeting a quarter, in its middle month.
+      if (Number(date.slice(5, 7)) % 3 === 2) {
+        const thematic = thematicMeeting(topics, cell, date, topics.pick(topicPool), live);
+        cell.meetings.push(thematic.meeting);
+        tasks.push(...thematic.tasks);
+      }
     }
-    const last = cell.meetings.at(-1);
+    // The account holders' own tasks come from the last regular meeting.
+    const last = cell.meetings.filter((m) => m.kind === 'regular').at(-1);
     if (last) live(accountHolderTasks(stream(`${unit.key}/accounts`), cell, last, holders.get(unit.key) ?? [], w, new Set(tasks.filter((t) => t.given === last.date).map((t) => t.task.title))));
-    cell.meetings.push(plannedMeeting(rng, cell, w, last?.date ?? null));
+    cell.meetings.push(plannedMeeting(rng, cell, w, cell.meetings.at(-1)?.date ?? null));
     meetings.push(...cell.meetings);
+    workCells.push({ cell, meetingDates: dates, massOrgs: commune.units.filter((u) => u.kind === 'mass_org' && u.parentKey === unit.key) });
 
     commitmentsOf(stream(`${unit.key}/commitments`), cell, { w, committeeKey, accountKeys }, commitments);
 
@@ -90,7 +105,7 @@ export function buildDemoPresent(commune: DemoCommune, today: string): DemoPrese
     quarterExams(exams, b, cell, w.quarter, true, forced);
     cellFeedback(stream(`${unit.key}/feedback`), b, cell, (holders.get(unit.key) ?? []).map((h) => h.memberKey));
   }
-  return { window: w, meetings, commitments, selfExam: b.data };
+  return { window: w, meetings, commitments, selfExam: b.data, work: presentWork(stream, workCells, w, committeeKey) };
 }
 
 /** "Quý IV/2026 (01/10/2026–31/12/2026)": the open self-examination period, for the summary. */

@@ -23,7 +23,7 @@ export function printDemoSummary(summary: DemoSummary, log: (line: string) => vo
   const p = summary.present;
   if (p.meetingsHeld + p.meetingsPlanned > 0) {
     log(
-      `Hiện tại (đến ngày ${p.today.split('-').reverse().join('/')}): ${p.meetingsHeld} buổi sinh hoạt đã họp (${p.heldFrom} – ${p.heldTo}), ${p.meetingsPlanned} buổi sắp họp, ${p.tasks} nhiệm vụ (${p.tasksOpen} đang làm, ${p.tasksOverdue} quá hạn), ${p.commitments} chỉ tiêu cam kết năm ${p.today.slice(0, 4)}, kỳ tự soi ${p.openPeriod}: ${p.selfExaminationsSubmitted} bản đã nộp, ${p.feedbackWaiting} góp ý chờ trả lời, ${p.planItems} nội dung tự sửa. Năm 2022 là câu chuyện của bài báo.`,
+      `Hiện tại (đến ngày ${p.today.split('-').reverse().join('/')}): ${p.meetingsHeld} buổi sinh hoạt đã họp (${p.heldFrom} – ${p.heldTo}), ${p.meetingsPlanned} buổi sắp họp, ${p.directives} văn bản chỉ đạo, ${p.tasks} nhiệm vụ (${p.tasksOpen} đang làm, ${p.tasksOverdue} quá hạn), ${p.commitments} chỉ tiêu cam kết năm ${p.today.slice(0, 4)}, kỳ tự soi ${p.openPeriod}: ${p.selfExaminationsSubmitted} bản đã nộp, ${p.feedbackWaiting} góp ý chờ trả lời, ${p.planItems} nội dung tự sửa. Năm 2022 là câu chuyện của bài báo.`,
     );
   }
   log(`Tài khoản mẫu (mật khẩu "${summary.password}"):`);

@@ -14,8 +14,10 @@ forEachDialect((dialect) => {
 
     it('holds Đồng Thứ’s meetings approved up to November and December’s planned; tasks open and overdue by days; no 2022 task open', async () => {
       const dongThu = await t().unitId(CELL_DONG_THU);
-      const meetings = await db().selectFrom('meetings').select(['meeting_date', 'status', 'att_pending']).where('unit_id', '=', dongThu).where('meeting_date', '>=', '2026-01-01').orderBy('meeting_date').execute();
-      expect(meetings.map((m) => m.status)).toEqual([...Array(11).fill('approved'), 'planned']);
+      const meetings = await db().selectFrom('meetings').select(['meeting_date', 'status', 'att_pending', 'kind']).where('unit_id', '=', dongThu).where('meeting_date', '>=', '2026-01-01').orderBy('meeting_date').execute();
+      // Eleven regular meetings and a thematic one in each quarter's middle month (the fourth is in November).
+      expect(meetings.map((m) => m.status)).toEqual([...Array(15).fill('approved'), 'planned']);
+      expect(meetings.filter((m) => m.kind === 'thematic').map((m) => m.meeting_date.slice(0, 7))).toEqual(['2026-02', '2026-05', '2026-08', '2026-11']);
       expect(meetings.at(-1)!.meeting_date > '2026-12-07').toBe(true);
       expect(Number(meetings.at(-1)!.att_pending)).toBeGreaterThan(10);
       const open = await db().selectFrom('tasks').select(['deadline', 'created_at']).where('status', '=', 'open').execute();

@@ -4,11 +4,10 @@ import type { Database } from '../../db/schema.js';
 import type { DemoCommune } from '../commune.js';
 import { shownPeriod, type DemoPresent, type DemoQuarter } from '../present.js';
 import type { Rubric } from '../../features/meetings/schemas.js';
-import { writeAuditEntries } from '../../features/audit/service.js';
 import { isOverdue } from '../../domain/tasks.js';
 import { seedDemoMeetings } from './meetings.js';
 import { seedDemoSelfExamination, type DemoChecklist } from './self-examination.js';
-import { commitmentAudit, writeDemoCommitments, type DemoRefs } from './work.js';
+import { writeDemoWork, type DemoRefs } from './work.js';
 
 /** What the present year holds (see present.ts); zero where the seed options left an area out. */
 export interface DemoPresentSummary {
@@ -19,6 +18,8 @@ export interface DemoPresentSummary {
   heldTo: string | null;
   meetingsHeld: number;
   meetingsPlanned: number;
+  /** The commune's directives of the window (their tasks are counted with the meetings' below). */
+  directives: number;
   tasks: number;
   tasksOpen: number;
   tasksOverdue: number;
@@ -40,6 +41,7 @@ export function emptyPresentSummary(today: string, open: DemoQuarter): DemoPrese
     heldTo: null,
     meetingsHeld: 0,
     meetingsPlanned: 0,
+    directives: 0,
     tasks: 0,
     tasksOpen: 0,
     tasksOverdue: 0,
@@ -82,12 +84,16 @@ export async function seedDemoPresent(
     tasksOverdue: tasks.filter((t) => isOverdue({ status: t.close?.outcome ?? 'open', deadline: t.deadline }, w.today)).length,
   });
   if (!work) return summary;
-  const rows = await writeDemoCommitments(trx, refs, present.commitments);
-  await writeAuditEntries(trx, handle.dialect, rows.map(commitmentAudit));
+  const written = await writeDemoWork(trx, handle, demo, { ...present.work, commitments: present.commitments }, refs);
+  const directiveTasks = present.work.tasks;
   const counts = await seedDemoSelfExamination(trx, handle, demo, [], refs, checklist, present.selfExam);
   const exams = present.selfExam.selfExaminations;
   return Object.assign(summary, {
-    commitments: rows.length,
+    directives: written.directives,
+    tasks: summary.tasks + directiveTasks.length,
+    tasksOpen: summary.tasksOpen + directiveTasks.filter((t) => t.close === null).length,
+    tasksOverdue: summary.tasksOverdue + directiveTasks.filter((t) => isOverdue({ status: t.close?.outcome ?? 'open', deadline: t.deadline }, w.today)).length,
+    commitments: written.commitments,
     selfExaminations: counts.selfExaminations,
     selfExaminationsSubmitted: exams.filter((e) => e.year === w.quarter.year && e.quarter === w.quarter.quarter && e.status !== 'draft').length,
     feedback: counts.feedback,

@@ -5,7 +5,7 @@ import type { CommitmentTable, Database, TaskCoworkerTable, TaskProgressTable, T
 import { newId } from '../../db/ids.js';
 import type { DemoCommune } from '../commune.js';
 import type { DemoMeeting, DemoTaskLife } from '../meetings.js';
-import { buildDemoWork, type DemoCommitment, type DemoWorkTask } from '../work.js';
+import { buildDemoWork, type DemoCommitment, type DemoWork, type DemoWorkTask } from '../work.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 
 /** Ids of what the demo seed has written so far, by demo key. */
@@ -111,17 +111,31 @@ export interface DemoWorkCounts {
 
 /**
  * Writes the 2022 directives, their tasks and the hand-downs to mass organisations, and every
- * member's and cell's commitments (see demo-work.ts), after the meetings. Rows are inserted in
- * batches; each directive, task and commitment gets its audit entry, as created by the system.
+ * member's and cell's commitments (see ../work.ts), after the meetings.
  */
-export async function seedDemoWork(
+export function seedDemoWork(
   trx: Kysely<Database>,
   handle: Pick<DatabaseHandle, 'dialect'>,
   demo: DemoCommune,
   meetings: readonly DemoMeeting[],
   refs: DemoRefs,
 ): Promise<DemoWorkCounts> {
-  const work = buildDemoWork(demo, meetings);
+  return writeDemoWork(trx, handle, demo, buildDemoWork(demo, meetings), refs);
+}
+
+/**
+ * Writes directives with their targets, the tasks given outside meetings (from directives,
+ * handed down to mass organisations) and commitments: the 2022 story's or the present's. Rows
+ * are inserted in batches; each directive, task and commitment gets its audit entry, as created
+ * by the system.
+ */
+export async function writeDemoWork(
+  trx: Kysely<Database>,
+  handle: Pick<DatabaseHandle, 'dialect'>,
+  demo: DemoCommune,
+  work: DemoWork,
+  refs: DemoRefs,
+): Promise<DemoWorkCounts> {
   const need = (map: Map<string, string>, key: string, what: string): string => {
     const id = map.get(key);
     if (!id) throw new Error(`demo work: unknown ${what} ${key}`);
