@@ -186,8 +186,26 @@ interface MeetingsStory {
   notDoneCauses: Record<'village' | 'office', readonly string[]>;
   /** The sentence closing the news item, by kind of cell. */
   newsClosings: Record<'village' | 'office', readonly string[]>;
+  /** Agenda titles and the minutes' set sentences; see AgendaText. */
+  agenda: AgendaText;
   minutes: MinutesText;
 }
+
+/**
+ * The agenda items' titles and set sentences. People: {Chair}, {Presenter}, {Clerk}, {Critic},
+ * {Guest} read "Đồng chí …" at the start of a sentence, {target} "đồng chí …" inside one;
+ * {thang}/{nam}: the month and year, {thangTruoc}: "tháng 3/2022", {thon}: the cell's area.
+ */
+type AgendaText = Record<
+  | 'reviewTitle' | 'carriedOver' | 'newsTitle' | 'newsMinutes' | 'criticismTitle' | 'criticismPair' | 'criticismNone'
+  | 'tasksTitle' | 'resolution' | 'thematicReportTitle' | 'thematicReport' | 'discussionTitle' | 'discussionSpeakers'
+  | 'discussionNone' | 'discussionGuest' | 'followUpTitle' | 'followUp' | 'conclusionTitle' | 'conclusion' | 'thematicPlan'
+  | 'frankSelfCriticism' | 'frankCritique' | 'frankGuest',
+  string
+> & {
+  /** The review at the year's first meeting, by kind of cell. */
+  reviewFirst: Record<'village' | 'office', string>;
+};
 
 /** Sentences of the minutes; {Chair} is "Đồng chí …" (the chair), {n} a count. */
 interface MinutesText {
@@ -244,6 +262,12 @@ interface ThematicTopic {
 
 const STORY = readStory<MeetingsStory>('meetings');
 const MINUTES = STORY.minutes;
+const AGENDA = STORY.agenda;
+
+/** A story text with its `{placeholders}` filled in (in one pass: a filled-in value is not read again). */
+function say(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 const TASKS = readStory<MeetingTasksStory>('meetings-tasks');
 
 const withDues = (list: readonly (TaskTemplate | 'duesTask')[]): TaskTemplate[] =>
@@ -442,11 +466,7 @@ function reviewItem(
   const village = ctx.info.type === 'village';
   const sentences: string[] = [];
   if (previous.length === 0) {
-    sentences.push(
-      `${Comrade(ctx, ctx.chair)} báo cáo kết quả thực hiện nghị quyết ${prevMonthLabel(month)}: các chỉ tiêu cơ bản hoàn thành, ${
-        village ? 'tình hình an ninh trật tự trong thôn ổn định' : 'đơn vị hoàn thành nhiệm vụ chuyên môn'
-      }.`,
-    );
+    sentences.push(say(AGENDA.reviewFirst[village ? 'village' : 'office'], { Chair: Comrade(ctx, ctx.chair), thangTruoc: prevMonthLabel(month) }));
   } else {
     const done = previous.filter((t) => t.doneOn !== null && t.doneOn <= date).length;
     const notDue = previous.filter((t) => (t.doneOn === null || t.doneOn > date) && t.deadline >= date).length;
@@ -458,13 +478,13 @@ function reviewItem(
   }
   if (overdue.length > 0) {
     const listed = overdue.slice(-3).map((t) => `“${t.title}” (${comrade(ctx, memberByKey.get(t.ownerKey)!)})`);
-    sentences.push(`Chuyển tiếp sang tháng này: ${listed.join('; ')}.`);
+    sentences.push(say(AGENDA.carriedOver, { viec: listed.join('; ') }));
   }
   if (phase === 'timid') sentences.push(MINUTES.reviewTimid);
   else if (phase === 'frank') sentences.push(MINUTES.reviewRemarks[0]!);
   else if (previous.length > 0 && rng.chance(0.5)) sentences.push(rng.pick(MINUTES.reviewRemarks));
   return {
-    title: `Đánh giá kết quả thực hiện nghị quyết ${prevMonthLabel(month)}`,
+    title: say(AGENDA.reviewTitle, { thangTruoc: prevMonthLabel(month) }),
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(15, 25),
     minutes: sentences.join(' '),
@@ -477,12 +497,13 @@ function newsItem(ctx: MeetingContext): DemoAgendaItem {
   const presenter = rng.chance(0.5) ? ctx.clerk : rng.pick(ctx.present);
   const news = STORY.monthNews[month - 1]!;
   return {
-    title: 'Thông tin thời sự, văn bản cấp trên',
+    title: AGENDA.newsTitle,
     presenterKey: presenter.key,
     plannedMinutes: rng.int(10, 20),
-    minutes: `${Comrade(ctx, presenter)} thông tin tình hình thời sự trong nước, của huyện và xã. ${rng.pick(
-      STORY.newsClosings[ctx.info.type === 'village' ? 'village' : 'office'],
-    )}`,
+    minutes: say(AGENDA.newsMinutes, {
+      Presenter: Comrade(ctx, presenter),
+      closing: rng.pick(STORY.newsClosings[ctx.info.type === 'village' ? 'village' : 'office']),
+    }),
     outcomes: [{ kind: 'information', text: `${news}.`, votes: null, task: null }],
   };
 }
@@ -513,40 +534,33 @@ function ordinaryCriticismItem(ctx: MeetingContext): DemoAgendaItem {
   const { rng } = ctx;
   const [a, b] = rng.sample(ctx.present.filter((m) => m.key !== ctx.chair.key), 2);
   const aspect = rng.pick(MINUTES.criticismAspects);
-  const minutes =
-    a && b
-      ? `${Comrade(ctx, a)} góp ý ${comrade(ctx, b)} về ${aspect}; ${comrade(ctx, b)} tiếp thu. Các ý kiến thẳng thắn, trên tinh thần xây dựng.`
-      : 'Đảng viên tự liên hệ bản thân, các ý kiến thẳng thắn, trên tinh thần xây dựng.';
-  return { title: 'Tự phê bình và phê bình', presenterKey: ctx.chair.key, plannedMinutes: rng.int(15, 25), minutes, outcomes: [] };
+  const minutes = a && b ? say(AGENDA.criticismPair, { Critic: Comrade(ctx, a), target: comrade(ctx, b), aspect }) : AGENDA.criticismNone;
+  return { title: AGENDA.criticismTitle, presenterKey: ctx.chair.key, plannedMinutes: rng.int(15, 25), minutes, outcomes: [] };
 }
 
 function tasksItem(ctx: MeetingContext, tasks: readonly TaskRecord[], note: string): DemoAgendaItem {
   const { rng, month } = ctx;
   return {
-    title: `Nhiệm vụ trọng tâm tháng ${month}/${YEAR}`,
+    title: say(AGENDA.tasksTitle, { thang: month, nam: YEAR }),
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(20, 35),
     minutes: note,
     outcomes: [
       ...tasks.map(taskOutcome),
-      { kind: 'decision', text: `Biểu quyết thông qua Nghị quyết chi bộ tháng ${month}/${YEAR}.`, votes: votesOf(ctx), task: null },
+      { kind: 'decision', text: say(AGENDA.resolution, { thang: month, nam: YEAR }), votes: votesOf(ctx), task: null },
     ],
   };
 }
 
 /** The members' discussion of the topic, and what a visiting guest said. */
 function thematicDiscussionItem(ctx: MeetingContext, speakers: readonly DemoMember[]): DemoAgendaItem {
-  const guestLine = ctx.guest
-    ? ` ${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, dự và phát biểu, đề nghị chi bộ cụ thể hóa chuyên đề bằng việc làm thiết thực.`
-    : '';
+  const said = speakers.length > 0 ? say(AGENDA.discussionSpeakers, { speakers: listNames(speakers.map((m) => ctx.names.get(m.key)!)) }) : AGENDA.discussionNone;
+  const guestLine = ctx.guest ? ` ${say(AGENDA.discussionGuest, { Guest: Comrade(ctx, ctx.guest.member), guestTitle: ctx.guest.title })}` : '';
   return {
-    title: 'Thảo luận, liên hệ thực tiễn',
+    title: AGENDA.discussionTitle,
     presenterKey: ctx.chair.key,
     plannedMinutes: ctx.rng.int(20, 40),
-    minutes:
-      speakers.length > 0
-        ? `Các đồng chí ${listNames(speakers.map((m) => ctx.names.get(m.key)!))} phát biểu, liên hệ trách nhiệm của bản thân và đề xuất cách làm.${guestLine}`
-        : `Đảng viên thảo luận, liên hệ trách nhiệm của bản thân.${guestLine}`,
+    minutes: `${said}${guestLine}`,
     outcomes: [],
   };
 }
@@ -554,10 +568,10 @@ function thematicDiscussionItem(ctx: MeetingContext, speakers: readonly DemoMemb
 /** The clerk's report on how last quarter's topic was carried out. */
 function thematicFollowUpItem(ctx: MeetingContext, previousTopic: ThematicTopic): DemoAgendaItem {
   return {
-    title: 'Đánh giá việc thực hiện chuyên đề quý trước',
+    title: AGENDA.followUpTitle,
     presenterKey: ctx.clerk.key,
     plannedMinutes: ctx.rng.int(10, 15),
-    minutes: `${Comrade(ctx, ctx.clerk)} báo cáo kết quả thực hiện chuyên đề “${previousTopic.topic}”: ${ctx.rng.pick(MINUTES.thematicFollowUps)}`,
+    minutes: say(AGENDA.followUp, { Clerk: Comrade(ctx, ctx.clerk), topic: previousTopic.topic, result: ctx.rng.pick(MINUTES.thematicFollowUps) }),
     outcomes: [],
   };
 }
@@ -575,24 +589,26 @@ function thematicItems(
   const speakers = rng.sample(others, Math.min(3, others.length));
   const items: DemoAgendaItem[] = [
     {
-      title: `Báo cáo chuyên đề: ${topic.topic}`,
+      title: say(AGENDA.thematicReportTitle, { topic: topic.topic }),
       presenterKey: presenter.key,
       plannedMinutes: rng.int(30, 45),
-      minutes: `${Comrade(ctx, presenter)} trình bày chuyên đề, liên hệ thực tế ${ctx.info.village ? `thôn ${ctx.info.village}` : ctx.info.where}. ${rng.pick(
-        MINUTES.thematicPresentationNotes,
-      )}`,
+      minutes: say(AGENDA.thematicReport, {
+        Presenter: Comrade(ctx, presenter),
+        thon: ctx.info.village ? `thôn ${ctx.info.village}` : ctx.info.where,
+        note: rng.pick(MINUTES.thematicPresentationNotes),
+      }),
       outcomes: [],
     },
   ];
   items.push(thematicDiscussionItem(ctx, speakers));
   if (previousTopic && rng.chance(0.5)) items.push(thematicFollowUpItem(ctx, previousTopic));
   items.push({
-    title: 'Kết luận, biểu quyết kế hoạch thực hiện chuyên đề',
+    title: AGENDA.conclusionTitle,
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(10, 20),
-    minutes: `${Comrade(ctx, ctx.chair)} kết luận, giao việc cụ thể cho từng đồng chí; chi bộ biểu quyết thông qua kế hoạch thực hiện chuyên đề.`,
+    minutes: say(AGENDA.conclusion, { Chair: Comrade(ctx, ctx.chair) }),
     outcomes: [
-      { kind: 'decision', text: `Thông qua kế hoạch thực hiện chuyên đề “${topic.topic}” năm ${YEAR}.`, votes: votesOf(ctx), task: null },
+      { kind: 'decision', text: say(AGENDA.thematicPlan, { topic: topic.topic, nam: YEAR }), votes: votesOf(ctx), task: null },
       ...tasks.map(taskOutcome),
     ],
   });
@@ -702,6 +718,8 @@ interface TaskLifeStory {
   /** The 100% report; {d} is the deliverable. */
   progressDone: readonly string[];
   progressDoneVague: readonly string[];
+  /** The last report on work never finished; {cause}: why ("do …"). */
+  progressNotDone: string;
   /** By graded outcome; {n} is days late, {cause} why it was not done. */
   closeComments: Record<TaskOutcome, readonly string[]>;
   /** Closing a vague task: done or not, there is no deliverable to judge it by. */
@@ -791,7 +809,7 @@ export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progres
   const progress = dates.map((on, i) => ({
     on,
     percent: percents[i]!,
-    text: i === dates.length - 1 && g.notDoneOn !== null ? `Chưa hoàn thành ${cause}.` : progressText(rng, percents[i]!, g.deliverable),
+    text: i === dates.length - 1 && g.notDoneOn !== null ? say(LIFE.progressNotDone, { cause }) : progressText(rng, percents[i]!, g.deliverable),
   }));
   if (g.notDoneOn === null) return { progress, close: null };
   return { progress, close: { outcome: 'not_done', on: g.notDoneOn, comment: rng.pick(CLOSE_COMMENTS.not_done).replace('{cause}', cause) } };
@@ -1100,7 +1118,7 @@ function regularMeeting(
   if (phase === 'timid') {
     const start = meetingStartsAt(date, ctx.time);
     const lateCount = attendance.filter((a) => a.arrivedAt !== null && a.arrivedAt > start).length;
-    agenda[0]!.minutes += ` ${MINUTES.timidLateness.replace('{n}', String(lateCount))}`;
+    agenda[0]!.minutes += ` ${say(MINUTES.timidLateness, { n: lateCount })}`;
   }
   agenda.push(newsItem(ctx));
   const criticism = criticismItem(ctx, phase, year.latecomers);
@@ -1118,7 +1136,7 @@ function regularMeeting(
 /** Tự phê bình và phê bình: timid, then frank in Đồng Thứ; elsewhere at some meetings only. */
 function criticismItem(ctx: MeetingContext, phase: StoryPhase, latecomers: readonly DemoMember[]): DemoAgendaItem | null {
   if (phase === 'timid') {
-    return { title: 'Tự phê bình và phê bình', presenterKey: ctx.chair.key, plannedMinutes: 10, minutes: ctx.rng.pick(MINUTES.timidCriticism), outcomes: [] };
+    return { title: AGENDA.criticismTitle, presenterKey: ctx.chair.key, plannedMinutes: 10, minutes: ctx.rng.pick(MINUTES.timidCriticism), outcomes: [] };
   }
   if (phase === 'frank') return frankCriticismItem(ctx, latecomers);
   return ctx.rng.chance(phase === 'after' ? 0.6 : 0.35) ? ordinaryCriticismItem(ctx) : null;
@@ -1142,7 +1160,7 @@ function monthTasks(ctx: MeetingContext, phase: StoryPhase, exclude: ReadonlySet
   const specs = rng.sample(taskTemplatesFor(ctx.unit, ctx.info, ctx.month, exclude), n);
   const owners = pickOwners(ctx, specs.length);
   const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(ctx.month)));
-  return { tasks, note: rng.pick(MINUTES.taskNotes.ordinary).replace('{Chair}', Comrade(ctx, chair)) };
+  return { tasks, note: say(rng.pick(MINUTES.taskNotes.ordinary), { Chair: Comrade(ctx, chair) }) };
 }
 
 /** The April 2022 Đồng Thứ criticism session, as the article tells it. */
@@ -1152,23 +1170,17 @@ function frankCriticismItem(ctx: MeetingContext, latecomers: readonly DemoMember
   const late = latecomers.filter((m) => others.includes(m));
   // Targets: two habitual latecomers first (tác phong), then others.
   const targets = [...late.slice(0, 2), ...rng.shuffle(others.filter((m) => !late.slice(0, 2).includes(m)))].slice(0, 5);
-  const sentences: string[] = [
-    `${Comrade(ctx, chair)} tự phê bình: chi ủy giao việc còn chung chung, chưa rõ người, rõ việc, chưa chấn chỉnh việc đi họp muộn.`,
-  ];
+  const sentences: string[] = [say(AGENDA.frankSelfCriticism, { Chair: Comrade(ctx, chair) })];
   targets.forEach((target, i) => {
     const critics = others.filter((m) => m.key !== target.key && !targets.slice(0, i + 1).includes(m));
     const critic = rng.pick(critics.length > 0 ? critics : others.filter((m) => m.key !== target.key));
-    sentences.push(
-      `${Comrade(ctx, critic)} góp ý ${comrade(ctx, target)} về ${MINUTES.frankAspects[i]!}; ${comrade(ctx, target)} tiếp thu và hứa khắc phục.`,
-    );
+    sentences.push(say(AGENDA.frankCritique, { Critic: Comrade(ctx, critic), target: comrade(ctx, target), aspect: MINUTES.frankAspects[i]! }));
   });
   if (ctx.guest) {
-    sentences.push(
-      `${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, ghi nhận tinh thần thẳng thắn, cởi mở của chi bộ, đề nghị duy trì trong các kỳ sinh hoạt sau.`,
-    );
+    sentences.push(say(AGENDA.frankGuest, { Guest: Comrade(ctx, ctx.guest.member), guestTitle: ctx.guest.title }));
   }
   return {
-    title: 'Tự phê bình và phê bình',
+    title: AGENDA.criticismTitle,
     presenterKey: chair.key,
     plannedMinutes: 40,
     minutes: sentences.join(' '),
