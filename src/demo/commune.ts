@@ -6,11 +6,13 @@
  *
  * Deterministic on purpose: the PRNG is seeded inside `buildDemoCommune`, so every
  * call returns the same data and demo screenshots, e2e tests and docs stay stable.
- * Pure data: no I/O, no ids (the seeding code assigns ids and passwords).
+ * The unit names and the name lists people are drawn from are in story/commune.json and
+ * story/commune-names.json. Pure: no ids (the seeding code assigns ids and passwords).
  */
 import type { Role } from '../domain/roles.js';
 import { compareVietnameseNames, foldVietnamese, joinFullName } from '../domain/vietnamese.js';
 import { Rng } from './random.js';
+import { readStory } from './story.js';
 
 export interface DemoMember {
   key: string;
@@ -59,66 +61,28 @@ export interface DemoCommune {
 export const DEMO_REFERENCE_DATE = '2026-11-01';
 
 // ---------------------------------------------------------------------------
-// Randomness
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------
 
-/** Family names, weighted roughly like the population of the northern midlands. */
-const FAMILY_NAMES: readonly (readonly [string, number])[] = [
-  ['Nguyễn', 32], ['Trần', 10], ['Lê', 8], ['Phạm', 6], ['Hoàng', 4.5], ['Vũ', 4],
-  ['Đặng', 3], ['Bùi', 3], ['Đỗ', 2.5], ['Ngô', 2], ['Phan', 2], ['Hồ', 1.5],
-  ['Dương', 1.5], ['Đinh', 1.5], ['Tạ', 1.5], ['Lưu', 1.5], ['Trịnh', 1.5], ['Kiều', 1.5],
-  ['Hà', 1.5], ['Đào', 1.5], ['Khổng', 1], ['Cao', 1], ['Chu', 1], ['Lý', 0.8],
-];
+/** The names people in the demo are drawn from (story/commune-names.json). */
+interface NameLists {
+  /** Family names, weighted roughly like the population of the northern midlands. */
+  familyNames: readonly (readonly [string, number])[];
+  /** Middle names with their weights (older people get Văn / Thị more often, see `randomPerson`). */
+  maleMiddleNames: readonly (readonly [string, number])[];
+  femaleMiddleNames: readonly (readonly [string, number])[];
+  maleGivenNames: readonly string[];
+  femaleGivenNames: readonly string[];
+  /**
+   * Full names of well-known public figures that the lists above could produce. The demo must
+   * not look like it is about real people, so these are re-drawn. (Ordinary people share common
+   * names with any generated name; that cannot be avoided.)
+   */
+  avoidNames: readonly string[];
+}
 
-const MALE_MIDDLE: readonly (readonly [string, number])[] = [
-  ['Văn', 40], ['Đức', 8], ['Minh', 7], ['Quang', 6], ['Đình', 5], ['Hữu', 5], ['Xuân', 5],
-  ['Công', 5], ['Thế', 4], ['Ngọc', 3], ['Anh', 3], ['Trọng', 3], ['Mạnh', 3], ['Tiến', 3],
-  ['Duy', 3], ['Thanh', 3], ['Bá', 2], ['Việt', 2],
-];
-
-const FEMALE_MIDDLE: readonly (readonly [string, number])[] = [
-  ['Thị', 45], ['Thu', 6], ['Ngọc', 5], ['Thanh', 5], ['Thị Thu', 5], ['Thị Hồng', 4],
-  ['Thị Thanh', 4], ['Minh', 3], ['Thị Kim', 3], ['Hồng', 3], ['Phương', 3], ['Thị Minh', 3],
-  ['Thị Ngọc', 2], ['Kim', 2], ['Mai', 2],
-];
-
-const MALE_GIVEN = [
-  'Dũng', 'Hùng', 'Thắng', 'Cường', 'Đạt', 'Tuấn', 'Hải', 'Sơn', 'Bình', 'Toàn', 'Khánh',
-  'Lộc', 'Long', 'Nam', 'Quân', 'Thành', 'Trung', 'Hiếu', 'Huy', 'Kiên', 'Mạnh', 'Nghĩa',
-  'Phong', 'Quý', 'Tâm', 'Thịnh', 'Tiến', 'Trường', 'Vinh', 'Việt', 'Chiến', 'Hưng',
-  'Thuận', 'Tùng', 'Quyết', 'Đông', 'Hòa', 'Lâm', 'Hiệp', 'Tú', 'Khải', 'Luân', 'Định',
-  'Thanh', 'Hậu', 'Duy', 'Ninh', 'Sáng',
-] as const;
-
-const FEMALE_GIVEN = [
-  'Hà', 'Lan', 'Hương', 'Huyền', 'Nga', 'Thảo', 'Trang', 'Yến', 'Loan', 'Phượng', 'Ngọc',
-  'Hằng', 'Hoa', 'Hạnh', 'Liên', 'Linh', 'Mai', 'Nhung', 'Oanh', 'Thủy', 'Tuyết', 'Vân',
-  'Xuân', 'Dung', 'Duyên', 'Giang', 'Hiền', 'Quyên', 'Thơm', 'Thúy', 'Nhàn', 'Chinh', 'Huệ',
-  'Ánh', 'Thắm', 'Hường', 'Nguyệt', 'Phương', 'Lụa', 'Gấm',
-] as const;
-
-/**
- * Full names of well-known public figures that the lists above could produce. The
- * demo must not look like it is about real people, so these are re-drawn. (Ordinary
- * people share common names with any generated name; that cannot be avoided.)
- */
-const AVOID_NAMES = new Set(
-  [
-    'Nguyễn Xuân Phúc', 'Nguyễn Văn Thắng', 'Nguyễn Văn Hùng', 'Nguyễn Mạnh Hùng',
-    'Lê Minh Hưng', 'Đỗ Văn Chiến', 'Nguyễn Kim Sơn', 'Nguyễn Thị Hồng', 'Trần Hồng Hà',
-    'Bùi Thanh Sơn', 'Nguyễn Thanh Long', 'Lê Thành Long', 'Nguyễn Duy Ngọc',
-    'Nguyễn Trọng Nghĩa', 'Trần Văn Sơn', 'Nguyễn Quang Hải', 'Bùi Tiến Dũng',
-    'Nguyễn Văn Toàn', 'Nguyễn Văn Quyết', 'Đỗ Hùng Dũng', 'Hoàng Xuân Vinh',
-    'Nguyễn Tiến Linh', 'Nguyễn Văn Nên', 'Phạm Thị Thanh Trà', 'Nguyễn Thị Thanh',
-    'Hồ Đức Phớc', 'Lê Minh Khái', 'Nguyễn Minh Châu', 'Trần Thanh Mẫn', 'Phạm Minh Chính',
-    'Nguyễn Văn Thể', 'Nguyễn Chí Dũng', 'Lê Văn Thành', 'Trần Hồng Minh', 'Nguyễn Hồng Diên',
-    'Đinh Tiến Dũng', 'Nguyễn Văn Bình', 'Nguyễn Thiện Nhân', 'Nguyễn Thị Kim Tiến',
-  ].map(foldVietnamese),
-);
+const NAMES = readStory<NameLists>('commune-names');
+const AVOID_NAMES = new Set(NAMES.avoidNames.map(foldVietnamese));
 
 interface Person {
   familyName: string;
@@ -129,13 +93,13 @@ interface Person {
 function randomPerson(rng: Rng, gender: 'male' | 'female', birthYear: number): Person {
   // Older people overwhelmingly carry the plain Văn / Thị middle name.
   const old = birthYear < 1975;
-  const middles = (gender === 'male' ? MALE_MIDDLE : FEMALE_MIDDLE).map(
+  const middles = (gender === 'male' ? NAMES.maleMiddleNames : NAMES.femaleMiddleNames).map(
     ([m, w]) => [m, old && (m === 'Văn' || m === 'Thị') ? w * 3 : w] as const,
   );
-  const givens = gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN;
+  const givens = gender === 'male' ? NAMES.maleGivenNames : NAMES.femaleGivenNames;
   for (;;) {
     const p: Person = {
-      familyName: rng.weighted(FAMILY_NAMES),
+      familyName: rng.weighted(NAMES.familyNames),
       middleName: rng.weighted(middles),
       givenName: rng.pick(givens),
     };
@@ -225,39 +189,49 @@ interface CellSpec {
   villageName?: string;
 }
 
-const village = (key: string, place: string, size: readonly [number, number], massOrgs = false): CellSpec => ({
-  key,
-  name: `Chi bộ thôn ${place}`,
-  size,
-  maleShare: 0.6,
-  born: [1950, 2002],
-  village: true,
-  villageName: place,
-  ...(massOrgs ? { massOrgsFor: place } : {}),
-});
+/** The commune's units as story/commune.json tells them. */
+interface CommuneStory {
+  commune: { name: string; code: string };
+  /** Office, police, military, school and health cells, in the commune's order. */
+  officeCells: readonly Omit<CellSpec, 'village' | 'massOrgsFor' | 'villageName'>[];
+  /** Village cells follow the offices; `name` says how a village cell is called ({thon}: the village). */
+  villageCells: {
+    name: string;
+    maleShare: number;
+    born: readonly [number, number];
+    cells: readonly { key: string; village: string; size: readonly [number, number]; massOrgs?: boolean }[];
+  };
+  /** Mass organisations under a village cell; `gender`/`born` make the contact person plausible. */
+  massOrgs: readonly MassOrgSpec[];
+}
 
-const CELLS: readonly CellSpec[] = [
-  { key: 'cell-co-quan', name: 'Chi bộ Cơ quan Đảng ủy xã', size: [22, 22], maleShare: 0.55, born: [1968, 1998], village: false },
-  { key: 'cell-ubnd', name: 'Chi bộ Cơ quan Ủy ban nhân dân xã', size: [16, 20], maleShare: 0.5, born: [1968, 1998], village: false },
-  { key: 'cell-cong-an', name: 'Chi bộ Công an xã', size: [12, 15], maleShare: 0.8, born: [1975, 2000], village: false },
-  { key: 'cell-quan-su', name: 'Chi bộ Quân sự xã', size: [12, 14], maleShare: 0.9, born: [1972, 2002], village: false },
-  { key: 'cell-mam-non', name: 'Chi bộ Trường Mầm non', size: [12, 16], maleShare: 0.05, born: [1970, 2000], village: false },
-  { key: 'cell-tieu-hoc', name: 'Chi bộ Trường Tiểu học', size: [13, 18], maleShare: 0.2, born: [1968, 2000], village: false },
-  { key: 'cell-thcs', name: 'Chi bộ Trường Trung học cơ sở', size: [14, 20], maleShare: 0.3, born: [1968, 2000], village: false },
-  { key: 'cell-tram-y-te', name: 'Chi bộ Trạm Y tế', size: [12, 13], maleShare: 0.35, born: [1970, 2000], village: false },
-  village('cell-luu-quang', 'Lưu Quang', [27, 27], true),
-  village('cell-dong-thu', 'Đồng Thứ', [24, 24], true),
-  ...Array.from({ length: 15 }, (_, i) => village(`cell-thon-so-${pad(i + 1)}`, `Số ${i + 1}`, [14, 30])),
-];
+interface MassOrgSpec {
+  suffix: string;
+  /** Followed by the village's name. */
+  name: string;
+  gender: 'male' | 'female' | null;
+  born: readonly [number, number];
+}
 
-/** Mass organisations under a village cell; `gender`/`born` make the contact person plausible. */
-const MASS_ORGS = [
-  { suffix: 'nong-dan', name: 'Chi hội Nông dân thôn', gender: null, born: [1960, 1985] },
-  { suffix: 'phu-nu', name: 'Chi hội Phụ nữ thôn', gender: 'female', born: [1965, 1990] },
-  { suffix: 'cuu-chien-binh', name: 'Chi hội Cựu chiến binh thôn', gender: 'male', born: [1950, 1970] },
-  { suffix: 'thanh-nien', name: 'Chi đoàn Thanh niên thôn', gender: null, born: [1994, 2002] },
-  { suffix: 'mat-tran', name: 'Ban Công tác Mặt trận thôn', gender: null, born: [1955, 1975] },
-] as const;
+const STORY = readStory<CommuneStory>('commune');
+
+/** Every cell, offices first: a village cell is named after its village and has its elders. */
+function cellSpecs(story: CommuneStory): CellSpec[] {
+  const villages = story.villageCells;
+  return [
+    ...story.officeCells.map((c) => ({ ...c, village: false })),
+    ...villages.cells.map((c) => ({
+      key: c.key,
+      name: villages.name.replace('{thon}', c.village),
+      size: c.size,
+      maleShare: villages.maleShare,
+      born: villages.born,
+      village: true,
+      villageName: c.village,
+      ...(c.massOrgs ? { massOrgsFor: c.village } : {}),
+    })),
+  ];
+}
 
 /** A member before its key is known (keys follow roster order, assigned after sorting). */
 type DraftMember = Omit<DemoMember, 'key'>;
@@ -359,6 +333,108 @@ function pickMember(
 
 const fullName = (m: Person): string => joinFullName(m);
 
+/** The units built so far, and the members already holding an office (each holds one). */
+interface Roster {
+  /** Parents before their children. */
+  units: DemoUnit[];
+  cells: Map<string, DemoUnit>;
+  used: Set<string>;
+  /** Each cell's secretary, its contact person. */
+  secretaries: Map<string, DemoMember>;
+}
+
+/** Đảng bộ xã: the top unit; its contact (the office clerk) is chosen with the accounts. */
+function communeUnit(story: CommuneStory): DemoUnit {
+  return {
+    key: 'commune',
+    parentKey: null,
+    kind: 'commune',
+    name: story.commune.name,
+    code: story.commune.code,
+    contactName: null, // filled in once the office clerk is chosen
+    contactPhone: null,
+    villageName: null,
+    members: [],
+  };
+}
+
+/** A chi bộ with its members and its secretary (the contact), then its mass organisations. */
+function addCell(rng: Rng, ids: Identifiers, roster: Roster, spec: CellSpec, position: number): void {
+  const cell: DemoUnit = {
+    key: spec.key,
+    parentKey: 'commune',
+    kind: 'cell',
+    name: spec.name,
+    code: `${STORY.commune.code}-${pad(position + 1)}`,
+    contactName: null,
+    contactPhone: null,
+    villageName: spec.villageName ?? null,
+    members: buildMembers(rng, ids, spec),
+  };
+  const secretary = pickMember(rng, cell, roster.used, [1960, 1990]);
+  cell.contactName = fullName(secretary);
+  cell.contactPhone = secretary.phone;
+  roster.secretaries.set(cell.key, secretary);
+  roster.units.push(cell);
+  roster.cells.set(cell.key, cell);
+  // Mass organisations follow their cell, keeping parents before children.
+  if (spec.massOrgsFor) {
+    for (const org of STORY.massOrgs) roster.units.push(massOrgUnit(rng, ids, spec, org, spec.massOrgsFor));
+  }
+}
+
+/** A village's chi hội / chi đoàn under its cell: no members, a plausible contact person. */
+function massOrgUnit(rng: Rng, ids: Identifiers, spec: CellSpec, org: MassOrgSpec, village: string): DemoUnit {
+  const born = rng.int(org.born[0], org.born[1]);
+  const gender = org.gender ?? (rng.chance(0.6) ? 'male' : 'female');
+  return {
+    key: `${spec.key}-${org.suffix}`,
+    parentKey: spec.key,
+    kind: 'mass_org',
+    name: `${org.name} ${village}`,
+    code: null,
+    contactName: fullName(randomPerson(rng, gender, born)),
+    contactPhone: ids.phone(),
+    villageName: null,
+    members: [],
+  };
+}
+
+/**
+ * The demo's sign-in accounts: the commune committee's secretary, inspection and office (the
+ * office clerk also becomes the commune's contact), and the two cells of the article.
+ */
+function demoAccounts(rng: Rng, roster: Roster, commune: DemoUnit): DemoAccount[] {
+  const coQuan = roster.cells.get('cell-co-quan')!;
+  const dongThu = roster.cells.get('cell-dong-thu')!;
+  const luuQuang = roster.cells.get('cell-luu-quang')!;
+  // A cell's secretary is the contact already chosen for it.
+  const secretaryOf = (cell: DemoUnit): DemoMember => roster.secretaries.get(cell.key)!;
+  const account = (username: string, member: DemoMember, roles: DemoAccount['roles']): DemoAccount => ({
+    username,
+    displayName: fullName(member),
+    memberKey: member.key,
+    roles,
+  });
+  const member = (unit: DemoUnit) => ({ role: 'member' as const, unitKey: unit.key });
+
+  const bithuDangbo = pickMember(rng, coQuan, roster.used, [1966, 1980]);
+  const ubkt = pickMember(rng, coQuan, roster.used, [1970, 1988]);
+  const vanphong = pickMember(rng, coQuan, roster.used, [1985, 1998]);
+  const dangvienDongThu = pickMember(rng, dongThu, roster.used, [1955, 2002]);
+  commune.contactName = fullName(vanphong);
+  commune.contactPhone = vanphong.phone;
+
+  return [
+    account('bithu.dangbo', bithuDangbo, [{ role: 'party_committee', unitKey: commune.key }, member(coQuan)]),
+    account('ubkt', ubkt, [{ role: 'inspection', unitKey: commune.key }, member(coQuan)]),
+    account('vanphong', vanphong, [{ role: 'office', unitKey: commune.key }, member(coQuan)]),
+    account('bithu.dongthu', secretaryOf(dongThu), [{ role: 'cell_secretary', unitKey: dongThu.key }, member(dongThu)]),
+    account('dangvien.dongthu', dangvienDongThu, [member(dongThu)]),
+    account('bithu.luuquang', secretaryOf(luuQuang), [{ role: 'cell_secretary', unitKey: luuQuang.key }, member(luuQuang)]),
+  ];
+}
+
 /** Build the demo commune. Same result on every call. */
 export function buildDemoCommune(): DemoCommune {
   // Any seed gives valid data; this one was kept because its draw lands close to the
@@ -366,107 +442,9 @@ export function buildDemoCommune(): DemoCommune {
   // every name, so screenshots and docs that show demo people would need updating.
   const rng = new Rng(3);
   const ids = new Identifiers(rng);
-
-  const commune: DemoUnit = {
-    key: 'commune',
-    parentKey: null,
-    kind: 'commune',
-    name: 'Đảng bộ xã Minh Quang',
-    code: 'MQ',
-    contactName: null, // filled in once the office clerk is chosen
-    contactPhone: null,
-    villageName: null,
-    members: [],
-  };
-  const units: DemoUnit[] = [commune];
-  const byKey = new Map<string, DemoUnit>();
-  const used = new Set<string>(); // members already holding an office below
-  const secretaries = new Map<string, DemoMember>();
-
-  CELLS.forEach((spec, i) => {
-    const cell: DemoUnit = {
-      key: spec.key,
-      parentKey: commune.key,
-      kind: 'cell',
-      name: spec.name,
-      code: `MQ-${pad(i + 1)}`,
-      contactName: null,
-      contactPhone: null,
-      villageName: spec.villageName ?? null,
-      members: buildMembers(rng, ids, spec),
-    };
-    // The cell's contact is its secretary.
-    const secretary = pickMember(rng, cell, used, [1960, 1990]);
-    cell.contactName = fullName(secretary);
-    cell.contactPhone = secretary.phone;
-    secretaries.set(cell.key, secretary);
-    units.push(cell);
-    byKey.set(cell.key, cell);
-
-    // Mass organisations follow their cell, keeping parents before children.
-    if (spec.massOrgsFor) {
-      for (const org of MASS_ORGS) {
-        const born = rng.int(org.born[0], org.born[1]);
-        const gender = org.gender ?? (rng.chance(0.6) ? 'male' : 'female');
-        units.push({
-          key: `${spec.key}-${org.suffix}`,
-          parentKey: cell.key,
-          kind: 'mass_org',
-          name: `${org.name} ${spec.massOrgsFor}`,
-          code: null,
-          contactName: fullName(randomPerson(rng, gender, born)),
-          contactPhone: ids.phone(),
-          villageName: null,
-          members: [],
-        });
-      }
-    }
-  });
-
-  const coQuan = byKey.get('cell-co-quan')!;
-  const dongThu = byKey.get('cell-dong-thu')!;
-  const luuQuang = byKey.get('cell-luu-quang')!;
-
-  // A cell's secretary is the contact already chosen for it above.
-  const secretaryOf = (cell: DemoUnit): DemoMember => secretaries.get(cell.key)!;
-
-  const account = (
-    username: string,
-    member: DemoMember,
-    roles: DemoAccount['roles'],
-  ): DemoAccount => ({ username, displayName: fullName(member), memberKey: member.key, roles });
-
-  const bithuDangbo = pickMember(rng, coQuan, used, [1966, 1980]);
-  const ubkt = pickMember(rng, coQuan, used, [1970, 1988]);
-  const vanphong = pickMember(rng, coQuan, used, [1985, 1998]);
-  const dangvienDongThu = pickMember(rng, dongThu, used, [1955, 2002]);
-
-  commune.contactName = fullName(vanphong);
-  commune.contactPhone = vanphong.phone;
-
-  const accounts: DemoAccount[] = [
-    account('bithu.dangbo', bithuDangbo, [
-      { role: 'party_committee', unitKey: 'commune' },
-      { role: 'member', unitKey: coQuan.key },
-    ]),
-    account('ubkt', ubkt, [
-      { role: 'inspection', unitKey: 'commune' },
-      { role: 'member', unitKey: coQuan.key },
-    ]),
-    account('vanphong', vanphong, [
-      { role: 'office', unitKey: 'commune' },
-      { role: 'member', unitKey: coQuan.key },
-    ]),
-    account('bithu.dongthu', secretaryOf(dongThu), [
-      { role: 'cell_secretary', unitKey: dongThu.key },
-      { role: 'member', unitKey: dongThu.key },
-    ]),
-    account('dangvien.dongthu', dangvienDongThu, [{ role: 'member', unitKey: dongThu.key }]),
-    account('bithu.luuquang', secretaryOf(luuQuang), [
-      { role: 'cell_secretary', unitKey: luuQuang.key },
-      { role: 'member', unitKey: luuQuang.key },
-    ]),
-  ];
-
-  return { units, accounts };
+  const commune = communeUnit(STORY);
+  const roster: Roster = { units: [commune], cells: new Map(), used: new Set(), secretaries: new Map() };
+  cellSpecs(STORY).forEach((spec, i) => addCell(rng, ids, roster, spec, i));
+  const accounts = demoAccounts(rng, roster, commune);
+  return { units: roster.units, accounts };
 }

@@ -5,7 +5,8 @@
  * month had a named owner. Each task also carries what became of it by the end of 2022 — what
  * counts as done (none for Đồng Thứ's vague tasks of January–March), priority, helpers, the
  * owner's progress reports and the graded close — for the tasks issue. Deterministic (seeded
- * PRNG) and pure: no I/O, no ids.
+ * PRNG) and pure: no ids. The words — news, task templates, what the minutes say, progress
+ * reports and closing comments — are in story/meetings*.json.
  */
 import { Rng, hashSeed } from './random.js';
 import type { DemoCommune, DemoMember, DemoUnit } from './commune.js';
@@ -13,6 +14,7 @@ import type { TaskOutcome, TaskPriority } from '../shared/enums.js';
 import { meetingStartsAt } from '../domain/attendance.js';
 import { classifyOutcome, daysBetween } from '../domain/tasks.js';
 import { joinFullName } from '../domain/vietnamese.js';
+import { readStory } from './story.js';
 
 export interface DemoAttendance {
   /** DemoMember.key of a member of the cell, or of a guest from the commune committee. */
@@ -142,41 +144,104 @@ export interface CellInfo {
 }
 
 export function cellInfo(unit: DemoUnit): CellInfo {
-  const villagePrefix = 'Chi bộ thôn ';
-  if (unit.name.startsWith(villagePrefix)) {
-    const v = unit.name.slice(villagePrefix.length);
-    return { type: 'village', village: v, place: `Nhà văn hóa thôn ${v}`, where: `thôn ${v}` };
+  const places = STORY.places;
+  if (unit.villageName !== null) {
+    const thon = `thôn ${unit.villageName}`;
+    return { type: 'village', village: unit.villageName, place: places.village.place.replace('{thon}', thon), where: places.village.where.replace('{thon}', thon) };
   }
+  const office = places.offices[unit.key];
+  if (office) return { type: office.type, village: null, place: office.place, where: office.where };
   const org = unit.name.replace(/^Chi bộ /, '');
-  const k = unit.key;
-  if (k === 'cell-co-quan') return { type: 'party_office', village: null, place: 'Hội trường Đảng ủy xã', where: 'cơ quan Đảng ủy' };
-  if (k === 'cell-ubnd') return { type: 'people_committee', village: null, place: 'Phòng họp Ủy ban nhân dân xã', where: 'cơ quan Ủy ban nhân dân xã' };
-  if (k === 'cell-cong-an') return { type: 'police', village: null, place: 'Phòng họp Công an xã', where: 'Công an xã' };
-  if (k === 'cell-quan-su') return { type: 'military', village: null, place: 'Phòng họp Ban Chỉ huy Quân sự xã', where: 'Ban Chỉ huy Quân sự xã' };
-  if (k === 'cell-tram-y-te') return { type: 'health', village: null, place: 'Phòng họp Trạm Y tế xã', where: 'Trạm Y tế' };
-  if (/^Trường /.test(org)) return { type: 'school', village: null, place: `Phòng họp ${org}`, where: `nhà trường` };
-  return { type: 'party_office', village: null, place: `Phòng họp ${org}`, where: 'đơn vị' };
+  if (/^Trường /.test(org)) return { type: 'school', village: null, place: places.school.place.replace('{donVi}', org), where: places.school.where };
+  return { type: 'party_office', village: null, place: places.other.place.replace('{donVi}', org), where: places.other.where };
 }
 
 // ---------------------------------------------------------------------------
 // Text material
 // ---------------------------------------------------------------------------
 
-/** What the commune passed down each month of 2022 ("Thông tin thời sự, văn bản cấp trên"). */
-const MONTH_NEWS: readonly string[] = [
-  'Quán triệt Kết luận số 21-KL/TW của Ban Chấp hành Trung ương khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị; kế hoạch đón Tết Nhâm Dần vui tươi, an toàn',
-  'Thông tin tình hình dịch COVID-19 sau Tết, kế hoạch tiêm vắc-xin mũi nhắc lại; phát động Tết trồng cây Xuân Nhâm Dần',
-  'Phổ biến kế hoạch của Đảng ủy xã về "tự soi, tự sửa" năm 2022; hướng dẫn phòng, chống cháy rừng mùa khô',
-  'Thông tin kết quả hội nghị Ban Chấp hành Đảng bộ xã quý I/2022; hướng dẫn tổ chức kỷ niệm ngày 30/4 và 1/5',
-  'Thông tin về Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII; kế hoạch sản xuất vụ mùa',
-  'Thông tin kết quả Hội nghị Trung ương 5 khóa XIII; phương án phòng, chống thiên tai mùa mưa bão năm 2022',
-  'Hướng dẫn các hoạt động kỷ niệm 75 năm Ngày Thương binh – Liệt sĩ (27/7/1947 – 27/7/2022)',
-  'Quán triệt Nghị quyết số 18-NQ/TW về đổi mới, hoàn thiện thể chế, chính sách đất đai; kỷ niệm 77 năm Cách mạng Tháng Tám và Quốc khánh 2/9',
-  'Phổ biến Quy định số 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm; sơ kết 9 tháng thực hiện nghị quyết Đảng bộ xã',
-  'Hướng dẫn kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm 2022; chuẩn bị Ngày hội Đại đoàn kết toàn dân tộc',
-  'Thông tin kết quả Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII; tổ chức Ngày hội Đại đoàn kết toàn dân tộc 18/11',
-  'Hướng dẫn tổng kết công tác năm 2022; kế hoạch chăm lo Tết Quý Mão 2023 cho gia đình chính sách, hộ nghèo',
-];
+/** How a cell's meeting place reads: "{thon}" is "thôn Đồng Thứ", "{donVi}" the office's name. */
+interface PlaceText {
+  place: string;
+  where: string;
+}
+
+/** The words of the minutes, from story/meetings.json. */
+interface MeetingsStory {
+  /** What the commune passed down each month of 2022 ("Thông tin thời sự, văn bản cấp trên"), January first. */
+  monthNews: readonly string[];
+  /** Where a cell meets and how the minutes name its area or workplace. */
+  places: {
+    village: PlaceText;
+    /** The commune's offices, by cell key. */
+    offices: Record<string, PlaceText & { type: Exclude<CellType, 'village' | 'school'> }>;
+    school: PlaceText;
+    other: PlaceText;
+  };
+  /** How the minutes introduce a visiting commune committee member, by their role. */
+  guestTitles: Record<'party_committee' | 'inspection', string>;
+  /** Why a member was excused (vắng có lý do), by kind of cell. */
+  absenceReasons: Record<'village' | 'office' | 'school', readonly string[]>;
+  /** Why work was not done ("do …"), by kind of cell. */
+  notDoneCauses: Record<'village' | 'office', readonly string[]>;
+  /** The sentence closing the news item, by kind of cell. */
+  newsClosings: Record<'village' | 'office', readonly string[]>;
+  /** Agenda titles and the minutes' set sentences; see AgendaText. */
+  agenda: AgendaText;
+  minutes: MinutesText;
+}
+
+/**
+ * The agenda items' titles and set sentences. People: {Chair}, {Presenter}, {Clerk}, {Critic},
+ * {Guest} read "Đồng chí …" at the start of a sentence, {target} "đồng chí …" inside one;
+ * {thang}/{nam}: the month and year, {thangTruoc}: "tháng 3/2022", {thon}: the cell's area.
+ */
+type AgendaText = Record<
+  | 'reviewTitle' | 'carriedOver' | 'newsTitle' | 'newsMinutes' | 'criticismTitle' | 'criticismPair' | 'criticismNone'
+  | 'tasksTitle' | 'resolution' | 'thematicReportTitle' | 'thematicReport' | 'discussionTitle' | 'discussionSpeakers'
+  | 'discussionNone' | 'discussionGuest' | 'followUpTitle' | 'followUp' | 'conclusionTitle' | 'conclusion' | 'thematicPlan'
+  | 'frankSelfCriticism' | 'frankCritique' | 'frankGuest',
+  string
+> & {
+  /** The review at the year's first meeting, by kind of cell. */
+  reviewFirst: Record<'village' | 'office', string>;
+};
+
+/** Sentences of the minutes; {Chair} is "Đồng chí …" (the chair), {n} a count. */
+interface MinutesText {
+  /** Đồng Thứ's early 2022 review: vague. */
+  reviewTimid: string;
+  /** One is added to about half the reviews; the first is what Đồng Thứ's April review said. */
+  reviewRemarks: readonly string[];
+  /** Added to Đồng Thứ's early 2022 review: how many came late. */
+  timidLateness: string;
+  /** What one member criticises another for at an ordinary cell. */
+  criticismAspects: readonly string[];
+  /** Đồng Thứ's early 2022 criticism item: nể nang, nothing said. */
+  timidCriticism: readonly string[];
+  /** April 2022 in Đồng Thứ: what each of the five members was criticised for, in order. */
+  frankAspects: readonly string[];
+  frankOutcome: string;
+  thematicPresentationNotes: readonly string[];
+  /** The follow-up on the previous quarter's topic. */
+  thematicFollowUps: readonly string[];
+  /** How the month's tasks were given: vague (early 2022 Đồng Thứ), frank (its April), or ordinary. */
+  taskNotes: { timid: string; frank: string; ordinary: readonly string[] };
+}
+
+/** The task templates, from story/meetings-tasks.json. */
+interface MeetingTasksStory {
+  /** Collected at the quarter's last meeting ("Thu nộp đảng phí"); the month before, someone chases it. */
+  duesTask: TaskTemplate;
+  /** "duesTask" in a list stands for the dues task at that place. */
+  villageTasks: readonly (TaskTemplate | 'duesTask')[];
+  officeTasks: Record<Exclude<CellType, 'village'>, readonly (TaskTemplate | 'duesTask')[]>;
+  /** Đồng Thứ before April 2022: tasks "giao chung chung" — an owner only because the form needs one. */
+  vagueTasks: readonly string[];
+  thematicTopics: readonly ThematicTopic[];
+  /** April 2022 in Đồng Thứ: one task per owner, in order; {han} is the deadline (dd/mm). */
+  aprilTasks: readonly TaskSpec[];
+}
 
 export interface TaskTemplate {
   t: string;
@@ -188,124 +253,6 @@ export interface TaskTemplate {
   k?: readonly string[];
 }
 
-/** Collected at the quarter's last meeting ("Thu nộp đảng phí"); the month before, someone chases it. */
-const DUES_TASK: TaskTemplate = {
-  t: 'Đôn đốc đảng viên nộp đảng phí quý {quy}/2022 trước kỳ sinh hoạt tháng {thangSau}',
-  d: 'Sổ thu đảng phí đủ số đảng viên, nộp Đảng ủy xã đúng hạn',
-  m: [2, 5, 8, 11],
-};
-
-export const VILLAGE_TASKS: readonly TaskTemplate[] = [
-  { t: 'Rà soát, lập danh sách các hộ chưa được giao đất dịch vụ khu Trại Khóng, gửi Ủy ban nhân dân xã', d: 'Danh sách các hộ chưa được giao đất dịch vụ, có xác nhận của trưởng thôn, gửi Ủy ban nhân dân xã' },
-  { t: 'Phối hợp cán bộ địa chính xã đo đạc, cắm mốc đất dịch vụ khu Lồng Chấy cho các hộ trong thôn', d: 'Biên bản cắm mốc có chữ ký của từng hộ và cán bộ địa chính xã' },
-  { t: 'Tổ chức họp dân lấy ý kiến phương án giao đất dịch vụ khu Trại Khóng, lập biên bản gửi xã', d: 'Biên bản họp dân ghi ý kiến của các hộ, gửi Ủy ban nhân dân xã' },
-  { t: 'Thống kê các công trình xây dựng trái phép trước năm 2014 trên địa bàn {thon}, gửi Ủy ban nhân dân xã', d: 'Bảng thống kê từng công trình (chủ hộ, vị trí, diện tích), gửi Ủy ban nhân dân xã' },
-  { t: 'Vận động các hộ có công trình xây dựng trái phép trước năm 2014 hoàn thiện hồ sơ theo hướng dẫn của xã', d: 'Danh sách hộ đã nộp hồ sơ, có xác nhận của cán bộ địa chính xã' },
-  { t: 'Tổ chức tổng vệ sinh đường làng, ngõ xóm {thon} vào sáng Chủ nhật cuối tháng', d: 'Đường làng, ngõ xóm được dọn sạch; báo cáo số người tham gia kèm ảnh' },
-  { t: 'Vận động các hộ ký cam kết phân loại rác tại nguồn, không đổ rác xuống kênh mương', d: 'Bản cam kết có chữ ký của các hộ, nộp chi ủy' },
-  { t: 'Phân công lịch tuần tra ban đêm của tổ an ninh tự quản {thon}', d: 'Lịch tuần tra cả tháng, niêm yết tại nhà văn hóa thôn' },
-  { t: 'Nắm danh sách người từ nơi khác đến cư trú, lao động tại thôn, báo Công an xã', d: 'Danh sách người tạm trú, lao động tại thôn gửi Công an xã' },
-  { t: 'Hướng dẫn người dân đăng ký, kích hoạt tài khoản định danh điện tử và nộp hồ sơ dịch vụ công trực tuyến', d: 'Danh sách hộ đã được hướng dẫn và số tài khoản kích hoạt thành công' },
-  { t: 'Vận động nhân dân góp công, góp tiền làm đường bê tông nội đồng theo tiêu chí nông thôn mới', d: 'Danh sách hộ đăng ký góp công, góp tiền; bảng công khai tại nhà văn hóa thôn' },
-  { t: 'Chỉnh trang khuôn viên nhà văn hóa thôn, trồng bổ sung cây xanh', d: 'Khuôn viên nhà văn hóa gọn gàng, cây xanh trồng bổ sung; ảnh trước và sau' },
-  { t: 'Vận động các hộ tham gia bảo hiểm y tế hộ gia đình năm 2022', d: 'Danh sách hộ đăng ký bảo hiểm y tế gửi đại lý thu của xã' },
-  { t: 'Rà soát, bổ sung danh sách quần chúng ưu tú tạo nguồn phát triển đảng viên', d: 'Danh sách quần chúng ưu tú được chi ủy thông qua, gửi Đảng ủy xã' },
-  DUES_TASK,
-  { t: 'Nắm danh sách thanh niên trong độ tuổi, vận động lên đường nhập ngũ năm 2022', d: 'Danh sách thanh niên trong độ tuổi và số đã đăng ký khám tuyển', m: [1, 2] },
-  { t: 'Lập danh sách hộ nghèo, hộ cận nghèo, gia đình chính sách đề nghị hỗ trợ dịp Tết', d: 'Danh sách đề nghị hỗ trợ được họp thôn thống nhất, gửi Ủy ban nhân dân xã', m: [1, 12] },
-  { t: 'Ra quân nạo vét kênh mương nội đồng phục vụ sản xuất vụ xuân', d: 'Các tuyến kênh mương nội đồng được nạo vét; báo cáo chiều dài đã làm', m: [2, 3] },
-  { t: 'Tuyên truyền phòng, chống cháy rừng mùa khô đến các hộ giáp rừng', d: 'Danh sách hộ giáp rừng đã được tuyên truyền, có chữ ký cam kết', m: [1, 2, 3, 4, 10, 11, 12] },
-  { t: 'Thăm hỏi, tặng quà gia đình chính sách, người có công dịp 27/7', d: 'Danh sách gia đình được thăm hỏi, tặng quà và biên nhận', m: [7] },
-  { t: 'Kiểm tra, khơi thông cống rãnh thoát nước trước mùa mưa bão', d: 'Cống rãnh trục chính được khơi thông; báo cáo các điểm còn ngập úng', m: [5, 6, 7, 8] },
-  { t: 'Vận động các hộ phun thuốc diệt muỗi, phát quang bụi rậm phòng sốt xuất huyết', d: 'Danh sách hộ đã phát quang, phun thuốc, gửi Trạm Y tế xã', m: [7, 8, 9, 10] },
-  { t: 'Chuẩn bị nội dung, tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở {thon}', d: 'Chương trình ngày hội và báo cáo kết quả tổ chức gửi Ủy ban Mặt trận Tổ quốc xã', m: [10, 11] },
-  { t: 'Tổng hợp bản kiểm điểm cá nhân của đảng viên năm 2022, gửi Đảng ủy xã', d: 'Bản kiểm điểm của 100% đảng viên kèm danh sách, nộp Đảng ủy xã', m: [11, 12] },
-];
-
-/** Đồng Thứ before April 2022: tasks "giao chung chung" — an owner only because the form needs one. */
-const VAGUE_TASKS: readonly string[] = [
-  'Vận động nhân dân giữ gìn vệ sinh',
-  'Tăng cường bảo đảm an ninh trật tự trên địa bàn',
-  'Làm tốt công tác tuyên truyền đến nhân dân',
-  'Phối hợp giải quyết các vấn đề về đất đai',
-  'Đẩy mạnh cải cách hành chính',
-  'Quan tâm công tác xây dựng nông thôn mới',
-];
-
-export const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
-  party_office: [
-    { t: 'Tổng hợp kết quả "tự soi, tự sửa" của 25 chi bộ, báo cáo Thường trực Đảng ủy', d: 'Báo cáo tổng hợp kết quả của 25 chi bộ trình Thường trực Đảng ủy' },
-    { t: 'Chuẩn bị tài liệu hội nghị Ban Chấp hành Đảng bộ xã tháng {thang}', d: 'Bộ tài liệu hội nghị gửi các đồng chí ủy viên trước 3 ngày' },
-    { t: 'Cập nhật hồ sơ đảng viên trên phần mềm quản lý đảng viên', d: 'Dữ liệu trên phần mềm khớp hồ sơ giấy; báo cáo số hồ sơ đã cập nhật' },
-    { t: 'Xây dựng chương trình kiểm tra, giám sát quý {quySau} của Ủy ban Kiểm tra Đảng ủy', d: 'Chương trình kiểm tra, giám sát được Ủy ban Kiểm tra thông qua' },
-    { t: 'Rà soát hồ sơ đề nghị kết nạp đảng viên mới của các chi bộ', d: 'Phiếu rà soát từng hồ sơ và danh sách hồ sơ đủ điều kiện' },
-    { t: 'Tổng hợp ý kiến, kiến nghị của cử tri gửi kỳ họp Hội đồng nhân dân xã', d: 'Bản tổng hợp ý kiến, kiến nghị gửi Thường trực Hội đồng nhân dân xã' },
-    { t: 'Hướng dẫn các chi bộ thôn nâng cao chất lượng sinh hoạt chi bộ', d: 'Văn bản hướng dẫn gửi các chi bộ thôn' },
-    { t: 'Hoàn thiện báo cáo sơ kết 6 tháng công tác xây dựng Đảng', d: 'Báo cáo sơ kết trình Ban Thường vụ Đảng ủy', m: [6, 7] },
-    { t: 'Hướng dẫn kiểm điểm, xếp loại tổ chức đảng và đảng viên năm 2022', d: 'Văn bản hướng dẫn kèm mẫu biểu gửi các chi bộ', m: [10, 11, 12] },
-    DUES_TASK,
-  ],
-  people_committee: [
-    { t: 'Giải quyết dứt điểm hồ sơ giao đất dịch vụ khu Trại Khóng còn tồn đọng', d: 'Danh sách hồ sơ đã giải quyết, số còn tồn và lý do' },
-    { t: 'Lập phương án giao đất dịch vụ khu Lồng Chấy, trình Ủy ban nhân dân huyện', d: 'Tờ trình kèm phương án gửi Ủy ban nhân dân huyện' },
-    { t: 'Lập phương án xử lý các công trình xây dựng trái phép trước năm 2014', d: 'Phương án xử lý từng công trình, trình Đảng ủy cho ý kiến' },
-    { t: 'Rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa', d: 'Bảng niêm yết thủ tục hành chính được cập nhật tại bộ phận một cửa' },
-    { t: 'Nâng tỷ lệ hồ sơ dịch vụ công trực tuyến lên trên 50%', d: 'Báo cáo tỷ lệ hồ sơ trực tuyến trên Cổng dịch vụ công đạt trên 50%' },
-    { t: 'Kiểm tra công tác vệ sinh môi trường tại các thôn, báo cáo kết quả', d: 'Biên bản kiểm tra từng thôn và báo cáo kết quả' },
-    { t: 'Báo cáo tiến độ thu ngân sách xã tháng {thang}', d: 'Báo cáo thu ngân sách tháng {thang} gửi Thường trực Đảng ủy' },
-    { t: 'Hoàn thiện hồ sơ các tiêu chí xã nông thôn mới nâng cao', d: 'Hồ sơ minh chứng từng tiêu chí được Ban Chỉ đạo xã thẩm định' },
-    { t: 'Chi trả trợ cấp cho người có công, đối tượng bảo trợ xã hội đúng hạn', d: 'Danh sách chi trả có chữ ký nhận của người hưởng' },
-    DUES_TASK,
-  ],
-  police: [
-    { t: 'Tổ chức cấp căn cước công dân gắn chíp lưu động tại các thôn', d: 'Lịch cấp tại các thôn và số hồ sơ đã tiếp nhận' },
-    { t: 'Kích hoạt tài khoản định danh điện tử cho người dân trên địa bàn xã', d: 'Báo cáo số tài khoản định danh điện tử đã kích hoạt' },
-    { t: 'Rà soát, cập nhật đối tượng nghiện ma túy, người có tiền án tiền sự', d: 'Danh sách đối tượng được cập nhật, báo cáo Công an huyện' },
-    { t: 'Tuyên truyền phòng, chống lừa đảo qua mạng tại các thôn', d: 'Số buổi tuyên truyền tại các thôn, kèm ảnh và danh sách người dự' },
-    { t: 'Kiểm tra an toàn phòng cháy, chữa cháy tại các cơ sở kinh doanh', d: 'Biên bản kiểm tra từng cơ sở và kiến nghị khắc phục' },
-    { t: 'Giải quyết các vụ việc mâu thuẫn đất đai ở khu Trại Khóng, Lồng Chấy, không để phát sinh điểm nóng', d: 'Biên bản hòa giải từng vụ việc; không phát sinh khiếu kiện đông người' },
-    { t: 'Xây dựng kế hoạch tuần tra bảo đảm an ninh trật tự dịp Tết', d: 'Kế hoạch tuần tra được Trưởng Công an xã phê duyệt', m: [1, 12] },
-    DUES_TASK,
-  ],
-  military: [
-    { t: 'Tổ chức lễ giao nhận quân năm 2022', d: 'Lễ giao quân đúng ngày, 100% tân binh lên đường', m: [1, 2] },
-    { t: 'Huấn luyện lực lượng dân quân năm 2022 theo kế hoạch của huyện', d: 'Báo cáo kết quả huấn luyện, tỷ lệ dân quân đạt yêu cầu', m: [3, 4, 5, 6] },
-    { t: 'Đăng ký nghĩa vụ quân sự cho nam công dân đủ 17 tuổi', d: 'Danh sách nam công dân đủ 17 tuổi đã đăng ký', m: [4, 5] },
-    { t: 'Xây dựng phương án phòng, chống lụt bão, tìm kiếm cứu nạn năm 2022', d: 'Phương án được Ủy ban nhân dân xã phê duyệt', m: [5, 6, 7] },
-    { t: 'Rà soát nguồn thanh niên gọi nhập ngũ năm 2023', d: 'Danh sách nguồn thanh niên gọi nhập ngũ năm 2023', m: [8, 9, 10, 11, 12] },
-    { t: 'Duy trì trực sẵn sàng chiến đấu, phối hợp Công an xã tuần tra', d: 'Sổ trực ban ghi đầy đủ; báo cáo kết quả tuần tra phối hợp' },
-    { t: 'Kiểm tra, bảo quản vũ khí, công cụ hỗ trợ của dân quân', d: 'Biên bản kiểm tra, bảo quản vũ khí, công cụ hỗ trợ' },
-    { t: 'Phối hợp kiểm lâm tổ chức phòng, chống cháy rừng', d: 'Kế hoạch phối hợp và báo cáo kết quả tuần tra, chốt chặn', m: [1, 2, 3, 4, 10, 11, 12] },
-    DUES_TASK,
-  ],
-  school: [
-    { t: 'Hoàn thành kế hoạch dạy học học kỳ II năm học 2021–2022', d: 'Kế hoạch dạy học học kỳ II được Ban Giám hiệu phê duyệt', m: [1, 2] },
-    { t: 'Tổ chức kiểm tra cuối học kỳ II, tổng hợp kết quả', d: 'Bảng tổng hợp kết quả kiểm tra theo khối lớp', m: [4, 5] },
-    { t: 'Xây dựng kế hoạch tuyển sinh năm học 2022–2023', d: 'Kế hoạch tuyển sinh trình Phòng Giáo dục và Đào tạo huyện', m: [5, 6, 7] },
-    { t: 'Chuẩn bị cơ sở vật chất, tổ chức lễ khai giảng năm học 2022–2023', d: 'Phòng học, thiết bị sẵn sàng; lễ khai giảng tổ chức đúng ngày', m: [8, 9] },
-    { t: 'Triển khai chương trình giáo dục phổ thông 2018 với khối lớp mới', d: 'Kế hoạch giáo dục khối lớp mới được phê duyệt và triển khai', m: [8, 9, 10] },
-    { t: 'Thăm hỏi, hỗ trợ học sinh có hoàn cảnh khó khăn', d: 'Danh sách học sinh được hỗ trợ và biên nhận' },
-    { t: 'Hoàn thiện hồ sơ kiểm định chất lượng giáo dục', d: 'Hồ sơ tự đánh giá kiểm định chất lượng hoàn chỉnh' },
-    { t: 'Kiểm tra bếp ăn bán trú, bảo đảm an toàn thực phẩm', d: 'Biên bản kiểm tra bếp ăn và sổ kiểm thực ba bước', k: ['cell-mam-non', 'cell-tieu-hoc'] },
-    { t: 'Tổ chức hội thi bé khỏe, bé ngoan cấp trường', d: 'Hội thi được tổ chức; danh sách trẻ đạt giải', k: ['cell-mam-non'], m: [3, 4, 11, 12] },
-    { t: 'Bồi dưỡng học sinh giỏi dự thi cấp huyện', d: 'Đội tuyển được bồi dưỡng đủ số buổi; danh sách dự thi cấp huyện', k: ['cell-tieu-hoc', 'cell-thcs'], m: [1, 2, 3, 10, 11, 12] },
-    { t: 'Tổ chức ôn tập cho học sinh lớp 9 thi vào lớp 10', d: 'Lịch ôn tập và kết quả thi thử của học sinh lớp 9', k: ['cell-thcs'], m: [3, 4, 5] },
-    { t: 'Tổ chức chuyên đề đổi mới phương pháp dạy học cấp trường', d: 'Biên bản chuyên đề và giáo án minh họa' },
-    { t: 'Phát động phong trào thi đua chào mừng Ngày Nhà giáo Việt Nam 20/11', d: 'Kế hoạch thi đua và danh sách giáo viên đăng ký', m: [10, 11] },
-    DUES_TASK,
-  ],
-  health: [
-    { t: 'Tổ chức tiêm vắc-xin COVID-19 mũi nhắc lại cho người dân', d: 'Báo cáo số mũi tiêm nhắc lại đã thực hiện', m: [1, 2, 3, 4, 5, 6, 7, 8] },
-    { t: 'Tổ chức tiêm chủng mở rộng tháng {thang} cho trẻ em trong xã', d: 'Báo cáo tỷ lệ trẻ được tiêm đủ mũi trong tháng' },
-    { t: 'Khám sức khỏe định kỳ cho người cao tuổi tại các thôn', d: 'Danh sách người cao tuổi đã khám và hồ sơ theo dõi' },
-    { t: 'Phun hóa chất diệt muỗi, giám sát ca bệnh sốt xuất huyết', d: 'Báo cáo số ổ dịch được xử lý và số hộ được phun', m: [7, 8, 9, 10] },
-    { t: 'Cập nhật hồ sơ sức khỏe điện tử của người dân', d: 'Số hồ sơ sức khỏe điện tử được cập nhật trên hệ thống' },
-    { t: 'Kiểm tra vệ sinh an toàn thực phẩm tại các cơ sở kinh doanh ăn uống', d: 'Biên bản kiểm tra từng cơ sở' },
-    { t: 'Tuyên truyền vệ sinh môi trường, xử lý rác thải y tế đúng quy định', d: 'Sổ theo dõi thu gom, xử lý rác thải y tế đúng quy định' },
-    DUES_TASK,
-  ],
-};
-
 interface ThematicTopic {
   topic: string;
   villageOnly?: boolean;
@@ -313,89 +260,31 @@ interface ThematicTopic {
   deliverable: string;
 }
 
-const THEMATIC_TOPICS: readonly ThematicTopic[] = [
-  {
-    topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát triển đất nước (Chỉ thị 05-CT/TW)',
-    task: 'Tổng hợp bản đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022 của đảng viên',
-    deliverable: 'Bảng tổng hợp bản đăng ký của từng đảng viên, lưu hồ sơ chi bộ',
-  },
-  {
-    topic: 'Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng; "tự soi, tự sửa"',
-    task: 'Tổng hợp bản tự soi, tự sửa và kế hoạch khắc phục của từng đảng viên',
-    deliverable: 'Bản tự soi, tự sửa và kế hoạch khắc phục của 100% đảng viên',
-  },
-  {
-    topic: 'Nâng cao chất lượng sinh hoạt chi bộ',
-    task: 'Xây dựng quy chế chuẩn bị nội dung sinh hoạt chi bộ hằng tháng',
-    deliverable: 'Quy chế được chi bộ biểu quyết thông qua',
-  },
-  {
-    topic: 'Xây dựng nông thôn mới kiểu mẫu',
-    villageOnly: true,
-    task: 'Lập danh sách tuyến đường cần chỉnh trang, trồng hoa theo tiêu chí thôn kiểu mẫu',
-    deliverable: 'Danh sách tuyến đường kèm dự toán, gửi Ban Phát triển thôn',
-  },
-  {
-    topic: 'Phòng, chống tham nhũng, tiêu cực',
-    task: 'Rà soát, công khai các khoản đóng góp của nhân dân theo quy định',
-    deliverable: 'Bảng công khai các khoản đóng góp niêm yết tại nhà văn hóa, trụ sở',
-  },
-  {
-    topic: 'Công tác dân vận của chi bộ trong tình hình mới',
-    task: 'Nắm tình hình dư luận, tâm tư của nhân dân, báo cáo Đảng ủy xã',
-    deliverable: 'Báo cáo tình hình dư luận gửi Ban Tuyên giáo Đảng ủy xã',
-  },
-  {
-    topic: 'Trách nhiệm nêu gương của cán bộ, đảng viên (Quy định 08-QĐi/TW)',
-    task: 'Đảng viên đăng ký nội dung nêu gương; chi ủy tổng hợp, theo dõi',
-    deliverable: 'Bản đăng ký nêu gương của từng đảng viên và sổ theo dõi của chi ủy',
-  },
-  {
-    topic: 'Nhận diện, phòng ngừa 27 biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa"',
-    task: 'Tổng hợp kết quả đảng viên tự đối chiếu 27 biểu hiện suy thoái',
-    deliverable: 'Bảng tổng hợp kết quả tự đối chiếu của 100% đảng viên',
-  },
-  {
-    topic: 'Đấu tranh phản bác các quan điểm sai trái, thù địch trên không gian mạng',
-    task: 'Hướng dẫn đảng viên chia sẻ thông tin chính thống trên mạng xã hội',
-    deliverable: 'Danh sách đảng viên tham gia nhóm chia sẻ thông tin chính thống, số tin bài đã chia sẻ',
-  },
-];
+const STORY = readStory<MeetingsStory>('meetings');
+const MINUTES = STORY.minutes;
+const AGENDA = STORY.agenda;
 
-export const REASONS: Record<'village' | 'office' | 'school', readonly string[]> = {
-  village: ['Đi làm xa', 'Đi làm ca', 'Ốm', 'Con ốm', 'Việc gia đình', 'Gia đình có việc hiếu', 'Đưa người nhà đi viện'],
-  office: ['Đi công tác', 'Ốm', 'Con ốm', 'Việc gia đình', 'Đi học lớp bồi dưỡng', 'Nghỉ phép'],
-  school: ['Đi tập huấn', 'Ốm', 'Con ốm', 'Việc gia đình', 'Coi thi', 'Nghỉ phép'],
+/** A story text with its `{placeholders}` filled in (in one pass: a filled-in value is not read again). */
+function say(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+const TASKS = readStory<MeetingTasksStory>('meetings-tasks');
+
+const withDues = (list: readonly (TaskTemplate | 'duesTask')[]): TaskTemplate[] =>
+  list.map((t) => (t === 'duesTask' ? TASKS.duesTask : t));
+
+export const VILLAGE_TASKS: readonly TaskTemplate[] = withDues(TASKS.villageTasks);
+
+export const OFFICE_TASKS: Record<Exclude<CellType, 'village'>, readonly TaskTemplate[]> = {
+  party_office: withDues(TASKS.officeTasks.party_office),
+  people_committee: withDues(TASKS.officeTasks.people_committee),
+  police: withDues(TASKS.officeTasks.police),
+  military: withDues(TASKS.officeTasks.military),
+  school: withDues(TASKS.officeTasks.school),
+  health: withDues(TASKS.officeTasks.health),
 };
 
-const NOT_DONE_CAUSES: Record<'village' | 'office', readonly string[]> = {
-  village: [
-    'do người dân chưa thống nhất phương án',
-    'do chờ hướng dẫn của Ủy ban nhân dân xã',
-    'do thời tiết không thuận lợi',
-    'do một số hộ đi làm ăn xa chưa liên hệ được',
-    'do đồng chí phụ trách chưa sắp xếp được thời gian',
-  ],
-  office: [
-    'do chờ ý kiến của cấp trên',
-    'do trùng lịch công tác chuyên môn',
-    'do hồ sơ còn phải bổ sung',
-    'do khối lượng công việc lớn',
-  ],
-};
-
-const NEWS_CLOSINGS: Record<'village' | 'office', readonly string[]> = {
-  village: [
-    'Chi bộ thống nhất tuyên truyền đến quần chúng và gia đình.',
-    'Đảng viên nắm được nội dung, có trách nhiệm phổ biến tới nhân dân và các đoàn thể trong thôn.',
-    'Chi bộ thống nhất triển khai thực hiện nghiêm túc.',
-  ],
-  office: [
-    'Đảng viên nắm được nội dung, gương mẫu thực hiện và phổ biến tới quần chúng trong đơn vị.',
-    'Chi bộ thống nhất triển khai thực hiện nghiêm túc.',
-    'Chi bộ giao chi ủy cụ thể hóa vào kế hoạch công tác của đơn vị.',
-  ],
-};
+export const REASONS: Record<'village' | 'office' | 'school', readonly string[]> = STORY.absenceReasons;
 
 // ---------------------------------------------------------------------------
 // Building one cell's year
@@ -577,39 +466,25 @@ function reviewItem(
   const village = ctx.info.type === 'village';
   const sentences: string[] = [];
   if (previous.length === 0) {
-    sentences.push(
-      `${Comrade(ctx, ctx.chair)} báo cáo kết quả thực hiện nghị quyết ${prevMonthLabel(month)}: các chỉ tiêu cơ bản hoàn thành, ${
-        village ? 'tình hình an ninh trật tự trong thôn ổn định' : 'đơn vị hoàn thành nhiệm vụ chuyên môn'
-      }.`,
-    );
+    sentences.push(say(AGENDA.reviewFirst[village ? 'village' : 'office'], { Chair: Comrade(ctx, ctx.chair), thangTruoc: prevMonthLabel(month) }));
   } else {
     const done = previous.filter((t) => t.doneOn !== null && t.doneOn <= date).length;
     const notDue = previous.filter((t) => (t.doneOn === null || t.doneOn > date) && t.deadline >= date).length;
     sentences.push(
       `Chi bộ hoàn thành ${done}/${previous.length} nhiệm vụ đề ra trong nghị quyết ${prevMonthLabel(month)}${
         notDue > 0 ? `, ${notDue} việc đang thực hiện, chưa đến hạn` : ''
-      }${overdue.length > 0 ? `; việc quá hạn ${rng.pick(NOT_DONE_CAUSES[village ? 'village' : 'office'])}` : ''}.`,
+      }${overdue.length > 0 ? `; việc quá hạn ${rng.pick(notDoneCauses(village))}` : ''}.`,
     );
   }
   if (overdue.length > 0) {
     const listed = overdue.slice(-3).map((t) => `“${t.title}” (${comrade(ctx, memberByKey.get(t.ownerKey)!)})`);
-    sentences.push(`Chuyển tiếp sang tháng này: ${listed.join('; ')}.`);
+    sentences.push(say(AGENDA.carriedOver, { viec: listed.join('; ') }));
   }
-  if (phase === 'timid') {
-    sentences.push('Việc đánh giá còn chung chung, chưa chỉ rõ nguyên nhân và trách nhiệm của cá nhân.');
-  } else if (phase === 'frank' || (previous.length > 0 && rng.chance(0.5))) {
-    sentences.push(
-      phase === 'frank'
-        ? 'Chi bộ chỉ rõ việc làm được, chưa làm được và trách nhiệm của từng đồng chí.'
-        : rng.pick([
-            'Chi bộ chỉ rõ việc làm được, chưa làm được và trách nhiệm của từng đồng chí.',
-            'Các ý kiến thống nhất với báo cáo, đề nghị bổ sung nguyên nhân chủ quan.',
-            'Đảng viên phụ trách từng việc báo cáo kết quả trước chi bộ.',
-          ]),
-    );
-  }
+  if (phase === 'timid') sentences.push(MINUTES.reviewTimid);
+  else if (phase === 'frank') sentences.push(MINUTES.reviewRemarks[0]!);
+  else if (previous.length > 0 && rng.chance(0.5)) sentences.push(rng.pick(MINUTES.reviewRemarks));
   return {
-    title: `Đánh giá kết quả thực hiện nghị quyết ${prevMonthLabel(month)}`,
+    title: say(AGENDA.reviewTitle, { thangTruoc: prevMonthLabel(month) }),
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(15, 25),
     minutes: sentences.join(' '),
@@ -620,14 +495,15 @@ function reviewItem(
 function newsItem(ctx: MeetingContext): DemoAgendaItem {
   const { rng, month } = ctx;
   const presenter = rng.chance(0.5) ? ctx.clerk : rng.pick(ctx.present);
-  const news = MONTH_NEWS[month - 1]!;
+  const news = STORY.monthNews[month - 1]!;
   return {
-    title: 'Thông tin thời sự, văn bản cấp trên',
+    title: AGENDA.newsTitle,
     presenterKey: presenter.key,
     plannedMinutes: rng.int(10, 20),
-    minutes: `${Comrade(ctx, presenter)} thông tin tình hình thời sự trong nước, của huyện và xã. ${rng.pick(
-      NEWS_CLOSINGS[ctx.info.type === 'village' ? 'village' : 'office'],
-    )}`,
+    minutes: say(AGENDA.newsMinutes, {
+      Presenter: Comrade(ctx, presenter),
+      closing: rng.pick(STORY.newsClosings[ctx.info.type === 'village' ? 'village' : 'office']),
+    }),
     outcomes: [{ kind: 'information', text: `${news}.`, votes: null, task: null }],
   };
 }
@@ -657,33 +533,50 @@ function duesItem(ctx: MeetingContext): DemoAgendaItem {
 function ordinaryCriticismItem(ctx: MeetingContext): DemoAgendaItem {
   const { rng } = ctx;
   const [a, b] = rng.sample(ctx.present.filter((m) => m.key !== ctx.chair.key), 2);
-  const aspect = rng.pick([
-    'việc báo cáo kết quả công việc được giao chưa kịp thời',
-    'tác phong, lề lối làm việc',
-    'việc gương mẫu vận động gia đình thực hiện các quy định của địa phương',
-    'thái độ ứng xử khi tiếp xúc với người dân',
-  ]);
-  const minutes =
-    a && b
-      ? `${Comrade(ctx, a)} góp ý ${comrade(ctx, b)} về ${aspect}; ${comrade(ctx, b)} tiếp thu. Các ý kiến thẳng thắn, trên tinh thần xây dựng.`
-      : 'Đảng viên tự liên hệ bản thân, các ý kiến thẳng thắn, trên tinh thần xây dựng.';
-  return { title: 'Tự phê bình và phê bình', presenterKey: ctx.chair.key, plannedMinutes: rng.int(15, 25), minutes, outcomes: [] };
+  const aspect = rng.pick(MINUTES.criticismAspects);
+  const minutes = a && b ? say(AGENDA.criticismPair, { Critic: Comrade(ctx, a), target: comrade(ctx, b), aspect }) : AGENDA.criticismNone;
+  return { title: AGENDA.criticismTitle, presenterKey: ctx.chair.key, plannedMinutes: rng.int(15, 25), minutes, outcomes: [] };
 }
 
 function tasksItem(ctx: MeetingContext, tasks: readonly TaskRecord[], note: string): DemoAgendaItem {
   const { rng, month } = ctx;
   return {
-    title: `Nhiệm vụ trọng tâm tháng ${month}/${YEAR}`,
+    title: say(AGENDA.tasksTitle, { thang: month, nam: YEAR }),
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(20, 35),
     minutes: note,
     outcomes: [
       ...tasks.map(taskOutcome),
-      { kind: 'decision', text: `Biểu quyết thông qua Nghị quyết chi bộ tháng ${month}/${YEAR}.`, votes: votesOf(ctx), task: null },
+      { kind: 'decision', text: say(AGENDA.resolution, { thang: month, nam: YEAR }), votes: votesOf(ctx), task: null },
     ],
   };
 }
 
+/** The members' discussion of the topic, and what a visiting guest said. */
+function thematicDiscussionItem(ctx: MeetingContext, speakers: readonly DemoMember[]): DemoAgendaItem {
+  const said = speakers.length > 0 ? say(AGENDA.discussionSpeakers, { speakers: listNames(speakers.map((m) => ctx.names.get(m.key)!)) }) : AGENDA.discussionNone;
+  const guestLine = ctx.guest ? ` ${say(AGENDA.discussionGuest, { Guest: Comrade(ctx, ctx.guest.member), guestTitle: ctx.guest.title })}` : '';
+  return {
+    title: AGENDA.discussionTitle,
+    presenterKey: ctx.chair.key,
+    plannedMinutes: ctx.rng.int(20, 40),
+    minutes: `${said}${guestLine}`,
+    outcomes: [],
+  };
+}
+
+/** The clerk's report on how last quarter's topic was carried out. */
+function thematicFollowUpItem(ctx: MeetingContext, previousTopic: ThematicTopic): DemoAgendaItem {
+  return {
+    title: AGENDA.followUpTitle,
+    presenterKey: ctx.clerk.key,
+    plannedMinutes: ctx.rng.int(10, 15),
+    minutes: say(AGENDA.followUp, { Clerk: Comrade(ctx, ctx.clerk), topic: previousTopic.topic, result: ctx.rng.pick(MINUTES.thematicFollowUps) }),
+    outcomes: [],
+  };
+}
+
+/** A thematic meeting's agenda: the report, discussion, perhaps last quarter's follow-up, the conclusion. */
 function thematicItems(
   ctx: MeetingContext,
   topic: ThematicTopic,
@@ -696,48 +589,26 @@ function thematicItems(
   const speakers = rng.sample(others, Math.min(3, others.length));
   const items: DemoAgendaItem[] = [
     {
-      title: `Báo cáo chuyên đề: ${topic.topic}`,
+      title: say(AGENDA.thematicReportTitle, { topic: topic.topic }),
       presenterKey: presenter.key,
       plannedMinutes: rng.int(30, 45),
-      minutes: `${Comrade(ctx, presenter)} trình bày chuyên đề, liên hệ thực tế ${ctx.info.village ? `thôn ${ctx.info.village}` : ctx.info.where}. ${
-        rng.pick(['Tài liệu được gửi đảng viên nghiên cứu trước.', 'Chi ủy chuẩn bị đề cương, gửi trước cho đảng viên.', 'Phần trình bày có ví dụ cụ thể, dễ hiểu.'])
-      }`,
+      minutes: say(AGENDA.thematicReport, {
+        Presenter: Comrade(ctx, presenter),
+        thon: ctx.info.village ? `thôn ${ctx.info.village}` : ctx.info.where,
+        note: rng.pick(MINUTES.thematicPresentationNotes),
+      }),
       outcomes: [],
     },
   ];
-  const guestLine = ctx.guest
-    ? ` ${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, dự và phát biểu, đề nghị chi bộ cụ thể hóa chuyên đề bằng việc làm thiết thực.`
-    : '';
+  items.push(thematicDiscussionItem(ctx, speakers));
+  if (previousTopic && rng.chance(0.5)) items.push(thematicFollowUpItem(ctx, previousTopic));
   items.push({
-    title: 'Thảo luận, liên hệ thực tiễn',
-    presenterKey: ctx.chair.key,
-    plannedMinutes: rng.int(20, 40),
-    minutes:
-      speakers.length > 0
-        ? `Các đồng chí ${listNames(speakers.map((m) => ctx.names.get(m.key)!))} phát biểu, liên hệ trách nhiệm của bản thân và đề xuất cách làm.${guestLine}`
-        : `Đảng viên thảo luận, liên hệ trách nhiệm của bản thân.${guestLine}`,
-    outcomes: [],
-  });
-  if (previousTopic && rng.chance(0.5)) {
-    items.push({
-      title: 'Đánh giá việc thực hiện chuyên đề quý trước',
-      presenterKey: ctx.clerk.key,
-      plannedMinutes: rng.int(10, 15),
-      minutes: `${Comrade(ctx, ctx.clerk)} báo cáo kết quả thực hiện chuyên đề “${previousTopic.topic}”: ${rng.pick([
-        'đảng viên thực hiện nghiêm túc, có chuyển biến rõ trong công việc.',
-        'phần lớn đảng viên thực hiện tốt; một số việc đăng ký còn chung chung, cần cụ thể hơn.',
-        'các nội dung đăng ký cơ bản hoàn thành, chi ủy tiếp tục theo dõi.',
-      ])}`,
-      outcomes: [],
-    });
-  }
-  items.push({
-    title: 'Kết luận, biểu quyết kế hoạch thực hiện chuyên đề',
+    title: AGENDA.conclusionTitle,
     presenterKey: ctx.chair.key,
     plannedMinutes: rng.int(10, 20),
-    minutes: `${Comrade(ctx, ctx.chair)} kết luận, giao việc cụ thể cho từng đồng chí; chi bộ biểu quyết thông qua kế hoạch thực hiện chuyên đề.`,
+    minutes: say(AGENDA.conclusion, { Chair: Comrade(ctx, ctx.chair) }),
     outcomes: [
-      { kind: 'decision', text: `Thông qua kế hoạch thực hiện chuyên đề “${topic.topic}” năm ${YEAR}.`, votes: votesOf(ctx), task: null },
+      { kind: 'decision', text: say(AGENDA.thematicPlan, { topic: topic.topic, nam: YEAR }), votes: votesOf(ctx), task: null },
       ...tasks.map(taskOutcome),
     ],
   });
@@ -836,45 +707,32 @@ function chairScores(rng: Rng, quality: number, story: StoryPhase, hasDues: bool
 // A task's life: progress reports, co-workers, the graded close
 // ---------------------------------------------------------------------------
 
-const PROGRESS_START: readonly string[] = [
-  'Đã nhận nhiệm vụ, xây dựng kế hoạch thực hiện.',
-  'Đã triển khai, đang liên hệ các hộ, cá nhân liên quan.',
-  'Đã phân công người phối hợp, bắt đầu thực hiện.',
-  'Đang thu thập thông tin, số liệu ban đầu.',
-];
-const PROGRESS_MIDDLE: readonly string[] = [
-  'Đã làm được khoảng {p}% khối lượng công việc.',
-  'Đang tổng hợp kết quả, còn một số việc chưa xong.',
-  'Cơ bản xong phần việc chính, đang hoàn thiện hồ sơ.',
-  'Đã xong phần lớn, còn một số việc phải phối hợp thêm.',
-];
-/** Progress on a task "giao chung chung": nothing to measure it against. */
-const PROGRESS_VAGUE: readonly string[] = ['Đang thực hiện.', 'Đã làm được một phần.', 'Đang triển khai.', 'Đã nhắc nhở, tuyên truyền.'];
-const PROGRESS_DONE: readonly string[] = ['Đã hoàn thành. {d}.', 'Hoàn thành, đã báo cáo chi ủy. {d}.'];
-const PROGRESS_DONE_VAGUE: readonly string[] = ['Đã thực hiện xong.', 'Cơ bản đã làm.'];
+/** What owners report and assigners say when closing, from story/meetings-task-life.json. */
+interface TaskLifeStory {
+  /** Progress up to 40%. */
+  progressStart: readonly string[];
+  /** Progress above 40%; {p} is the percent. */
+  progressMiddle: readonly string[];
+  /** Progress on a task "giao chung chung": nothing to measure it against. */
+  progressVague: readonly string[];
+  /** The 100% report; {d} is the deliverable. */
+  progressDone: readonly string[];
+  progressDoneVague: readonly string[];
+  /** The last report on work never finished; {cause}: why ("do …"). */
+  progressNotDone: string;
+  /** By graded outcome; {n} is days late, {cause} why it was not done. */
+  closeComments: Record<TaskOutcome, readonly string[]>;
+  /** Closing a vague task: done or not, there is no deliverable to judge it by. */
+  closeVague: Record<'on_time' | 'late', readonly string[]>;
+}
 
-export const CLOSE_COMMENTS: Record<TaskOutcome, readonly string[]> = {
-  on_time: ['Hoàn thành đúng hạn, đạt yêu cầu.', 'Hoàn thành đúng thời hạn; chi bộ ghi nhận kết quả.', 'Đạt yêu cầu, đúng thời hạn đề ra.'],
-  exceeded: [
-    'Hoàn thành trước hạn, vượt yêu cầu đề ra.',
-    'Vượt yêu cầu, kết quả tốt hơn mức chi bộ giao; đề nghị biểu dương.',
-    'Hoàn thành sớm, chất lượng tốt, vượt yêu cầu.',
-  ],
-  late: ['Hoàn thành chậm {n} ngày so với thời hạn; đề nghị rút kinh nghiệm.', 'Đạt yêu cầu nhưng chậm {n} ngày.', 'Hoàn thành sau thời hạn {n} ngày.'],
-  not_done: ['Không hoàn thành trong năm 2022 {cause}; chuyển sang kế hoạch năm 2023.', 'Không hoàn thành {cause}; chi bộ yêu cầu rút kinh nghiệm.'],
-};
-/** Closing a vague task: done or not, there is no deliverable to judge it by. */
-const CLOSE_VAGUE: Record<'on_time' | 'late', readonly string[]> = {
-  on_time: [
-    'Chi bộ ghi nhận đã thực hiện, nhưng nhiệm vụ giao chung chung nên chưa đánh giá được kết quả cụ thể.',
-    'Đã thực hiện; không có sản phẩm cụ thể để đối chiếu.',
-  ],
-  late: ['Thực hiện chậm {n} ngày; nhiệm vụ giao chung chung, chưa rõ việc, rõ trách nhiệm.', 'Chậm {n} ngày; chưa có sản phẩm cụ thể để đánh giá.'],
-};
+const LIFE = readStory<TaskLifeStory>('meetings-task-life');
+
+export const CLOSE_COMMENTS: Record<TaskOutcome, readonly string[]> = LIFE.closeComments;
 
 /** Why work was not done, by kind of cell (also read out in the meeting reviews). */
 export function notDoneCauses(village: boolean): readonly string[] {
-  return NOT_DONE_CAUSES[village ? 'village' : 'office'];
+  return STORY.notDoneCauses[village ? 'village' : 'office'];
 }
 
 /** Land, security, epidemics, fire and storms come first; tidying up and dues rarely. */
@@ -939,7 +797,7 @@ export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progres
     const outcome = classifyOutcome(g.deadline, g.doneOn, exceeded);
     const next = g.reviewDates.find((d) => d > g.doneOn!);
     const on = minDate(next !== undefined && daysBetween(g.doneOn, next) <= 10 ? next : addDays(g.doneOn, rng.int(1, 5)), lastDay);
-    const pool = vague && (outcome === 'on_time' || outcome === 'late') ? CLOSE_VAGUE[outcome] : CLOSE_COMMENTS[outcome];
+    const pool = vague && (outcome === 'on_time' || outcome === 'late') ? LIFE.closeVague[outcome] : CLOSE_COMMENTS[outcome];
     const comment = rng.pick(pool).replace('{n}', String(daysBetween(g.deadline, g.doneOn)));
     return { progress, close: { outcome, on, comment } };
   }
@@ -951,16 +809,16 @@ export function gradeTask(rng: Rng, g: TaskGrading): Pick<DemoTaskLife, 'progres
   const progress = dates.map((on, i) => ({
     on,
     percent: percents[i]!,
-    text: i === dates.length - 1 && g.notDoneOn !== null ? `Chưa hoàn thành ${cause}.` : progressText(rng, percents[i]!, g.deliverable),
+    text: i === dates.length - 1 && g.notDoneOn !== null ? say(LIFE.progressNotDone, { cause }) : progressText(rng, percents[i]!, g.deliverable),
   }));
   if (g.notDoneOn === null) return { progress, close: null };
   return { progress, close: { outcome: 'not_done', on: g.notDoneOn, comment: rng.pick(CLOSE_COMMENTS.not_done).replace('{cause}', cause) } };
 }
 
 function progressText(rng: Rng, percent: number, deliverable: string | null): string {
-  if (deliverable === null) return rng.pick(percent === 100 ? PROGRESS_DONE_VAGUE : PROGRESS_VAGUE);
-  if (percent === 100) return rng.pick(PROGRESS_DONE).replace('{d}', deliverable);
-  return rng.pick(percent <= 40 ? PROGRESS_START : PROGRESS_MIDDLE).replace('{p}', String(percent));
+  if (deliverable === null) return rng.pick(percent === 100 ? LIFE.progressDoneVague : LIFE.progressVague);
+  if (percent === 100) return rng.pick(LIFE.progressDone).replace('{d}', deliverable);
+  return rng.pick(percent <= 40 ? LIFE.progressStart : LIFE.progressMiddle).replace('{p}', String(percent));
 }
 
 /**
@@ -1035,24 +893,58 @@ export function buildDemoMeetings(commune: DemoCommune): DemoMeeting[] {
       memberCell.set(m.key, u.key);
     }
   }
-
-  // Commune committee people who visit cells as guests.
-  const guests: Guest[] = [];
-  for (const a of commune.accounts) {
-    const member = a.memberKey ? memberByKey.get(a.memberKey) : undefined;
-    if (!member) continue;
-    if (a.roles.some((r) => r.role === 'party_committee' && r.unitKey === 'commune')) {
-      guests.push({ member, title: 'Bí thư Đảng ủy xã' });
-    } else if (a.roles.some((r) => r.role === 'inspection' && r.unitKey === 'commune')) {
-      guests.push({ member, title: 'Chủ nhiệm Ủy ban Kiểm tra Đảng ủy xã' });
-    }
-  }
-
+  const guests = visitingGuests(commune, memberByKey);
   const out: DemoMeeting[] = [];
   for (const unit of commune.units) {
     if (unit.kind === 'cell') out.push(...buildCellYear(unit, guests, memberByKey, memberCell));
   }
   return out;
+}
+
+/** Commune committee people who visit cells as guests: the party committee's secretary and the inspection chair. */
+function visitingGuests(commune: DemoCommune, memberByKey: Map<string, DemoMember>): Guest[] {
+  const guests: Guest[] = [];
+  for (const a of commune.accounts) {
+    const member = a.memberKey ? memberByKey.get(a.memberKey) : undefined;
+    if (!member) continue;
+    if (a.roles.some((r) => r.role === 'party_committee' && r.unitKey === 'commune')) {
+      guests.push({ member, title: STORY.guestTitles.party_committee });
+    } else if (a.roles.some((r) => r.role === 'inspection' && r.unitKey === 'commune')) {
+      guests.push({ member, title: STORY.guestTitles.inspection });
+    }
+  }
+  return guests;
+}
+
+/** One cell's year in the making: who chairs and takes minutes, and what has been decided so far. */
+interface CellYear {
+  /** The cell's own stream: every draw of its year, in meeting order. */
+  rng: Rng;
+  unit: DemoUnit;
+  info: CellInfo;
+  office: boolean;
+  /** Chi bộ thôn Đồng Thứ, whose year tells the article's story. */
+  story: boolean;
+  /** In [0, 1]: nudges the chair's scores up or down all year. */
+  quality: number;
+  reasons: readonly string[];
+  /** The usual start time; offices now and then meet at the other half of the day. */
+  baseTime: string;
+  names: Map<string, string>;
+  /** Commune committee members from outside the cell. */
+  guests: readonly Guest[];
+  chair: DemoMember;
+  clerk: DemoMember;
+  /** The habitual latecomers of Đồng Thứ's early 2022; none elsewhere. */
+  latecomers: DemoMember[];
+  /** The year's four thematic topics, one a quarter. */
+  topics: ThematicTopic[];
+  memberByKey: Map<string, DemoMember>;
+  tasks: TaskRecord[];
+  meetings: DemoMeeting[];
+  lastRegularDate: string | null;
+  /** Titles given at the last regular meeting: not given again straight away. */
+  lastTitles: Set<string>;
 }
 
 function buildCellYear(
@@ -1061,6 +953,31 @@ function buildCellYear(
   memberByKey: Map<string, DemoMember>,
   memberCell: Map<string, string>,
 ): DemoMeeting[] {
+  const year = startCellYear(unit, allGuests, memberByKey, memberCell);
+  for (let month = 1; month <= 12; month++) {
+    // The second month of each quarter also has its thematic meeting, after the regular one.
+    const plan: ('regular' | 'thematic')[] = month % 3 === 2 ? ['regular', 'thematic'] : ['regular'];
+    let regularDate: string | null = null;
+    for (const kind of plan) {
+      const date: string =
+        kind === 'regular'
+          ? pickDay(year.rng, month, month === 2 ? 7 : 3, 10, year.office, null) // February: after the Tết holiday
+          : pickDay(year.rng, month, 14, 25, year.office, regularDate);
+      if (kind === 'regular') regularDate = date;
+      holdMeeting(year, month, kind, date);
+    }
+  }
+  finishMeetingTasks(unit, year.info, year.meetings, year.tasks);
+  return year.meetings;
+}
+
+/** What a cell's year starts from: its stream, chair and clerk, meeting time, latecomers and topics. */
+function startCellYear(
+  unit: DemoUnit,
+  allGuests: readonly Guest[],
+  memberByKey: Map<string, DemoMember>,
+  memberCell: Map<string, string>,
+): CellYear {
   const rng = new Rng(hashSeed(unit.key));
   const info = cellInfo(unit);
   const office = info.type !== 'village';
@@ -1072,8 +989,21 @@ function buildCellYear(
   for (const g of allGuests) names.set(g.member.key, joinFullName(g.member));
   // Guests come from outside the cell.
   const guests = allGuests.filter((g) => memberCell.get(g.member.key) !== unit.key);
+  const { chair, clerk, veterans } = chairAndClerk(rng, unit);
+  // The habitual latecomers of Đồng Thứ's early 2022.
+  const latecomers = story ? rng.sample(veterans.filter((m) => m.key !== clerk.key), 6) : [];
+  const topics = rng.shuffle(TASKS.thematicTopics.filter((t) => !t.villageOnly || !office)).slice(0, 4);
+  return {
+    rng, unit, info, office, story, quality, reasons, baseTime, names, guests, chair, clerk, latecomers, topics, memberByKey,
+    tasks: [], meetings: [], lastRegularDate: null, lastTitles: new Set(),
+  };
+}
 
-  // Chair: the secretary (the unit's contact). Clerk (thư ký): a fixed official member.
+/**
+ * Chair: the secretary (the unit's contact). Clerk (thư ký): a fixed official member, one with a
+ * phone when there is one. Both members since before the year; `veterans` are the others.
+ */
+function chairAndClerk(rng: Rng, unit: DemoUnit): { chair: DemoMember; clerk: DemoMember; veterans: DemoMember[] } {
   const yearStart = isoDate(YEAR, 1, 1);
   const veterans = unit.members.filter((m) => m.status === 'official' && m.joinedOn < yearStart);
   const secretary = veterans.find((m) => joinFullName(m) === unit.contactName);
@@ -1082,176 +1012,155 @@ function buildCellYear(
   const clerkPool = veterans.filter((m) => m.key !== chair.key);
   const clerk = rng.pick(clerkPool.some((m) => m.phone) ? clerkPool.filter((m) => m.phone) : clerkPool);
   if (!clerk) throw new Error(`demo meetings: no clerk for ${unit.key}`);
+  return { chair, clerk, veterans: clerkPool };
+}
 
-  // The habitual latecomers of Đồng Thứ's early 2022.
-  const latecomers = story ? rng.sample(clerkPool.filter((m) => m.key !== clerk.key), 6) : [];
+/** Where a meeting sits in Đồng Thứ's story: January–March timid, the April regular one frank. */
+function storyPhase(story: boolean, month: number, kind: 'regular' | 'thematic'): StoryPhase {
+  if (!story) return null;
+  if (month <= 3) return 'timid';
+  return month === 4 && kind === 'regular' ? 'frank' : 'after';
+}
 
-  const topics = rng.shuffle(THEMATIC_TOPICS.filter((t) => !t.villageOnly || !office)).slice(0, 4);
-  const tasks: TaskRecord[] = [];
-  const meetings: DemoMeeting[] = [];
-  let lastRegularDate: string | null = null;
-  let lastTitles = new Set<string>();
+/** One meeting of the cell on `date`: who came, what was said and decided, the chair's scores. */
+function holdMeeting(year: CellYear, month: number, kind: 'regular' | 'thematic', date: string): void {
+  const { rng, unit, office, baseTime, chair, clerk } = year;
+  const time = office && rng.chance(0.1) ? (baseTime === '14:00' ? '08:00' : '14:00') : baseTime;
+  const participants = unit.members.filter((m) => m.status !== 'exempt' && m.joinedOn <= date);
+  const phase = storyPhase(year.story, month, kind);
+  const guest = meetingGuest(year, date, phase, kind);
+  const mode = attendanceMode(year, phase, kind, participants);
+  const attendance = buildAttendance(rng, date, time, participants, new Set([chair.key, clerk.key]), year.reasons, mode, guest);
+  const presentKeys = new Set(attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey));
+  const ctx: MeetingContext = {
+    rng, unit, info: year.info, kind, month, date, time, chair, clerk,
+    present: participants.filter((m) => presentKeys.has(m.key)),
+    participants,
+    guest,
+    names: year.names,
+    vague: phase === 'timid',
+  };
+  // Not done by this meeting: don't hand the same job out again.
+  const openTitles = new Set(year.tasks.filter((t) => t.doneOn === null || t.doneOn > date).map((t) => t.title));
+  const exclude = new Set([...openTitles, ...year.lastTitles]);
+  const held = kind === 'thematic' ? thematicMeeting(year, ctx, exclude) : regularMeeting(year, ctx, phase, attendance, exclude);
+  year.meetings.push({
+    cellKey: unit.key,
+    kind,
+    topic: held.topic,
+    date,
+    startTime: time,
+    place: year.info.place,
+    chairKey: chair.key,
+    secretaryKey: clerk.key,
+    attendance,
+    agenda: held.agenda,
+    chairScores: chairScores(rng, year.quality, phase === 'after' && kind === 'thematic' ? null : phase, held.hasDues),
+  });
+  if (kind === 'regular') year.lastRegularDate = date;
+}
 
-  for (let month = 1; month <= 12; month++) {
-    const plan: ('regular' | 'thematic')[] = month % 3 === 2 ? ['regular', 'thematic'] : ['regular'];
-    let regularDate: string | null = null;
-    for (const kind of plan) {
-      const date: string =
-        kind === 'regular'
-          ? pickDay(rng, month, month === 2 ? 7 : 3, 10, office, null) // February: after the Tết holiday
-          : pickDay(rng, month, 14, 25, office, regularDate);
-      if (kind === 'regular') regularDate = date;
-      const time = office && rng.chance(0.1) ? (baseTime === '14:00' ? '08:00' : '14:00') : baseTime;
-      const participants = unit.members.filter((m) => m.status !== 'exempt' && m.joinedOn <= date);
-      const phase: StoryPhase = !story
-        ? null
-        : month <= 3
-          ? 'timid'
-          : month === 4 && kind === 'regular'
-            ? 'frank'
-            : 'after';
+/** Guests: the April Đồng Thứ meeting and about half of the thematic meetings. */
+function meetingGuest(year: CellYear, date: string, phase: StoryPhase, kind: 'regular' | 'thematic'): Guest | null {
+  const choices = year.guests.filter((g) => g.member.joinedOn <= date);
+  if (phase === 'frank') return choices[0] ?? null;
+  if (kind === 'thematic' && choices.length > 0 && year.rng.chance(0.5)) return year.rng.pick(choices);
+  return null;
+}
 
-      // Guests: the April Đồng Thứ meeting and about half of the thematic meetings.
-      const guestChoices = guests.filter((g) => g.member.joinedOn <= date);
-      let guest: Guest | null = null;
-      if (phase === 'frank') guest = guestChoices[0] ?? null;
-      else if (kind === 'thematic' && guestChoices.length > 0 && rng.chance(0.5)) guest = rng.pick(guestChoices);
+/** Who comes late: Đồng Thứ's latecomers until April, no one in April, few after, a few elsewhere. */
+function attendanceMode(year: CellYear, phase: StoryPhase, kind: 'regular' | 'thematic', participants: readonly DemoMember[]): Mode {
+  if (phase === 'frank') return { kind: 'all_on_time' };
+  if (phase === 'after') return { kind: 'normal', lateRate: 0.05, maxLate: 1 };
+  if (phase !== 'timid') return { kind: 'normal', lateRate: 0.08, maxLate: 99 };
+  // 5–8 late at regular meetings (fewer at the thematic one), mostly the same people.
+  const { rng, chair, clerk, latecomers } = year;
+  const target = kind === 'regular' ? rng.int(5, 8) : rng.int(3, 5);
+  const habitual = rng.shuffle(latecomers).slice(0, Math.min(target, latecomers.length));
+  const others = participants.filter((m) => m.key !== chair.key && m.key !== clerk.key && !habitual.includes(m));
+  const extra = rng.sample(others, target - habitual.length);
+  return { kind: 'latecomers', late: new Set([...habitual, ...extra].map((m) => m.key)) };
+}
 
-      let mode: Mode;
-      if (phase === 'timid') {
-        // 5–8 late at regular meetings (fewer at the thematic one), mostly the same people.
-        const target = kind === 'regular' ? rng.int(5, 8) : rng.int(3, 5);
-        const habitual = rng.shuffle(latecomers).slice(0, Math.min(target, latecomers.length));
-        const others = participants.filter((m) => m.key !== chair.key && m.key !== clerk.key && !habitual.includes(m));
-        const extra = rng.sample(others, target - habitual.length);
-        mode = { kind: 'latecomers', late: new Set([...habitual, ...extra].map((m) => m.key)) };
-      } else if (phase === 'frank') mode = { kind: 'all_on_time' };
-      else if (phase === 'after') mode = { kind: 'normal', lateRate: 0.05, maxLate: 1 };
-      else mode = { kind: 'normal', lateRate: 0.08, maxLate: 99 };
+/** What a meeting's business came to, before the chair scores it. */
+interface HeldMeeting {
+  agenda: DemoAgendaItem[];
+  topic: string | null;
+  hasDues: boolean;
+}
 
-      const attendance = buildAttendance(rng, date, time, participants, new Set([chair.key, clerk.key]), reasons, mode, guest);
-      const presentKeys = new Set(attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey));
-      const ctx: MeetingContext = {
-        rng,
-        unit,
-        info,
-        kind,
-        month,
-        date,
-        time,
-        chair,
-        clerk,
-        present: participants.filter((m) => presentKeys.has(m.key)),
-        participants,
-        guest,
-        names,
-        vague: phase === 'timid',
-      };
-      // Not done by this meeting: don't hand the same job out again.
-      const openTitles = new Set(tasks.filter((t) => t.doneOn === null || t.doneOn > date).map((t) => t.title));
-      const exclude = new Set([...openTitles, ...lastTitles]);
-      const meeting = (agenda: DemoAgendaItem[], topic: string | null, hasDues: boolean): DemoMeeting => ({
-        cellKey: unit.key,
-        kind,
-        topic,
-        date,
-        startTime: time,
-        place: info.place,
-        chairKey: chair.key,
-        secretaryKey: clerk.key,
-        attendance,
-        agenda,
-        chairScores: chairScores(rng, quality, phase === 'after' && kind === 'thematic' ? null : phase, hasDues),
-      });
+/** A quarter's thematic meeting (sinh hoạt chuyên đề): its topic's task and perhaps one more. */
+function thematicMeeting(year: CellYear, ctx: MeetingContext, exclude: ReadonlySet<string>): HeldMeeting {
+  const { rng, month } = ctx;
+  const q = Math.floor((month - 1) / 3);
+  const topic = year.topics[q]!;
+  const n = rng.int(1, 2);
+  const specs = [{ title: topic.task, deliverable: topic.deliverable }, ...rng.sample(taskTemplatesFor(ctx.unit, ctx.info, month, exclude), n - 1)];
+  const owners = pickOwners(ctx, specs.length);
+  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+  year.tasks.push(...tasks);
+  return { agenda: thematicItems(ctx, topic, q > 0 ? year.topics[q - 1]! : null, tasks), topic: topic.topic, hasDues: false };
+}
 
-      if (kind === 'thematic') {
-        const q = Math.floor((month - 1) / 3);
-        const topic = topics[q]!;
-        const n = rng.int(1, 2);
-        const specs = [{ title: topic.task, deliverable: topic.deliverable }, ...rng.sample(taskTemplatesFor(unit, info, month, exclude), n - 1)];
-        const owners = pickOwners(ctx, specs.length);
-        const newTasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
-        tasks.push(...newTasks);
-        meetings.push(meeting(thematicItems(ctx, topic, q > 0 ? topics[q - 1]! : null, newTasks), topic.topic, false));
-        continue;
-      }
-
-      // Regular meeting: review, news, (criticism), tasks and resolution, (dues).
-      const since = lastRegularDate;
-      const previous = since ? tasks.filter((t) => t.meetingDate >= since) : [];
-      const overdue = tasks.filter((t) => t.deadline < date && (t.doneOn === null || t.doneOn > date));
-      const agenda = [reviewItem(ctx, previous, overdue, phase, memberByKey)];
-      if (phase === 'timid') {
-        const start = meetingStartsAt(date, time);
-        const lateCount = attendance.filter((a) => a.arrivedAt !== null && a.arrivedAt > start).length;
-        agenda[0]!.minutes += ` Có ${lateCount} đồng chí đến muộn, buổi sinh hoạt phải chờ.`;
-      }
-      agenda.push(newsItem(ctx));
-
-      if (phase === 'timid') {
-        agenda.push({
-          title: 'Tự phê bình và phê bình',
-          presenterKey: chair.key,
-          plannedMinutes: 10,
-          minutes: rng.pick([
-            'Ít ý kiến phát biểu; đảng viên còn nể nang, ngại va chạm, chủ yếu nêu ưu điểm.',
-            'Phần góp ý diễn ra ngắn; còn tư tưởng “dĩ hòa vi quý”, chưa có ý kiến góp ý cụ thể cho cá nhân nào.',
-            'Đảng viên còn nể nang, ngại va chạm; việc đi họp muộn không được ai nêu ra.',
-          ]),
-          outcomes: [],
-        });
-      } else if (phase === 'frank') {
-        agenda.push(frankCriticismItem(ctx, latecomers));
-      } else if (rng.chance(phase === 'after' ? 0.6 : 0.35)) {
-        agenda.push(ordinaryCriticismItem(ctx));
-      }
-
-      let newTasks: TaskRecord[];
-      let note: string;
-      if (phase === 'timid') {
-        const n = rng.int(2, 3);
-        const owners = [chair, ...rng.sample(ctx.present.filter((m) => m.key !== chair.key), n - 1)];
-        newTasks = rng
-          .sample(VAGUE_TASKS.filter((t) => !exclude.has(t)), n)
-          .map((t, i) =>
-            makeTask(ctx, { title: t, deliverable: null }, owners[i]!, {
-              openRate: 0,
-              veryLateRate: 0.2,
-              lateRate: 0.7,
-              lateDays: [5, 20],
-              deadlineDays: [25, 35],
-            }),
-          );
-        note = 'Các nhiệm vụ còn giao chung chung, chưa rõ người, rõ việc, rõ thời gian hoàn thành; chủ yếu giao cho chi ủy.';
-      } else if (phase === 'frank') {
-        newTasks = aprilTasks(ctx);
-        note =
-          'Mỗi nhiệm vụ được giao rõ người, rõ việc, rõ trách nhiệm, rõ thời gian hoàn thành; đồng chí phụ trách báo cáo kết quả tại kỳ sinh hoạt tháng 5.';
-      } else {
-        const n = rng.int(2, 4);
-        const specs = rng.sample(taskTemplatesFor(unit, info, month, exclude), n);
-        const owners = pickOwners(ctx, specs.length);
-        newTasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
-        note = rng.pick([
-          `${Comrade(ctx, chair)} quán triệt nhiệm vụ trọng tâm trong tháng, phân công cụ thể cho từng đồng chí.`,
-          'Chi bộ thảo luận, thống nhất các nhiệm vụ trọng tâm và người phụ trách từng việc.',
-          'Dự thảo nghị quyết do chi ủy chuẩn bị; đảng viên góp ý, bổ sung thời hạn hoàn thành từng việc.',
-        ]);
-      }
-      tasks.push(...newTasks);
-      lastTitles = new Set(newTasks.map((t) => t.title));
-      agenda.push(tasksItem(ctx, newTasks, note));
-
-      // Dues are collected at the last meeting of each quarter.
-      const hasDues = month % 3 === 0;
-      if (hasDues) agenda.push(duesItem(ctx));
-
-      meetings.push(meeting(agenda, null, hasDues));
-      lastRegularDate = date;
-    }
+/** A regular meeting: review, news, (criticism), tasks and resolution, (dues at the quarter's end). */
+function regularMeeting(
+  year: CellYear,
+  ctx: MeetingContext,
+  phase: StoryPhase,
+  attendance: readonly DemoAttendance[],
+  exclude: ReadonlySet<string>,
+): HeldMeeting {
+  const { date, month } = ctx;
+  const since = year.lastRegularDate;
+  const previous = since ? year.tasks.filter((t) => t.meetingDate >= since) : [];
+  const overdue = year.tasks.filter((t) => t.deadline < date && (t.doneOn === null || t.doneOn > date));
+  const agenda = [reviewItem(ctx, previous, overdue, phase, year.memberByKey)];
+  if (phase === 'timid') {
+    const start = meetingStartsAt(date, ctx.time);
+    const lateCount = attendance.filter((a) => a.arrivedAt !== null && a.arrivedAt > start).length;
+    agenda[0]!.minutes += ` ${say(MINUTES.timidLateness, { n: lateCount })}`;
   }
-  finishMeetingTasks(unit, info, meetings, tasks);
-  return meetings;
+  agenda.push(newsItem(ctx));
+  const criticism = criticismItem(ctx, phase, year.latecomers);
+  if (criticism) agenda.push(criticism);
+  const { tasks, note } = monthTasks(ctx, phase, exclude);
+  year.tasks.push(...tasks);
+  year.lastTitles = new Set(tasks.map((t) => t.title));
+  agenda.push(tasksItem(ctx, tasks, note));
+  // Dues are collected at the last meeting of each quarter.
+  const hasDues = month % 3 === 0;
+  if (hasDues) agenda.push(duesItem(ctx));
+  return { agenda, topic: null, hasDues };
+}
+
+/** Tự phê bình và phê bình: timid, then frank in Đồng Thứ; elsewhere at some meetings only. */
+function criticismItem(ctx: MeetingContext, phase: StoryPhase, latecomers: readonly DemoMember[]): DemoAgendaItem | null {
+  if (phase === 'timid') {
+    return { title: AGENDA.criticismTitle, presenterKey: ctx.chair.key, plannedMinutes: 10, minutes: ctx.rng.pick(MINUTES.timidCriticism), outcomes: [] };
+  }
+  if (phase === 'frank') return frankCriticismItem(ctx, latecomers);
+  return ctx.rng.chance(phase === 'after' ? 0.6 : 0.35) ? ordinaryCriticismItem(ctx) : null;
+}
+
+/** How vague tasks turn out: late, often very late, never left open. */
+const VAGUE_TASK_OPTIONS: TaskOptions = { openRate: 0, veryLateRate: 0.2, lateRate: 0.7, lateDays: [5, 20], deadlineDays: [25, 35] };
+
+/** The month's tasks and how the minutes say they were given. */
+function monthTasks(ctx: MeetingContext, phase: StoryPhase, exclude: ReadonlySet<string>): { tasks: TaskRecord[]; note: string } {
+  const { rng, chair } = ctx;
+  if (phase === 'timid') {
+    const n = rng.int(2, 3);
+    const owners = [chair, ...rng.sample(ctx.present.filter((m) => m.key !== chair.key), n - 1)];
+    const titles = rng.sample(TASKS.vagueTasks.filter((t) => !exclude.has(t)), n);
+    const tasks = titles.map((t, i) => makeTask(ctx, { title: t, deliverable: null }, owners[i]!, VAGUE_TASK_OPTIONS));
+    return { tasks, note: MINUTES.taskNotes.timid };
+  }
+  if (phase === 'frank') return { tasks: aprilTasks(ctx), note: MINUTES.taskNotes.frank };
+  const n = rng.int(2, 4);
+  const specs = rng.sample(taskTemplatesFor(ctx.unit, ctx.info, ctx.month, exclude), n);
+  const owners = pickOwners(ctx, specs.length);
+  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(ctx.month)));
+  return { tasks, note: say(rng.pick(MINUTES.taskNotes.ordinary), { Chair: Comrade(ctx, chair) }) };
 }
 
 /** The April 2022 Đồng Thứ criticism session, as the article tells it. */
@@ -1261,37 +1170,24 @@ function frankCriticismItem(ctx: MeetingContext, latecomers: readonly DemoMember
   const late = latecomers.filter((m) => others.includes(m));
   // Targets: two habitual latecomers first (tác phong), then others.
   const targets = [...late.slice(0, 2), ...rng.shuffle(others.filter((m) => !late.slice(0, 2).includes(m)))].slice(0, 5);
-  const aspects = [
-    'tác phong: nhiều lần đi họp muộn, không báo trước với chi ủy',
-    'lề lối làm việc: nhận việc nhưng không báo cáo kết quả, để chi ủy phải nhắc',
-    'phát ngôn: bình luận thiếu kiểm chứng về việc giao đất dịch vụ khu Trại Khóng ở nơi đông người',
-    'thái độ ứng xử: còn nóng nảy khi người dân hỏi về công trình xây dựng trước năm 2014',
-    'nêu gương: gia đình còn để vật liệu xây dựng lấn ra đường làng',
-  ] as const;
-  const sentences: string[] = [
-    `${Comrade(ctx, chair)} tự phê bình: chi ủy giao việc còn chung chung, chưa rõ người, rõ việc, chưa chấn chỉnh việc đi họp muộn.`,
-  ];
+  const sentences: string[] = [say(AGENDA.frankSelfCriticism, { Chair: Comrade(ctx, chair) })];
   targets.forEach((target, i) => {
     const critics = others.filter((m) => m.key !== target.key && !targets.slice(0, i + 1).includes(m));
     const critic = rng.pick(critics.length > 0 ? critics : others.filter((m) => m.key !== target.key));
-    sentences.push(
-      `${Comrade(ctx, critic)} góp ý ${comrade(ctx, target)} về ${aspects[i]!}; ${comrade(ctx, target)} tiếp thu và hứa khắc phục.`,
-    );
+    sentences.push(say(AGENDA.frankCritique, { Critic: Comrade(ctx, critic), target: comrade(ctx, target), aspect: MINUTES.frankAspects[i]! }));
   });
   if (ctx.guest) {
-    sentences.push(
-      `${Comrade(ctx, ctx.guest.member)}, ${ctx.guest.title}, ghi nhận tinh thần thẳng thắn, cởi mở của chi bộ, đề nghị duy trì trong các kỳ sinh hoạt sau.`,
-    );
+    sentences.push(say(AGENDA.frankGuest, { Guest: Comrade(ctx, ctx.guest.member), guestTitle: ctx.guest.title }));
   }
   return {
-    title: 'Tự phê bình và phê bình',
+    title: AGENDA.criticismTitle,
     presenterKey: chair.key,
     plannedMinutes: 40,
     minutes: sentences.join(' '),
     outcomes: [
       {
         kind: 'information',
-        text: 'Các đồng chí được góp ý đều vui vẻ tiếp thu, nghiêm túc sửa chữa; chi ủy theo dõi việc khắc phục ở các kỳ sinh hoạt sau.',
+        text: MINUTES.frankOutcome,
         votes: null,
         task: null,
       },
@@ -1305,35 +1201,10 @@ function aprilTasks(ctx: MeetingContext): TaskRecord[] {
   const n = rng.int(5, 6);
   const owners = rng.sample(ctx.present.filter((m) => m.key !== chair.key), n);
   const deadlines = owners.map(() => addDays(date, rng.int(14, 28)));
-  const tasks: { title: (d: string) => string; deliverable: string }[] = [
-    {
-      title: (d) => `Đối chiếu danh sách hộ được giao đất dịch vụ khu Trại Khóng với hồ sơ của xã, nộp chi ủy trước ${ddmm(d)}`,
-      deliverable: 'Bảng đối chiếu từng hộ, ghi rõ hộ còn thiếu hồ sơ',
-    },
-    {
-      title: (d) => `Lập biên bản hiện trạng các công trình xây dựng trái phép trước năm 2014 ở thôn Đồng Thứ, gửi Ủy ban nhân dân xã trước ${ddmm(d)}`,
-      deliverable: 'Biên bản hiện trạng từng công trình có chữ ký của chủ hộ',
-    },
-    {
-      title: (d) => `Tổ chức tổng vệ sinh toàn thôn, khơi thông rãnh thoát nước trục chính; báo cáo kết quả trước ${ddmm(d)}`,
-      deliverable: 'Rãnh thoát nước trục chính thông thoáng; báo cáo kèm ảnh',
-    },
-    {
-      title: (d) => `Xếp lịch tuần tra ban đêm của tổ an ninh tự quản đến hết tháng 5, niêm yết tại nhà văn hóa trước ${ddmm(d)}`,
-      deliverable: 'Lịch tuần tra đến 31/5 niêm yết tại nhà văn hóa thôn',
-    },
-    {
-      title: (d) => `Hướng dẫn 30 hộ kích hoạt tài khoản định danh điện tử, gửi danh sách cho Công an xã trước ${ddmm(d)}`,
-      deliverable: 'Danh sách 30 hộ đã kích hoạt tài khoản, gửi Công an xã',
-    },
-    {
-      title: (d) => `Tổng hợp ý kiến của nhân dân về phương án giao đất dịch vụ khu Lồng Chấy, báo cáo chi ủy trước ${ddmm(d)}`,
-      deliverable: 'Bản tổng hợp ý kiến của nhân dân gửi chi ủy',
-    },
-  ];
   return owners.map((owner, i) => {
     const deadline = deadlines[i]!;
     const doneOn = addDays(deadline, -rng.int(0, 6));
-    return taskRecord(ctx, { title: tasks[i]!.title(deadline), deliverable: tasks[i]!.deliverable }, owner, deadline, doneOn);
+    const task = TASKS.aprilTasks[i]!;
+    return taskRecord(ctx, { title: task.title.replace('{han}', ddmm(deadline)), deliverable: task.deliverable }, owner, deadline, doneOn);
   });
 }

@@ -8,7 +8,9 @@
  * results, hand-down delays).
  *
  * Consistent with `buildDemoMeetings`, whose output it takes. Deterministic (seeded streams per
- * directive, cell and member) and pure: no I/O, no ids.
+ * directive, cell and member) and pure: no ids. The words — directives, hand-down jobs, pledges
+ * and how they are judged — are in story/work-directives.json, work-pledges.json and
+ * work-evaluation.json.
  */
 import type { DemoCommune, DemoMember, DemoUnit } from './commune.js';
 import {
@@ -29,6 +31,7 @@ import { hashSeed, Rng } from './random.js';
 import { meetingStartsAt } from '../domain/attendance.js';
 import { averageDelay, commitmentPercent, handDownDelayDays, measurableResult } from '../domain/tasks.js';
 import type { CommitmentDirection, CommitmentKind, CommitmentResult, CommitmentSection } from '../shared/enums.js';
+import { readStory } from './story.js';
 
 export const DEMO_WORK_YEAR = 2022;
 const YEAR = DEMO_WORK_YEAR;
@@ -206,186 +209,20 @@ interface DirectiveSpec {
   handDown?: readonly HandDownSpec[];
 }
 
-const DIRECTIVES: readonly DirectiveSpec[] = [
-  {
-    key: 'covid',
-    title: 'Tăng cường các biện pháp phòng, chống dịch COVID-19 sau Tết Nguyên đán Nhâm Dần 2022',
-    body:
-      'Thực hiện chỉ đạo của Huyện ủy Tam Đảo, Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ lãnh đạo thực hiện nghiêm các biện pháp phòng, chống dịch COVID-19 sau Tết: rà soát người từ các địa phương khác về địa bàn, vận động người dân tiêm vắc-xin mũi nhắc lại, thực hiện khuyến cáo 5K tại nơi làm việc và khu dân cư. Các chi bộ báo cáo kết quả về Đảng ủy xã (qua Văn phòng Đảng ủy) trước ngày 15/3/2022.',
-    issuedOn: '2022-02-08',
-    deadline: '2022-03-15',
-    village: [
-      { t: 'Rà soát, lập danh sách người từ các tỉnh, thành phố khác về thôn sau Tết, báo Trạm Y tế xã', d: 'Danh sách người về địa phương gửi Trạm Y tế xã' },
-      { t: 'Vận động người dân trong thôn tiêm vắc-xin COVID-19 mũi nhắc lại', d: 'Danh sách người chưa tiêm đã được vận động, gửi Trạm Y tế xã' },
-      { t: 'Báo cáo kết quả phòng, chống dịch COVID-19 của chi bộ gửi Đảng ủy xã', d: 'Báo cáo bằng văn bản gửi Văn phòng Đảng ủy trước 15/3', lead: true },
-    ],
-    office: [
-      { t: 'Rà soát, đôn đốc cán bộ, nhân viên {where} tiêm đủ mũi nhắc lại vắc-xin COVID-19', d: 'Báo cáo số cán bộ đã tiêm mũi nhắc lại gửi Đảng ủy xã' },
-      { t: 'Bố trí khử khuẩn, thực hiện 5K tại nơi làm việc', d: 'Phương án phòng dịch tại đơn vị được thủ trưởng ký ban hành' },
-      { t: 'Báo cáo kết quả phòng, chống dịch COVID-19 của chi bộ gửi Đảng ủy xã', d: 'Báo cáo bằng văn bản gửi Văn phòng Đảng ủy trước 15/3', lead: true },
-    ],
-    handDown: [
-      { org: 'phu-nu', t: 'Tuyên truyền hội viên phụ nữ thực hiện 5K, đưa người thân đi tiêm vắc-xin COVID-19 mũi nhắc lại', d: 'Danh sách hội viên đã được tuyên truyền, gửi chi bộ' },
-      { org: 'thanh-nien', t: 'Cử đoàn viên hỗ trợ Trạm Y tế tại điểm tiêm vắc-xin COVID-19 của thôn', d: 'Bảng phân công đoàn viên trực điểm tiêm và số lượt hỗ trợ' },
-    ],
-  },
-  {
-    key: 'nq-tw4',
-    title: 'Học tập, quán triệt và thực hiện Nghị quyết Trung ương 4 khóa XIII (Kết luận số 21-KL/TW) về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị',
-    body:
-      'Ban Thường vụ Đảng ủy xã yêu cầu 100% chi bộ tổ chức học tập, quán triệt Nghị quyết Trung ương 4 khóa XIII đến toàn thể đảng viên; mỗi đảng viên viết bản thu hoạch, liên hệ bản thân. Chi ủy xây dựng kế hoạch thực hiện, gắn với việc "tự soi, tự sửa" theo tinh thần Nghị quyết Trung ương 4 khóa XII và trách nhiệm nêu gương của cán bộ, đảng viên. Báo cáo kết quả về Đảng ủy xã trước ngày 30/4/2022.',
-    issuedOn: '2022-03-14',
-    deadline: '2022-04-30',
-    village: [
-      { t: 'Xây dựng kế hoạch thực hiện Nghị quyết Trung ương 4 khóa XIII của chi bộ', d: 'Kế hoạch được chi ủy thông qua, gửi Đảng ủy xã', lead: true },
-      { t: 'Tổ chức cho đảng viên học tập Nghị quyết Trung ương 4 khóa XIII, viết bản thu hoạch', d: 'Bản thu hoạch của 100% đảng viên, tổng hợp gửi Đảng ủy xã' },
-    ],
-    office: [
-      { t: 'Xây dựng kế hoạch thực hiện Nghị quyết Trung ương 4 khóa XIII của chi bộ', d: 'Kế hoạch được chi ủy thông qua, gửi Đảng ủy xã', lead: true },
-      { t: 'Tổ chức cho đảng viên học tập Nghị quyết Trung ương 4 khóa XIII, viết bản thu hoạch', d: 'Bản thu hoạch của 100% đảng viên, tổng hợp gửi Đảng ủy xã' },
-      { t: 'Rà soát, đối chiếu biểu hiện suy thoái trong thực thi công vụ tại {where}', d: 'Bảng tự đối chiếu của từng đảng viên, lưu hồ sơ chi bộ' },
-    ],
-  },
-  {
-    key: 've-sinh',
-    title: 'Ra quân tổng vệ sinh môi trường hưởng ứng Ngày Môi trường thế giới 5/6 và Tháng hành động vì môi trường năm 2022',
-    body:
-      'Ban Thường vụ Đảng ủy xã đề nghị các chi bộ lãnh đạo tổ chức ra quân tổng vệ sinh môi trường tại khu dân cư, cơ quan, trường học; vận động nhân dân phân loại rác tại nguồn, không đổ rác thải ra kênh mương, đường làng; các đoàn thể ở thôn có kế hoạch tham gia cụ thể. Hoàn thành trước ngày 30/6/2022.',
-    issuedOn: '2022-05-23',
-    deadline: '2022-06-30',
-    village: [
-      { t: 'Tổ chức ra quân tổng vệ sinh đường làng, ngõ xóm, khu vực nhà văn hóa {thon}', d: 'Biên bản ra quân kèm ảnh trước và sau, số người tham gia' },
-      { t: 'Vận động các hộ ký cam kết không đổ rác thải ra kênh mương, đường làng', d: 'Bản cam kết có chữ ký của các hộ, nộp chi ủy' },
-    ],
-    office: [
-      { t: 'Tổ chức tổng vệ sinh khuôn viên {where}, trồng bổ sung cây xanh', d: 'Khuôn viên sạch, cây xanh trồng bổ sung; báo cáo kèm ảnh gửi Đảng ủy xã' },
-      { t: 'Vận động cán bộ, đảng viên không dùng túi ni lông, đồ nhựa dùng một lần tại cơ quan', d: 'Danh sách đăng ký thực hiện của cán bộ, đảng viên' },
-    ],
-    handDown: [
-      { org: 'thanh-nien', t: 'Ra quân dọn vệ sinh, phát quang tuyến đường thanh niên tự quản', d: 'Tuyến đường sạch; báo cáo số đoàn viên tham gia' },
-      { org: 'phu-nu', t: 'Tổ chức "Ngày Chủ nhật xanh" cho hội viên dọn vệ sinh đường làng', d: 'Báo cáo số hội viên tham gia và khối lượng rác thu gom' },
-      { org: 'nong-dan', t: 'Vận động hội viên thu gom vỏ bao bì thuốc bảo vệ thực vật trên đồng ruộng', d: 'Vỏ bao bì được gom về bể chứa đúng quy định; báo cáo khối lượng' },
-    ],
-  },
-  {
-    key: 'dang-phi',
-    title: 'Chấn chỉnh việc thu, nộp đảng phí theo Quy định số 342-QĐ/TW của Bộ Chính trị về chế độ đảng phí',
-    body:
-      'Qua kiểm tra quý II/2022, một số chi bộ còn thu, nộp đảng phí chậm, chưa rà soát mức đóng theo thu nhập. Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ rà soát mức đóng đảng phí của từng đảng viên, thu, nộp đảng phí quý III/2022 đúng hạn và báo cáo kết quả trước ngày 15/8/2022.',
-    issuedOn: '2022-07-11',
-    deadline: '2022-08-15',
-    village: [
-      { t: 'Rà soát mức đóng đảng phí của từng đảng viên theo thu nhập', d: 'Danh sách mức đóng đảng phí của đảng viên được chi ủy thông qua', lead: true },
-      { t: 'Thu đảng phí quý III/2022, nộp Đảng ủy xã đúng hạn', d: 'Sổ thu đảng phí và biên lai nộp Đảng ủy xã' },
-    ],
-    office: [
-      { t: 'Rà soát mức đóng đảng phí của từng đảng viên theo bảng lương', d: 'Danh sách mức đóng đảng phí của đảng viên được chi ủy thông qua', lead: true },
-      { t: 'Thu đảng phí quý III/2022, nộp Đảng ủy xã đúng hạn', d: 'Sổ thu đảng phí và biên lai nộp Đảng ủy xã' },
-    ],
-  },
-  {
-    key: 'nong-thon-moi',
-    title: 'Đẩy mạnh xây dựng nông thôn mới nâng cao, thôn nông thôn mới kiểu mẫu năm 2022',
-    body:
-      'Để hoàn thành mục tiêu xã đạt chuẩn nông thôn mới nâng cao, Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ thôn lãnh đạo vận động nhân dân hiến đất, góp công mở rộng đường giao thông, chỉnh trang khu dân cư; các chi bộ cơ quan rà soát tiêu chí thuộc lĩnh vực phụ trách. Báo cáo kết quả trước ngày 31/10/2022.',
-    issuedOn: '2022-08-08',
-    deadline: '2022-10-31',
-    village: [
-      { t: 'Vận động nhân dân hiến đất, góp công mở rộng đường trục {thon}', d: 'Danh sách hộ đăng ký hiến đất và biên bản thống nhất của các hộ' },
-      { t: 'Rà soát các tiêu chí thôn nông thôn mới kiểu mẫu còn thiếu, đề xuất giải pháp', d: 'Báo cáo rà soát tiêu chí gửi Ban Chỉ đạo xây dựng nông thôn mới xã', lead: true },
-    ],
-    office: [
-      { t: 'Rà soát tiêu chí nông thôn mới nâng cao thuộc lĩnh vực {where} phụ trách', d: 'Báo cáo kết quả thực hiện tiêu chí gửi Ban Chỉ đạo xã', lead: true },
-      { t: 'Cử đảng viên hỗ trợ một thôn hoàn thiện tiêu chí môi trường', d: 'Biên bản làm việc với thôn và danh sách việc đã hỗ trợ' },
-    ],
-    handDown: [
-      { org: 'nong-dan', t: 'Vận động hội viên hiến đất làm đường giao thông nội đồng', d: 'Danh sách hội viên đăng ký hiến đất, diện tích từng hộ' },
-      { org: 'mat-tran', t: 'Vận động nhân dân đóng góp xây dựng nông thôn mới, công khai các khoản đóng góp', d: 'Bảng tổng hợp đóng góp niêm yết tại nhà văn hóa thôn' },
-      { org: 'cuu-chien-binh', t: 'Vận động hội viên cựu chiến binh gương mẫu chỉnh trang nhà ở, tường rào theo tiêu chí thôn kiểu mẫu', d: 'Danh sách hộ hội viên đã chỉnh trang xong' },
-    ],
-  },
-  {
-    key: 'dai-doan-ket',
-    title: 'Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2022 ở khu dân cư',
-    body:
-      'Kỷ niệm 92 năm Ngày truyền thống Mặt trận Tổ quốc Việt Nam (18/11/1930 – 18/11/2022), Ban Thường vụ Đảng ủy xã đề nghị các chi bộ thôn lãnh đạo Ban Công tác Mặt trận và các đoàn thể tổ chức Ngày hội Đại đoàn kết ở khu dân cư; các chi bộ cơ quan cử đảng viên dự tại nơi cư trú. Hoàn thành trước ngày 18/11/2022.',
-    issuedOn: '2022-10-17',
-    deadline: '2022-11-18',
-    village: [
-      { t: 'Xây dựng kế hoạch, tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở {thon}', d: 'Kế hoạch và báo cáo kết quả gửi Ủy ban Mặt trận Tổ quốc xã', lead: true },
-      { t: 'Bình xét, đề nghị khen thưởng hộ gia đình văn hóa tiêu biểu', d: 'Danh sách hộ đề nghị khen thưởng gửi Ban Công tác Mặt trận thôn' },
-    ],
-    office: [
-      { t: 'Cử cán bộ, đảng viên dự Ngày hội Đại đoàn kết tại khu dân cư nơi cư trú', d: 'Danh sách đảng viên tham dự, báo cáo Đảng ủy xã' },
-      { t: 'Vận động cán bộ, đảng viên ủng hộ Quỹ "Vì người nghèo" năm 2022', d: 'Danh sách ủng hộ và biên nhận của Ủy ban Mặt trận Tổ quốc xã' },
-    ],
-    handDown: [
-      { org: 'mat-tran', t: 'Chủ trì tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở thôn', d: 'Chương trình ngày hội và báo cáo kết quả gửi chi bộ' },
-      { org: 'phu-nu', t: 'Chuẩn bị tiết mục văn nghệ cho Ngày hội Đại đoàn kết', d: 'Hai tiết mục văn nghệ biểu diễn tại ngày hội' },
-      { org: 'thanh-nien', t: 'Tổ chức giải bóng chuyền thanh niên chào mừng Ngày hội Đại đoàn kết', d: 'Giải đấu được tổ chức; báo cáo số đội tham gia' },
-    ],
-  },
-  {
-    key: 'kiem-diem',
-    title: 'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm 2022',
-    body:
-      'Thực hiện hướng dẫn của Ban Tổ chức Huyện ủy, Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ hướng dẫn đảng viên viết bản kiểm điểm, đối chiếu với nhiệm vụ được giao và chỉ tiêu đã cam kết; tổ chức hội nghị kiểm điểm, đánh giá, xếp loại đảng viên và chi bộ; gửi hồ sơ về Đảng ủy xã trước ngày 25/12/2022.',
-    issuedOn: '2022-11-21',
-    deadline: '2022-12-25',
-    village: [
-      { t: 'Hướng dẫn đảng viên viết bản kiểm điểm cá nhân năm 2022 theo mẫu', d: '100% đảng viên nộp bản kiểm điểm cho chi ủy' },
-      { t: 'Tổ chức hội nghị kiểm điểm, đánh giá, xếp loại đảng viên năm 2022', d: 'Biên bản hội nghị và danh sách đề nghị xếp loại gửi Đảng ủy xã', lead: true },
-      { t: 'Chuẩn bị báo cáo kiểm điểm tập thể chi ủy, chi bộ năm 2022', d: 'Báo cáo kiểm điểm được chi bộ thông qua, gửi Đảng ủy xã' },
-    ],
-  },
-];
+/** The commune committee's directives and the jobs cells hand down, from story/work-directives.json. */
+interface DirectivesStory {
+  /** In the order they were issued; {thon} is "thôn Đồng Thứ", {where} the office ("Công an xã"). */
+  directives: readonly DirectiveSpec[];
+  /** Jobs a village cell passes to its mass organisations after a monthly meeting. */
+  handDownJobs: readonly HandDownSpec[];
+  /** A cell's note when acknowledging a directive (null: none). */
+  acknowledgementNotes: readonly (string | null)[];
+  /** Lưu Quang's plan for the Nghị quyết T.Ư 4 content: the cell committee's own tasks, and each member's. */
+  luuQuangPlan: Record<'plan' | 'session' | 'summary' | 'member', JobSpec>;
+}
 
-/** Jobs a village cell passes to its mass organisations after a monthly meeting. */
-const HAND_DOWN_JOBS: readonly HandDownSpec[] = [
-  { org: 'nong-dan', t: 'Vận động hội viên ra quân nạo vét kênh mương nội đồng', d: 'Các tuyến kênh mương được nạo vét; báo cáo chiều dài đã làm', m: [1, 2, 3, 9, 10] },
-  { org: 'nong-dan', t: 'Hướng dẫn hội viên phòng trừ sâu bệnh hại lúa theo khuyến cáo của xã', d: 'Danh sách hộ hội viên được hướng dẫn, báo cáo diện tích đã phòng trừ', m: [4, 5, 6, 7, 8] },
-  { org: 'nong-dan', t: 'Vận động hội viên đăng ký sản xuất vụ đông', d: 'Bảng đăng ký diện tích vụ đông của các hộ hội viên', m: [8, 9, 10] },
-  { org: 'nong-dan', t: 'Tuyên truyền hội viên không đốt rơm rạ trên đồng ruộng', d: 'Danh sách hộ hội viên ký cam kết không đốt rơm rạ', m: [5, 6, 10, 11] },
-  { org: 'phu-nu', t: 'Vận động hội viên phụ nữ phân loại rác tại nguồn', d: 'Danh sách hộ hội viên thực hiện phân loại rác, gửi chi bộ' },
-  { org: 'phu-nu', t: 'Vận động hội viên tham gia bảo hiểm y tế hộ gia đình', d: 'Danh sách hộ hội viên đăng ký bảo hiểm y tế' },
-  { org: 'phu-nu', t: 'Thăm hỏi, tặng quà phụ nữ có hoàn cảnh khó khăn', d: 'Danh sách hội viên được thăm hỏi và biên nhận', m: [1, 3, 10, 12] },
-  { org: 'cuu-chien-binh', t: 'Cử hội viên phối hợp tổ an ninh tự quản tuần tra ban đêm', d: 'Lịch tuần tra có tên hội viên tham gia, báo cáo kết quả' },
-  { org: 'cuu-chien-binh', t: 'Tham gia hòa giải mâu thuẫn về đất dịch vụ khu Trại Khóng trong thôn', d: 'Biên bản hòa giải có chữ ký các bên' },
-  { org: 'cuu-chien-binh', t: 'Phối hợp thăm hỏi gia đình thương binh, liệt sĩ dịp 27/7', d: 'Danh sách gia đình được thăm hỏi, tặng quà', m: [7] },
-  { org: 'thanh-nien', t: 'Hướng dẫn người dân cài đặt, kích hoạt tài khoản định danh điện tử', d: 'Danh sách người dân được hướng dẫn kích hoạt thành công' },
-  { org: 'thanh-nien', t: 'Tuyên truyền, vận động thanh niên lên đường nhập ngũ', d: 'Danh sách thanh niên đã đăng ký khám tuyển', m: [1, 2, 11, 12] },
-  { org: 'thanh-nien', t: 'Trồng và chăm sóc cây xanh trên tuyến đường thanh niên tự quản', d: 'Số cây đã trồng, báo cáo kèm ảnh', m: [2, 3, 4, 9] },
-  { org: 'mat-tran', t: 'Tổng hợp ý kiến của nhân dân về phương án giao đất dịch vụ khu Lồng Chấy', d: 'Bản tổng hợp ý kiến của nhân dân gửi chi bộ' },
-  { org: 'mat-tran', t: 'Bình xét hộ nghèo, hộ cận nghèo năm 2022 ở thôn', d: 'Biên bản bình xét có danh sách hộ đề nghị', m: [9, 10, 11] },
-  { org: 'mat-tran', t: 'Vận động nhân dân ủng hộ Quỹ "Vì người nghèo"', d: 'Danh sách ủng hộ và biên nhận của Ủy ban Mặt trận Tổ quốc xã', m: [10, 11, 12] },
-];
-
-const ACK_NOTES: readonly (string | null)[] = [
-  'Chi bộ đã nhận, triển khai tại kỳ sinh hoạt gần nhất.',
-  'Đã nhận văn bản; chi ủy phân công người thực hiện.',
-  'Chi bộ tiếp thu, cụ thể hóa thành nhiệm vụ cho đảng viên.',
-  null,
-];
-
-/** Lưu Quang's plan for the Nghị quyết T.Ư 4 content: the cell committee's own tasks. */
-const LUU_QUANG_PLAN = {
-  plan: {
-    t: 'Xây dựng kế hoạch thực hiện Nghị quyết Trung ương 4 khóa XIII của Chi bộ thôn Lưu Quang',
-    d: 'Kế hoạch được chi ủy thông qua, gửi Đảng ủy xã',
-  },
-  session: {
-    t: 'Tổ chức sinh hoạt chuyên đề quán triệt Nghị quyết Trung ương 4 khóa XIII cho toàn thể đảng viên chi bộ',
-    d: 'Biên bản buổi sinh hoạt chuyên đề và danh sách đảng viên dự',
-  },
-  summary: {
-    t: 'Tổng hợp bản thu hoạch của đảng viên, báo cáo Đảng ủy xã',
-    d: 'Báo cáo tổng hợp kết quả viết thu hoạch gửi Đảng ủy xã',
-  },
-  member: {
-    t: 'Nghiên cứu, học tập Nghị quyết Trung ương 4 khóa XIII; viết bản thu hoạch, liên hệ bản thân',
-    d: 'Bản thu hoạch nộp chi ủy',
-  },
-} as const;
+const DIRECTIVES_STORY = readStory<DirectivesStory>('work-directives');
+const LUU_QUANG_PLAN = DIRECTIVES_STORY.luuQuangPlan;
 
 /** How often work given outside meetings is finished late or never (as for meeting tasks). */
 const ORDINARY: Omit<TaskOptions, 'deadlineDays'> = { openRate: 0.03, veryLateRate: 0.03, lateRate: 0.2, lateDays: [1, 10] };
@@ -493,7 +330,7 @@ function handDownTask(ctx: Context, rng: Rng, cell: Cell, job: HandDownSpec, rec
 
 function buildDirectives(ctx: Context): DemoDirective[] {
   const out: DemoDirective[] = [];
-  for (const spec of DIRECTIVES) {
+  for (const spec of DIRECTIVES_STORY.directives) {
     const rng = new Rng(hashSeed(`directive/${spec.key}`));
     // One or two cells never answer; never the two cells of the article.
     const silent = new Set(rng.sample(ctx.cells.filter((c) => c.unit.key !== DONG_THU && c.unit.key !== LUU_QUANG), rng.int(1, 2)).map((c) => c.unit.key));
@@ -505,7 +342,7 @@ function buildDirectives(ctx: Context): DemoDirective[] {
         continue;
       }
       const ackOn = addDays(spec.issuedOn, acknowledgeDelay(crng, cell, spec.issuedOn));
-      targets.push({ cellKey: cell.unit.key, acknowledgedAt: officeInstant(crng, ackOn), acknowledgedByKey: cell.secretary, note: crng.pick(ACK_NOTES) });
+      targets.push({ cellKey: cell.unit.key, acknowledgedAt: officeInstant(crng, ackOn), acknowledgedByKey: cell.secretary, note: crng.pick(DIRECTIVES_STORY.acknowledgementNotes) });
       breakIntoTasks(ctx, crng, spec, cell, ackOn);
     }
     out.push({
@@ -597,7 +434,7 @@ function meetingHandDowns(ctx: Context, cell: Cell): void {
     const month = Number(m.date.slice(5, 7));
     // Đồng Thứ's early 2022: the cell did pass jobs on, just late.
     const n = cell.unit.key === DONG_THU && m.date < STORY_TURN ? 2 : (rng.chance(0.8) ? 1 : 0) + (rng.chance(0.2) ? 1 : 0);
-    const jobs = rng.sample(HAND_DOWN_JOBS.filter((j) => !j.m || j.m.includes(month)), Math.min(n, budget));
+    const jobs = rng.sample(DIRECTIVES_STORY.handDownJobs.filter((j) => !j.m || j.m.includes(month)), Math.min(n, budget));
     for (const job of jobs) handDownTask(ctx, rng, cell, job, m.date, m.date, { kind: 'meeting', meetingDate: m.date });
     budget -= jobs.length;
   }
@@ -623,122 +460,37 @@ export interface Pledge {
   measured?: 'late_count' | 'punctuality_fixed';
 }
 
-const OFFICES: readonly Kind[] = ['party_office', 'people_committee', 'police', 'military', 'school', 'health'];
+/** The lines members pledge (story/work-pledges.json). */
+interface PledgesStory {
+  /** Every member draws from these, by section, for their kind of cell. */
+  memberPledges: readonly Pledge[];
+  /** Đồng Thứ's members name last year's shortcomings the article tells of. */
+  dongThuPledges: readonly Pledge[];
+}
 
-export const MEMBER_PLEDGES: readonly Pledge[] = [
-  // Tư tưởng chính trị
-  {
-    section: 'political_thought',
-    title: 'Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh; chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước',
-    evidence: 'Nhận xét của chi ủy tại kỳ kiểm điểm cuối năm',
-  },
-  { section: 'political_thought', title: 'Số chuyên đề, nghị quyết được học tập và viết bản thu hoạch', target: [3, 5], unit: 'chuyên đề', direction: 'more', evidence: 'Bản thu hoạch lưu tại chi bộ' },
-  {
-    section: 'political_thought',
-    title: 'Không đăng tải, chia sẻ, bình luận thông tin sai trái, chưa được kiểm chứng trên mạng xã hội',
-    evidence: 'Chi ủy theo dõi; không có phản ánh của quần chúng',
-  },
-  { section: 'political_thought', title: 'Số tin, bài chính thống chia sẻ trên mạng xã hội', target: [10, 30], unit: 'tin, bài', direction: 'more', evidence: 'Trang mạng xã hội cá nhân' },
-  // Đạo đức, lối sống
-  { section: 'ethics_lifestyle', title: 'Sống giản dị, trung thực; không vi phạm những điều đảng viên không được làm', evidence: 'Không có đơn thư, phản ánh về bản thân và gia đình' },
-  {
-    section: 'ethics_lifestyle',
-    title: 'Gia đình gương mẫu chấp hành hương ước, quy ước của thôn; tổ chức việc cưới, việc tang văn minh, tiết kiệm',
-    evidence: 'Xác nhận của Ban Công tác Mặt trận nơi cư trú',
-  },
-  { section: 'ethics_lifestyle', title: 'Số lần tham gia hoạt động từ thiện, nhân đạo ở địa phương', target: [2, 4], unit: 'lần', direction: 'more', evidence: 'Danh sách ủng hộ của Ủy ban Mặt trận Tổ quốc xã' },
-  {
-    section: 'ethics_lifestyle',
-    title: 'Giữ mối liên hệ với chi ủy, nhân dân nơi cư trú; tham gia đầy đủ sinh hoạt khu dân cư',
-    evidence: 'Nhận xét của chi ủy nơi cư trú',
-    cells: OFFICES,
-  },
-  // Ý thức tổ chức kỷ luật
-  { section: 'discipline', title: 'Số lần đi sinh hoạt chi bộ muộn', target: [1, 1], unit: 'lần', direction: 'less', evidence: 'Sổ theo dõi sinh hoạt chi bộ', measured: 'late_count' },
-  { section: 'discipline', title: 'Sinh hoạt đảng đầy đủ; vắng mặt có lý do đều báo cáo chi ủy trước', evidence: 'Sổ theo dõi sinh hoạt chi bộ' },
-  { section: 'discipline', title: 'Nộp đảng phí đầy đủ, đúng hạn theo quy định', evidence: 'Sổ thu đảng phí của chi bộ' },
-  { section: 'discipline', title: 'Chấp hành nghiêm sự phân công của chi bộ, báo cáo kết quả đúng hạn', evidence: 'Sổ theo dõi nhiệm vụ của chi ủy' },
-  // Tác phong, lề lối làm việc
-  {
-    section: 'working_style',
-    title: 'Gần dân, lắng nghe ý kiến của nhân dân; giải quyết kịp thời những việc thuộc trách nhiệm của mình',
-    evidence: 'Không có phản ánh về thái độ ứng xử',
-  },
-  {
-    section: 'working_style',
-    title: 'Làm việc có kế hoạch; báo cáo kết quả công việc được giao đúng hạn, không để chi ủy phải nhắc',
-    evidence: 'Sổ theo dõi nhiệm vụ của chi ủy',
-  },
-  { section: 'working_style', title: 'Số ý kiến góp ý xây dựng tại sinh hoạt chi bộ', target: [3, 6], unit: 'ý kiến', direction: 'more', evidence: 'Biên bản sinh hoạt chi bộ' },
-  { section: 'working_style', title: 'Số hồ sơ, công việc giải quyết quá hạn', target: [0, 0], unit: 'việc', direction: 'less', evidence: 'Sổ theo dõi công việc của cơ quan', cells: ['party_office', 'people_committee', 'police'] },
-  // Thực hiện chức trách, nhiệm vụ
-  { section: 'duties', title: 'Số hộ vận động tham gia hiến đất làm đường', target: [2, 5], unit: 'hộ', direction: 'more', evidence: 'Biên bản hiến đất có xác nhận của trưởng thôn', cells: ['village'] },
-  { section: 'duties', title: 'Số hộ vận động ký cam kết phân loại rác tại nguồn', target: [8, 20], unit: 'hộ', direction: 'more', evidence: 'Bản cam kết của các hộ', cells: ['village'] },
-  { section: 'duties', title: 'Số người được hướng dẫn kích hoạt tài khoản định danh điện tử', target: [10, 30], unit: 'người', direction: 'more', evidence: 'Danh sách gửi Công an xã', cells: ['village'] },
-  { section: 'duties', title: 'Số hộ vận động tham gia bảo hiểm y tế hộ gia đình', target: [3, 8], unit: 'hộ', direction: 'more', evidence: 'Danh sách của đại lý thu bảo hiểm y tế xã', cells: ['village'] },
-  { section: 'duties', title: 'Số buổi tham gia tuần tra của tổ an ninh tự quản', target: [6, 12], unit: 'buổi', direction: 'more', evidence: 'Sổ tuần tra của thôn', cells: ['village'] },
-  {
-    section: 'duties',
-    title: 'Phụ trách tốt nhóm hộ được chi bộ phân công, không để phát sinh điểm nóng',
-    evidence: 'Báo cáo của trưởng thôn',
-    cells: ['village'],
-  },
-  { section: 'duties', title: 'Tỷ lệ công việc được giao hoàn thành đúng hạn', target: [100, 100], unit: '%', direction: 'more', evidence: 'Đánh giá, xếp loại cuối năm của cơ quan', cells: ['party_office', 'people_committee'] },
-  { section: 'duties', title: 'Số sáng kiến, giải pháp cải tiến công việc được công nhận', target: [1, 2], unit: 'sáng kiến', direction: 'more', evidence: 'Quyết định công nhận sáng kiến', cells: ['party_office', 'people_committee', 'school', 'health'] },
-  { section: 'duties', title: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn', target: [95, 98], unit: '%', direction: 'more', evidence: 'Báo cáo của bộ phận một cửa', cells: ['people_committee'] },
-  { section: 'duties', title: 'Hoàn thành tốt nhiệm vụ chuyên môn được giao, không để xảy ra sai sót', evidence: 'Đánh giá, xếp loại công chức cuối năm', cells: ['party_office', 'people_committee'] },
-  { section: 'duties', title: 'Số tiết dự giờ, thao giảng', target: [18, 24], unit: 'tiết', direction: 'more', evidence: 'Sổ dự giờ', cells: ['school'] },
-  { section: 'duties', title: 'Tỷ lệ học sinh lớp phụ trách được lên lớp', target: [97, 99], unit: '%', direction: 'more', evidence: 'Sổ điểm, báo cáo cuối năm học', cells: ['school'] },
-  { section: 'duties', title: 'Thực hiện đúng quy chế chuyên môn, không dạy thêm trái quy định', evidence: 'Biên bản kiểm tra nội bộ của nhà trường', cells: ['school'] },
-  { section: 'duties', title: 'Số lượt người dân được khám, tư vấn sức khỏe', target: [300, 600], unit: 'lượt', direction: 'more', evidence: 'Sổ khám bệnh của Trạm Y tế', cells: ['health'] },
-  { section: 'duties', title: 'Số lần bị nhắc nhở về sai sót chuyên môn', target: [0, 0], unit: 'lần', direction: 'less', evidence: 'Biên bản kiểm tra của Trung tâm Y tế huyện', cells: ['health'] },
-  { section: 'duties', title: 'Số tài khoản định danh điện tử được hướng dẫn kích hoạt', target: [150, 300], unit: 'tài khoản', direction: 'more', evidence: 'Báo cáo của Công an xã', cells: ['police'] },
-  { section: 'duties', title: 'Số buổi tuần tra, kiểm soát bảo đảm trật tự', target: [40, 60], unit: 'buổi', direction: 'more', evidence: 'Sổ tuần tra của Công an xã', cells: ['police'] },
-  { section: 'duties', title: 'Giải quyết tin báo, tố giác đúng thời hạn, không để tồn đọng', evidence: 'Sổ tiếp nhận tin báo của Công an xã', cells: ['police'] },
-  { section: 'duties', title: 'Số buổi huấn luyện dân quân tham gia', target: [20, 30], unit: 'buổi', direction: 'more', evidence: 'Sổ theo dõi huấn luyện', cells: ['military'] },
-  { section: 'duties', title: 'Duy trì nghiêm chế độ trực sẵn sàng chiến đấu', evidence: 'Sổ trực ban của Ban Chỉ huy Quân sự xã', cells: ['military'] },
-  // Khắc phục hạn chế năm trước
-  { section: 'fix_shortcomings', title: 'Khắc phục việc báo cáo kết quả công việc còn chậm', evidence: 'Sổ theo dõi nhiệm vụ của chi ủy' },
-  { section: 'fix_shortcomings', title: 'Khắc phục tình trạng ít phát biểu, đóng góp ý kiến trong sinh hoạt chi bộ', evidence: 'Biên bản sinh hoạt chi bộ' },
-  { section: 'fix_shortcomings', title: 'Nâng cao kỹ năng ứng dụng công nghệ thông tin trong công việc', evidence: 'Sử dụng thành thạo các phần mềm được giao' },
-  // Chương trình hành động thực hiện nghị quyết đại hội
-  { section: 'congress_resolution', title: 'Số ngày công tham gia làm đường giao thông nội đồng', target: [3, 6], unit: 'ngày công', direction: 'more', evidence: 'Danh sách của Ban Phát triển thôn', cells: ['village'] },
-  {
-    section: 'congress_resolution',
-    title: 'Vận động gia đình và các hộ lân cận thực hiện tiêu chí thôn nông thôn mới kiểu mẫu',
-    evidence: 'Kết quả bình xét của thôn',
-    cells: ['village'],
-  },
-  {
-    section: 'congress_resolution',
-    title: 'Hoàn thành chỉ tiêu Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2020–2025 thuộc lĩnh vực được phân công',
-    evidence: 'Báo cáo tổng kết năm của cơ quan',
-    cells: OFFICES,
-  },
-  { section: 'congress_resolution', title: 'Số buổi hỗ trợ thôn xây dựng nông thôn mới nâng cao', target: [2, 4], unit: 'buổi', direction: 'more', evidence: 'Biên bản làm việc với thôn', cells: OFFICES },
-  // Chỉ thị 05: việc "làm theo"
-  { section: 'directive_05', title: 'Làm theo gương Bác về tiết kiệm: tiết kiệm điện, nước, văn phòng phẩm ở cơ quan và gia đình', evidence: 'Nhận xét của chi ủy' },
-  { section: 'directive_05', title: 'Làm theo gương Bác về tác phong quần chúng: gần dân, hiểu dân, vì dân', evidence: 'Ý kiến của nhân dân nơi cư trú' },
-  { section: 'directive_05', title: 'Làm theo gương Bác về ý chí tự lực, tự cường: học tập nâng cao trình độ, hoàn thành tốt nhiệm vụ', evidence: 'Văn bằng, chứng chỉ; đánh giá cuối năm' },
-  { section: 'directive_05', title: 'Số việc làm cụ thể "làm theo" gương Bác được chi bộ ghi nhận', target: [2, 3], unit: 'việc', direction: 'more', evidence: 'Sổ theo dõi của chi ủy' },
-  { section: 'directive_05', title: 'Số ngày công lao động công ích ở thôn, khu dân cư', target: [4, 8], unit: 'ngày công', direction: 'more', evidence: 'Danh sách của trưởng thôn' },
-  { section: 'directive_05', title: 'Số cây xanh trồng trong Tết trồng cây và ở khu dân cư', target: [5, 20], unit: 'cây', direction: 'more', evidence: 'Xác nhận của trưởng thôn' },
-];
+/** How the year's commitments are followed and judged (story/work-evaluation.json). */
+interface EvaluationStory {
+  /** Why the December review judged the pledges before the year was over. */
+  earlyEvaluationReason: string;
+  /**
+   * The checkpoints of the year where progress is recorded (sơ kết 6 tháng, 9 tháng, cuối tháng
+   * 11): from this day (MM-DD) of the year, with the share of the target reached by then.
+   */
+  checkpoints: readonly { label: string; from: string; share: number }[];
+  qualitativeProgress: Record<CommitmentResult, readonly string[]>;
+  qualitativeNotes: Record<CommitmentResult, readonly string[]>;
+  /** {phanTram}: the percent reached; {khacPhuc}: one of the remedies. */
+  measurableNotes: Record<CommitmentResult, string> & { remedies: readonly string[] };
+  /** Đồng Thứ's punctuality pledge judged on the record; {n}: times late after April 2022. */
+  punctuality: { lateAgain: string; fixed: string; alwaysOnTime: string };
+  /** The titles, units and evidence of a cell's collective targets. */
+  cellTargets: Record<keyof CellFigures | 'culturalFamilies' | 'membersDoingWell', { title: string; unit: string; evidence: string }>;
+}
 
-/** Đồng Thứ's members name last year's shortcomings the article tells of. */
-const DONG_THU_PLEDGES: readonly Pledge[] = [
-  {
-    section: 'fix_shortcomings',
-    title: 'Khắc phục việc đi sinh hoạt chi bộ muộn: có mặt trước giờ họp, vắng mặt phải báo cáo chi ủy',
-    evidence: 'Sổ theo dõi sinh hoạt chi bộ',
-    measured: 'punctuality_fixed',
-  },
-  {
-    section: 'fix_shortcomings',
-    title: 'Mạnh dạn, thẳng thắn góp ý cho đồng chí, đồng nghiệp; khắc phục tư tưởng nể nang, "dĩ hòa vi quý"',
-    evidence: 'Biên bản sinh hoạt chi bộ',
-  },
-];
+const PLEDGES = readStory<PledgesStory>('work-pledges');
+const EVALUATION = readStory<EvaluationStory>('work-evaluation');
+
+export const MEMBER_PLEDGES: readonly Pledge[] = PLEDGES.memberPledges;
 
 const SECTION_ORDER: readonly CommitmentSection[] = [
   'political_thought',
@@ -751,26 +503,7 @@ const SECTION_ORDER: readonly CommitmentSection[] = [
   'directive_05',
 ];
 
-const EARLY_REASON = 'Đánh giá tại hội nghị kiểm điểm cuối năm theo hướng dẫn của Đảng ủy xã, trước khi kết thúc năm 2022.';
-
-const QUALITATIVE_NOTES: Record<CommitmentResult, readonly string[]> = {
-  achieved: ['Thực hiện tốt nội dung cam kết.', 'Đạt; chi bộ ghi nhận có chuyển biến rõ.', 'Thực hiện nghiêm túc, đạt yêu cầu.'],
-  exceeded: ['Thực hiện xuất sắc, là điển hình của chi bộ.', 'Vượt cam kết; được biểu dương tại hội nghị tổng kết.'],
-  not_achieved: ['Chưa thực hiện được đầy đủ; cần khắc phục trong năm 2023.', 'Còn hạn chế; chi bộ nhắc nhở, yêu cầu khắc phục.'],
-};
-
-const QUALITATIVE_PROGRESS: Record<CommitmentResult, readonly string[]> = {
-  achieved: ['Thực hiện nghiêm túc, chưa có vi phạm.', 'Duy trì thường xuyên, có việc làm cụ thể.', 'Thực hiện tốt; chi ủy nhận xét có chuyển biến.'],
-  exceeded: ['Thực hiện tốt, có nhiều việc làm cụ thể được ghi nhận.', 'Là tấm gương để đảng viên khác học tập.'],
-  not_achieved: ['Thực hiện chưa đều, cần cố gắng hơn.', 'Còn để chi ủy phải nhắc nhở.'],
-};
-
-/** The checkpoints of the year where progress is recorded: sơ kết 6 tháng, 9 tháng, cuối tháng 11. */
-const CHECKPOINTS: readonly { label: string; from: string; share: number }[] = [
-  { label: 'Sơ kết 6 tháng', from: `${YEAR}-06-24`, share: 0.5 },
-  { label: 'Sơ kết 9 tháng', from: `${YEAR}-09-24`, share: 0.75 },
-  { label: 'Đến cuối tháng 11', from: `${YEAR}-11-24`, share: 0.92 },
-];
+const CHECKPOINTS = EVALUATION.checkpoints.map((c) => ({ ...c, from: `${YEAR}-${c.from}` }));
 
 /** What a member's record in the meetings says: the days they arrived late. */
 interface MemberRecord {
@@ -842,75 +575,101 @@ interface Line {
   judged?: { result: CommitmentResult; note: string };
 }
 
+/** A checkpoint at which progress on a line is recorded, on a day of its week. */
+type Checkpoint = (typeof CHECKPOINTS)[number] & { on: string };
+
+/** A subject's pledge lines in section order, each followed at one to three of the year's checkpoints. */
 function commitmentLines(rng: Rng, subject: Subject, lines: readonly Line[], out: DemoCommitment[]): void {
   const sorted = [...lines].sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
   // Progress is recorded at one to three of the year's checkpoints after the confirmation.
   const open = CHECKPOINTS.filter((c) => c.from > subject.confirmedOn);
   const checkpoints = rng.sample(open, rng.int(1, Math.min(3, open.length))).sort((a, b) => a.from.localeCompare(b.from));
   sorted.forEach((line, i) => {
-    const base = {
-      key: `${subject.memberKey ?? subject.unitKey}/${YEAR}/${i + 1}`,
-      unitKey: subject.unitKey,
-      subjectKind: subject.subjectKind,
-      memberKey: subject.memberKey,
-      year: YEAR,
-      section: line.section,
-      position: i + 1,
-      kind: line.kind,
-      title: line.title,
-      targetValue: line.target,
-      measureUnit: line.unit,
-      direction: line.direction,
-      evidence: line.evidence,
-      createdOn: subject.createdOn,
-      createdByKey: subject.createdByKey,
-      confirmedOn: subject.confirmedOn,
-      confirmedByKey: subject.confirmedByKey,
-      evaluatedOn: subject.evaluatedOn,
-      evaluatedByKey: subject.evaluatedByKey,
-      earlyEvaluationReason: EARLY_REASON,
-    };
+    const base = commitmentBase(subject, line, i + 1);
     const dates = checkpoints.map((c) => ({ ...c, on: addDays(c.from, rng.int(0, 6)) }));
-    if (line.kind === 'qualitative') {
-      const judged = line.judged ?? { result: drawResult(rng), note: '' };
-      out.push({
-        ...base,
-        actualValue: null,
-        progress: dates.map((c) => ({ on: c.on, note: `${c.label}: ${lowerFirst(rng.pick(QUALITATIVE_PROGRESS[judged.result]))}`, value: null, authorKey: subject.reporterKey })),
-        result: judged.result,
-        resultPercent: null,
-        evaluationNote: judged.note || rng.pick(QUALITATIVE_NOTES[judged.result]),
-      });
-      return;
-    }
-    const target = line.target!;
-    const direction = line.direction!;
-    const unit = line.unit!;
-    const actual = line.measure ? (line.measure(YEAR_END) ?? 0) : actualFor(rng, drawResult(rng), target, direction, unit);
-    const percent = commitmentPercent(target, actual, direction);
-    const result = measurableResult(percent);
-    const valueAt = (c: (typeof dates)[number]): number => {
-      if (line.measure) return line.measure(c.on) ?? 0;
-      if (unit === '%') return Math.max(0, Math.min(100, actual + rng.int(-3, 1)));
-      return Math.round(actual * c.share);
-    };
-    out.push({
-      ...base,
-      actualValue: actual,
-      progress: dates.map((c) => {
-        const value = valueAt(c);
-        return { on: c.on, note: `${c.label}: ${quantity(value, unit)}.`, value, authorKey: subject.reporterKey };
-      }),
-      result,
-      resultPercent: percent,
-      evaluationNote:
-        result === 'exceeded'
-          ? `Vượt chỉ tiêu cam kết (đạt ${quantity(percent, '%')}).`
-          : result === 'achieved'
-            ? 'Đạt chỉ tiêu cam kết.'
-            : `Không đạt chỉ tiêu (đạt ${quantity(percent, '%')}); ${rng.pick(['cần khắc phục trong năm 2023', 'chi bộ nhắc nhở, yêu cầu khắc phục'])}.`,
-    });
+    out.push(line.kind === 'qualitative' ? qualitativeCommitment(rng, subject, line, base, dates) : measurableCommitment(rng, subject, line, base, dates));
   });
+}
+
+/** What a line says before it is followed and judged: who pledged what, confirmed and evaluated when. */
+type CommitmentBase = Omit<DemoCommitment, 'actualValue' | 'progress' | 'result' | 'resultPercent' | 'evaluationNote'>;
+
+function commitmentBase(subject: Subject, line: Line, position: number): CommitmentBase {
+  return {
+    key: `${subject.memberKey ?? subject.unitKey}/${YEAR}/${position}`,
+    unitKey: subject.unitKey,
+    subjectKind: subject.subjectKind,
+    memberKey: subject.memberKey,
+    year: YEAR,
+    section: line.section,
+    position,
+    kind: line.kind,
+    title: line.title,
+    targetValue: line.target,
+    measureUnit: line.unit,
+    direction: line.direction,
+    evidence: line.evidence,
+    createdOn: subject.createdOn,
+    createdByKey: subject.createdByKey,
+    confirmedOn: subject.confirmedOn,
+    confirmedByKey: subject.confirmedByKey,
+    evaluatedOn: subject.evaluatedOn,
+    evaluatedByKey: subject.evaluatedByKey,
+    earlyEvaluationReason: EVALUATION.earlyEvaluationReason,
+  };
+}
+
+/** A qualitative line: judged from the record where it can be, else drawn; progress in words. */
+function qualitativeCommitment(rng: Rng, subject: Subject, line: Line, base: CommitmentBase, dates: readonly Checkpoint[]): DemoCommitment {
+  const judged = line.judged ?? { result: drawResult(rng), note: '' };
+  return {
+    ...base,
+    actualValue: null,
+    progress: dates.map((c) => ({
+      on: c.on,
+      note: `${c.label}: ${lowerFirst(rng.pick(EVALUATION.qualitativeProgress[judged.result]))}`,
+      value: null,
+      authorKey: subject.reporterKey,
+    })),
+    result: judged.result,
+    resultPercent: null,
+    evaluationNote: judged.note || rng.pick(EVALUATION.qualitativeNotes[judged.result]),
+  };
+}
+
+/** A measurable line: the actual value measured from the record or drawn, its progress a share of it. */
+function measurableCommitment(rng: Rng, subject: Subject, line: Line, base: CommitmentBase, dates: readonly Checkpoint[]): DemoCommitment {
+  const target = line.target!;
+  const direction = line.direction!;
+  const unit = line.unit!;
+  const actual = line.measure ? (line.measure(YEAR_END) ?? 0) : actualFor(rng, drawResult(rng), target, direction, unit);
+  const percent = commitmentPercent(target, actual, direction);
+  const result = measurableResult(percent);
+  const valueAt = (c: Checkpoint): number => {
+    if (line.measure) return line.measure(c.on) ?? 0;
+    if (unit === '%') return Math.max(0, Math.min(100, actual + rng.int(-3, 1)));
+    return Math.round(actual * c.share);
+  };
+  return {
+    ...base,
+    actualValue: actual,
+    progress: dates.map((c) => {
+      const value = valueAt(c);
+      return { on: c.on, note: `${c.label}: ${quantity(value, unit)}.`, value, authorKey: subject.reporterKey };
+    }),
+    result,
+    resultPercent: percent,
+    evaluationNote: measurableNote(rng, result, percent),
+  };
+}
+
+/** The evaluation of a measurable line; one that falls short says what follows. */
+function measurableNote(rng: Rng, result: CommitmentResult, percent: number): string {
+  const notes = EVALUATION.measurableNotes;
+  const reached = quantity(percent, '%');
+  if (result === 'exceeded') return notes.exceeded.replace('{phanTram}', reached);
+  if (result === 'achieved') return notes.achieved;
+  return notes.not_achieved.replace('{phanTram}', reached).replace('{khacPhuc}', rng.pick(notes.remedies));
 }
 
 function pledgeLine(rng: Rng, p: Pledge, record: MemberRecord | undefined): Line {
@@ -932,12 +691,11 @@ function pledgeLine(rng: Rng, p: Pledge, record: MemberRecord | undefined): Line
     // Judged on the record: late again after the April 2022 meeting, or not.
     const dates = record?.lateDates ?? [];
     const after = dates.filter((d) => d >= STORY_TURN).length;
+    const said = EVALUATION.punctuality;
     line.judged =
       after > 0
-        ? { result: 'not_achieved', note: `Còn ${after} lần đi họp muộn sau kỳ sinh hoạt tháng 4/2022; cần khắc phục dứt điểm.` }
-        : dates.length > 0
-          ? { result: 'achieved', note: 'Từ kỳ sinh hoạt tháng 4/2022 luôn có mặt đúng giờ; đã khắc phục được hạn chế.' }
-          : { result: 'achieved', note: 'Luôn có mặt đúng giờ, vắng mặt đều báo cáo trước.' };
+        ? { result: 'not_achieved', note: said.lateAgain.replace('{n}', String(after)) }
+        : { result: 'achieved', note: dates.length > 0 ? said.fixed : said.alwaysOnTime };
   }
   return line;
 }
@@ -953,7 +711,7 @@ function memberLines(rng: Rng, cell: Cell, record: MemberRecord | undefined): Li
     rng.pick(pool('discipline').filter((p) => (p.measured === 'late_count') === (!story && rng.chance(0.12)))),
     ...rng.sample(pool('duties'), rng.int(1, 2)),
   ];
-  if (story) chosen.push(...DONG_THU_PLEDGES);
+  if (story) chosen.push(...PLEDGES.dongThuPledges);
   const total = Math.max(chosen.length + 1, rng.int(4, 8));
   const optional = rng.shuffle(['political_thought', 'ethics_lifestyle', 'working_style', 'fix_shortcomings', 'congress_resolution'] as const);
   for (const section of optional) {
@@ -1016,39 +774,28 @@ function cellFigures(ctx: Context, cell: Cell): CellFigures {
 function cellLines(rng: Rng, ctx: Context, cell: Cell): Line[] {
   const f = cellFigures(ctx, cell);
   const village = cell.info.type === 'village';
-  const measured = (title: string, target: number, unit: string, evidence: string, measure: Measure, direction: CommitmentDirection = 'more'): Line => ({
+  const targets = EVALUATION.cellTargets;
+  type TargetName = keyof typeof targets;
+  const line = (name: TargetName, target: number, measure?: Measure, direction: CommitmentDirection = 'more'): Line => ({
     section: 'duties',
-    title,
-    evidence,
+    title: targets[name].title,
+    evidence: targets[name].evidence,
     kind: 'measurable',
     target,
-    unit,
+    unit: targets[name].unit,
     direction,
-    measure,
-  });
-  const drawn = (title: string, target: number, unit: string, evidence: string): Line => ({
-    section: 'duties',
-    title,
-    evidence,
-    kind: 'measurable',
-    target,
-    unit,
-    direction: 'more',
+    ...(measure && { measure }),
   });
   const lines: Line[] = [
-    measured('Tỷ lệ đảng viên dự sinh hoạt chi bộ', rng.pick([90, 95]), '%', 'Sổ theo dõi sinh hoạt chi bộ', f.attendanceRate),
-    measured('Số buổi sinh hoạt chuyên đề trong năm', 4, 'buổi', 'Biên bản các kỳ sinh hoạt chuyên đề', f.thematic),
-    measured('Tỷ lệ đảng viên nộp đảng phí đầy đủ, đúng hạn', 100, '%', 'Sổ thu đảng phí của chi bộ', f.duesRate),
+    line('attendanceRate', rng.pick([90, 95]), f.attendanceRate),
+    line('thematic', 4, f.thematic),
+    line('duesRate', 100, f.duesRate),
   ];
-  if (cell.massOrgs.size > 0) {
-    lines.push(measured('Số ngày bình quân chi bộ giao nhiệm vụ cho các đoàn thể', 2, 'ngày', 'Sổ giao nhiệm vụ cho các đoàn thể', f.handDownDelay, 'less'));
-  }
+  if (cell.massOrgs.size > 0) lines.push(line('handDownDelay', 2, f.handDownDelay, 'less'));
   const extras: Line[] = [
-    measured('Số đảng viên mới được kết nạp', 1, 'đảng viên', 'Quyết định kết nạp của Huyện ủy', f.newMembers),
-    measured('Tỷ lệ nhiệm vụ trong nghị quyết chi bộ hoàn thành đúng hạn', rng.pick([70, 75, 80]), '%', 'Sổ theo dõi nhiệm vụ của chi bộ', f.onTimeRate),
-    village
-      ? drawn('Tỷ lệ hộ gia đình đạt danh hiệu "Gia đình văn hóa"', rng.int(85, 92), '%', 'Kết quả bình xét của thôn')
-      : drawn('Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên', rng.pick([85, 90]), '%', 'Kết quả đánh giá, xếp loại đảng viên'),
+    line('newMembers', 1, f.newMembers),
+    line('onTimeRate', rng.pick([70, 75, 80]), f.onTimeRate),
+    village ? line('culturalFamilies', rng.int(85, 92)) : line('membersDoingWell', rng.pick([85, 90])),
   ];
   const want = rng.int(4, 6);
   lines.push(...rng.sample(extras, Math.max(1, want - lines.length)));
@@ -1060,56 +807,58 @@ function buildCommitments(ctx: Context, meetings: readonly DemoMeeting[]): DemoC
   const out: DemoCommitment[] = [];
   for (const cell of ctx.cells) {
     const rng = new Rng(hashSeed(`commitments/${cell.unit.key}`));
-    // The secretary confirms the members' pledges at the February meeting; the year-end review
-    // evaluates them in the second half of December.
-    const february = cell.meetings.find((m) => m.kind === 'regular' && m.date.slice(5, 7) === '02')!.date;
+    // The year-end review evaluates the members' pledges in the second half of December.
     const evaluatedOn = `${YEAR}-12-${pad(rng.int(15, 28))}`;
     for (const m of cell.unit.members) {
       // Members admitted late in the year pledge from the next one.
       if (m.status === 'exempt' || m.joinedOn > PLEDGE_CUTOFF) continue;
-      const mrng = new Rng(hashSeed(`commitments/${m.key}`));
-      const joinedThisYear = m.joinedOn >= `${YEAR}-01-01`;
-      const createdOn = joinedThisYear ? addDays(m.joinedOn, mrng.int(7, 14)) : `${YEAR}-01-${pad(mrng.int(4, 25))}`;
-      const confirmedOn = joinedThisYear || createdOn >= february ? addDays(createdOn, mrng.int(3, 10)) : february;
-      commitmentLines(
-        mrng,
-        {
-          unitKey: cell.unit.key,
-          subjectKind: 'member',
-          memberKey: m.key,
-          createdOn,
-          createdByKey: m.key,
-          confirmedOn,
-          confirmedByKey: cell.secretary,
-          evaluatedOn,
-          evaluatedByKey: cell.secretary,
-          reporterKey: m.key,
-        },
-        memberLines(mrng, cell, records.get(m.key)),
-        out,
-      );
+      memberCommitments(cell, m, evaluatedOn, records.get(m.key), out);
     }
-    // The cell's own targets, confirmed and evaluated by the commune committee.
-    const createdOn = `${YEAR}-01-${pad(rng.int(5, 12))}`;
-    commitmentLines(
-      rng,
-      {
-        unitKey: cell.unit.key,
-        subjectKind: 'unit',
-        memberKey: null,
-        createdOn,
-        createdByKey: cell.secretary,
-        confirmedOn: `${YEAR}-01-${pad(rng.int(18, 28))}`,
-        confirmedByKey: ctx.committeeKey,
-        evaluatedOn: `${YEAR}-12-${pad(rng.int(29, 30))}`,
-        evaluatedByKey: ctx.committeeKey,
-        reporterKey: cell.secretary,
-      },
-      cellLines(rng, ctx, cell),
-      out,
-    );
+    cellCommitments(rng, ctx, cell, out);
   }
   return out;
+}
+
+/**
+ * A member's pledge, from its own stream: written in January (or soon after joining), confirmed
+ * by the secretary at the February meeting (or a few days after writing, if later).
+ */
+function memberCommitments(cell: Cell, m: DemoMember, evaluatedOn: string, record: MemberRecord | undefined, out: DemoCommitment[]): void {
+  const february = cell.meetings.find((x) => x.kind === 'regular' && x.date.slice(5, 7) === '02')!.date;
+  const mrng = new Rng(hashSeed(`commitments/${m.key}`));
+  const joinedThisYear = m.joinedOn >= `${YEAR}-01-01`;
+  const createdOn = joinedThisYear ? addDays(m.joinedOn, mrng.int(7, 14)) : `${YEAR}-01-${pad(mrng.int(4, 25))}`;
+  const confirmedOn = joinedThisYear || createdOn >= february ? addDays(createdOn, mrng.int(3, 10)) : february;
+  const subject: Subject = {
+    unitKey: cell.unit.key,
+    subjectKind: 'member',
+    memberKey: m.key,
+    createdOn,
+    createdByKey: m.key,
+    confirmedOn,
+    confirmedByKey: cell.secretary,
+    evaluatedOn,
+    evaluatedByKey: cell.secretary,
+    reporterKey: m.key,
+  };
+  commitmentLines(mrng, subject, memberLines(mrng, cell, record), out);
+}
+
+/** The cell's own targets, confirmed in January and evaluated at the year's end by the commune committee. */
+function cellCommitments(rng: Rng, ctx: Context, cell: Cell, out: DemoCommitment[]): void {
+  const subject: Subject = {
+    unitKey: cell.unit.key,
+    subjectKind: 'unit',
+    memberKey: null,
+    createdOn: `${YEAR}-01-${pad(rng.int(5, 12))}`,
+    createdByKey: cell.secretary,
+    confirmedOn: `${YEAR}-01-${pad(rng.int(18, 28))}`,
+    confirmedByKey: ctx.committeeKey,
+    evaluatedOn: `${YEAR}-12-${pad(rng.int(29, 30))}`,
+    evaluatedByKey: ctx.committeeKey,
+    reporterKey: cell.secretary,
+  };
+  commitmentLines(rng, subject, cellLines(rng, ctx, cell), out);
 }
 
 // ---------------------------------------------------------------------------
