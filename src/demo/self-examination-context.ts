@@ -35,6 +35,27 @@ export const minDate = (a: string, b: string): string => (a < b ? a : b);
 export const shown = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 export const stripDot = (s: string): string => s.replace(/\.$/, '');
 
+/** A story text with its `{name}` placeholders filled in (src/demo/story/README.md); others are left as they are. */
+export function fillText(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{([a-z_]+)\}/g, (all, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : all));
+}
+
+/**
+ * A story file with its year placeholders filled in every text: `{nam}` the story's year, `{nam_truoc}`
+ * the year before, `{nam_sau}` the year after. The files hold no years of their own, so the same words
+ * serve 2022 and the account holder's own year.
+ */
+export function withYear<T>(story: T, year: number): T {
+  const values = { nam_truoc: year - 1, nam: year, nam_sau: year + 1 };
+  const fill = (v: unknown): unknown => {
+    if (typeof v === 'string') return fillText(v, values);
+    if (Array.isArray(v)) return v.map(fill);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return fill(story) as T;
+}
+
 /** The last day of the month `months` after `date`'s month. */
 export function monthEndAfter(date: string, months: number): string {
   const y = Number(date.slice(0, 4));

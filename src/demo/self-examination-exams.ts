@@ -6,10 +6,12 @@
 import type { DemoMember } from './commune.js';
 import { addDays, YEAR_END, type CellInfo } from './meetings.js';
 import { hashSeed, Rng } from './random.js';
+import { readStory } from './story.js';
 import {
   dayBetween,
   eveningAt,
   EXEMPLARY_CODES,
+  fillText,
   MANIFESTATION_CODES,
   minDate,
   monthEndAfter,
@@ -19,194 +21,64 @@ import {
   shown,
   stripDot,
   verifierOf,
+  withYear,
   YEAR,
   type Builder,
   type Cell,
   type Context,
   type Kind,
+  type MemberRecord,
 } from './self-examination-context.js';
 import type { DemoAnswer, DemoFollowup, DemoSelfExamination, DemoShortcoming } from './self-examination.js';
 import type { CauseKind, ExemplaryMark, ManifestationMark } from '../shared/enums.js';
 
+/** A shortcoming as members write it, with the correction they propose for it. */
 interface ShortcomingText {
   text: string;
   causeKind: CauseKind;
   cause: string;
   action: string;
-  success: (deadline: string) => string;
+  /** The success criteria; `{han}` is the deadline (dd/mm/yyyy). */
+  success: string;
   /** Months from the day it was written to the deadline (the month's last day). */
   months: readonly [number, number];
 }
 
-const LATE: ShortcomingText = {
-  text: 'Còn có lần đi sinh hoạt chi bộ muộn, chưa báo cáo trước với chi ủy.',
-  causeKind: 'subjective',
-  cause: 'Chủ quan, chưa coi trọng giờ giấc sinh hoạt; chưa sắp xếp hợp lý công việc để có mặt đúng giờ.',
-  action: 'Sắp xếp công việc để có mặt trước giờ sinh hoạt ít nhất 10 phút; khi bận đột xuất phải báo cáo đồng chí bí thư trước buổi họp.',
-  success: (d) => `Có mặt đúng giờ ở tất cả các kỳ sinh hoạt chi bộ đến ngày ${shown(d)}.`,
-  months: [2, 3],
-};
+/** What was done about a shortcoming of the year before (kiểm điểm), which has no demo record. */
+interface LastYearFollowup {
+  shortcoming: string;
+  result: string;
+}
 
-const RELUCTANT: ShortcomingText = {
-  text: 'Còn nể nang, ngại va chạm, dĩ hòa vi quý; trong sinh hoạt chi bộ chưa mạnh dạn góp ý cho đồng chí khác.',
-  causeKind: 'subjective',
-  cause: 'Tâm lý ngại mất lòng, sợ ảnh hưởng đến quan hệ đồng chí, đồng nghiệp.',
-  action: 'Mỗi kỳ sinh hoạt chuẩn bị trước ý kiến; chủ động góp ý thẳng thắn, cụ thể, trên tinh thần xây dựng.',
-  success: () => 'Có ít nhất một ý kiến góp ý cụ thể cho đồng chí, đồng nghiệp được ghi nhận trong năm.',
-  months: [4, 6],
-};
+/** The shortcomings judged on the record or drawn, each written the same way in every cell. */
+type WrittenKind = Exclude<Kind, 'service' | 'feedback'>;
 
-const VAGUE: ShortcomingText = {
-  text: 'Nhận nhiệm vụ nhưng triển khai còn chung chung, chưa có kế hoạch cụ thể; báo cáo kết quả chưa kịp thời, để chi ủy phải nhắc.',
-  causeKind: 'both',
-  cause: 'Chủ quan: chưa lập kế hoạch cho từng việc được giao; khách quan: khối lượng công việc lớn, nhiều việc dồn cùng lúc.',
-  action: 'Mỗi việc được giao ghi rõ việc cần làm, kết quả cần đạt và thời hạn; báo cáo tiến độ với chi ủy trước mỗi kỳ sinh hoạt.',
-  success: (d) => `Các nhiệm vụ chi bộ giao có thời hạn đến ngày ${shown(d)} đều hoàn thành đúng hạn và có báo cáo kết quả.`,
-  months: [3, 5],
-};
+/** src/demo/story/self-examination-shortcomings.json: what members write in their self-examinations. */
+interface ShortcomingStory {
+  byKind: Record<WrittenKind, ShortcomingText>;
+  /** Shortcomings in serving people and in the work itself, by kind of cell. */
+  service: Record<CellInfo['type'], ShortcomingText>;
+  /** Đồng Thứ's own words, over the common ones: the article's cell names what its record shows. */
+  dongThu: {
+    /** `{so_lan}`: how many times the member arrived late before writing. */
+    late: Pick<ShortcomingText, 'text' | 'cause'>;
+    reluctant: Pick<ShortcomingText, 'text' | 'cause' | 'success'>;
+    vague: Pick<ShortcomingText, 'cause'>;
+  };
+  /** Village cells' own cause for reluctance to criticise. */
+  village: { reluctant: Pick<ShortcomingText, 'cause'> };
+  /** Kiểm điểm of the year before: what members say about it in their self-examination. */
+  lastYear: readonly LastYearFollowup[];
+  /** The same for a member of Đồng Thứ who was late before writing. */
+  lastYearLate: LastYearFollowup;
+  /** Strengths (ưu điểm); `{don_vi}` is an office cell's workplace. */
+  strengths: { common: readonly string[]; village: readonly string[]; office: readonly string[] };
+  /** The note beside a mark that is not the best one, by item code. */
+  markNotes: Record<string, readonly string[]>;
+  markNoteDefault: string;
+}
 
-const STUDY: ShortcomingText = {
-  text: 'Việc tự học tập, nghiên cứu nghị quyết của Đảng, chính sách, pháp luật của Nhà nước còn hạn chế.',
-  causeKind: 'subjective',
-  cause: 'Chưa dành thời gian thường xuyên cho việc tự học; còn trông chờ vào việc nghe phổ biến tại chi bộ.',
-  action: 'Mỗi tháng dành ít nhất hai buổi tự nghiên cứu tài liệu; ghi sổ tay những nội dung liên hệ với công việc của bản thân.',
-  success: () => 'Có sổ tay ghi chép học tập; nắm được và trao đổi được nội dung chính của các nghị quyết được phổ biến trong sinh hoạt chi bộ.',
-  months: [4, 8],
-};
-
-const EXAMPLE: ShortcomingText = {
-  text: 'Chưa thật sự gương mẫu trong việc vận động gia đình phân loại rác tại nguồn, giữ vệ sinh đường làng, ngõ xóm.',
-  causeKind: 'both',
-  cause: 'Chủ quan: chưa quan tâm nhắc nhở người thân; khách quan: thói quen sinh hoạt lâu năm của gia đình.',
-  action: 'Cùng gia đình phân loại rác tại nguồn, dọn vệ sinh trước cửa nhà hằng tuần; vận động các hộ lân cận cùng thực hiện.',
-  success: () => 'Gia đình phân loại rác hằng ngày; vận động được ít nhất 3 hộ lân cận cùng thực hiện.',
-  months: [2, 4],
-};
-
-const SPEECH: ShortcomingText = {
-  text: 'Có lúc chia sẻ, bình luận thông tin chưa được kiểm chứng trên mạng xã hội.',
-  causeKind: 'subjective',
-  cause: 'Chưa cẩn trọng khi sử dụng mạng xã hội, chưa nhận thức đầy đủ trách nhiệm của đảng viên trong phát ngôn.',
-  action: 'Chỉ chia sẻ thông tin từ nguồn chính thống; có băn khoăn thì phản ánh với chi ủy thay vì bình luận trên mạng.',
-  success: () => 'Không có bài viết, bình luận sai sự thật; chi ủy không nhận được phản ánh về phát ngôn của bản thân.',
-  months: [2, 3],
-};
-
-const RESIDENCE: ShortcomingText = {
-  text: 'Chưa thường xuyên giữ mối liên hệ với chi bộ và nhân dân nơi cư trú theo Quy định số 213-QĐ/TW.',
-  causeKind: 'both',
-  cause: 'Chủ quan: chưa sắp xếp thời gian; khách quan: công việc ở cơ quan thường kéo dài đến tối.',
-  action: 'Dự đầy đủ các buổi sinh hoạt được chi bộ nơi cư trú mời; tham gia ít nhất hai hoạt động của khu dân cư mỗi quý.',
-  success: () => 'Chi bộ nơi cư trú nhận xét tốt trong phiếu nhận xét đảng viên cuối năm.',
-  months: [6, 9],
-};
-
-/** Shortcomings in serving people and in the work itself, by kind of cell. */
-const SERVICE: Record<CellInfo['type'], ShortcomingText> = {
-  village: {
-    text: 'Có việc đã hứa giải quyết với người dân trong xóm nhưng làm còn chậm, chưa thông tin lại kịp thời.',
-    causeKind: 'subjective',
-    cause: 'Chưa theo dõi sát các việc đã nhận, còn để việc cá nhân lấn át.',
-    action: 'Ghi sổ các việc người dân đề nghị; trả lời hoặc báo cáo chi ủy trong vòng một tuần.',
-    success: () => 'Mọi đề nghị của người dân được trả lời trong một tuần; không có phản ánh về việc chậm trễ.',
-    months: [3, 5],
-  },
-  people_committee: {
-    text: 'Giải quyết hồ sơ, kiến nghị của người dân có lúc còn chậm so với thời hạn.',
-    causeKind: 'both',
-    cause: 'Chủ quan: chưa sắp xếp công việc khoa học; khách quan: số lượng hồ sơ tăng, một số hồ sơ phải chờ ý kiến của cấp trên.',
-    action: 'Lập sổ theo dõi từng hồ sơ; hồ sơ sắp đến hạn báo cáo lãnh đạo xử lý trước; trả lời người dân bằng văn bản khi phải gia hạn.',
-    success: () => '100% hồ sơ được giải quyết đúng hạn hoặc có văn bản hẹn lại gửi người dân.',
-    months: [3, 6],
-  },
-  party_office: {
-    text: 'Tham mưu văn bản cho Đảng ủy có lúc còn chậm so với yêu cầu.',
-    causeKind: 'both',
-    cause: 'Chủ quan: chưa chủ động nắm tình hình từ các chi bộ; khách quan: nhiều văn bản cấp trên đến cùng lúc.',
-    action: 'Lập lịch theo dõi văn bản đến hạn; chủ động xin ý kiến và trình dự thảo sớm ít nhất hai ngày.',
-    success: () => 'Các văn bản tham mưu được trình đúng hoặc trước thời hạn.',
-    months: [3, 6],
-  },
-  police: {
-    text: 'Có lúc tiếp nhận, giải quyết tin báo của người dân về an ninh trật tự chưa kịp thời.',
-    causeKind: 'both',
-    cause: 'Chủ quan: chưa chủ động phối hợp với tổ an ninh ở thôn; khách quan: địa bàn rộng, lực lượng mỏng.',
-    action: 'Thông báo số điện thoại trực ban tại các thôn; phản hồi mọi tin báo trong ngày.',
-    success: () => 'Mọi tin báo của người dân được phản hồi trong ngày, có sổ theo dõi.',
-    months: [3, 6],
-  },
-  military: {
-    text: 'Công tác quản lý, huấn luyện lực lượng dân quân có lúc chưa chặt chẽ.',
-    causeKind: 'subjective',
-    cause: 'Chưa kiểm tra thường xuyên việc chấp hành lịch trực, lịch huấn luyện.',
-    action: 'Kiểm tra lịch trực hằng tuần; báo cáo kết quả huấn luyện với chi ủy hằng tháng.',
-    success: () => 'Lực lượng dân quân hoàn thành kế hoạch huấn luyện năm, không có trường hợp bỏ trực.',
-    months: [4, 8],
-  },
-  school: {
-    text: 'Đổi mới phương pháp giảng dạy, ứng dụng công nghệ thông tin trong giảng dạy còn chậm.',
-    causeKind: 'both',
-    cause: 'Chủ quan: còn ngại thay đổi cách làm quen thuộc; khách quan: thiết bị của nhà trường còn thiếu.',
-    action: 'Mỗi học kỳ dạy ít nhất hai tiết có ứng dụng công nghệ thông tin; tham gia đầy đủ các buổi bồi dưỡng chuyên môn.',
-    success: () => 'Có bài giảng điện tử được tổ chuyên môn đánh giá đạt yêu cầu.',
-    months: [4, 8],
-  },
-  health: {
-    text: 'Có lúc giải thích, hướng dẫn người bệnh và người nhà chưa thật sự ân cần, chu đáo.',
-    causeKind: 'both',
-    cause: 'Chủ quan: chưa kiềm chế khi quá tải; khách quan: đông người đến khám và tiêm chủng cùng lúc.',
-    action: 'Thực hiện đúng quy tắc ứng xử của ngành y tế; hướng dẫn người bệnh tận tình, đầy đủ.',
-    success: () => 'Không có phản ánh của người dân về thái độ phục vụ.',
-    months: [2, 4],
-  },
-};
-
-/** Kiểm điểm năm 2021: what members say in 2022 about their last year's shortcomings (no demo records). */
-const FOLLOWUPS_2021: readonly { shortcoming: string; result: string }[] = [
-  { shortcoming: 'Kiểm điểm năm 2021: chưa thường xuyên tham gia các hoạt động ở khu dân cư.', result: 'Đã khắc phục một phần; năm 2022 tiếp tục thực hiện.' },
-  { shortcoming: 'Kiểm điểm năm 2021: có quý còn nộp đảng phí chậm.', result: 'Đã khắc phục: từ quý IV/2021 nộp đảng phí đúng kỳ.' },
-  { shortcoming: 'Kiểm điểm năm 2021: chưa mạnh dạn đề xuất ý kiến trong sinh hoạt chi bộ.', result: 'Chưa khắc phục được; tiếp tục đưa vào kế hoạch tự sửa năm 2022.' },
-  { shortcoming: 'Kiểm điểm năm 2021: việc tự học tập nghị quyết còn hạn chế.', result: 'Đã tham gia đầy đủ các buổi học tập nghị quyết do Đảng ủy xã tổ chức.' },
-  { shortcoming: 'Kiểm điểm năm 2021: có việc được giao hoàn thành chậm.', result: 'Đã rút kinh nghiệm; các việc cuối năm 2021 hoàn thành đúng hạn.' },
-];
-const FOLLOWUP_LATE_2021 = {
-  shortcoming: 'Kiểm điểm năm 2021: còn đi sinh hoạt chi bộ muộn.',
-  result: 'Chưa khắc phục được, quý I/2022 vẫn còn đi muộn; đưa vào kế hoạch tự sửa năm 2022.',
-};
-
-const STRENGTHS_COMMON: readonly string[] = [
-  'Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của địa phương.',
-  'Giữ gìn đạo đức, lối sống giản dị; đoàn kết, gần gũi với đồng chí và nhân dân.',
-  'Tham gia đầy đủ các buổi học tập, quán triệt nghị quyết do chi bộ và Đảng ủy xã tổ chức.',
-  'Đóng đảng phí đầy đủ, đúng kỳ.',
-];
-const STRENGTHS_VILLAGE: readonly string[] = [
-  'Tích cực tham gia các phong trào của thôn; vận động gia đình chấp hành tốt quy định của địa phương.',
-  'Nhiệt tình tham gia vận động nhân dân hiến đất, góp công xây dựng nông thôn mới.',
-];
-const STRENGTHS_OFFICE: readonly string[] = [
-  'Hoàn thành các nhiệm vụ chuyên môn được giao tại {where}.',
-  'Có tinh thần trách nhiệm, sẵn sàng nhận và hoàn thành việc khó.',
-];
-
-/** The note beside a mark that is not the best one, by item code. */
-const MARK_NOTES: Record<string, readonly string[]> = {
-  CT3: ['Chưa dành thời gian tự nghiên cứu nghị quyết.', 'Việc tự học lý luận chính trị chưa thường xuyên.'],
-  CT4: ['Có lúc làm việc còn qua loa, chưa đến nơi đến chốn.', 'Có lần đi sinh hoạt muộn, nhận việc nhưng báo cáo chậm.'],
-  CT5: ['Còn nể nang, ngại va chạm khi góp ý cho đồng chí.', 'Thấy khuyết điểm của đồng chí nhưng chưa góp ý trực tiếp.'],
-  CT6: ['Có việc đã hứa với người dân nhưng làm còn chậm.'],
-  CT7: ['Có lần chia sẻ thông tin chưa kiểm chứng trên mạng xã hội.'],
-  CT9: ['Đôi lúc còn bàn tán về đồng chí khác thay vì góp ý trực tiếp.'],
-  DD3: ['Có lúc chưa kịp thời nắm bắt khó khăn của người dân.'],
-  DD7: ['Báo cáo có lúc còn nặng về kết quả, chưa nêu hết hạn chế.'],
-  DD9: ['Gia đình còn giữ một số thủ tục rườm rà trong việc hiếu, hỉ.'],
-  NG5: ['Có lần đi sinh hoạt chi bộ muộn.', 'Giờ giấc sinh hoạt chưa nghiêm.'],
-  NG6: ['Có việc được giao hoàn thành chậm.'],
-  NG7: ['Chưa mạnh dạn tự phê bình và phê bình.'],
-  NG8: ['Việc tự học, tự rèn luyện còn hạn chế.'],
-  NG9: ['Chưa thường xuyên gặp gỡ, lắng nghe ý kiến của nhân dân.'],
-  NG10: ['Chưa vận động được người thân gương mẫu thực hiện đầy đủ quy định của địa phương.'],
-};
+const TEXTS = withYear(readStory<ShortcomingStory>('self-examination-shortcomings'), YEAR);
 
 /** Items a member may mark "at risk" without a shortcoming of their own naming it, with how often. */
 const BACKGROUND_RISK: readonly (readonly [string, number])[] = [
@@ -219,6 +91,7 @@ const BACKGROUND_RISK: readonly (readonly [string, number])[] = [
   ['DD7', 0.02],
   ['DD9', 0.01],
 ];
+
 // ---------------------------------------------------------------------------
 // Self-examinations
 // ---------------------------------------------------------------------------
@@ -241,59 +114,52 @@ interface Chosen {
 function chooseShortcomings(rng: Rng, ctx: Context, cell: Cell, m: DemoMember, writtenOn: string): Chosen[] {
   const rec = recordOf(ctx, m.key);
   const lateBefore = rec.lateDates.filter((d) => d < writtenOn).length;
-  const lateYear = rec.lateDates.length;
+  if (cell.story) return dongThuShortcomings(rng, rec, lateBefore);
+  return ordinaryShortcomings(rng, cell, lateBefore, rec.lateDates.length);
+}
+
+/** Đồng Thứ, after the directive on Nghị quyết T.Ư 4: late arrivals, reluctance to criticise and vague tasks, as the record shows. */
+function dongThuShortcomings(rng: Rng, rec: MemberRecord, lateBefore: number): Chosen[] {
+  const { late, reluctant, vague, study, example } = TEXTS.byKind;
+  const own = TEXTS.dongThu;
   const out: Chosen[] = [];
-  if (cell.story) {
-    const q1Tasks = rec.tasks.filter((t) => t.deadline < '2022-05-01');
-    if (lateBefore > 0) {
-      out.push({
-        kind: 'late',
-        text: {
-          ...LATE,
-          text: `Đi sinh hoạt chi bộ muộn ${lateBefore} lần trong quý I/2022, không báo cáo trước với chi ủy, để chi bộ phải chờ.`,
-          cause: 'Chủ quan, chưa coi trọng giờ giấc sinh hoạt; chưa sắp xếp hợp lý công việc gia đình, đồng áng để có mặt đúng giờ.',
-        },
-      });
-    }
-    if (rng.chance(0.85)) {
-      out.push({
-        kind: 'reluctant',
-        text: {
-          ...RELUCTANT,
-          text: 'Còn nể nang, ngại va chạm, dĩ hòa vi quý; thấy đồng chí đi họp muộn, làm việc qua loa nhưng không góp ý.',
-          cause: 'Tâm lý ngại mất lòng, sợ ảnh hưởng đến tình làng nghĩa xóm, họ hàng.',
-          success: () => 'Có ý kiến góp ý cụ thể cho đồng chí khác ở ít nhất 2 kỳ sinh hoạt, được ghi vào biên bản.',
-        },
-      });
-    }
-    if ((q1Tasks.length > 0 && rng.chance(0.7)) || rng.chance(0.15)) {
-      out.push({
-        kind: 'vague',
-        text: { ...VAGUE, cause: 'Chủ quan: nhận việc nhưng chưa lập kế hoạch cụ thể; khách quan: nhiệm vụ chi bộ giao còn chung chung, chưa rõ thời hạn.' },
-      });
-    }
-    if (out.length < 3 && rng.chance(0.25)) out.push(rng.chance(0.5) ? { kind: 'study', text: STUDY } : { kind: 'example', text: EXAMPLE });
-    if (out.length === 0) out.push({ kind: 'reluctant', text: { ...RELUCTANT, cause: 'Tâm lý ngại mất lòng, sợ ảnh hưởng đến tình làng nghĩa xóm, họ hàng.' } });
-    return out.slice(0, 3);
-  }
+  const q1Tasks = rec.tasks.filter((t) => t.deadline < `${YEAR}-05-01`);
+  if (lateBefore > 0) out.push({ kind: 'late', text: { ...late, ...own.late, text: fillText(own.late.text, { so_lan: lateBefore }) } });
+  if (rng.chance(0.85)) out.push({ kind: 'reluctant', text: { ...reluctant, ...own.reluctant } });
+  if ((q1Tasks.length > 0 && rng.chance(0.7)) || rng.chance(0.15)) out.push({ kind: 'vague', text: { ...vague, ...own.vague } });
+  if (out.length < 3 && rng.chance(0.25)) out.push(rng.chance(0.5) ? { kind: 'study', text: study } : { kind: 'example', text: example });
+  if (out.length === 0) out.push({ kind: 'reluctant', text: { ...reluctant, cause: own.reluctant.cause } });
+  return out.slice(0, 3);
+}
+
+/** Every other cell: two or three shortcomings drawn, late arrivals only for those the record shows late. */
+function ordinaryShortcomings(rng: Rng, cell: Cell, lateBefore: number, lateYear: number): Chosen[] {
+  const { late, reluctant, vague, study, example, residence, speech } = TEXTS.byKind;
   const village = cell.village;
+  const service = TEXTS.service[cell.info.type];
   const candidates: [Chosen, number][] = [
-    [{ kind: 'late', text: LATE }, lateYear >= 2 || lateBefore >= 1 ? 0.6 : 0],
-    [{ kind: 'reluctant', text: village ? { ...RELUCTANT, cause: 'Tâm lý ngại mất lòng, sợ ảnh hưởng đến tình làng nghĩa xóm.' } : RELUCTANT }, 0.3],
-    [{ kind: 'vague', text: VAGUE }, 0.12],
-    [{ kind: 'study', text: STUDY }, 0.22],
-    [{ kind: 'service', text: SERVICE[cell.info.type] }, village ? 0.1 : 0.25],
-    [{ kind: 'example', text: EXAMPLE }, village ? 0.15 : 0],
-    [{ kind: 'residence', text: RESIDENCE }, village ? 0 : 0.12],
-    [{ kind: 'speech', text: SPEECH }, 0.04],
+    [{ kind: 'late', text: late }, lateYear >= 2 || lateBefore >= 1 ? 0.6 : 0],
+    [{ kind: 'reluctant', text: village ? { ...reluctant, ...TEXTS.village.reluctant } : reluctant }, 0.3],
+    [{ kind: 'vague', text: vague }, 0.12],
+    [{ kind: 'study', text: study }, 0.22],
+    [{ kind: 'service', text: service }, village ? 0.1 : 0.25],
+    [{ kind: 'example', text: example }, village ? 0.15 : 0],
+    [{ kind: 'residence', text: residence }, village ? 0 : 0.12],
+    [{ kind: 'speech', text: speech }, 0.04],
   ];
+  const out: Chosen[] = [];
   for (const [c, p] of candidates) if (rng.chance(p)) out.push(c);
-  if (out.length === 0) out.push(rng.chance(0.5) ? { kind: 'study', text: STUDY } : { kind: 'service', text: SERVICE[cell.info.type] });
+  if (out.length === 0) out.push(rng.chance(0.5) ? { kind: 'study', text: study } : { kind: 'service', text: service });
   return rng.shuffle(out).slice(0, rng.chance(0.7) ? 2 : 3);
 }
 
-/** The marks of a member's self-examination, consistent with the shortcomings they name. */
+/** The answers of a member's self-examination, consistent with the shortcomings they name. */
 function marksFor(rng: Rng, ctx: Context, cell: Cell, m: DemoMember, chosen: readonly Chosen[], writtenOn: string): DemoAnswer[] {
+  return answersFor(rng, worstMarks(rng, ctx, cell, m, chosen, writtenOn));
+}
+
+/** The marks other than the best one, by item code: a little background risk, and what the shortcomings named imply. */
+function worstMarks(rng: Rng, ctx: Context, cell: Cell, m: DemoMember, chosen: readonly Chosen[], writtenOn: string): Map<string, ManifestationMark | ExemplaryMark> {
   const kinds = new Set(chosen.map((c) => c.kind));
   const lateBefore = recordOf(ctx, m.key).lateDates.filter((d) => d < writtenOn).length;
   const marks = new Map<string, ManifestationMark | ExemplaryMark>();
@@ -327,138 +193,181 @@ function marksFor(rng: Rng, ctx: Context, cell: Cell, m: DemoMember, chosen: rea
   if (kinds.has('residence')) worse('NG9', 'limited');
   if (kinds.has('speech')) worse('CT7', 'at_risk');
   for (const code of ['NG6', 'NG8', 'NG9']) if (rng.chance(0.03)) worse(code, 'limited');
+  return marks;
+}
 
+/** Every checklist item answered (the 27 manifestations, then the exemplary points), a note beside each mark that is not the best. */
+function answersFor(rng: Rng, marks: ReadonlyMap<string, ManifestationMark | ExemplaryMark>): DemoAnswer[] {
   const answers: DemoAnswer[] = [];
   for (const code of MANIFESTATION_CODES) {
     const mark = (marks.get(code) as ManifestationMark | undefined) ?? 'none';
-    answers.push({ code, mark, note: mark === 'none' ? null : rng.pick(MARK_NOTES[code] ?? ['Cần tiếp tục tự rèn luyện.']) });
+    answers.push({ code, mark, note: mark === 'none' ? null : rng.pick(TEXTS.markNotes[code] ?? [TEXTS.markNoteDefault]) });
   }
   for (const code of EXEMPLARY_CODES) {
     const mark = (marks.get(code) as ExemplaryMark | undefined) ?? 'good';
-    answers.push({ code, mark, note: mark === 'good' ? null : rng.pick(MARK_NOTES[code] ?? ['Cần tiếp tục tự rèn luyện.']) });
+    answers.push({ code, mark, note: mark === 'good' ? null : rng.pick(TEXTS.markNotes[code] ?? [TEXTS.markNoteDefault]) });
   }
   return answers;
 }
 
+/** The strengths (ưu điểm) a member writes: two or three common ones and one of their cell's kind. */
 function strengthsFor(rng: Rng, cell: Cell): string {
-  const own = (cell.village ? STRENGTHS_VILLAGE : STRENGTHS_OFFICE).map((s) => s.replaceAll('{where}', cell.info.where));
-  return [...rng.sample(STRENGTHS_COMMON, rng.int(2, 3)), rng.pick(own)].join(' ');
+  const own = (cell.village ? TEXTS.strengths.village : TEXTS.strengths.office).map((s) => fillText(s, { don_vi: cell.info.where }));
+  return [...rng.sample(TEXTS.strengths.common, rng.int(2, 3)), rng.pick(own)].join(' ');
 }
 
+/** What a member wrote in their year's self-examination, and when, before it is saved. */
+interface Written {
+  key: string;
+  cell: Cell;
+  member: DemoMember;
+  createdOn: string;
+  /** Null for a draft. */
+  submittedOn: string | null;
+  chosen: Chosen[];
+  answers: DemoAnswer[];
+  strengths: string;
+  shortcomings: DemoShortcoming[];
+  followups: DemoFollowup[];
+  /** An instant on a day, at the hours the member writes (evenings in villages, office hours elsewhere). */
+  at: (date: string) => string;
+}
+
+/** Every member's 2022 self-examination in a cell (or none), and the correction items the submitted ones create. */
 export function buildExams(b: Builder, cell: Cell): void {
   for (const m of cell.members) {
     const rng = new Rng(hashSeed(`self-exam/${m.key}`));
     const level = participation(rng, cell);
     if (level === 'none') continue;
-    const joinedThisYear = m.joinedOn >= `${YEAR}-01-01`;
-    // Opened with the year's pledge (Đồng Thứ: after the directive on Nghị quyết T.Ư 4), or soon after joining.
-    const createdOn = joinedThisYear
-      ? addDays(m.joinedOn, rng.int(7, 20))
-      : cell.story
-        ? dayBetween(rng, addDays(NQ4_DIRECTIVE, 1), `${YEAR}-03-24`)
-        : dayBetween(rng, `${YEAR}-01-10`, `${YEAR}-02-25`);
-    const at = (date: string) => (cell.village ? eveningAt(rng, date) : officeAt(rng, date));
-    const key = `${m.key}/Y${YEAR}`;
-    const submittedOn =
-      level === 'draft'
-        ? null
-        : cell.story && !joinedThisYear
-          ? dayBetween(rng, addDays(createdOn, 3), `${YEAR}-04-06`)
-          : minDate(addDays(createdOn, rng.chance(0.9) ? rng.int(3, 21) : rng.int(40, 120)), `${YEAR}-11-30`);
-    const writtenOn = submittedOn ?? createdOn;
-    const chosen = chooseShortcomings(rng, b.ctx, cell, m, writtenOn);
-    const answers = marksFor(rng, b.ctx, cell, m, chosen, writtenOn);
-    const strengths = strengthsFor(rng, cell);
-    const shortcomings: DemoShortcoming[] = chosen.map((c, i) => {
-      const deadline = monthEndAfter(writtenOn, rng.int(c.text.months[0], c.text.months[1]));
-      const capped = minDate(deadline, YEAR_END);
-      return {
-        key: `${key}/s${i + 1}`,
-        text: c.text.text,
-        causeKind: c.text.causeKind,
-        cause: c.text.cause,
-        plan: { action: c.text.action, deadline: capped, successCriteria: c.text.success(capped) },
-      };
-    });
-    const followups: DemoFollowup[] = [];
-    const lateBefore = recordOf(b.ctx, m.key).lateDates.some((d) => d < writtenOn);
-    if (!joinedThisYear && (cell.story ? lateBefore || rng.chance(0.3) : rng.chance(0.35))) {
-      const f = cell.story && lateBefore ? FOLLOWUP_LATE_2021 : rng.pick(FOLLOWUPS_2021);
-      followups.push({ key: `${key}/f1`, planItemKey: null, shortcoming: f.shortcoming, status: null, result: f.result });
-    }
-
+    const w = writeExam(rng, b.ctx, cell, m, level);
     if (level === 'draft') {
-      // Left half-written: some items marked, a shortcoming begun.
-      const marked = rng.int(0, answers.length);
-      const updatedOn = minDate(addDays(createdOn, rng.int(0, 40)), YEAR_END);
-      const begun = rng.chance(0.5) ? shortcomings.slice(0, 1).map((s) => ({ ...s, plan: rng.chance(0.5) ? null : { ...s.plan!, successCriteria: '' } })) : [];
-      b.exams.push({
-        key,
-        cellKey: cell.unit.key,
-        memberKey: m.key,
-        periodKind: 'year',
-        year: YEAR,
-        quarter: null,
-        status: 'draft',
-        strengths: rng.chance(0.5) ? strengths : '',
-        answers: answers.slice(0, marked),
-        shortcomings: begun,
-        followups: [],
-        revision: rng.int(1, 6),
-        createdAt: at(createdOn),
-        updatedAt: at(updatedOn),
-        submittedAt: null,
-        reviewedAt: null,
-        reviewedByKey: null,
-        reviewComment: null,
-      });
+      b.exams.push(draftExam(rng, w));
       continue;
     }
-
-    const submittedAt = at(submittedOn!);
-    const reviewedOn = level === 'reviewed' ? dayBetween(rng, `${YEAR}-12-12`, `${YEAR}-12-28`) : null;
-    const exam: DemoSelfExamination = {
-      key,
-      cellKey: cell.unit.key,
-      memberKey: m.key,
-      periodKind: 'year',
-      year: YEAR,
-      quarter: null,
-      status: level,
-      strengths,
-      answers,
-      shortcomings,
-      followups,
-      revision: rng.int(4, 16),
-      createdAt: at(createdOn),
-      updatedAt: submittedAt,
-      submittedAt,
-      reviewedAt: reviewedOn ? officeAt(rng, reviewedOn) : null,
-      reviewedByKey: reviewedOn ? verifierOf(cell, m.key) : null,
-      reviewComment: null, // written once the year's items are judged
-    };
-    if (exam.reviewedAt) exam.updatedAt = exam.reviewedAt;
+    const exam = submittedExam(rng, w, level);
     b.exams.push(exam);
-    // Submitting turns each proposed correction into an item of the year's plan.
-    shortcomings.forEach((s, i) => {
-      b.pending.push({
-        key: `${key}/item${i + 1}`,
-        cell,
-        memberKey: m.key,
-        year: YEAR,
-        kind: chosen[i]!.kind,
-        shortcoming: stripDot(s.text),
-        action: s.plan!.action,
-        successCriteria: s.plan!.successCriteria,
-        deadline: s.plan!.deadline!,
-        sourceKind: 'self_examination',
-        selfExamKey: key,
-        feedbackKey: null,
-        topic: null,
-        createdAt: submittedAt,
-        createdOn: submittedOn!,
-        until: YEAR_END,
-      });
-    });
+    queueExamItems(b, w, exam);
   }
+}
+
+/** The days a self-examination was opened and submitted, and what the member wrote in it. */
+function writeExam(rng: Rng, ctx: Context, cell: Cell, m: DemoMember, level: Exclude<Participation, 'none'>): Written {
+  const joinedThisYear = m.joinedOn >= `${YEAR}-01-01`;
+  // Opened with the year's pledge (Đồng Thứ: after the directive on Nghị quyết T.Ư 4), or soon after joining.
+  const createdOn = joinedThisYear
+    ? addDays(m.joinedOn, rng.int(7, 20))
+    : cell.story
+      ? dayBetween(rng, addDays(NQ4_DIRECTIVE, 1), `${YEAR}-03-24`)
+      : dayBetween(rng, `${YEAR}-01-10`, `${YEAR}-02-25`);
+  const at = (date: string) => (cell.village ? eveningAt(rng, date) : officeAt(rng, date));
+  const key = `${m.key}/Y${YEAR}`;
+  const submittedOn =
+    level === 'draft'
+      ? null
+      : cell.story && !joinedThisYear
+        ? dayBetween(rng, addDays(createdOn, 3), `${YEAR}-04-06`)
+        : minDate(addDays(createdOn, rng.chance(0.9) ? rng.int(3, 21) : rng.int(40, 120)), `${YEAR}-11-30`);
+  const writtenOn = submittedOn ?? createdOn;
+  const chosen = chooseShortcomings(rng, ctx, cell, m, writtenOn);
+  const answers = marksFor(rng, ctx, cell, m, chosen, writtenOn);
+  const strengths = strengthsFor(rng, cell);
+  const shortcomings = proposedCorrections(rng, key, chosen, writtenOn);
+  const lateBefore = recordOf(ctx, m.key).lateDates.some((d) => d < writtenOn);
+  const followups = joinedThisYear ? [] : lastYearFollowups(rng, cell, key, lateBefore);
+  return { key, cell, member: m, createdOn, submittedOn, chosen, answers, strengths, shortcomings, followups, at };
+}
+
+/** Each named shortcoming with the correction proposed for it, due within the year. */
+function proposedCorrections(rng: Rng, key: string, chosen: readonly Chosen[], writtenOn: string): DemoShortcoming[] {
+  return chosen.map((c, i) => {
+    const deadline = minDate(monthEndAfter(writtenOn, rng.int(c.text.months[0], c.text.months[1])), YEAR_END);
+    return {
+      key: `${key}/s${i + 1}`,
+      text: c.text.text,
+      causeKind: c.text.causeKind,
+      cause: c.text.cause,
+      plan: { action: c.text.action, deadline, successCriteria: fillText(c.text.success, { han: shown(deadline) }) },
+    };
+  });
+}
+
+/** What some members say about last year's kiểm điểm; Đồng Thứ's late members own up to it. */
+function lastYearFollowups(rng: Rng, cell: Cell, key: string, lateBefore: boolean): DemoFollowup[] {
+  if (!(cell.story ? lateBefore || rng.chance(0.3) : rng.chance(0.35))) return [];
+  const f = cell.story && lateBefore ? TEXTS.lastYearLate : rng.pick(TEXTS.lastYear);
+  return [{ key: `${key}/f1`, planItemKey: null, shortcoming: f.shortcoming, status: null, result: f.result }];
+}
+
+/** The fields every self-examination of the year begins with. */
+function examHeading(w: Written): Pick<DemoSelfExamination, 'key' | 'cellKey' | 'memberKey' | 'periodKind' | 'year' | 'quarter'> {
+  return { key: w.key, cellKey: w.cell.unit.key, memberKey: w.member.key, periodKind: 'year', year: YEAR, quarter: null };
+}
+
+/** A self-examination left half-written: some items marked, a shortcoming begun. */
+function draftExam(rng: Rng, w: Written): DemoSelfExamination {
+  const marked = rng.int(0, w.answers.length);
+  const updatedOn = minDate(addDays(w.createdOn, rng.int(0, 40)), YEAR_END);
+  const begun = rng.chance(0.5) ? w.shortcomings.slice(0, 1).map((s) => ({ ...s, plan: rng.chance(0.5) ? null : { ...s.plan!, successCriteria: '' } })) : [];
+  return {
+    ...examHeading(w),
+    status: 'draft',
+    strengths: rng.chance(0.5) ? w.strengths : '',
+    answers: w.answers.slice(0, marked),
+    shortcomings: begun,
+    followups: [],
+    revision: rng.int(1, 6),
+    createdAt: w.at(w.createdOn),
+    updatedAt: w.at(updatedOn),
+    submittedAt: null,
+    reviewedAt: null,
+    reviewedByKey: null,
+    reviewComment: null,
+  };
+}
+
+/** A submitted self-examination, reviewed in December for most; the comment is written once the year's items are judged. */
+function submittedExam(rng: Rng, w: Written, level: 'submitted' | 'reviewed'): DemoSelfExamination {
+  const submittedAt = w.at(w.submittedOn!);
+  const reviewedOn = level === 'reviewed' ? dayBetween(rng, `${YEAR}-12-12`, `${YEAR}-12-28`) : null;
+  const exam: DemoSelfExamination = {
+    ...examHeading(w),
+    status: level,
+    strengths: w.strengths,
+    answers: w.answers,
+    shortcomings: w.shortcomings,
+    followups: w.followups,
+    revision: rng.int(4, 16),
+    createdAt: w.at(w.createdOn),
+    updatedAt: submittedAt,
+    submittedAt,
+    reviewedAt: reviewedOn ? officeAt(rng, reviewedOn) : null,
+    reviewedByKey: reviewedOn ? verifierOf(w.cell, w.member.key) : null,
+    reviewComment: null,
+  };
+  if (exam.reviewedAt) exam.updatedAt = exam.reviewedAt;
+  return exam;
+}
+
+/** Submitting turns each proposed correction into an item of the year's plan. */
+function queueExamItems(b: Builder, w: Written, exam: DemoSelfExamination): void {
+  w.shortcomings.forEach((s, i) => {
+    b.pending.push({
+      key: `${w.key}/item${i + 1}`,
+      cell: w.cell,
+      memberKey: w.member.key,
+      year: YEAR,
+      kind: w.chosen[i]!.kind,
+      shortcoming: stripDot(s.text),
+      action: s.plan!.action,
+      successCriteria: s.plan!.successCriteria,
+      deadline: s.plan!.deadline!,
+      sourceKind: 'self_examination',
+      selfExamKey: w.key,
+      feedbackKey: null,
+      topic: null,
+      createdAt: exam.submittedAt!,
+      createdOn: w.submittedOn!,
+      until: YEAR_END,
+    });
+  });
 }
