@@ -4,10 +4,12 @@
  */
 import { addDays, YEAR_END } from './meetings.js';
 import { hashSeed, Rng } from './random.js';
+import { readStory } from './story.js';
 import {
   dayBetween,
   duringMeeting,
   eveningAt,
+  fillText,
   joinName,
   maxDate,
   minDate,
@@ -15,6 +17,7 @@ import {
   recordOf,
   shown,
   verifierOf,
+  withYear,
   YEAR,
   type Context,
   type Kind,
@@ -23,39 +26,48 @@ import {
 import type { DemoCorrectionPlan, DemoFeedback, DemoPlanItem, DemoPlanProgress, DemoSelfExamination } from './self-examination.js';
 import type { FeedbackTopic, PlanItemStatus } from '../shared/enums.js';
 
-const TOPIC_VI: Record<FeedbackTopic, string> = {
-  working_style: 'tác phong, lề lối làm việc',
-  speech: 'phát ngôn',
-  behaviour: 'thái độ ứng xử',
-  setting_example: 'trách nhiệm nêu gương',
-  task_performance: 'việc thực hiện nhiệm vụ',
-  cell_leadership: 'công tác lãnh đạo của chi ủy',
-  other: 'một số nội dung khác',
-};
+/** src/demo/story/self-examination-plans.json: what members and verifiers write about correction items, and the review comments. */
+interface PlansStory {
+  /** Feedback topics as a note names them. */
+  topics: Record<FeedbackTopic, string>;
+  /** A member's progress notes: any item's, and those of an item of a kind. */
+  notes: { generic: readonly string[]; byKind: Partial<Record<Kind, readonly string[]>> };
+  /** A member reporting an item fixed. */
+  claimNotes: readonly string[];
+  /** The verifier confirming an item drawn as fixed. */
+  fixedNotes: readonly string[];
+  fixedLate: string;
+  returnedWithoutEvidence: string;
+  /** Late arrivals, judged on the attendance record; `{ngay}` is a meeting's or the item's day. */
+  late: Record<'onTimeNote' | 'claimNeverLate' | 'fixedNeverLate' | 'returned' | 'claimAgain' | 'fixedLate', string>;
+  /**
+   * Reluctance to criticise, judged on the feedback given: `{ngay}` its day, `{nguoi_nhan}` its
+   * receiver (toMember with `{ten}`, or toCommittee), `{chu_de}` its topic; `{lan}` in the claim is
+   * timesMany (`{so}` times) or timesOnce.
+   */
+  reluctant: Record<'gaveNote' | 'toMember' | 'toCommittee' | 'claim' | 'timesMany' | 'timesOnce' | 'fixed' | 'returnedOnce' | 'preparedNote', string>;
+  /** Tasks handled vaguely, judged on the meeting tasks; `{han}` is a late task's deadline. */
+  vague: Record<'fixed' | 'returned', string>;
+  /**
+   * The secretary's comment at the December review: Đồng Thứ's own sentences (`{so_lan}`: late
+   * arrivals after April), the others' openings, then how the plan stands (`{xong}` of `{tong}`
+   * items fixed, `{con_lai}` left).
+   */
+  review: Record<'dongThuOpening' | 'onTimeSinceApril' | 'stillLate' | 'spokeUp' | 'noItems' | 'allFixed' | 'noneFixed' | 'someFixed', string> & {
+    openings: readonly string[];
+  };
+}
+
+const TEXTS = withYear(readStory<PlansStory>('self-examination-plans'), YEAR);
+
+/** The verifier's answer to a claim, given when it comes (a drawn one draws after the claim's own draws). */
+type Verdict = () => { fixed: boolean; comment: string };
+const fixedWith = (comment: string): Verdict => () => ({ fixed: true, comment });
+const returnedWith = (comment: string): Verdict => () => ({ fixed: false, comment });
 
 // ---------------------------------------------------------------------------
 // What became of each correction item
 // ---------------------------------------------------------------------------
-
-const NOTE_GENERIC: readonly string[] = ['Đang thực hiện theo kế hoạch.', 'Đã thực hiện được một phần, tiếp tục duy trì.', 'Đã trao đổi với chi ủy về cách làm; đang thực hiện.'];
-const NOTE_BY_KIND: Partial<Record<Kind, readonly string[]>> = {
-  vague: ['Đã lập sổ theo dõi các việc được giao, ghi rõ thời hạn từng việc.', 'Đã báo cáo kết quả các việc trong tháng với chi ủy đúng hạn.'],
-  study: [
-    'Đã tự nghiên cứu Nghị quyết Trung ương 4 khóa XIII, ghi sổ tay các nội dung liên hệ bản thân.',
-    'Đã đọc và ghi chép Kết luận số 21-KL/TW.',
-    'Đã nghiên cứu Quy định số 37-QĐ/TW về những điều đảng viên không được làm.',
-  ],
-  example: ['Gia đình đã phân loại rác tại nguồn; đã vận động thêm hai hộ lân cận.', 'Đã cùng gia đình dọn vệ sinh trước cửa nhà hằng tuần.'],
-  service: ['Đã lập sổ theo dõi; các việc trong tháng đều giải quyết đúng hạn.', 'Đã rút kinh nghiệm, thực hiện đúng quy trình.'],
-  speech: ['Đã rà soát, gỡ các bài chia sẻ chưa kiểm chứng; chỉ chia sẻ thông tin từ nguồn chính thống.'],
-  residence: ['Đã dự sinh hoạt chi bộ nơi cư trú và tham gia tổng vệ sinh khu dân cư.', 'Đã tham gia Ngày hội Đại đoàn kết ở khu dân cư nơi cư trú.'],
-};
-const CLAIM_NOTES: readonly string[] = [
-  'Đã thực hiện đầy đủ các biện pháp đề ra, đề nghị chi ủy xác nhận.',
-  'Báo cáo đã khắc phục xong, đề nghị chi ủy xem xét.',
-  'Đã khắc phục theo kế hoạch, đề nghị chi ủy xác nhận.',
-];
-const FIXED_NOTES: readonly string[] = ['Chi ủy xác nhận đồng chí đã khắc phục.', 'Đã kiểm tra, xác nhận đạt tiêu chí đề ra.', 'Xác nhận đã khắc phục; đề nghị đồng chí tiếp tục duy trì.'];
 
 interface Outcome {
   status: PlanItemStatus;
@@ -65,7 +77,8 @@ interface Outcome {
   progress: DemoPlanProgress[];
 }
 
-class Story {
+/** An item's life through the year as it is drawn: notes, a claim, the verifier's answer. */
+class ItemLife {
   readonly progress: DemoPlanProgress[] = [];
   status: PlanItemStatus = 'open';
   claimedOn: string | null = null;
@@ -84,7 +97,7 @@ class Story {
     this.progress.push({ kind: 'note', note: text, authorKey: this.item.memberKey, at: this.at(on) });
   }
   /** The member reports it fixed; the verifier answers at the next meeting or within a week, or not yet. */
-  claim(on: string, text: string, verdict: (verifyOn: string) => { fixed: boolean; comment: string }): string | null {
+  claim(on: string, text: string, verdict: Verdict): string | null {
     if (on > this.item.until) return null;
     this.progress.push({ kind: 'claimed', note: text, authorKey: this.item.memberKey, at: this.at(on) });
     this.status = 'claimed';
@@ -92,7 +105,7 @@ class Story {
     const next = this.item.cell.meetings.find((m) => m.date > on);
     const verifyOn = next && this.rng.chance(0.6) ? next.date : addDays(on, this.rng.int(1, 7));
     if (verifyOn > this.item.until) return null;
-    const v = verdict(verifyOn);
+    const v = verdict();
     const at = next && verifyOn === next.date ? duringMeeting(next, 100) : officeAt(this.rng, verifyOn);
     this.progress.push({ kind: v.fixed ? 'fixed' : 'returned', note: v.comment, authorKey: this.verifier, at });
     this.comment = v.comment;
@@ -134,95 +147,97 @@ function claimInTime(rng: Rng, item: PendingItem): string {
   return from >= item.deadline ? maxDate(addDays(item.createdOn, 1), item.deadline) : dayBetween(rng, from, item.deadline);
 }
 
+/** One item being judged: its stream and its life so far. */
+interface Judging {
+  ctx: Context;
+  item: PendingItem;
+  rng: Rng;
+  life: ItemLife;
+}
+
+/** What became of one correction item by the end of its year: judged on the record where the record can tell, drawn otherwise. */
 function judge(ctx: Context, item: PendingItem, feedback: readonly DemoFeedback[]): Outcome {
   const rng = new Rng(hashSeed(`plan-item/${item.key}`));
-  const verifier = verifierOf(item.cell, item.memberKey);
-  const s = new Story(rng, item, verifier);
+  const life = new ItemLife(rng, item, verifierOf(item.cell, item.memberKey));
+  const j: Judging = { ctx, item, rng, life };
+  if (item.kind === 'late') judgeLate(j);
+  else if (item.kind === 'reluctant') judgeReluctant(j, feedback);
+  else if (item.kind === 'vague') judgeVague(j);
+  else judgeDrawn(j);
+  return life.outcome();
+}
+
+/** Late arrivals, judged on the attendance record: late again after the item began, or not. */
+function judgeLate({ ctx, item, rng, life }: Judging): void {
+  const t = TEXTS.late;
   const rec = recordOf(ctx, item.memberKey);
-  const fixed = (comment: string) => () => ({ fixed: true, comment });
-  const fixedNote = () => rng.pick(FIXED_NOTES);
-  const low = item.cell.low;
-
-  if (item.kind === 'late') {
-    // Judged on the attendance record: late again after the item began, or not.
-    const lates = rec.lateDates.filter((d) => d > item.createdOn);
-    const onTime = rec.onTimeDates.filter((d) => d > item.createdOn);
-    for (const d of onTime.slice(0, rng.int(1, 2))) s.note(addDays(d, 1), `Đã có mặt đúng giờ ở kỳ sinh hoạt ngày ${shown(d)}.`);
-    const firstLate = lates.find((d) => d <= item.deadline);
-    if (!firstLate) {
-      s.claim(claimInTime(rng, item), `Từ ngày ${shown(item.createdOn)} đến nay luôn có mặt đúng giờ ở các kỳ sinh hoạt; đề nghị chi ủy xác nhận.`, () => ({
-        fixed: true,
-        comment: 'Đối chiếu sổ theo dõi sinh hoạt: đồng chí có mặt đúng giờ ở tất cả các kỳ. Xác nhận đã khắc phục.',
-      }));
-      return s.outcome();
-    }
-    // Claimed near the deadline, returned on the record, and fixed later if no more late arrivals.
-    const claimOn = maxDate(addDays(firstLate, 1), claimInTime(rng, item));
-    const returned = s.claim(claimOn, rng.pick(CLAIM_NOTES), () => ({ fixed: false, comment: `Chưa đạt: đồng chí còn đi họp muộn ngày ${shown(firstLate)}. Đề nghị tiếp tục khắc phục.` }));
-    if (returned) {
-      const again = lates.filter((d) => d > returned);
-      const reclaim = addDays(returned, rng.int(40, 70));
-      if (again.length === 0 && reclaim <= `${YEAR}-12-20`) {
-        s.claim(reclaim, `Từ ngày ${shown(returned)} luôn có mặt đúng giờ; đề nghị chi ủy xác nhận.`, fixed('Đối chiếu sổ theo dõi sinh hoạt: các kỳ gần đây đồng chí đều có mặt đúng giờ. Xác nhận đã khắc phục (chậm so với thời hạn).'));
-      }
-    }
-    return s.outcome();
+  const lates = rec.lateDates.filter((d) => d > item.createdOn);
+  const onTime = rec.onTimeDates.filter((d) => d > item.createdOn);
+  for (const d of onTime.slice(0, rng.int(1, 2))) life.note(addDays(d, 1), fillText(t.onTimeNote, { ngay: shown(d) }));
+  const firstLate = lates.find((d) => d <= item.deadline);
+  if (!firstLate) {
+    life.claim(claimInTime(rng, item), fillText(t.claimNeverLate, { ngay: shown(item.createdOn) }), fixedWith(t.fixedNeverLate));
+    return;
   }
+  // Claimed near the deadline, returned on the record, and fixed later if no more late arrivals.
+  const claimOn = maxDate(addDays(firstLate, 1), claimInTime(rng, item));
+  const returned = life.claim(claimOn, rng.pick(TEXTS.claimNotes), returnedWith(fillText(t.returned, { ngay: shown(firstLate) })));
+  if (!returned) return;
+  const again = lates.filter((d) => d > returned);
+  const reclaim = addDays(returned, rng.int(40, 70));
+  if (again.length === 0 && reclaim <= `${YEAR}-12-20`) life.claim(reclaim, fillText(t.claimAgain, { ngay: shown(returned) }), fixedWith(t.fixedLate));
+}
 
-  if (item.kind === 'reluctant') {
-    // Judged on the feedback the member actually gave after writing it down.
-    const need = item.cell.story ? 2 : 1;
-    const given = feedback.filter((f) => f.giverKey === item.memberKey && f.givenOn > item.createdOn).sort((a, b) => a.givenOn.localeCompare(b.givenOn));
-    for (const f of given.slice(0, 2)) {
-      const receiver = f.receiverKey ? `đồng chí ${joinName(ctx, f.receiverKey)}` : 'chi ủy';
-      s.note(f.givenOn, `Ngày ${shown(f.givenOn)} đã góp ý ${receiver} về ${TOPIC_VI[f.topic]}.`);
-    }
-    const hit = given[need - 1];
-    if (hit) {
-      const claimOn = hit.givenOn < item.deadline ? minDate(addDays(hit.givenOn, rng.int(1, 10)), item.deadline) : addDays(hit.givenOn, rng.int(1, 10));
-      const times = given.filter((f) => f.givenOn <= claimOn).length;
-      s.claim(claimOn, `Đã góp ý thẳng thắn ${times > 1 ? `${times} lần` : 'cho đồng chí'} trong sinh hoạt; đề nghị chi ủy xác nhận.`, fixed('Chi ủy ghi nhận đồng chí đã mạnh dạn góp ý, trên tinh thần xây dựng. Xác nhận đã khắc phục.'));
-    } else if (given.length > 0) {
-      s.claim(addDays(given[0]!.givenOn, rng.int(3, 15)), rng.pick(CLAIM_NOTES), () => ({
-        fixed: false,
-        comment: 'Mới có một ý kiến góp ý; đề nghị đồng chí tiếp tục mạnh dạn góp ý ở các kỳ sinh hoạt.',
-      }));
-    } else if (!low && rng.chance(0.5)) {
-      s.note(dayBetween(rng, addDays(item.createdOn, 20), minDate(item.deadline, YEAR_END)), 'Đã chuẩn bị ý kiến nhưng chưa phát biểu được trong kỳ sinh hoạt.');
-    }
-    return s.outcome();
+/** Reluctance to criticise, judged on the feedback the member actually gave after writing it down. */
+function judgeReluctant({ ctx, item, rng, life }: Judging, feedback: readonly DemoFeedback[]): void {
+  const t = TEXTS.reluctant;
+  const need = item.cell.story ? 2 : 1;
+  const given = feedback.filter((f) => f.giverKey === item.memberKey && f.givenOn > item.createdOn).sort((a, b) => a.givenOn.localeCompare(b.givenOn));
+  for (const f of given.slice(0, 2)) {
+    const receiver = f.receiverKey ? fillText(t.toMember, { ten: joinName(ctx, f.receiverKey) }) : t.toCommittee;
+    life.note(f.givenOn, fillText(t.gaveNote, { ngay: shown(f.givenOn), nguoi_nhan: receiver, chu_de: TEXTS.topics[f.topic] }));
   }
-
-  if (item.kind === 'vague') {
-    // Judged on the member's meeting tasks due while the item ran.
-    const late = rec.tasks.filter((t) => t.late && t.deadline > item.createdOn && t.deadline <= item.deadline);
-    s.notesBetween(item.createdOn, item.deadline, NOTE_BY_KIND.vague!);
-    if (late.length === 0) {
-      s.claim(claimInTime(rng, item), rng.pick(CLAIM_NOTES), fixed('Các nhiệm vụ được giao trong thời gian qua đều hoàn thành đúng hạn, có báo cáo kết quả. Xác nhận đã khắc phục.'));
-    } else if (rng.chance(0.5)) {
-      s.claim(claimInTime(rng, item), rng.pick(CLAIM_NOTES), () => ({
-        fixed: false,
-        comment: `Chưa đạt: còn nhiệm vụ hạn ngày ${shown(late[0]!.deadline)} hoàn thành chậm. Đề nghị tiếp tục khắc phục.`,
-      }));
-    } else {
-      s.claim(addDays(item.deadline, rng.int(5, 30)), rng.pick(CLAIM_NOTES), fixed('Xác nhận đã khắc phục, tuy chậm so với thời hạn đề ra.'));
-    }
-    return s.outcome();
+  const hit = given[need - 1];
+  if (hit) {
+    const claimOn = hit.givenOn < item.deadline ? minDate(addDays(hit.givenOn, rng.int(1, 10)), item.deadline) : addDays(hit.givenOn, rng.int(1, 10));
+    const times = given.filter((f) => f.givenOn <= claimOn).length;
+    const lan = times > 1 ? fillText(t.timesMany, { so: times }) : t.timesOnce;
+    life.claim(claimOn, fillText(t.claim, { lan }), fixedWith(t.fixed));
+  } else if (given.length > 0) {
+    life.claim(addDays(given[0]!.givenOn, rng.int(3, 15)), rng.pick(TEXTS.claimNotes), returnedWith(t.returnedOnce));
+  } else if (!item.cell.low && rng.chance(0.5)) {
+    life.note(dayBetween(rng, addDays(item.createdOn, 20), minDate(item.deadline, YEAR_END)), t.preparedNote);
   }
+}
 
-  // Everything else: most fixed in time, some late, some awaiting verification or not done.
-  s.notesBetween(item.createdOn, item.deadline, [...(NOTE_BY_KIND[item.kind] ?? []), ...NOTE_GENERIC]);
+/** Tasks handled vaguely, judged on the member's meeting tasks due while the item ran. */
+function judgeVague({ ctx, item, rng, life }: Judging): void {
+  const late = recordOf(ctx, item.memberKey).tasks.filter((t) => t.late && t.deadline > item.createdOn && t.deadline <= item.deadline);
+  life.notesBetween(item.createdOn, item.deadline, TEXTS.notes.byKind.vague!);
+  if (late.length === 0) {
+    life.claim(claimInTime(rng, item), rng.pick(TEXTS.claimNotes), fixedWith(TEXTS.vague.fixed));
+  } else if (rng.chance(0.5)) {
+    life.claim(claimInTime(rng, item), rng.pick(TEXTS.claimNotes), returnedWith(fillText(TEXTS.vague.returned, { han: shown(late[0]!.deadline) })));
+  } else {
+    life.claim(addDays(item.deadline, rng.int(5, 30)), rng.pick(TEXTS.claimNotes), fixedWith(TEXTS.fixedLate));
+  }
+}
+
+/** Everything else, drawn: most fixed in time, some late, some awaiting verification or not done. */
+function judgeDrawn({ item, rng, life }: Judging): void {
+  life.notesBetween(item.createdOn, item.deadline, [...(TEXTS.notes.byKind[item.kind] ?? []), ...TEXTS.notes.generic]);
   const r = rng.float();
-  const [inTime, late, waiting, open] = low ? [0.5, 0.62, 0.75, 0.95] : [0.8, 0.88, 0.93, 0.97];
-  if (r < inTime) s.claim(claimInTime(rng, item), rng.pick(CLAIM_NOTES), () => ({ fixed: true, comment: fixedNote() }));
-  else if (r < late) s.claim(addDays(item.deadline, rng.int(3, 25)), rng.pick(CLAIM_NOTES), () => ({ fixed: true, comment: 'Xác nhận đã khắc phục, tuy chậm so với thời hạn đề ra.' }));
+  const [inTime, late, waiting, open] = item.cell.low ? [0.5, 0.62, 0.75, 0.95] : [0.8, 0.88, 0.93, 0.97];
+  // The verifier's note is drawn when the verdict comes, after the claim's own draws.
+  const fixedDrawn: Verdict = () => ({ fixed: true, comment: rng.pick(TEXTS.fixedNotes) });
+  if (r < inTime) life.claim(claimInTime(rng, item), rng.pick(TEXTS.claimNotes), fixedDrawn);
+  else if (r < late) life.claim(addDays(item.deadline, rng.int(3, 25)), rng.pick(TEXTS.claimNotes), fixedWith(TEXTS.fixedLate));
   else if (r < waiting) {
     // Reported fixed late in the year; the cell committee has not yet looked.
-    s.claim(dayBetween(rng, maxDate(addDays(item.createdOn, 7), `${YEAR}-12-20`), YEAR_END), rng.pick(CLAIM_NOTES), () => ({ fixed: true, comment: fixedNote() }));
+    life.claim(dayBetween(rng, maxDate(addDays(item.createdOn, 7), `${YEAR}-12-20`), YEAR_END), rng.pick(TEXTS.claimNotes), fixedDrawn);
   } else if (r >= open) {
-    s.claim(claimInTime(rng, item), rng.pick(CLAIM_NOTES), () => ({ fixed: false, comment: 'Chưa đủ căn cứ xác nhận; đề nghị đồng chí bổ sung kết quả cụ thể.' }));
+    life.claim(claimInTime(rng, item), rng.pick(TEXTS.claimNotes), returnedWith(TEXTS.returnedWithoutEvidence));
   }
-  return s.outcome();
 }
 
 /** Turns the pending items into plan items, numbered per plan in the order they arrived. */
@@ -267,23 +282,32 @@ export function reviewComment(rng: Rng, ctx: Context, exam: DemoSelfExamination,
   const reviewedOn = exam.reviewedAt!.slice(0, 10);
   const own = items.filter((i) => i.memberKey === exam.memberKey && i.year === exam.year);
   const done = own.filter((i) => i.status === 'fixed' && i.verifiedOn !== null && i.verifiedOn <= reviewedOn).length;
-  const parts: string[] = [];
-  if (story) {
-    parts.push('Tự soi nghiêm túc, thẳng thắn nhận hạn chế.');
-    const named = exam.shortcomings.some((s) => s.text.includes('sinh hoạt chi bộ muộn'));
-    const lateAfter = recordOf(ctx, exam.memberKey).lateDates.filter((d) => d > exam.submittedAt!.slice(0, 10) && d <= reviewedOn).length;
-    if (named && lateAfter === 0) parts.push('Từ kỳ sinh hoạt tháng 4/2022 đồng chí luôn có mặt đúng giờ.');
-    else if (named) parts.push(`Việc đi họp muộn có chuyển biến nhưng sau tháng 4/2022 còn ${lateAfter} lần đến muộn.`);
-    const spoke = feedback.filter((f) => f.giverKey === exam.memberKey && f.givenOn >= `${YEAR}-04-01` && f.givenOn <= reviewedOn).length;
-    if (spoke >= 2) parts.push('Đã mạnh dạn góp ý cho các đồng chí trong các kỳ sinh hoạt từ tháng 4/2022.');
-  } else {
-    parts.push(rng.pick(['Bản tự soi nghiêm túc, đúng thực chất.', 'Tự soi nghiêm túc, nêu đúng hạn chế của bản thân.', 'Đồng chí tự soi cầu thị, nêu cụ thể hạn chế và nguyên nhân.']));
-  }
-  if (own.length === 0) parts.push('Chi ủy ghi nhận.');
-  else if (done === own.length) parts.push(`Các nội dung trong kế hoạch tự sửa năm ${exam.year} đã được khắc phục; đề nghị đồng chí tiếp tục phát huy.`);
-  else if (done === 0) parts.push(`Các nội dung trong kế hoạch tự sửa chưa được khắc phục xong; đề nghị đồng chí tiếp tục thực hiện trong năm ${exam.year + 1}.`);
-  else parts.push(`Đã khắc phục ${done}/${own.length} nội dung trong kế hoạch tự sửa; còn ${own.length - done} nội dung cần tiếp tục khắc phục trong năm ${exam.year + 1}.`);
+  const parts = story ? dongThuReview(ctx, exam, feedback, reviewedOn) : [rng.pick(TEXTS.review.openings)];
+  parts.push(planStanding(own.length, done));
   return parts.join(' ');
+}
+
+/** Đồng Thứ's review names what the record shows since April: punctuality, and feedback given. */
+function dongThuReview(ctx: Context, exam: DemoSelfExamination, feedback: readonly DemoFeedback[], reviewedOn: string): string[] {
+  const t = TEXTS.review;
+  const parts = [t.dongThuOpening];
+  // The late-arrival shortcoming, in its common or Đồng Thứ wording: both keep these words.
+  const named = exam.shortcomings.some((s) => s.text.includes('sinh hoạt chi bộ muộn'));
+  const lateAfter = recordOf(ctx, exam.memberKey).lateDates.filter((d) => d > exam.submittedAt!.slice(0, 10) && d <= reviewedOn).length;
+  if (named && lateAfter === 0) parts.push(t.onTimeSinceApril);
+  else if (named) parts.push(fillText(t.stillLate, { so_lan: lateAfter }));
+  const spoke = feedback.filter((f) => f.giverKey === exam.memberKey && f.givenOn >= `${YEAR}-04-01` && f.givenOn <= reviewedOn).length;
+  if (spoke >= 2) parts.push(t.spokeUp);
+  return parts;
+}
+
+/** How the member's correction plan stood at the review. */
+function planStanding(items: number, done: number): string {
+  const t = TEXTS.review;
+  if (items === 0) return t.noItems;
+  if (done === items) return t.allFixed;
+  if (done === 0) return t.noneFixed;
+  return fillText(t.someFixed, { xong: done, tong: items, con_lai: items - done });
 }
 
 export function plansOf(items: readonly DemoPlanItem[]): DemoCorrectionPlan[] {
