@@ -24,6 +24,10 @@
  * Consistent with `buildDemoCommune` and `buildDemoMeetings`, whose output it takes. Deterministic
  * (seeded streams per cell, member and item) and pure: no I/O, no ids (the seed assigns UUIDs to
  * records and to the keys of the stored shortcomings and follow-ups).
+ *
+ * This file keeps the shapes it returns and the entry point; the steps are beside it
+ * (self-examination-context, -exams, -feedback, -plans, -account-holder) and the words they arrange
+ * are in story/self-examination-*.json.
  */
 import type { DemoCommune } from './commune.js';
 import type { DemoMeeting } from './meetings.js';
@@ -46,6 +50,7 @@ import type {
   SelfExamStatus,
 } from '../shared/enums.js';
 
+// Defined beside the steps that use them; exported from here, where importers look for them.
 export { DEMO_SELF_EXAM_YEAR, EXEMPLARY_CODES, lowParticipationCells, MANIFESTATION_CODES } from './self-examination-context.js';
 
 // ---------------------------------------------------------------------------
