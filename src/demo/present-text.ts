@@ -4,7 +4,7 @@
  * directives. No dates or years in the text itself: `{thang}`, `{nam}`, `{quy}`, `{thon}`,
  * `{where}` are filled in by the builders.
  */
-import type { CauseKind, FeedbackTopic } from '../shared/enums.js';
+import type { CauseKind, CommitmentResult, FeedbackTopic } from '../shared/enums.js';
 import { readStory } from './story.js';
 
 export interface PresentShortcoming {
@@ -96,6 +96,12 @@ interface PresentStory {
   /** The commune's directives, one a quarter, and how cells acknowledge them. */
   directives: PresentDirective[];
   acknowledgementNotes: (string | null)[];
+  /** What the year-end review writes beside a past year's commitment lines. */
+  commitmentEvaluation: {
+    earlyReason: string;
+    qualitative: Record<CommitmentResult, string[]>;
+    measurable: Record<CommitmentResult, string>;
+  };
 }
 
 const story = readStory<PresentStory>('present');
@@ -122,3 +128,4 @@ export const PRESENT_THEMATIC_OPENINGS: readonly string[] = story.thematicOpenin
 export const PRESENT_THEMATIC_CONCLUSIONS: readonly string[] = story.thematicConclusions;
 export const PRESENT_DIRECTIVES: readonly PresentDirective[] = story.directives;
 export const ACKNOWLEDGEMENT_NOTES: readonly (string | null)[] = story.acknowledgementNotes;
+export const COMMITMENT_EVALUATION = story.commitmentEvaluation;

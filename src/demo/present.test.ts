@@ -126,19 +126,42 @@ describe.each(['2026-12-07', '2027-01-03', '2026-07-15'])('the present seeded on
   });
 
   it('registers this year’s commitments of every member and cell; confirmed with progress once the year’s first meeting is held', () => {
-    expect(present.commitments.every((c) => c.year === present.window.year && c.result === null)).toBe(true);
-    for (const cell of cells) expect(present.commitments.some((c) => c.unitKey === cell.key && c.subjectKind === 'unit')).toBe(true);
+    const thisYear = present.commitments.filter((c) => c.year === present.window.year);
+    expect(thisYear.every((c) => c.result === null)).toBe(true);
+    for (const cell of cells) expect(thisYear.some((c) => c.unitKey === cell.key && c.subjectKind === 'unit')).toBe(true);
     const dangvien = demo.accounts.find((a) => a.username === 'dangvien.dongthu')!.memberKey;
-    expect(present.commitments.some((c) => c.memberKey === dangvien)).toBe(true);
+    expect(thisYear.some((c) => c.memberKey === dangvien)).toBe(true);
     for (const c of present.commitments) {
       expect(c.createdOn <= today).toBe(true);
       if (c.confirmedOn) expect(c.createdOn <= c.confirmedOn && c.confirmedOn < today).toBe(true);
       for (const p of c.progress) expect(p.on >= c.confirmedOn! && p.on < today).toBe(true);
     }
-    if (today.endsWith('-01-03')) expect(present.commitments.every((c) => c.confirmedOn === null)).toBe(true);
+    if (today.endsWith('-01-03')) expect(thisYear.every((c) => c.confirmedOn === null)).toBe(true);
     else {
-      expect(present.commitments.every((c) => c.confirmedOn !== null)).toBe(true);
-      expect(present.commitments.filter((c) => c.progress.length > 0).length / present.commitments.length).toBeGreaterThan(0.9);
+      expect(thisYear.every((c) => c.confirmedOn !== null)).toBe(true);
+      expect(thisYear.filter((c) => c.progress.length > 0).length / thisYear.length).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('evaluates last year’s commitments at its year-end review while the window reaches into that year', () => {
+    const lastYear = present.commitments.filter((c) => c.year === present.window.year - 1);
+    const reaches = present.window.heldMonths.some((m) => m.startsWith(`${present.window.year - 1}-`));
+    expect(lastYear.length > 0).toBe(reaches);
+    expect(present.commitments.every((c) => c.year >= present.window.year - 1)).toBe(true);
+    for (const c of lastYear) {
+      expect(c.result).not.toBeNull();
+      expect(c.evaluatedOn!.startsWith(`${c.year}-12-`)).toBe(true);
+      expect(c.earlyEvaluationReason).toBeTruthy();
+      if (c.kind === 'measurable') {
+        expect(c.actualValue).toBe(c.progress.at(-1)!.value);
+        expect(c.resultPercent).not.toBeNull();
+      }
+    }
+    if (reaches) {
+      // Mostly kept, not all: the review is a judgement, not a formality.
+      const kept = lastYear.filter((c) => c.result !== 'not_achieved').length / lastYear.length;
+      expect(kept).toBeGreaterThan(0.6);
+      expect(kept).toBeLessThan(1);
     }
   });
 

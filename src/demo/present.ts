@@ -97,6 +97,10 @@ export function buildDemoPresent(commune: DemoCommune, today: string): DemoPrese
     meetings.push(...cell.meetings);
     workCells.push({ cell, meetingDates: dates, massOrgs: commune.units.filter((u) => u.kind === 'mass_org' && u.parentKey === unit.key) });
 
+    // Last year's pledges, evaluated, while the window still reaches into that year.
+    for (const year of new Set(w.heldMonths.map((month) => Number(month.slice(0, 4))).filter((y) => y < w.year))) {
+      commitmentsOf(stream(`${unit.key}/commitments/${year}`), cell, { w, committeeKey, accountKeys }, commitments, year);
+    }
     commitmentsOf(stream(`${unit.key}/commitments`), cell, { w, committeeKey, accountKeys }, commitments);
 
     const exams = stream(`${unit.key}/self-examination`);

@@ -299,7 +299,7 @@ async function seedMeetingsAndWork(
   const present = await seedDemoPresent(trx, handle, demo, refs, checklist, buildDemoPresent(demo, options.today), options.withWork);
   return {
     meetings: story.meetings + present.meetingsHeld + present.meetingsPlanned,
-    work: { directives: story.work.directives + present.directives, commitments: story.work.commitments + present.commitments },
+    work: { directives: story.work.directives + present.directives, commitments: story.work.commitments + present.commitments + present.commitmentsLastYear },
     selfExam: {
       selfExaminations: story.selfExam.selfExaminations + present.selfExaminations,
       feedback: story.selfExam.feedback + present.feedback,

@@ -23,7 +23,9 @@ export interface DemoPresentSummary {
   tasks: number;
   tasksOpen: number;
   tasksOverdue: number;
+  /** This year's commitment lines, and last year's (evaluated) while the window reaches into it. */
   commitments: number;
+  commitmentsLastYear: number;
   selfExaminations: number;
   selfExaminationsSubmitted: number;
   /** The self-examination period open now, e.g. "Quý IV/2026 (01/10/2026–31/12/2026)". */
@@ -46,6 +48,7 @@ export function emptyPresentSummary(today: string, open: DemoQuarter): DemoPrese
     tasksOpen: 0,
     tasksOverdue: 0,
     commitments: 0,
+    commitmentsLastYear: 0,
     selfExaminations: 0,
     selfExaminationsSubmitted: 0,
     openPeriod: shownPeriod(open),
@@ -93,7 +96,8 @@ export async function seedDemoPresent(
     tasks: summary.tasks + directiveTasks.length,
     tasksOpen: summary.tasksOpen + directiveTasks.filter((t) => t.close === null).length,
     tasksOverdue: summary.tasksOverdue + directiveTasks.filter((t) => isOverdue({ status: t.close?.outcome ?? 'open', deadline: t.deadline }, w.today)).length,
-    commitments: written.commitments,
+    commitments: present.commitments.filter((c) => c.year === w.year).length,
+    commitmentsLastYear: written.commitments - present.commitments.filter((c) => c.year === w.year).length,
     selfExaminations: counts.selfExaminations,
     selfExaminationsSubmitted: exams.filter((e) => e.year === w.quarter.year && e.quarter === w.quarter.quarter && e.status !== 'draft').length,
     feedback: counts.feedback,
