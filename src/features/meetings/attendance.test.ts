@@ -1,7 +1,7 @@
 /** Attendance: recorded by form and from a file, late minutes derived, and its statistics. */
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, useDemoApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit } from '../../../test/helpers/accounts.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
 import { csvBase64, ddmmyyyy, localInstant, meetingRows, requester, shiftDate, vnToday, xlsxBase64 } from '../../../test/helpers/meetings.js';
@@ -10,9 +10,9 @@ import type { MeetingDetail } from './schemas.js';
 
 forEachDialect((dialect) => {
   describe('meetings: attendance', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    const { dongThu, newMeeting } = meetingFixtures(t);
+    const { home, staff, dongThu, newMeeting } = meetingFixtures(t);
 
     // --- attendance -------------------------------------------------------------------------
 
@@ -22,7 +22,7 @@ forEachDialect((dialect) => {
         const [p0, p1, p2, p3] = f.people as [string, string, string, string];
         const date = f.meeting.date;
         const audits = await auditCount(t());
-        const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, 'bithu.dongthu', {
+        const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: p0, status: 'present', arrivedAt: localInstant(date, '19:20') },
             { memberId: p1, status: 'present', arrivedAt: `${date}T12:40:30Z` }, // 19:40:30, 10 minutes: still in grace
@@ -57,12 +57,12 @@ forEachDialect((dialect) => {
         expect(entry.after!.entries).toHaveLength(4);
 
         // The same list again changes nothing and writes nothing; one correction writes one entry.
-        const again = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, 'bithu.dongthu', {
+        const again = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [{ memberId: p0, status: 'present', arrivedAt: localInstant(date, '19:20') }],
         });
         expect(again.statusCode).toBe(200);
         expect(await auditCount(t())).toBe(audits + 1);
-        const fixed = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, 'bithu.dongthu', {
+        const fixed = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [{ memberId: p2, status: 'present', arrivedAt: localInstant(date, '19:35') }],
         });
         expect(fixed.json().attendance).toMatchObject({ onTime: 3, late: 0 });
@@ -94,7 +94,7 @@ forEachDialect((dialect) => {
           [[], 'entries'],
         ];
         for (const [entries, field, message] of cases) {
-          const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, 'bithu.dongthu', { entries });
+          const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries });
           expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
           expect(res.json().error.code).toBe('validation');
           expect(fieldsOf(res), res.body).toEqual([field]);
@@ -110,7 +110,7 @@ forEachDialect((dialect) => {
         const res = await call(
           'PUT',
           `/api/meetings/${f.meeting.id}/attendance`,
-          'bithu.dongthu',
+          staff().secretary.cookie,
           { entries: [{ memberId: f.people[0], status: 'present', arrivedAt: localInstant(shiftDate(date, 1), '19:30') }] },
           'en',
         );
@@ -118,9 +118,9 @@ forEachDialect((dialect) => {
         const message = `entries.0.arrivedAt: the arrival must be on the meeting day ${ddmmyyyy(date)}`;
         expect(res.json().error).toEqual({ code: 'validation', message: `Invalid input: ${message}`, fields: [{ field: 'entries.0.arrivedAt', message }] });
         const future = await newMeeting('planned', { date: shiftDate(vnToday(), 7) });
-        const hold = await call('POST', `/api/meetings/${future.meeting.id}/hold`, 'bithu.dongthu', undefined, 'en');
+        const hold = await call('POST', `/api/meetings/${future.meeting.id}/hold`, staff().secretary.cookie, undefined, 'en');
         expect(hold.json().error).toEqual({ code: 'meeting_in_future', message: 'The meeting date has not come yet.' });
-        const badId = await call('GET', '/api/meetings/bien-ban-1', 'bithu.dongthu', undefined, 'en');
+        const badId = await call('GET', '/api/meetings/bien-ban-1', staff().secretary.cookie, undefined, 'en');
         expect(badId.json().error.fields).toEqual([{ field: 'id', message: 'id: has the wrong format (a UUID identifier)' }]);
       });
     });
@@ -130,14 +130,14 @@ forEachDialect((dialect) => {
         const f = await newMeeting();
         const date = f.meeting.date;
         const [me, p1] = f.people as [string, string];
-        await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, 'bithu.dongthu', {
+        await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: me, status: 'present', arrivedAt: localInstant(date, '19:42') },
             { memberId: p1, status: 'excused', reason: 'Đi làm ca', reported: 'after' },
           ],
         });
         const period = `from=${date}&to=${date}`;
-        const own = await call('GET', `/api/members/${me}/attendance-stats?${period}`, 'dangvien.dongthu');
+        const own = await call('GET', `/api/members/${me}/attendance-stats?${period}`, staff().member.cookie);
         expect(own.statusCode, own.body).toBe(200);
         expect(own.json()).toMatchObject({
           memberId: me,
@@ -145,15 +145,15 @@ forEachDialect((dialect) => {
           to: date,
           total: { expected: 1, present: 1, late: 1, lateMinutesTotal: 12, punctualityRate: 0, averageLateMinutes: 12 },
           months: [{ month: date.slice(0, 7), late: 1 }],
-          meetings: [{ meetingId: f.meeting.id, date, kind: 'regular', unitName: CELL_DONG_THU, role: 'member', status: 'present', lateMinutes: 12, reason: null }],
+          meetings: [{ meetingId: f.meeting.id, date, kind: 'regular', unitName: home().cells[0]!.name, role: 'member', status: 'present', lateMinutes: 12, reason: null }],
         });
-        const cellStats = await call('GET', `/api/units/${f.unitId}/attendance-stats?${period}`, 'bithu.dongthu');
+        const cellStats = await call('GET', `/api/units/${f.unitId}/attendance-stats?${period}`, staff().secretary.cookie);
         expect(cellStats.statusCode, cellStats.body).toBe(200);
         const members = cellStats.json().members as { memberId: string; late: number; excused: number; pending: number }[];
         expect(members.find((m) => m.memberId === me)).toMatchObject({ late: 1 });
         expect(members.find((m) => m.memberId === p1)).toMatchObject({ excused: 1 });
         expect(cellStats.json().total).toMatchObject({ present: 1, late: 1, excused: 1, pending: 2 });
-        const bad = await call('GET', `/api/members/${me}/attendance-stats?from=${date}&to=2000-01-01`, 'dangvien.dongthu');
+        const bad = await call('GET', `/api/members/${me}/attendance-stats?from=${date}&to=2000-01-01`, staff().member.cookie);
         expect(bad.statusCode).toBe(400);
         expect(bad.json().error.fields).toEqual([{ field: 'to', message: 'Đến ngày (to): đến ngày phải sau từ ngày' }]);
       });
@@ -179,7 +179,7 @@ forEachDialect((dialect) => {
           [m3!.card_number ?? '', m3!.full_name, 'Vắng', ''],
         ]);
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), f.meeting.id)];
-        const preview = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'Điểm danh tháng.csv', contentBase64, dryRun: true });
+        const preview = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'Điểm danh tháng.csv', contentBase64, dryRun: true });
         expect(preview.statusCode, preview.body).toBe(200);
         const expectedEntries = [
           { row: 2, memberId: m0!.id, fullName: m0!.full_name, status: 'present', arrivedAt: new Date(localInstant(date, '19:28')).toISOString(), lateMinutes: 0, reason: null },
@@ -191,10 +191,10 @@ forEachDialect((dialect) => {
         expect(await meetingRows(t(), f.meeting.id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
 
-        const real = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'Điểm danh tháng.csv', contentBase64 });
+        const real = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'Điểm danh tháng.csv', contentBase64 });
         expect(real.statusCode, real.body).toBe(200);
         expect(real.json()).toEqual({ imported: true, rowsRead: 4, entries: expectedEntries });
-        const detail = (await call('GET', `/api/meetings/${f.meeting.id}`, 'bithu.dongthu')).json() as MeetingDetail;
+        const detail = (await call('GET', `/api/meetings/${f.meeting.id}`, staff().secretary.cookie)).json() as MeetingDetail;
         expect(detail.attendance).toMatchObject({ expected: 4, present: 2, onTime: 1, late: 1, excused: 1, absent: 1, pending: 0, lateMinutesTotal: 22 });
         expect(detail.participants.find((p) => p.memberId === m2!.id)).toMatchObject({ status: 'excused', reported: 'before' });
         expect(await auditCount(t())).toBe(audits + 1);
@@ -204,7 +204,7 @@ forEachDialect((dialect) => {
         expect(entry.after!.entries).toHaveLength(4);
 
         // The same file again changes nothing.
-        await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'Điểm danh tháng.csv', contentBase64 });
+        await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'Điểm danh tháng.csv', contentBase64 });
         expect(await auditCount(t())).toBe(audits + 1);
       });
 
@@ -219,7 +219,7 @@ forEachDialect((dialect) => {
         ]);
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), f.meeting.id)];
         for (const dryRun of [true, false]) {
-          const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'diem-danh.csv', contentBase64, dryRun });
+          const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'diem-danh.csv', contentBase64, dryRun });
           expect(res.statusCode, res.body).toBe(400);
           expect(res.json().error).toEqual({
             code: 'import_invalid',
@@ -230,9 +230,9 @@ forEachDialect((dialect) => {
             ],
           });
         }
-        const en = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'diem-danh.csv', contentBase64 }, 'en');
+        const en = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'diem-danh.csv', contentBase64 }, 'en');
         expect(en.json().error.message).toBe('The attendance file has 2 problems; nothing was imported. Fix the file and import it again.');
-        const notAFile = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'diem-danh.pdf', contentBase64 });
+        const notAFile = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'diem-danh.pdf', contentBase64 });
         expect(notAFile.statusCode).toBe(400);
         expect(fieldsOf(notAFile)).toEqual(['fileName']);
         // Bytes that are not a workbook, a CSV in a legacy code page, base64 that is not base64: 400, never 500.
@@ -241,7 +241,7 @@ forEachDialect((dialect) => {
           ['diem-danh.csv', Buffer.from([0x48, 0xe4, 0x20, 0x4e, 0xe9, 0x69, 0x0a]).toString('base64')],
           ['diem-danh.csv', 'không-phải-base64'],
         ] as const) {
-          const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName, contentBase64: content });
+          const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName, contentBase64: content });
           expect(res.statusCode, res.body).toBe(400);
         }
         expect(await meetingRows(t(), f.meeting.id)).toEqual(rows);
@@ -259,7 +259,7 @@ forEachDialect((dialect) => {
           [3, m2!.full_name, 'Vắng không lý do', null, 'Không báo'],
           [4, m3!.full_name, 'Có phép', null, 'Đi công tác'],
         ]);
-        const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, 'bithu.dongthu', { fileName: 'Diem danh.xlsx', contentBase64 });
+        const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'Diem danh.xlsx', contentBase64 });
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toMatchObject({ imported: true, rowsRead: 4 });
         expect(res.json().entries.map((e: { row: number; status: string; lateMinutes: number | null; reason: string | null }) => [e.row, e.status, e.lateMinutes, e.reason])).toEqual([
@@ -275,7 +275,7 @@ forEachDialect((dialect) => {
     // Runs last: every meeting the tests above wrote keeps a tally equal to a recount.
     describe('attendance tallies', () => {
       it('stay equal to a recount of the participants after every kind of change', async () => {
-        await expectTalliesMatchRecount(t, 5);
+        await expectTalliesMatchRecount(t, staff().committee.cookie, 5);
       });
     });
   });
