@@ -17,6 +17,7 @@ import { loadStartingChecklist } from '../../src/features/checklist/service.js';
 import { derivedNameColumns } from '../../src/features/members/service.js';
 import type { LocalIssueDetail } from '../../src/features/local-issues/schemas.js';
 import type { MeetingDetail } from '../../src/features/meetings/schemas.js';
+import type { TaskDetail } from '../../src/features/tasks/schemas.js';
 import { seedSampleRubric } from '../../src/demo/seed/meetings.js';
 import type { TestApp } from './app.js';
 import { TEST_PASSWORD } from './accounts.js';
@@ -209,6 +210,15 @@ export async function buildAccount(
   return { accountId, username, memberId, cookie: await t.login(username, TEST_PASSWORD) };
 }
 
+/**
+ * An account made by `build` on first use, as a caller (its signed-in cookie) for tests and
+ * accessMatrix rows: a suite that never signs it in never pays for it. Call it inside tests.
+ */
+export function accountOnFirstUse(build: () => Promise<BuiltAccount>): () => Promise<string> {
+  let made: Promise<BuiltAccount> | undefined;
+  return async () => (await (made ??= build())).cookie;
+}
+
 /** The first active member of a cell, in roster order, who has no account yet. */
 export function firstMemberWithoutAccount(t: Pick<TestApp, 'db'>, cellId: string) {
   return t.db.db
@@ -342,6 +352,16 @@ export async function buildMeeting(t: TestApp, cookie: string, body: Record<stri
   });
   if (res.statusCode !== 201) throw new Error(`buildMeeting: ${res.statusCode} ${res.body}`);
   return res.json() as MeetingDetail;
+}
+
+/**
+ * A new task, created through the API by `cookie` (an assigner over `body.unitId`) from a full
+ * POST /api/tasks body (`taskBody` in tasks.ts fills in every "rõ").
+ */
+export async function buildTask(t: TestApp, cookie: string, body: Record<string, unknown>): Promise<TaskDetail> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/tasks', headers: { cookie }, payload: body });
+  if (res.statusCode !== 201) throw new Error(`buildTask: ${res.statusCode} ${res.body}`);
+  return res.json() as TaskDetail;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { MeetingDetail } from '../../src/features/meetings/schemas.js';
 import type { TestApp } from './app.js';
-import { buildAccount, buildMeeting, useStaffedCommune, type BuiltAccount, type MemberStatus } from './factories.js';
+import { accountOnFirstUse, buildAccount, buildMeeting, useStaffedCommune, type MemberStatus } from './factories.js';
 import { cellRoster, csvBase64, localInstant, requester, shiftDate, vnToday } from './meetings.js';
 
 /** The header row of an attendance file as the office exports it. */
@@ -37,18 +37,14 @@ export function meetingFixtures(t: () => TestApp) {
    */
   const { home, staff, as } = useStaffedCommune(t, { villages: ['Đồng Thứ', 'Lưu Quang', 'Số 1'], membersPerCell: [12, 6, 6], statuses: STATUSES, rubric: true });
 
-  /** An account the staff lacks, made on first use (a suite that never signs it in never pays for it). */
-  const onFirstUse = (build: () => Promise<BuiltAccount>) => {
-    let made: Promise<BuiltAccount> | undefined;
-    return async () => (await (made ??= build())).cookie;
-  };
+  // Accounts the staff lacks, made on first use.
   /** The office over the commune, and no member record anywhere: it reads no meeting. */
-  const officeOnly = onFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }));
+  const officeOnly = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }));
   /** An office role over Lưu Quang only: rubrics are the commune's. */
-  const officeLuuQuang = onFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().cells[1]!.id }] }));
+  const officeLuuQuang = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().cells[1]!.id }] }));
   /** A member of Đồng Thứ's cell committee: runs meetings, does not sign minutes. */
-  const committeeDongThu = onFirstUse(() => buildAccount(t(), { roles: [{ role: 'cell_committee', unitId: home().cells[0]!.id }] }));
-  const noRole = onFirstUse(() => buildAccount(t(), { roles: [], unitId: home().id }));
+  const committeeDongThu = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'cell_committee', unitId: home().cells[0]!.id }] }));
+  const noRole = accountOnFirstUse(() => buildAccount(t(), { roles: [], unitId: home().id }));
 
   let back = 0;
   /**
