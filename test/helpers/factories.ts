@@ -16,6 +16,9 @@ import { createAccount } from '../../src/features/accounts/service.js';
 import { loadStartingChecklist } from '../../src/features/checklist/service.js';
 import { derivedNameColumns } from '../../src/features/members/service.js';
 import type { LocalIssueDetail } from '../../src/features/local-issues/schemas.js';
+import type { MeetingDetail } from '../../src/features/meetings/schemas.js';
+import type { TaskDetail } from '../../src/features/tasks/schemas.js';
+import { seedSampleRubric } from '../../src/demo/seed/meetings.js';
 import type { TestApp } from './app.js';
 import { TEST_PASSWORD } from './accounts.js';
 
@@ -207,6 +210,15 @@ export async function buildAccount(
   return { accountId, username, memberId, cookie: await t.login(username, TEST_PASSWORD) };
 }
 
+/**
+ * An account made by `build` on first use, as a caller (its signed-in cookie) for tests and
+ * accessMatrix rows: a suite that never signs it in never pays for it. Call it inside tests.
+ */
+export function accountOnFirstUse(build: () => Promise<BuiltAccount>): () => Promise<string> {
+  let made: Promise<BuiltAccount> | undefined;
+  return async () => (await (made ??= build())).cookie;
+}
+
 /** The first active member of a cell, in roster order, who has no account yet. */
 export function firstMemberWithoutAccount(t: Pick<TestApp, 'db'>, cellId: string) {
   return t.db.db
@@ -283,17 +295,19 @@ export interface StaffedCommune {
 
 /**
  * Builds (beforeAll) a commune with `buildCommune(options)` and its staff with `buildStaff`, and
- * loads the self-examination checklist for it when `checklist` is set.
+ * loads the self-examination checklist for it when `checklist` is set, the sample meeting rubric
+ * when `rubric` is set.
  */
 export function useStaffedCommune(
   t: () => TestApp,
-  options: Parameters<typeof buildCommune>[1] & { checklist?: boolean } = {},
+  options: Parameters<typeof buildCommune>[1] & { checklist?: boolean; rubric?: boolean } = {},
 ): StaffedCommune {
   let home: BuiltCommune | undefined;
   let staff: BuiltStaff | undefined;
   beforeAll(async () => {
     home = await buildCommune(t(), options);
     if (options.checklist) await loadChecklist(t(), home.id);
+    if (options.rubric) await loadSampleRubric(t(), home.id);
     staff = await buildStaff(t(), home);
   });
   const built = <T>(value: T | undefined): T => {
@@ -313,6 +327,41 @@ export function useStaffedCommune(
  */
 export async function loadChecklist(t: Pick<TestApp, 'db'>, unitId: string) {
   return writeTransaction(t.db, (trx) => loadStartingChecklist(trx, t.db.dialect, unitId, null));
+}
+
+/**
+ * The sample meeting rubric (reference/meeting-rubric-sample.json: regular meetings scored out
+ * of 100 on eight criteria, levels Tốt, Khá, Trung bình, Kém) kept by `unitId`, loaded through the meetings
+ * service as the demo loads it. Without one, a meeting has no score sheet.
+ */
+export async function loadSampleRubric(t: Pick<TestApp, 'db'>, unitId: string) {
+  return writeTransaction(t.db, (trx) => seedSampleRubric(trx, t.db, unitId));
+}
+
+/**
+ * A new meeting of a cell, created through the API by `cookie` (its secretary, or a committee
+ * above it): a regular one at 19:30 with one agenda item unless `body` says otherwise; `body`
+ * replaces or adds fields (participants, guests, kind and topic, date…).
+ */
+export async function buildMeeting(t: TestApp, cookie: string, body: Record<string, unknown> & { unitId: string; date: string }): Promise<MeetingDetail> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/meetings',
+    headers: { cookie },
+    payload: { kind: 'regular', startTime: '19:30', place: 'Nhà văn hóa thôn', agenda: [{ title: 'Sinh hoạt thường kỳ' }], ...body },
+  });
+  if (res.statusCode !== 201) throw new Error(`buildMeeting: ${res.statusCode} ${res.body}`);
+  return res.json() as MeetingDetail;
+}
+
+/**
+ * A new task, created through the API by `cookie` (an assigner over `body.unitId`) from a full
+ * POST /api/tasks body (`taskBody` in tasks.ts fills in every "rõ").
+ */
+export async function buildTask(t: TestApp, cookie: string, body: Record<string, unknown>): Promise<TaskDetail> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/tasks', headers: { cookie }, payload: body });
+  if (res.statusCode !== 201) throw new Error(`buildTask: ${res.statusCode} ${res.body}`);
+  return res.json() as TaskDetail;
 }
 
 /**

@@ -1,22 +1,26 @@
 /**
- * The meetings suites' shared fixture over one demo app: accounts the demo lacks, Đồng Thứ's
- * roster, and a ready Đồng Thứ meeting in any state, each on a fresh past date.
+ * The meetings suites' shared fixture: a commune of their own (three cells, the staff's six
+ * accounts, the sample rubric), accounts the staff lacks, the first cell's roster, and a ready
+ * meeting of that cell in any state, each on a fresh past date.
  */
 import { expect } from 'vitest';
 import type { MeetingDetail } from '../../src/features/meetings/schemas.js';
-import { CELL_DONG_THU, CELL_LUU_QUANG, COMMUNE, type TestApp } from './app.js';
-import { signInAs } from './accounts.js';
+import type { TestApp } from './app.js';
+import { accountOnFirstUse, buildAccount, buildMeeting, useStaffedCommune, type MemberStatus } from './factories.js';
 import { cellRoster, csvBase64, localInstant, requester, shiftDate, vnToday } from './meetings.js';
 
 /** The header row of an attendance file as the office exports it. */
 export const CSV_HEADER = ['Số thẻ', 'Họ và tên', 'Trạng thái', 'Giờ đến'];
+
+/** Each cell's members in turn: the first cell's twelve are ten official, one probationary, one exempt; six-member cells are all official. */
+const STATUSES: MemberStatus[] = [...Array<MemberStatus>(10).fill('official'), 'probationary', 'exempt'];
 
 export interface MeetingFixture {
   unitId: string;
   communeId: string;
   secretaryId: string;
   meeting: MeetingDetail;
-  /** Participants: dangvien.dongthu first, then three other members. */
+  /** Participants: the staff's member first, then three other members. */
   people: string[];
   /** A task outcome on the second agenda item, owned by people[1]. */
   outcomeId: string;
@@ -26,12 +30,21 @@ export interface MeetingFixture {
 
 export function meetingFixtures(t: () => TestApp) {
   const call = requester(t);
+  /**
+   * The commune: "Đồng Thứ" (twelve members: the staff's secretary and member, a probationary
+   * and an exempt one), "Lưu Quang" (the other secretary's) and "Số 1", where the commune's
+   * staff are members and no fixture meeting is held; its committee keeps the sample rubric.
+   */
+  const { home, staff, as } = useStaffedCommune(t, { villages: ['Đồng Thứ', 'Lưu Quang', 'Số 1'], membersPerCell: [12, 6, 6], statuses: STATUSES, rubric: true });
 
-  /** Accounts the demo does not have. */
-  const officeOnly = () => signInAs(t(), 'vanphong.khongdangvien', [{ role: 'office', unitName: COMMUNE }]);
-  const officeLuuQuang = () => signInAs(t(), 'vanphong.luuquang', [{ role: 'office', unitName: CELL_LUU_QUANG }]);
-  const committeeDongThu = () => signInAs(t(), 'chiuy.dongthu', [{ role: 'cell_committee', unitName: CELL_DONG_THU }]);
-  const noRole = () => signInAs(t(), 'khong.vaitro', []);
+  // Accounts the staff lacks, made on first use.
+  /** The office over the commune, and no member record anywhere: it reads no meeting. */
+  const officeOnly = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] }));
+  /** An office role over Lưu Quang only: rubrics are the commune's. */
+  const officeLuuQuang = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'office', unitId: home().cells[1]!.id }] }));
+  /** A member of Đồng Thứ's cell committee: runs meetings, does not sign minutes. */
+  const committeeDongThu = accountOnFirstUse(() => buildAccount(t(), { roles: [{ role: 'cell_committee', unitId: home().cells[0]!.id }] }));
+  const noRole = accountOnFirstUse(() => buildAccount(t(), { roles: [], unitId: home().id }));
 
   let back = 0;
   /**
@@ -42,44 +55,35 @@ export function meetingFixtures(t: () => TestApp) {
 
   let cell: Awaited<ReturnType<typeof loadDongThu>> | undefined;
   async function loadDongThu() {
-    const unitId = await t().unitId(CELL_DONG_THU);
+    const unitId = home().cells[0]!.id;
     const roster = await cellRoster(t(), unitId);
-    const secretaryId = await t().memberIdOf('bithu.dongthu');
-    const memberId = await t().memberIdOf('dangvien.dongthu');
+    const secretaryId = staff().secretary.memberId!;
+    const memberId = staff().member.memberId!;
     return {
       unitId,
-      communeId: await t().unitId(COMMUNE),
+      communeId: home().id,
       roster,
       secretaryId,
       memberId,
-      /** Official members with a vote on any recent date, neither demo account. */
-      others: roster.filter(
-        (m) => m.status === 'official' && (m.official_on ?? '') < '2026-01-01' && m.id !== secretaryId && m.id !== memberId,
-      ),
+      /** Official members (official long before any meeting here), neither the secretary nor the member. */
+      others: roster.filter((m) => m.status === 'official' && m.id !== secretaryId && m.id !== memberId),
       probationary: roster.find((m) => m.status === 'probationary')!,
       exempt: roster.find((m) => m.status === 'exempt')!,
-      luuQuangMemberId: await t().memberIdOf('bithu.luuquang'),
+      luuQuangMemberId: staff().otherSecretary.memberId!,
     };
   }
   const dongThu = async () => (cell ??= await loadDongThu());
   const nameOf = async (memberId: string) => (await dongThu()).roster.find((m) => m.id === memberId)!.full_name;
 
-
-  async function createIn(who: string, body: Record<string, unknown>): Promise<MeetingDetail> {
-    const res = await call('POST', '/api/meetings', who, body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as MeetingDetail;
-  }
-
   /** Marks every participant present at `time` (19:30 = on time). */
   async function recordAll(meeting: MeetingDetail, time = '19:30') {
     const entries = meeting.participants.map((p) => ({ memberId: p.memberId, status: 'present', arrivedAt: localInstant(meeting.date, time) }));
-    const res = await call('PUT', `/api/meetings/${meeting.id}/attendance`, 'bithu.dongthu', { entries });
+    const res = await call('PUT', `/api/meetings/${meeting.id}/attendance`, staff().secretary.cookie, { entries });
     expect(res.statusCode, res.body).toBe(200);
   }
 
   async function transition(id: string, step: 'hold' | 'approve'): Promise<MeetingDetail> {
-    const res = await call('POST', `/api/meetings/${id}/${step}`, 'bithu.dongthu');
+    const res = await call('POST', `/api/meetings/${id}/${step}`, staff().secretary.cookie);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as MeetingDetail;
   }
@@ -92,7 +96,7 @@ export function meetingFixtures(t: () => TestApp) {
     const d = await dongThu();
     const date = opts.date ?? freshPastDate();
     const people = [d.memberId, ...d.others.slice(0, 3).map((m) => m.id)];
-    const created = await createIn('bithu.dongthu', {
+    const created = await buildMeeting(t(), staff().secretary.cookie, {
       unitId: d.unitId,
       kind: 'regular',
       date,
@@ -105,7 +109,7 @@ export function meetingFixtures(t: () => TestApp) {
       agenda: [{ title: 'Đánh giá kết quả tháng trước' }, { title: 'Nhiệm vụ tháng tới' }],
     });
     const deadline = shiftDate(date, 30);
-    const withTask = await call('POST', `/api/meetings/${created.id}/outcomes`, 'bithu.dongthu', {
+    const withTask = await call('POST', `/api/meetings/${created.id}/outcomes`, staff().secretary.cookie, {
       agendaItemId: created.agenda[1]!.id,
       kind: 'task',
       task: { title: 'Tu sửa đường làng', deliverable: 'Đường làng đổ bê tông xong, nghiệm thu', ownerMemberId: people[1], deadline },
@@ -150,6 +154,9 @@ export function meetingFixtures(t: () => TestApp) {
   }
 
   return {
+    home,
+    staff,
+    as,
     officeOnly,
     officeLuuQuang,
     committeeDongThu,
@@ -157,7 +164,6 @@ export function meetingFixtures(t: () => TestApp) {
     freshPastDate,
     dongThu,
     nameOf,
-    createIn,
     recordAll,
     transition,
     newMeeting,
@@ -169,15 +175,16 @@ export function meetingFixtures(t: () => TestApp) {
 
 /**
  * Every meeting written so far in the app (created, edited, marked, imported, reopened) still has
- * a stored tally equal to a recount of its participants, and the meeting page shows the same
- * figures. Call it last in a suite; `atLeast` guards against checking nothing.
+ * a stored tally equal to a recount of its participants, and the meeting page, read by `reader`
+ * (the commune committee's cookie), shows the same figures. Call it last in a suite; `atLeast`
+ * guards against checking nothing.
  */
-export async function expectTalliesMatchRecount(t: () => TestApp, atLeast: number): Promise<void> {
+export async function expectTalliesMatchRecount(t: () => TestApp, reader: string, atLeast: number): Promise<void> {
   const call = requester(t);
   const meetings = await t().db.db.selectFrom('meetings').selectAll().execute();
   expect(meetings.length).toBeGreaterThanOrEqual(atLeast);
   for (const m of meetings) {
-    const detail = await call('GET', `/api/meetings/${m.id}`, 'bithu.dangbo');
+    const detail = await call('GET', `/api/meetings/${m.id}`, reader);
     expect(detail.statusCode, detail.body).toBe(200);
     const a = detail.json().attendance;
     expect(

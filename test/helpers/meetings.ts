@@ -22,8 +22,8 @@ export const localInstant = (date: string, time: string): string => `${date}T${t
 export const ddmmyyyy = (date: string): string => date.split('-').reverse().join('/');
 
 /**
- * A request helper over a test app: `who` is a demo username, a cookie header from signInAs,
- * or null for an anonymous caller; `lang` sets Accept-Language.
+ * A request helper over a test app: `who` is a demo username, a signed-in cookie header (a
+ * factory-built account's `cookie`), or null for an anonymous caller; `lang` sets Accept-Language.
  */
 export function requester(t: () => TestApp) {
   return async function call(method: Method, url: string, who: string | null, payload?: unknown, lang?: string): Promise<LightMyRequestResponse> {

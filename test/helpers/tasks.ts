@@ -1,4 +1,5 @@
 import type { TestApp } from './app.js';
+import { buildMeeting } from './factories.js';
 
 /** Rows in the task tables (tasks, co-workers, progress reports, files): for "nothing was written" checks. */
 export async function taskTableCounts(t: TestApp) {
@@ -33,4 +34,10 @@ export function taskBody(unitId: string, ownerMemberId: string, deadline: string
     deadline,
     ...over,
   };
+}
+
+/** A regular meeting of a cell on a (past) day, as a task's source: tasks decided at it may already be overdue. */
+export async function meetingSource(t: TestApp, cookie: string, unitId: string, date: string): Promise<{ kind: 'meeting'; meetingId: string }> {
+  const meeting = await buildMeeting(t, cookie, { unitId, date, agenda: [{ title: 'Nhiệm vụ tháng' }] });
+  return { kind: 'meeting', meetingId: meeting.id };
 }

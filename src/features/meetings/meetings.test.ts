@@ -2,21 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { CELL_DONG_THU, useDemoApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
 import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
+import { buildMeeting } from '../../../test/helpers/factories.js';
 import { cellRoster, localInstant, meetingRows, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { expectTalliesMatchRecount, meetingFixtures, type MeetingFixture as Fixture } from '../../../test/helpers/meeting-fixtures.js';
 import type { MeetingDetail, TaskSummary } from './schemas.js';
 
-const CELL_SO_1 = 'Chi bộ thôn Số 1';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 forEachDialect((dialect) => {
   describe('meetings: rights, lifecycle, outcomes', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
     const {
+      home,
+      staff,
+      as,
       officeOnly,
       officeLuuQuang,
       committeeDongThu,
@@ -24,7 +27,6 @@ forEachDialect((dialect) => {
       freshPastDate,
       dongThu,
       nameOf,
-      createIn,
       newMeeting,
       newMeetingBody,
       rubricBody,
@@ -40,10 +42,10 @@ forEachDialect((dialect) => {
       url: (f: Fixture) => `/api/meetings/${f.meeting.id}${suffix}`,
       missing: () => `/api/meetings/${missingId()}${suffix}`,
     });
-    const managers: Who[] = ['dangvien.dongthu', 'vanphong'];
+    const managers: Who[] = [as('member'), as('office')];
     const readersOnlyBy: Who[] = [officeOnly, noRole];
-    /** The secretary of another cell: Đồng Thứ's records are outside their scope. */
-    const other: Who = 'bithu.luuquang';
+    /** The secretary of another cell (Lưu Quang): Đồng Thứ's records are outside their scope. */
+    const other: Who = as('otherSecretary');
 
     const rows: Row[] = [
       {
@@ -53,7 +55,7 @@ forEachDialect((dialect) => {
         missing: () => `/api/units/${missingId()}/meetings`,
         forbidden: readersOnlyBy,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().items.map((i: { id: string }) => i.id)).toContain(f.meeting.id) },
+        happy: { who: as('member'), status: 200, check: (res, f) => expect(res.json().items.map((i: { id: string }) => i.id)).toContain(f.meeting.id) },
       },
       {
         route: 'GET /api/units/:id/meeting-options',
@@ -62,7 +64,7 @@ forEachDialect((dialect) => {
         missing: () => `/api/units/${missingId()}/meeting-options`,
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect(res.json().openTasks.map((x: TaskSummary) => x.id)).toContain(f.taskId) },
+        happy: { who: as('secretary'), status: 200, check: (res, f) => expect(res.json().openTasks.map((x: TaskSummary) => x.id)).toContain(f.taskId) },
       },
       {
         route: 'GET /api/units/:id/attendance-stats',
@@ -71,7 +73,7 @@ forEachDialect((dialect) => {
         missing: () => `/api/units/${missingId()}/attendance-stats`,
         forbidden: managers,
         other,
-        happy: { who: 'ubkt', status: 200, check: (res) => expect(res.json().unitName).toBe(CELL_DONG_THU) },
+        happy: { who: as('inspection'), status: 200, check: (res) => expect(res.json().unitName).toBe(home().cells[0]!.name) },
       },
       {
         route: 'GET /api/members/:id/attendance-stats',
@@ -79,9 +81,9 @@ forEachDialect((dialect) => {
         url: (f) => `/api/members/${f.secretaryId}/attendance-stats`,
         missing: () => `/api/members/${missingId()}/attendance-stats`,
         // A member asking for another member's record; the office has no report right at all.
-        forbidden: ['dangvien.dongthu', 'vanphong'],
+        forbidden: [as('member'), as('office')],
         other,
-        happy: { who: 'bithu.dongthu', status: 200, check: (res, f) => expect(res.json().memberId).toBe(f.secretaryId) },
+        happy: { who: as('secretary'), status: 200, check: (res, f) => expect(res.json().memberId).toBe(f.secretaryId) },
       },
       {
         route: 'POST /api/meetings',
@@ -92,7 +94,7 @@ forEachDialect((dialect) => {
         missingBody: () => newMeetingBody(missingId()),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 201, audit: 'meeting.create' },
+        happy: { who: as('secretary'), status: 201, audit: 'meeting.create' },
       },
       {
         route: 'GET /api/meetings/:id',
@@ -100,7 +102,7 @@ forEachDialect((dialect) => {
         ...meetingUrl(),
         forbidden: readersOnlyBy,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res, f) => expect(res.json().id).toBe(f.meeting.id) },
+        happy: { who: as('member'), status: 200, check: (res, f) => expect(res.json().id).toBe(f.meeting.id) },
       },
       {
         route: 'PATCH /api/meetings/:id',
@@ -109,7 +111,7 @@ forEachDialect((dialect) => {
         body: () => ({ place: 'Hội trường thôn Đồng Thứ' }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.update', check: (res) => expect(res.json().place).toBe('Hội trường thôn Đồng Thứ') },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.update', check: (res) => expect(res.json().place).toBe('Hội trường thôn Đồng Thứ') },
       },
       {
         route: 'DELETE /api/meetings/:id',
@@ -117,7 +119,7 @@ forEachDialect((dialect) => {
         ...meetingUrl(),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 204, audit: 'meeting.delete' },
+        happy: { who: as('secretary'), status: 204, audit: 'meeting.delete' },
       },
       {
         route: 'PUT /api/meetings/:id/agenda',
@@ -126,7 +128,7 @@ forEachDialect((dialect) => {
         body: (f) => ({ items: f.meeting.agenda.map((a) => ({ id: a.id, title: a.title, minutes: 'Chi bộ thảo luận, thống nhất.' })) }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.agenda' },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.agenda' },
       },
       {
         route: 'PUT /api/meetings/:id/attendance',
@@ -135,7 +137,7 @@ forEachDialect((dialect) => {
         body: (f) => ({ entries: [{ memberId: f.people[0], status: 'present', arrivedAt: localInstant(f.meeting.date, '19:25') }] }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.attendance' },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.attendance' },
       },
       {
         route: 'POST /api/meetings/:id/attendance/import',
@@ -144,7 +146,7 @@ forEachDialect((dialect) => {
         body: async (f) => ({ fileName: 'diem-danh.csv', contentBase64: await oneRowCsv(f) }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.attendance_import' },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.attendance_import' },
       },
       {
         route: 'POST /api/meetings/:id/outcomes',
@@ -153,7 +155,7 @@ forEachDialect((dialect) => {
         body: (f) => ({ agendaItemId: f.meeting.agenda[0]!.id, kind: 'information', text: 'Thôn hoàn thành kế hoạch thu thuế.' }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 201, audit: 'meeting.outcome_add' },
+        happy: { who: as('secretary'), status: 201, audit: 'meeting.outcome_add' },
       },
       {
         route: 'DELETE /api/meetings/:id/outcomes/:outcomeId',
@@ -162,7 +164,7 @@ forEachDialect((dialect) => {
         missing: (f) => `/api/meetings/${missingId()}/outcomes/${f.outcomeId}`,
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.outcome_remove' },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.outcome_remove' },
       },
       {
         route: 'POST /api/meetings/:id/hold',
@@ -170,7 +172,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/hold'),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.hold', check: (res) => expect(res.json().status).toBe('held') },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.hold', check: (res) => expect(res.json().status).toBe('held') },
       },
       {
         route: 'POST /api/meetings/:id/approve',
@@ -178,9 +180,9 @@ forEachDialect((dialect) => {
         setup: 'held',
         ...meetingUrl('/approve'),
         // The cell committee runs meetings but only the secretary signs the minutes.
-        forbidden: ['dangvien.dongthu', committeeDongThu, 'vanphong'],
+        forbidden: [as('member'), committeeDongThu, as('office')],
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.approve', check: (res) => expect(res.json().status).toBe('approved') },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.approve', check: (res) => expect(res.json().status).toBe('approved') },
       },
       {
         route: 'POST /api/meetings/:id/reopen',
@@ -188,9 +190,9 @@ forEachDialect((dialect) => {
         setup: 'approved',
         ...meetingUrl('/reopen'),
         body: () => ({ reason: 'Bổ sung ý kiến phát biểu còn thiếu' }),
-        forbidden: ['dangvien.dongthu', committeeDongThu, 'vanphong'],
+        forbidden: [as('member'), committeeDongThu, as('office')],
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.reopen', check: (res) => expect(res.json().status).toBe('held') },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.reopen', check: (res) => expect(res.json().status).toBe('held') },
       },
       {
         route: 'PUT /api/meetings/:id/score',
@@ -199,7 +201,7 @@ forEachDialect((dialect) => {
         body: () => ({ items: [{ code: 'prepare', points: 8 }] }),
         forbidden: managers,
         other,
-        happy: { who: 'bithu.dongthu', status: 200, audit: 'meeting.score', check: (res) => expect(res.json().scoreTotal).toBe(8) },
+        happy: { who: as('secretary'), status: 200, audit: 'meeting.score', check: (res) => expect(res.json().scoreTotal).toBe(8) },
       },
       {
         route: 'GET /api/meetings/:id/minutes.docx',
@@ -207,7 +209,7 @@ forEachDialect((dialect) => {
         ...meetingUrl('/minutes.docx'),
         forbidden: readersOnlyBy,
         other,
-        happy: { who: 'dangvien.dongthu', status: 200, check: (res) => expect(res.headers['content-type']).toBe(DOCX) },
+        happy: { who: as('member'), status: 200, check: (res) => expect(res.headers['content-type']).toBe(DOCX) },
       },
       {
         route: 'GET /api/meeting-rubrics',
@@ -217,7 +219,7 @@ forEachDialect((dialect) => {
         forbidden: [noRole],
         other,
         happy: {
-          who: 'bithu.dangbo',
+          who: as('committee'),
           status: 200,
           url: (f) => `/api/meeting-rubrics?unitId=${f.communeId}`,
           check: (res) => expect(res.json().items.some((r: { kind: string; retired: boolean }) => r.kind === 'regular' && !r.retired)).toBe(true),
@@ -230,9 +232,9 @@ forEachDialect((dialect) => {
         missing: () => '/api/meeting-rubrics',
         body: (f) => rubricBody(f.unitId),
         missingBody: () => rubricBody(missingId()),
-        forbidden: ['bithu.dongthu', 'dangvien.dongthu'],
+        forbidden: [as('secretary'), as('member')],
         other: officeLuuQuang,
-        happy: { who: 'vanphong', status: 201, audit: 'rubric.create', body: (f) => rubricBody(f.communeId, 'Mẫu chuyên đề (ma trận quyền)') },
+        happy: { who: as('office'), status: 201, audit: 'rubric.create', body: (f) => rubricBody(f.communeId, 'Mẫu chuyên đề (ma trận quyền)') },
       },
     ];
 
@@ -247,26 +249,26 @@ forEachDialect((dialect) => {
       });
 
       it('the office, a member of another cell, reads no Đồng Thứ meeting (404 like a missing one)', async () => {
-        // vanphong is also a member of Chi bộ Cơ quan: it may read meetings somewhere, so a
+        // The office is also a member of the Số 1 cell: it may read meetings somewhere, so a
         // Đồng Thứ meeting is outside its scope rather than beyond its role.
         const f = await newMeeting();
-        const res = await call('GET', `/api/meetings/${f.meeting.id}`, 'vanphong');
-        const missing = await call('GET', `/api/meetings/${missingId()}`, 'vanphong');
+        const res = await call('GET', `/api/meetings/${f.meeting.id}`, staff().office.cookie);
+        const missing = await call('GET', `/api/meetings/${missingId()}`, staff().office.cookie);
         expect(res.statusCode).toBe(404);
         expect(res.body).toBe(missing.body);
         // ...and it never manages one.
-        expect((await call('POST', `/api/meetings/${f.meeting.id}/hold`, 'vanphong')).statusCode).toBe(403);
+        expect((await call('POST', `/api/meetings/${f.meeting.id}/hold`, staff().office.cookie)).statusCode).toBe(403);
       });
 
       it('the commune committee and the inspection read Đồng Thứ meetings; only the committee changes them', async () => {
         const f = await newMeeting();
         const detail = async (who: string) => (await call('GET', `/api/meetings/${f.meeting.id}`, who)).json().allowedActions;
-        expect(await detail('bithu.dangbo')).toEqual(['meeting.manage', 'meeting.approve', 'audit.read']);
-        expect(await detail('ubkt')).toEqual(['audit.read']);
-        expect(await detail('bithu.dongthu')).toEqual(['meeting.manage', 'meeting.approve']);
+        expect(await detail(staff().committee.cookie)).toEqual(['meeting.manage', 'meeting.approve', 'audit.read']);
+        expect(await detail(staff().inspection.cookie)).toEqual(['audit.read']);
+        expect(await detail(staff().secretary.cookie)).toEqual(['meeting.manage', 'meeting.approve']);
         expect(await detail(await committeeDongThu())).toEqual(['meeting.manage']);
-        expect(await detail('dangvien.dongthu')).toEqual([]);
-        expect((await call('PATCH', `/api/meetings/${f.meeting.id}`, 'ubkt', { place: 'UBKT' })).statusCode).toBe(403);
+        expect(await detail(staff().member.cookie)).toEqual([]);
+        expect((await call('PATCH', `/api/meetings/${f.meeting.id}`, staff().inspection.cookie, { place: 'UBKT' })).statusCode).toBe(403);
         const byCommittee = await call('PATCH', `/api/meetings/${f.meeting.id}`, await committeeDongThu(), { place: 'Nhà ông trưởng thôn' });
         expect(byCommittee.statusCode, byCommittee.body).toBe(200);
       });
@@ -279,7 +281,7 @@ forEachDialect((dialect) => {
         const d = await dongThu();
         const date = freshPastDate();
         const audits = await auditCount(t());
-        const m = await createIn('bithu.dongthu', {
+        const m = await buildMeeting(t(), staff().secretary.cookie, {
           unitId: d.unitId,
           kind: 'regular',
           date,
@@ -293,7 +295,7 @@ forEachDialect((dialect) => {
         expect(m.participants.every((p) => p.status === 'pending' && p.role === 'member' && p.arrivedAt === null && p.lateMinutes === null)).toBe(true);
         expect(m).toMatchObject({
           unitId: d.unitId,
-          unitName: CELL_DONG_THU,
+          unitName: home().cells[0]!.name,
           kind: 'regular',
           topic: null,
           date,
@@ -339,7 +341,7 @@ forEachDialect((dialect) => {
           [{ ...base, date: '31/03/2022' }, 'date'],
           [{ ...base, graceMinutes: 500 }, 'graceMinutes'],
         ] as const) {
-          const res = await call('POST', '/api/meetings', 'bithu.dangbo', body);
+          const res = await call('POST', '/api/meetings', staff().committee.cookie, body);
           expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual([field]);
         }
@@ -348,14 +350,14 @@ forEachDialect((dialect) => {
       });
 
       it('carries the open tasks of earlier meetings onto the agenda of the next one', async () => {
-        const unitId = await t().unitId(CELL_SO_1);
+        const unitId = home().cells[2]!.id;
         const roster = (await cellRoster(t(), unitId)).filter((m) => m.status !== 'exempt');
         const people = roster.slice(0, 3).map((m) => m.id);
         const d1 = shiftDate(vnToday(), -60);
         const body = (date: string) => ({ unitId, kind: 'regular', date, startTime: '08:00', place: 'Nhà văn hóa thôn Số 1', participantIds: people, agenda: [{ title: 'Nhiệm vụ' }] });
-        const first = await createIn('bithu.dangbo', body(d1));
+        const first = await buildMeeting(t(), staff().committee.cookie, body(d1));
         const addTask = async (title: string, owner: string, deadline: string) => {
-          const res = await call('POST', `/api/meetings/${first.id}/outcomes`, 'bithu.dangbo', {
+          const res = await call('POST', `/api/meetings/${first.id}/outcomes`, staff().committee.cookie, {
             agendaItemId: first.agenda[0]!.id,
             kind: 'task',
             task: { title, deliverable: 'Báo cáo kết quả với chi bộ', ownerMemberId: owner, deadline },
@@ -366,18 +368,18 @@ forEachDialect((dialect) => {
         const open = await addTask('Dọn vệ sinh kênh mương', people[0]!, shiftDate(d1, 20));
         const done = await addTask('Thu quỹ khuyến học', people[1]!, shiftDate(d1, 25));
         // Closed by the assigner as done on time: no longer carried.
-        const closed = await call('POST', `/api/tasks/${done.id}/close`, 'bithu.dangbo', { outcome: 'on_time', completedOn: shiftDate(d1, 20), comment: 'Đã thu đủ.' });
+        const closed = await call('POST', `/api/tasks/${done.id}/close`, staff().committee.cookie, { outcome: 'on_time', completedOn: shiftDate(d1, 20), comment: 'Đã thu đủ.' });
         expect(closed.statusCode, closed.body).toBe(200);
 
-        const earlier = await createIn('bithu.dangbo', body(shiftDate(d1, -10)));
+        const earlier = await buildMeeting(t(), staff().committee.cookie, body(shiftDate(d1, -10)));
         expect(earlier.reviewedTasks).toEqual([]);
 
-        const second = await createIn('bithu.dangbo', body(shiftDate(d1, 30)));
+        const second = await buildMeeting(t(), staff().committee.cookie, body(shiftDate(d1, 30)));
         expect(second.reviewedTasks).toEqual([
           {
             id: open.id,
             unitId,
-            unitName: CELL_SO_1,
+            unitName: home().cells[2]!.name,
             title: 'Dọn vệ sinh kênh mương',
             deliverable: 'Báo cáo kết quả với chi bộ',
             ownerKind: 'member',
@@ -401,7 +403,7 @@ forEachDialect((dialect) => {
           },
         ]);
         expect((await lastAudit(t())).after).toMatchObject({ reviewedTaskIds: [open.id] });
-        const options = await call('GET', `/api/units/${unitId}/meeting-options`, 'bithu.dangbo');
+        const options = await call('GET', `/api/units/${unitId}/meeting-options`, staff().committee.cookie);
         expect(options.json().openTasks.map((x: TaskSummary) => x.id)).toEqual([open.id]);
         expect(options.json().lastPlace).toBe('Nhà văn hóa thôn Số 1');
       });
@@ -411,7 +413,7 @@ forEachDialect((dialect) => {
         const [a, b] = f.people as [string, string];
         const id = f.meeting.id;
         const date = f.meeting.date;
-        const att = await call('PUT', `/api/meetings/${id}/attendance`, 'bithu.dongthu', {
+        const att = await call('PUT', `/api/meetings/${id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: a, status: 'present', arrivedAt: localInstant(date, '19:45') },
             { memberId: b, status: 'present', arrivedAt: localInstant(date, '19:29') },
@@ -420,7 +422,7 @@ forEachDialect((dialect) => {
         const late = (res: LightMyRequestResponse) => Object.fromEntries((res.json().participants as { memberId: string; lateMinutes: number | null }[]).map((p) => [p.memberId, p.lateMinutes]));
         expect(late(att)).toMatchObject({ [a]: 15, [b]: 0 });
 
-        const later = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { startTime: '19:40' });
+        const later = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { startTime: '19:40' });
         expect(later.statusCode, later.body).toBe(200);
         expect(later.json()).toMatchObject({ startTime: '19:40', startsAt: new Date(localInstant(date, '19:40')).toISOString() });
         expect(late(later)).toMatchObject({ [a]: 5, [b]: 0 });
@@ -429,43 +431,43 @@ forEachDialect((dialect) => {
         expect(entry.before).toMatchObject({ startTime: '19:30' });
         expect(entry.after).toMatchObject({ startTime: '19:40', lateness: [{ memberId: a, before: 15, after: 5 }] });
 
-        const grace = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { graceMinutes: 5 });
+        const grace = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { graceMinutes: 5 });
         expect(late(grace)).toMatchObject({ [a]: 0 });
-        const back = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { graceMinutes: 0, startTime: '19:30' });
+        const back = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { graceMinutes: 0, startTime: '19:30' });
         expect(late(back)).toMatchObject({ [a]: 15, [b]: 0 });
 
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), id)];
-        const moved = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { date: shiftDate(date, -1), place: 'Nơi khác' });
+        const moved = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { date: shiftDate(date, -1), place: 'Nơi khác' });
         expect(moved.statusCode).toBe(400);
         expect(moved.json().error.fields).toEqual([{ field: 'date', message: 'Ngày họp (date): Đã ghi giờ đến của người dự họp; không thể đổi ngày họp.' }]);
-        const unchanged = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { date, startTime: '19:30', place: f.meeting.place });
+        const unchanged = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { date, startTime: '19:30', place: f.meeting.place });
         expect(unchanged.statusCode).toBe(200);
-        expect((await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', {})).statusCode).toBe(200);
+        expect((await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, {})).statusCode).toBe(200);
         expect(await meetingRows(t(), id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
 
         // Without arrivals the date may move.
         const g = await newMeeting();
         const newDate = freshPastDate();
-        const res = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: newDate });
+        const res = await call('PATCH', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie, { date: newDate });
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json()).toMatchObject({ date: newDate, startsAt: new Date(localInstant(newDate, '19:30')).toISOString() });
         // …but not past the deadline of a task it gave.
-        const overtaking = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: shiftDate(g.deadline, 1) });
+        const overtaking = await call('PATCH', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie, { date: shiftDate(g.deadline, 1) });
         expect(overtaking.statusCode).toBe(400);
         expect(overtaking.json().error.fields).toEqual([
           { field: 'date', message: 'Ngày họp (date): ngày họp mới muộn hơn thời hạn của nhiệm vụ "Tu sửa đường làng"; hãy xóa hoặc giao lại nhiệm vụ đó trước' },
         ]);
-        expect((await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: g.deadline })).statusCode).toBe(200);
+        expect((await call('PATCH', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie, { date: g.deadline })).statusCode).toBe(200);
       });
 
       it('PATCH: participants added and removed; chair must be one of them; bad fields refused', async () => {
         const f = await newMeeting();
         const d = await dongThu();
         const id = f.meeting.id;
-        // The chair and the secretary (people 2 and 3) stay; dangvien.dongthu leaves.
+        // The chair and the secretary (people 2 and 3) stay; the staff's member leaves.
         const wanted = [...f.people.slice(1), d.others[5]!.id];
-        const res = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', { participantIds: wanted });
+        const res = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, { participantIds: wanted });
         expect(res.statusCode, res.body).toBe(200);
         expect((res.json() as MeetingDetail).participants.map((p) => p.memberId).sort()).toEqual([...wanted].sort());
         const entry = await lastAudit(t());
@@ -481,7 +483,7 @@ forEachDialect((dialect) => {
           [{ startTime: '24:00' }, 'startTime'],
           [{ status: 'approved' }, 'status'],
         ] as const) {
-          const bad = await call('PATCH', `/api/meetings/${id}`, 'bithu.dongthu', body);
+          const bad = await call('PATCH', `/api/meetings/${id}`, staff().secretary.cookie, body);
           expect(bad.statusCode, `${field}: ${bad.body}`).toBe(400);
           expect(fieldsOf(bad)).toEqual([field]);
         }
@@ -498,7 +500,7 @@ forEachDialect((dialect) => {
           { id: second.id, title: second.title },
           { title: 'Góp ý, phê bình' },
         ];
-        const res = await call('PUT', `/api/meetings/${id}/agenda`, 'bithu.dongthu', { items });
+        const res = await call('PUT', `/api/meetings/${id}/agenda`, staff().secretary.cookie, { items });
         expect(res.statusCode, res.body).toBe(200);
         const agenda = (res.json() as MeetingDetail).agenda;
         expect(agenda.map((a) => [a.position, a.title])).toEqual([
@@ -511,9 +513,9 @@ forEachDialect((dialect) => {
         expect((await lastAudit(t())).action).toBe('meeting.agenda');
 
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), id)];
-        const same = await call('PUT', `/api/meetings/${id}/agenda`, 'bithu.dongthu', { items: agenda.map((a) => ({ id: a.id, title: a.title })) });
+        const same = await call('PUT', `/api/meetings/${id}/agenda`, staff().secretary.cookie, { items: agenda.map((a) => ({ id: a.id, title: a.title })) });
         expect(same.statusCode).toBe(200);
-        const dropped = await call('PUT', `/api/meetings/${id}/agenda`, 'bithu.dongthu', { items: [{ id: first.id, title: 'Chỉ còn một mục' }] });
+        const dropped = await call('PUT', `/api/meetings/${id}/agenda`, staff().secretary.cookie, { items: [{ id: first.id, title: 'Chỉ còn một mục' }] });
         expect(dropped.statusCode).toBe(409);
         expect(dropped.json().error).toMatchObject({ code: 'agenda_item_has_outcomes', message: `Nội dung "${second.title}" đã có kết luận hoặc nhiệm vụ; hãy xóa chúng trước.` });
         for (const [body, field] of [
@@ -522,7 +524,7 @@ forEachDialect((dialect) => {
           [{ items: [] }, 'items'],
           [{ items: [{ title: '  ' }] }, 'items.0.title'],
         ] as const) {
-          const bad = await call('PUT', `/api/meetings/${id}/agenda`, 'bithu.dongthu', body);
+          const bad = await call('PUT', `/api/meetings/${id}/agenda`, staff().secretary.cookie, body);
           expect(bad.statusCode, bad.body).toBe(400);
           expect(fieldsOf(bad)).toEqual([field]);
         }
@@ -536,10 +538,10 @@ forEachDialect((dialect) => {
     describe('outcomes and tasks', () => {
       it('guests from the commune committee attend but are not counted in the cell, nor vote', async () => {
         const d = await dongThu();
-        const guest = await t().memberIdOf('bithu.dangbo');
+        const guest = staff().committee.memberId!;
         const date = freshPastDate();
         const member = d.others[0]!.id;
-        const meeting = await createIn('bithu.dongthu', {
+        const meeting = await buildMeeting(t(), staff().secretary.cookie, {
           unitId: d.unitId,
           kind: 'regular',
           date,
@@ -554,11 +556,12 @@ forEachDialect((dialect) => {
           [d.others[1]!.id, 'member'],
           [guest, 'guest'],
         ]);
-        expect(meeting.participants[2]!.unitName).toBe('Chi bộ Cơ quan Đảng ủy xã');
-        const options = (await call('GET', `/api/units/${d.unitId}/meeting-options`, 'bithu.dongthu')).json();
+        // The committee's member record is in the Số 1 cell.
+        expect(meeting.participants[2]!.unitName).toBe(home().cells[2]!.name);
+        const options = (await call('GET', `/api/units/${d.unitId}/meeting-options`, staff().secretary.cookie)).json();
         expect(options.guests.map((g: { id: string }) => g.id)).toContain(guest);
 
-        const att = await call('PUT', `/api/meetings/${meeting.id}/attendance`, 'bithu.dongthu', {
+        const att = await call('PUT', `/api/meetings/${meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: member, status: 'present', arrivedAt: localInstant(date, '19:30') },
             { memberId: d.others[1]!.id, status: 'absent' },
@@ -570,7 +573,7 @@ forEachDialect((dialect) => {
 
         // One member of the cell is present: two votes are one too many, whoever else sat in.
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), meeting.id)];
-        const votes = await call('POST', `/api/meetings/${meeting.id}/outcomes`, 'bithu.dongthu', {
+        const votes = await call('POST', `/api/meetings/${meeting.id}/outcomes`, staff().secretary.cookie, {
           agendaItemId: meeting.agenda[0]!.id,
           kind: 'decision',
           text: 'Thông qua nghị quyết tháng.',
@@ -581,7 +584,7 @@ forEachDialect((dialect) => {
         expect(await meetingRows(t(), meeting.id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
         // A guest is not one of the cell's members to own its task either.
-        const task = await call('POST', `/api/meetings/${meeting.id}/outcomes`, 'bithu.dongthu', {
+        const task = await call('POST', `/api/meetings/${meeting.id}/outcomes`, staff().secretary.cookie, {
           agendaItemId: meeting.agenda[0]!.id,
           kind: 'task',
           task: { title: 'Chỉ đạo', deliverable: 'Kế hoạch', ownerMemberId: guest, deadline: shiftDate(date, 5) },
@@ -594,7 +597,7 @@ forEachDialect((dialect) => {
         const d = await dongThu();
         const date = freshPastDate();
         const official = d.others[0]!.id;
-        const meeting = await createIn('bithu.dongthu', {
+        const meeting = await buildMeeting(t(), staff().secretary.cookie, {
           unitId: d.unitId,
           kind: 'regular',
           date,
@@ -603,11 +606,11 @@ forEachDialect((dialect) => {
           participantIds: [official, d.probationary.id],
           agenda: [{ title: 'Nghị quyết tháng' }],
         });
-        await call('PUT', `/api/meetings/${meeting.id}/attendance`, 'bithu.dongthu', {
+        await call('PUT', `/api/meetings/${meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [official, d.probationary.id].map((memberId) => ({ memberId, status: 'present', arrivedAt: localInstant(date, '19:25') })),
         });
         const decide = (votes: { for: number; against: number; abstain: number }) =>
-          call('POST', `/api/meetings/${meeting.id}/outcomes`, 'bithu.dongthu', {
+          call('POST', `/api/meetings/${meeting.id}/outcomes`, staff().secretary.cookie, {
             agendaItemId: meeting.agenda[0]!.id,
             kind: 'decision',
             text: 'Thông qua nghị quyết tháng.',
@@ -621,7 +624,7 @@ forEachDialect((dialect) => {
 
       it('two approvals at once: one succeeds, the other finds the minutes locked', async () => {
         const f = await newMeeting('held');
-        const results = await Promise.all([1, 2].map(() => call('POST', `/api/meetings/${f.meeting.id}/approve`, 'bithu.dongthu')));
+        const results = await Promise.all([1, 2].map(() => call('POST', `/api/meetings/${f.meeting.id}/approve`, staff().secretary.cookie)));
         expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
         expect((await meetingRows(t(), f.meeting.id)).versions.map((v) => v.version)).toEqual([1]);
         const approvals = await t().db.db.selectFrom('audit_log').select('seq').where('action', '=', 'meeting.approve').where('record_id', '=', f.meeting.id).execute();
@@ -634,7 +637,7 @@ forEachDialect((dialect) => {
         const id = f.meeting.id;
         const date = f.meeting.date;
         const [p0, p1, p2, p3] = f.people as [string, string, string, string];
-        await call('PUT', `/api/meetings/${id}/attendance`, 'bithu.dongthu', {
+        await call('PUT', `/api/meetings/${id}/attendance`, staff().secretary.cookie, {
           entries: [
             ...[p0, p1, p2].map((memberId) => ({ memberId, status: 'present', arrivedAt: localInstant(date, '19:30') })),
             { memberId: p3, status: 'absent' },
@@ -642,7 +645,7 @@ forEachDialect((dialect) => {
         });
         const item = f.meeting.agenda[0]!.id;
 
-        const decision = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', {
+        const decision = await call('POST', `/api/meetings/${id}/outcomes`, staff().secretary.cookie, {
           agendaItemId: item,
           kind: 'decision',
           text: 'Chi bộ thống nhất kế hoạch tu sửa nhà văn hóa.',
@@ -670,20 +673,20 @@ forEachDialect((dialect) => {
           [{ kind: 'vote', text: 'TT' }, 'kind'],
         ];
         for (const [body, field, message] of cases) {
-          const res = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', { agendaItemId: item, ...body });
+          const res = await call('POST', `/api/meetings/${id}/outcomes`, staff().secretary.cookie, { agendaItemId: item, ...body });
           expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual([field]);
           if (message) expect(res.json().error.fields[0].message).toBe(message);
         }
         // An empty task says all four of "rõ người, rõ việc, rõ trách nhiệm, rõ thời gian" at once.
-        const empty = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', { agendaItemId: item, kind: 'task', task: {} });
+        const empty = await call('POST', `/api/meetings/${id}/outcomes`, staff().secretary.cookie, { agendaItemId: item, kind: 'task', task: {} });
         expect(empty.statusCode).toBe(400);
         expect(fieldsOf(empty)).toEqual(['task.ownerMemberId', 'task.title', 'task.deliverable', 'task.deadline']);
         expect(await meetingRows(t(), id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
 
         const deadline = shiftDate(date, 14);
-        const task = await call('POST', `/api/meetings/${id}/outcomes`, 'bithu.dongthu', {
+        const task = await call('POST', `/api/meetings/${id}/outcomes`, staff().secretary.cookie, {
           agendaItemId: item,
           kind: 'task',
           task: { title: 'Lập dự toán tu sửa nhà văn hóa', deliverable: 'Bản dự toán trình chi bộ', ownerMemberId: p2, deadline },
@@ -710,21 +713,21 @@ forEachDialect((dialect) => {
         expect(row).toMatchObject({ owner_member_id: p2, deadline, status: 'open', unit_id: f.unitId, source_meeting_id: id });
         expect((await lastAudit(t())).after).toMatchObject({ kind: 'task', task: { id: created.task!.id, ownerMemberId: p2, deadline, deliverable: 'Bản dự toán trình chi bộ' } });
 
-        const removed = await call('DELETE', `/api/meetings/${id}/outcomes/${created.id}`, 'bithu.dongthu');
+        const removed = await call('DELETE', `/api/meetings/${id}/outcomes/${created.id}`, staff().secretary.cookie);
         expect(removed.statusCode, removed.body).toBe(200);
         expect((removed.json() as MeetingDetail).agenda[0]!.outcomes.map((o) => o.kind)).toEqual(['decision']);
         expect(await t().db.db.selectFrom('tasks').select('id').where('id', '=', created.task!.id).executeTakeFirst()).toBeUndefined();
         const entry = await lastAudit(t());
         expect(entry).toMatchObject({ action: 'meeting.outcome_remove', record_id: id });
         expect(entry.before).toMatchObject({ outcomeId: created.id, kind: 'task', taskId: created.task!.id });
-        const again = await call('DELETE', `/api/meetings/${id}/outcomes/${created.id}`, 'bithu.dongthu');
+        const again = await call('DELETE', `/api/meetings/${id}/outcomes/${created.id}`, staff().secretary.cookie);
         expect(again.statusCode).toBe(404);
-        expect(again.body).toBe((await call('DELETE', `/api/meetings/${missingId()}/outcomes/${created.id}`, 'bithu.dongthu')).body);
+        expect(again.body).toBe((await call('DELETE', `/api/meetings/${missingId()}/outcomes/${created.id}`, staff().secretary.cookie)).body);
       });
 
       it("a task's owner reports it finished; the secretary closes it; other members may not touch it", async () => {
         const f = await newMeeting();
-        const own = await call('POST', `/api/meetings/${f.meeting.id}/outcomes`, 'bithu.dongthu', {
+        const own = await call('POST', `/api/meetings/${f.meeting.id}/outcomes`, staff().secretary.cookie, {
           agendaItemId: f.meeting.agenda[1]!.id,
           kind: 'task',
           task: { title: 'Vận động hộ gia đình phân loại rác', deliverable: '100% hộ trong xóm phân loại rác', ownerMemberId: f.people[0], deadline: shiftDate(vnToday(), 10) },
@@ -734,7 +737,7 @@ forEachDialect((dialect) => {
         const audits = await auditCount(t());
 
         // The owner reports the work finished: 100% records today as the completion day.
-        const done = await call('POST', `/api/tasks/${taskId}/progress`, 'dangvien.dongthu', { text: 'Đã vận động xong cả xóm.', percent: 100 });
+        const done = await call('POST', `/api/tasks/${taskId}/progress`, staff().member.cookie, { text: 'Đã vận động xong cả xóm.', percent: 100 });
         expect(done.statusCode, done.body).toBe(200);
         expect(done.json()).toMatchObject({ id: taskId, status: 'open', progressPercent: 100, completedOn: vnToday(), overdue: false, ownerMemberId: f.people[0] });
         const entry = await lastAudit(t());
@@ -744,22 +747,22 @@ forEachDialect((dialect) => {
         expect(await auditCount(t())).toBe(audits + 1);
 
         // Someone else's task: the member reads it but may neither report on it nor close it.
-        expect((await call('GET', `/api/tasks/${f.taskId}`, 'dangvien.dongthu')).statusCode).toBe(200);
-        expect((await call('POST', `/api/tasks/${f.taskId}/progress`, 'dangvien.dongthu', { text: 'Xong', percent: 100 })).statusCode).toBe(403);
-        expect((await call('POST', `/api/tasks/${taskId}/close`, 'dangvien.dongthu', { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
-        const bad = await call('POST', `/api/tasks/${taskId}/close`, 'bithu.dongthu', { outcome: 'finished', comment: 'Tốt' });
+        expect((await call('GET', `/api/tasks/${f.taskId}`, staff().member.cookie)).statusCode).toBe(200);
+        expect((await call('POST', `/api/tasks/${f.taskId}/progress`, staff().member.cookie, { text: 'Xong', percent: 100 })).statusCode).toBe(403);
+        expect((await call('POST', `/api/tasks/${taskId}/close`, staff().member.cookie, { outcome: 'on_time', comment: 'Tự đánh giá' })).statusCode).toBe(403);
+        const bad = await call('POST', `/api/tasks/${taskId}/close`, staff().secretary.cookie, { outcome: 'finished', comment: 'Tốt' });
         expect(bad.statusCode).toBe(400);
         expect(fieldsOf(bad)).toEqual(['outcome']);
         expect(await auditCount(t())).toBe(audits + 1);
 
         // The secretary, who runs the cell's meetings, closes it.
-        const closed = await call('POST', `/api/tasks/${taskId}/close`, 'bithu.dongthu', { outcome: 'on_time', comment: 'Hoàn thành tốt.' });
+        const closed = await call('POST', `/api/tasks/${taskId}/close`, staff().secretary.cookie, { outcome: 'on_time', comment: 'Hoàn thành tốt.' });
         expect(closed.statusCode, closed.body).toBe(200);
         expect(closed.json()).toMatchObject({ status: 'on_time', completedOn: vnToday(), closedOn: vnToday() });
         expect(await lastAudit(t())).toMatchObject({ action: 'task.close', record_id: taskId });
         expect(await auditCount(t())).toBe(audits + 2);
         // Closed tasks are not carried to the next meeting.
-        const options = (await call('GET', `/api/units/${f.unitId}/meeting-options`, 'bithu.dongthu')).json();
+        const options = (await call('GET', `/api/units/${f.unitId}/meeting-options`, staff().secretary.cookie)).json();
         expect(options.openTasks.map((x: TaskSummary) => x.id)).not.toContain(taskId);
       });
     });
@@ -767,7 +770,7 @@ forEachDialect((dialect) => {
     // Runs last: every meeting the tests above wrote keeps a tally equal to a recount.
     describe('attendance tallies', () => {
       it('stay equal to a recount of the participants after every kind of change', async () => {
-        await expectTalliesMatchRecount(t, 10);
+        await expectTalliesMatchRecount(t, staff().committee.cookie, 10);
       });
     });
   });

@@ -1,22 +1,22 @@
 /** The minutes: held, approved and locked as a version, reopened, exported as Word. */
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { useDemoApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit } from '../../../test/helpers/accounts.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
+import { buildMeeting } from '../../../test/helpers/factories.js';
 import { docxText } from '../../../test/helpers/docx.js';
 import { cellRoster, ddmmyyyy, localInstant, meetingRows, requester, shiftDate, vnToday, type Method } from '../../../test/helpers/meetings.js';
 import { expectTalliesMatchRecount, meetingFixtures } from '../../../test/helpers/meeting-fixtures.js';
 import type { MeetingDetail } from './schemas.js';
 
-const CELL_SO_2 = 'Chi bộ thôn Số 2';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 forEachDialect((dialect) => {
   describe('meetings: minutes', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    const { nameOf, createIn, recordAll, transition, newMeeting, oneRowCsv } = meetingFixtures(t);
+    const { home, staff, nameOf, recordAll, transition, newMeeting, oneRowCsv } = meetingFixtures(t);
 
     // --- the minutes' life: hold, approve, lock, reopen -------------------------------------
 
@@ -24,7 +24,7 @@ forEachDialect((dialect) => {
       it('refuses to hold a meeting before its day (409) and twice', async () => {
         const future = await newMeeting('planned', { date: shiftDate(vnToday(), 7) });
         const audits = await auditCount(t());
-        const res = await call('POST', `/api/meetings/${future.meeting.id}/hold`, 'bithu.dongthu');
+        const res = await call('POST', `/api/meetings/${future.meeting.id}/hold`, staff().secretary.cookie);
         expect(res.statusCode).toBe(409);
         expect(res.json().error).toEqual({ code: 'meeting_in_future', message: 'Cuộc họp chưa đến ngày họp.' });
         expect((await meetingRows(t(), future.meeting.id)).meeting!.status).toBe('planned');
@@ -35,7 +35,7 @@ forEachDialect((dialect) => {
         expect(held.status).toBe('held');
         const entry = await lastAudit(t());
         expect(entry).toMatchObject({ action: 'meeting.hold', record_id: f.meeting.id, before: { status: 'planned' }, after: { status: 'held' } });
-        const twice = await call('POST', `/api/meetings/${f.meeting.id}/hold`, 'bithu.dongthu');
+        const twice = await call('POST', `/api/meetings/${f.meeting.id}/hold`, staff().secretary.cookie);
         expect(twice.statusCode).toBe(409);
         expect(twice.json().error.code).toBe('meeting_not_planned');
 
@@ -43,25 +43,25 @@ forEachDialect((dialect) => {
         const g = await newMeeting();
         await transition(g.meeting.id, 'hold');
         const [count, rows] = [await auditCount(t()), await meetingRows(t(), g.meeting.id)];
-        const moved = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: shiftDate(vnToday(), 3) });
+        const moved = await call('PATCH', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie, { date: shiftDate(vnToday(), 3) });
         expect(moved.statusCode, moved.body).toBe(409);
         expect(moved.json().error.code).toBe('meeting_in_future');
         expect(await meetingRows(t(), g.meeting.id)).toEqual(rows);
         expect(await auditCount(t())).toBe(count);
-        const corrected = await call('PATCH', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu', { date: shiftDate(g.meeting.date, -1) });
+        const corrected = await call('PATCH', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie, { date: shiftDate(g.meeting.date, -1) });
         expect(corrected.statusCode, corrected.body).toBe(200);
       });
 
       it('approves held minutes once everyone is recorded: version 1 is stored', async () => {
         const f = await newMeeting();
         const id = f.meeting.id;
-        const notHeld = await call('POST', `/api/meetings/${id}/approve`, 'bithu.dongthu');
+        const notHeld = await call('POST', `/api/meetings/${id}/approve`, staff().secretary.cookie);
         expect(notHeld.statusCode).toBe(409);
         expect(notHeld.json().error.code).toBe('meeting_not_held');
 
         await transition(id, 'hold');
         const audits = await auditCount(t());
-        const pending = await call('POST', `/api/meetings/${id}/approve`, 'bithu.dongthu');
+        const pending = await call('POST', `/api/meetings/${id}/approve`, staff().secretary.cookie);
         expect(pending.statusCode).toBe(409);
         expect(pending.json().error.code).toBe('attendance_incomplete');
         expect(pending.json().error.message).toMatch(/^Còn 4 người chưa điểm danh \(.+\)\.$/);
@@ -90,8 +90,6 @@ forEachDialect((dialect) => {
       it('locks approved minutes: every write answers 409 meeting_locked and writes nothing', async () => {
         const f = await newMeeting('approved');
         const id = f.meeting.id;
-        // Signing in writes to the audit log: the commune committee does it before counting.
-        await t().login('bithu.dangbo');
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), id)];
         const writes: [Method, string, unknown?][] = [
           ['PATCH', `/api/meetings/${id}`, { place: 'Nơi khác' }],
@@ -106,7 +104,7 @@ forEachDialect((dialect) => {
           ['DELETE', `/api/meetings/${id}`],
         ];
         for (const [method, url, body] of writes) {
-          const res = await call(method, url, 'bithu.dongthu', body);
+          const res = await call(method, url, staff().secretary.cookie, body);
           expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(409);
           expect(res.json().error).toEqual({
             code: 'meeting_locked',
@@ -114,23 +112,23 @@ forEachDialect((dialect) => {
           });
         }
         // The commune committee is locked out just the same.
-        expect((await call('PATCH', `/api/meetings/${id}`, 'bithu.dangbo', { place: 'Nơi khác' })).statusCode).toBe(409);
+        expect((await call('PATCH', `/api/meetings/${id}`, staff().committee.cookie, { place: 'Nơi khác' })).statusCode).toBe(409);
         expect(await meetingRows(t(), id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
-        expect((await call('GET', `/api/meetings/${id}`, 'dangvien.dongthu')).statusCode).toBe(200);
-        expect((await call('GET', `/api/meetings/${id}/minutes.docx`, 'dangvien.dongthu')).statusCode).toBe(200);
+        expect((await call('GET', `/api/meetings/${id}`, staff().member.cookie)).statusCode).toBe(200);
+        expect((await call('GET', `/api/meetings/${id}/minutes.docx`, staff().member.cookie)).statusCode).toBe(200);
       });
 
       it('reopens with a reason (kept on the version), then approves again as version 2', async () => {
         const f = await newMeeting('approved');
         const id = f.meeting.id;
-        const short = await call('POST', `/api/meetings/${id}/reopen`, 'bithu.dongthu', { reason: 'sửa' });
+        const short = await call('POST', `/api/meetings/${id}/reopen`, staff().secretary.cookie, { reason: 'sửa' });
         expect(short.statusCode).toBe(400);
         expect(fieldsOf(short)).toEqual(['reason']);
-        expect(fieldsOf(await call('POST', `/api/meetings/${id}/reopen`, 'bithu.dongthu', {}))).toEqual(['reason']);
+        expect(fieldsOf(await call('POST', `/api/meetings/${id}/reopen`, staff().secretary.cookie, {}))).toEqual(['reason']);
 
         const reason = 'Bổ sung ý kiến của đồng chí trưởng thôn vào biên bản';
-        const res = await call('POST', `/api/meetings/${id}/reopen`, 'bithu.dongthu', { reason });
+        const res = await call('POST', `/api/meetings/${id}/reopen`, staff().secretary.cookie, { reason });
         expect(res.statusCode, res.body).toBe(200);
         const reopened = res.json() as MeetingDetail;
         expect(reopened).toMatchObject({ status: 'held', minutesVersion: 1, approvedAt: null, allowedActions: ['meeting.manage', 'meeting.approve'] });
@@ -139,11 +137,11 @@ forEachDialect((dialect) => {
         ]);
         expect((await meetingRows(t(), id)).versions[0]).toMatchObject({ version: 1, reopen_reason: reason });
         expect(await lastAudit(t())).toMatchObject({ action: 'meeting.reopen', after: { status: 'held', reason, version: 1 } });
-        const twice = await call('POST', `/api/meetings/${id}/reopen`, 'bithu.dongthu', { reason });
+        const twice = await call('POST', `/api/meetings/${id}/reopen`, staff().secretary.cookie, { reason });
         expect(twice.statusCode).toBe(409);
         expect(twice.json().error.code).toBe('meeting_not_approved');
 
-        const fix = await call('PUT', `/api/meetings/${id}/agenda`, 'bithu.dongthu', {
+        const fix = await call('PUT', `/api/meetings/${id}/agenda`, staff().secretary.cookie, {
           items: f.meeting.agenda.map((a, i) => ({ id: a.id, title: a.title, minutes: i === 0 ? 'Đồng chí trưởng thôn phát biểu.' : a.minutes })),
         });
         expect(fix.statusCode, fix.body).toBe(200);
@@ -164,19 +162,19 @@ forEachDialect((dialect) => {
         const f = await newMeeting();
         const id = f.meeting.id;
         const audits = await auditCount(t());
-        const res = await call('DELETE', `/api/meetings/${id}`, 'bithu.dongthu');
+        const res = await call('DELETE', `/api/meetings/${id}`, staff().secretary.cookie);
         expect(res.statusCode, res.body).toBe(204);
         expect(res.body).toBe('');
         expect(await meetingRows(t(), id)).toEqual({ meeting: undefined, participants: [], agenda: [], outcomes: [], tasks: [], scores: [], reviewed: [], versions: [] });
         expect(await auditCount(t())).toBe(audits + 1);
         expect(await lastAudit(t())).toMatchObject({ action: 'meeting.delete', record_id: id, before: { date: f.meeting.date, status: 'planned' }, after: null });
-        expect((await call('GET', `/api/meetings/${id}`, 'bithu.dongthu')).statusCode).toBe(404);
+        expect((await call('GET', `/api/meetings/${id}`, staff().secretary.cookie)).statusCode).toBe(404);
 
         for (const state of ['recorded', 'held'] as const) {
           const g = await newMeeting(state === 'held' ? 'held' : 'planned');
           if (state === 'recorded') await recordAll(g.meeting);
           const [count, rows] = [await auditCount(t()), await meetingRows(t(), g.meeting.id)];
-          const refused = await call('DELETE', `/api/meetings/${g.meeting.id}`, 'bithu.dongthu');
+          const refused = await call('DELETE', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie);
           expect(refused.statusCode, state).toBe(409);
           expect(refused.json().error.code).toBe('meeting_not_deletable');
           expect(await meetingRows(t(), g.meeting.id)).toEqual(rows);
@@ -185,24 +183,25 @@ forEachDialect((dialect) => {
       });
 
       it('deletes a planned meeting whose task a later meeting already reviews (no 500)', async () => {
-        const unitId = await t().unitId(CELL_SO_2);
+        // The Số 1 cell holds no other meeting in this suite.
+        const unitId = home().cells[2]!.id;
         const people = (await cellRoster(t(), unitId)).filter((m) => m.status !== 'exempt').slice(0, 2).map((m) => m.id);
-        const body = (date: string) => ({ unitId, kind: 'regular', date, startTime: '19:00', place: 'Nhà văn hóa thôn Số 2', participantIds: people, agenda: [{ title: 'Nhiệm vụ' }] });
-        const mistaken = await createIn('bithu.dangbo', body(shiftDate(vnToday(), -40)));
-        const added = await call('POST', `/api/meetings/${mistaken.id}/outcomes`, 'bithu.dangbo', {
+        const body = (date: string) => ({ unitId, kind: 'regular', date, startTime: '19:00', place: 'Nhà văn hóa thôn Số 1', participantIds: people, agenda: [{ title: 'Nhiệm vụ' }] });
+        const mistaken = await buildMeeting(t(), staff().committee.cookie, body(shiftDate(vnToday(), -40)));
+        const added = await call('POST', `/api/meetings/${mistaken.id}/outcomes`, staff().committee.cookie, {
           agendaItemId: mistaken.agenda[0]!.id,
           kind: 'task',
           task: { title: 'Sửa cống thoát nước', deliverable: 'Cống thông, không ngập', ownerMemberId: people[0], deadline: shiftDate(vnToday(), 20) },
         });
         const taskId = (added.json() as MeetingDetail).agenda[0]!.outcomes[0]!.task!.id;
-        const next = await createIn('bithu.dangbo', body(shiftDate(vnToday(), -10)));
+        const next = await buildMeeting(t(), staff().committee.cookie, body(shiftDate(vnToday(), -10)));
         expect(next.reviewedTasks.map((x) => x.id)).toEqual([taskId]);
 
-        const res = await call('DELETE', `/api/meetings/${mistaken.id}`, 'bithu.dangbo');
+        const res = await call('DELETE', `/api/meetings/${mistaken.id}`, staff().committee.cookie);
         expect(res.statusCode, res.body).toBe(204);
         expect((await meetingRows(t(), mistaken.id)).meeting).toBeUndefined();
         expect(await t().db.db.selectFrom('tasks').select('id').where('id', '=', taskId).executeTakeFirst()).toBeUndefined();
-        const after = (await call('GET', `/api/meetings/${next.id}`, 'bithu.dangbo')).json() as MeetingDetail;
+        const after = (await call('GET', `/api/meetings/${next.id}`, staff().committee.cookie)).json() as MeetingDetail;
         expect(after.reviewedTasks).toEqual([]);
       });
     });
@@ -215,7 +214,7 @@ forEachDialect((dialect) => {
         const id = f.meeting.id;
         const date = f.meeting.date;
         const [p0, p1, p2, p3] = f.people as [string, string, string, string];
-        await call('PUT', `/api/meetings/${id}/attendance`, 'bithu.dongthu', {
+        await call('PUT', `/api/meetings/${id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: p0, status: 'present', arrivedAt: localInstant(date, '19:30') },
             { memberId: p1, status: 'present', arrivedAt: localInstant(date, '19:47') },
@@ -223,7 +222,7 @@ forEachDialect((dialect) => {
             { memberId: p3, status: 'absent' },
           ],
         });
-        const res = await call('GET', `/api/meetings/${id}/minutes.docx`, 'dangvien.dongthu');
+        const res = await call('GET', `/api/meetings/${id}/minutes.docx`, staff().member.cookie);
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe(DOCX);
         expect(res.headers['content-disposition']).toBe(`attachment; filename="bien-ban-sinh-hoat-chi-bo-${date}.docx"`);
@@ -232,8 +231,11 @@ forEachDialect((dialect) => {
         const [year, month] = date.split('-');
         const late = await nameOf(p1);
         for (const expected of [
-          'ĐẢNG BỘ XÃ MINH QUANG',
-          'CHI BỘ THÔN ĐỒNG THỨ',
+          // The commune's and the cell's names in capitals ("Đảng bộ xã Thử …", "Chi bộ thôn Đồng Thứ …").
+          'ĐẢNG BỘ XÃ THỬ ',
+          home().name.toLocaleUpperCase('vi'),
+          'CHI BỘ THÔN ĐỒNG THỨ ',
+          home().cells[0]!.name.toLocaleUpperCase('vi'),
           'ĐẢNG CỘNG SẢN VIỆT NAM',
           'BIÊN BẢN',
           `SINH HOẠT CHI BỘ THÁNG ${Number(month)} NĂM ${year}`,
@@ -255,7 +257,7 @@ forEachDialect((dialect) => {
     // Runs last: every meeting the tests above wrote keeps a tally equal to a recount.
     describe('attendance tallies', () => {
       it('stay equal to a recount of the participants after every kind of change', async () => {
-        await expectTalliesMatchRecount(t, 5);
+        await expectTalliesMatchRecount(t, staff().committee.cookie, 5);
       });
     });
   });

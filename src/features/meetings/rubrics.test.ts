@@ -1,18 +1,19 @@
 /** Meeting-quality rubrics and scores. */
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { COMMUNE, useDemoApp } from '../../../test/helpers/app.js';
+import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit } from '../../../test/helpers/accounts.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
+import { buildMeeting } from '../../../test/helpers/factories.js';
 import { localInstant, meetingRows, requester } from '../../../test/helpers/meetings.js';
 import { meetingFixtures } from '../../../test/helpers/meeting-fixtures.js';
 import type { MeetingDetail } from './schemas.js';
 
 forEachDialect((dialect) => {
   describe('meetings: rubrics and scores', () => {
-    const t = useDemoApp(dialect);
+    const t = useTestApp(dialect);
     const call = requester(t);
-    const { freshPastDate, dongThu, createIn, newMeeting, rubricBody } = meetingFixtures(t);
+    const { home, staff, freshPastDate, dongThu, newMeeting, rubricBody } = meetingFixtures(t);
 
     // --- quality score and rubrics ----------------------------------------------------------
 
@@ -22,7 +23,7 @@ forEachDialect((dialect) => {
         const id = f.meeting.id;
         const date = f.meeting.date;
         const [p0, p1, p2, p3] = f.people as [string, string, string, string];
-        await call('PUT', `/api/meetings/${id}/attendance`, 'bithu.dongthu', {
+        await call('PUT', `/api/meetings/${id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: p0, status: 'present', arrivedAt: localInstant(date, '19:30') },
             { memberId: p1, status: 'present', arrivedAt: localInstant(date, '19:25') },
@@ -30,7 +31,7 @@ forEachDialect((dialect) => {
             { memberId: p3, status: 'excused', reason: 'Ốm', reported: 'after' },
           ],
         });
-        const detail = (await call('GET', `/api/meetings/${id}`, 'bithu.dongthu')).json() as MeetingDetail;
+        const detail = (await call('GET', `/api/meetings/${id}`, staff().secretary.cookie)).json() as MeetingDetail;
         const suggested = Object.fromEntries(detail.score!.items.map((i) => [i.code, i.suggested]));
         // 3 of 4 came (75% of the 90% threshold), 2 of 3 on time, the one task names owner and deadline.
         expect(suggested).toEqual({ prepare: null, attendance: 12.5, punctual: 6.5, review: null, criticism: null, tasks: 15, resolution: null, dues: null });
@@ -46,7 +47,7 @@ forEachDialect((dialect) => {
           [[], 'items'],
         ];
         for (const [items, field, message] of cases) {
-          const res = await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items });
+          const res = await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items });
           expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
           expect(fieldsOf(res), res.body).toEqual([field]);
           if (message) expect(res.json().error.fields[0].message).toBe(message);
@@ -54,34 +55,32 @@ forEachDialect((dialect) => {
         expect(await meetingRows(t(), id)).toEqual(rows);
         expect(await auditCount(t())).toBe(audits);
 
-        const partial = await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items: [{ code: 'prepare', points: 8.5, note: 'Chuẩn bị khá' }] });
+        const partial = await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items: [{ code: 'prepare', points: 8.5, note: 'Chuẩn bị khá' }] });
         expect(partial.statusCode, partial.body).toBe(200);
         expect((partial.json() as MeetingDetail).score).toMatchObject({ total: 8.5, level: null, complete: false });
         expect(partial.json()).toMatchObject({ scoreTotal: 8.5, scoreLevel: null });
         const entry = await lastAudit(t());
         expect(entry).toMatchObject({ action: 'meeting.score', record_id: id, after: { items: [{ code: 'prepare', points: 8.5, note: 'Chuẩn bị khá' }], total: 8.5, level: null } });
-        await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items: [{ code: 'prepare', points: 8.5, note: 'Chuẩn bị khá' }] });
+        await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items: [{ code: 'prepare', points: 8.5, note: 'Chuẩn bị khá' }] });
         expect(await auditCount(t())).toBe(audits + 1);
 
         const all = { attendance: 12.5, punctual: 6.5, review: 14, criticism: 15, tasks: 15, resolution: 10, dues: 10 };
-        const complete = await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items: Object.entries(all).map(([code, points]) => ({ code, points })) });
+        const complete = await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items: Object.entries(all).map(([code, points]) => ({ code, points })) });
         expect(complete.statusCode, complete.body).toBe(200);
         expect((complete.json() as MeetingDetail).score).toMatchObject({ total: 91.5, level: 'Tốt', complete: true });
         // The note given before is kept when the criterion is not sent again.
         expect((complete.json() as MeetingDetail).score!.items.find((i) => i.code === 'prepare')).toMatchObject({ points: 8.5, note: 'Chuẩn bị khá' });
-        const lower = await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items: [{ code: 'review', points: 0 }] });
+        const lower = await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items: [{ code: 'review', points: 0 }] });
         expect(lower.json()).toMatchObject({ scoreTotal: 77.5, scoreLevel: 'Khá', score: { total: 77.5, level: 'Khá', complete: true } });
-        const cleared = await call('PUT', `/api/meetings/${id}/score`, 'bithu.dongthu', { items: [{ code: 'review', points: null }] });
+        const cleared = await call('PUT', `/api/meetings/${id}/score`, staff().secretary.cookie, { items: [{ code: 'review', points: null }] });
         expect(cleared.json()).toMatchObject({ scoreTotal: 77.5, scoreLevel: null, score: { complete: false, level: null } });
       });
 
       it('loads a province form: it replaces the active form of its kind; bad forms are refused', async () => {
-        const communeId = await t().unitId(COMMUNE);
-        const list = async () => (await call('GET', `/api/meeting-rubrics?unitId=${communeId}`, 'bithu.dangbo')).json().items as { id: string; kind: string; name: string; retired: boolean }[];
-        // Signing in writes to the audit log: do it before counting entries.
-        await t().login('bithu.dangbo');
+        const communeId = home().id;
+        const list = async () => (await call('GET', `/api/meeting-rubrics?unitId=${communeId}`, staff().committee.cookie)).json().items as { id: string; kind: string; name: string; retired: boolean }[];
         const audits = await auditCount(t());
-        const first = await call('POST', '/api/meeting-rubrics', 'bithu.dangbo', rubricBody(communeId, 'Chuyên đề — lần 1'));
+        const first = await call('POST', '/api/meeting-rubrics', staff().committee.cookie, rubricBody(communeId, 'Chuyên đề — lần 1'));
         expect(first.statusCode, first.body).toBe(201);
         expect(first.json()).toMatchObject({
           unitId: communeId,
@@ -96,7 +95,7 @@ forEachDialect((dialect) => {
           ],
         });
         expect(await lastAudit(t())).toMatchObject({ action: 'rubric.create', record_type: 'meeting_rubric', record_id: first.json().id, unit_id: communeId });
-        const second = await call('POST', '/api/meeting-rubrics', 'bithu.dangbo', rubricBody(communeId, 'Chuyên đề — lần 2'));
+        const second = await call('POST', '/api/meeting-rubrics', staff().committee.cookie, rubricBody(communeId, 'Chuyên đề — lần 2'));
         expect(second.statusCode).toBe(201);
         expect(await auditCount(t())).toBe(audits + 2);
         const items = await list();
@@ -107,7 +106,7 @@ forEachDialect((dialect) => {
 
         // A thematic meeting is scored on the thematic form.
         const d = await dongThu();
-        const thematic = await createIn('bithu.dongthu', {
+        const thematic = await buildMeeting(t(), staff().secretary.cookie, {
           unitId: d.unitId,
           kind: 'thematic',
           topic: 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
@@ -129,7 +128,7 @@ forEachDialect((dialect) => {
           [{ ...base, levels: [] }, 'levels'],
           [{ ...base, kind: 'yearly' }, 'kind'],
         ] as const) {
-          const res = await call('POST', '/api/meeting-rubrics', 'bithu.dangbo', body);
+          const res = await call('POST', '/api/meeting-rubrics', staff().committee.cookie, body);
           expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
           expect(fieldsOf(res)).toEqual([field]);
         }
