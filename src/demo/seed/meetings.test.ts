@@ -83,7 +83,7 @@ forEachDialect((dialect) => {
       expect(fieldsOf(backwards)).toEqual(['to']);
     });
 
-    it('warns about this year’s quarters without a thematic meeting; the demo’s present holds every month’s regular one', async () => {
+    it('holds this year’s regular meeting every month and a thematic one every quarter: no schedule warnings but this month’s', async () => {
       const unitId = await t().unitId(CELL_DONG_THU);
       const res = await call('GET', `/api/units/${unitId}/meetings`, 'bithu.dongthu');
       expect(res.statusCode, res.body).toBe(200);
@@ -95,9 +95,10 @@ forEachDialect((dialect) => {
       // Held up to last month, this month's called a few days ahead (which may fall in the next month).
       expect(body.total).toBeGreaterThanOrEqual(month - 1);
       const thisMonth = today.slice(0, 7);
-      const quarters = [1, 2, 3, 4].filter((q) => q * 3 <= month).map((q) => `${year}-Q${q}`);
       expect(body.warnings.filter((w) => w.kind === 'regular' && w.period !== thisMonth)).toEqual([]);
-      expect(body.warnings.filter((w) => w.kind === 'thematic').map((w) => w.period)).toEqual(quarters);
+      // Each quarter's thematic meeting is held in its middle month, so no quarter gone by lacks one.
+      expect(body.warnings.filter((w) => w.kind === 'thematic')).toEqual([]);
+      expect(body.total).toBeGreaterThanOrEqual(month - 1 + Math.floor((month - 1) / 3));
       expect(body.warnings.every((w) => w.unitId === unitId)).toBe(true);
       expect(body.years).toContain(2022);
       expect(body.years).toContain(Number(year));
