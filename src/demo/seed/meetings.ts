@@ -21,7 +21,8 @@ import { readReferenceJson } from '../../core/paths.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { firstVersionSnapshots, loadRubric } from '../../features/meetings/service.js';
 import type { Rubric } from '../../features/meetings/schemas.js';
-import { demoTaskAudit, demoTaskRows, type DemoRefs } from './work.js';
+import { demoTaskAudit, demoTaskRows } from './work.js';
+import type { DemoRefs } from './refs.js';
 import { insertInChunks } from './insert.js';
 
 interface RubricFile {

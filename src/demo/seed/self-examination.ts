@@ -17,7 +17,7 @@ import { periodKey } from '../../domain/self-examination.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
 import { planItemSnapshot } from '../../features/correction-plans/service.js';
 import { feedbackSnapshot } from '../../features/feedback/service.js';
-import type { DemoRefs } from './work.js';
+import type { DemoRefs } from './refs.js';
 import { insertInChunks } from './insert.js';
 
 /** The checklist version the demo marks against (what `loadStartingChecklist` returns). */
