@@ -7,7 +7,8 @@ import type { Rubric } from '../../features/meetings/schemas.js';
 import { isOverdue } from '../../domain/tasks.js';
 import { seedDemoMeetings } from './meetings.js';
 import { seedDemoSelfExamination, type DemoChecklist } from './self-examination.js';
-import { writeDemoWork, type DemoRefs } from './work.js';
+import { writeDemoWork } from './work.js';
+import type { DemoRefs } from './refs.js';
 
 /** What the present year holds (see present.ts); zero where the seed options left an area out. */
 export interface DemoPresentSummary {

@@ -1,20 +1,22 @@
 import type { Kysely } from 'kysely';
 import { insertInChunks } from './insert.js';
 import type { DatabaseHandle } from '../../db/database.js';
-import type { CommitmentTable, Database, TaskCoworkerTable, TaskProgressTable, TaskTable } from '../../db/schema.js';
+import type {
+  CommitmentProgressTable,
+  CommitmentTable,
+  Database,
+  DirectiveTable,
+  DirectiveTargetTable,
+  TaskCoworkerTable,
+  TaskProgressTable,
+  TaskTable,
+} from '../../db/schema.js';
 import { newId } from '../../db/ids.js';
 import type { DemoCommune } from '../commune.js';
 import type { DemoMeeting, DemoTaskLife } from '../meetings.js';
-import { buildDemoWork, type DemoCommitment, type DemoWork, type DemoWorkTask } from '../work.js';
+import { buildDemoWork, type DemoCommitment, type DemoDirective, type DemoWork, type DemoWorkTask } from '../work.js';
 import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
-
-/** Ids of what the demo seed has written so far, by demo key. */
-export interface DemoRefs {
-  unitIds: Map<string, string>;
-  memberIds: Map<string, string>;
-  /** The account of each demo member who has one (DemoMember key → account id). */
-  accountOfMember: Map<string, string>;
-}
+import { cellDay, cellMeetingIds, demoIds, type DemoIds, type DemoRefs } from './refs.js';
 
 /**
  * An instant on a demo date at a fixed hour (UTC; Vietnam is 7 hours ahead, so hours 0–16 keep
@@ -58,8 +60,15 @@ export function demoTaskAudit(t: TaskTable): AuditWrite {
   };
 }
 
+/** What a demo task is stored as: the task, its progress reports and its co-workers. */
+export interface DemoTaskRows {
+  task: TaskTable;
+  progress: TaskProgressTable[];
+  coworkers: TaskCoworkerTable[];
+}
+
 /** The stored rows of a demo task: the task in its final state, its reports and co-workers. */
-export function demoTaskRows(t: DemoTaskInput): { task: TaskTable; progress: TaskProgressTable[]; coworkers: TaskCoworkerTable[] } {
+export function demoTaskRows(t: DemoTaskInput): DemoTaskRows {
   const progress = t.life.progress.map((p) => ({
     id: newId(),
     task_id: t.id,
@@ -136,95 +145,104 @@ export async function writeDemoWork(
   work: DemoWork,
   refs: DemoRefs,
 ): Promise<DemoWorkCounts> {
-  const need = (map: Map<string, string>, key: string, what: string): string => {
-    const id = map.get(key);
-    if (!id) throw new Error(`demo work: unknown ${what} ${key}`);
-    return id;
-  };
-  const unitId = (key: string) => need(refs.unitIds, key, 'unit');
-  const memberId = (key: string) => need(refs.memberIds, key, 'member');
-  const accountOf = (key: string | null) => (key === null ? null : (refs.accountOfMember.get(key) ?? null));
-  const communeId = unitId(demo.units.find((u) => u.parentKey === null)!.key);
-
+  const ids = demoIds(refs, 'demo work');
+  const communeId = ids.unitId(demo.units.find((u) => u.parentKey === null)!.key);
   // The cells' meetings, to link tasks passed on after a meeting.
-  const meetingIds = new Map<string, string>();
-  for (const m of await trx.selectFrom('meetings').select(['id', 'unit_id', 'meeting_date']).where('kind', '=', 'regular').execute()) {
-    meetingIds.set(`${m.unit_id}|${m.meeting_date}`, m.id);
-  }
+  const meetingIds = await cellMeetingIds(trx, 'regular');
+  const directives = await writeDirectives(trx, ids, communeId, work.directives);
+  const tasks = await writeWorkTasks(trx, ids, work.tasks, { directiveIds: directives.ids, meetingIds });
+  const commitments = await writeDemoCommitments(trx, refs, work.commitments);
+  // The audit chain: one entry per record created, as created by the system.
+  await writeAuditEntries(trx, handle.dialect, [
+    ...directives.rows.map((d, i) => directiveAudit(d, work.directives[i]!.targets.length)),
+    ...tasks.map(demoTaskAudit),
+    ...commitments.map(commitmentAudit),
+  ]);
+  return { directives: directives.rows.length, tasks: tasks.length, commitments: commitments.length };
+}
 
+/** The commune's directives (chỉ thị) and the cells each is sent to; returns the rows and their ids by key. */
+async function writeDirectives(
+  trx: Kysely<Database>,
+  ids: DemoIds,
+  communeId: string,
+  directives: readonly DemoDirective[],
+): Promise<{ rows: DirectiveTable[]; ids: Map<string, string> }> {
   const directiveIds = new Map<string, string>();
-  const directiveRows = work.directives.map((d) => {
+  const rows = directives.map((d) => {
     const id = newId();
     directiveIds.set(d.key, id);
     const at = demoInstant(d.issuedOn, AT.directive);
-    return { id, unit_id: communeId, title: d.title, body: d.body, issued_on: d.issuedOn, deadline: d.deadline, created_by_account_id: accountOf(d.issuedByKey), created_at: at, updated_at: at };
+    return { id, unit_id: communeId, title: d.title, body: d.body, issued_on: d.issuedOn, deadline: d.deadline, created_by_account_id: ids.accountOf(d.issuedByKey), created_at: at, updated_at: at };
   });
-  await insertInChunks(trx, 'directives', directiveRows);
-  await insertInChunks(
-    trx,
-    'directive_targets',
-    work.directives.flatMap((d) =>
-      d.targets.map((t) => ({
-        directive_id: directiveIds.get(d.key)!,
-        unit_id: unitId(t.cellKey),
-        acknowledged_at: t.acknowledgedAt,
-        acknowledged_by_account_id: t.acknowledgedAt ? accountOf(t.acknowledgedByKey) : null,
-        acknowledgement_note: t.note,
-      })),
-    ),
+  await insertInChunks(trx, 'directives', rows);
+  const targets: DirectiveTargetTable[] = directives.flatMap((d) =>
+    d.targets.map((t) => ({
+      directive_id: directiveIds.get(d.key)!,
+      unit_id: ids.unitId(t.cellKey),
+      acknowledged_at: t.acknowledgedAt,
+      acknowledged_by_account_id: t.acknowledgedAt ? ids.accountOf(t.acknowledgedByKey) : null,
+      acknowledgement_note: t.note,
+    })),
   );
+  await insertInChunks(trx, 'directive_targets', targets);
+  return { rows, ids: directiveIds };
+}
 
-  const tasks: TaskTable[] = [];
-  const progress: TaskProgressTable[] = [];
-  const coworkers: TaskCoworkerTable[] = [];
-  for (const t of work.tasks) {
-    const cellId = unitId(t.cellKey);
-    const rows = demoTaskRows({
+/** The history entry of a demo directive, as created by the system. */
+function directiveAudit(d: DirectiveTable, targets: number): AuditWrite {
+  return {
+    actorAccountId: null,
+    action: 'directive.create',
+    recordType: 'directive',
+    recordId: d.id,
+    unitId: d.unit_id,
+    after: { title: d.title, issuedOn: d.issued_on, deadline: d.deadline, targets, source: 'demo' },
+  };
+}
+
+/** Where the seed finds the stored records a work task came from. */
+interface WorkTaskSources {
+  directiveIds: Map<string, string>;
+  /** The cells' regular meetings by `cellDay`. */
+  meetingIds: Map<string, string>;
+}
+
+/**
+ * The tasks given outside meetings (from a directive, or handed down to a mass organisation),
+ * with their reports and co-workers; returns the task rows.
+ */
+async function writeWorkTasks(trx: Kysely<Database>, ids: DemoIds, tasks: readonly DemoWorkTask[], sources: WorkTaskSources): Promise<TaskTable[]> {
+  const rows = tasks.map((t) => {
+    const cellId = ids.unitId(t.cellKey);
+    return demoTaskRows({
       id: newId(),
       unitId: cellId,
       title: t.title,
-      ownerMemberId: t.ownerMemberKey ? memberId(t.ownerMemberKey) : null,
-      ownerUnitId: t.ownerUnitKey ? unitId(t.ownerUnitKey) : null,
+      ownerMemberId: t.ownerMemberKey ? ids.memberId(t.ownerMemberKey) : null,
+      ownerUnitId: t.ownerUnitKey ? ids.unitId(t.ownerUnitKey) : null,
       deadline: t.deadline,
       doneOn: t.doneOn,
       life: t,
       createdAt: demoInstant(t.createdOn, AT.task),
-      source: sourceOf(t, cellId, directiveIds, meetingIds),
+      source: sourceOf(t, cellId, sources),
       receivedOn: t.receivedOn,
       handedDownOn: t.handedDownOn,
-      reporter: { accountId: accountOf(t.reporterKey), memberId: memberId(t.reporterKey) },
-      closedByAccountId: accountOf(t.assignerKey),
-      createdByAccountId: accountOf(t.assignerKey),
-      coworkerIds: t.coworkerKeys.map(memberId),
+      reporter: { accountId: ids.accountOf(t.reporterKey), memberId: ids.memberId(t.reporterKey) },
+      closedByAccountId: ids.accountOf(t.assignerKey),
+      createdByAccountId: ids.accountOf(t.assignerKey),
+      coworkerIds: t.coworkerKeys.map(ids.memberId),
     });
-    tasks.push(rows.task);
-    progress.push(...rows.progress);
-    coworkers.push(...rows.coworkers);
-  }
-  await insertInChunks(trx, 'tasks', tasks, 100);
-  await insertInChunks(trx, 'task_progress', progress);
-  await insertInChunks(trx, 'task_coworkers', coworkers);
+  });
+  await insertDemoTasks(trx, rows);
+  return rows.map((r) => r.task);
+}
 
-  const commitments = await writeDemoCommitments(trx, refs, work.commitments);
-
-  // The audit chain: one entry per record created, as created by the system.
-  await writeAuditEntries(trx, handle.dialect, [
-    ...directiveRows.map((d, i) => ({
-      actorAccountId: null,
-      action: 'directive.create',
-      recordType: 'directive',
-      recordId: d.id,
-      unitId: d.unit_id,
-      after: { title: d.title, issuedOn: d.issued_on, deadline: d.deadline, targets: work.directives[i]!.targets.length, source: 'demo' },
-    })),
-    ...tasks.map(demoTaskAudit),
-    ...commitments.map(commitmentAudit),
-  ]);
-  return {
-    directives: directiveRows.length,
-    tasks: tasks.length,
-    commitments: commitments.length,
-  };
+/** Inserts demo tasks in batches: the tasks, then their progress reports and co-workers. */
+export async function insertDemoTasks(trx: Kysely<Database>, rows: readonly DemoTaskRows[]): Promise<void> {
+  await insertInChunks(trx, 'tasks', rows.map((r) => r.task), 100);
+  await insertInChunks(trx, 'task_progress', rows.flatMap((r) => r.progress));
+  await insertInChunks(trx, 'task_coworkers', rows.flatMap((r) => r.coworkers));
 }
 
 /** The history entry of a demo commitment line, as created by the system. */
@@ -244,85 +262,71 @@ export function commitmentAudit(row: CommitmentTable): AuditWrite {
  * the year-end review, or the present year's, still running); returns the stored rows.
  */
 export async function writeDemoCommitments(trx: Kysely<Database>, refs: DemoRefs, lines: readonly DemoCommitment[]): Promise<CommitmentTable[]> {
-  const unitId = (key: string) => {
-    const id = refs.unitIds.get(key);
-    if (!id) throw new Error(`demo commitments: unknown unit ${key}`);
-    return id;
-  };
-  const memberId = (key: string) => {
-    const id = refs.memberIds.get(key);
-    if (!id) throw new Error(`demo commitments: unknown member ${key}`);
-    return id;
-  };
-  const accountOf = (key: string | null) => (key === null ? null : (refs.accountOfMember.get(key) ?? null));
-  const commitments = lines.map((c) => {
-    const evaluatedAt = c.evaluatedOn ? demoInstant(c.evaluatedOn, AT.confirm) : null;
-    const confirmedAt = c.confirmedOn ? demoInstant(c.confirmedOn, AT.confirm) : null;
-    const createdAt = demoInstant(c.createdOn, AT.commitment);
-    const lastProgress = c.progress.at(-1);
-    const row: CommitmentTable = {
-      id: newId(),
-      unit_id: unitId(c.unitKey),
-      subject_kind: c.subjectKind,
-      member_id: c.memberKey ? memberId(c.memberKey) : null,
-      year: c.year,
-      section: c.section,
-      position: c.position,
-      kind: c.kind,
-      title: c.title,
-      target_value: c.targetValue,
-      measure_unit: c.measureUnit,
-      direction: c.direction,
-      actual_value: c.actualValue,
-      evidence: c.evidence,
-      confirmed_at: confirmedAt,
-      confirmed_by_account_id: confirmedAt ? accountOf(c.confirmedByKey) : null,
-      result: c.result,
-      result_percent: c.resultPercent,
-      evaluation_note: c.evaluationNote,
-      early_evaluation_reason: c.earlyEvaluationReason,
-      evaluated_at: evaluatedAt,
-      evaluated_by_account_id: evaluatedAt ? accountOf(c.evaluatedByKey) : null,
-      created_by_account_id: accountOf(c.createdByKey),
-      created_at: createdAt,
-      updated_at: evaluatedAt ?? (lastProgress ? demoInstant(lastProgress.on, AT.progress) : (confirmedAt ?? createdAt)),
-    };
-    return { row, source: c };
-  });
-  await insertInChunks(
-    trx,
-    'commitments',
-    commitments.map((c) => c.row),
-    100,
-  );
+  const ids = demoIds(refs, 'demo commitments');
+  const rows = lines.map((c) => commitmentRow(ids, c));
+  await insertInChunks(trx, 'commitments', rows, 100);
   await insertInChunks(
     trx,
     'commitment_progress',
-    commitments.flatMap(({ row, source }) =>
-      source.progress.map((p) => ({
-        id: newId(),
-        commitment_id: row.id,
-        unit_id: row.unit_id,
-        author_account_id: accountOf(p.authorKey),
-        note: p.note,
-        value: p.value,
-        created_at: demoInstant(p.on, AT.progress),
-      })),
-    ),
+    lines.flatMap((c, i) => commitmentProgressRows(ids, rows[i]!, c)),
   );
-  return commitments.map((c) => c.row);
+  return rows;
 }
 
-function sourceOf(
-  t: DemoWorkTask,
-  cellId: string,
-  directiveIds: Map<string, string>,
-  meetingIds: Map<string, string>,
-): Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'> {
+/** The stored row of a commitment line (cam kết), in its state as the data ends. */
+function commitmentRow(ids: DemoIds, c: DemoCommitment): CommitmentTable {
+  const evaluatedAt = c.evaluatedOn ? demoInstant(c.evaluatedOn, AT.confirm) : null;
+  const confirmedAt = c.confirmedOn ? demoInstant(c.confirmedOn, AT.confirm) : null;
+  const createdAt = demoInstant(c.createdOn, AT.commitment);
+  const lastProgress = c.progress.at(-1);
+  return {
+    id: newId(),
+    unit_id: ids.unitId(c.unitKey),
+    subject_kind: c.subjectKind,
+    member_id: c.memberKey ? ids.memberId(c.memberKey) : null,
+    year: c.year,
+    section: c.section,
+    position: c.position,
+    kind: c.kind,
+    title: c.title,
+    target_value: c.targetValue,
+    measure_unit: c.measureUnit,
+    direction: c.direction,
+    actual_value: c.actualValue,
+    evidence: c.evidence,
+    confirmed_at: confirmedAt,
+    confirmed_by_account_id: confirmedAt ? ids.accountOf(c.confirmedByKey) : null,
+    result: c.result,
+    result_percent: c.resultPercent,
+    evaluation_note: c.evaluationNote,
+    early_evaluation_reason: c.earlyEvaluationReason,
+    evaluated_at: evaluatedAt,
+    evaluated_by_account_id: evaluatedAt ? ids.accountOf(c.evaluatedByKey) : null,
+    created_by_account_id: ids.accountOf(c.createdByKey),
+    created_at: createdAt,
+    updated_at: evaluatedAt ?? (lastProgress ? demoInstant(lastProgress.on, AT.progress) : (confirmedAt ?? createdAt)),
+  };
+}
+
+/** The progress reports of a commitment line, under its stored row. */
+function commitmentProgressRows(ids: DemoIds, row: CommitmentTable, c: DemoCommitment): CommitmentProgressTable[] {
+  return c.progress.map((p) => ({
+    id: newId(),
+    commitment_id: row.id,
+    unit_id: row.unit_id,
+    author_account_id: ids.accountOf(p.authorKey),
+    note: p.note,
+    value: p.value,
+    created_at: demoInstant(p.on, AT.progress),
+  }));
+}
+
+/** A work task's source: its directive, or the regular meeting after which the cell passed it on. */
+function sourceOf(t: DemoWorkTask, cellId: string, sources: WorkTaskSources): Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'> {
   if (t.source.kind === 'directive') {
-    return { source_kind: 'directive', source_meeting_id: null, source_directive_id: directiveIds.get(t.source.directiveKey)! };
+    return { source_kind: 'directive', source_meeting_id: null, source_directive_id: sources.directiveIds.get(t.source.directiveKey)! };
   }
-  const meetingId = meetingIds.get(`${cellId}|${t.source.meetingDate}`);
+  const meetingId = sources.meetingIds.get(cellDay(cellId, t.source.meetingDate));
   if (!meetingId) throw new Error(`demo work: no meeting of ${t.cellKey} on ${t.source.meetingDate}`);
   return { source_kind: 'meeting', source_meeting_id: meetingId, source_directive_id: null };
 }
