@@ -14,36 +14,40 @@ export type Who = string | (() => string | Promise<string>);
 /** The fields a 400 names, in order. */
 export const fieldsOf = (res: LightMyRequestResponse): string[] => ((res.json().error?.fields ?? []) as { field: string }[]).map((f) => f.field);
 
-/** One endpoint of the four-case authorization table. */
-export type AccessRow<F> = AccessCases<F> & (OutsideScope<F> | OwnDataOnly);
-
-/** A caller with the role, but over another unit: 404 exactly like a missing record. */
-interface OutsideScope<F> {
-  other: Who;
-  /** The same request naming a record that does not exist. */
-  missing: (f: F) => string;
-  missingBody?: (f: F) => unknown;
-}
-
 /**
- * A route that names no record, only the caller's own data (GET /api/me/work): there is no other
- * unit's record to refuse, so no 404 case.
+ * A case that does not apply to an endpoint, with the reason written where the row is: a route
+ * naming no record has no "another unit's record", one open to every account no wrong role.
  */
-interface OwnDataOnly {
-  other: null;
-  missing?: never;
-  missingBody?: never;
+export interface NotApplicable {
+  none: string;
 }
 
-interface AccessCases<F> {
+const notApplicable = (value: unknown): value is NotApplicable => typeof value === 'object' && value !== null && 'none' in value;
+
+/** The caller with the role, but over another unit, and the request naming a missing record that it must answer like. */
+type Scope<F> =
+  | {
+      /** A caller with the role, but over another unit: 404 exactly like a missing record. */
+      other: Who;
+      /** The same request naming a record that does not exist. */
+      missing: (f: F) => string;
+      missingBody?: (f: F) => unknown;
+    }
+  | { other: NotApplicable; missing?: never; missingBody?: never };
+
+/** One endpoint of the four-case authorization table. */
+export type AccessRow<F> = Scope<F> & {
   route: string;
   method: Method;
   url: (f: F) => string;
   body?: (f: F) => unknown | Promise<unknown>;
-  /** Callers without the role for this action anywhere: 403 (none when any signed-in account may call it). */
-  forbidden: Who[];
+  /** An endpoint public by design: what an anonymous caller gets instead of 401, and why. */
+  anonymous?: { status: number; reason: string };
+  /** Callers without the role for this action anywhere: 403. */
+  forbidden: Who[] | NotApplicable;
   happy: {
-    who: Who;
+    /** null: an anonymous caller, for an endpoint `anonymous` opens. */
+    who: Who | null;
     status: number;
     audit?: string;
     /** The happy request's own URL, when the allowed caller works on another record than `url` names. */
@@ -51,23 +55,24 @@ interface AccessCases<F> {
     body?: (f: F) => unknown;
     check?: (res: LightMyRequestResponse, f: F) => void | Promise<void>;
   };
-}
+};
 
 /**
  * Registers, for each row, a test of the four cases every endpoint answers: 401 anonymous, 403
  * without the role anywhere, 404 outside the caller's scope (the same body as a missing record),
  * and the happy path with its one audit entry; refused calls write nothing (`state` is compared
- * before and after). A route open to every signed-in account, or naming no record, leaves the
- * 403 or the 404 case out, and its test's name says which cases it checks. Also checks the table lists exactly the routes `routesFile` registers (one
- * file, or all the files a feature splits its routes into). Rows may carry fields of their own
- * (`R`) that `fixture` reads, e.g. the state the record should be in.
+ * before and after). A row says, with its reason, where a case does not apply: `anonymous` for
+ * an endpoint public by design (its anonymous call is made first, as it may write), `{ none }`
+ * for `forbidden` or `other`. Also checks the table lists exactly the routes `routesFile`
+ * registers (one file, or all the files a feature splits its routes into). Rows may carry fields
+ * of their own (`R`) that `fixture` reads, e.g. the state the record should be in.
  */
 export function accessMatrix<F, R extends object = AccessRow<F>>(
   t: () => TestApp,
   options: { routesFile: URL | URL[]; rows: (R & AccessRow<F>)[]; fixture: (row: R & AccessRow<F>) => Promise<F>; state: (f: F) => Promise<unknown> },
 ): void {
   const call = requester(t);
-  const as = async (who: Who): Promise<string> => (typeof who === 'string' ? t().login(who) : await who());
+  const as = async (who: Who | null): Promise<string | null> => (who === null ? null : typeof who === 'string' ? t().login(who) : await who());
 
   const files = Array.isArray(options.routesFile) ? options.routesFile : [options.routesFile];
   const fileNames = files.map((file) => file.pathname.split('/').pop()).join(', ');
@@ -83,30 +88,44 @@ export function accessMatrix<F, R extends object = AccessRow<F>>(
   });
 
   for (const row of options.rows) {
-    const cases = ['401 anonymous', ...(row.forbidden.length ? ['403 wrong role'] : []), ...(row.other !== null ? ['404 outside scope like a missing record'] : [])];
+    const cases = [
+      row.anonymous ? `${row.anonymous.status} anonymous (${row.anonymous.reason})` : '401 anonymous',
+      notApplicable(row.forbidden) ? `no wrong role (${row.forbidden.none})` : '403 wrong role',
+      notApplicable(row.other) ? `no other unit's record (${row.other.none})` : '404 outside scope like a missing record',
+    ];
     it(`${row.route}: ${cases.join(', ')}, then ${row.happy.status}`, async () => {
+      const reasons = [...(row.anonymous ? [row.anonymous.reason] : []), ...[row.forbidden, row.other].filter(notApplicable).map((c) => c.none)];
+      for (const reason of reasons) expect(reason.trim(), 'a case left out says why').not.toBe('');
       const f = await options.fixture(row);
       const body = row.body ? await row.body(f) : undefined;
+      if (row.anonymous) {
+        // Open by design, so it may write (signing in does): before counting entries.
+        const open = await call(row.method, row.url(f), null, body);
+        expect(open.statusCode, `${row.anonymous.reason}: ${open.body}`).toBe(row.anonymous.status);
+      }
       // Signing in writes to the audit log: do it before counting entries.
-      const forbidden = await Promise.all(row.forbidden.map(as));
-      const other = row.other !== null ? await as(row.other) : null;
+      const forbiddenWho = notApplicable(row.forbidden) ? [] : row.forbidden;
+      const forbidden = await Promise.all(forbiddenWho.map(as));
+      const other = notApplicable(row.other) ? null : { cookie: await as(row.other), missing: row.missing!, missingBody: row.missingBody };
       const allowed = await as(row.happy.who);
       const [audits, before] = [await auditCount(t()), await options.state(f)];
 
-      const anonymous = await call(row.method, row.url(f), null, body);
-      expect(anonymous.statusCode, anonymous.body).toBe(401);
-      expect(anonymous.json().error.code).toBe('unauthorized');
+      if (!row.anonymous) {
+        const anonymous = await call(row.method, row.url(f), null, body);
+        expect(anonymous.statusCode, anonymous.body).toBe(401);
+        expect(anonymous.json().error.code).toBe('unauthorized');
+      }
 
       for (const [i, cookie] of forbidden.entries()) {
         const res = await call(row.method, row.url(f), cookie, body);
-        const who = row.forbidden[i]!;
+        const who = forbiddenWho[i]!;
         expect(res.statusCode, `${typeof who === 'string' ? who : `forbidden caller ${i + 1}`}: ${res.body}`).toBe(403);
         expect(res.json().error.code).toBe('forbidden');
       }
 
-      if (other !== null && row.other !== null) {
-        const outside = await call(row.method, row.url(f), other, body);
-        const missing = await call(row.method, row.missing(f), other, row.missingBody ? row.missingBody(f) : body);
+      if (other) {
+        const outside = await call(row.method, row.url(f), other.cookie, body);
+        const missing = await call(row.method, other.missing(f), other.cookie, other.missingBody ? other.missingBody(f) : body);
         expect(outside.statusCode, outside.body).toBe(404);
         expect(missing.statusCode, missing.body).toBe(404);
         expect(outside.body).toBe(missing.body);

@@ -10,7 +10,8 @@ import * as service from './service.js';
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', authenticate);
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
     '/api/audit',
     {
       schema: {

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp, sessionCookie } from '../../../test/helpers/app.js';
 import { TEST_PASSWORD } from '../../../test/helpers/accounts.js';
-import { useStaffedCommune } from '../../../test/helpers/factories.js';
+import { buildAccount, useStaffedCommune, type BuiltAccount } from '../../../test/helpers/factories.js';
+import { accessMatrix, type AccessRow } from '../../../test/helpers/access.js';
 import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME } from './service.js';
 
 forEachDialect((dialect) => {
@@ -110,10 +111,6 @@ forEachDialect((dialect) => {
   });
 
   describe('POST /api/auth/logout', () => {
-    it('is 401 without a session', async () => {
-      expect((await t().app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(401);
-    });
-
     it('ends the session', async () => {
       const login = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().inspection.username, password: TEST_PASSWORD } });
       const cookie = sessionCookie(login);
@@ -123,11 +120,6 @@ forEachDialect((dialect) => {
   });
 
   describe('POST /api/auth/password', () => {
-    it('is 401 without a session', async () => {
-      const res = await t().app.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'a', newPassword: 'b'.repeat(12) } });
-      expect(res.statusCode).toBe(401);
-    });
-
     it('refuses a wrong current password, naming the field', async () => {
       const cookie = staff().office.cookie;
       const res = await t().app.inject({
@@ -158,17 +150,96 @@ forEachDialect((dialect) => {
       expect(entry.after_json).not.toMatch(/scrypt/);
     });
   });
+  describe('who may call each endpoint', () => {
+    /**
+     * An account of its own for each row, holding no role at all: none of these endpoints asks
+     * for one. `self` signs in as it (read when the row runs, after the fixture is built).
+     */
+    let own: BuiltAccount | undefined;
+    const self = () => own!.cookie;
+    const sessionsOf = (f: BuiltAccount) => t().db.db.selectFrom('sessions').select('id').where('account_id', '=', f.accountId).orderBy('id').execute();
+    const noRecord = { none: 'an account only ever acts on itself: no record is named' };
+    const anyAccount = { none: 'every account may, whatever its roles' };
+    const rows: AccessRow<BuiltAccount>[] = [
+      {
+        route: 'POST /api/auth/login',
+        method: 'POST',
+        url: () => '/api/auth/login',
+        body: (f) => ({ username: f.username, password: TEST_PASSWORD }),
+        anonymous: { status: 200, reason: 'signing in is public: the caller has no session yet' },
+        forbidden: anyAccount,
+        other: noRecord,
+        happy: {
+          who: null,
+          status: 200,
+          audit: 'auth.login',
+          check: (res, f) => {
+            expect(String(res.headers['set-cookie'])).toMatch(/tusoi_session=/);
+            expect(res.json().account.username).toBe(f.username);
+          },
+        },
+      },
+      {
+        route: 'POST /api/auth/logout',
+        method: 'POST',
+        url: () => '/api/auth/logout',
+        forbidden: anyAccount,
+        other: noRecord,
+        happy: {
+          who: self,
+          status: 200,
+          audit: 'auth.logout',
+          check: async (res, f) => {
+            expect(res.json()).toEqual({ ok: true });
+            expect(await sessionsOf(f)).toEqual([]);
+          },
+        },
+      },
+      {
+        route: 'POST /api/auth/password',
+        method: 'POST',
+        url: () => '/api/auth/password',
+        body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-2026' }),
+        forbidden: anyAccount,
+        other: noRecord,
+        happy: { who: self, status: 200, audit: 'auth.password_change', check: (res) => expect(res.json()).toEqual({ ok: true }) },
+      },
+      {
+        route: 'PATCH /api/me',
+        method: 'PATCH',
+        url: () => '/api/me',
+        body: () => ({ locale: 'en' }),
+        forbidden: anyAccount,
+        other: noRecord,
+        happy: { who: self, status: 200, audit: 'account.locale', check: (res) => expect(res.json().account.locale).toBe('en') },
+      },
+      {
+        route: 'GET /api/me',
+        method: 'GET',
+        url: () => '/api/me',
+        forbidden: anyAccount,
+        other: noRecord,
+        happy: { who: self, status: 200, check: (res, f) => expect(res.json()).toMatchObject({ account: { username: f.username }, roles: [] }) },
+      },
+    ];
+    accessMatrix(t, {
+      routesFile: new URL('./routes.ts', import.meta.url),
+      rows,
+      fixture: async () => (own = await buildAccount(t(), { roles: [], unitId: home().id })),
+      state: async (f) => ({
+        account: await t().db.db.selectFrom('accounts').selectAll().where('id', '=', f.accountId).executeTakeFirstOrThrow(),
+        sessions: await sessionsOf(f),
+      }),
+    });
+  });
 });
+
 
 forEachDialect((dialect) => {
   const t = useTestApp(dialect);
   const { staff } = useStaffedCommune(t);
 
   describe('PATCH /api/me', () => {
-    it('is 401 without a session', async () => {
-      expect((await t().app.inject({ method: 'PATCH', url: '/api/me', payload: { locale: 'en' } })).statusCode).toBe(401);
-    });
-
     it('refuses an unknown language, naming the field', async () => {
       const res = await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: staff().inspection.cookie }, payload: { locale: 'fr' } });
       expect(res.statusCode).toBe(400);

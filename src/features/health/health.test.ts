@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
+import { accessMatrix } from '../../../test/helpers/access.js';
+import { buildAccount, buildCommune } from '../../../test/helpers/factories.js';
 
 forEachDialect((dialect) => {
   const t = useTestApp(dialect);
@@ -10,6 +12,28 @@ forEachDialect((dialect) => {
       const res = await t().app.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ status: 'ok', database: dialect, version: 'test' });
+    });
+
+    accessMatrix(t, {
+      routesFile: new URL('./routes.ts', import.meta.url),
+      rows: [
+        {
+          route: 'GET /api/health',
+          method: 'GET',
+          url: () => '/api/health',
+          anonymous: { status: 200, reason: 'a load balancer asks without an account' },
+          forbidden: { none: 'it asks for no account, so for no role' },
+          other: { none: 'it names no record' },
+          happy: {
+            // A signed-in browser's cookie changes nothing, even an account's without a role.
+            who: async () => (await buildAccount(t(), { roles: [], unitId: (await buildCommune(t(), { cells: 1, membersPerCell: 0 })).id })).cookie,
+            status: 200,
+            check: (res) => expect(res.json()).toEqual({ status: 'ok', database: dialect, version: 'test' }),
+          },
+        },
+      ],
+      fixture: async () => ({}),
+      state: async () => null,
     });
   });
 

@@ -11,7 +11,8 @@ export const healthResponse = z.object({
 });
 
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
     '/api/health',
     { schema: { tags: ['health'], summary: 'Tình trạng — liveness and database check', response: { 200: healthResponse } } },
     async () => {

@@ -43,9 +43,9 @@ forEachDialect((dialect) => {
             route: 'GET /api/me/work',
             method: 'GET',
             url: () => '/api/me/work',
-            // Any signed-in account may ask, and it names no record: no 403 and no 404 case (below: only the caller's own work).
-            forbidden: [],
-            other: null,
+            // Below: only the caller's own work, never another's.
+            forbidden: { none: 'any signed-in account may ask for its own work' },
+            other: { none: 'it names no record, only the caller’s own work' },
             happy: {
               who: as('member'),
               status: 200,

@@ -3,6 +3,7 @@ import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
 import { buildAccount, buildCommune, buildStaff, type BuiltCommune, type BuiltStaff } from '../../../test/helpers/factories.js';
+import { accessMatrix, type AccessRow } from '../../../test/helpers/access.js';
 
 interface TreeNode {
   id: string;
@@ -73,12 +74,6 @@ forEachDialect((dialect) => {
   const uniqueName = (prefix: string) => `${prefix} ${++seq}`;
 
   describe('GET /api/units', () => {
-    it('is 401 without a session', async () => {
-      const res = await call('GET', '/api/units', null);
-      expect(res.statusCode).toBe(401);
-      expect(res.json().error.code).toBe('unauthorized');
-    });
-
     it('is 403 for an account without any role', async () => {
       const res = await call('GET', '/api/units', await noRole());
       expect(res.statusCode).toBe(403);
@@ -149,6 +144,13 @@ forEachDialect((dialect) => {
       }
     });
 
+    it('shows an office clerk of one cell only that cell, as the root of their tree', async () => {
+      const roots = (await call('GET', '/api/units', await officeLuuQuang())).json().roots as TreeNode[];
+      expect(roots.map((r) => r.id)).toEqual([second().id]);
+      expect(roots[0]!.memberCount).toBe(7);
+      expect(roots[0]!.children.map((c) => c.kind)).toEqual(Array(5).fill('mass_org'));
+    });
+
     it('shows each commune only its own tree when several share the database', async () => {
       const neighbour = await buildCommune(t(), { cells: 2, membersPerCell: 4 });
       const neighbourCommittee = await buildAccount(t(), { roles: [{ role: 'party_committee', unitId: neighbour.id }] });
@@ -161,14 +163,6 @@ forEachDialect((dialect) => {
   });
 
   describe('GET /api/units/:id', () => {
-    it('is 401 without a session', async () => {
-      expect((await call('GET', `/api/units/${first().id}`, null)).statusCode).toBe(401);
-    });
-
-    it('is 403 for an account without any role', async () => {
-      expect((await call('GET', `/api/units/${first().id}`, await noRole())).statusCode).toBe(403);
-    });
-
     it("answers another unit's record exactly like a missing one (404)", async () => {
       const missing = await call('GET', `/api/units/${missingId()}`, staff.member.cookie);
       expect(missing.statusCode).toBe(404);
@@ -262,40 +256,6 @@ forEachDialect((dialect) => {
   });
 
   describe('POST /api/units', () => {
-    const body = async (overrides: Record<string, unknown> = {}) => ({
-      parentId: first().id,
-      kind: 'mass_org',
-      name: 'Tổ Hòa giải thôn Đồng Thứ',
-      ...overrides,
-    });
-
-    it('is 401 without a session', async () => {
-      const res = await call('POST', '/api/units', null, await body());
-      expect(res.statusCode).toBe(401);
-    });
-
-    it('is 403 for a cell secretary, and writes nothing', async () => {
-      const cookie = staff.secretary.cookie;
-      const [units, audits] = [await unitCount(), await auditCount(t())];
-      const res = await call('POST', '/api/units', cookie, await body());
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('forbidden');
-      expect(await unitCount()).toBe(units);
-      expect(await auditCount(t())).toBe(audits);
-    });
-
-    it('answers a parent outside the scope exactly like a missing parent (404)', async () => {
-      const cookie = await officeLuuQuang();
-      const [units, audits] = [await unitCount(), await auditCount(t())];
-      const other = await call('POST', '/api/units', cookie, await body());
-      const missing = await call('POST', '/api/units', cookie, await body({ parentId: missingId() }));
-      expect(other.statusCode).toBe(404);
-      expect(missing.statusCode).toBe(404);
-      expect(other.body).toBe(missing.body);
-      expect(await unitCount()).toBe(units);
-      expect(await auditCount(t())).toBe(audits);
-    });
-
     it('creates a mass organisation under a cell, audited in the same change', async () => {
       const cookie = staff.office.cookie;
       const dongThu = await unitRow(first().id);
@@ -412,30 +372,6 @@ forEachDialect((dialect) => {
   });
 
   describe('PATCH /api/units/:id', () => {
-    it('is 401 without a session', async () => {
-      const res = await call('PATCH', `/api/units/${first().id}`, null, { name: 'Tên mới' });
-      expect(res.statusCode).toBe(401);
-    });
-
-    it('is 403 for a cell secretary, even on their own cell', async () => {
-      const res = await call('PATCH', `/api/units/${first().id}`, staff.secretary.cookie, { name: 'Tên mới' });
-      expect(res.statusCode).toBe(403);
-      expect((await unitRow(first().id)).name).toBe(first().name);
-    });
-
-    it("answers another unit's record exactly like a missing one (404)", async () => {
-      const cookie = await officeLuuQuang();
-      const dongThu = first().id;
-      const before = await unitRow(dongThu);
-      const audits = await auditCount(t());
-      const other = await call('PATCH', `/api/units/${dongThu}`, cookie, { name: 'Tên mới' });
-      const missing = await call('PATCH', `/api/units/${missingId()}`, cookie, { name: 'Tên mới' });
-      expect(other.statusCode).toBe(404);
-      expect(other.body).toBe(missing.body);
-      expect(await unitRow(dongThu)).toEqual(before);
-      expect(await auditCount(t())).toBe(audits);
-    });
-
     it('renames and edits the contact, auditing before and after', async () => {
       const id = await createUnit(first().id, 'mass_org', uniqueName('Tổ Tự quản'));
       const cookie = staff.office.cookie;
@@ -485,18 +421,6 @@ forEachDialect((dialect) => {
   });
 
   describe('POST /api/units/:id/move', () => {
-    it('is 401 without a session', async () => {
-      const org = (await massOrgsOf(first().id))[0]!;
-      const res = await call('POST', `/api/units/${org.id}/move`, null, { parentId: second().id });
-      expect(res.statusCode).toBe(401);
-    });
-
-    it('is 403 for a cell secretary', async () => {
-      const org = (await massOrgsOf(first().id))[0]!;
-      const res = await call('POST', `/api/units/${org.id}/move`, staff.secretary.cookie, { parentId: first().id });
-      expect(res.statusCode).toBe(403);
-    });
-
     it("answers another unit's record, or a parent outside the scope, exactly like a missing one (404)", async () => {
       const cookie = await officeLuuQuang();
       const dongThuOrg = (await massOrgsOf(first().id))[0]!;
@@ -631,31 +555,6 @@ forEachDialect((dialect) => {
   });
 
   describe('POST /api/units/:id/archive and /restore', () => {
-    it('is 401 without a session', async () => {
-      const org = (await massOrgsOf(first().id))[0]!;
-      expect((await call('POST', `/api/units/${org.id}/archive`, null)).statusCode).toBe(401);
-      expect((await call('POST', `/api/units/${org.id}/restore`, null)).statusCode).toBe(401);
-    });
-
-    it('is 403 for a cell secretary and for inspection', async () => {
-      const org = (await massOrgsOf(first().id))[0]!;
-      expect((await call('POST', `/api/units/${org.id}/archive`, staff.secretary.cookie)).statusCode).toBe(403);
-      expect((await call('POST', `/api/units/${org.id}/restore`, staff.inspection.cookie)).statusCode).toBe(403);
-      expect((await unitRow(org.id)).archived_at).toBeNull();
-    });
-
-    it("answers another unit's record exactly like a missing one (404)", async () => {
-      const cookie = await officeLuuQuang();
-      const org = (await massOrgsOf(first().id))[0]!;
-      for (const action of ['archive', 'restore']) {
-        const other = await call('POST', `/api/units/${org.id}/${action}`, cookie);
-        const missing = await call('POST', `/api/units/${missingId()}/${action}`, cookie);
-        expect(other.statusCode, action).toBe(404);
-        expect(other.body).toBe(missing.body);
-      }
-      expect((await unitRow(org.id)).archived_at).toBeNull();
-    });
-
     it('refuses (409) to archive a unit with active sub-units or active members', async () => {
       const audits = await auditCount(t());
       const dongThu = await call('POST', `/api/units/${first().id}/archive`, staff.office.cookie);
@@ -739,6 +638,98 @@ forEachDialect((dialect) => {
       expect((await call('PATCH', `/api/units/${dongThu}`, staff.office.cookie, {})).statusCode).toBe(200);
       expect(await auditCount(t())).toBe(audits);
       expect((await unitRow(dongThu)).updated_at).toBe(row.updated_at);
+    });
+  });
+  describe('who may call each endpoint', () => {
+    /** A fresh, empty mass organisation of the first cell (archived first when the row restores it). */
+    type Fixture = { org: string };
+    type Row = AccessRow<Fixture> & { archived?: true };
+    const secretary = () => staff.secretary.cookie;
+    const member = () => staff.member.cookie;
+    const inspection = () => staff.inspection.cookie;
+    const office = () => staff.office.cookie;
+    /** Everyone who reads units but may not change them. */
+    const readers = [secretary, member, inspection, noRole];
+    const unitAction = (action: 'archive' | 'restore' | 'move'): { url: (f: Fixture) => string; missing: () => string } => ({
+      url: (f) => `/api/units/${f.org}/${action}`,
+      missing: () => `/api/units/${missingId()}/${action}`,
+    });
+    const rows: Row[] = [
+      {
+        route: 'GET /api/units',
+        method: 'GET',
+        url: () => '/api/units',
+        forbidden: [noRole],
+        other: { none: 'the tree names no unit: it holds only the caller\'s own scope' },
+        happy: { who: member, status: 200, check: (res) => expect((res.json().roots as TreeNode[]).map((r) => r.id)).toEqual([first().id]) },
+      },
+      {
+        route: 'GET /api/units/:id',
+        method: 'GET',
+        url: (f) => `/api/units/${f.org}`,
+        missing: () => `/api/units/${missingId()}`,
+        forbidden: [noRole],
+        other: officeLuuQuang,
+        happy: { who: member, status: 200, check: (res, f) => expect(res.json()).toMatchObject({ id: f.org, parentId: first().id }) },
+      },
+      {
+        route: 'POST /api/units',
+        method: 'POST',
+        url: () => '/api/units',
+        missing: () => '/api/units',
+        body: () => ({ parentId: first().id, kind: 'mass_org', name: uniqueName('Tổ Hòa giải thôn Đồng Thứ') }),
+        missingBody: () => ({ parentId: missingId(), kind: 'mass_org', name: 'Tổ Hòa giải thôn Đồng Thứ' }),
+        forbidden: readers,
+        other: officeLuuQuang,
+        happy: { who: office, status: 201, audit: 'unit.create', check: (res) => expect(res.json().parentId).toBe(first().id) },
+      },
+      {
+        // The first cell itself: its secretary may not edit even their own cell.
+        route: 'PATCH /api/units/:id',
+        method: 'PATCH',
+        url: () => `/api/units/${first().id}`,
+        missing: () => `/api/units/${missingId()}`,
+        body: () => ({ contactName: 'Nguyễn Văn Liên Lạc' }),
+        forbidden: readers,
+        other: officeLuuQuang,
+        happy: { who: office, status: 200, audit: 'unit.update', check: (res) => expect(res.json().contactName).toBe('Nguyễn Văn Liên Lạc') },
+      },
+      {
+        route: 'POST /api/units/:id/move',
+        method: 'POST',
+        ...unitAction('move'),
+        body: () => ({ parentId: home.cells[3]!.id }),
+        forbidden: readers,
+        other: officeLuuQuang,
+        happy: { who: office, status: 200, audit: 'unit.move', check: (res) => expect(res.json().parentId).toBe(home.cells[3]!.id) },
+      },
+      {
+        route: 'POST /api/units/:id/archive',
+        method: 'POST',
+        ...unitAction('archive'),
+        forbidden: readers,
+        other: officeLuuQuang,
+        happy: { who: office, status: 200, audit: 'unit.archive', check: (res) => expect(res.json().archived).toBe(true) },
+      },
+      {
+        route: 'POST /api/units/:id/restore',
+        method: 'POST',
+        ...unitAction('restore'),
+        archived: true,
+        forbidden: readers,
+        other: officeLuuQuang,
+        happy: { who: () => staff.committee.cookie, status: 200, audit: 'unit.restore', check: (res) => expect(res.json().archived).toBe(false) },
+      },
+    ];
+    accessMatrix(t, {
+      routesFile: new URL('./routes.ts', import.meta.url),
+      rows,
+      fixture: async (row) => {
+        const org = await createUnit(first().id, 'mass_org', uniqueName('Chi hội Thử quyền'));
+        if (row.archived) expect((await call('POST', `/api/units/${org}/archive`, office())).statusCode).toBe(200);
+        return { org };
+      },
+      state: async (f) => ({ units: await unitCount(), org: await unitRow(f.org), cell: await unitRow(first().id) }),
     });
   });
 });
