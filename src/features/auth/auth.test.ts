@@ -27,6 +27,21 @@ forEachDialect((dialect) => {
       expect(body.roles.map((r: { role: string }) => r.role).sort()).toEqual(['cell_secretary', 'member']);
     });
 
+    it('stores the language picked on the sign-in page over the account\'s, audited', async () => {
+      const account = await buildAccount(t(), { roles: [{ role: 'member', unitId: home().cells[0]!.id }] });
+      await t().app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: account.cookie }, payload: { locale: 'en' } });
+      const res = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: account.username, password: TEST_PASSWORD, locale: 'vi' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().account.locale).toBe('vi');
+      const me = await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sessionCookie(res) } });
+      expect(me.json().account.locale).toBe('vi');
+      const entries = await t().db.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.locale').where('record_id', '=', account.accountId).orderBy('seq').execute();
+      expect(entries.map((e) => JSON.parse(e.after_json!))).toEqual([{ locale: 'en' }, { locale: 'vi' }]);
+      // Without a pick (an API client), the stored language stays.
+      const plain = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: account.username, password: TEST_PASSWORD } });
+      expect(plain.json().account.locale).toBe('vi');
+    });
+
     it('answers unknown user and wrong password with the same 401 message', async () => {
       const unknown = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong.co', password: TEST_PASSWORD } });
       const wrong = await t().app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff().inspection.username, password: 'sai-mat-khau' } });

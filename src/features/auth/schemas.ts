@@ -5,9 +5,13 @@ import { unitKinds } from '../../shared/enums.js';
 
 const unitKind = z.enum(unitKinds);
 
+export const locale = z.enum(['vi', 'en']);
+
 export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The language picked on the sign-in page: it wins over the account's and becomes the account's. */
+  locale: locale.optional(),
 });
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(200),
@@ -28,7 +32,7 @@ export const meResponse = z.object({
     id,
     username: z.string(),
     displayName: z.string(),
-    locale: z.enum(['vi', 'en']),
+    locale,
     mustChangePassword: z.boolean(),
   }),
   member: z
@@ -41,6 +45,6 @@ export const meResponse = z.object({
 export type MeResponse = z.infer<typeof meResponse>;
 
 /** PATCH /api/me — what a person may change about their own account from the app. */
-export const updateMeBody = z.strictObject({ locale: z.enum(['vi', 'en']) });
+export const updateMeBody = z.strictObject({ locale });
 
 export const okResponse = z.object({ ok: z.literal(true) });

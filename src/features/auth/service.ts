@@ -7,6 +7,9 @@ import type { Role } from '../../domain/roles.js';
 import type { UnitKind } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { DEMO_PASSWORD, DUMMY_HASH, hashPassword, verifyPassword } from '../../core/passwords.js';
+import type { Kysely } from 'kysely';
+import type { DialectHelpers } from '../../db/dialect.js';
+import type { AccountTable, Database } from '../../db/schema.js';
 import * as repo from './repo.js';
 import type { MeResponse } from './schemas.js';
 
@@ -28,7 +31,7 @@ export function normaliseUsername(username: string): string {
 
 export async function login(
   ctx: AppContext,
-  input: { username: string; password: string },
+  input: { username: string; password: string; locale?: 'vi' | 'en' },
   ip: string,
 ): Promise<{ token: string; accountId: string; expiresAt: Date }> {
   const { db, dialect } = ctx.handle;
@@ -62,6 +65,8 @@ export async function login(
       last_seen_at: now.toISOString(),
     });
     await repo.clearLoginFailures(trx, username);
+    // The language picked on the sign-in page wins over the one stored, and becomes the stored one.
+    if (input.locale && input.locale !== account.locale) await saveLocale(trx, dialect, account, input.locale);
     await writeAudit(trx, dialect, {
       actorAccountId: account.id,
       action: 'auth.login',
@@ -157,24 +162,28 @@ export async function actorFromToken(ctx: AppContext, token: string): Promise<Si
   };
 }
 
-/** The language the account prefers, remembered across devices (the app follows it after sign-in). */
+/** The language the account prefers (the sign-in page's pick replaces it at each sign-in). */
 export async function setMyLocale(ctx: AppContext, actor: SignedInActor, locale: 'vi' | 'en'): Promise<SignedInActor> {
   if (actor.locale === locale) return actor;
-  const { dialect } = ctx.handle;
   await writeTransaction(ctx.handle, async (trx) => {
     const account = await repo.findAccount(trx, actor.accountId);
-    await repo.setLocale(trx, actor.accountId, locale, nowIso());
-    await writeAudit(trx, dialect, {
-      actorAccountId: actor.accountId,
-      action: 'account.locale',
-      recordType: 'account',
-      recordId: actor.accountId,
-      unitId: account?.unit_id ?? null,
-      before: { locale: actor.locale },
-      after: { locale },
-    });
+    if (account) await saveLocale(trx, ctx.handle.dialect, account, locale);
   });
   return { ...actor, locale };
+}
+
+/** Stores an account's language, with its audit entry, inside the caller's transaction. */
+async function saveLocale(trx: Kysely<Database>, dialect: DialectHelpers, account: Pick<AccountTable, 'id' | 'unit_id' | 'locale'>, locale: 'vi' | 'en'): Promise<void> {
+  await repo.setLocale(trx, account.id, locale, nowIso());
+  await writeAudit(trx, dialect, {
+    actorAccountId: account.id,
+    action: 'account.locale',
+    recordType: 'account',
+    recordId: account.id,
+    unitId: account.unit_id,
+    before: { locale: account.locale },
+    after: { locale },
+  });
 }
 
 export async function describeMe(ctx: AppContext, actor: SignedInActor): Promise<MeResponse> {

@@ -90,7 +90,7 @@ function Shell({ me }: { me: MeResponse }) {
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(me.account.mustChangePassword);
   const queryClient = useQueryClient();
-  // Best effort: the device already switched; the account remembers it for the next device.
+  // Best effort: the device already switched; the account remembers it too.
   const saveLocale = useMutation({
     mutationFn: (locale: 'vi' | 'en') => api<MeResponse>('/me', { method: 'PATCH', body: { locale } }),
     onSuccess: (next) => queryClient.setQueryData(meKey, next),

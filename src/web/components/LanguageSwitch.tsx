@@ -3,7 +3,7 @@ import { currentLanguage, languages, setLanguage } from '../i18n/index.js';
 
 /**
  * VI | EN toggle; the choice is remembered on this device, and — when `onChosen` is given
- * (signed in) — on the account too, so the next device follows it.
+ * (signed in) — on the account too. The sign-in page sends its language with the password.
  */
 export function LanguageSwitch({ onChosen }: { onChosen?: (lng: 'vi' | 'en') => void } = {}) {
   const { t, i18n } = useTranslation();

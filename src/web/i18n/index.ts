@@ -81,9 +81,4 @@ export function setLanguage(lng: Language): void {
   void use(lng);
 }
 
-/** After sign-in, follow the account's language unless this device has an explicit choice. */
-export function adoptAccountLanguage(lng: Language): void {
-  if (savedLanguage() === null && lng !== currentLanguage()) void use(lng);
-}
-
 export default i18n;

@@ -6,7 +6,7 @@ import { PasswordField } from '../../components/PasswordField.js';
 import { api } from '../../api/client.js';
 import { meKey } from '../../api/session.js';
 import type { MeResponse } from '../../api/types.js';
-import { adoptAccountLanguage } from '../../i18n/index.js';
+import { currentLanguage } from '../../i18n/index.js';
 import { preloadAfterLogin } from '../../app/lazy.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { BrandMark } from '../../components/BrandMark.js';
@@ -24,13 +24,13 @@ export function LoginPage() {
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {}, general: null });
 
   const login = useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
+    // The language shown here is the one picked: it wins over the account's and becomes the account's.
+    mutationFn: (body: { username: string; password: string; locale: 'vi' | 'en' }) =>
       api<MeResponse>('/auth/login', { method: 'POST', body }),
     meta: { allow401: true },
     onSuccess: (me) => {
       // A different person may sign in on a shared phone: drop anything cached before.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
-      adoptAccountLanguage(me.account.locale);
       queryClient.setQueryData(meKey, me);
     },
     onError: (error) => setErrors(formErrorsFrom(error, FIELDS, t('login.failed'))),
@@ -44,7 +44,7 @@ export function LoginPage() {
     }
     setErrors({ fields: {}, general: null });
     preloadAfterLogin(); // fetch the next screen's code while the server checks the password
-    login.mutate({ username: username.trim(), password });
+    login.mutate({ username: username.trim(), password, locale: currentLanguage() });
   }
 
   return (
