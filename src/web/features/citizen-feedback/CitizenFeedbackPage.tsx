@@ -22,6 +22,7 @@ import { IssueStatusBadge } from '../local-issues/Badges.js';
 import { FeedbackStatusBadge } from './Badges.js';
 import { IssueForm } from '../local-issues/IssueForm.js';
 import { can, useAuthedMe } from '../../app/me.js';
+import { foldOptionsFilter } from '../../lib/search.js';
 
 export default function CitizenFeedbackRoute() {
   const { id = '' } = useParams();
@@ -173,6 +174,7 @@ function TriageForm({ f }: { f: CitizenFeedbackSummary }) {
               searchable
               clearable
               value={issueId}
+              filter={foldOptionsFilter}
               onChange={setIssueId}
               data={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
               nothingFoundMessage="—"

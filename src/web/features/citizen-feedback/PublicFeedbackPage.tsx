@@ -16,6 +16,7 @@ import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { citizenFeedbackKeys, MAX_CONTENT, usePublicForm, type PublicFeedbackBody, type PublicFeedbackForm, type PublicFeedbackReceipt } from './api.js';
+import { foldOptionsFilter } from '../../lib/search.js';
 
 const FIELDS = ['name', 'phone', 'email', 'villageUnitId', 'topic', 'content', 'consentContact', 'formToken'] as const;
 type Field = (typeof FIELDS)[number];
@@ -178,6 +179,7 @@ function FeedbackForm({ form, onSent }: { form: PublicFeedbackForm; onSent: (r: 
             searchable
             clearable
             nothingFoundMessage={t('localissues.form.noVillage')}
+            filter={foldOptionsFilter}
             data={villageData}
             value={village}
             onChange={setVillage}

@@ -15,6 +15,7 @@ import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { useTaskOptions } from '../tasks/api.js';
 import { usePublicForm } from '../citizen-feedback/api.js';
 import { localIssueKeys, useCategories, type CreateLocalIssueBody, type LocalIssueDetail, type NewIssueFields } from './api.js';
+import { foldOptionsFilter } from '../../lib/search.js';
 
 const FIELDS = [
   'categoryCode',
@@ -251,6 +252,7 @@ export function IssueForm({
                   searchable
                   clearable
                   placeholder={t('localissues.create.nobody')}
+                  filter={foldOptionsFilter}
                   nothingFoundMessage={t('localissues.create.noMatch')}
                   value={v.responsibleMemberId || null}
                   onChange={(value) => setV((p) => ({ ...p, responsibleMemberId: value ?? '' }))}

@@ -4,20 +4,13 @@ import '@mantine/core/styles/Popover.layer.css';
 import '@mantine/core/styles/ScrollArea.layer.css';
 import '@mantine/core/styles/Pill.layer.css';
 import '@mantine/core/styles/PillsInput.layer.css';
-import { MultiSelect, NativeSelect, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import { MultiSelect, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { foldVietnamese } from '../../../domain/vietnamese.js';
+import { foldOptionsFilter } from '../../lib/search.js';
 import { TASK_PRIORITIES, type TaskPriority } from './api.js';
 
 /** At most this many co-workers (the server's limit). */
 export const MAX_COWORKERS = 30;
-
-/** Search that ignores diacritics and đ/Đ: "hoa" finds "Hòa", "dong" finds "Đông". */
-const foldFilter: OptionsFilter = ({ options, search, limit }) => {
-  const q = foldVietnamese(search);
-  const found = q ? options.filter((o) => 'label' in o && foldVietnamese((o as ComboboxItem).label).includes(q)) : options;
-  return found.slice(0, limit);
-};
 
 /** Người phối hợp: members who share the task (never the owner), searchable by name. */
 export function CoworkersField({
@@ -46,7 +39,7 @@ export function CoworkersField({
       clearable
       hidePickedOptions
       maxValues={MAX_COWORKERS}
-      filter={foldFilter}
+      filter={foldOptionsFilter}
       // A commune has hundreds of members: a cheap phone draws the first 50 matches, typing narrows them.
       limit={50}
       nothingFoundMessage={t('tasks.new.coworkersNone')}
