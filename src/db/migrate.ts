@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_meetings.js';
 import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_self_examination.js';
 import * as m0005 from './migrations/0005_local_issues.js';
+import * as m0006 from './migrations/0006_reference_wording.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -19,6 +20,7 @@ const all: Record<string, DialectMigration> = {
   '0003_tasks': m0003,
   '0004_self_examination': m0004,
   '0005_local_issues': m0005,
+  '0006_reference_wording': m0006,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

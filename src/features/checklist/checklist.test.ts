@@ -121,6 +121,10 @@ forEachDialect((dialect) => {
         ['NG', 'exemplary', false, expect.any(Number)],
       ]);
       expect(itemOf(c, 'CT1').textSource).toContain('baobinhphuoc.com.vn');
+      // The notes people read are in Vietnamese, the provenance kept.
+      expect(itemOf(c, 'DB1').textSource).toBe('Trích dẫn trên một trang hỏi đáp (boxhoidap.com)');
+      const notes = c.groups.flatMap((g) => g.items.map((i) => i.textSource)).filter((n): n is string => n !== null);
+      expect(notes.filter((n) => /\b(quoted|paraphrase|verbatim|fragment|only|found)\b/.test(n))).toEqual([]);
       const committee = await current();
       expect(committee.actions).toEqual(['edit', 'confirm', 'add', 'remove']);
       const ct2 = itemOf(committee, 'CT2');

@@ -30,14 +30,23 @@ type Db = Kysely<Database>;
 
 // --- the starting reference data ------------------------------------------------------------
 
+/** An item of the files: `text_source` is the provenance in English, `text_source_vi` the same note as people read it. */
+interface StartingItem {
+  no: number;
+  title: string;
+  text: string | null;
+  text_source?: string | null;
+  text_source_vi?: string | null;
+  confirmed: boolean;
+}
 interface ManifestationsFile {
   document: string;
-  groups: { code: string; name: string; grave?: boolean; items: { no: number; title: string; text: string | null; text_source?: string | null; confirmed: boolean }[] }[];
+  groups: { code: string; name: string; grave?: boolean; items: StartingItem[] }[];
 }
 interface ExemplaryFile {
   document: string;
   group: { code: string; name: string };
-  items: { no: number; title: string; text: string | null; text_source?: string | null; confirmed: boolean }[];
+  items: StartingItem[];
 }
 
 /** The items of the starting checklist, from reference/manifestations-27.json and reference/exemplary-qd08.json. */
@@ -45,7 +54,7 @@ function startingItems(): { source: string; items: Omit<ChecklistItemTable, 'id'
   const manifestations = readReferenceJson<ManifestationsFile>('manifestations-27.json');
   const exemplary = readReferenceJson<ExemplaryFile>('exemplary-qd08.json');
   const items: Omit<ChecklistItemTable, 'id' | 'version_id' | 'unit_id'>[] = [];
-  const add = (list: ChecklistList, group: { code: string; name: string; grave?: boolean }, item: ExemplaryFile['items'][number]) =>
+  const add = (list: ChecklistList, group: { code: string; name: string; grave?: boolean }, item: StartingItem) =>
     items.push({
       list,
       code: `${group.code}${item.no}`,
@@ -55,7 +64,8 @@ function startingItems(): { source: string; items: Omit<ChecklistItemTable, 'id'
       position: items.length + 1,
       title: item.title,
       text: item.text,
-      text_source: item.text_source ?? null,
+      // The note shown beside the item, in Vietnamese (the English one stays in the file).
+      text_source: item.text_source_vi ?? null,
       // The files say "confirmed": false everywhere; a person confirms in the application.
       confirmed_at: null,
       confirmed_by_account_id: null,

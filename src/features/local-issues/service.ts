@@ -57,7 +57,8 @@ const notFoundField = (field: string) => new AppError(404, 'not_found', {}, [{ f
 
 interface CategoriesFile {
   about: string;
-  categories: { code: string; name: string; example: string | null }[];
+  /** `source`: where the category comes from, as people read it (never a file name). */
+  categories: { code: string; name: string; example: string | null; source: string }[];
 }
 const CATEGORIES_FILE = 'local-issue-categories.json';
 
@@ -71,7 +72,7 @@ function startingCategories(unitId: string): LocalIssueCategoryTable[] {
     code: c.code,
     name: c.name,
     example: c.example,
-    source: `reference/${CATEGORIES_FILE}: ${file.about}`,
+    source: c.source,
     position: i + 1,
     created_by_account_id: null,
     created_at: now,
@@ -98,7 +99,7 @@ export async function ensureCategories(trx: Db, dialect: DialectHelpers, unitPat
     recordType: 'local_issue_category',
     recordId: null,
     unitId: rootId,
-    after: { source: rows[0]?.source, codes: rows.map((r) => r.code) },
+    after: { codes: rows.map((r) => r.code) },
   });
   return rows;
 }
