@@ -273,9 +273,9 @@ forEachDialect((dialect) => {
       const vi = await call('POST', `/api/self-examinations/${e.id}/submit`, member.cookie);
       expect(vi.statusCode).toBe(400);
       expect(fieldsOf(vi)).toEqual(['answers']);
-      expect(vi.json().error.message).toContain('còn 17 mục chưa đánh giá');
+      expect(vi.json().error.message).toContain('còn 7 biểu hiện + 10 nội dung nêu gương chưa đánh giá');
       const en = await call('POST', `/api/self-examinations/${e.id}/submit`, member.cookie, undefined, 'en');
-      expect(en.json().error.message).toContain('17 items are not marked yet');
+      expect(en.json().error.message).toContain('7 manifestations + 10 exemplary points are not marked yet');
       const fresh = (await call('GET', `/api/self-examinations/${e.id}`, member.cookie)).json() as SelfExamDetail;
       await save(member.cookie, fresh, {
         answers: allMarked(fresh),

@@ -25,7 +25,7 @@ import {
 } from '../../domain/self-examination.js';
 import { addDays } from '../../domain/tasks.js';
 import { AppError, fieldError, fieldErrors, forbidden, type FieldProblem } from '../../core/errors.js';
-import { exemplaryMarks, manifestationMarks, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
+import { exemplaryMarks, manifestationMarks, type ChecklistList, type PlanItemStatus, type SelfExamPeriodKind, type SelfExamStatus } from '../../shared/enums.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findMemberWithUnit } from '../members/lookup.js';
 import { activeCellsIn, findUnit } from '../units/lookup.js';
@@ -312,7 +312,11 @@ export async function submitSelfExam(ctx: AppContext, actor: Actor, id: string):
     const [items, answers] = await Promise.all([checklistRead.itemsOfVersion(trx, e!.checklist_version_id), repo.answersOf(trx, e!.id)]);
     const answered = new Set(answers.map((a) => a.item_id));
     const missing = items.filter((i) => !answered.has(i.id));
-    if (missing.length > 0) throw fieldError('answers', 'self_exam_unmarked', { count: missing.length, codes: missing.map((i) => i.code).join(', ') });
+    if (missing.length > 0) {
+      // Counted per list: "7 biểu hiện + 10 nội dung nêu gương", never one sum of both lists.
+      const of = (list: ChecklistList) => missing.filter((i) => i.list === list).length;
+      throw fieldError('answers', 'self_exam_unmarked', { manifestations: of('manifestation'), exemplary: of('exemplary'), codes: missing.map((i) => i.code).join(', ') });
+    }
     const shortcomings = JSON.parse(e!.shortcomings_json) as Shortcoming[];
     const corrections = proposedCorrections(shortcomings, e!.id, todayInVietnam());
     const me = (await findMemberWithUnit(trx, e!.member_id))!;

@@ -30,6 +30,7 @@ import {
   type UpdateChecklistItemBody,
 } from './api.js';
 import { ConfirmedTag, UnconfirmedTag } from './Badges.js';
+import { countByList, itemsPhrase } from './counts.js';
 
 type Dialog =
   | null
@@ -109,7 +110,7 @@ function ChecklistView({ checklist: c, onVersion, stale }: { checklist: Checklis
           {message}
         </Notice>
       )}
-      {c.unconfirmed > 0 && <Notice tone="info">{t('selfexam.checklist.unconfirmedNotice', { count: c.unconfirmed })}</Notice>}
+      {c.unconfirmed > 0 && <Notice tone="info">{t('selfexam.checklist.unconfirmedNotice', { items: itemsPhrase(t, countByList(c, (i) => !i.confirmed)) })}</Notice>}
       <div className="ts-rp-body" data-stale={stale || undefined}>
         <Stack gap="md">
           {c.groups.map((g) => (

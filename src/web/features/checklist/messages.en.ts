@@ -9,9 +9,13 @@ export const checklistEn: typeof checklistVi = {
     oldVersion: 'You are looking at version {{version}} (an earlier one). Self-examinations made against it keep it unchanged.',
     toCurrent: 'See the current version',
     unconfirmedNotice:
-      '{{count}} items have not been checked against the official text: the wording comes from secondary sources and may differ from the original until the party committee checks and confirms it.',
-    unconfirmedNotice_one:
-      '{{count}} item has not been checked against the official text: the wording comes from secondary sources and may differ from the original until the party committee checks and confirms it.',
+      'Not yet checked against the official text: {{items}}. The wording comes from secondary sources and may differ from the original until the party committee checks and confirms it.',
+    count: {
+      manifestation: '{{count}} manifestations',
+      manifestation_one: '{{count}} manifestation',
+      exemplary: '{{count}} exemplary points',
+      exemplary_one: '{{count}} exemplary point',
+    },
     unconfirmed: 'Not yet checked against the official text',
     confirmed: 'Checked',
     confirmedBy: 'Checked by {{name}} at {{at}}',

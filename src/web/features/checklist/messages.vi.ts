@@ -11,9 +11,13 @@ export const checklistVi = {
     oldVersion: 'Bạn đang xem phiên bản {{version}} (cũ). Các bản tự soi làm theo phiên bản này vẫn giữ nguyên nội dung.',
     toCurrent: 'Xem phiên bản hiện hành',
     unconfirmedNotice:
-      '{{count}} mục chưa được đối chiếu với văn bản chính thức: nội dung lấy từ nguồn thứ cấp và có thể còn khác văn bản gốc cho đến khi Đảng ủy đối chiếu, xác nhận.',
-    unconfirmedNotice_one:
-      '{{count}} mục chưa được đối chiếu với văn bản chính thức: nội dung lấy từ nguồn thứ cấp và có thể còn khác văn bản gốc cho đến khi Đảng ủy đối chiếu, xác nhận.',
+      'Chưa đối chiếu với văn bản chính thức: {{items}}. Nội dung lấy từ nguồn thứ cấp và có thể còn khác văn bản gốc cho đến khi Đảng ủy đối chiếu, xác nhận.',
+    count: {
+      manifestation: '{{count}} biểu hiện',
+      manifestation_one: '{{count}} biểu hiện',
+      exemplary: '{{count}} nội dung nêu gương',
+      exemplary_one: '{{count}} nội dung nêu gương',
+    },
     unconfirmed: 'Chưa đối chiếu văn bản chính thức',
     confirmed: 'Đã đối chiếu',
     confirmedBy: 'Đối chiếu bởi {{name}} lúc {{at}}',

@@ -21,7 +21,6 @@ import {
   type Mark,
   type Shortcoming,
 } from './api.js';
-import { UnconfirmedTag } from '../checklist/Badges.js';
 import { PlanItemBadges } from '../correction-plans/Badges.js';
 import { answersById, emptyFollowup, emptyShortcoming, withAnswer, type Draft, type DraftAnswer } from './draft.js';
 
@@ -209,11 +208,6 @@ const MarkRow = memo(function MarkRow({
       <legend className="ts-se-mark-title">
         <span className="ts-se-code">{item.code}</span> {item.title}
       </legend>
-      {!item.confirmed && (
-        <div className="ts-se-mark-tags">
-          <UnconfirmedTag />
-        </div>
-      )}
       {item.text && (
         <Text size="sm" c="dimmed" id={`${id}-text`} className="ts-se-mark-text">
           {item.text}

@@ -21,6 +21,7 @@ import { SelfExamStatusBadge } from './Badges.js';
 import { draftOf, planComplete, unmarkedItems } from './draft.js';
 import { itemAnchor, SelfExamSections } from './SelfExamForm.js';
 import { useAutosave, type Autosave } from './useAutosave.js';
+import { countByList, itemsPhrase } from '../checklist/counts.js';
 
 export default function SelfExamRoute() {
   const { id = '' } = useParams();
@@ -95,17 +96,18 @@ function PrivacyNote({ detail: d }: { detail: SelfExamDetail }) {
 function ChecklistNote({ detail: d }: { detail: SelfExamDetail }) {
   const { t } = useTranslation();
   return (
-    <Text size="sm" c="dimmed">
-      {t('selfexam.form.checklistVersion', { version: d.checklist.version, unit: d.checklist.unitName })}{' '}
+    <>
+      {/* One banner for the whole list, instead of a tag on every item. */}
       {d.checklist.unconfirmed > 0 && (
-        <>
-          {t('selfexam.form.unconfirmedCount', { count: d.checklist.unconfirmed })}.{' '}
-        </>
+        <Notice tone="info">{t('selfexam.form.awaitingConfirmation', { items: itemsPhrase(t, countByList(d.checklist, (i) => !i.confirmed)) })}</Notice>
       )}
-      <Anchor component={Link} to="/reference/manifestations" size="sm">
-        {t('selfexam.form.checklistLink')}
-      </Anchor>
-    </Text>
+      <Text size="sm" c="dimmed">
+        {t('selfexam.form.checklistVersion', { version: d.checklist.version, unit: d.checklist.unitName })}{' '}
+        <Anchor component={Link} to="/reference/manifestations" size="sm">
+          {t('selfexam.form.checklistLink')}
+        </Anchor>
+      </Text>
+    </>
   );
 }
 
@@ -158,7 +160,8 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
     setSubmitError(null);
     if (unmarked.length > 0) {
       showMissing();
-      setSubmitError(t('selfexam.submit.unmarked', { count: unmarked.length }));
+      const missingIds = new Set(unmarked.map((i) => i.id));
+      setSubmitError(t('selfexam.submit.unmarked', { items: itemsPhrase(t, countByList(detail.checklist, (i) => missingIds.has(i.id))), all: itemsPhrase(t, countByList(detail.checklist)) }));
       return;
     }
     setMissing(new Set());
