@@ -33,7 +33,7 @@ export const citizenFeedbackEn: typeof citizenFeedbackVi = {
     topicPlaceholder: 'Choose a topic',
     topicRequired: 'Please choose a topic.',
     content: 'Your message',
-    contentHint: 'The message is stored and shown as plain text. At least 10 characters.',
+    contentHint: 'At least 10 characters. Your message is kept exactly as you write it.',
     contentShort: 'The message needs at least 10 characters.',
     nameRequired: 'Please give your full name.',
     counter: '{{n}}/{{max}}',

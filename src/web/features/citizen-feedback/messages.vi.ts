@@ -35,7 +35,7 @@ export const citizenFeedbackVi = {
     topicPlaceholder: 'Chọn lĩnh vực',
     topicRequired: 'Vui lòng chọn lĩnh vực.',
     content: 'Nội dung ý kiến',
-    contentHint: 'Nội dung được lưu và hiển thị dưới dạng văn bản thường. Ít nhất 10 ký tự.',
+    contentHint: 'Viết ít nhất 10 ký tự. Ý kiến của bạn được ghi lại đúng như bạn viết.',
     contentShort: 'Nội dung cần ít nhất 10 ký tự.',
     nameRequired: 'Vui lòng ghi họ và tên.',
     counter: '{{n}}/{{max}}',

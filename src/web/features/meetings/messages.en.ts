@@ -297,7 +297,7 @@ export const meetingsEn: typeof meetingsVi = {
     title: 'Meeting quality score',
     noRubricTitle: 'No scoring form',
     noRubric: 'No meeting-quality form is loaded; the party committee must load the province’s form first.',
-    source: 'Source: {{source}}',
+    source: 'Document: {{source}}',
     useSuggestions: 'Use suggested points',
     criterion: 'Criterion',
     maxHeader: 'Max',

@@ -300,7 +300,7 @@ export const meetingsVi = {
     title: 'Chấm điểm chất lượng sinh hoạt',
     noRubricTitle: 'Chưa có mẫu chấm điểm',
     noRubric: 'Chưa có mẫu chấm điểm chất lượng sinh hoạt; Đảng ủy cần nạp mẫu của tỉnh trước.',
-    source: 'Nguồn: {{source}}',
+    source: 'Văn bản: {{source}}',
     useSuggestions: 'Dùng điểm gợi ý',
     criterion: 'Tiêu chí',
     maxHeader: 'Tối đa',
