@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Box, Button, Container, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '../../components/PasswordField.js';
@@ -118,16 +118,16 @@ export function LoginPage() {
           <Text size="sm" fw={600} ta="center" mb={8}>
             {t('login.citizens')}
           </Text>
-          {/* One button a row on a phone: side by side, "Tra cứu ý kiến" was cut off at 360 px. */}
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          {/* One full-width button a row: side by side, "Tra cứu ý kiến" was cut off at 360 px. */}
+          <Stack gap="sm">
             {/* Full page loads: the citizens' pages live outside the sign-in gate. */}
-            <Button component="a" href="/y-kien" variant="light" data-testid="login-send-feedback">
+            <Button component="a" href="/y-kien" variant="light" fullWidth data-testid="login-send-feedback">
               {t('login.sendFeedback')}
             </Button>
-            <Button component="a" href="/y-kien/tra-cuu" variant="outline" data-testid="login-track-feedback">
+            <Button component="a" href="/y-kien/tra-cuu" variant="outline" fullWidth data-testid="login-track-feedback">
               {t('login.trackFeedback')}
             </Button>
-          </SimpleGrid>
+          </Stack>
         </Paper>
         <Text size="xs" c="dimmed" ta="center" mt="xl">
           {t('login.footer')}
