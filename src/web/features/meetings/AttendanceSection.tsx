@@ -23,6 +23,7 @@ import {
 } from './api.js';
 import { lookOf } from './MeetingBadges.js';
 import { PersonAttendanceModal } from './PersonAttendanceModal.js';
+import { stillMarking } from './look.js';
 import { ImportAttendanceModal } from './ImportAttendanceModal.js';
 import { lateMinutes, timeOf, todayLocal } from '../../lib/time.js';
 
@@ -232,7 +233,12 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
         </Notice>
       )}
       {unsent > 0 && <Notice tone="warning">{t('meetings.door.offline', { count: unsent })}</Notice>}
-      {canManage && !isToday && <Notice tone="info">{t('meetings.door.notToday')}</Notice>}
+      {stillMarking(m, todayLocal()) && (
+        <Notice tone="warning">{t('meetings.door.marking', { count: m.attendance.pending })}</Notice>
+      )}
+      {canManage && !isToday && (
+        <Notice tone="info">{m.date > todayLocal() ? t('meetings.door.beforeDay') : t('meetings.door.notToday')}</Notice>
+      )}
       {canManage && isToday && counts.pending > 0 && (
         <Text size="sm" c="dimmed">
           {t('meetings.door.hint')}

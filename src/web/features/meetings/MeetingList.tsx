@@ -14,7 +14,8 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { useMeetingList, type MeetingListResponse, type MeetingSummary } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
-import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
+import { currentYear, QUARTER_NAMES, todayLocal } from '../../lib/time.js';
+import { stillMarking } from './look.js';
 
 /**
  * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in one year, with the
@@ -117,13 +118,13 @@ function ScheduleWarnings({ warnings }: { warnings: MeetingListResponse['warning
   );
 }
 
-/** "có mặt 17/19, muộn 1" — those expected include the ones not marked yet. */
+/** "có mặt 17/19, muộn 1" — those expected include the ones not marked yet; "chưa điểm danh xong" while marking. */
 export function AttendanceSummaryText({ m }: { m: MeetingSummary }) {
   const { t } = useTranslation();
   const a = m.attendance;
   const parts = [t('meetings.list.present', { present: a.present, expected: a.expected + a.pending })];
   if (a.late > 0) parts.push(t('meetings.list.late', { count: a.late }));
-  if (a.pending > 0 && m.status !== 'planned') parts.push(t('meetings.list.pending', { count: a.pending }));
+  if (stillMarking(m, todayLocal())) parts.push(t('meetings.list.marking', { count: a.pending }));
   // Each part stays on one line; lines break between them.
   return (
     <>
