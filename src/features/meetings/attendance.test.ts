@@ -224,7 +224,7 @@ forEachDialect((dialect) => {
           entries: [p0, p1, p2].map((memberId) => ({ memberId, status: 'present', arrivedAt: localInstant(date, '19:25') })),
         });
         expect(partial.statusCode, partial.body).toBe(200);
-        expect(partial.json().attendance).toMatchObject({ present: 3, pending: 1, attendanceRate: null, punctualityRate: null });
+        expect(partial.json()).toMatchObject({ attendanceComplete: false, attendance: { present: 3, pending: 1, attendanceRate: null, punctualityRate: null } });
         const period = `from=${date}&to=${date}`;
         const reports = async () => {
           const [page, list, cell, commune, member] = await Promise.all([
@@ -249,7 +249,8 @@ forEachDialect((dialect) => {
         expect(marking.member.total).toMatchObject({ expected: 0, punctualityRate: null });
 
         // The last one marked: the meeting counts everywhere, against all four expected.
-        await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [{ memberId: p3, status: 'absent' }] });
+        const last = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [{ memberId: p3, status: 'absent' }] });
+        expect(last.json()).toMatchObject({ attendanceComplete: true, attendance: { attendanceRate: 0.75 } });
         const done = await reports();
         const rates = { expected: 4, present: 3, pending: 0, attendanceRate: 0.75, punctualityRate: 1 };
         expect(done.page).toMatchObject({ attendanceComplete: true, attendance: rates });

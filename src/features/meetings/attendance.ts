@@ -14,7 +14,7 @@ import * as repo from './repo.js';
 import type { MeetingWithUnit, ParticipantRow } from './repo.js';
 import { parseAttendanceFile } from './attendance-import.js';
 import { loadEditable, type Db } from './load.js';
-import { countsOf, meetingRates, presentParticipant } from './present.js';
+import { countsOf, meetingAttendance, presentParticipant } from './present.js';
 import type { AttendanceBody, ImportBody } from './schemas.js';
 
 /** Recounts a meeting's tally from its participants, in the transaction that changed them. */
@@ -126,7 +126,7 @@ export async function recordAttendance(ctx: AppContext, actor: Actor, id: string
     return meeting.meeting_date;
   });
   const participants = await repo.participantsOf(ctx.handle.db, id);
-  return { participants: participants.map((p) => presentParticipant(p, meetingDate)), attendance: meetingRates(meetingDate, countsOf(participants)) };
+  return { participants: participants.map((p) => presentParticipant(p, meetingDate)), ...meetingAttendance(meetingDate, countsOf(participants)) };
 }
 
 export async function importAttendance(ctx: AppContext, actor: Actor, id: string, body: ImportBody) {

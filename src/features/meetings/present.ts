@@ -30,11 +30,13 @@ export function countsOf(participants: readonly { role: string; status: string; 
 }
 
 /**
- * A meeting's counts with their rates: none until its attendance is complete (its day has come
- * and nobody is pending), so a meeting still being marked never shows "100 % (3/3)".
+ * A meeting's attendance as its page, list row and door screen show it: whether it is complete
+ * (its day has come and nobody is pending) and its counts, with rates only once it is, so a
+ * meeting still being marked never shows "100 % (3/3)".
  */
-export function meetingRates(meetingDate: string, counts: AttendanceCounts) {
-  return withRates(counts, attendanceComplete(meetingDate, counts, todayInVietnam()));
+export function meetingAttendance(meetingDate: string, counts: AttendanceCounts) {
+  const complete = attendanceComplete(meetingDate, counts, todayInVietnam());
+  return { attendanceComplete: complete, attendance: withRates(counts, complete) };
 }
 
 /** One person on a meeting's list; `mayVote` says whether they count among the voters. */
@@ -114,8 +116,7 @@ export function summaryOf(meeting: MeetingWithUnit | (Database['meetings'] & { u
     startTime: meeting.start_time,
     place: meeting.place,
     status: meeting.status as MeetingStatus,
-    attendanceComplete: attendanceComplete(meeting.meeting_date, counts, todayInVietnam()),
-    attendance: meetingRates(meeting.meeting_date, counts),
+    ...meetingAttendance(meeting.meeting_date, counts),
     scoreTotal: meeting.score_total === null ? null : Number(meeting.score_total),
     scoreLevel: meeting.score_level,
     minutesVersion: meeting.minutes_version,

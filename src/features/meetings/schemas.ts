@@ -272,6 +272,7 @@ export type AttendanceEntry = z.infer<typeof attendanceEntry>;
 
 export const attendanceResponse = z.object({
   participants: z.array(participant),
+  attendanceComplete: z.boolean(),
   attendance: attendanceRatesSchema,
 });
 

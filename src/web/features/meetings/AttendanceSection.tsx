@@ -75,7 +75,7 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
 
   function applyAnswer(answer: AttendanceResponse) {
     const next = queryClient.setQueryData<MeetingDetail>(meetingKeys.detail(m.id), (d) =>
-      d ? { ...d, participants: answer.participants, attendance: answer.attendance } : d,
+      d ? { ...d, participants: answer.participants, attendanceComplete: answer.attendanceComplete, attendance: answer.attendance } : d,
     );
     meetingChanged(queryClient, m.id, next);
   }
