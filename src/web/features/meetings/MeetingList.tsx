@@ -1,6 +1,6 @@
 import './messages.js';
 import '@mantine/core/styles/Table.layer.css';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -129,10 +129,14 @@ export function AttendanceSummaryText({ m }: { m: MeetingSummary }) {
   return (
     <>
       {parts.map((part, i) => (
-        <span key={part} className="ts-mt-nowrap">
-          {part}
-          {i < parts.length - 1 ? ', ' : ''}
-        </span>
+        <Fragment key={part}>
+          <span className="ts-mt-nowrap">
+            {part}
+            {i < parts.length - 1 ? ',' : ''}
+          </span>
+          {/* The space outside the unbreakable part: the line may break here on a phone. */}
+          {i < parts.length - 1 ? ' ' : ''}
+        </Fragment>
       ))}
     </>
   );
