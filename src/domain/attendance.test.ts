@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRecords, arrivalOnMeetingDay, compareByPunctuality, derivedLateMinutes, emptyCounts, lateMinutes, meetingStartsAt, mergeCounts, monthsBetween, withRates, type AttendanceCounts } from './attendance.js';
+import { addRecords, advanceMarkProblem, arrivalOnMeetingDay, attendanceComplete, compareByPunctuality, derivedLateMinutes, emptyCounts, lateMinutes, meetingStartsAt, mergeCounts, monthsBetween, withRates, type AttendanceCounts } from './attendance.js';
 import { localDate, localTime } from './vietnam-time.js';
 
 describe('meeting times (Vietnam, UTC+7, no daylight saving)', () => {
@@ -85,10 +85,35 @@ describe('attendance statistics', () => {
   });
 
   it('derives the rates: attendance over the expected, punctuality over those present', () => {
-    const r = withRates(oneMeeting());
-    expect(r.attendanceRate).toBe(0.8);
-    expect(r.punctualityRate).toBe(0.75);
-    expect(r.averageLateMinutes).toBe(10);
+    const done = withRates({ ...oneMeeting(), pending: 0 });
+    expect(done.attendanceRate).toBe(0.8);
+    expect(done.punctualityRate).toBe(0.75);
+    expect(done.averageLateMinutes).toBe(10);
+  });
+
+  it('has no rates while anyone is pending or the marking is not finished (3 of 22 marked is not 100 %)', () => {
+    let c = addRecords(emptyCounts(), { status: 'present', late: false }, 3);
+    c = addRecords(c, { status: 'pending', late: false }, 19);
+    expect(withRates(c)).toMatchObject({ present: 3, pending: 19, attendanceRate: null, punctualityRate: null, averageLateMinutes: null });
+    // Everyone marked, but the caller knows the meeting is still to come.
+    const marked = addRecords(emptyCounts(), { status: 'excused', late: false }, 4);
+    expect(withRates(marked, false).attendanceRate).toBeNull();
+    expect(withRates(marked).attendanceRate).toBe(0);
+  });
+
+  it('counts a meeting only from its day on, and only once nobody is pending', () => {
+    expect(attendanceComplete('2026-12-15', { pending: 0 }, '2026-12-07')).toBe(false);
+    expect(attendanceComplete('2026-12-07', { pending: 1 }, '2026-12-07')).toBe(false);
+    expect(attendanceComplete('2026-12-07', { pending: 0 }, '2026-12-07')).toBe(true);
+    expect(attendanceComplete('2026-11-15', { pending: 0 }, '2026-12-07')).toBe(true);
+  });
+
+  it('before the meeting day, lets only an absence excused in advance be recorded', () => {
+    expect(advanceMarkProblem({ status: 'excused', reported: 'before' })).toBeNull();
+    expect(advanceMarkProblem({ status: 'pending' })).toBeNull();
+    expect(advanceMarkProblem({ status: 'excused', reported: 'after' })).toBe('reported');
+    expect(advanceMarkProblem({ status: 'excused' })).toBe('reported');
+    for (const status of ['present', 'absent', 'exempt'] as const) expect(advanceMarkProblem({ status })).toBe('status');
   });
 
   it('has no rates without data rather than zero', () => {
@@ -102,7 +127,8 @@ describe('attendance statistics', () => {
   });
 
   it('adds groups together', () => {
-    const twice = mergeCounts(oneMeeting(), oneMeeting());
+    const finished = { ...oneMeeting(), pending: 0 };
+    const twice = mergeCounts(finished, finished);
     expect(twice.expected).toBe(20);
     expect(twice.lateMinutesTotal).toBe(40);
     expect(withRates(twice).punctualityRate).toBe(0.75);

@@ -35,6 +35,25 @@ export function derivedLateMinutes(
   return lateMinutes(meeting.startsAt, entry.arrivedAt, meeting.graceMinutes);
 }
 
+/**
+ * What may be recorded for a meeting before its day (Vietnam time): only an absence excused in
+ * advance ("vắng có lý do", reported before), or taking a mark back (pending). Nobody can be
+ * present, late or absent at a meeting that has not happened. Answers the entry's field at fault.
+ */
+export function advanceMarkProblem(entry: { status: AttendanceStatus; reported?: 'before' | 'after' | null | undefined }): 'status' | 'reported' | null {
+  if (entry.status === 'pending') return null;
+  if (entry.status !== 'excused') return 'status';
+  return entry.reported === 'before' ? null : 'reported';
+}
+
+/**
+ * A meeting's attendance is complete once its day has come (Vietnam time) and nobody on its
+ * list is still pending: only then do its figures count in rates and rankings.
+ */
+export function attendanceComplete(meetingDate: string, counts: Pick<AttendanceCounts, 'pending'>, today: string): boolean {
+  return meetingDate <= today && counts.pending === 0;
+}
+
 /** Counts of one group of attendance records (a meeting, a month, a cell, a member). */
 export interface AttendanceCounts {
   /** Recorded as present, excused or absent: the people the rates are about. */
@@ -51,7 +70,7 @@ export interface AttendanceCounts {
 }
 
 export interface AttendanceRates extends AttendanceCounts {
-  /** present / expected; null when nobody was expected. */
+  /** present / expected; null when nobody was expected or the marking is not finished. */
   attendanceRate: number | null;
   /** on time / present; null when nobody was present. */
   punctualityRate: number | null;
@@ -105,7 +124,13 @@ export function mergeCounts(a: AttendanceCounts, b: AttendanceCounts): Attendanc
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export function withRates(counts: AttendanceCounts): AttendanceRates {
+/**
+ * The counts with their rates. Rates are about everyone expected, so while anyone is pending
+ * (or the caller says the marking is not finished: a meeting still to come) there are none:
+ * three marked of twenty-two is not "100 %".
+ */
+export function withRates(counts: AttendanceCounts, complete = counts.pending === 0): AttendanceRates {
+  if (!complete || counts.pending > 0) return { ...counts, attendanceRate: null, punctualityRate: null, averageLateMinutes: null };
   return {
     ...counts,
     attendanceRate: ratio(counts.present, counts.expected),

@@ -70,6 +70,12 @@ describe('rubric scoring', () => {
     expect(measuredPoints(criterion('attendance'), facts(0, 0, 0))).toBe(0);
   });
 
+  it('measures attendance against everyone expected, those not marked yet too', () => {
+    // 3 present, 19 not marked: 3/22, not 3/3.
+    const attendance = addRecords(addRecords(emptyCounts(), { status: 'present', late: false }, 3), { status: 'pending', late: false }, 19);
+    expect(measuredPoints(criterion('attendance'), { attendance, tasks: 0, tasksNamed: 0 })).toBe(2);
+  });
+
   it('gives punctuality points in proportion to those on time, in half points', () => {
     expect(measuredPoints(criterion('punctual'), facts(20, 20, 20))).toBe(10);
     expect(measuredPoints(criterion('punctual'), facts(20, 14, 20))).toBe(7);

@@ -87,8 +87,10 @@ export function measuredPoints(criterion: RubricCriterion, facts: MeetingFacts):
   let share: number;
   switch (criterion.measure) {
     case 'attendance_rate': {
-      if (attendance.expected === 0) return 0;
-      const rate = attendance.present / attendance.expected;
+      // Against everyone expected, those not marked yet too.
+      const expected = attendance.expected + attendance.pending;
+      if (expected === 0) return 0;
+      const rate = attendance.present / expected;
       const threshold = criterion.threshold ?? 0.9;
       share = rate >= threshold ? 1 : rate / threshold;
       break;
@@ -112,4 +114,21 @@ export function scoreLevel(total: number, levels: readonly RubricLevel[]): strin
 
 export function rubricMaxPoints(criteria: readonly RubricCriterion[]): number {
   return criteria.reduce((sum, c) => sum + c.points, 0);
+}
+
+/**
+ * Who votes on a resolution: the cell's own official members present. Guests from the
+ * committees above only sit in, and probationary members (dự bị, or not yet official on the
+ * meeting's day) speak but have no vote.
+ */
+export function mayVote(
+  p: { role: string; status: string; memberStatus: string | null; officialOn: string | null },
+  meetingDate: string,
+): boolean {
+  return p.role === 'member' && p.status === 'present' && p.memberStatus !== 'probationary' && (p.officialOn === null || p.officialOn <= meetingDate);
+}
+
+/** A meeting can be deleted (created by mistake, or called off) until it is held, marks or not. */
+export function meetingDeletable(status: string): boolean {
+  return status === 'planned';
 }

@@ -90,6 +90,9 @@ describe('a cell holds its monthly meeting on a phone', () => {
       const lateOne = members.find((p) => p.memberId === memberId)!;
       const summary = page.getByRole('group', { name: 'Tổng hợp điểm danh' });
       await expect(summary.textContent()).resolves.toContain(`0/${members.length}`);
+      // Its day has come and nobody is marked: it is being marked, and counts in no rate yet.
+      const marking = page.getByText(`Chưa điểm danh xong: còn ${members.length} người chưa điểm danh.`, { exact: false });
+      await marking.waitFor();
 
       if (lateNight) {
         for (const p of members) await setArrival(page, p.fullName, startTime);
@@ -112,6 +115,10 @@ describe('a cell holds its monthly meeting on a phone', () => {
       const lateRow = page.getByRole('button', { name: new RegExp(`^${lateOne.fullName}: Đến ${lateTime} · muộn 15 phút`) });
       await lateRow.waitFor();
       await expect(summary.textContent()).resolves.toContain('Muộn 1');
+      await page.getByText('Chưa điểm danh xong', { exact: false }).waitFor({ state: 'hidden' });
+      // Marked but not held: a meeting created by mistake can still be deleted.
+      const deleteButton = page.locator('.ts-mt-actions').getByRole('button', { name: 'Xóa', exact: true });
+      await deleteButton.waitFor();
       await viewShot(page, 'meeting-door-phone-done');
 
       const marked = await secretaryApi<Detail>(`/api/meetings/${meetingId}`);
@@ -124,6 +131,7 @@ describe('a cell holds its monthly meeting on a phone', () => {
       // The meeting takes place.
       await page.getByRole('button', { name: 'Bắt đầu / Đã họp' }).click();
       await page.getByText('Cuộc họp đã chuyển sang “Đã họp”.', { exact: false }).waitFor();
+      expect(await deleteButton.count()).toBe(0);
 
       // Official members vote; probationary ones take part without a vote.
       const voters = markedMembers.filter((p) => p.memberStatus !== 'probationary').length;
@@ -140,7 +148,11 @@ describe('a cell holds its monthly meeting on a phone', () => {
       await first.getByRole('button', { name: 'Thêm kết luận, nhiệm vụ' }).click();
       await first.getByRole('textbox', { name: /^Nội dung kết luận/ }).fill('Biểu quyết thông qua nghị quyết chi bộ tháng này.');
       await first.getByRole('checkbox', { name: 'Có biểu quyết' }).check();
+      // The form was drawn before anyone was marked; the votes start from those present now.
+      expect(await first.getByRole('textbox', { name: 'Tán thành', exact: true }).inputValue()).toBe(String(voters));
+      await first.getByText(`Đã ghi đủ ${voters}/${voters} phiếu.`).waitFor();
       await first.getByRole('textbox', { name: 'Tán thành', exact: true }).fill(String(voters - 1));
+      await first.getByText(`Đã ghi ${voters - 1}/${voters} phiếu: còn thiếu 1 người.`).waitFor();
       await first.getByRole('textbox', { name: 'Không tán thành', exact: true }).fill('0');
       await first.getByRole('textbox', { name: 'Không biểu quyết', exact: true }).fill('1');
       await first.getByRole('button', { name: 'Thêm', exact: true }).click();

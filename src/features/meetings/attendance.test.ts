@@ -125,15 +125,72 @@ forEachDialect((dialect) => {
       });
     });
 
+    describe('attendance before the meeting day', () => {
+      it('takes only absences excused in advance, by form or file; anything else is 400 naming the field, writing nothing', async () => {
+        const f = await newMeeting('planned', { date: shiftDate(vnToday(), 7) });
+        const date = f.meeting.date;
+        const [p0, p1] = f.people as [string, string];
+        const [audits, rows] = [await auditCount(t()), await meetingRows(t(), f.meeting.id)];
+        const cases: [unknown, string, string][] = [
+          [{ memberId: p0, status: 'present', arrivedAt: localInstant(date, '19:30') }, 'entries.0.status', `Trạng thái (entries.0.status): chưa đến ngày họp ${ddmmyyyy(date)}: trước ngày họp chỉ ghi được vắng có lý do (báo trước)`],
+          [{ memberId: p0, status: 'absent' }, 'entries.0.status', `Trạng thái (entries.0.status): chưa đến ngày họp ${ddmmyyyy(date)}: trước ngày họp chỉ ghi được vắng có lý do (báo trước)`],
+          [{ memberId: p0, status: 'excused', reason: 'Ốm', reported: 'after' }, 'entries.0.reported', `Thời điểm báo vắng (entries.0.reported): chưa đến ngày họp ${ddmmyyyy(date)}: vắng có lý do lúc này chỉ có thể là báo trước`],
+        ];
+        for (const [entry, field, message] of cases) {
+          const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [entry] });
+          expect(res.statusCode, res.body).toBe(400);
+          expect(res.json().error.fields).toEqual([{ field, message }]);
+        }
+        const en = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [{ memberId: p0, status: 'absent' }] }, 'en');
+        expect(en.json().error.fields).toEqual([
+          { field: 'entries.0.status', message: `Status (entries.0.status): the meeting day ${ddmmyyyy(date)} has not come: before it only an absence excused in advance can be recorded` },
+        ]);
+        // A file with someone present a week early: refused, preview too.
+        const roster = (await dongThu()).roster;
+        const m0 = roster.find((r) => r.id === p0)!;
+        const m1 = roster.find((r) => r.id === p1)!;
+        const early = csvBase64([CSV_HEADER, [m1.card_number ?? '', m1.full_name, 'Vắng có lý do', ''], [m0.card_number ?? '', m0.full_name, 'Có mặt', '19:30']]);
+        for (const dryRun of [true, false]) {
+          const res = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'diem-danh.csv', contentBase64: early, dryRun });
+          expect(res.statusCode, res.body).toBe(400);
+          expect(fieldsOf(res)).toEqual(['rows.3.status']);
+        }
+        expect(await meetingRows(t(), f.meeting.id)).toEqual(rows);
+        expect(await auditCount(t())).toBe(audits);
+
+        // An absence reported in advance is the one thing a meeting to come takes.
+        const excused = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
+          entries: [{ memberId: p1, status: 'excused', reason: 'Đi công tác', reported: 'before' }],
+        });
+        expect(excused.statusCode, excused.body).toBe(200);
+        const file = csvBase64([CSV_HEADER, [m0.card_number ?? '', m0.full_name, 'Vắng có lý do', '']]);
+        const imported = await call('POST', `/api/meetings/${f.meeting.id}/attendance/import`, staff().secretary.cookie, { fileName: 'bao-vang.csv', contentBase64: file });
+        expect(imported.statusCode, imported.body).toBe(200);
+        expect(await auditCount(t())).toBe(audits + 2);
+      });
+
+      it('keeps a meeting with marks from moving to a day still to come', async () => {
+        const f = await newMeeting();
+        await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [{ memberId: f.people[0], status: 'absent' }] });
+        const rows = await meetingRows(t(), f.meeting.id);
+        const res = await call('PATCH', `/api/meetings/${f.meeting.id}`, staff().secretary.cookie, { date: shiftDate(vnToday(), 3) });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(fieldsOf(res)).toEqual(['date']);
+        expect(await meetingRows(t(), f.meeting.id)).toEqual(rows);
+      });
+    });
+
     describe('attendance reports', () => {
       it("a member reads their own punctuality, meeting by meeting; the secretary reads the cell's", async () => {
         const f = await newMeeting();
         const date = f.meeting.date;
-        const [me, p1] = f.people as [string, string];
+        const [me, p1, p2, p3] = f.people as [string, string, string, string];
         await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [
             { memberId: me, status: 'present', arrivedAt: localInstant(date, '19:42') },
             { memberId: p1, status: 'excused', reason: 'Đi làm ca', reported: 'after' },
+            { memberId: p2, status: 'present', arrivedAt: localInstant(date, '19:30') },
+            { memberId: p3, status: 'absent' },
           ],
         });
         const period = `from=${date}&to=${date}`;
@@ -152,10 +209,69 @@ forEachDialect((dialect) => {
         const members = cellStats.json().members as { memberId: string; late: number; excused: number; pending: number }[];
         expect(members.find((m) => m.memberId === me)).toMatchObject({ late: 1 });
         expect(members.find((m) => m.memberId === p1)).toMatchObject({ excused: 1 });
-        expect(cellStats.json().total).toMatchObject({ present: 1, late: 1, excused: 1, pending: 2 });
+        expect(cellStats.json().total).toMatchObject({ expected: 4, present: 2, late: 1, excused: 1, absent: 1, pending: 0, attendanceRate: 0.5, punctualityRate: 0.5 });
         const bad = await call('GET', `/api/members/${me}/attendance-stats?from=${date}&to=2000-01-01`, staff().member.cookie);
         expect(bad.statusCode).toBe(400);
         expect(bad.json().error.fields).toEqual([{ field: 'to', message: 'Đến ngày (to): đến ngày phải sau từ ngày' }]);
+      });
+
+      it('a meeting still being marked shows no rates and stays out of every report and the ranking until nobody is pending', async () => {
+        const f = await newMeeting();
+        const date = f.meeting.date;
+        const [p0, p1, p2, p3] = f.people as [string, string, string, string];
+        // Three of four marked, all on time: not "100 % (3/3)".
+        const partial = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
+          entries: [p0, p1, p2].map((memberId) => ({ memberId, status: 'present', arrivedAt: localInstant(date, '19:25') })),
+        });
+        expect(partial.statusCode, partial.body).toBe(200);
+        expect(partial.json()).toMatchObject({ attendanceComplete: false, attendance: { present: 3, pending: 1, attendanceRate: null, punctualityRate: null } });
+        const period = `from=${date}&to=${date}`;
+        const reports = async () => {
+          const [page, list, cell, commune, member] = await Promise.all([
+            call('GET', `/api/meetings/${f.meeting.id}`, staff().secretary.cookie),
+            call('GET', `/api/units/${f.unitId}/meetings?${period}`, staff().secretary.cookie),
+            call('GET', `/api/units/${f.unitId}/attendance-stats?${period}`, staff().secretary.cookie),
+            call('GET', `/api/units/${f.communeId}/attendance-stats?${period}`, staff().committee.cookie),
+            call('GET', `/api/members/${p0}/attendance-stats?${period}`, staff().member.cookie),
+          ]);
+          for (const res of [page, list, cell, commune, member]) expect(res.statusCode, res.body).toBe(200);
+          const row = (list.json().items as MeetingDetail[]).find((m) => m.id === f.meeting.id)!;
+          const ranked = (commune.json().cells as { unitId: string; meetings: number; punctualityRate: number | null }[]).find((c) => c.unitId === f.unitId)!;
+          return { page: page.json() as MeetingDetail, row, cell: cell.json(), commune: commune.json(), ranked, member: member.json() };
+        };
+        const marking = await reports();
+        expect(marking.page).toMatchObject({ attendanceComplete: false, attendance: { attendanceRate: null, punctualityRate: null } });
+        expect(marking.row).toMatchObject({ attendanceComplete: false, attendance: { attendanceRate: null, punctualityRate: null } });
+        expect(marking.cell).toMatchObject({ meetings: 0, total: { expected: 0, attendanceRate: null, punctualityRate: null } });
+        expect(marking.cell.members.find((m: { memberId: string }) => m.memberId === p0)).toMatchObject({ expected: 0, punctualityRate: null });
+        expect(marking.commune.total).toMatchObject({ expected: 0, punctualityRate: null });
+        expect(marking.ranked).toMatchObject({ meetings: 0, punctualityRate: null });
+        expect(marking.member.total).toMatchObject({ expected: 0, punctualityRate: null });
+
+        // The last one marked: the meeting counts everywhere, against all four expected.
+        const last = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries: [{ memberId: p3, status: 'absent' }] });
+        expect(last.json()).toMatchObject({ attendanceComplete: true, attendance: { attendanceRate: 0.75 } });
+        const done = await reports();
+        const rates = { expected: 4, present: 3, pending: 0, attendanceRate: 0.75, punctualityRate: 1 };
+        expect(done.page).toMatchObject({ attendanceComplete: true, attendance: rates });
+        expect(done.row).toMatchObject({ attendanceComplete: true, attendance: rates });
+        expect(done.cell).toMatchObject({ meetings: 1, total: rates });
+        expect(done.commune.total).toMatchObject(rates);
+        expect(done.ranked).toMatchObject({ meetings: 1, punctualityRate: 1, attendanceRate: 0.75 });
+        expect(done.member.total).toMatchObject({ expected: 1, present: 1, punctualityRate: 1 });
+      });
+
+      it('a meeting still to come counts nowhere, even with everyone excused in advance', async () => {
+        const f = await newMeeting('planned', { date: shiftDate(vnToday(), 8) });
+        const entries = f.people.map((memberId) => ({ memberId, status: 'excused', reason: 'Đi công tác', reported: 'before' }));
+        const res = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, { entries });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().attendance).toMatchObject({ excused: 4, pending: 0, attendanceRate: null });
+        const page = (await call('GET', `/api/meetings/${f.meeting.id}`, staff().secretary.cookie)).json() as MeetingDetail;
+        expect(page.attendanceComplete).toBe(false);
+        const period = `from=${f.meeting.date}&to=${f.meeting.date}`;
+        const cell = await call('GET', `/api/units/${f.unitId}/attendance-stats?${period}`, staff().secretary.cookie);
+        expect(cell.json()).toMatchObject({ meetings: 0, total: { expected: 0, excused: 0 } });
       });
     });
 

@@ -3,7 +3,9 @@ import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
 import type { Actor } from '../../domain/policy.js';
-import { arrivalOnMeetingDay, derivedLateMinutes, withRates } from '../../domain/attendance.js';
+import { advanceMarkProblem, arrivalOnMeetingDay, derivedLateMinutes } from '../../domain/attendance.js';
+import { displayDate } from '../../domain/tasks.js';
+import { todayInVietnam } from '../../domain/vietnam-time.js';
 import type { MeetingParticipantTable } from '../../db/schema.js';
 import { nowIso } from '../../db/ids.js';
 import type { AttendanceStatus } from '../../shared/enums.js';
@@ -12,7 +14,7 @@ import * as repo from './repo.js';
 import type { MeetingWithUnit, ParticipantRow } from './repo.js';
 import { parseAttendanceFile } from './attendance-import.js';
 import { loadEditable, type Db } from './load.js';
-import { countsOf, presentParticipant } from './present.js';
+import { countsOf, meetingAttendance, presentParticipant } from './present.js';
 import type { AttendanceBody, ImportBody } from './schemas.js';
 
 /** Recounts a meeting's tally from its participants, in the transaction that changed them. */
@@ -40,10 +42,15 @@ function attendanceColumns(
   meeting: { meeting_date: string; starts_at: string; grace_minutes: number },
   field: string,
 ) {
+  // Before its day a meeting takes only absences excused in advance: nothing else has happened yet.
+  if (meeting.meeting_date > todayInVietnam()) {
+    const problem = advanceMarkProblem(entry);
+    if (problem) throw fieldError(`${field}.${problem}`, `attendance_before_day_${problem}`, { date: displayDate(meeting.meeting_date) });
+  }
   const arrivedAt = entry.arrivedAt ? new Date(entry.arrivedAt).toISOString() : null;
   if (entry.status === 'present') {
     if (!arrivedAt) throw fieldError(`${field}.arrivedAt`, 'issue.required');
-    if (!arrivalOnMeetingDay(meeting.meeting_date, arrivedAt)) throw fieldError(`${field}.arrivedAt`, 'arrival_not_meeting_day', { date: meeting.meeting_date.split('-').reverse().join('/') });
+    if (!arrivalOnMeetingDay(meeting.meeting_date, arrivedAt)) throw fieldError(`${field}.arrivedAt`, 'arrival_not_meeting_day', { date: displayDate(meeting.meeting_date) });
   } else if (arrivedAt) {
     throw fieldError(`${field}.arrivedAt`, 'arrival_only_present');
   }
@@ -104,7 +111,7 @@ async function applyAttendance(
 }
 
 export async function recordAttendance(ctx: AppContext, actor: Actor, id: string, body: AttendanceBody) {
-  await writeTransaction(ctx.handle, async (trx) => {
+  const meetingDate = await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
     const participants = await repo.participantsOf(trx, id);
     const expected = new Set(participants.map((p) => p.member_id));
@@ -116,9 +123,10 @@ export async function recordAttendance(ctx: AppContext, actor: Actor, id: string
       return { memberId: entry.memberId, columns: attendanceColumns(entry, meeting, `entries.${i}`) };
     });
     await applyAttendance(trx, ctx, actor, meeting, participants, entries, 'form');
+    return meeting.meeting_date;
   });
   const participants = await repo.participantsOf(ctx.handle.db, id);
-  return { participants: participants.map(presentParticipant), attendance: withRates(countsOf(participants)) };
+  return { participants: participants.map((p) => presentParticipant(p, meetingDate)), ...meetingAttendance(meetingDate, countsOf(participants)) };
 }
 
 export async function importAttendance(ctx: AppContext, actor: Actor, id: string, body: ImportBody) {

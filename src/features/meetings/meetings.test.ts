@@ -570,6 +570,11 @@ forEachDialect((dialect) => {
         });
         expect(att.statusCode, att.body).toBe(200);
         expect(att.json().attendance).toMatchObject({ expected: 2, present: 1, onTime: 1, late: 0, absent: 1 });
+        expect((att.json().participants as MeetingDetail['participants']).map((p) => [p.memberId, p.mayVote])).toEqual([
+          [member, true],
+          [d.others[1]!.id, false],
+          [guest, false],
+        ]);
 
         // One member of the cell is present: two votes are one too many, whoever else sat in.
         const [audits, rows] = [await auditCount(t()), await meetingRows(t(), meeting.id)];
@@ -593,7 +598,7 @@ forEachDialect((dialect) => {
         expect(fieldsOf(task)).toEqual(['task.ownerMemberId']);
       });
 
-      it('counts only official members present as voters: a probationary member speaks but does not vote', async () => {
+      it('counts only official members present as voters, and the page marks them: a probationary member speaks but does not vote', async () => {
         const d = await dongThu();
         const date = freshPastDate();
         const official = d.others[0]!.id;
@@ -606,9 +611,16 @@ forEachDialect((dialect) => {
           participantIds: [official, d.probationary.id],
           agenda: [{ title: 'Nghị quyết tháng' }],
         });
-        await call('PUT', `/api/meetings/${meeting.id}/attendance`, staff().secretary.cookie, {
+        const before = await call('GET', `/api/meetings/${meeting.id}`, staff().secretary.cookie);
+        expect((before.json() as MeetingDetail).participants.map((p) => p.mayVote)).toEqual([false, false]);
+        const marked = await call('PUT', `/api/meetings/${meeting.id}/attendance`, staff().secretary.cookie, {
           entries: [official, d.probationary.id].map((memberId) => ({ memberId, status: 'present', arrivedAt: localInstant(date, '19:25') })),
         });
+        // The vote form pre-fills from these: the same people the server counts below.
+        const participants = marked.json().participants as MeetingDetail['participants'];
+        expect(participants.filter((p) => p.mayVote).map((p) => p.memberId)).toEqual([official]);
+        const page = (await call('GET', `/api/meetings/${meeting.id}`, staff().secretary.cookie)).json() as MeetingDetail;
+        expect(page.participants.filter((p) => p.mayVote).map((p) => p.memberId)).toEqual([official]);
         const decide = (votes: { for: number; against: number; abstain: number }) =>
           call('POST', `/api/meetings/${meeting.id}/outcomes`, staff().secretary.cookie, {
             agendaItemId: meeting.agenda[0]!.id,

@@ -170,9 +170,9 @@ forEachDialect((dialect) => {
         expect(await lastAudit(t())).toMatchObject({ action: 'meeting.delete', record_id: id, before: { date: f.meeting.date, status: 'planned' }, after: null });
         expect((await call('GET', `/api/meetings/${id}`, staff().secretary.cookie)).statusCode).toBe(404);
 
-        for (const state of ['recorded', 'held'] as const) {
-          const g = await newMeeting(state === 'held' ? 'held' : 'planned');
-          if (state === 'recorded') await recordAll(g.meeting);
+        // Held: it took place. (Approved minutes answer meeting_locked, as every other change.)
+        for (const state of ['held'] as const) {
+          const g = await newMeeting(state);
           const [count, rows] = [await auditCount(t()), await meetingRows(t(), g.meeting.id)];
           const refused = await call('DELETE', `/api/meetings/${g.meeting.id}`, staff().secretary.cookie);
           expect(refused.statusCode, state).toBe(409);
@@ -180,6 +180,33 @@ forEachDialect((dialect) => {
           expect(await meetingRows(t(), g.meeting.id)).toEqual(rows);
           expect(await auditCount(t())).toBe(count);
         }
+      });
+
+      it('deletes a meeting created by mistake after its first marks, until it is held; the audit keeps the marks', async () => {
+        const f = await newMeeting();
+        const [p0, p1] = f.people as [string, string];
+        const marked = await call('PUT', `/api/meetings/${f.meeting.id}/attendance`, staff().secretary.cookie, {
+          entries: [
+            { memberId: p0, status: 'present', arrivedAt: localInstant(f.meeting.date, '19:30') },
+            { memberId: p1, status: 'absent' },
+          ],
+        });
+        expect(marked.statusCode, marked.body).toBe(200);
+        const audits = await auditCount(t());
+        const res = await call('DELETE', `/api/meetings/${f.meeting.id}`, staff().secretary.cookie);
+        expect(res.statusCode, res.body).toBe(204);
+        expect((await meetingRows(t(), f.meeting.id)).participants).toEqual([]);
+        expect(await auditCount(t())).toBe(audits + 1);
+        const entry = await lastAudit(t());
+        expect(entry).toMatchObject({ action: 'meeting.delete', record_id: f.meeting.id, before: { status: 'planned' } });
+        const kept = entry.before!.participants as { memberId: string; status: string }[];
+        expect(kept).toHaveLength(4);
+        expect(kept.filter((p) => p.status !== 'pending').map((p) => [p.memberId, p.status])).toEqual(
+          expect.arrayContaining([
+            [p0, 'present'],
+            [p1, 'absent'],
+          ]),
+        );
       });
 
       it('deletes a planned meeting whose task a later meeting already reviews (no 500)', async () => {

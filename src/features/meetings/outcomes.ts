@@ -2,6 +2,7 @@
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { Actor } from '../../domain/policy.js';
+import { mayVote } from '../../domain/meetings.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
@@ -21,19 +22,9 @@ function assertOutcomeShape(body: CreateOutcomeBody, text: string): void {
   if (body.kind !== 'decision' && body.votes) throw fieldError('votes', 'outcome_votes_only');
 }
 
-/**
- * No more votes than voters present. The cell's own official members vote: guests from the
- * committees above only sit in, and probationary members (dự bị) speak but have no vote on a
- * resolution.
- */
+/** No more votes than voters present (the cell's official members present: `mayVote`). */
 function assertVotesFit(votes: NonNullable<CreateOutcomeBody['votes']>, participants: ParticipantRow[], meetingDate: string): void {
-  const present = participants.filter(
-    (p) =>
-      p.role === 'member' &&
-      p.status === 'present' &&
-      p.member_status !== 'probationary' &&
-      (p.official_on === null || p.official_on <= meetingDate),
-  ).length;
+  const present = participants.filter((p) => mayVote({ role: p.role, status: p.status, memberStatus: p.member_status, officialOn: p.official_on }, meetingDate)).length;
   const cast = votes.for + votes.against + votes.abstain;
   if (cast > present) throw fieldError('votes', 'votes_exceed_present', { present });
 }

@@ -1,8 +1,8 @@
 /** A meeting as its page shows it: participants, agenda and outcomes, score, versions, actions. */
 import type { AppContext } from '../../core/context.js';
 import { allowedActions, type Actor } from '../../domain/policy.js';
-import { addRecords, emptyCounts, withRates, type AttendanceCounts } from '../../domain/attendance.js';
-import { measuredPoints, rubricMaxPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
+import { addRecords, attendanceComplete, emptyCounts, withRates, type AttendanceCounts } from '../../domain/attendance.js';
+import { mayVote, measuredPoints, rubricMaxPoints, scoreLevel, type RubricCriterion, type RubricLevel } from '../../domain/meetings.js';
 import type { Database, MeetingRubricTable } from '../../db/schema.js';
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../shared/enums.js';
 import type { TaskRow } from '../tasks/lookup.js';
@@ -29,7 +29,18 @@ export function countsOf(participants: readonly { role: string; status: string; 
   return counts;
 }
 
-export function presentParticipant(p: ParticipantRow): Participant {
+/**
+ * A meeting's attendance as its page, list row and door screen show it: whether it is complete
+ * (its day has come and nobody is pending) and its counts, with rates only once it is, so a
+ * meeting still being marked never shows "100 % (3/3)".
+ */
+export function meetingAttendance(meetingDate: string, counts: AttendanceCounts) {
+  const complete = attendanceComplete(meetingDate, counts, todayInVietnam());
+  return { attendanceComplete: complete, attendance: withRates(counts, complete) };
+}
+
+/** One person on a meeting's list; `mayVote` says whether they count among the voters. */
+export function presentParticipant(p: ParticipantRow, meetingDate: string): Participant {
   return {
     memberId: p.member_id,
     fullName: p.full_name,
@@ -41,6 +52,7 @@ export function presentParticipant(p: ParticipantRow): Participant {
     lateMinutes: p.late_minutes,
     reason: p.reason,
     reported: p.reported as Participant['reported'],
+    mayVote: mayVote({ role: p.role, status: p.status, memberStatus: p.member_status, officialOn: p.official_on }, meetingDate),
   };
 }
 
@@ -104,7 +116,7 @@ export function summaryOf(meeting: MeetingWithUnit | (Database['meetings'] & { u
     startTime: meeting.start_time,
     place: meeting.place,
     status: meeting.status as MeetingStatus,
-    attendance: withRates(counts),
+    ...meetingAttendance(meeting.meeting_date, counts),
     scoreTotal: meeting.score_total === null ? null : Number(meeting.score_total),
     scoreLevel: meeting.score_level,
     minutesVersion: meeting.minutes_version,
@@ -213,7 +225,7 @@ function shapeDetail(actor: Actor, meeting: MeetingWithUnit, records: MeetingRec
     chairName: nameOf(meeting.chair_member_id),
     secretaryMemberId: meeting.secretary_member_id,
     secretaryName: nameOf(meeting.secretary_member_id),
-    participants: participants.map(presentParticipant),
+    participants: participants.map((p) => presentParticipant(p, meeting.meeting_date)),
     agenda: agenda.map((item) => ({
       id: item.id,
       position: item.position,

@@ -1,14 +1,22 @@
 /** Attendance statistics over many meetings: summed in SQL, never every row to the server. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 import { tallyColumns, type TallyColumns } from './repo.js';
 
 /**
- * Attendance records of members (guests excluded) grouped by member or by month, status and
- * whether late; counts and late minutes. For one cell's members or one member's own record:
+ * Attendance records of members (guests excluded) at complete meetings, grouped by member or by
+ * month, status and whether late; counts and late minutes. For one cell's members or one member's own record:
  * wider reports sum the meetings' tallies instead (tallyByCellAndMonth).
  */
+/**
+ * Only meetings whose attendance is complete count (the SQL twin of the domain's
+ * `attendanceComplete`): their day has come (`today`, Vietnam) and nobody is pending.
+ */
+function completeMeeting(eb: ExpressionBuilder<{ mt: Database['meetings'] }, 'mt'>, today: string) {
+  return eb.and([eb('mt.meeting_date', '<=', today), eb('mt.att_pending', '=', 0)]);
+}
+
 export interface AttendanceBucket {
   key: string;
   status: string;
@@ -19,7 +27,7 @@ export interface AttendanceBucket {
 
 export async function attendanceBuckets(
   db: Kysely<Database>,
-  q: { unitPath?: string; memberId?: string; from: string; to: string; groupBy: 'month' | 'member' },
+  q: { unitPath?: string; memberId?: string; from: string; to: string; groupBy: 'month' | 'member'; today: string },
 ): Promise<AttendanceBucket[]> {
   const keyExpr = q.groupBy === 'month' ? sql<string>`substr(mt.meeting_date, 1, 7)` : sql<string>`p.member_id`;
   const lateExpr = sql<number>`case when p.late_minutes > 0 then 1 else 0 end`;
@@ -36,6 +44,7 @@ export async function attendanceBuckets(
     .where('p.role', '=', 'member')
     .where('mt.meeting_date', '>=', q.from)
     .where('mt.meeting_date', '<=', q.to)
+    .where((eb) => completeMeeting(eb, q.today))
     .groupBy([keyExpr, 'p.status', lateExpr]);
   if (q.unitPath !== undefined) {
     query = query.innerJoin('units as u', 'u.id', 'mt.unit_id').where(inSubtree('u.path', q.unitPath));
@@ -46,10 +55,10 @@ export async function attendanceBuckets(
 }
 
 /**
- * Meetings' attendance tallies summed per cell and month over a subtree and period: a commune's
+ * Complete meetings' attendance tallies summed per cell and month over a subtree and period: a commune's
  * year is a few hundred meetings, a province's a few tens of thousands — never every participant.
  */
-export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: string; from: string; to: string }) {
+export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: string; from: string; to: string; today: string }) {
   const month = sql<string>`substr(mt.meeting_date, 1, 7)`;
   const rows = await db
     .selectFrom('meetings as mt')
@@ -63,6 +72,7 @@ export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: s
     .where(inSubtree('u.path', q.unitPath))
     .where('mt.meeting_date', '>=', q.from)
     .where('mt.meeting_date', '<=', q.to)
+    .where((eb) => completeMeeting(eb, q.today))
     .groupBy(['mt.unit_id', month])
     .execute();
   return rows.map((r) => {

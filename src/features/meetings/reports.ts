@@ -19,7 +19,6 @@ import { todayInVietnam } from '../../domain/vietnam-time.js';
 import * as repo from './repo.js';
 import * as reportRepo from './report-repo.js';
 import { authorizeMemberAttendance } from './policy.js';
-import {  } from './load.js';
 import type { MemberAttendanceStats, UnitAttendanceStats } from './schemas.js';
 
 /** Defaults and checks for a reporting period: this calendar year when nothing is given. */
@@ -65,8 +64,9 @@ export async function unitAttendanceStats(
   const { from, to } = period(query);
   const path = unit!.path;
   const [byCellMonth, cells] = await Promise.all([
-    // Meetings' tallies by cell and month: both views are sums of them.
-    reportRepo.tallyByCellAndMonth(db, { unitPath: path, from, to }),
+    // Complete meetings' tallies by cell and month: both views are sums of them; a meeting still
+    // being marked (or still to come) stays out of the rates and the ranking.
+    reportRepo.tallyByCellAndMonth(db, { unitPath: path, from, to, today: todayInVietnam() }),
     activeCellsIn(db, path),
   ]);
   const perCell = new Map<string, AttendanceCounts>();
@@ -82,7 +82,7 @@ export async function unitAttendanceStats(
   if (unit!.kind === 'cell') {
     const [roster, byMember] = await Promise.all([
       repo.cellMembers(db, unit!.id),
-      reportRepo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member' }),
+      reportRepo.attendanceBuckets(db, { unitPath: path, from, to, groupBy: 'member', today: todayInVietnam() }),
     ]);
     const perMember = tally(byMember);
     members = roster
@@ -116,7 +116,7 @@ export async function memberAttendanceStats(
   authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
   const { from, to } = period(query);
   const [byMonth, meetings] = await Promise.all([
-    reportRepo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month' }),
+    reportRepo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month', today: todayInVietnam() }),
     reportRepo.memberMeetings(db, memberId, from, to),
   ]);
   const months = tally(byMonth);

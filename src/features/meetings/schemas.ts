@@ -57,6 +57,8 @@ export const meetingSummary = z.object({
   startTime: localTime,
   place: z.string(),
   status: z.enum(meetingStatuses),
+  /** Its day has come and nobody is pending: only then has it rates, and counts in reports. */
+  attendanceComplete: z.boolean(),
   attendance: attendanceRatesSchema,
   scoreTotal: z.number().nullable(),
   scoreLevel: z.string().nullable(),
@@ -97,6 +99,8 @@ export const participant = z.object({
   lateMinutes: z.number().int().nullable(),
   reason: z.string().nullable(),
   reported: z.enum(absenceReported).nullable(),
+  /** An official member of the cell present: one of those who vote on a resolution. */
+  mayVote: z.boolean(),
 });
 export type Participant = z.infer<typeof participant>;
 
@@ -268,6 +272,7 @@ export type AttendanceEntry = z.infer<typeof attendanceEntry>;
 
 export const attendanceResponse = z.object({
   participants: z.array(participant),
+  attendanceComplete: z.boolean(),
   attendance: attendanceRatesSchema,
 });
 

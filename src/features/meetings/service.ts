@@ -7,8 +7,8 @@ import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
 import type { Actor } from '../../domain/policy.js';
-import { derivedLateMinutes, emptyCounts, meetingStartsAt } from '../../domain/attendance.js';
-import { scheduleWarnings } from '../../domain/meetings.js';
+import { advanceMarkProblem, derivedLateMinutes, emptyCounts, meetingStartsAt } from '../../domain/attendance.js';
+import { meetingDeletable, scheduleWarnings } from '../../domain/meetings.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import type { Database, MeetingAgendaItemTable, MeetingParticipantTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -277,6 +277,9 @@ async function editedRow(trx: Db, current: MeetingWithUnit, participants: Partic
   if (date !== current.meeting_date && participants.some((p) => p.arrived_at)) {
     throw fieldError('date', 'meeting_date_has_arrivals');
   }
+  // Nor to a day still to come once anyone was marked as more than excused in advance.
+  const marked = participants.some((p) => advanceMarkProblem({ status: p.status as AttendanceStatus, reported: p.reported as 'before' | 'after' | null }));
+  if (date !== current.meeting_date && date > todayInVietnam() && marked) throw fieldError('date', 'meeting_date_has_marks');
   // A meeting that took place cannot be moved to a day still to come (holding checks the same).
   if (date !== current.meeting_date && current.status !== 'planned' && date > todayInVietnam()) throw new AppError(409, 'meeting_in_future');
   // Its tasks were given deadlines after the old date; a later date must not overtake them.
@@ -457,12 +460,15 @@ export async function holdMeeting(ctx: AppContext, actor: Actor, id: string): Pr
   return meetingDetail(ctx, actor, id);
 }
 
-/** A planned meeting nobody has been marked for yet can be deleted (a mistake, a cancellation). */
+/**
+ * A meeting not yet held can be deleted (created by mistake, or called off), whatever was
+ * marked for it: the audit entry keeps the meeting and everyone's attendance as they were.
+ */
 export async function deleteMeeting(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   await writeTransaction(ctx.handle, async (trx) => {
     const meeting = await loadEditable(trx, actor, id);
+    if (!meetingDeletable(meeting.status)) throw new AppError(409, 'meeting_not_deletable');
     const participants = await repo.participantsOf(trx, id);
-    if (meeting.status !== 'planned' || participants.some((p) => p.status !== 'pending')) throw new AppError(409, 'meeting_not_deletable');
     await repo.deleteMeetingLinks(trx, id);
     await removeTasks(trx, (await tasksFromMeeting(trx, id)).map((t) => t.id));
     await repo.deleteMeetingRecord(trx, id);
@@ -472,7 +478,7 @@ export async function deleteMeeting(ctx: AppContext, actor: Actor, id: string): 
       recordType: 'meeting',
       recordId: id,
       unitId: meeting.unit_id,
-      before: headerSnapshot(stripJoined(meeting), meeting.unit_name),
+      before: { ...headerSnapshot(stripJoined(meeting), meeting.unit_name), participants: participants.map((p) => attendanceSnapshot(p)) },
     });
   });
 }

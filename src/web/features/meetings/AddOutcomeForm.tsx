@@ -16,6 +16,7 @@ import { fieldErrors, wholeNumber, type PersonOption } from '../../lib/formHelpe
 import { PersonSelect } from './MeetingFormParts.js';
 import { CoworkersField, PriorityField } from '../tasks/TaskFormParts.js';
 import type { TaskPriority } from '../tasks/api.js';
+import { prefilledVotes, voteGap } from './look.js';
 
 const FIELDS = [
   'title',
@@ -57,7 +58,7 @@ export function AddOutcomeForm({
   const [kind, setKind] = useState<OutcomeKind>('decision');
   const [text, setText] = useState('');
   const [withVotes, setWithVotes] = useState(false);
-  const [votes, setVotes] = useState({ for: String(voters), against: '0', abstain: '0' });
+  const [votes, setVotes] = useState(() => prefilledVotes(voters));
   const [title, setTitle] = useState('');
   const [deliverable, setDeliverable] = useState('');
   const [owner, setOwner] = useState('');
@@ -69,7 +70,7 @@ export function AddOutcomeForm({
   const reset = () => {
     setText('');
     setWithVotes(false);
-    setVotes({ for: String(voters), against: '0', abstain: '0' });
+    setVotes(prefilledVotes(voters));
     setTitle('');
     setDeliverable('');
     setOwner('');
@@ -239,7 +240,12 @@ export function AddOutcomeForm({
             <Checkbox
               label={t('meetings.outcome.withVotes')}
               checked={withVotes}
-              onChange={(e) => setWithVotes(e.currentTarget.checked)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setWithVotes(on);
+                // From those present now: the form may have been opened before anyone was marked.
+                if (on) setVotes(prefilledVotes(voters));
+              }}
             />
             {withVotes && (
               <>
@@ -262,6 +268,7 @@ export function AddOutcomeForm({
                     />
                   ))}
                 </SimpleGrid>
+                <VoteGapText votes={votes} voters={voters} />
                 {err.votes && (
                   <Text size="sm" c="error" role="alert">
                     {err.votes}
@@ -287,5 +294,19 @@ export function AddOutcomeForm({
         </Group>
       </Stack>
     </div>
+  );
+}
+
+/** "Đã ghi 2/3 phiếu: còn thiếu 1 người" under the vote fields, so a missing number shows. */
+function VoteGapText({ votes, voters }: { votes: { for: string; against: string; abstain: string }; voters: number }) {
+  const { t } = useTranslation();
+  const gap = voteGap(votes, voters);
+  if (!gap) return null;
+  const values = { cast: gap.cast, voters, missing: gap.missing };
+  const key = gap.missing > 0 ? 'votesMissing' : gap.missing < 0 ? 'votesOver' : 'votesComplete';
+  return (
+    <Text size="sm" fw={gap.missing === 0 ? undefined : 600} c={gap.missing === 0 ? 'dimmed' : '#6e4300'} aria-live="polite">
+      {t(`meetings.outcome.${key}`, values)}
+    </Text>
   );
 }

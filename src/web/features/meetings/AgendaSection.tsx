@@ -25,6 +25,7 @@ import { OutcomeKindBadge } from './MeetingBadges.js';
 // Tasks wear the tasks area's badge (open, overdue, awaiting evaluation, on time, late, exceeded, not done).
 import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { AddOutcomeForm } from './AddOutcomeForm.js';
+import { votersOf } from './look.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 
 /**
@@ -258,7 +259,7 @@ function AgendaEditor({ m }: { m: MeetingDetail }) {
     label: p.role === 'guest' ? `${p.fullName} (${p.unitName})` : p.fullName,
   }));
   // Probationary members and guests take part but do not vote on a resolution.
-  const voters = m.participants.filter((p) => p.role === 'member' && p.status === 'present' && p.memberStatus !== 'probationary').length;
+  const voters = votersOf(m.participants);
   const memberOwners: PersonOption[] = m.participants.filter((p) => p.role === 'member').map((p) => ({ value: p.memberId, label: p.fullName }));
 
   const edit = (next: AgendaRowDraft[]) => {

@@ -23,6 +23,7 @@ import {
 } from './api.js';
 import { lookOf } from './MeetingBadges.js';
 import { PersonAttendanceModal } from './PersonAttendanceModal.js';
+import { stillMarking } from './look.js';
 import { ImportAttendanceModal } from './ImportAttendanceModal.js';
 import { lateMinutes, timeOf, todayLocal } from '../../lib/time.js';
 
@@ -74,7 +75,7 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
 
   function applyAnswer(answer: AttendanceResponse) {
     const next = queryClient.setQueryData<MeetingDetail>(meetingKeys.detail(m.id), (d) =>
-      d ? { ...d, participants: answer.participants, attendance: answer.attendance } : d,
+      d ? { ...d, participants: answer.participants, attendanceComplete: answer.attendanceComplete, attendance: answer.attendance } : d,
     );
     meetingChanged(queryClient, m.id, next);
   }
@@ -232,7 +233,12 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
         </Notice>
       )}
       {unsent > 0 && <Notice tone="warning">{t('meetings.door.offline', { count: unsent })}</Notice>}
-      {canManage && !isToday && <Notice tone="info">{t('meetings.door.notToday')}</Notice>}
+      {stillMarking(m, todayLocal()) && (
+        <Notice tone="warning">{t('meetings.door.marking', { count: m.attendance.pending })}</Notice>
+      )}
+      {canManage && !isToday && (
+        <Notice tone="info">{m.date > todayLocal() ? t('meetings.door.beforeDay') : t('meetings.door.notToday')}</Notice>
+      )}
       {canManage && isToday && counts.pending > 0 && (
         <Text size="sm" c="dimmed">
           {t('meetings.door.hint')}

@@ -1,6 +1,6 @@
 import './messages.js';
 import '@mantine/core/styles/Table.layer.css';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,7 +14,8 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { useMeetingList, type MeetingListResponse, type MeetingSummary } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
-import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
+import { currentYear, QUARTER_NAMES, todayLocal } from '../../lib/time.js';
+import { stillMarking } from './look.js';
 
 /**
  * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in one year, with the
@@ -117,21 +118,25 @@ function ScheduleWarnings({ warnings }: { warnings: MeetingListResponse['warning
   );
 }
 
-/** "có mặt 17/19, muộn 1" — those expected include the ones not marked yet. */
+/** "có mặt 17/19, muộn 1" — those expected include the ones not marked yet; "chưa điểm danh xong" while marking. */
 export function AttendanceSummaryText({ m }: { m: MeetingSummary }) {
   const { t } = useTranslation();
   const a = m.attendance;
   const parts = [t('meetings.list.present', { present: a.present, expected: a.expected + a.pending })];
   if (a.late > 0) parts.push(t('meetings.list.late', { count: a.late }));
-  if (a.pending > 0 && m.status !== 'planned') parts.push(t('meetings.list.pending', { count: a.pending }));
+  if (stillMarking(m, todayLocal())) parts.push(t('meetings.list.marking', { count: a.pending }));
   // Each part stays on one line; lines break between them.
   return (
     <>
       {parts.map((part, i) => (
-        <span key={part} className="ts-mt-nowrap">
-          {part}
-          {i < parts.length - 1 ? ', ' : ''}
-        </span>
+        <Fragment key={part}>
+          <span className="ts-mt-nowrap">
+            {part}
+            {i < parts.length - 1 ? ',' : ''}
+          </span>
+          {/* The space outside the unbreakable part: the line may break here on a phone. */}
+          {i < parts.length - 1 ? ' ' : ''}
+        </Fragment>
       ))}
     </>
   );

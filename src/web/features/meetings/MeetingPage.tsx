@@ -25,6 +25,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { ReopenModal } from './MeetingModals.js';
 import { EditMeetingModal } from './EditMeetingModal.js';
 import { todayLocal, weekday } from '../../lib/time.js';
+import { meetingDeletable } from '../../../domain/meetings.js';
 
 export default function MeetingRoute() {
   const { id = '' } = useParams();
@@ -133,7 +134,6 @@ function MeetingActions({ m }: { m: MeetingDetail }) {
   const allowed = new Set(m.allowedActions);
   const canManage = allowed.has('meeting.manage');
   const canApprove = allowed.has('meeting.approve');
-  const nobodyMarked = m.participants.every((p) => p.status === 'pending');
 
   const post = useMutation({
     mutationFn: ({ path, body }: { path: string; body?: unknown; message: string }) =>
@@ -166,7 +166,8 @@ function MeetingActions({ m }: { m: MeetingDetail }) {
   const showHold = canManage && m.status === 'planned' && m.date <= todayLocal();
   const showApprove = canApprove && m.status === 'held';
   const showReopen = canApprove && m.status === 'approved';
-  const showDelete = canManage && m.status === 'planned' && nobodyMarked;
+  // Until it is held, whatever was marked (a meeting created by mistake, or called off).
+  const showDelete = canManage && meetingDeletable(m.status);
 
   return (
     <>

@@ -11,7 +11,8 @@ import { Notice } from '../../components/Notice.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { type AttendanceEntry, type AttendanceStatus, type MeetingDetail, type Participant } from './api.js';
 import { splitErrors } from '../../lib/formHelpers.js';
-import { instantOn, lateMinutes, nowLocalTime, timeOf } from '../../lib/time.js';
+import { instantOn, lateMinutes, nowLocalTime, timeOf, todayLocal } from '../../lib/time.js';
+import { attendanceChoices } from './look.js';
 
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 /** The choices in the order they are needed at the door; "not marked" (a reset) last. */
@@ -37,10 +38,13 @@ export function PersonAttendanceModal({
   const { t } = useTranslation();
   const phone = usePhone();
   const p = participant;
-  const [status, setStatus] = useState<AttendanceStatus>(p.status === 'pending' ? 'present' : p.status);
+  // Before the meeting day only an absence excused in advance can be recorded.
+  const choices = attendanceChoices(CHOICES, meeting.date, todayLocal());
+  const beforeDay = !choices.includes('present');
+  const [status, setStatus] = useState<AttendanceStatus>(p.status === 'pending' ? choices[0]! : p.status);
   const [time, setTime] = useState(p.arrivedAt ? timeOf(p.arrivedAt) : isToday ? nowLocalTime() : meeting.startTime);
   const [reason, setReason] = useState(p.reason ?? '');
-  const [reported, setReported] = useState<'before' | 'after'>(p.reported ?? 'before');
+  const [reported, setReported] = useState<'before' | 'after'>(beforeDay ? 'before' : (p.reported ?? 'before'));
   const [errors, setErrors] = useState<{ general: string | null; fields: Record<string, string> }>({ general: null, fields: {} });
 
   const save = useMutation({
@@ -90,7 +94,7 @@ export function PersonAttendanceModal({
             error={errors.fields.status}
           >
             <Stack gap={0} mt={4}>
-              {CHOICES.map((s) => (
+              {choices.map((s) => (
                 <Radio key={s} value={s} label={t(`meetings.person.choice.${s}`)} className="ts-mt-choice" />
               ))}
             </Stack>
@@ -142,7 +146,7 @@ export function PersonAttendanceModal({
             >
               <Group gap="lg" mt={4}>
                 <Radio value="before" label={t('meetings.reported.before')} className="ts-mt-choice" />
-                <Radio value="after" label={t('meetings.reported.after')} className="ts-mt-choice" />
+                {!beforeDay && <Radio value="after" label={t('meetings.reported.after')} className="ts-mt-choice" />}
               </Group>
             </Radio.Group>
           )}
