@@ -281,6 +281,9 @@ export const tasksEn: typeof tasksVi = {
     overdue: {
       title: 'Overdue tasks',
       empty: 'Nothing is overdue.',
+      earlier: '{{count}} overdue tasks carried over from earlier years',
+      earlier_one: '{{count}} overdue task carried over from earlier years',
+      earlierLink: 'See them',
     },
     list: {
       title: 'All tasks',
@@ -298,6 +301,8 @@ export const tasksEn: typeof tasksVi = {
       total: '{{count}} tasks',
       total_one: '{{count}} task',
       empty: 'No tasks.',
+      earlierTitle: 'Overdue tasks due before {{year}}',
+      backToYear: 'Back to the tasks of {{year}}',
     },
   },
 };

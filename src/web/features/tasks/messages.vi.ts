@@ -285,6 +285,9 @@ export const tasksVi = {
     overdue: {
       title: 'Việc quá hạn',
       empty: 'Không có việc nào quá hạn.',
+      earlier: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
+      earlier_one: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
+      earlierLink: 'Xem các nhiệm vụ này',
     },
     list: {
       title: 'Danh sách nhiệm vụ',
@@ -302,6 +305,8 @@ export const tasksVi = {
       total: '{{count}} nhiệm vụ',
       total_one: '{{count}} nhiệm vụ',
       empty: 'Không có nhiệm vụ nào.',
+      earlierTitle: 'Nhiệm vụ quá hạn từ trước năm {{year}}',
+      backToYear: 'Về nhiệm vụ năm {{year}}',
     },
   },
 };
