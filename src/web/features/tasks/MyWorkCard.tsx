@@ -104,6 +104,7 @@ function Corrections({ work }: { work: MyWork }) {
           <Text size="sm" c={c.overdue ? '#8a1010' : 'dimmed'}>
             {t('tasks.mine.correctionMeta', { date: formatDate(c.deadline), year: c.year })}
             {c.status === 'returned' && ` · ${t('tasks.mine.correctionReturned')}`}
+            {c.status === 'claimed' && ` · ${t('tasks.mine.correctionClaimed')}`}
           </Text>
         </li>
       ))}

@@ -69,6 +69,7 @@ export const tasksEn: typeof tasksVi = {
     correctionsDueSoon: 'Correction items due within 14 days',
     correctionMeta: 'Due {{date}} · correction plan {{year}}',
     correctionReturned: 'returned by the cell committee',
+    correctionClaimed: 'reported fixed after the deadline, awaiting the cell committee',
     directives: 'Directives awaiting the cell’s acknowledgement',
     directiveMeta: 'Due {{date}} · {{unit}}',
   },

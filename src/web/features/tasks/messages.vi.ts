@@ -73,6 +73,7 @@ export const tasksVi = {
     correctionsDueSoon: 'Mục tự sửa đến hạn trong 14 ngày',
     correctionMeta: 'Hạn {{date}} · kế hoạch tự sửa năm {{year}}',
     correctionReturned: 'chi ủy trả lại',
+    correctionClaimed: 'đã báo sửa sau thời hạn, chờ chi ủy xác nhận',
     directives: 'Chỉ đạo chờ chi bộ tiếp nhận',
     directiveMeta: 'Hạn {{date}} · {{unit}}',
   },
