@@ -213,14 +213,15 @@ function OverdueSection({ board }: { board: TaskBoard }) {
         {board.overdueTasks.length > 0 && ` (${board.overdueTasks.length})`}
       </Title>
       {board.overdueTasks.length === 0 ? (
-        <Text c="dimmed">{t('tasks.board.overdue.empty')}</Text>
+        <Text c="dimmed">{t('tasks.board.overdue.empty', { year: board.year })}</Text>
       ) : (
         <TaskCards tasks={board.overdueTasks} today={board.today} showUnit={above} label={t('tasks.board.overdue.title')} />
       )}
       {board.overdueFromEarlierYears > 0 && (
         <Text mt="sm" fw={600} c="#8a1010" data-testid="overdue-earlier">
-          {t('tasks.board.overdue.earlier', { count: board.overdueFromEarlierYears })}{' '}
-          <Anchor component={Link} to={`?year=${board.year}&earlier=1#task-list`} fw={700}>
+          {t('tasks.board.overdue.earlier', { count: board.overdueFromEarlierYears })}
+          {' · '}
+          <Anchor component={Link} to={`?year=${board.year}&earlier=1#task-list`} fw={700} underline="always">
             {t('tasks.board.overdue.earlierLink')}
           </Anchor>
         </Text>

@@ -281,7 +281,7 @@ export const tasksEn: typeof tasksVi = {
     },
     overdue: {
       title: 'Overdue tasks',
-      empty: 'Nothing is overdue.',
+      empty: 'Nothing due in {{year}} is overdue.',
       earlier: '{{count}} overdue tasks carried over from earlier years',
       earlier_one: '{{count}} overdue task carried over from earlier years',
       earlierLink: 'See them',

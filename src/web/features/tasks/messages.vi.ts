@@ -285,7 +285,7 @@ export const tasksVi = {
     },
     overdue: {
       title: 'Việc quá hạn',
-      empty: 'Không có việc nào quá hạn.',
+      empty: 'Không có việc nào của năm {{year}} quá hạn.',
       earlier: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
       earlier_one: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
       earlierLink: 'Xem các nhiệm vụ này',
