@@ -105,8 +105,9 @@ describe('aggregates', () => {
     expect(percentOf(1, 0)).toBeNull();
   });
 
-  it('gives feedback per member per month with two decimals, none without members or months', () => {
-    expect(feedbackRate(3, 24, 12)).toBe(0.01);
+  it('gives feedback per member per month unrounded (a few feedbacks in a big commune are not 0), none without members or months', () => {
+    expect(feedbackRate(3, 24, 12)).toBeCloseTo(3 / 288, 12);
+    expect(feedbackRate(4, 700, 12)).toBeGreaterThan(0);
     expect(feedbackRate(48, 24, 4)).toBe(0.5);
     expect(feedbackRate(5, 0, 12)).toBeNull();
     expect(feedbackRate(5, 10, 0)).toBeNull();

@@ -112,10 +112,14 @@ export function percentOf(part: number, whole: number): number | null {
   return Math.round((part / whole) * 1000) / 10;
 }
 
-/** Feedback per member per month, two decimals; null without members or months. */
+/**
+ * Feedback per member per month: given ÷ members ÷ months, unrounded (a commune of 700 members
+ * with four feedbacks in a year has 0.0005, not 0: rounding is the display's, which shows a
+ * non-zero rate as non-zero); null without members or months.
+ */
 export function feedbackRate(given: number, members: number, months: number): number | null {
   if (members <= 0 || months <= 0) return null;
-  return Math.round((given / members / months) * 100) / 100;
+  return given / members / months;
 }
 
 /**

@@ -10,6 +10,8 @@ interface UnitStats { total: Rates; months: (Rates & { month: string })[]; cells
 interface Me { member: { id: string; fullName: string } | null }
 
 const YEAR_2022 = 'from=2022-01-01&to=2022-12-31';
+/** This year in Vietnam. */
+const THIS_YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 
 let browser: Browser;
 let commune: TreeNode;
@@ -112,9 +114,9 @@ describe('attendance reports', () => {
     const { context, page } = await newPage(browser, DESKTOP);
     try {
       await signIn(page, 'bithu.dongthu');
-      await page.goto(`${baseUrl()}/units/${dongThu.id}`);
+      // The page's year is in its address: opened on 2022, no other year's figures show first.
+      await page.goto(`${baseUrl()}/units/${dongThu.id}?year=2022`);
       const section = page.getByRole('region', { name: 'Chuyên cần và đúng giờ' });
-      await section.getByLabel('Kỳ báo cáo').selectOption('2022');
       await section.getByRole('heading', { name: 'Theo tháng' }).waitFor();
 
       // The chart has a title, and a data table as its text alternative.
@@ -147,6 +149,78 @@ describe('attendance reports', () => {
     }
   });
 
+  it('the commune page has one year for its meetings and figures, kept in the address; a year without meetings offers the latest', async () => {
+    const thisYear = THIS_YEAR;
+    const { years } = await (await apiAs('bithu.dangbo'))<{ years: number[] }>(`/api/units/${commune.id}/meetings?${YEAR_2022}&pageSize=1`);
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await signIn(page, 'bithu.dangbo');
+      await page.goto(`${baseUrl()}/units/${commune.id}`);
+      const picker = page.getByLabel('Xem số liệu năm');
+      const meetings = page.getByRole('region', { name: 'Sinh hoạt chi bộ' });
+      const figures = page.getByRole('region', { name: 'Chuyên cần và đúng giờ' });
+      /** Both sections show the year. */
+      const showing = async (year: number) => {
+        await meetings.getByText(new RegExp(`cuộc họp (nào )?trong năm ${year}`)).first().waitFor();
+        await figures.locator('.ts-rp-body').getByText(`Năm ${year}`, { exact: true }).first().waitFor();
+        await expect.poll(() => picker.inputValue()).toBe(String(year));
+      };
+      // This year (Vietnam time) by default, for both.
+      await showing(thisYear);
+      expect(await page.getByLabel('Năm', { exact: true }).count()).toBe(0);
+      expect(await page.getByLabel('Kỳ báo cáo').count()).toBe(0);
+
+      await picker.selectOption('2022');
+      await page.waitForURL(/[?&]year=2022/);
+      await showing(2022);
+      // Away and back: the year stays.
+      await page.goto(`${baseUrl()}/units/${dongThu.id}`);
+      await page.getByRole('heading', { name: 'Chi bộ thôn Đồng Thứ', level: 1 }).waitFor();
+      await page.goBack();
+      await showing(2022);
+
+      // A year with no meetings says so and offers the latest year that has some.
+      const empty = 2019;
+      expect(years).not.toContain(empty);
+      await page.goto(`${baseUrl()}/units/${commune.id}?year=${empty}`);
+      const notice = page.getByTestId('year-no-data');
+      const latest = Math.max(...years);
+      await notice.getByText(`Năm ${empty} chưa có buổi sinh hoạt nào. Năm gần nhất có số liệu là ${latest}.`).waitFor();
+      await shot(page, 'reports-commune-year-empty-phone');
+      await notice.getByRole('button', { name: `Xem năm ${latest}` }).click();
+      await page.waitForURL(new RegExp(`[?&]year=${latest}`));
+      await showing(latest);
+      await expect(notice.count()).resolves.toBe(0);
+      await shot(page, 'reports-commune-year-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the commune secretary\'s home and the task boards count overdue tasks alike, whatever their year', async () => {
+    const api = await apiAs('bithu.dangbo');
+    const { total } = await api<{ total: number }>(`/api/units/${commune.id}/tasks?status=overdue&pageSize=1`);
+    expect(total).toBeGreaterThan(0);
+    const board = await api<{ totals: { overdue: number }; overdueFromEarlierYears: number }>(`/api/units/${commune.id}/task-board?year=${THIS_YEAR}`);
+    expect(board.totals.overdue + board.overdueFromEarlierYears).toBe(total);
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await signIn(page, 'bithu.dangbo');
+      const assigned = page.getByRole('heading', { name: /Việc tôi giao đã quá hạn/ });
+      await expect(assigned.locator('.ts-tk-count').textContent()).resolves.toBe(String(total));
+      // Next year's board carries every task overdue today, and links to them.
+      await page.goto(`${baseUrl()}/units/${commune.id}/work?year=${THIS_YEAR + 1}`);
+      const line = page.getByTestId('overdue-earlier');
+      await line.getByText(`Còn ${total} nhiệm vụ quá hạn từ các năm trước`).waitFor();
+      await shot(page, 'tasks-board-carried-phone');
+      await line.getByRole('link', { name: 'Xem các nhiệm vụ này' }).click();
+      await page.getByRole('heading', { name: `Nhiệm vụ quá hạn từ trước năm ${THIS_YEAR + 1}` }).waitFor();
+      await page.getByText(`${total} nhiệm vụ`, { exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the commune committee sees its cells ranked by punctuality, best first', async () => {
     const stats = await (await apiAs('bithu.dangbo'))<UnitStats>(`/api/units/${commune.id}/attendance-stats?${YEAR_2022}`);
     for (const [viewport, name] of [
@@ -156,9 +230,8 @@ describe('attendance reports', () => {
       const { context, page } = await newPage(browser, viewport);
       try {
         await signIn(page, 'bithu.dangbo');
-        await page.goto(`${baseUrl()}/units/${commune.id}`);
+        await page.goto(`${baseUrl()}/units/${commune.id}?year=2022`);
         const section = page.getByRole('region', { name: 'Chuyên cần và đúng giờ' });
-        await section.getByLabel('Kỳ báo cáo').selectOption('2022');
         await section.getByRole('heading', { name: 'Các chi bộ theo tỷ lệ đúng giờ' }).waitFor();
         await section.getByRole('img', { name: /Tỷ lệ đúng giờ của các chi bộ, Năm 2022/ }).waitFor();
 

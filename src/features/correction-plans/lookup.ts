@@ -3,4 +3,4 @@
  * period, its items (from a self-examination, over years, in a subtree), a member's plans. The
  * correction-plans feature's door for reads; its repo stays its own.
  */
-export { findPlanOf, itemsFromSelfExam, itemsInSubtree, itemsOfMemberYears, plansOfMember, plansOfUnitYear } from './repo.js';
+export { findPlanOf, itemsFromSelfExam, itemsInSubtree, itemsOfMemberYears, plansOfMember, plansOfUnitYear, unfinishedEarlierItemsInSubtree } from './repo.js';

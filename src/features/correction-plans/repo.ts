@@ -65,13 +65,13 @@ export function itemsOfMemberYears(db: Db, memberId: string, years: readonly num
     .execute();
 }
 
-/** A member's items still to fix (open or returned) with a deadline on or before `by`, soonest first. */
+/** A member's items not yet verified as fixed with a deadline on or before `by`, soonest first. */
 export function unfinishedItemsOfMember(db: Db, memberId: string, by: string) {
   return db
     .selectFrom('correction_plan_items as i')
     .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
     .where('i.member_id', '=', memberId)
-    .where('i.status', 'in', ['open', 'returned'])
+    .where('i.status', '<>', 'fixed')
     .where('i.deadline', '<=', by)
     .select(['i.id', 'i.plan_id', 'p.year', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on'])
     .orderBy('i.deadline')
@@ -79,17 +79,24 @@ export function unfinishedItemsOfMember(db: Db, memberId: string, by: string) {
     .execute();
 }
 
-/** Items of a subtree's plans of a year, with the cell's path (boards and statistics). */
-export function itemsInSubtree(db: Db, unitPath: string, year: number) {
+function subtreeItems(db: Db, unitPath: string) {
   return db
     .selectFrom('correction_plan_items as i')
     .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
     .innerJoin('units as u', 'u.id', 'i.unit_id')
     .innerJoin('members as m', 'm.id', 'i.member_id')
     .select(['i.id', 'i.plan_id', 'i.unit_id', 'i.member_id', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on', 'm.full_name as member_name', 'u.path as unit_path'])
-    .where(inSubtree('u.path', unitPath))
-    .where('p.year', '=', year)
-    .execute();
+    .where(inSubtree('u.path', unitPath));
+}
+
+/** Items of a subtree's plans of a year, with the cell's path (boards and statistics). */
+export function itemsInSubtree(db: Db, unitPath: string, year: number) {
+  return subtreeItems(db, unitPath).where('p.year', '=', year).execute();
+}
+
+/** Items of a subtree's plans of the years before `year` not yet verified as fixed: carried over, still to fix. */
+export function unfinishedEarlierItemsInSubtree(db: Db, unitPath: string, year: number) {
+  return subtreeItems(db, unitPath).where('p.year', '<', year).where('i.status', '<>', 'fixed').execute();
 }
 
 export function itemsFromSelfExam(db: Db, selfExamId: string) {

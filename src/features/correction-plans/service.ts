@@ -258,8 +258,10 @@ export async function verifyItem(ctx: AppContext, actor: Actor, planId: string, 
 }
 
 /**
- * "Việc của tôi": the member's own correction-plan items that are overdue or due within 14 days
- * and still theirs to act on (an item reported fixed waits for the cell committee, not for them).
+ * "Việc của tôi": the member's own correction-plan items that are overdue (the domain's rule,
+ * whatever the plan's year: the same items the cell's and commune's boards count), and those
+ * due within 14 days still theirs to act on (an item reported fixed in time waits for the cell
+ * committee, not for them).
  */
 export async function memberCorrectionsForWork(db: Kysely<Database>, memberId: string, today: string): Promise<{ overdue: PlanItemForWork[]; dueSoon: PlanItemForWork[] }> {
   const rows = await repo.unfinishedItemsOfMember(db, memberId, addDays(today, 14));
@@ -267,7 +269,7 @@ export async function memberCorrectionsForWork(db: Kysely<Database>, memberId: s
     const state = { status: r.status, deadline: r.deadline, claimedOn: r.claimed_on, verifiedOn: r.verified_on };
     return {
       item: { id: r.id, planId: r.plan_id, year: r.year, shortcoming: r.shortcoming, deadline: r.deadline, status: r.status as PlanItemStatus, overdue: planItemOverdue(state, today) },
-      dueSoon: planItemDueSoon(state, today),
+      dueSoon: r.status !== 'claimed' && planItemDueSoon(state, today),
     };
   });
   return { overdue: items.filter((i) => i.item.overdue).map((i) => i.item), dueSoon: items.filter((i) => i.dueSoon).map((i) => i.item) };

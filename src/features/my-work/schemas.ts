@@ -21,6 +21,8 @@ export const myWork = z.object({
   recentlyClosed: z.array(taskSummary),
   /** Tasks the caller assigned (or whose unit they lead) that are overdue, at most 50. */
   assignedOverdue: z.array(taskSummary),
+  /** How many tasks `assignedOverdue` would list without its limit: the count the home shows. */
+  assignedOverdueTotal: z.number().int(),
   commitments: z.array(commitmentSummary),
   /** The caller's own correction-plan items (tự sửa) still to fix: past their deadline, or due within 14 days. */
   corrections: z.object({ overdue: z.array(planItemForWork), dueSoon: z.array(planItemForWork) }),

@@ -5,9 +5,10 @@ import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts
 import { ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { allMarked } from '../../../test/helpers/selfexam.js';
-import { buildAccount, buildMemberAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
+import { buildAccount, buildCommune, buildMemberAccount, loadChecklist, useStaffedCommune, type BuiltCell } from '../../../test/helpers/factories.js';
 import type { AccessLogResponse, MySelfExamResponse, SelfExamDetail, StatsResponse } from './schemas.js';
 import type { PlanDetail } from '../correction-plans/schemas.js';
+import type { MyWork } from '../my-work/schemas.js';
 
 const YEAR = Number(vnToday().slice(0, 4));
 
@@ -374,6 +375,66 @@ forEachDialect((dialect) => {
       const bad = await call('GET', `/api/units/${luuQuang}/self-examination-stats?period=2022-Q5`, staff().inspection.cookie);
       expect(bad.statusCode).toBe(400);
       expect(fieldsOf(bad)).toEqual(['period']);
+    });
+
+    it('the boards\' "overdue correction items" and "feedback per member per month" are counts of the lists behind them', async () => {
+      // A commune of its own: 30 members in a cell, 6 in another, so that a few feedbacks make a small rate.
+      const commune = await buildCommune(t(), { membersPerCell: [30, 6] });
+      await loadChecklist(t(), commune.id);
+      const [cell, quiet] = commune.cells as [BuiltCell, BuiltCell];
+      const committee = await buildAccount(t(), { roles: [{ role: 'party_committee', unitId: commune.id }] });
+      const member = await buildMemberAccount(t(), cell.id);
+      const giver = await buildMemberAccount(t(), cell.id);
+      const today = vnToday();
+
+      // The member's correction items: last year's plan carries one unfixed past its deadline and
+      // one fixed; this year's has one claimed fixed only after its deadline and one still to come.
+      const itemBody = { shortcoming: 'Còn nể nang khi góp ý', action: 'Góp ý thẳng thắn mỗi kỳ sinh hoạt', deadline: shiftDate(today, 30), successCriteria: 'Biên bản ghi ý kiến' };
+      const planWith = async (year: number, count: number) => {
+        const plan = (await call('POST', '/api/correction-plans', member.cookie, { year })).json() as PlanDetail;
+        let detail = plan;
+        for (let i = 0; i < count; i++) detail = (await call('POST', `/api/correction-plans/${plan.id}/items`, member.cookie, itemBody)).json() as PlanDetail;
+        return detail.items.map((i) => i.id);
+      };
+      const [carried, carriedFixed] = await planWith(YEAR - 1, 2) as [string, string];
+      const [claimedLate, coming] = await planWith(YEAR, 2) as [string, string];
+      const set = (id: string, patch: { deadline: string; status: 'open' | 'claimed' | 'fixed'; claimed_on?: string | null; verified_on?: string | null }) =>
+        t().db.db.updateTable('correction_plan_items').set(patch).where('id', '=', id).execute();
+      await set(carried, { deadline: `${YEAR - 1}-11-30`, status: 'open' });
+      await set(carriedFixed, { deadline: `${YEAR - 1}-10-31`, status: 'fixed', claimed_on: `${YEAR - 1}-10-20`, verified_on: `${YEAR - 1}-10-25` });
+      await set(claimedLate, { deadline: shiftDate(today, -3), status: 'claimed', claimed_on: shiftDate(today, -1) });
+      expect(coming).toBeTruthy();
+
+      // Four feedbacks to the member in the period.
+      for (let i = 0; i < 4; i++) {
+        const res = await call('POST', '/api/feedback', giver.cookie, { direction: 'member_to_member', receiverMemberId: member.memberId, topic: 'working_style', text: `Góp ý lần ${i + 1}: cần đến họp đúng giờ.` });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+
+      const stats = async (unitId: string) => (await call('GET', `/api/units/${unitId}/self-examination-stats?period=${YEAR}`, committee.cookie)).json() as StatsResponse;
+      const [board, cellBoard] = [await stats(commune.id), await stats(cell.id)];
+      // The list the overdue figure counts is the member's home: the same items, by the same rule.
+      const home = (await call('GET', '/api/me/work', member.cookie)).json() as MyWork;
+      const homeOverdue = home.corrections.overdue.map((i) => i.id).sort();
+      expect(homeOverdue).toEqual([carried, claimedLate].sort());
+      expect(board.plan.overdue).toBe(homeOverdue.length);
+      expect(board.cellRows.find((r) => r.unitId === cell.id)!.planOverdue).toBe(homeOverdue.length);
+      expect(board.cellRows.find((r) => r.unitId === quiet.id)!.planOverdue).toBe(0);
+      expect(cellBoard.plan.overdue).toBe(homeOverdue.length);
+      expect(cellBoard.memberRows.find((r) => r.memberId === member.memberId)!.planOverdue).toBe(homeOverdue.length);
+      expect(cellBoard.dueItems.filter((i) => i.overdue).map((i) => i.id).sort()).toEqual(homeOverdue);
+
+      // Feedback per member per month: the unit's feedback list of the period, over its members and the months so far.
+      const listed = (await call('GET', `/api/units/${commune.id}/feedback?year=${YEAR}&pageSize=100`, committee.cookie)).json() as { total: number };
+      expect(listed.total).toBe(4);
+      const months = Number(today.slice(5, 7));
+      expect(board.feedback.given).toBe(listed.total);
+      expect(board.memberCount).toBe(36);
+      expect(board.feedback.perMemberPerMonth).toBeGreaterThan(0);
+      expect(board.feedback.perMemberPerMonth! * board.memberCount * months).toBeCloseTo(listed.total, 9);
+      const cellRow = board.cellRows.find((r) => r.unitId === cell.id)!;
+      expect(cellRow.feedbackGiven).toBe(listed.total);
+      expect(cellRow.feedbackPerMemberPerMonth! * cellRow.memberCount * months).toBeCloseTo(listed.total, 9);
     });
   });
 });

@@ -474,10 +474,11 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   const day = todayInVietnam();
   const range = statsPeriod(period);
   const { year, keys, thematic } = periodKeysOf(period);
-  const [members, exams, planItems, feedbackCounts, cells] = await Promise.all([
+  const [members, exams, planItems, carriedItems, feedbackCounts, cells] = await Promise.all([
     repo.activeMembersInSubtree(db, u.path),
     repo.examsInSubtree(db, u.path, year, keys, thematic),
     planRead.itemsInSubtree(db, u.path, year),
+    planRead.unfinishedEarlierItemsInSubtree(db, u.path, year),
     feedbackRead.countsInSubtree(db, u.path, range.from, range.to),
     u.kind === 'cell' ? Promise.resolve([]) : activeCellsIn(db, u.path),
   ]);
@@ -508,6 +509,12 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
   });
 
   const stateOf = (i: (typeof planItems)[number]) => ({ status: i.status, deadline: i.deadline, claimedOn: i.claimed_on, verifiedOn: i.verified_on });
+  // Overdue, due soon: the domain's rules, as each member's home applies them — over the year's
+  // plans and the items earlier plans carry over unfixed, so no overdue item drops off the board
+  // when the year turns. The year's totals (fixed, fixed on time) stay the year's plans'.
+  const liveItems = [...planItems, ...carriedItems];
+  const overdueItems = liveItems.filter((i) => planItemOverdue(stateOf(i), day));
+  const overdueOf = (filter: (i: (typeof planItems)[number]) => boolean) => overdueItems.filter(filter).length;
   const plan = planCounts(planItems.map(stateOf), day);
   const months = monthsElapsed(range.months, day) || range.months.length;
   const feedbackBy = (filter: (c: (typeof feedbackCounts)[number]) => boolean) => feedbackCounts.filter(filter).reduce((sum, c) => sum + Number(c.n), 0);
@@ -526,8 +533,7 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
           const plans = await planRead.plansOfUnitYear(db, u.id, year);
           const planOf = new Map(plans.map((p) => [p.member_id, p.id]));
           return members.map((m) => {
-            const mine = planItems.filter((i) => i.member_id === m.id);
-            const counts = planCounts(mine.map(stateOf), day);
+            const counts = planCounts(planItems.filter((i) => i.member_id === m.id).map(stateOf), day);
             const e = best.get(m.id);
             return {
               memberId: m.id,
@@ -536,7 +542,7 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
               status: (e?.status ?? null) as SelfExamStatus | null,
               planId: planOf.get(m.id) ?? null,
               planOpen: counts.open + counts.claimed,
-              planOverdue: counts.overdue,
+              planOverdue: overdueOf((i) => i.member_id === m.id),
               planFixed: counts.fixed,
               feedbackAwaiting: feedbackBy((c) => c.status === 'open' && c.receiver_member_id === m.id),
             };
@@ -558,13 +564,13 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
       planTotal: counts.total,
       planFixedOnTime: counts.fixedOnTime,
       planFixedOnTimeShare: percentOf(counts.fixedOnTime, counts.total),
-      planOverdue: counts.overdue,
+      planOverdue: overdueOf((i) => i.unit_id === cell.id),
       feedbackGiven: cellGiven,
       feedbackPerMemberPerMonth: feedbackRate(cellGiven, cellMembers, months),
     };
   });
 
-  const dueItems = planItems
+  const dueItems = liveItems
     .filter((i) => planItemOverdue(stateOf(i), day) || planItemDueSoon(stateOf(i), day))
     .sort((a, b) => a.deadline.localeCompare(b.deadline))
     .slice(0, 100)
@@ -587,8 +593,8 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
       total: plan.total,
       fixed: plan.fixed,
       fixedOnTime: plan.fixedOnTime,
-      overdue: plan.overdue,
-      dueSoon: planItems.filter((i) => planItemDueSoon(stateOf(i), day)).length,
+      overdue: overdueItems.length,
+      dueSoon: liveItems.filter((i) => planItemDueSoon(stateOf(i), day)).length,
       awaitingVerification: plan.claimed,
     },
     feedback: {

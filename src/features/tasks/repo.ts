@@ -49,6 +49,14 @@ function inYear(year: number): RawBuilder<SqlBool> {
   return sql<SqlBool>`(t.deadline >= ${`${year}-01-01`} and t.deadline <= ${`${year}-12-31`})`;
 }
 
+/**
+ * Quá hạn, in SQL: the domain's `isOverdue` (open, past its deadline day), whatever the year of
+ * the deadline. Every count and list of overdue tasks uses this one condition.
+ */
+function overdue(today: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(t.status = 'open' and t.deadline < ${today})`;
+}
+
 /** One task with everything its page shows besides co-workers and progress. */
 export function findTask(db: Db, id: string) {
   return selectTasks(db)
@@ -279,6 +287,8 @@ export interface TaskListFilter {
   unitPath: string;
   today: string;
   year?: number | undefined;
+  /** Deadlines in the years before this one. */
+  beforeYear?: number | undefined;
   status?: string | undefined;
   ownerMemberId?: string | undefined;
   ownerUnitId?: string | undefined;
@@ -293,12 +303,13 @@ export interface TaskListFilter {
 export async function listTasks(db: Db, f: TaskListFilter) {
   let base = selectTasks(db).where(inUnitScope(f.unitPath));
   if (f.year !== undefined) base = base.where(inYear(f.year));
-  if (f.status === 'overdue') base = base.where('t.status', '=', 'open').where('t.deadline', '<', f.today);
+  if (f.beforeYear !== undefined) base = base.where('t.deadline', '<', `${f.beforeYear}-01-01`);
+  if (f.status === 'overdue') base = base.where(overdue(f.today));
   else if (f.status === 'closed') base = base.where('t.status', '<>', 'open');
   else if (f.status) base = base.where('t.status', '=', f.status);
   if (f.ownerMemberId) base = base.where('t.owner_member_id', '=', f.ownerMemberId);
   if (f.ownerUnitId) base = base.where('t.owner_unit_id', '=', f.ownerUnitId);
-  const rank = sql<number>`case when t.status <> 'open' then 2 when t.deadline < ${f.today} then 0 else 1 end`;
+  const rank = sql<number>`case when ${overdue(f.today)} then 0 when t.status = 'open' then 1 else 2 end`;
   const [countRow, rows] = await Promise.all([
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
     base
@@ -340,16 +351,25 @@ function ownedOrShared(memberId: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(t.owner_member_id = ${memberId} or t.id in (select task_id from task_coworkers where member_id = ${memberId}))`;
 }
 
+/** Assigned by a unit under any of the paths, or created by the account. */
+function assignedBy(q: { paths: string[]; accountId: string }): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join([...q.paths.map((p) => inSubtree('u.path', p)), sql`t.created_by_account_id = ${q.accountId}`], sql` or `)})`;
+}
+
 /** Overdue tasks assigned under any of the paths, or created by the account; oldest deadline first. */
 export function overdueAssignedBy(db: Db, q: { paths: string[]; accountId: string; today: string; limit: number }): Promise<TaskRow[]> {
-  return selectTasks(db)
-    .where('t.status', '=', 'open')
-    .where('t.deadline', '<', q.today)
-    .where((eb) => eb.or([...q.paths.map((p) => inSubtree('u.path', p)), eb('t.created_by_account_id', '=', q.accountId)]))
-    .orderBy('t.deadline')
-    .orderBy('t.id')
-    .limit(q.limit)
-    .execute();
+  return selectTasks(db).where(overdue(q.today)).where(assignedBy(q)).orderBy('t.deadline').orderBy('t.id').limit(q.limit).execute();
+}
+
+/** How many tasks `overdueAssignedBy` finds without its limit. */
+export async function countOverdueAssignedBy(db: Db, q: { paths: string[]; accountId: string; today: string }): Promise<number> {
+  const row = await selectTasks(db)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(overdue(q.today))
+    .where(assignedBy(q))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** A unit's overdue tasks of a year, oldest deadline first. */
@@ -357,12 +377,23 @@ export function overdueTasks(db: Db, q: { unitPath: string; year: number; today:
   return selectTasks(db)
     .where(inUnitScope(q.unitPath))
     .where(inYear(q.year))
-    .where('t.status', '=', 'open')
-    .where('t.deadline', '<', q.today)
+    .where(overdue(q.today))
     .orderBy('t.deadline')
     .orderBy('t.id')
     .limit(q.limit)
     .execute();
+}
+
+/** How many of a unit's tasks due in the years before `year` are still overdue (carried over). */
+export async function countOverdueBefore(db: Db, q: { unitPath: string; year: number; today: string }): Promise<number> {
+  const row = await db
+    .selectFrom('tasks as t')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inUnitScope(q.unitPath))
+    .where('t.deadline', '<', `${q.year}-01-01`)
+    .where(overdue(q.today))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 // --- the new-task form's choices -------------------------------------------------------------
@@ -442,7 +473,7 @@ function boardTasks(db: Db, q: { unitPath: string; year: number; today: string }
       sql<string>`coalesce(om.full_name, ou.name)`.as('owner_name'),
       'om.sort_key as owner_sort',
       't.status',
-      sql<number>`case when t.status = 'open' and t.deadline < ${q.today} then 1 else 0 end`.as('overdue'),
+      sql<number>`case when ${overdue(q.today)} then 1 else 0 end`.as('overdue'),
       't.received_on',
       't.handed_down_on',
     ]);

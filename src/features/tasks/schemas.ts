@@ -146,6 +146,8 @@ export const attachmentParams = z.strictObject({ id, attachmentId: id });
 
 export const taskListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only tasks due in the years before this one (with status=overdue: those carried over). */
+  beforeYear: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum([...taskStatuses, 'overdue', 'closed']).optional(),
   ownerMemberId: id.optional(),
   ownerUnitId: id.optional(),
@@ -220,6 +222,8 @@ export const taskBoard = z.object({
   owners: z.array(z.object({ ownerKind: z.enum(['member', 'unit']), ownerId: id, ownerName: z.string(), ...counts })),
   /** The oldest overdue tasks first, at most 50. */
   overdueTasks: z.array(taskSummary),
+  /** Overdue tasks due in earlier years, still open: carried over, not in this year's figures. */
+  overdueFromEarlierYears: z.number().int(),
 });
 export type TaskBoard = z.infer<typeof taskBoard>;
 

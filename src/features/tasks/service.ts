@@ -5,7 +5,7 @@ import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '
 import type { MessageKey } from '../../core/messages.js';
 import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
-import { addDays, allowedOutcomes, averageDelay, displayDate, handDownDelayDays, taskCountsOf, type TaskBucket } from '../../domain/tasks.js';
+import { addDays, allowedOutcomes, averageDelay, displayDate, handDownDelayDays, isOverdue, taskCountsOf, type TaskBucket } from '../../domain/tasks.js';
 import { sumCommitmentFigures } from '../../domain/commitments.js';
 import type { Database, TaskTable, UnitTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -519,12 +519,13 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
   const year = query.year ?? Number(today.slice(0, 4));
   const q = { unitPath: unit!.path, year, today };
   const isCell = unit!.kind === 'cell';
-  const [byUnit, byMonth, byOwner, handDowns, overdue, cells, commitments] = await Promise.all([
+  const [byUnit, byMonth, byOwner, handDowns, overdue, overdueEarlier, cells, commitments] = await Promise.all([
     repo.boardBuckets(db, { ...q, by: 'unit' }),
     repo.boardBuckets(db, { ...q, by: 'month' }),
     isCell ? repo.boardBuckets(db, { ...q, by: 'owner' }) : Promise.resolve([]),
     repo.handDowns(db, q),
     repo.overdueTasks(db, { ...q, limit: 50 }),
+    repo.countOverdueBefore(db, q),
     isCell ? Promise.resolve([{ id: unit!.id, name: unit!.name }]) : activeCellsIn(db, unit!.path),
     commitmentCountsByUnit(db, unit!.path, year),
   ]);
@@ -588,6 +589,7 @@ export async function taskBoard(ctx: AppContext, actor: Actor, unitId: string, q
     cells: rows,
     owners,
     overdueTasks: overdue.map((t) => presentTask(t, today)),
+    overdueFromEarlierYears: overdueEarlier,
   };
 }
 
@@ -598,6 +600,7 @@ export interface MyTasks {
   later: TaskSummary[];
   recentlyClosed: TaskSummary[];
   assignedOverdue: TaskSummary[];
+  assignedOverdueTotal: number;
 }
 
 /**
@@ -607,20 +610,23 @@ export interface MyTasks {
  */
 export async function myTasks(db: Kysely<Database>, actor: Actor, today: string): Promise<MyTasks> {
   const memberId = actor.memberId;
-  const [open, closed, assigned] = await Promise.all([
+  const assigner = { paths: scopePaths(actor, 'task.assign'), accountId: actor.accountId, today };
+  const [open, closed, assigned, assignedTotal] = await Promise.all([
     memberId ? repo.memberOpenTasks(db, memberId) : Promise.resolve([] as repo.TaskRow[]),
     memberId ? repo.memberClosedTasks(db, memberId, addDays(today, -60), 10) : Promise.resolve([] as repo.TaskRow[]),
-    repo.overdueAssignedBy(db, { paths: scopePaths(actor, 'task.assign'), accountId: actor.accountId, today, limit: 50 }),
+    repo.overdueAssignedBy(db, { ...assigner, limit: 50 }),
+    repo.countOverdueAssignedBy(db, assigner),
   ]);
   const soon = addDays(today, 14);
   const present = (rows: repo.TaskRow[]) => rows.map((t) => presentTask(t, today));
-  const dueBy = (test: (deadline: string) => boolean) => present(open.filter((t: repo.TaskRow) => test(t.deadline)));
+  const dueBy = (test: (t: repo.TaskRow) => boolean) => present(open.filter(test));
   return {
-    overdue: dueBy((deadline) => deadline < today),
-    dueSoon: dueBy((deadline) => deadline >= today && deadline <= soon),
-    later: dueBy((deadline) => deadline > soon),
+    overdue: dueBy((t) => isOverdue(t, today)),
+    dueSoon: dueBy((t) => !isOverdue(t, today) && t.deadline <= soon),
+    later: dueBy((t) => t.deadline > soon),
     recentlyClosed: present(closed),
     assignedOverdue: present(assigned),
+    assignedOverdueTotal: assignedTotal,
   };
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
 import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts.js';
-import { accountOnFirstUse, buildAccount, buildTask, useStaffedCommune } from '../../../test/helpers/factories.js';
+import { accountOnFirstUse, buildAccount, buildCommune, buildTask, useStaffedCommune } from '../../../test/helpers/factories.js';
+import { isOverdue } from '../../domain/tasks.js';
 import { cellRoster, ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow, type Who } from '../../../test/helpers/access.js';
 import { meetingSource, taskBody, taskRows, taskTableCounts } from '../../../test/helpers/tasks.js';
@@ -706,6 +707,48 @@ forEachDialect((dialect) => {
         const assigner = (await call('GET', '/api/me/work', staff().committee.cookie)).json() as MyWork;
         expect(assigner.assignedOverdue.map((x) => x.id)).toEqual(expect.arrayContaining([overdueOld.id, overdueNew.id]));
         expect(assigner.assignedOverdue.every((x) => x.overdue)).toBe(true);
+      });
+
+      it('one rule of overdue, whatever the deadline\'s year: home, year board + carried over, and the lists agree', async () => {
+        const commune = await buildCommune(t(), { cells: 1, membersPerCell: 2 });
+        const cell = commune.cells[0]!;
+        const committee = await buildAccount(t(), { roles: [{ role: 'party_committee', unitId: commune.id }] });
+        const [a, b] = cell.members.map((m) => m.id) as [string, string];
+        const twoYearsAgo = await meetingSource(t(), committee.cookie, cell.id, `${year - 2}-03-01`);
+        const lastYear = await meetingSource(t(), committee.cookie, cell.id, `${year - 1}-03-01`);
+        const mk = (owner: string, deadline: string, source: object, title: string) => buildTask(t(), committee.cookie, taskBody(cell.id, owner, deadline, { title, source }));
+        const tasks = [
+          await mk(a, `${year - 2}-06-15`, twoYearsAgo, 'Quá hạn từ hai năm trước'),
+          await mk(b, `${year - 1}-09-30`, lastYear, 'Quá hạn từ năm trước'),
+          await mk(a, `${year - 1}-10-31`, lastYear, 'Năm trước, đã đánh giá'),
+          await mk(b, shiftDate(today, -1) < `${year}-01-01` ? today : shiftDate(today, -1), lastYear, 'Năm nay'),
+          await mk(a, shiftDate(today, 5), lastYear, 'Sắp đến hạn'),
+        ];
+        await call('POST', `/api/tasks/${tasks[2]!.id}/close`, committee.cookie, { outcome: 'not_done', comment: 'Không làm' });
+        const status = new Map([[tasks[2]!.id, 'not_done']]);
+        // The domain's rule over every task built: the figures below are counts of this list.
+        const overdue = tasks.filter((x) => isOverdue({ status: status.get(x.id) ?? 'open', deadline: x.deadline }, today));
+        const before = (y: number) => overdue.filter((x) => x.deadline < `${y}-01-01`).map((x) => x.id);
+        const inYear = (y: number) => overdue.filter((x) => x.deadline.startsWith(String(y))).map((x) => x.id);
+        expect(before(year)).toHaveLength(2);
+
+        const get = async <T>(url: string) => (await call('GET', url, committee.cookie)).json() as T;
+        const list = (query: string) => get<{ total: number; items: TaskSummary[] }>(`/api/units/${commune.id}/tasks?pageSize=200&${query}`);
+        const home = await get<MyWork>('/api/me/work');
+        expect(home.assignedOverdue.map((x) => x.id)).toEqual(overdue.map((x) => x.id));
+        expect(home.assignedOverdueTotal).toBe(overdue.length);
+        expect((await list('status=overdue')).items.map((x) => x.id)).toEqual(overdue.map((x) => x.id));
+        for (const y of [year, year - 1]) {
+          for (const unitId of [commune.id, cell.id]) {
+            const board = await get<TaskBoard>(`/api/units/${unitId}/task-board?year=${y}`);
+            expect(board.overdueTasks.map((x) => x.id)).toEqual(inYear(y));
+            expect(board.totals.overdue).toBe(inYear(y).length);
+            expect(board.overdueFromEarlierYears).toBe(before(y).length);
+            // This year's board and what it carries over add up to the home's count.
+            if (y === year) expect(board.totals.overdue + board.overdueFromEarlierYears).toBe(home.assignedOverdueTotal);
+          }
+          expect((await list(`status=overdue&beforeYear=${y}`)).items.map((x) => x.id)).toEqual(before(y));
+        }
       });
 
       it('task options: members and units of the subtree, directives received, recent meetings', async () => {

@@ -78,6 +78,15 @@ export function formatNumber(value: number, lng: string, digits = 1): string {
 }
 
 /**
+ * A small rate (feedback per member per month) with two decimals, or, below 0.01, with enough
+ * decimals for two significant digits: a rate above zero never reads "0".
+ */
+export function formatRate(value: number, lng: string): string {
+  const digits = value > 0 && value < 0.01 ? Math.ceil(-Math.log10(value)) + 1 : 2;
+  return formatNumber(value, lng, digits);
+}
+
+/**
  * A rate 0..1 as a percentage with one decimal; '—' when there is no rate. Never shows 100 %
  * for a rate below 1 (99,96 % reads 99,9 %), so "everyone on time" stays exact.
  */

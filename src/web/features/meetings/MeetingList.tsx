@@ -1,41 +1,31 @@
 import './messages.js';
 import '@mantine/core/styles/Table.layer.css';
 import { Fragment, useState } from 'react';
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UnitDetail } from '../../api/types.js';
-import { ErrorState } from '../../components/ErrorState.js';
 import { Notice } from '../../components/Notice.js';
 import { PagedResults } from '../../components/PagedResults.js';
-import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { useMeetingList, type MeetingListResponse, type MeetingSummary } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
-import { currentYear, QUARTER_NAMES, todayLocal } from '../../lib/time.js';
+import { QUARTER_NAMES, todayLocal } from '../../lib/time.js';
 import { stillMarking } from './look.js';
 
 /**
- * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in one year, with the
- * gaps in a cell's schedule as a reminder (never a block), and a way to schedule the next one.
+ * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in the page's year, with
+ * the gaps in a cell's schedule as a reminder (never a block), and a way to schedule the next one.
  */
-export default function MeetingList({ unit }: { unit: UnitDetail }) {
+export default function MeetingList({ unit, year }: { unit: UnitDetail; year: number }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const thisYear = currentYear();
-  // null = not chosen yet: this year if it has meetings, else the newest year that has some.
-  const [chosen, setChosen] = useState<number | null>(null);
   const [paging, setPaging] = useState({ year: 0, page: 1 });
-  const probe = useMeetingList(unit.id, thisYear, 1, chosen === null);
-  const years = probe.data?.years ?? [];
-  const fallback = years.includes(thisYear) || years.length === 0 ? thisYear : years[0]!;
-  const year = chosen ?? (probe.data ? fallback : null);
   const page = paging.year === year ? paging.page : 1;
-  const list = useMeetingList(unit.id, year ?? thisYear, page, year !== null);
+  const list = useMeetingList(unit.id, year, page);
   const canCreate = unit.kind === 'cell' && unit.allowedActions.includes('meeting.manage') && !unit.archived;
-  const knownYears = [...new Set([thisYear, ...years, ...(list.data?.years ?? [])])].sort((a, b) => b - a);
   const showUnit = unit.kind !== 'cell';
 
   return (
@@ -45,49 +35,23 @@ export default function MeetingList({ unit }: { unit: UnitDetail }) {
           <Title order={2} fz="h4" id="unit-meetings">
             {t('meetings.sectionTitle')}
           </Title>
-          <Group gap="sm" align="flex-end">
-            {year !== null && (
-              <NativeSelect
-                label={t('meetings.year')}
-                value={String(year)}
-                onChange={(e) => setChosen(Number(e.currentTarget.value))}
-                data={knownYears.map((y) => String(y))}
-                w={110}
-              />
-            )}
-            {canCreate && (
-              <Button component={Link} to={`/units/${unit.id}/meetings/new`} leftSection={<PlusIcon size={16} />}>
-                {t('meetings.create')}
-              </Button>
-            )}
-          </Group>
+          {canCreate && (
+            <Button component={Link} to={`/units/${unit.id}/meetings/new`} leftSection={<PlusIcon size={16} />}>
+              {t('meetings.create')}
+            </Button>
+          )}
         </Group>
 
-        {year === null ? (
-          probe.isError ? (
-            <ErrorState error={probe.error} onRetry={() => void probe.refetch()} />
-          ) : (
-            <Stack gap="xs">
-              <Skeleton h={36} />
-              <Skeleton h={36} />
-            </Stack>
-          )
-        ) : (
-          <>
-            {list.data && list.data.warnings.length > 0 && <ScheduleWarnings warnings={list.data.warnings} />}
-            <PagedResults
-              query={list}
-              page={page}
-              onPage={(p) => setPaging({ year, page: p })}
-              totalLabel={(count) => t('meetings.total', { count, year })}
-              emptyLabel={t('meetings.none', { year })}
-            >
-              {(items) =>
-                phone ? <MeetingCards items={items} showUnit={showUnit} /> : <MeetingTable items={items} showUnit={showUnit} />
-              }
-            </PagedResults>
-          </>
-        )}
+        {list.data && list.data.warnings.length > 0 && <ScheduleWarnings warnings={list.data.warnings} />}
+        <PagedResults
+          query={list}
+          page={page}
+          onPage={(p) => setPaging({ year, page: p })}
+          totalLabel={(count) => t('meetings.total', { count, year })}
+          emptyLabel={t('meetings.none', { year })}
+        >
+          {(items) => (phone ? <MeetingCards items={items} showUnit={showUnit} /> : <MeetingTable items={items} showUnit={showUnit} />)}
+        </PagedResults>
       </Stack>
     </Paper>
   );

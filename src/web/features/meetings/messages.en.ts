@@ -4,11 +4,17 @@ import type { meetingsVi } from './messages.vi.js';
 export const meetingsEn: typeof meetingsVi = {
   title: 'Cell meetings',
   sectionTitle: 'Cell meetings',
-  year: 'Year',
   create: 'New meeting',
   total: '{{count}} meetings in {{year}}',
   total_one: '{{count}} meeting in {{year}}',
   none: 'No meetings in {{year}}.',
+  period: {
+    label: 'Figures for the year',
+    option: '{{year}}',
+    noData: 'No meetings were held in {{year}}.',
+    latestHint: 'The latest year with figures is {{year}}.',
+    latest: 'See {{year}}',
+  },
   kind: {
     regular: 'Regular',
     thematic: 'Thematic',

@@ -6,11 +6,17 @@
 export const meetingsVi = {
   title: 'Sinh hoạt chi bộ',
   sectionTitle: 'Sinh hoạt chi bộ',
-  year: 'Năm',
   create: 'Tạo cuộc họp',
   total: '{{count}} cuộc họp trong năm {{year}}',
   total_one: '{{count}} cuộc họp trong năm {{year}}',
   none: 'Chưa có cuộc họp nào trong năm {{year}}.',
+  period: {
+    label: 'Xem số liệu năm',
+    option: 'Năm {{year}}',
+    noData: 'Năm {{year}} chưa có buổi sinh hoạt nào.',
+    latestHint: 'Năm gần nhất có số liệu là {{year}}.',
+    latest: 'Xem năm {{year}}',
+  },
   kind: {
     regular: 'Thường kỳ',
     thematic: 'Chuyên đề',

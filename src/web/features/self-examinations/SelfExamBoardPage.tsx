@@ -12,7 +12,7 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
-import { formatDate, formatNumber, formatPercent } from '../../lib/format.js';
+import { formatDate, formatNumber, formatPercent, formatRate } from '../../lib/format.js';
 import { currentYear, QUARTER_NAMES } from '../../lib/time.js';
 import { shortCellName } from '../../lib/units.js';
 import { newFeedbackHref } from '../feedback/api.js';
@@ -175,7 +175,7 @@ function Figures({ stats: s }: { stats: StatsResponse }) {
     {
       key: 'perMember',
       label: t('selfexam.board.figures.perMember'),
-      value: s.feedback.perMemberPerMonth === null ? noData : formatNumber(s.feedback.perMemberPerMonth, lng, 2),
+      value: s.feedback.perMemberPerMonth === null ? noData : formatRate(s.feedback.perMemberPerMonth, lng),
       hint: t('selfexam.board.figures.perMemberHint'),
     },
   ];
@@ -372,7 +372,7 @@ function CellsSection({ stats: s }: { stats: StatsResponse }) {
                   {num(c.planOverdue)}
                 </Table.Td>
                 <Table.Td className="ts-rp-num">{num(c.feedbackGiven)}</Table.Td>
-                <Table.Td className="ts-rp-num">{c.feedbackPerMemberPerMonth === null ? '—' : formatNumber(c.feedbackPerMemberPerMonth, lng, 2)}</Table.Td>
+                <Table.Td className="ts-rp-num">{c.feedbackPerMemberPerMonth === null ? '—' : formatRate(c.feedbackPerMemberPerMonth, lng)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -67,7 +67,7 @@ function MyWorkBody({ work }: { work: MyWork }) {
       <TaskSection title={t('tasks.mine.dueSoon')} tasks={work.dueSoon} today={work.today} />
       <TaskSection title={t('tasks.mine.later')} tasks={work.later} today={work.today} />
       <TaskSection title={t('tasks.mine.recent')} tasks={work.recentlyClosed} today={work.today} />
-      <TaskSection title={t('tasks.mine.assignedOverdue')} tasks={work.assignedOverdue} today={work.today} tone="bad" showOwner />
+      <TaskSection title={t('tasks.mine.assignedOverdue')} tasks={work.assignedOverdue} total={work.assignedOverdueTotal} today={work.today} tone="bad" showOwner />
       {me.member && <Commitments work={work} fallbackUnitId={me.member.unitId} />}
       {me.member && <Corrections work={work} />}
       {work.directivesToAcknowledge.length > 0 && (
@@ -104,6 +104,7 @@ function Corrections({ work }: { work: MyWork }) {
           <Text size="sm" c={c.overdue ? '#8a1010' : 'dimmed'}>
             {t('tasks.mine.correctionMeta', { date: formatDate(c.deadline), year: c.year })}
             {c.status === 'returned' && ` · ${t('tasks.mine.correctionReturned')}`}
+            {c.status === 'claimed' && ` · ${t('tasks.mine.correctionClaimed')}`}
           </Text>
         </li>
       ))}
@@ -155,12 +156,15 @@ function Section({ title, count, tone, children }: { title: string; count?: numb
 function TaskSection({
   title,
   tasks,
+  total = tasks.length,
   today,
   tone,
   showOwner = false,
 }: {
   title: string;
   tasks: TaskSummary[];
+  /** The count shown when the list is cut short (the server sends at most 50). */
+  total?: number;
   today: string;
   tone?: 'bad';
   showOwner?: boolean;
@@ -170,7 +174,7 @@ function TaskSection({
   if (tasks.length === 0) return null;
   const shown = all ? tasks : tasks.slice(0, FOLD);
   return (
-    <Section title={title} count={tasks.length} tone={tone}>
+    <Section title={title} count={total} tone={tone}>
       <TaskCards tasks={shown} today={today} showOwner={showOwner} label={title} />
       {tasks.length > FOLD && (
         <Button variant="subtle" size="compact-sm" mt={6} onClick={() => setAll((v) => !v)} aria-expanded={all}>

@@ -2,7 +2,7 @@ import './messages.js';
 import './tasks.css';
 import '../../styles/boards.css';
 import { useId } from 'react';
-import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -213,9 +213,18 @@ function OverdueSection({ board }: { board: TaskBoard }) {
         {board.overdueTasks.length > 0 && ` (${board.overdueTasks.length})`}
       </Title>
       {board.overdueTasks.length === 0 ? (
-        <Text c="dimmed">{t('tasks.board.overdue.empty')}</Text>
+        <Text c="dimmed">{t('tasks.board.overdue.empty', { year: board.year })}</Text>
       ) : (
         <TaskCards tasks={board.overdueTasks} today={board.today} showUnit={above} label={t('tasks.board.overdue.title')} />
+      )}
+      {board.overdueFromEarlierYears > 0 && (
+        <Text mt="sm" fw={600} c="#8a1010" data-testid="overdue-earlier">
+          {t('tasks.board.overdue.earlier', { count: board.overdueFromEarlierYears })}
+          {' · '}
+          <Anchor component={Link} to={`?year=${board.year}&earlier=1#task-list`} fw={700} underline="always">
+            {t('tasks.board.overdue.earlierLink')}
+          </Anchor>
+        </Text>
       )}
     </Paper>
   );
@@ -228,32 +237,40 @@ function TaskListSection({ unitId, year, today, showUnit }: { unitId: string; ye
   const [params, setParams] = useSearchParams();
   const askedStatus = params.get('status') ?? '';
   const status = (TASK_LIST_FILTERS as readonly string[]).includes(askedStatus) ? (askedStatus as TaskListFilter) : '';
-  const [page, setPage] = usePageFor(`${year}:${status}`);
-  const list = useTaskList(unitId, { year, status, page });
+  // "Còn … quá hạn từ các năm trước" links here: the overdue tasks due before the year.
+  const earlier = params.get('earlier') === '1';
+  const [page, setPage] = usePageFor(`${year}:${status}:${earlier}`);
+  const list = useTaskList(unitId, { year, status, earlier, page });
   return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-h`}>
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-h`} id="task-list">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" gap="sm">
           <Title order={2} fz="h4" id={`${id}-h`}>
-            {t('tasks.board.list.title')}
+            {earlier ? t('tasks.board.list.earlierTitle', { year }) : t('tasks.board.list.title')}
           </Title>
-          <NativeSelect
-            label={t('tasks.board.list.status')}
-            value={status}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setParams(
-                (p) => {
-                  const next = new URLSearchParams(p);
-                  if (value) next.set('status', value);
-                  else next.delete('status');
-                  return next;
-                },
-                { replace: true },
-              );
-            }}
-            data={TASK_LIST_FILTERS.map((f) => ({ value: f, label: t(`tasks.board.list.filter.${f || 'all'}`) }))}
-          />
+          {earlier ? (
+            <Anchor component={Link} to={`?year=${year}`} fw={600}>
+              {t('tasks.board.list.backToYear', { year })}
+            </Anchor>
+          ) : (
+            <NativeSelect
+              label={t('tasks.board.list.status')}
+              value={status}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setParams(
+                  (p) => {
+                    const next = new URLSearchParams(p);
+                    if (value) next.set('status', value);
+                    else next.delete('status');
+                    return next;
+                  },
+                  { replace: true },
+                );
+              }}
+              data={TASK_LIST_FILTERS.map((f) => ({ value: f, label: t(`tasks.board.list.filter.${f || 'all'}`) }))}
+            />
+          )}
         </Group>
         <PagedResults
           query={list}

@@ -62,7 +62,7 @@ export const taskKeys = {
   mine: [...queryRoots.tasks, 'mine'] as const,
   options: (unitId: string) => [...queryRoots.tasks, 'options', unitId] as const,
   board: (unitId: string, year: number) => [...queryRoots.tasks, 'board', unitId, year] as const,
-  list: (unitId: string, p: { year: number; status: TaskListFilter; page: number }) => [...queryRoots.tasks, 'list', unitId, p] as const,
+  list: (unitId: string, p: TaskListParams) => [...queryRoots.tasks, 'list', unitId, p] as const,
 };
 
 const unitPath = (unitId: string, rest: string) => `/units/${encodeURIComponent(unitId)}${rest}`;
@@ -103,13 +103,25 @@ export function useTaskBoard(unitId: string, year: number) {
   });
 }
 
-export function useTaskList(unitId: string, params: { year: number; status: TaskListFilter; page: number }) {
+/** A year's tasks, or (`earlier`) the overdue ones due in the years before it, carried over. */
+export interface TaskListParams {
+  year: number;
+  status: TaskListFilter;
+  earlier: boolean;
+  page: number;
+}
+
+export function useTaskList(unitId: string, params: TaskListParams) {
   return useQuery({
     queryKey: taskKeys.list(unitId, params),
     queryFn: ({ signal }) =>
       api<TaskListResponse>(unitPath(unitId, '/tasks'), {
         signal,
-        query: { year: params.year, status: params.status, page: params.page, pageSize: TASK_PAGE_SIZE },
+        query: {
+          ...(params.earlier ? { beforeYear: params.year, status: 'overdue' } : { year: params.year, status: params.status }),
+          page: params.page,
+          pageSize: TASK_PAGE_SIZE,
+        },
       }),
     placeholderData: keepPreviousData,
   });

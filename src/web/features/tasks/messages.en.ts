@@ -69,6 +69,7 @@ export const tasksEn: typeof tasksVi = {
     correctionsDueSoon: 'Correction items due within 14 days',
     correctionMeta: 'Due {{date}} · correction plan {{year}}',
     correctionReturned: 'returned by the cell committee',
+    correctionClaimed: 'reported fixed after the deadline, awaiting the cell committee',
     directives: 'Directives awaiting the cell’s acknowledgement',
     directiveMeta: 'Due {{date}} · {{unit}}',
   },
@@ -280,7 +281,10 @@ export const tasksEn: typeof tasksVi = {
     },
     overdue: {
       title: 'Overdue tasks',
-      empty: 'Nothing is overdue.',
+      empty: 'Nothing due in {{year}} is overdue.',
+      earlier: '{{count}} overdue tasks carried over from earlier years',
+      earlier_one: '{{count}} overdue task carried over from earlier years',
+      earlierLink: 'See them',
     },
     list: {
       title: 'All tasks',
@@ -298,6 +302,8 @@ export const tasksEn: typeof tasksVi = {
       total: '{{count}} tasks',
       total_one: '{{count}} task',
       empty: 'No tasks.',
+      earlierTitle: 'Overdue tasks due before {{year}}',
+      backToYear: 'Back to the tasks of {{year}}',
     },
   },
 };

@@ -73,6 +73,7 @@ export const tasksVi = {
     correctionsDueSoon: 'Mục tự sửa đến hạn trong 14 ngày',
     correctionMeta: 'Hạn {{date}} · kế hoạch tự sửa năm {{year}}',
     correctionReturned: 'chi ủy trả lại',
+    correctionClaimed: 'đã báo sửa sau thời hạn, chờ chi ủy xác nhận',
     directives: 'Chỉ đạo chờ chi bộ tiếp nhận',
     directiveMeta: 'Hạn {{date}} · {{unit}}',
   },
@@ -284,7 +285,10 @@ export const tasksVi = {
     },
     overdue: {
       title: 'Việc quá hạn',
-      empty: 'Không có việc nào quá hạn.',
+      empty: 'Không có việc nào của năm {{year}} quá hạn.',
+      earlier: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
+      earlier_one: 'Còn {{count}} nhiệm vụ quá hạn từ các năm trước',
+      earlierLink: 'Xem các nhiệm vụ này',
     },
     list: {
       title: 'Danh sách nhiệm vụ',
@@ -302,6 +306,8 @@ export const tasksVi = {
       total: '{{count}} nhiệm vụ',
       total_one: '{{count}} nhiệm vụ',
       empty: 'Không có nhiệm vụ nào.',
+      earlierTitle: 'Nhiệm vụ quá hạn từ trước năm {{year}}',
+      backToYear: 'Về nhiệm vụ năm {{year}}',
     },
   },
 };

@@ -23,8 +23,7 @@ import { withWords } from '../../i18n/lazyMessages.js';
 
 // Meetings and reports are their own chunks: a member opening the cell page for its roster
 // does not wait for them.
-const MeetingList = lazy(() => withWords(import('../meetings/MeetingList.js')));
-const UnitAttendanceReport = lazy(() => withWords(import('../meetings/attendance-reports/UnitAttendanceReport.js')));
+const UnitYearSections = lazy(() => withWords(import('../meetings/UnitYearSections.js')));
 
 export default function UnitRoute() {
   const { id = '' } = useParams();
@@ -135,15 +134,9 @@ function UnitPage({ id }: { id: string }) {
         </Notice>
       )}
 
-      {allowed.has('meeting.read') && u.kind !== 'mass_org' && (
+      {u.kind !== 'mass_org' && (allowed.has('meeting.read') || allowed.has('attendance.report')) && (
         <Suspense fallback={<Skeleton h={160} />}>
-          <MeetingList unit={u} />
-        </Suspense>
-      )}
-
-      {allowed.has('attendance.report') && u.kind !== 'mass_org' && (
-        <Suspense fallback={<Skeleton h={160} />}>
-          <UnitAttendanceReport unit={u} />
+          <UnitYearSections unit={u} list={allowed.has('meeting.read')} report={allowed.has('attendance.report')} />
         </Suspense>
       )}
 

@@ -8,19 +8,18 @@ import { CellMembers } from './CellMembers.js';
 import { CellRanking } from './CellRanking.js';
 import { Figures } from './Figures.js';
 import { MonthChart } from './MonthChart.js';
-import { PeriodPicker } from './PeriodPicker.js';
 import { ReportBody } from './ReportBody.js';
-import { rangeOf, usePeriod, usePeriodLabel } from './period.js';
+import { rangeOf, usePeriodLabel } from './period.js';
 
 /**
- * "Chuyên cần và đúng giờ" on a unit's page (cells and the units above them): a period picker,
- * the headline figures, month by month, and then the cell's members or the ranking of cells.
+ * "Chuyên cần và đúng giờ" on a unit's page (cells and the units above them) over the page's
+ * year: the headline figures, month by month, and then the cell's members or the ranking of cells.
  */
-export default function UnitAttendanceReport({ unit }: { unit: UnitDetail }) {
+export default function UnitAttendanceReport({ unit, year }: { unit: UnitDetail; year: number }) {
   const { t } = useTranslation();
   const id = useId();
-  const { period, years, setPeriod } = usePeriod(unit.id);
-  const stats = useUnitAttendanceStats(unit.id, period ? rangeOf(period) : null);
+  const period = { kind: 'year' as const, year };
+  const stats = useUnitAttendanceStats(unit.id, rangeOf(period));
   const periodLabel = usePeriodLabel(period);
 
   return (
@@ -35,10 +34,9 @@ export default function UnitAttendanceReport({ unit }: { unit: UnitDetail }) {
               {t('reports.unitIntro', { unit: unit.name })}
             </Text>
           </div>
-          {period && <PeriodPicker period={period} years={years} onChange={setPeriod} />}
         </Group>
 
-        <ReportBody ready={period !== null} stats={stats} periodLabel={periodLabel} chartHeight={220}>
+        <ReportBody ready stats={stats} periodLabel={periodLabel} chartHeight={220}>
           {(data) => (
             <>
               {data.meetings === 0 && data.total.expected === 0 ? (
