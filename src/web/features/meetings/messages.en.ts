@@ -4,6 +4,7 @@ import type { meetingsVi } from './messages.vi.js';
 export const meetingsEn: typeof meetingsVi = {
   title: 'Cell meetings',
   sectionTitle: 'Cell meetings',
+  pageIntro: 'Meetings of {{unit}}: schedule, attendance, minutes.',
   year: 'Year',
   create: 'New meeting',
   total: '{{count}} meetings in {{year}}',
@@ -91,6 +92,16 @@ export const meetingsEn: typeof meetingsVi = {
       conclude: 'Conclusion and what is to be done',
     },
     topicPlaceholder: '(topic)',
+  },
+  next: {
+    title: 'Next meeting',
+    titleOf: 'Next meeting · {{unit}}',
+    today: 'Today',
+    when: 'When',
+    at: '{{time}} on {{date}}',
+    agenda: 'Agenda',
+    open: 'Open the meeting',
+    door: 'Open the attendance screen',
   },
   form: {
     kind: 'Kind of meeting',

@@ -6,6 +6,7 @@
 export const meetingsVi = {
   title: 'Sinh hoạt chi bộ',
   sectionTitle: 'Sinh hoạt chi bộ',
+  pageIntro: 'Các buổi sinh hoạt của {{unit}}: lịch họp, điểm danh, biên bản.',
   year: 'Năm',
   create: 'Tạo cuộc họp',
   total: '{{count}} cuộc họp trong năm {{year}}',
@@ -93,6 +94,16 @@ export const meetingsVi = {
       conclude: 'Kết luận, thống nhất việc cần làm',
     },
     topicPlaceholder: '(chủ đề)',
+  },
+  next: {
+    title: 'Cuộc họp sắp tới',
+    titleOf: 'Cuộc họp sắp tới · {{unit}}',
+    today: 'Hôm nay',
+    when: 'Thời gian',
+    at: '{{time}}, ngày {{date}}',
+    agenda: 'Nội dung',
+    open: 'Xem cuộc họp',
+    door: 'Mở màn hình điểm danh',
   },
   form: {
     kind: 'Loại buổi sinh hoạt',
