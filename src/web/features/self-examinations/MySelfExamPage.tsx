@@ -85,7 +85,7 @@ export default function MySelfExamPage() {
         </Notice>
       )}
       <SelfExamsCard data={m} />
-      <FeedbackReceived items={m.feedbackReceived} unitId={m.unitId} onMessage={setMessage} />
+      <FeedbackReceived items={m.feedbackReceived} onMessage={setMessage} />
       <PlansCard data={m} onMessage={setMessage} />
       <FeedbackGiven items={m.feedbackGiven} unitId={m.unitId} />
       <AccessLogCard />
@@ -243,21 +243,13 @@ function Folded({ items, children }: { items: FeedbackSummary[]; children: (show
   );
 }
 
-function FeedbackReceived({ items, unitId, onMessage }: { items: FeedbackSummary[]; unitId: string; onMessage: (m: string) => void }) {
+function FeedbackReceived({ items, onMessage }: { items: FeedbackSummary[]; onMessage: (m: string) => void }) {
   const { t } = useTranslation();
   // What waits for an answer first.
   const sorted = [...items].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.givenOn.localeCompare(a.givenOn));
   const waiting = items.filter((f) => f.status === 'open' && f.actions.includes('answer')).length;
   return (
-    <Card
-      title={t('selfexam.mine.received')}
-      count={waiting}
-      action={
-        <Button component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" variant="light" leftSection={<PlusIcon size={16} />}>
-          {t('selfexam.mine.give')}
-        </Button>
-      }
-    >
+    <Card title={t('selfexam.mine.received')} count={waiting}>
       {waiting > 0 && (
         <Text size="sm" mb="xs" fw={600}>
           {t('selfexam.mine.receivedWaiting', { count: waiting })}
@@ -276,17 +268,20 @@ function FeedbackGiven({ items, unitId }: { items: FeedbackSummary[]; unitId: st
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => b.givenOn.localeCompare(a.givenOn));
   return (
-    <Card title={t('selfexam.mine.given')}>
+    // Giving sits with what one has given, never under what one received.
+    <Card
+      title={t('selfexam.mine.given')}
+      action={
+        <Button component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" variant="light" leftSection={<PlusIcon size={16} />}>
+          {t('selfexam.mine.give')}
+        </Button>
+      }
+    >
       <Text size="sm" c="dimmed" mb="xs">
         {t('selfexam.mine.givenHint')}
       </Text>
       {items.length === 0 ? (
-        <Text c="dimmed">
-          {t('selfexam.mine.givenNone')}{' '}
-          <Anchor component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" fw={600}>
-            {t('selfexam.mine.give')}
-          </Anchor>
-        </Text>
+        <Text c="dimmed">{t('selfexam.mine.givenNone')}</Text>
       ) : (
         <Folded items={sorted}>{(shown) => <FeedbackList items={shown} mode="given" label={t('selfexam.mine.given')} />}</Folded>
       )}

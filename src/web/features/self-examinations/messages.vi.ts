@@ -60,7 +60,7 @@ export const selfExaminationsVi = {
     given: 'Góp ý tôi đã gửi',
     givenHint: 'Góp ý gửi ẩn danh không hiện ở đây: hệ thống không lưu bạn là người gửi.',
     givenNone: 'Bạn chưa gửi góp ý nào.',
-    give: 'Góp ý',
+    give: 'Gửi góp ý',
     showAll: 'Xem tất cả ({{count}})',
     showAll_one: 'Xem tất cả ({{count}})',
     showLess: 'Thu gọn',
