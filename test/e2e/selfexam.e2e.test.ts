@@ -7,6 +7,9 @@ interface Me {
   member: { id: string; unitId: string; fullName: string } | null;
   roles: { role: string; unitId: string }[];
 }
+interface Mine {
+  suggested: { label: string; askedBy: 'thematic_meeting' | 'cell' | null }[];
+}
 interface Checklist {
   groups: { list: 'manifestation' | 'exemplary'; items: { id: string; code: string }[] }[];
 }
@@ -96,6 +99,14 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
         expect(await nav.getByRole('link', { name: /^Tự soi/ }).count()).toBe(0);
         await nav.getByRole('link', { name: 'Bản tự soi của tôi', exact: true }).click();
         await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
+        // The period the cell asked for comes first, with one line saying why (the demo cell is
+        // midway through this quarter's self-examinations, or calls a thematic meeting soon).
+        const asked = (await memberApi<Mine>('/api/me/self-examination')).suggested.find((x) => x.askedBy);
+        expect(asked).toBeDefined();
+        const first = page.getByRole('list', { name: 'Kỳ tự soi có thể mở' }).getByRole('listitem').first();
+        await expect(first.innerText()).resolves.toContain(asked!.label);
+        await first.getByText(asked!.askedBy === 'cell' ? 'Chi bộ đang tự soi theo kỳ này' : /^Chi bộ sinh hoạt chuyên đề ngày/).waitFor();
+        await shot(page, 'selfexam-periods-phone');
         await page.getByRole('button', { name: `Bắt đầu tự soi Năm ${year}` }).click();
         await page.getByRole('heading', { name: `Tự soi Năm ${year}`, level: 1 }).waitFor();
         selfExamUrl = page.url();

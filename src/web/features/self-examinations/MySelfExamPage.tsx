@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { LockIcon, PlusIcon } from '../../components/icons.js';
-import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { currentYear } from '../../lib/time.js';
 import { newFeedbackHref } from '../feedback/api.js';
 import {
@@ -145,6 +145,8 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
   };
   const n = (v: number) => formatNumber(v, i18n.language);
   const existing = new Map(data.selfExaminations.map((s) => [s.id, s]));
+  // The server lists the period the cell asked for first.
+  const asked = data.suggested.some((s) => s.askedBy);
 
   return (
     <Card title={t('selfexam.mine.selfExams')}>
@@ -154,6 +156,9 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
           <span>{t('selfexam.privacy.short')}</span>
         </Text>
         {error && <Notice tone="error">{error}</Notice>}
+        {data.suggested.length > 0 && !asked && !data.suggested.some((s) => s.existingId) && (
+          <Text size="sm">{t('selfexam.mine.askedNone')}</Text>
+        )}
         {data.suggested.length > 0 && (
           <ul className="ts-se-periods" aria-label={t('selfexam.mine.suggested')}>
             {data.suggested.map((s) => {
@@ -163,6 +168,13 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                   <div>
                     <Text fw={700}>{periodText(t, s)}</Text>
                     {s.topic && <Text size="sm">{s.topic}</Text>}
+                    {s.askedBy && (
+                      <Text size="sm" fw={600} className="ts-se-asked">
+                        {s.askedBy === 'thematic_meeting'
+                          ? t('selfexam.mine.askedThematic', { date: formatDate(s.meetingDate) })
+                          : t('selfexam.mine.askedCell')}
+                      </Text>
+                    )}
                     <Text size="sm" c="dimmed">
                       {current ? <PeriodState s={current} /> : t('selfexam.mine.notStarted')}
                     </Text>
@@ -172,7 +184,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                       {current?.status === 'draft' ? t('selfexam.mine.continue') : t('selfexam.mine.view')}
                     </Button>
                   ) : (
-                    <Button onClick={() => start(s)} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
+                    <Button onClick={() => start(s)} variant={s.askedBy || !asked ? 'filled' : 'light'} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
                       {t('selfexam.mine.start', { label: periodText(t, s) })}
                     </Button>
                   )}
