@@ -71,7 +71,18 @@ describe('a cell holds its monthly meeting on a phone', () => {
       await page.getByRole('heading', { name: 'Tạo cuộc họp chi bộ', level: 1 }).waitFor();
       await page.getByLabel('Ngày họp').fill(now.date);
       await page.getByLabel('Giờ bắt đầu').fill(startTime);
+      // What the secretary rarely changes is folded, so the form fits a few phone screens (it was
+      // 4,000 px tall: 24 members to tick, every agenda item's presenter and minutes, the open tasks).
+      const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+      expect(height).toBeLessThan(3 * PHONE.height);
+      expect(await page.getByRole('checkbox').count()).toBe(0);
+      expect(await page.getByLabel('Người trình bày').count()).toBe(0);
+      await page.getByRole('button', { name: 'Thêm chi tiết' }).click();
       await page.getByLabel('Cho phép muộn (phút)').fill('5');
+      await page.getByRole('button', { name: 'Người trình bày, số phút' }).click();
+      expect(await page.getByLabel('Người trình bày').count()).toBe(4);
+      await page.getByRole('button', { name: 'Thay đổi người dự họp' }).click();
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(5);
       expect(await page.getByRole('textbox', { name: /^Tên nội dung/ }).first().inputValue()).toBe(
         'Đánh giá kết quả thực hiện nghị quyết tháng trước',
       );

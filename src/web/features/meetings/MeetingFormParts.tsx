@@ -8,12 +8,16 @@ import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Tex
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
 import { RowControls } from '../../components/RowControls.js';
+import { Disclosure } from '../../components/Disclosure.js';
 import type { MeetingOptions } from './api.js';
 import type { PersonOption } from '../../lib/formHelpers.js';
 import { formatDate } from '../../lib/format.js';
 import { weekday } from '../../lib/time.js';
 
-/** The cell's members to tick (exempt ones flagged) and the guests from the committees above. */
+/**
+ * The cell's members to tick (exempt ones flagged) and the guests from the committees above,
+ * folded behind a one-line count: a secretary rarely changes who is called (all but the exempt).
+ */
 export function ParticipantsField({
   members,
   guests,
@@ -41,6 +45,59 @@ export function ParticipantsField({
   // In roll order, whatever order they were ticked in.
   const ordered = (set: Set<string>, list: { id: string }[]) => list.filter((m) => set.has(m.id)).map((m) => m.id);
 
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('meetings.form.members', { chosen: chosen.size, total: members.length })}
+        {guests.length > 0 && ` · ${t('meetings.form.guests', { chosen: invited.size })}`}
+      </Text>
+      {errors.participantIds && (
+        <Text size="sm" c="error" role="alert">
+          {errors.participantIds}
+        </Text>
+      )}
+      <Disclosure label={t('meetings.form.changePeople')} openLabel={t('meetings.form.foldPeople')} forceOpen={Boolean(errors.guestIds)}>
+        <ParticipantLists
+          members={members}
+          guests={guests}
+          chosen={chosen}
+          invited={invited}
+          participantIds={participantIds}
+          guestIds={guestIds}
+          onChange={onChange}
+          guestError={errors.guestIds}
+          toggle={toggle}
+          ordered={ordered}
+        />
+      </Disclosure>
+    </Stack>
+  );
+}
+
+function ParticipantLists({
+  members,
+  guests,
+  chosen,
+  invited,
+  participantIds,
+  guestIds,
+  onChange,
+  guestError,
+  toggle,
+  ordered,
+}: {
+  members: MeetingOptions['members'];
+  guests: MeetingOptions['guests'];
+  chosen: Set<string>;
+  invited: Set<string>;
+  participantIds: string[];
+  guestIds: string[];
+  onChange: (participantIds: string[], guestIds: string[]) => void;
+  guestError: string | undefined;
+  toggle: (set: Set<string>, id: string, on: boolean) => Set<string>;
+  ordered: (set: Set<string>, list: { id: string }[]) => string[];
+}) {
+  const { t } = useTranslation();
   return (
     <Stack gap="md">
       <Fieldset legend={t('meetings.form.members', { chosen: chosen.size, total: members.length })} radius="md" p="sm">
@@ -83,11 +140,6 @@ export function ParticipantsField({
               />
             ))}
           </SimpleGrid>
-          {errors.participantIds && (
-            <Text size="sm" c="error" role="alert">
-              {errors.participantIds}
-            </Text>
-          )}
         </Stack>
       </Fieldset>
       {guests.length > 0 && (
@@ -108,9 +160,9 @@ export function ParticipantsField({
                 />
               ))}
             </SimpleGrid>
-            {errors.guestIds && (
+            {guestError && (
               <Text size="sm" c="error" role="alert">
-                {errors.guestIds}
+                {guestError}
               </Text>
             )}
           </Stack>
@@ -175,6 +227,7 @@ export function AgendaRowFields({
   onMove,
   onRemove,
   removeBlocked,
+  details = true,
   children,
 }: {
   index: number;
@@ -187,6 +240,8 @@ export function AgendaRowFields({
   onRemove: () => void;
   /** Why this row cannot be removed (it has outcomes), if so. */
   removeBlocked?: string | undefined;
+  /** Presenter and planned minutes shown (the new-meeting form folds them until asked). */
+  details?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -216,23 +271,25 @@ export function AgendaRowFields({
         onChange={(e) => onChange({ title: e.currentTarget.value.replace(/\n/g, ' ') })}
         error={errors?.title}
       />
-      <div className="ts-mt-agenda-meta">
-        <PersonSelect
-          label={t('meetings.agenda.presenter')}
-          value={row.presenterMemberId}
-          options={people}
-          onChange={(id) => onChange({ presenterMemberId: id })}
-          error={errors?.presenterMemberId}
-        />
-        <TextInput
-          label={t('meetings.agenda.plannedMinutes')}
-          inputMode="numeric"
-          value={row.plannedMinutes}
-          onChange={(e) => onChange({ plannedMinutes: e.currentTarget.value })}
-          error={errors?.plannedMinutes}
-          autoComplete="off"
-        />
-      </div>
+      {details && (
+        <div className="ts-mt-agenda-meta">
+          <PersonSelect
+            label={t('meetings.agenda.presenter')}
+            value={row.presenterMemberId}
+            options={people}
+            onChange={(id) => onChange({ presenterMemberId: id })}
+            error={errors?.presenterMemberId}
+          />
+          <TextInput
+            label={t('meetings.agenda.plannedMinutes')}
+            inputMode="numeric"
+            value={row.plannedMinutes}
+            onChange={(e) => onChange({ plannedMinutes: e.currentTarget.value })}
+            error={errors?.plannedMinutes}
+            autoComplete="off"
+          />
+        </div>
+      )}
       {children}
     </div>
   );
@@ -250,6 +307,7 @@ export function MeetingTimingFields({
   onStartTime,
   onGrace,
   errors,
+  withGrace = true,
 }: {
   date: string;
   startTime: string;
@@ -258,6 +316,8 @@ export function MeetingTimingFields({
   onStartTime: (value: string) => void;
   onGrace: (value: string) => void;
   errors: { date?: string | undefined; startTime?: string | undefined; graceMinutes?: string | undefined };
+  /** False where the form shows the grace minutes elsewhere (behind "Thêm chi tiết"). */
+  withGrace?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -280,17 +340,25 @@ export function MeetingTimingFields({
         onChange={(e) => onStartTime(e.currentTarget.value)}
         error={errors.startTime}
       />
-      <TextInput
-        label={t('meetings.form.grace')}
-        description={t('meetings.form.graceHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
-        inputMode="numeric"
-        value={grace}
-        onChange={(e) => onGrace(e.currentTarget.value)}
-        error={errors.graceMinutes}
-        autoComplete="off"
-      />
+      {withGrace && <GraceField value={grace} onChange={onGrace} error={errors.graceMinutes} />}
     </SimpleGrid>
+  );
+}
+
+/** Cho phép muộn: minutes after the start that still count as on time. */
+export function GraceField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('meetings.form.grace')}
+      description={t('meetings.form.graceHint')}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      autoComplete="off"
+    />
   );
 }
 
