@@ -14,25 +14,42 @@ import type { PersonOption } from '../../lib/formHelpers.js';
 import { formatDate } from '../../lib/format.js';
 import { weekday } from '../../lib/time.js';
 
-/**
- * The cell's members to tick (exempt ones flagged) and the guests from the committees above,
- * folded behind a one-line count: a secretary rarely changes who is called (all but the exempt).
- */
-export function ParticipantsField({
-  members,
-  guests,
-  participantIds,
-  guestIds,
-  onChange,
-  errors,
-}: {
+interface ParticipantsProps {
   members: MeetingOptions['members'];
   guests: MeetingOptions['guests'];
   participantIds: string[];
   guestIds: string[];
   onChange: (participantIds: string[], guestIds: string[]) => void;
   errors: { participantIds?: string; guestIds?: string };
-}) {
+}
+
+/**
+ * Who is called: the count in one line, the lists to tick folded behind "Thay đổi người dự
+ * họp" (a secretary rarely changes it: every member but the exempt is chosen already).
+ */
+export function ParticipantsField(props: ParticipantsProps) {
+  const { t } = useTranslation();
+  const { members, guests, participantIds, guestIds, errors } = props;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('meetings.form.members', { chosen: participantIds.length, total: members.length })}
+        {guests.length > 0 && ` · ${t('meetings.form.guests', { chosen: guestIds.length })}`}
+      </Text>
+      {errors.participantIds && (
+        <Text size="sm" c="error" role="alert">
+          {errors.participantIds}
+        </Text>
+      )}
+      <Disclosure label={t('meetings.form.changePeople')} openLabel={t('meetings.form.foldPeople')} forceOpen={Boolean(errors.guestIds)}>
+        <ParticipantChecklists {...props} />
+      </Disclosure>
+    </Stack>
+  );
+}
+
+/** The cell's members to tick (exempt ones flagged) and the guests from the committees above. */
+function ParticipantChecklists({ members, guests, participantIds, guestIds, onChange, errors }: ParticipantsProps) {
   const { t } = useTranslation();
   const chosen = new Set(participantIds);
   const invited = new Set(guestIds);
@@ -45,59 +62,6 @@ export function ParticipantsField({
   // In roll order, whatever order they were ticked in.
   const ordered = (set: Set<string>, list: { id: string }[]) => list.filter((m) => set.has(m.id)).map((m) => m.id);
 
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {t('meetings.form.members', { chosen: chosen.size, total: members.length })}
-        {guests.length > 0 && ` · ${t('meetings.form.guests', { chosen: invited.size })}`}
-      </Text>
-      {errors.participantIds && (
-        <Text size="sm" c="error" role="alert">
-          {errors.participantIds}
-        </Text>
-      )}
-      <Disclosure label={t('meetings.form.changePeople')} openLabel={t('meetings.form.foldPeople')} forceOpen={Boolean(errors.guestIds)}>
-        <ParticipantLists
-          members={members}
-          guests={guests}
-          chosen={chosen}
-          invited={invited}
-          participantIds={participantIds}
-          guestIds={guestIds}
-          onChange={onChange}
-          guestError={errors.guestIds}
-          toggle={toggle}
-          ordered={ordered}
-        />
-      </Disclosure>
-    </Stack>
-  );
-}
-
-function ParticipantLists({
-  members,
-  guests,
-  chosen,
-  invited,
-  participantIds,
-  guestIds,
-  onChange,
-  guestError,
-  toggle,
-  ordered,
-}: {
-  members: MeetingOptions['members'];
-  guests: MeetingOptions['guests'];
-  chosen: Set<string>;
-  invited: Set<string>;
-  participantIds: string[];
-  guestIds: string[];
-  onChange: (participantIds: string[], guestIds: string[]) => void;
-  guestError: string | undefined;
-  toggle: (set: Set<string>, id: string, on: boolean) => Set<string>;
-  ordered: (set: Set<string>, list: { id: string }[]) => string[];
-}) {
-  const { t } = useTranslation();
   return (
     <Stack gap="md">
       <Fieldset legend={t('meetings.form.members', { chosen: chosen.size, total: members.length })} radius="md" p="sm">
@@ -160,9 +124,9 @@ function ParticipantLists({
                 />
               ))}
             </SimpleGrid>
-            {guestError && (
+            {errors.guestIds && (
               <Text size="sm" c="error" role="alert">
-                {guestError}
+                {errors.guestIds}
               </Text>
             )}
           </Stack>
