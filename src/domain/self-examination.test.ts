@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggregateIfLargeEnough,
+  askedPeriod,
   feedbackRate,
   monthsElapsed,
   percentOf,
@@ -19,6 +20,21 @@ import {
 const item = (over: Partial<PlanItemState> = {}): PlanItemState => ({ status: 'open', deadline: '2022-06-30', claimedOn: null, verifiedOn: null, ...over });
 
 describe('periods', () => {
+  it('the period the cell asked for: its coming thematic meeting, else the one its other members opened most', () => {
+    const year = { period: { kind: 'year' as const, year: 2026, quarter: null, meetingId: null }, meetingDate: null };
+    const quarter = { period: { kind: 'quarter' as const, year: 2026, quarter: 4, meetingId: null }, meetingDate: null };
+    const thematic = (id: string, date: string) => ({ period: { kind: 'thematic' as const, year: 2026, quarter: null, meetingId: id }, meetingDate: date });
+    const none = new Map<string, number>();
+    expect(askedPeriod([year, quarter], none, '2026-12-07')).toBeNull();
+    expect(askedPeriod([year, quarter], new Map([['Q2026-4', 6], ['Y2026', 2]]), '2026-12-07')).toEqual({ index: 1, by: 'cell' });
+    expect(askedPeriod([year, quarter], new Map([['Y2026', 3]]), '2026-12-07')).toEqual({ index: 0, by: 'cell' });
+    // A coming thematic meeting wins over the cell's habit; the soonest of two; one already held does not count.
+    const periods = [year, quarter, thematic('past', '2026-12-02'), thematic('later', '2027-01-20'), thematic('soon', '2026-12-18')];
+    expect(askedPeriod(periods, new Map([['Q2026-4', 6]]), '2026-12-07')).toEqual({ index: 4, by: 'thematic_meeting' });
+    expect(askedPeriod([year, quarter, thematic('today', '2026-12-07')], none, '2026-12-07')).toEqual({ index: 2, by: 'thematic_meeting' });
+    expect(askedPeriod([year, quarter, thematic('past', '2026-12-02')], none, '2026-12-07')).toBeNull();
+  });
+
   it('keys one self-examination per member per year, quarter or thematic meeting', () => {
     expect(periodKey({ kind: 'year', year: 2022, quarter: null, meetingId: null })).toBe('Y2022');
     expect(periodKey({ kind: 'quarter', year: 2022, quarter: 2, meetingId: null })).toBe('Q2022-2');

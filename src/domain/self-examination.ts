@@ -30,6 +30,35 @@ export function periodLabelVi(p: SelfExamPeriod, meetingDate?: string | null): s
   return `Sinh hoạt chuyên đề ${shown}`;
 }
 
+/** Why a period is the one the cell has asked its members for (the member's page puts it first). */
+export type AskedBy = 'thematic_meeting' | 'cell';
+
+/**
+ * Which of the periods a member may open the cell has asked for: its coming thematic meeting
+ * (today or later, the soonest), else the year or quarter the cell's other members have opened
+ * most (a cell works by one rhythm); null when nothing says. Pure: `opened` counts the other
+ * members' self-examinations by period key.
+ */
+export function askedPeriod(
+  periods: readonly { period: SelfExamPeriod; meetingDate: string | null }[],
+  opened: ReadonlyMap<string, number>,
+  today: string,
+): { index: number; by: AskedBy } | null {
+  let thematic = -1;
+  let habit = -1;
+  let most = 0;
+  for (const [i, p] of periods.entries()) {
+    if (p.period.kind === 'thematic') {
+      if (p.meetingDate && p.meetingDate >= today && (thematic < 0 || p.meetingDate < periods[thematic]!.meetingDate!)) thematic = i;
+      continue;
+    }
+    const n = opened.get(periodKey(p.period)) ?? 0;
+    if (n > most) [habit, most] = [i, n];
+  }
+  if (thematic >= 0) return { index: thematic, by: 'thematic_meeting' };
+  return habit >= 0 ? { index: habit, by: 'cell' } : null;
+}
+
 /** The stats query's period (`2022`, `2022-Q2`) as a date range and the months it covers. */
 export function statsPeriod(period: string): { year: number; quarter: number | null; from: string; to: string; months: string[] } {
   const [yearText, q] = period.split('-Q');

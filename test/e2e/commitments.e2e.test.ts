@@ -52,7 +52,7 @@ describe('directives and commitments', () => {
       const { context, page } = await newPage(browser, DESKTOP);
       try {
         await signIn(page, 'bithu.dangbo');
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ đạo', exact: true }).click();
+        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản chỉ đạo', exact: true }).click();
         await page.getByRole('heading', { name: 'Chỉ đạo đã ban hành', level: 1 }).waitFor();
         expect(new URL(page.url()).pathname).toBe(`/units/${communeId}/directives`);
         await page.getByRole('button', { name: 'Ra chỉ đạo' }).click();

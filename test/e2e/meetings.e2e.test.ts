@@ -71,7 +71,18 @@ describe('a cell holds its monthly meeting on a phone', () => {
       await page.getByRole('heading', { name: 'Tạo cuộc họp chi bộ', level: 1 }).waitFor();
       await page.getByLabel('Ngày họp').fill(now.date);
       await page.getByLabel('Giờ bắt đầu').fill(startTime);
+      // What the secretary rarely changes is folded, so the form fits a few phone screens (it was
+      // 4,000 px tall: 24 members to tick, every agenda item's presenter and minutes, the open tasks).
+      const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+      expect(height).toBeLessThan(3 * PHONE.height);
+      expect(await page.getByRole('checkbox').count()).toBe(0);
+      expect(await page.getByLabel('Người trình bày').count()).toBe(0);
+      await page.getByRole('button', { name: 'Thêm chi tiết' }).click();
       await page.getByLabel('Cho phép muộn (phút)').fill('5');
+      await page.getByRole('button', { name: 'Người trình bày, số phút' }).click();
+      expect(await page.getByLabel('Người trình bày').count()).toBe(4);
+      await page.getByRole('button', { name: 'Thay đổi người dự họp' }).click();
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBeGreaterThan(5);
       expect(await page.getByRole('textbox', { name: /^Tên nội dung/ }).first().inputValue()).toBe(
         'Đánh giá kết quả thực hiện nghị quyết tháng trước',
       );
@@ -244,4 +255,59 @@ describe('a cell holds its monthly meeting on a phone', () => {
       await member.context.close();
     }
   }, 300_000);
+});
+
+describe('the next meeting is on the home page and in the menu', () => {
+  interface Work { nextMeetings: { id: string; unitId: string; date: string; startTime: string; place: string; agenda: string[] }[] }
+
+  it('a member sees when and where their cell meets next and what it will discuss; the secretary opens the door screen from it', async () => {
+    const memberApi = await apiAs('dangvien.dongthu');
+    const cellId = (await memberApi<Me>('/api/me')).member.unitId;
+    // The demo calls this month's meeting of every cell a few days from now.
+    const [next] = (await memberApi<Work>('/api/me/work')).nextMeetings;
+    expect(next?.unitId).toBe(cellId);
+    expect(next!.agenda.length).toBeGreaterThan(0);
+
+    const member = await newPage(browser, PHONE);
+    try {
+      await signIn(member.page, 'dangvien.dongthu');
+      const card = member.page.getByRole('region', { name: 'Cuộc họp sắp tới' });
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain(`${next!.startTime}, ngày ${ddmmyyyy(next!.date)}`);
+      expect(text).toContain(next!.place);
+      for (const title of next!.agenda) expect(text).toContain(title);
+      // Above "Việc của tôi": the first thing on the page.
+      const [cardTop, workTop] = await Promise.all([
+        card.boundingBox(),
+        member.page.getByRole('heading', { name: 'Việc của tôi', level: 2 }).boundingBox(),
+      ]);
+      expect(cardTop!.y).toBeLessThan(workTop!.y);
+      expect(await card.getByRole('link', { name: 'Mở màn hình điểm danh' }).count()).toBe(0);
+      await shot(member.page, 'home-next-meeting-member-phone');
+      await card.getByRole('link', { name: 'Xem cuộc họp' }).click();
+      await member.page.waitForURL(`**/meetings/${next!.id}`);
+
+      // "Sinh hoạt chi bộ" in the menu opens the cell's meetings.
+      await member.page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+      await member.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sinh hoạt chi bộ', exact: true }).click();
+      await member.page.getByRole('heading', { name: 'Sinh hoạt chi bộ', level: 1 }).waitFor();
+      expect(new URL(member.page.url()).pathname).toBe(`/units/${cellId}/meetings`);
+      await member.page.getByRole('link', { name: `${ddmmyyyy(next!.date)} ${next!.startTime}` }).first().waitFor();
+      await shot(member.page, 'meetings-menu-member-phone');
+    } finally {
+      await member.context.close();
+    }
+
+    const secretary = await newPage(browser, PHONE);
+    try {
+      await signIn(secretary.page, 'bithu.dongthu');
+      const card = secretary.page.getByRole('region', { name: 'Cuộc họp sắp tới' });
+      await card.getByRole('link', { name: 'Mở màn hình điểm danh' }).click();
+      await secretary.page.waitForURL(`**/meetings/${next!.id}`);
+      await secretary.page.getByRole('heading', { name: /^Sinh hoạt (thường kỳ|chuyên đề)/, level: 1 }).waitFor();
+    } finally {
+      await secretary.context.close();
+    }
+  }, 120_000);
 });

@@ -167,7 +167,7 @@ describe('scope is enforced in the browser too', () => {
       // Lazy pages fetch their own English words with their chunk and show none of their keys.
       for (const [link, heading] of [
         ['Work', 'Work'],
-        ['Self-examination board', 'Self-examination and correction'],
+        ['Cell self-examination board', 'Self-examination and correction'],
         ['Local issues', 'Outstanding local issues'],
       ] as const) {
         await page.locator('#ts-nav').getByRole('link', { name: link, exact: true }).click();

@@ -7,6 +7,9 @@ interface Me {
   member: { id: string; unitId: string; fullName: string } | null;
   roles: { role: string; unitId: string }[];
 }
+interface Mine {
+  suggested: { label: string; askedBy: 'thematic_meeting' | 'cell' | null }[];
+}
 interface Checklist {
   groups: { list: 'manifestation' | 'exemplary'; items: { id: string; code: string }[] }[];
 }
@@ -91,8 +94,19 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
       try {
         await signIn(page, 'dangvien.dongthu');
         await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự soi', exact: true }).click();
+        const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+        // One's own self-examination and the cell's board are told apart by name.
+        expect(await nav.getByRole('link', { name: /^Tự soi/ }).count()).toBe(0);
+        await nav.getByRole('link', { name: 'Bản tự soi của tôi', exact: true }).click();
         await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
+        // The period the cell asked for comes first, with one line saying why (the demo cell is
+        // midway through this quarter's self-examinations, or calls a thematic meeting soon).
+        const asked = (await memberApi<Mine>('/api/me/self-examination')).suggested.find((x) => x.askedBy);
+        expect(asked).toBeDefined();
+        const first = page.getByRole('list', { name: 'Kỳ tự soi có thể mở' }).getByRole('listitem').first();
+        await expect(first.innerText()).resolves.toContain(asked!.label);
+        await first.getByText(asked!.askedBy === 'cell' ? 'Chi bộ đang tự soi theo kỳ này' : /^Chi bộ sinh hoạt chuyên đề ngày/).waitFor();
+        await shot(page, 'selfexam-periods-phone');
         await page.getByRole('button', { name: `Bắt đầu tự soi Năm ${year}` }).click();
         await page.getByRole('heading', { name: `Tự soi Năm ${year}`, level: 1 }).waitFor();
         selfExamUrl = page.url();
@@ -166,7 +180,10 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
         await signIn(page, giver.username, giver.password);
         await page.goto(`${baseUrl()}/tu-soi`);
         await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
-        await page.getByRole('link', { name: 'Góp ý', exact: true }).first().click();
+        // Giving feedback sits with the feedback one has sent, not under what one received.
+        await page.getByRole('region', { name: 'Góp ý tôi nhận được' }).waitFor();
+        expect(await page.getByRole('region', { name: 'Góp ý tôi nhận được' }).getByRole('link', { name: 'Gửi góp ý' }).count()).toBe(0);
+        await page.getByRole('region', { name: 'Góp ý tôi đã gửi' }).getByRole('link', { name: 'Gửi góp ý', exact: true }).click();
         await page.getByRole('heading', { name: 'Góp ý', level: 1 }).waitFor();
         await page.getByRole('radio', { name: 'Góp ý cho một đảng viên' }).check();
         await page.getByLabel('Đảng viên được góp ý').selectOption({ label: member.fullName });
@@ -229,8 +246,17 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
       const { context, page } = await newPage(browser, DESKTOP);
       try {
         await signIn(page, 'bithu.dongthu');
-        await page.goto(`${baseUrl()}/units/${cellId}/tu-soi`);
+        // The menu tells one's own self-examination from the cell's, and directives from local
+        // issues, by name and by icon.
+        const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+        const icon = (name: string) => nav.getByRole('link', { name, exact: true }).locator('svg').innerHTML();
+        const [own, board, directives, issues] = await Promise.all(
+          ['Bản tự soi của tôi', 'Tự soi, tự sửa của chi bộ', 'Văn bản chỉ đạo', 'Vấn đề tồn tại'].map(icon),
+        );
+        expect(new Set([own, board, directives, issues]).size).toBe(4);
+        await nav.getByRole('link', { name: 'Tự soi, tự sửa của chi bộ', exact: true }).click();
         await page.getByRole('heading', { name: 'Tự soi, tự sửa', level: 1 }).waitFor();
+        expect(new URL(page.url()).pathname).toBe(`/units/${cellId}/tu-soi`);
         await shot(page, 'selfexam-board');
         await page.getByRole('link', { name: `Kế hoạch tự sửa của ${member.fullName}` }).click();
         await page.getByText(/lần bạn xem này đã được ghi lại/).waitFor();

@@ -213,6 +213,24 @@ export function thematicMeetingsOf(db: Kysely<Database>, unitId: string, from: s
     .execute();
 }
 
+/**
+ * Planned meetings on or after `from` of the member's own cell and of `unitIds`, soonest first,
+ * with their cell's path and name.
+ */
+export function plannedMeetingsFrom(db: Kysely<Database>, q: { memberId: string | null; unitIds: readonly string[]; from: string }) {
+  return selectMeetingsWithUnit(db)
+    .where('meetings.status', '=', 'planned')
+    .where('meetings.meeting_date', '>=', q.from)
+    .where((eb) => {
+      const own = q.memberId ? [eb('meetings.unit_id', 'in', eb.selectFrom('members').select('unit_id').where('id', '=', q.memberId))] : [];
+      const led = q.unitIds.length > 0 ? [eb('meetings.unit_id', 'in', q.unitIds)] : [];
+      return eb.or([...own, ...led]);
+    })
+    .orderBy('meetings.meeting_date')
+    .orderBy('meetings.start_time')
+    .execute();
+}
+
 /** Years with meetings in a subtree, newest first. */
 export async function meetingYears(db: Kysely<Database>, unitPath: string): Promise<number[]> {
   const rows = await db

@@ -66,6 +66,15 @@ export const meetingSummary = z.object({
 });
 export type MeetingSummary = z.infer<typeof meetingSummary>;
 
+/**
+ * "Cuộc họp sắp tới" on a member's home: the soonest planned meeting of a cell the caller belongs
+ * to or runs, its agenda titles, and whether the caller takes its attendance (the door screen).
+ */
+export const nextMeeting = meetingSummary
+  .pick({ id: true, unitId: true, unitName: true, kind: true, topic: true, date: true, startTime: true, place: true })
+  .extend({ agenda: z.array(z.string()), mayTakeAttendance: z.boolean() });
+export type NextMeeting = z.infer<typeof nextMeeting>;
+
 export const scheduleWarning = z.object({
   unitId: id,
   kind: z.enum(meetingKinds),

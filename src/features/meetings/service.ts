@@ -35,6 +35,7 @@ export { addOutcome, removeOutcome } from './outcomes.js';
 export { createRubric, listRubrics, loadRubric, scoreMeeting } from './rubrics.js';
 export { approveMinutes, minutesDocx, placeNameOf, reopenMinutes } from './minutes.js';
 export { memberAttendanceStats, unitAttendanceStats } from './reports.js';
+export { nextMeetingsOf } from './upcoming.js';
 
 export async function listMeetings(
   ctx: AppContext,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
-import { accountOnFirstUse, buildAccount, buildTask, useStaffedCommune } from '../../../test/helpers/factories.js';
+import { accountOnFirstUse, buildAccount, buildMeeting, buildTask, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix } from '../../../test/helpers/access.js';
 import { meetingSource, taskBody, taskTableCounts } from '../../../test/helpers/tasks.js';
@@ -52,11 +52,17 @@ forEachDialect((dialect) => {
               check: (res, f) => {
                 expect(res.json().memberId).toBe(staff().member.memberId);
                 expect((res.json() as MyWork).dueSoon.map((x) => x.id)).toContain(f.task.id);
+                // The cell's next meeting comes with the member's work.
+                expect((res.json() as MyWork).nextMeetings.map((m) => m.id)).toEqual([f.meeting.id]);
               },
             },
           },
         ],
-        fixture: () => ownTask(),
+        fixture: async () => {
+          const d = await dongThu();
+          const meeting = await buildMeeting(t(), staff().secretary.cookie, { unitId: d.unitId, date: shiftDate(today, 3) });
+          return { ...(await ownTask()), meeting };
+        },
         state: () => taskTableCounts(t()),
       });
 
@@ -82,6 +88,52 @@ forEachDialect((dialect) => {
           expect(res.statusCode, res.body).toBe(200);
           expect(res.json()).toMatchObject({ today, year, memberId: null, overdue: [], dueSoon: [], later: [], recentlyClosed: [], assignedOverdue: [], commitments: [] });
         }
+      });
+    });
+
+    describe('Cuộc họp sắp tới', () => {
+      it('each cell\'s soonest planned meeting from today on, with its agenda; the door for those who take attendance', async () => {
+        const d = await dongThu();
+        const cookie = staff().secretary.cookie;
+        const past = await buildMeeting(t(), cookie, { unitId: d.unitId, date: shiftDate(today, -1), startTime: '07:00' });
+        const later = await buildMeeting(t(), cookie, { unitId: d.unitId, date: shiftDate(today, 20) });
+        const next = await buildMeeting(t(), cookie, {
+          unitId: d.unitId,
+          date: today,
+          startTime: '23:30',
+          place: 'Hội trường thôn',
+          agenda: [{ title: 'Kiểm điểm tháng' }, { title: 'Triển khai nghị quyết' }],
+        });
+        const otherCell = home().cells[1]!;
+        const theirs = await buildMeeting(t(), staff().otherSecretary.cookie, { unitId: otherCell.id, date: shiftDate(today, 5) });
+
+        const member = (await call('GET', '/api/me/work', staff().member.cookie)).json() as MyWork;
+        expect(member.nextMeetings).toEqual([
+          {
+            id: next.id,
+            unitId: d.unitId,
+            unitName: home().cells[0]!.name,
+            kind: 'regular',
+            topic: null,
+            date: today,
+            startTime: '23:30',
+            place: 'Hội trường thôn',
+            agenda: ['Kiểm điểm tháng', 'Triển khai nghị quyết'],
+            mayTakeAttendance: false,
+          },
+        ]);
+        const ids = (w: MyWork) => w.nextMeetings.map((m) => m.id);
+        expect(ids(member)).not.toContain(past.id);
+        expect(ids(member)).not.toContain(later.id);
+
+        // The secretary takes its attendance; the other cell's secretary sees only their own cell's.
+        const secretary = (await call('GET', '/api/me/work', cookie)).json() as MyWork;
+        expect(secretary.nextMeetings.map((m) => [m.id, m.mayTakeAttendance])).toEqual([[next.id, true]]);
+        const other = (await call('GET', '/api/me/work', staff().otherSecretary.cookie)).json() as MyWork;
+        expect(ids(other)).toEqual([theirs.id]);
+        // A commune role names no cell: the committee sees only the cell it is a member of (the second), not all cells'.
+        expect(ids((await call('GET', '/api/me/work', staff().committee.cookie)).json() as MyWork)).toEqual([theirs.id]);
+        for (const who of [officeOnly, noRole]) expect(((await call('GET', '/api/me/work', await who())).json() as MyWork).nextMeetings).toEqual([]);
       });
     });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, isoDate } from '../../shared/schemas.js';
 import { commitmentSummary } from '../commitments/schemas.js';
 import { planItemForWork } from '../correction-plans/schemas.js';
+import { nextMeeting } from '../meetings/schemas.js';
 import { taskSummary } from '../tasks/schemas.js';
 
 /**
@@ -27,5 +28,7 @@ export const myWork = z.object({
   /** The caller's own correction-plan items (tự sửa) still to fix: past their deadline, or due within 14 days. */
   corrections: z.object({ overdue: z.array(planItemForWork), dueSoon: z.array(planItemForWork) }),
   directivesToAcknowledge: z.array(z.object({ id, title: z.string(), deadline: isoDate, unitId: id, unitName: z.string() })),
+  /** Cuộc họp sắp tới: the soonest planned meeting (today or later) of each cell the caller belongs to or runs. */
+  nextMeetings: z.array(nextMeeting),
 });
 export type MyWork = z.infer<typeof myWork>;

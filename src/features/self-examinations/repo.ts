@@ -91,6 +91,20 @@ export function examsInSubtree(db: Db, unitPath: string, year: number, keys: rea
     .execute();
 }
 
+/** How many of a cell's other members have opened each of these periods (counts only, no one named). */
+export async function openedInCell(db: Db, unitId: string, keys: readonly string[], exceptMemberId: string): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('self_examinations')
+    .select(['period_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit_id', '=', unitId)
+    .where('period_key', 'in', [...keys])
+    .where('member_id', '!=', exceptMemberId)
+    .groupBy('period_key')
+    .execute();
+  return new Map(rows.map((r) => [r.period_key, Number(r.n)]));
+}
+
 /** How often each manifestation (by its stable code) was marked at risk or present in these self-examinations. */
 export function manifestationCounts(db: Db, examIds: readonly string[]) {
   if (examIds.length === 0) return Promise.resolve([]);

@@ -120,8 +120,10 @@ export const mySelfExamResponse = z.object({
   unitId: id,
   unitName: z.string(),
   today: isoDate,
-  /** Periods the member may open now (this year, this quarter) unless already open. */
-  /** The periods a member may open now: this year, this quarter, and the cell's thematic meetings of the next 60 days (or the last 7). */
+  /**
+   * The periods a member may open now: this year, this quarter, and the cell's thematic meetings
+   * of the next 60 days (or the last 7). The one the cell has asked for comes first, with `askedBy`.
+   */
   suggested: z.array(
     z.object({
       periodKind: z.enum(selfExamPeriodKinds),
@@ -133,6 +135,8 @@ export const mySelfExamResponse = z.object({
       topic: z.string().nullable(),
       label: z.string(),
       existingId: id.nullable(),
+      /** Why the cell asks for this one: its coming thematic meeting, or the period its other members have opened most. */
+      askedBy: z.enum(['thematic_meeting', 'cell']).nullable(),
     }),
   ),
   selfExaminations: z.array(selfExamSummary),

@@ -5,7 +5,7 @@ import { auditCount, lastAudit, missingId } from '../../../test/helpers/accounts
 import { ddmmyyyy, requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/access.js';
 import { allMarked } from '../../../test/helpers/selfexam.js';
-import { buildAccount, buildCommune, buildMemberAccount, loadChecklist, useStaffedCommune, type BuiltCell } from '../../../test/helpers/factories.js';
+import { buildAccount, buildCommune, buildMemberAccount, buildMeeting, loadChecklist, useStaffedCommune, type BuiltCell } from '../../../test/helpers/factories.js';
 import type { AccessLogResponse, MySelfExamResponse, SelfExamDetail, StatsResponse } from './schemas.js';
 import type { PlanDetail } from '../correction-plans/schemas.js';
 import type { MyWork } from '../my-work/schemas.js';
@@ -183,7 +183,10 @@ forEachDialect((dialect) => {
       const meetingId = await thematicMeeting();
       const date = shiftDate(vnToday(), 7);
       const before = (await call('GET', '/api/me/self-examination', member.cookie)).json() as MySelfExamResponse;
-      const offered = before.suggested.find((s) => s.meetingId === meetingId);
+      const { askedBy, ...offered } = before.suggested.find((s) => s.meetingId === meetingId)!;
+      // The cell's soonest coming thematic meeting is the one asked for (this suite schedules several on one day).
+      expect(before.suggested[0]!.askedBy).toBe('thematic_meeting');
+      expect(askedBy).toBe(before.suggested[0]!.meetingId === meetingId ? 'thematic_meeting' : null);
       expect(offered).toEqual({
         periodKind: 'thematic',
         year: Number(date.slice(0, 4)),
@@ -194,13 +197,40 @@ forEachDialect((dialect) => {
         label: `Sinh hoạt chuyên đề ${ddmmyyyy(date)}`,
         existingId: null,
       });
-      const opened = await call('POST', '/api/self-examinations', member.cookie, { periodKind: 'thematic', year: offered!.year, meetingId });
+      const opened = await call('POST', '/api/self-examinations', member.cookie, { periodKind: 'thematic', year: offered.year, meetingId });
       expect(opened.statusCode, opened.body).toBe(201);
       const after = (await call('GET', '/api/me/self-examination', member.cookie)).json() as MySelfExamResponse;
       expect(after.suggested.find((s) => s.meetingId === meetingId)?.existingId).toBe(opened.json().id);
       // Another cell's members are not offered it.
       const elsewhere = (await call('GET', '/api/me/self-examination', staff().otherSecretary.cookie)).json() as MySelfExamResponse;
       expect(elsewhere.suggested.map((s) => s.meetingId)).not.toContain(meetingId);
+    });
+
+    it('puts first the period the cell asked for: the one its other members opened, then its coming thematic meeting', async () => {
+      const commune = await buildCommune(t(), { cells: 1, membersPerCell: 4 });
+      await loadChecklist(t(), commune.id);
+      const cell = commune.cells[0]!;
+      const [a, b, c] = [await freshMember(cell.id), await freshMember(cell.id), await freshMember(cell.id)];
+      const mine = async () => ((await call('GET', '/api/me/self-examination', a.cookie)).json() as MySelfExamResponse).suggested;
+      const quarter = Math.floor((Number(vnToday().slice(5, 7)) - 1) / 3) + 1;
+
+      // Nothing says yet: the year, then the quarter, none asked for.
+      expect((await mine()).map((s) => [s.periodKind, s.askedBy])).toEqual([['year', null], ['quarter', null]]);
+
+      // Two others of the cell work by the quarter: that comes first (what a member opened alone does not count).
+      await open(a.cookie, { periodKind: 'year', year: YEAR });
+      for (const other of [b, c]) await open(other.cookie, { periodKind: 'quarter', year: YEAR, quarter });
+      expect((await mine()).map((s) => [s.periodKind, s.askedBy])).toEqual([['quarter', 'cell'], ['year', null]]);
+
+      // A thematic meeting is called: preparing for it comes first.
+      const secretary = await buildAccount(t(), { roles: [{ role: 'cell_secretary', unitId: cell.id }] });
+      const date = shiftDate(vnToday(), 10);
+      const meeting = await buildMeeting(t(), secretary.cookie, { unitId: cell.id, date, kind: 'thematic', topic: 'Nêu gương' });
+      expect((await mine()).map((s) => [s.periodKind, s.meetingId, s.askedBy])).toEqual([
+        ['thematic', meeting.id, 'thematic_meeting'],
+        ['year', null, null],
+        ['quarter', null, null],
+      ]);
     });
 
     // --- the lifecycle ---------------------------------------------------------------------------

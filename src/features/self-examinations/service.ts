@@ -12,6 +12,7 @@ import {
   aggregateIfLargeEnough,
   feedbackRate,
   monthsElapsed,
+  askedPeriod,
   percentOf,
   periodKey,
   periodKeysOf,
@@ -395,7 +396,9 @@ export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfE
     { period: { kind: 'quarter', year, quarter, meetingId: null }, meetingDate: null, topic: null },
     ...thematic.map((m) => ({ period: { kind: 'thematic' as const, year: Number(m.meeting_date.slice(0, 4)), quarter: null, meetingId: m.id }, meetingDate: m.meeting_date, topic: m.topic })),
   ];
-  const suggested = periods.map(({ period: p, meetingDate, topic }) => ({
+  const opened = await repo.openedInCell(db, me.unit_id, periods.map((p) => periodKey(p.period)), me.id);
+  const asked = askedPeriod(periods, opened, day);
+  const suggested = periods.map(({ period: p, meetingDate, topic }, i) => ({
     periodKind: p.kind,
     year: p.year,
     quarter: p.quarter,
@@ -404,7 +407,10 @@ export async function mySelfExam(ctx: AppContext, actor: Actor): Promise<MySelfE
     topic,
     label: periodLabelVi(p, meetingDate),
     existingId: byKey.get(periodKey(p)) ?? null,
+    askedBy: asked?.index === i ? asked.by : null,
   }));
+  // What the cell asked for first; the rest as they were.
+  if (asked) suggested.unshift(...suggested.splice(asked.index, 1));
   return {
     memberId: me.id,
     memberName: me.full_name,

@@ -18,15 +18,18 @@ import { ErrorState } from '../components/ErrorState.js';
 import { NotFound } from '../components/NotFound.js';
 import {
   AccountsIcon,
-  CheckIcon,
+  CalendarIcon,
   ChecklistIcon,
-  FlagIcon,
+  ClipboardListIcon,
+  DocumentIcon,
   HomeIcon,
   KeyIcon,
   LogoutIcon,
+  MapPinIcon,
   TargetIcon,
   TaskIcon,
   TreeIcon,
+  UserCheckIcon,
   UserIcon,
   UsersIcon,
 } from '../components/icons.js';
@@ -45,6 +48,7 @@ const UnitPage = lazy(() => withWords(import('../features/units/UnitPage.js')));
 const MemberPage = lazy(() => withWords(import('../features/members/MemberPage.js')));
 const AccountsPage = lazy(() => withWords(import('../features/accounts/AccountsPage.js')));
 const MeetingPage = lazy(() => withWords(import('../features/meetings/MeetingPage.js')));
+const MeetingsPage = lazy(() => withWords(import('../features/meetings/MeetingsPage.js')));
 const NewMeetingPage = lazy(() => withWords(import('../features/meetings/NewMeetingPage.js')));
 const RubricsPage = lazy(() => withWords(import('../features/meetings/rubrics/RubricsPage.js')));
 const TaskPage = lazy(() => withWords(import('../features/tasks/TaskPage.js')));
@@ -170,6 +174,7 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units/:id" element={<UnitPage />} />
               <Route path="/members/:id" element={<MemberPage />} />
               <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/units/:id/meetings" element={<MeetingsPage />} />
               <Route path="/units/:id/meetings/new" element={<NewMeetingPage />} />
               <Route path="/meetings/:id" element={<MeetingPage />} />
               <Route path="/meeting-rubrics" element={<RubricsPage />} />
@@ -245,12 +250,15 @@ function Navigation({ me }: { me: MeResponse }) {
   const leaders = ['party_committee', 'inspection', 'cell_secretary', 'cell_committee'];
   const workUnit = leadUnitId(me, leaders);
   const commitmentUnit = workUnit ?? me.member?.unitId ?? null;
+  // Sinh hoạt chi bộ: the caller's own cell, else the unit they lead.
+  const meetingUnit = can(me, 'meeting.read') ? (me.member?.unitId ?? workUnit) : null;
   return (
     <>
       <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
       {me.member && <NavItem to={`/members/${me.member.id}`} label={t('nav.myPage')} icon={<UserIcon />} />}
-      {me.member && <NavItem to="/tu-soi" label={t('nav.selfExam')} icon={<CheckIcon />} />}
+      {me.member && <NavItem to="/tu-soi" label={t('nav.selfExam')} icon={<UserCheckIcon />} />}
       {me.member && <NavItem to={`/units/${me.member.unitId}`} exact label={t('nav.myCell')} icon={<UsersIcon />} />}
+      {meetingUnit && <NavItem to={`/units/${meetingUnit}/meetings`} exact label={t('nav.meetings')} icon={<CalendarIcon />} />}
       {wide && (
         <NavItem
           to="/units"
@@ -261,7 +269,7 @@ function Navigation({ me }: { me: MeResponse }) {
           active={
             pathname === '/units' ||
             (pathname.startsWith('/units/') &&
-              !/\/(work|directives|commitments|tu-soi|tasks\/new)$/.test(pathname) &&
+              !/\/(work|directives|commitments|tu-soi|meetings|tasks\/new)$/.test(pathname) &&
               pathname !== `/units/${ownUnitId}` &&
               !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
           }
@@ -272,15 +280,15 @@ function Navigation({ me }: { me: MeResponse }) {
       ))}
       {workUnit && can(me, 'work.report') && <NavItem to={`/units/${workUnit}/work`} label={t('nav.work')} icon={<TaskIcon />} />}
       {workUnit && can(me, 'directive.read') && (
-        <NavItem to={`/units/${workUnit}/directives`} label={t('nav.directives')} icon={<FlagIcon />} />
+        <NavItem to={`/units/${workUnit}/directives`} label={t('nav.directives')} icon={<DocumentIcon />} />
       )}
       {workUnit && can(me, 'selfexam.read') && (
-        <NavItem to={`/units/${workUnit}/tu-soi`} label={t('nav.selfExamBoard')} icon={<CheckIcon />} />
+        <NavItem to={`/units/${workUnit}/tu-soi`} label={t(wide ? 'nav.selfExamBoardWide' : 'nav.selfExamBoard')} icon={<ClipboardListIcon />} />
       )}
       {commitmentUnit && (
         <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />
       )}
-      {can(me, 'local_issue.read') && <NavItem to="/local-issues" label={t('nav.localIssues')} icon={<FlagIcon />} />}
+      {can(me, 'local_issue.read') && <NavItem to="/local-issues" label={t('nav.localIssues')} icon={<MapPinIcon />} />}
       {workUnit && can(me, 'citizen_feedback.read') && (
         <NavItem to="/citizen-feedback" label={t('nav.citizenFeedback')} icon={<UsersIcon />} />
       )}

@@ -198,3 +198,39 @@ export const TargetIcon = (p: IconProps) => (
     <circle cx="12" cy="12" r="0.8" />
   </Svg>
 );
+/** A person with a tick: one's own self-examination. */
+export const UserCheckIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="10" cy="8" r="4" />
+    <path d="M3 21c0-4 3-6 7-6 1.4 0 2.6.2 3.6.7" />
+    <path d="M15.5 19l2 2 4-4" />
+  </Svg>
+);
+/** A clipboard with a list: a cell's board of who has done what. */
+export const ClipboardListIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 4h6v3H9zM7 5.5H5v15h14v-15h-2" />
+    <path d="M9 12h.01M12 12h4M9 16h.01M12 16h4" />
+  </Svg>
+);
+/** A page with lines: a directive (văn bản chỉ đạo). */
+export const DocumentIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3v5h5M9 13h6M9 17h6" />
+  </Svg>
+);
+/** A warning sign on a map pin: a local problem in a place. */
+export const MapPinIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 21s-7-6.2-7-11.5a7 7 0 0114 0C19 14.8 12 21 12 21z" />
+    <path d="M12 7v3.5M12 13.5h.01" />
+  </Svg>
+);
+/** A calendar page: meetings (sinh hoạt chi bộ). */
+export const CalendarIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="4" y="5" width="16" height="16" rx="2" />
+    <path d="M16 3v4M8 3v4M4 11h16M8 15h2M14 15h2" />
+  </Svg>
+);

@@ -16,11 +16,13 @@ import { withWords } from '../../i18n/lazyMessages.js';
 const UnitTreePanel = lazy(() => withWords(import('../units/UnitTreePanel.js')));
 // Meeting figures come in their own small chunk, after the member's card has painted.
 const HomeAttendanceCard = lazy(() => withWords(import('../meetings/attendance-reports/HomeAttendanceCard.js')));
+// The next meeting of one's cell, from the same "Việc của tôi" answer.
+const NextMeetingCard = lazy(() => withWords(import('../meetings/NextMeetingCard.js')));
 // "Việc của tôi" too: tasks, commitments and their messages stay out of the first screen's bundle.
 const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
 
 /**
- * Home: a member sees their work first (tasks due, overdue, commitments), then their own card and
+ * Home: a member sees their cell's next meeting first, then their work (tasks due, overdue, commitments), then their own card and
  * their cell; committees also see the unit tree.
  */
 export default function HomePage() {
@@ -37,6 +39,11 @@ export default function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
+      {(me.member || can(me, 'meeting.manage')) && (
+        <Suspense fallback={null}>
+          <NextMeetingCard />
+        </Suspense>
+      )}
       {(me.member || can(me, 'task.assign')) && (
         <Suspense fallback={<Skeleton h={160} />}>
           <MyWorkCard />

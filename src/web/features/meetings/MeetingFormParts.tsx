@@ -8,27 +8,48 @@ import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Tex
 import { useTranslation } from 'react-i18next';
 import { Tag } from '../../components/Badges.js';
 import { RowControls } from '../../components/RowControls.js';
+import { Disclosure } from '../../components/Disclosure.js';
 import type { MeetingOptions } from './api.js';
 import type { PersonOption } from '../../lib/formHelpers.js';
 import { formatDate } from '../../lib/format.js';
 import { weekday } from '../../lib/time.js';
 
-/** The cell's members to tick (exempt ones flagged) and the guests from the committees above. */
-export function ParticipantsField({
-  members,
-  guests,
-  participantIds,
-  guestIds,
-  onChange,
-  errors,
-}: {
+interface ParticipantsProps {
   members: MeetingOptions['members'];
   guests: MeetingOptions['guests'];
   participantIds: string[];
   guestIds: string[];
   onChange: (participantIds: string[], guestIds: string[]) => void;
   errors: { participantIds?: string; guestIds?: string };
-}) {
+}
+
+/**
+ * Who is called: the count in one line, the lists to tick folded behind "Thay đổi người dự
+ * họp" (a secretary rarely changes it: every member but the exempt is chosen already).
+ */
+export function ParticipantsField(props: ParticipantsProps) {
+  const { t } = useTranslation();
+  const { members, guests, participantIds, guestIds, errors } = props;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('meetings.form.members', { chosen: participantIds.length, total: members.length })}
+        {guests.length > 0 && ` · ${t('meetings.form.guests', { chosen: guestIds.length })}`}
+      </Text>
+      {errors.participantIds && (
+        <Text size="sm" c="error" role="alert">
+          {errors.participantIds}
+        </Text>
+      )}
+      <Disclosure label={t('meetings.form.changePeople')} openLabel={t('meetings.form.foldPeople')} forceOpen={Boolean(errors.guestIds)}>
+        <ParticipantChecklists {...props} />
+      </Disclosure>
+    </Stack>
+  );
+}
+
+/** The cell's members to tick (exempt ones flagged) and the guests from the committees above. */
+function ParticipantChecklists({ members, guests, participantIds, guestIds, onChange, errors }: ParticipantsProps) {
   const { t } = useTranslation();
   const chosen = new Set(participantIds);
   const invited = new Set(guestIds);
@@ -83,11 +104,6 @@ export function ParticipantsField({
               />
             ))}
           </SimpleGrid>
-          {errors.participantIds && (
-            <Text size="sm" c="error" role="alert">
-              {errors.participantIds}
-            </Text>
-          )}
         </Stack>
       </Fieldset>
       {guests.length > 0 && (
@@ -175,6 +191,7 @@ export function AgendaRowFields({
   onMove,
   onRemove,
   removeBlocked,
+  details = true,
   children,
 }: {
   index: number;
@@ -187,6 +204,8 @@ export function AgendaRowFields({
   onRemove: () => void;
   /** Why this row cannot be removed (it has outcomes), if so. */
   removeBlocked?: string | undefined;
+  /** Presenter and planned minutes shown (the new-meeting form folds them until asked). */
+  details?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -216,23 +235,25 @@ export function AgendaRowFields({
         onChange={(e) => onChange({ title: e.currentTarget.value.replace(/\n/g, ' ') })}
         error={errors?.title}
       />
-      <div className="ts-mt-agenda-meta">
-        <PersonSelect
-          label={t('meetings.agenda.presenter')}
-          value={row.presenterMemberId}
-          options={people}
-          onChange={(id) => onChange({ presenterMemberId: id })}
-          error={errors?.presenterMemberId}
-        />
-        <TextInput
-          label={t('meetings.agenda.plannedMinutes')}
-          inputMode="numeric"
-          value={row.plannedMinutes}
-          onChange={(e) => onChange({ plannedMinutes: e.currentTarget.value })}
-          error={errors?.plannedMinutes}
-          autoComplete="off"
-        />
-      </div>
+      {details && (
+        <div className="ts-mt-agenda-meta">
+          <PersonSelect
+            label={t('meetings.agenda.presenter')}
+            value={row.presenterMemberId}
+            options={people}
+            onChange={(id) => onChange({ presenterMemberId: id })}
+            error={errors?.presenterMemberId}
+          />
+          <TextInput
+            label={t('meetings.agenda.plannedMinutes')}
+            inputMode="numeric"
+            value={row.plannedMinutes}
+            onChange={(e) => onChange({ plannedMinutes: e.currentTarget.value })}
+            error={errors?.plannedMinutes}
+            autoComplete="off"
+          />
+        </div>
+      )}
       {children}
     </div>
   );
@@ -250,6 +271,7 @@ export function MeetingTimingFields({
   onStartTime,
   onGrace,
   errors,
+  withGrace = true,
 }: {
   date: string;
   startTime: string;
@@ -258,6 +280,8 @@ export function MeetingTimingFields({
   onStartTime: (value: string) => void;
   onGrace: (value: string) => void;
   errors: { date?: string | undefined; startTime?: string | undefined; graceMinutes?: string | undefined };
+  /** False where the form shows the grace minutes elsewhere (behind "Thêm chi tiết"). */
+  withGrace?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -280,17 +304,25 @@ export function MeetingTimingFields({
         onChange={(e) => onStartTime(e.currentTarget.value)}
         error={errors.startTime}
       />
-      <TextInput
-        label={t('meetings.form.grace')}
-        description={t('meetings.form.graceHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
-        inputMode="numeric"
-        value={grace}
-        onChange={(e) => onGrace(e.currentTarget.value)}
-        error={errors.graceMinutes}
-        autoComplete="off"
-      />
+      {withGrace && <GraceField value={grace} onChange={onGrace} error={errors.graceMinutes} />}
     </SimpleGrid>
+  );
+}
+
+/** Cho phép muộn: minutes after the start that still count as on time. */
+export function GraceField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('meetings.form.grace')}
+      description={t('meetings.form.graceHint')}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      inputMode="numeric"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      autoComplete="off"
+    />
   );
 }
 

@@ -27,7 +27,8 @@ import {
 } from './api.js';
 import { moveItem } from '../../lib/forms.js';
 import { splitErrors, useFocusFirstError, wholeNumber, type PersonOption, type RowErrors } from '../../lib/formHelpers.js';
-import { AgendaRowFields, ChairAndSecretaryFields, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
+import { AgendaRowFields, ChairAndSecretaryFields, GraceField, MeetingTimingFields, ParticipantsField, type AgendaRowDraft } from './MeetingFormParts.js';
+import { Disclosure } from '../../components/Disclosure.js';
 import { TaskStatusBadge } from '../tasks/TaskParts.js';
 import { todayLocal } from '../../lib/time.js';
 
@@ -126,6 +127,9 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
   useFocusFirstError(formRef, attempt);
+  // Presenters and planned minutes: folded until asked for, or until one of them is wrong.
+  const [agendaDetails, setAgendaDetails] = useState(false);
+  const detailsShown = agendaDetails || Object.values(errors.rows).some((r) => r.presenterMemberId || r.plannedMinutes);
 
   const people: PersonOption[] = [
     ...options.members.filter((m) => participantIds.includes(m.id)).map((m) => ({ value: m.id, label: m.fullName })),
@@ -240,6 +244,7 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
               onStartTime={setStartTime}
               onGrace={setGrace}
               errors={err}
+              withGrace={false}
             />
             <TextInput
               label={t('meetings.form.place')}
@@ -248,6 +253,9 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
               onChange={(e) => setPlace(e.currentTarget.value)}
               error={err.place}
             />
+            <Disclosure label={t('meetings.form.moreDetails')} openLabel={t('meetings.form.lessDetails')} forceOpen={Boolean(err.graceMinutes)}>
+              <GraceField value={grace} onChange={setGrace} error={err.graceMinutes} />
+            </Disclosure>
           </Stack>
         </Paper>
 
@@ -294,6 +302,7 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
                 row={row}
                 people={people}
                 errors={errors.rows[i]}
+                details={detailsShown}
                 onChange={(patch) => setAgenda(agenda.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
                 onMove={(step) => {
                   setAgenda(moveItem(agenda, i, step));
@@ -317,6 +326,9 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
               >
                 {t('meetings.agenda.add')}
               </Button>
+              <Button variant="subtle" size="sm" aria-expanded={detailsShown} onClick={() => setAgendaDetails(!detailsShown)}>
+                {detailsShown ? t('meetings.new.agendaDetailsHide') : t('meetings.new.agendaDetails')}
+              </Button>
               {ownAgenda && (
                 <Button variant="subtle" size="sm" onClick={() => setOwnAgenda(null)}>
                   {t('meetings.new.useTemplate')}
@@ -330,27 +342,31 @@ function NewMeetingForm({ options }: { options: MeetingOptions }) {
           <Title order={2} fz="h4" mb={4} id="mt-new-tasks">
             {t('meetings.new.openTasks')}
           </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('meetings.new.openTasksHint')}
-          </Text>
           {options.openTasks.length === 0 ? (
             <Text size="sm">{t('meetings.new.noOpenTasks')}</Text>
           ) : (
-            <ul className="ts-mt-tasks">
-              {options.openTasks.map((task) => (
-                <li key={task.id}>
-                  <Text fw={600} size="sm">
-                    {task.title}
-                  </Text>
-                  <Group gap="xs" mt={2}>
-                    <TaskStatusBadge task={task} />
-                    <Text size="sm" c="dimmed">
-                      {t('meetings.task.ownerDeadline', { owner: task.ownerName, deadline: formatDate(task.deadline) })}
-                    </Text>
-                  </Group>
-                </li>
-              ))}
-            </ul>
+            <>
+              <Text size="sm" c="dimmed" mb={4}>
+                {t('meetings.new.openTasksCount', { count: options.openTasks.length })}
+              </Text>
+              <Disclosure label={t('meetings.new.showTasks')} openLabel={t('meetings.new.hideTasks')}>
+                <ul className="ts-mt-tasks">
+                  {options.openTasks.map((task) => (
+                    <li key={task.id}>
+                      <Text fw={600} size="sm">
+                        {task.title}
+                      </Text>
+                      <Group gap="xs" mt={2}>
+                        <TaskStatusBadge task={task} />
+                        <Text size="sm" c="dimmed">
+                          {t('meetings.task.ownerDeadline', { owner: task.ownerName, deadline: formatDate(task.deadline) })}
+                        </Text>
+                      </Group>
+                    </li>
+                  ))}
+                </ul>
+              </Disclosure>
+            </>
           )}
         </Paper>
 

@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { LockIcon, PlusIcon } from '../../components/icons.js';
-import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { currentYear } from '../../lib/time.js';
 import { newFeedbackHref } from '../feedback/api.js';
 import {
@@ -85,7 +85,7 @@ export default function MySelfExamPage() {
         </Notice>
       )}
       <SelfExamsCard data={m} />
-      <FeedbackReceived items={m.feedbackReceived} unitId={m.unitId} onMessage={setMessage} />
+      <FeedbackReceived items={m.feedbackReceived} onMessage={setMessage} />
       <PlansCard data={m} onMessage={setMessage} />
       <FeedbackGiven items={m.feedbackGiven} unitId={m.unitId} />
       <AccessLogCard />
@@ -145,6 +145,8 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
   };
   const n = (v: number) => formatNumber(v, i18n.language);
   const existing = new Map(data.selfExaminations.map((s) => [s.id, s]));
+  // The server lists the period the cell asked for first.
+  const asked = data.suggested.some((s) => s.askedBy);
 
   return (
     <Card title={t('selfexam.mine.selfExams')}>
@@ -154,6 +156,9 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
           <span>{t('selfexam.privacy.short')}</span>
         </Text>
         {error && <Notice tone="error">{error}</Notice>}
+        {data.suggested.length > 0 && !asked && !data.suggested.some((s) => s.existingId) && (
+          <Text size="sm">{t('selfexam.mine.askedNone')}</Text>
+        )}
         {data.suggested.length > 0 && (
           <ul className="ts-se-periods" aria-label={t('selfexam.mine.suggested')}>
             {data.suggested.map((s) => {
@@ -163,6 +168,13 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                   <div>
                     <Text fw={700}>{periodText(t, s)}</Text>
                     {s.topic && <Text size="sm">{s.topic}</Text>}
+                    {s.askedBy && (
+                      <Text size="sm" fw={600} className="ts-se-asked">
+                        {s.askedBy === 'thematic_meeting'
+                          ? t('selfexam.mine.askedThematic', { date: formatDate(s.meetingDate) })
+                          : t('selfexam.mine.askedCell')}
+                      </Text>
+                    )}
                     <Text size="sm" c="dimmed">
                       {current ? <PeriodState s={current} /> : t('selfexam.mine.notStarted')}
                     </Text>
@@ -172,7 +184,7 @@ function SelfExamsCard({ data }: { data: MySelfExamResponse }) {
                       {current?.status === 'draft' ? t('selfexam.mine.continue') : t('selfexam.mine.view')}
                     </Button>
                   ) : (
-                    <Button onClick={() => start(s)} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
+                    <Button onClick={() => start(s)} variant={s.askedBy || !asked ? 'filled' : 'light'} loading={open.isPending && open.variables !== undefined && samePeriod(s, open.variables)}>
                       {t('selfexam.mine.start', { label: periodText(t, s) })}
                     </Button>
                   )}
@@ -243,21 +255,13 @@ function Folded({ items, children }: { items: FeedbackSummary[]; children: (show
   );
 }
 
-function FeedbackReceived({ items, unitId, onMessage }: { items: FeedbackSummary[]; unitId: string; onMessage: (m: string) => void }) {
+function FeedbackReceived({ items, onMessage }: { items: FeedbackSummary[]; onMessage: (m: string) => void }) {
   const { t } = useTranslation();
   // What waits for an answer first.
   const sorted = [...items].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || b.givenOn.localeCompare(a.givenOn));
   const waiting = items.filter((f) => f.status === 'open' && f.actions.includes('answer')).length;
   return (
-    <Card
-      title={t('selfexam.mine.received')}
-      count={waiting}
-      action={
-        <Button component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" variant="light" leftSection={<PlusIcon size={16} />}>
-          {t('selfexam.mine.give')}
-        </Button>
-      }
-    >
+    <Card title={t('selfexam.mine.received')} count={waiting}>
       {waiting > 0 && (
         <Text size="sm" mb="xs" fw={600}>
           {t('selfexam.mine.receivedWaiting', { count: waiting })}
@@ -276,17 +280,20 @@ function FeedbackGiven({ items, unitId }: { items: FeedbackSummary[]; unitId: st
   const { t } = useTranslation();
   const sorted = [...items].sort((a, b) => b.givenOn.localeCompare(a.givenOn));
   return (
-    <Card title={t('selfexam.mine.given')}>
+    // Giving sits with what one has given, never under what one received.
+    <Card
+      title={t('selfexam.mine.given')}
+      action={
+        <Button component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" variant="light" leftSection={<PlusIcon size={16} />}>
+          {t('selfexam.mine.give')}
+        </Button>
+      }
+    >
       <Text size="sm" c="dimmed" mb="xs">
         {t('selfexam.mine.givenHint')}
       </Text>
       {items.length === 0 ? (
-        <Text c="dimmed">
-          {t('selfexam.mine.givenNone')}{' '}
-          <Anchor component={Link} to={newFeedbackHref({ unit: unitId })} size="sm" fw={600}>
-            {t('selfexam.mine.give')}
-          </Anchor>
-        </Text>
+        <Text c="dimmed">{t('selfexam.mine.givenNone')}</Text>
       ) : (
         <Folded items={sorted}>{(shown) => <FeedbackList items={shown} mode="given" label={t('selfexam.mine.given')} />}</Folded>
       )}

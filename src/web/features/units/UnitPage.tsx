@@ -12,7 +12,7 @@ import { ArchivedBadge, UnitKindBadge } from '../../components/Badges.js';
 import { DetailList } from '../../components/DetailList.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { NotFound } from '../../components/NotFound.js';
-import { CheckIcon, EditIcon, FlagIcon, HistoryIcon, PhoneIcon, PlusIcon, TargetIcon, TaskIcon } from '../../components/icons.js';
+import { ClipboardListIcon, DocumentIcon, EditIcon, HistoryIcon, PhoneIcon, PlusIcon, TargetIcon, TaskIcon } from '../../components/icons.js';
 import { MemberList } from '../members/MemberList.js';
 import { MemberFormModal } from '../members/MemberFormModal.js';
 import { AuditHistory } from '../audit/AuditHistory.js';
@@ -111,7 +111,7 @@ function UnitPage({ id }: { id: string }) {
             </Button>
           )}
           {directives && (
-            <Button component={Link} to={`/units/${u.id}/directives`} variant="light" size="sm" leftSection={<FlagIcon size={16} />}>
+            <Button component={Link} to={`/units/${u.id}/directives`} variant="light" size="sm" leftSection={<DocumentIcon size={16} />}>
               {t('nav.directives')}
             </Button>
           )}
@@ -121,8 +121,8 @@ function UnitPage({ id }: { id: string }) {
             </Button>
           )}
           {selfExam && (
-            <Button component={Link} to={`/units/${u.id}/tu-soi`} variant="light" size="sm" leftSection={<CheckIcon size={16} />}>
-              {t('nav.selfExamBoard')}
+            <Button component={Link} to={`/units/${u.id}/tu-soi`} variant="light" size="sm" leftSection={<ClipboardListIcon size={16} />}>
+              {t(u.kind === 'cell' ? 'nav.selfExamBoard' : 'nav.selfExamBoardWide')}
             </Button>
           )}
         </Group>
