@@ -72,7 +72,7 @@ forEachDialect((dialect) => {
         expect(documented, route).toContain(route);
       }
       const login = doc.paths['/api/auth/login'].post;
-      expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['password', 'username']);
+      expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['locale', 'password', 'username']);
       expect(Object.keys(login.responses).sort()).toEqual(['200', '400', '401', '429']);
     });
 
