@@ -98,7 +98,7 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
         // One's own self-examination and the cell's board are told apart by name.
         expect(await nav.getByRole('link', { name: /^Tự soi/ }).count()).toBe(0);
         await nav.getByRole('link', { name: 'Bản tự soi của tôi', exact: true }).click();
-        await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
+        await page.getByRole('heading', { name: 'Bản tự soi của tôi', level: 1 }).waitFor();
         // The period the cell asked for comes first, with one line saying why (the demo cell is
         // midway through this quarter's self-examinations, or calls a thematic meeting soon).
         const asked = (await memberApi<Mine>('/api/me/self-examination')).suggested.find((x) => x.askedBy);
@@ -179,7 +179,7 @@ describe('tự soi, tự sửa: from a self-examination on a phone to a verified
       try {
         await signIn(page, giver.username, giver.password);
         await page.goto(`${baseUrl()}/tu-soi`);
-        await page.getByRole('heading', { name: 'Tự soi', level: 1 }).waitFor();
+        await page.getByRole('heading', { name: 'Bản tự soi của tôi', level: 1 }).waitFor();
         // Giving feedback sits with the feedback one has sent, not under what one received.
         await page.getByRole('region', { name: 'Góp ý tôi nhận được' }).waitFor();
         expect(await page.getByRole('region', { name: 'Góp ý tôi nhận được' }).getByRole('link', { name: 'Gửi góp ý' }).count()).toBe(0);

@@ -35,7 +35,7 @@ export const selfExaminationsEn: typeof selfExaminationsVi = {
     thematic: 'Thematic meeting {{date}}',
   },
   mine: {
-    title: 'Self-examination',
+    title: 'My self-examination',
     intro: 'Examine yourself against the 27 manifestations of degradation, set and carry out your own correction plan, and take in the feedback of comrades in {{unit}}.',
     noMember: 'This account is not linked to a party member, so there is no self-examination page.',
     selfExams: 'Self-examinations',

@@ -37,7 +37,8 @@ export const selfExaminationsVi = {
     thematic: 'Sinh hoạt chuyên đề {{date}}',
   },
   mine: {
-    title: 'Tự soi',
+    // The menu's name for this page: the member's own, apart from the cell's board.
+    title: 'Bản tự soi của tôi',
     intro: 'Tự soi theo 27 biểu hiện suy thoái, tự đề ra và thực hiện kế hoạch tự sửa, tiếp thu góp ý của đồng chí trong {{unit}}.',
     noMember: 'Tài khoản này chưa gắn với hồ sơ đảng viên nào nên chưa có trang tự soi.',
     selfExams: 'Bản tự soi',
