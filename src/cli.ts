@@ -1,13 +1,12 @@
 import { Command } from 'commander';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty } from './db/database.js';
-import { seedDemo } from './demo/seed/index.js';
 import { roles, type Role } from './domain/roles.js';
 import { createAccount, generatePassword, resetPassword } from './features/accounts/service.js';
 import { verifyAuditChain } from './features/audit/service.js';
 import { DEMO_PASSWORD } from './core/passwords.js';
 import { ConfigError, loadConfig } from './core/config.js';
-import { openConfiguredDatabase, printDemoSummary, readVersion, serve } from './server/main.js';
+import { loadDemo, openConfiguredDatabase, printDemoSummary, readVersion, serve } from './server/main.js';
 
 /** Opens the configured database, migrated, runs `work`, and closes it. */
 async function withDatabase<T>(work: (handle: ReturnType<typeof openConfiguredDatabase>) => Promise<T>): Promise<T> {
@@ -68,7 +67,7 @@ export function buildCli(): Command {
           process.exitCode = 1;
           return;
         }
-        printDemoSummary(await seedDemo(handle));
+        printDemoSummary(await loadDemo(handle));
       });
     });
 

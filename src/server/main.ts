@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
 import { isEmpty, openDatabase, type DatabaseHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { seedDemo, type DemoSummary } from '../demo/seed/index.js';
+import type { DemoSummary } from '../demo/seed/index.js';
 import { buildApp } from './app.js';
 import { loadConfig, sqliteFile, type Config } from '../core/config.js';
 import type { AppContext } from '../core/context.js';
@@ -50,7 +50,7 @@ export async function serve(options: { demo?: boolean; port?: number; host?: str
     if (config.production && !options.demo) {
       console.log('Cơ sở dữ liệu trống. Chạy "tusoi seed --demo" để nạp dữ liệu mẫu, hoặc "tusoi user create" để tạo tài khoản đầu tiên.');
     } else {
-      printDemoSummary(await seedDemo(handle));
+      printDemoSummary(await loadDemo(handle));
     }
   }
   const ctx: AppContext = { handle, config, version: readVersion() };
@@ -78,4 +78,13 @@ export async function serve(options: { demo?: boolean; port?: number; host?: str
   }
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Tự Soi đang chạy tại http://${shownHost}:${config.port} (cơ sở dữ liệu: ${handle.dialect.name})`);
+}
+
+/**
+ * Loads the demo commune into an empty database. The demo (its builders and story files) is
+ * imported only here, so serving a real commune, or any other command, never reads it.
+ */
+export async function loadDemo(handle: DatabaseHandle): Promise<DemoSummary> {
+  const { seedDemo } = await import('../demo/seed/index.js');
+  return seedDemo(handle);
 }
