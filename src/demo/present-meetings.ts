@@ -67,16 +67,12 @@ export interface PresentTask {
 export function heldMeeting(rng: Rng, cell: Cell, date: string, earlier: readonly PresentTask[], live: (tasks: readonly PresentTask[]) => void): { meeting: DemoMeeting; tasks: PresentTask[] } {
   const month = date.slice(0, 7);
   const [year, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const participants = cell.unit.members.filter((m) => activeOn(m, date));
-  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasonsOf(cell), { kind: 'normal', lateRate: 0.04, maxLate: 2 }, null);
-  const present = attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey);
-  const others = present.filter((k) => k !== cell.chair.key);
+  const { participants, attendance, present, others, voters } = takeAttendance(rng, cell, date, { lateRate: 0.04, maxLate: 2 });
   const agenda: DemoAgendaItem[] = [reviewItem(rng, cell, date, earlier), newsItem(rng, cell, year, mo)];
   const criticism = criticismItem(rng, cell, others);
   if (criticism) agenda.push(criticism);
   const tasks = monthTasks(rng, cell, date, earlier, present, others);
   live(tasks);
-  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
   agenda.push(resolutionItem(rng, cell, tasks, voters, year, mo));
   if (mo % 3 === 0) agenda.push(duesItem(cell, participants.length, year, mo));
   const score = (max: number, lo: number): number => rng.int(lo, max);
@@ -89,6 +85,19 @@ export function heldMeeting(rng: Rng, cell: Cell, date: string, earlier: readonl
     },
     tasks,
   };
+}
+
+/**
+ * A held meeting's attendance: who was expected (active members), the door's record with the
+ * chair and the clerk always there, who came, who else may take a task, and the voters
+ * (official members present).
+ */
+function takeAttendance(rng: Rng, cell: Cell, date: string, lateness: { lateRate: number; maxLate: number }) {
+  const participants = cell.unit.members.filter((m) => activeOn(m, date));
+  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasonsOf(cell), { kind: 'normal', ...lateness }, null);
+  const present = attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey);
+  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
+  return { participants, attendance, present, others: present.filter((k) => k !== cell.chair.key), voters };
 }
 
 /** Why members of this kind of cell stay away: fields and family in a village, work and duty in an office. */
@@ -197,10 +206,7 @@ export function thematicMeeting(rng: Rng, cell: Cell, regularDate: string, topic
   const month = regularDate.slice(0, 7);
   const [year, mo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
   const date = thematicDay(rng, month, regularDate, cell.office);
-  const participants = cell.unit.members.filter((m) => activeOn(m, date));
-  const attendance = buildAttendance(rng, date, cell.time, participants, new Set([cell.chair.key, cell.clerk.key]), reasonsOf(cell), { kind: 'normal', lateRate: 0.03, maxLate: 1 }, null);
-  const present = attendance.filter((a) => a.role === 'member' && a.status === 'present').map((a) => a.memberKey);
-  const others = present.filter((k) => k !== cell.chair.key);
+  const { attendance, present, others, voters } = takeAttendance(rng, cell, date, { lateRate: 0.03, maxLate: 1 });
   const title = fill(topic.topic, cell.info, year, mo);
   const presenter = others.length > 0 && rng.chance(0.4) ? rng.pick(others) : cell.chair.key;
   const owner = others.length > 0 ? rng.pick(others) : cell.chair.key;
@@ -210,7 +216,6 @@ export function thematicMeeting(rng: Rng, cell: Cell, regularDate: string, topic
     task: openTask({ title: fill(topic.task, cell.info, year, mo), deliverable: fill(topic.deliverable, cell.info, year, mo) }, owner, addDays(date, rng.int(25, 45))),
   };
   live([task]);
-  const voters = participants.filter((m) => present.includes(m.key) && m.officialOn !== null && m.officialOn <= date).length;
   const speakers = rng.sample(others, Math.min(3, others.length));
   const agenda: DemoAgendaItem[] = [
     {
