@@ -6,6 +6,7 @@ import { taskMessages } from './messages/tasks.js';
 import { commitmentMessages } from './messages/commitments.js';
 import { selfExamMessages } from './messages/self-examination.js';
 import { localIssueMessages } from './messages/local-issues.js';
+import { inspectionMessages } from './messages/inspection.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -111,7 +112,7 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
@@ -119,6 +120,7 @@ const en: Record<MessageKey, string> = {
   ...commitmentMessages.en,
   ...selfExamMessages.en,
   ...localIssueMessages.en,
+  ...inspectionMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -295,8 +297,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...commitmentMessages.fieldLabels.vi,
     ...selfExamMessages.fieldLabels.vi,
     ...localIssueMessages.fieldLabels.vi,
+    ...inspectionMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

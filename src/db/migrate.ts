@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_tasks.js';
 import * as m0004 from './migrations/0004_self_examination.js';
 import * as m0005 from './migrations/0005_local_issues.js';
 import * as m0006 from './migrations/0006_reference_wording.js';
+import * as m0007 from './migrations/0007_inspection.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -21,6 +22,7 @@ const all: Record<string, DialectMigration> = {
   '0004_self_examination': m0004,
   '0005_local_issues': m0005,
   '0006_reference_wording': m0006,
+  '0007_inspection': m0007,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

@@ -225,6 +225,8 @@ export interface TaskTable {
   source_commitment_id: string | null;
   /** An action on a local issue (vấn đề tồn tại). */
   source_local_issue_id: string | null;
+  /** A recommendation of an inspection or supervision (kiến nghị). */
+  source_inspection_id: string | null;
   /** Hand-down to a mass organisation: when the cell received the job, when it passed it on. */
   received_on: string | null;
   handed_down_on: string | null;
@@ -469,6 +471,7 @@ export interface CorrectionPlanItemTable {
   source_kind: string;
   source_self_examination_id: string | null;
   source_feedback_id: string | null;
+  source_inspection_id: string | null;
   status: string;
   claimed_on: string | null;
   verified_on: string | null;
@@ -605,6 +608,184 @@ export interface AppSecretTable {
   created_at: string;
 }
 
+/** A version of the inspection rules (Quy định 296-QĐ/TW) kept by a committee. */
+export interface InspectionRuleVersionTable {
+  id: string;
+  unit_id: string;
+  version: number;
+  source: string;
+  note: string;
+  retired_at: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** One rule of a version: a kind of work, a step, a discipline form, or a year's public holidays. */
+export interface InspectionRuleItemTable {
+  id: string;
+  version_id: string;
+  unit_id: string;
+  item_type: string;
+  code: string;
+  name: string;
+  position: number;
+  data_json: string;
+  source: string | null;
+  confirmed_at: string | null;
+  confirmed_by_account_id: string | null;
+}
+
+/** Chương trình kiểm tra, giám sát năm — of the party committee, the UBKT or a cell. */
+export interface InspectionProgrammeTable {
+  id: string;
+  unit_id: string;
+  body: string;
+  year: number;
+  title: string;
+  status: string;
+  adopted_on: string | null;
+  adopted_by_account_id: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionProgrammeItemTable {
+  id: string;
+  programme_id: string;
+  unit_id: string;
+  position: number;
+  kind_code: string;
+  subject_unit_id: string;
+  subject_member_id: string | null;
+  content: string;
+  review_from: string;
+  review_to: string;
+  planned_start: string;
+  planned_end: string;
+  lead_member_id: string | null;
+  /** Member ids of the team (tổ kiểm tra, giám sát), JSON. */
+  team_json: string;
+  created_at: string;
+}
+
+/** Cuộc kiểm tra / giám sát — a case, also a denunciation or an appeal being handled. */
+export interface InspectionTable {
+  id: string;
+  unit_id: string;
+  body: string;
+  kind_code: string;
+  rule_version_id: string;
+  programme_item_id: string | null;
+  origin_inspection_id: string | null;
+  subject_unit_id: string;
+  subject_member_id: string | null;
+  year: number;
+  title: string;
+  content: string;
+  review_from: string;
+  review_to: string;
+  decision_no: string | null;
+  decided_on: string;
+  lead_member_id: string | null;
+  team_json: string;
+  status: string;
+  notified_on: string | null;
+  extension_working_days: number;
+  extension_reason: string | null;
+  received_on: string | null;
+  complainant_name: string | null;
+  complainant_contact: string | null;
+  source_citizen_feedback_id: string | null;
+  source_discipline_id: string | null;
+  verdict: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InspectionStepTable {
+  id: string;
+  inspection_id: string;
+  unit_id: string;
+  step_code: string;
+  done_on: string;
+  note: string;
+  document_no: string | null;
+  subject_comments: string | null;
+  attachment_id: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** A link from a step's notes to one of the subject's records (chứng cứ). */
+export interface InspectionEvidenceTable {
+  id: string;
+  inspection_id: string;
+  step_id: string;
+  unit_id: string;
+  record_type: string;
+  record_id: string;
+  label: string;
+  note: string | null;
+}
+
+/** Thông báo kết luận. */
+export interface InspectionConclusionTable {
+  inspection_id: string;
+  unit_id: string;
+  concluded_on: string;
+  document_no: string | null;
+  strengths: string;
+  shortcomings: string;
+  violations: string | null;
+  causes: string;
+  responsibility: string | null;
+  signs_of_violation: number;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+/** Kiến nghị — followed up as a correction item (member) or a task (cell). */
+export interface InspectionRecommendationTable {
+  id: string;
+  inspection_id: string;
+  unit_id: string;
+  position: number;
+  text: string;
+  deadline: string;
+  plan_item_id: string | null;
+  task_id: string | null;
+  status: string;
+  reported_on: string | null;
+  report_note: string | null;
+  verified_on: string | null;
+  verified_by_account_id: string | null;
+  verification_comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Quyết định kỷ luật — khiển trách, cảnh cáo, cách chức, khai trừ. */
+export interface DisciplineDecisionTable {
+  id: string;
+  unit_id: string;
+  member_id: string;
+  form_code: string;
+  form_name: string;
+  rule_version_id: string;
+  deciding_unit_id: string;
+  deciding_body: string;
+  decision_no: string | null;
+  decided_on: string;
+  effective_on: string;
+  reason: string;
+  source_inspection_id: string | null;
+  member_status: string;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   members: MemberTable;
@@ -645,4 +826,14 @@ export interface Database {
   local_issue_confirmations: LocalIssueConfirmationTable;
   public_submissions: PublicSubmissionTable;
   app_secrets: AppSecretTable;
+  inspection_rule_versions: InspectionRuleVersionTable;
+  inspection_rule_items: InspectionRuleItemTable;
+  inspection_programmes: InspectionProgrammeTable;
+  inspection_programme_items: InspectionProgrammeItemTable;
+  inspections: InspectionTable;
+  inspection_steps: InspectionStepTable;
+  inspection_evidence: InspectionEvidenceTable;
+  inspection_conclusions: InspectionConclusionTable;
+  inspection_recommendations: InspectionRecommendationTable;
+  discipline_decisions: DisciplineDecisionTable;
 }

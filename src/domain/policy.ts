@@ -47,6 +47,11 @@ export const actions = [
   'citizen_feedback.triage',
   'citizen_feedback.contact',
   'citizen_feedback.answer',
+  'inspection_rules.manage',
+  'inspection.read',
+  'inspection.manage',
+  'discipline.read',
+  'discipline.decide',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -124,6 +129,17 @@ const grants: Record<Action, readonly Role[]> = {
   'citizen_feedback.triage': ['party_committee'],
   'citizen_feedback.contact': ['cell_committee', 'cell_secretary', 'party_committee'],
   'citizen_feedback.answer': ['cell_committee', 'cell_secretary', 'party_committee'],
+  // The inspection rules (QĐ 296) are the committee's reference data; its UBKT works by them.
+  'inspection_rules.manage': ['party_committee', 'inspection'],
+  // Case files are restricted: the UBKT and the committee of the deciding unit; a cell's committee
+  // for the cell's own supervision of its members (its case files live at the cell). A subject
+  // sees what is addressed to them once notified (inspections/policy.ts). Never the office.
+  'inspection.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'inspection.manage': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  // Discipline records: the member's cell leaders and the commune's committee and UBKT; the
+  // member reads their own. Deciding: the cell (reprimand, warning of its members), the committee, the UBKT.
+  'discipline.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'discipline.decide': ['cell_secretary', 'party_committee', 'inspection'],
 };
 
 export interface Assignment {

@@ -56,7 +56,7 @@ export const taskOutcomes = ['on_time', 'late', 'exceeded', 'not_done'] as const
 export type TaskOutcome = (typeof taskOutcomes)[number];
 
 /** Where a task came from: a meeting's conclusion, a committee directive, a commitment, or none. */
-export const taskSources = ['meeting', 'directive', 'commitment', 'local_issue', 'standalone'] as const;
+export const taskSources = ['meeting', 'directive', 'commitment', 'local_issue', 'inspection', 'standalone'] as const;
 export type TaskSource = (typeof taskSources)[number];
 
 export const taskPriorities = ['high', 'normal', 'low'] as const;
@@ -168,3 +168,42 @@ export type ConfirmationDecision = (typeof confirmationDecisions)[number];
  */
 export const citizenFeedbackStatuses = ['new', 'in_progress', 'answered', 'closed'] as const;
 export type CitizenFeedbackStatus = (typeof citizenFeedbackStatuses)[number];
+
+/** Kinds of inspection and supervision work, by family (the kinds themselves are reference data). */
+export const inspectionFamilies = ['supervision', 'inspection', 'denunciation', 'appeal'] as const;
+export type InspectionFamily = (typeof inspectionFamilies)[number];
+
+/** Who a case or a programme item is about: a member, or a unit (a cell). */
+export const subjectKinds = ['member', 'unit'] as const;
+export type SubjectKind = (typeof subjectKinds)[number];
+
+/** The rows of an inspection rule set. */
+export const ruleItemTypes = ['kind', 'step', 'discipline_form', 'holidays'] as const;
+export type RuleItemType = (typeof ruleItemTypes)[number];
+
+/** Whose programme or case: the party committee's, its inspection committee's (UBKT), or a cell's. */
+export const inspectionBodies = ['party_committee', 'inspection_committee', 'cell'] as const;
+export type InspectionBody = (typeof inspectionBodies)[number];
+
+/** Chương trình: drafted, then adopted (audited); items become cases when started. */
+export const programmeStatuses = ['draft', 'adopted'] as const;
+
+/** Where a programme item stands. */
+export const programmeItemStates = ['planned', 'in_progress', 'concluded', 'late'] as const;
+export type ProgrammeItemStateName = (typeof programmeItemStates)[number];
+
+/** A case: open → concluded (notice of conclusion issued) → closed (every recommendation fixed). */
+export const inspectionStatuses = ['open', 'concluded', 'closed'] as const;
+export type InspectionStatus = (typeof inspectionStatuses)[number];
+
+/** Kiến nghị: open → reported (the subject says fixed) → fixed (verified), or returned. */
+export const recommendationStatuses = ['open', 'reported', 'fixed', 'returned'] as const;
+export type RecommendationStatusName = (typeof recommendationStatuses)[number];
+
+/** The verdict on a denunciation or an appeal: đúng, đúng một phần, sai (không có cơ sở). */
+export const inspectionVerdicts = ['founded', 'partly_founded', 'unfounded'] as const;
+export type InspectionVerdict = (typeof inspectionVerdicts)[number];
+
+/** The records a case's verification may link to as evidence. */
+export const evidenceRecordTypes = ['meeting', 'task', 'commitment', 'self_examination', 'correction_plan'] as const;
+export type EvidenceRecordType = (typeof evidenceRecordTypes)[number];

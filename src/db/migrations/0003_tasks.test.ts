@@ -39,7 +39,7 @@ forEachDialect((dialect) => {
         }
         await sql`insert into meeting_reviewed_tasks (meeting_id, task_id, unit_id) values (${meeting}, ${task(2)}, ${unit})`.execute(db.db);
 
-        expect(await migrateToLatest(db)).toEqual(['0003_tasks', '0004_self_examination', '0005_local_issues', '0006_reference_wording']);
+        expect((await migrateToLatest(db)).slice(0, 4)).toEqual(['0003_tasks', '0004_self_examination', '0005_local_issues', '0006_reference_wording']);
 
         const after = await db.db
           .selectFrom('tasks')

@@ -36,7 +36,7 @@ forEachDialect((dialect) => {
           values ('01900000-0000-7000-8000-000000000030', ${version}, ${unit}, 'manifestation', 'DB1', 'DB', 'Tự diễn biến', 1, 1, 'Phủ nhận',
             'Phản bác', 'quoted on a question-and-answer site (boxhoidap.com)')`.execute(db.db);
 
-        expect(await migrateToLatest(db)).toEqual(['0006_reference_wording']);
+        expect((await migrateToLatest(db)).slice(0, 1)).toEqual(['0006_reference_wording']);
 
         const rows = await db.db.selectFrom('local_issue_categories').select(['code', 'name', 'source', 'position']).orderBy('position').execute();
         expect(rows.map((r) => [r.code, Number(r.position)])).toEqual([['dat_dai', 1], ['giao_thong', 2], ['khac', 3], ['thai_do', 4]]);

@@ -272,6 +272,7 @@ function planItemRow(seed: SelfExamSeed, i: DemoPlanItem, plans: PlanRows): Corr
     source_kind: i.sourceKind,
     source_self_examination_id: i.selfExamKey ? ids.need(seed.examIds, i.selfExamKey, 'self-examination') : null,
     source_feedback_id: i.feedbackKey ? ids.need(seed.feedbackIds, i.feedbackKey, 'feedback') : null,
+    source_inspection_id: null,
     status: i.status,
     claimed_on: i.claimedOn,
     verified_on: i.verifiedOn,

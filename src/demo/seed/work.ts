@@ -95,6 +95,7 @@ export function demoTaskRows(t: DemoTaskInput): DemoTaskRows {
       status: close?.outcome ?? 'open',
       source_commitment_id: null,
       source_local_issue_id: null,
+      source_inspection_id: null,
       ...t.source,
       received_on: t.receivedOn,
       handed_down_on: t.handedDownOn,

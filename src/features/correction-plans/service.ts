@@ -96,7 +96,7 @@ export interface NewPlanItem {
   action: string;
   deadline: string;
   successCriteria: string;
-  source: { kind: PlanItemSource; selfExaminationId?: string | null; feedbackId?: string | null };
+  source: { kind: PlanItemSource; selfExaminationId?: string | null; feedbackId?: string | null; inspectionId?: string | null };
 }
 
 /** What the audit log keeps of an item. */
@@ -110,6 +110,7 @@ export const planItemSnapshot = (i: CorrectionPlanItemTable) => ({
   sourceKind: i.source_kind,
   sourceSelfExaminationId: i.source_self_examination_id,
   sourceFeedbackId: i.source_feedback_id,
+  ...(i.source_inspection_id ? { sourceInspectionId: i.source_inspection_id } : {}),
   status: i.status,
 });
 
@@ -132,6 +133,7 @@ export async function insertPlanItems(trx: Db, dialect: DialectHelpers, actorAcc
       source_kind: i.source.kind,
       source_self_examination_id: i.source.selfExaminationId ?? null,
       source_feedback_id: i.source.feedbackId ?? null,
+      source_inspection_id: i.source.inspectionId ?? null,
       status: 'open',
       claimed_on: null,
       verified_on: null,

@@ -51,6 +51,7 @@ export interface NewTaskSource {
   directiveIssuedOn?: string;
   commitmentId?: string;
   localIssueId?: string;
+  inspectionId?: string;
 }
 
 export interface NewTask {
@@ -74,6 +75,7 @@ export function taskSnapshot({ row, coworkerMemberIds }: NewTask) {
     sourceDirectiveId: row.source_directive_id,
     sourceCommitmentId: row.source_commitment_id,
     ...(row.source_local_issue_id ? { sourceLocalIssueId: row.source_local_issue_id } : {}),
+    ...(row.source_inspection_id ? { sourceInspectionId: row.source_inspection_id } : {}),
     receivedOn: row.received_on,
     handedDownOn: row.handed_down_on,
   };
@@ -179,6 +181,7 @@ export async function insertNewTask(
     source_directive_id: source.directiveId ?? null,
     source_commitment_id: source.commitmentId ?? null,
     source_local_issue_id: source.localIssueId ?? null,
+    source_inspection_id: source.inspectionId ?? null,
     received_on: receivedOn,
     handed_down_on: handedDownOn,
     progress_percent: 0,
