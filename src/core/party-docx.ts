@@ -176,6 +176,9 @@ export function heading(text: string): Paragraph {
 
 export const blankLine = (): Paragraph => new Paragraph({ children: [] });
 
+/** An empty line that stays on the page of what follows it (before a signature block). */
+export const keepWithNext = (): Paragraph => new Paragraph({ keepNext: true, children: [] });
+
 /** The document's name in large bold capitals, with room above it. */
 export function documentTitle(text: string): Paragraph {
   return new Paragraph({
@@ -210,14 +213,14 @@ function layoutCell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: sides(NO_BORDER), children });
 }
 
-/** Two borderless columns side by side (the header block, the signature block). */
+/** Two borderless columns side by side (the header block, the signature block), kept on one page. */
 export function layoutTable(left: Paragraph[], right: Paragraph[], leftWidth: number, textWidth = TEXT_WIDTH): Table {
   const rightWidth = textWidth - leftWidth;
   return new Table({
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: [leftWidth, rightWidth],
     borders: NO_TABLE_BORDERS,
-    rows: [new TableRow({ children: [layoutCell(left, leftWidth), layoutCell(right, rightWidth)] })],
+    rows: [new TableRow({ cantSplit: true, children: [layoutCell(left, leftWidth), layoutCell(right, rightWidth)] })],
   });
 }
 
