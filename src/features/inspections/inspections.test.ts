@@ -131,6 +131,15 @@ forEachDialect((dialect) => {
       const closed = (await call('POST', `/api/inspections/${c.id}/recommendations/${second!.id}/verify`, ubkt(), { outcome: 'fixed', comment: 'Đạt' })).json() as InspectionDetail;
       expect(closed).toMatchObject({ status: 'closed', recommendationCounts: { total: 2, fixed: 2, open: 0, overdue: 0 } });
       expect(closed.steps.at(-1)).toMatchObject({ code: 'follow_up', entry: { doneOn: vnToday() } });
+      // The documents in Word: the team has all three; the subject what is addressed to it.
+      const word = await call('GET', `/api/inspections/${c.id}/documents/conclusion.docx`, ubkt());
+      expect(word.statusCode).toBe(200);
+      expect(word.headers['content-disposition']).toContain('ket-luan-');
+      expect(word.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect((await call('GET', `/api/inspections/${c.id}/documents/decision.docx`, secretary())).statusCode).toBe(200);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/plan.docx`, secretary())).statusCode).toBe(404);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/plan.docx`, staff().otherSecretary.cookie)).statusCode).toBe(404);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/minutes.docx`, ubkt())).statusCode).toBe(400);
       const conclusionDue = closed.steps.find((s) => s.code === 'conclusion')!;
       expect(conclusionDue).toMatchObject({ limitEnds: true, late: false });
     });

@@ -14,6 +14,9 @@ import { authorizeReferencedUnit } from '../units/policy.js';
 import { ensureRules, rulesOfVersion, type InspectionRules } from '../inspection-rules/service.js';
 import { decodeAttachment, storeAttachment } from '../tasks/service.js';
 import * as repo from './repo.js';
+import { committeeNameOf, placeNameOf } from '../../core/party-docx.js';
+import { documentFileName, inspectionConclusionDocx, inspectionDecisionDocx, inspectionPlanDocx, programmeDocx, type CaseDocumentKind, type DocumentMeta } from './documents.js';
+import { programmeDetail } from './programmes.js';
 import type { InspectionRow } from './repo.js';
 import { authorizeManageCase, authorizeUnitCases, isNotifiedSubject, isSubjectMember, mayManageIn, mayReadCaseFile, viewerOf } from './policy.js';
 import { checkPeople, isProblem, resolveSubject, reviewPeriodProblems, type Subject } from './subjects.js';
@@ -522,4 +525,40 @@ export async function inspectionAttachment(ctx: AppContext, actor: Actor, id: st
     if (!step || !['notice', 'subject_report', 'conclusion'].includes(step.step_code)) throw notFound();
   } else await logCaseRead(ctx, actor, c!);
   return { fileName: file.file_name, mimeType: file.mime_type, content: Buffer.from(file.content) };
+}
+
+// --- documents -----------------------------------------------------------------------------------
+
+/** Who issues and signs: the deciding unit's committee (or its UBKT, or the cell), under its parent. */
+async function documentMeta(db: Db, unitId: string, body: string): Promise<DocumentMeta> {
+  const unit = (await findUnit(db, unitId))!;
+  const parent = unit.parent_id ? await findUnit(db, unit.parent_id) : undefined;
+  return {
+    committeeName: committeeNameOf(unit.name),
+    bodyName: body === 'inspection_committee' ? 'Ủy ban Kiểm tra' : null,
+    parentName: parent?.name ?? '',
+    placeName: placeNameOf(parent && unit.kind === 'cell' ? parent.name : unit.name),
+    signer: { title: body === 'inspection_committee' ? 'Chủ nhiệm' : 'Bí thư', name: null },
+  };
+}
+
+const DOCUMENTS = { decision: inspectionDecisionDocx, plan: inspectionPlanDocx, conclusion: inspectionConclusionDocx } as const;
+
+/**
+ * The decision, the plan and the notice of conclusion in Word. The subject may download what is
+ * addressed to them (the decision and the conclusion); the plan is the team's.
+ */
+export async function caseDocument(ctx: AppContext, actor: Actor, id: string, kind: CaseDocumentKind): Promise<{ fileName: string; content: Buffer }> {
+  const { db } = ctx.handle;
+  const c = await repo.findInspection(db, id);
+  const viewer = viewerOf(actor, c);
+  if (viewer === 'subject' && kind === 'plan') throw notFound();
+  if (viewer === 'staff') await logCaseRead(ctx, actor, c!);
+  const detail = await detailOf(db, actor, c!, viewer);
+  return { fileName: documentFileName(kind, detail), content: await DOCUMENTS[kind](detail, await documentMeta(db, c!.unit_id, c!.body)) };
+}
+
+export async function programmeDocument(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const detail = await programmeDetail(ctx, actor, id);
+  return { fileName: documentFileName('programme', detail), content: await programmeDocx(detail, await documentMeta(ctx.handle.db, detail.unitId, detail.body)) };
 }
