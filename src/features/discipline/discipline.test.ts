@@ -239,7 +239,7 @@ forEachDialect((dialect) => {
       expect(made).toMatchObject({ formName: 'Cảnh cáo', memberStatus: 'probationary', decidingBody: 'cell' });
     });
 
-    it('offers each viewer only the forms they may record: the cell its two, the UBKT more, a probationary member fewer, the member none', async () => {
+    it('offers each viewer only the forms they may record, their own body first: the cell its two, the UBKT more, a probationary member fewer, the member none', async () => {
       const read = async (who: string, memberId: string) => {
         const res = await call('GET', `/api/members/${memberId}/discipline`, who);
         expect(res.statusCode, res.body).toBe(200);
@@ -252,11 +252,13 @@ forEachDialect((dialect) => {
 
       const aboutSecretary = await read(as('inspection')(), memberAt(0));
       expect(aboutSecretary.options.map((o) => [o.decidingUnitId, o.decidingBody])).toEqual([
-        [home().id, 'party_committee'],
         [home().id, 'inspection_committee'],
+        [home().id, 'party_committee'],
         [cell().id, 'cell'],
       ]);
       expect(aboutSecretary.allowedFormCodes).toEqual(['reprimand', 'warning', 'dismissal', 'expulsion']);
+      // The committee's own body first for a committee member.
+      expect((await read(as('committee')(), memberAt(3))).options.map((o) => o.decidingBody)).toEqual(['party_committee', 'inspection_committee', 'cell']);
       expect((await read(as('inspection')(), memberAt(3))).allowedFormCodes).toEqual(['reprimand', 'warning', 'expulsion']);
       expect((await read(as('inspection')(), probationary())).allowedFormCodes).toEqual(['reprimand', 'warning']);
 
@@ -281,6 +283,15 @@ forEachDialect((dialect) => {
       const entry = await lastAudit(t());
       expect(entry).toMatchObject({ action: 'read.discipline', record_type: 'discipline', record_id: me.memberId, actor_account_id: staff().committee.accountId });
       expect(entry.after).toEqual({ roles: ['party_committee'] });
+    });
+
+    it('the rule set shows which bodies decide each form, with its source', async () => {
+      const res = await call('GET', `/api/reference/inspection-rules?unitId=${home().id}`, as('committee')());
+      expect(res.statusCode, res.body).toBe(200);
+      const forms = (res.json() as { disciplineForms: { code: string; decidingBodies: string[] | null; decidingBodiesSource: string | null }[] }).disciplineForms;
+      expect(forms.find((f) => f.code === 'reprimand')?.decidingBodies).toContain('cell');
+      expect(forms.find((f) => f.code === 'expulsion')?.decidingBodies).not.toContain('cell');
+      for (const f of forms) expect(f.decidingBodiesSource, f.code).toMatch(/Điều lệ Đảng/);
     });
 
     it('the lookups give the rating a member\'s decisions of a year and the subtree\'s disciplined members', async () => {

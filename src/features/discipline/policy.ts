@@ -1,4 +1,4 @@
-import { can, decide, type Actor } from '../../domain/policy.js';
+import { can, decide, isWithin, type Actor } from '../../domain/policy.js';
 import { pathIds } from '../../domain/unit-paths.js';
 import { authorize } from '../../core/authorize.js';
 import { AppError, forbidden, type FieldProblem } from '../../core/errors.js';
@@ -40,13 +40,17 @@ const pathAt = (ids: readonly string[], index: number) => `/${ids.slice(0, index
 /**
  * The bodies the caller may record decisions of, from the member's cell up: the cell itself for
  * its own members; the party committee and the inspection committee of each unit above it. Each
- * needs the deciding right over that unit, so a cell secretary records only the cell's.
+ * needs the deciding right over that unit, so a cell secretary records only the cell's. The body
+ * the caller sits on comes first (the UBKT's own decisions for a UBKT member).
  */
 export function decidingBodiesFor(actor: Actor, member: DisciplineSubject): { decidingUnitId: string; decidingBody: InspectionBody }[] {
   const ids = pathIds(member.unit_path);
   return ids.flatMap((unitId, index) => {
-    if (!can(actor, 'discipline.decide', { unitPath: pathAt(ids, index) })) return [];
-    const bodies: InspectionBody[] = unitId === member.unit_id ? ['cell'] : ['party_committee', 'inspection_committee'];
+    const unitPath = pathAt(ids, index);
+    if (!can(actor, 'discipline.decide', { unitPath })) return [];
+    const holds = (role: string) => actor.assignments.some((a) => a.role === role && isWithin(unitPath, a.unitPath));
+    const ubktFirst = holds('inspection') && !holds('party_committee');
+    const bodies: InspectionBody[] = unitId === member.unit_id ? ['cell'] : ubktFirst ? ['inspection_committee', 'party_committee'] : ['party_committee', 'inspection_committee'];
     return bodies.map((decidingBody) => ({ decidingUnitId: unitId, decidingBody }));
   });
 }

@@ -244,7 +244,7 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
     steps: of('step').map((i) => ({ ...provenanceOf(i), documents: (JSON.parse(i.data_json) as StepData).documents })),
     disciplineForms: of('discipline_form').map((i) => {
       const data = JSON.parse(i.data_json) as FormData;
-      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post };
+      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, decidingBodies: data.deciding_bodies ?? null, decidingBodiesSource: data.deciding_bodies_source ?? null };
     }),
     holidays: of('holidays').map((i) => {
       const data = JSON.parse(i.data_json) as HolidayData;
