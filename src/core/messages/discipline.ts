@@ -13,6 +13,7 @@ const vi = {
   discipline_decided_future: 'ngày quyết định không được sau hôm nay ({today})',
   discipline_effective_before_decided: 'ngày có hiệu lực không được trước ngày quyết định ({decidedOn})',
   discipline_source_case: 'không phải cuộc kiểm tra của đơn vị quyết định về chính đảng viên này',
+  discipline_decide_own: 'Quyết định kỷ luật về chính mình phải do đồng chí khác ghi.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -26,7 +27,8 @@ const en: Record<keyof typeof vi, string> = {
   discipline_body_not_yours: 'you can only record decisions of a body within your responsibility',
   discipline_decided_future: 'the decision date cannot be after today ({today})',
   discipline_effective_before_decided: 'the effective date cannot be before the decision date ({decidedOn})',
-  discipline_source_case: "is not a case of the deciding unit about this member",
+  discipline_source_case: 'is not a case of the deciding unit about this member',
+  discipline_decide_own: 'A discipline decision about yourself must be recorded by someone else.',
 };
 
 export const disciplineMessages: MessageArea<keyof typeof vi> = {

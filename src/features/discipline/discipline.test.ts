@@ -205,7 +205,9 @@ forEachDialect((dialect) => {
         expect(res.statusCode, res.body).toBe(400);
         expect(fieldsOf(res)).toEqual(['formCode', 'decidedOn', 'effectiveOn']);
         expect(res.json().error.fields[0].message).toContain('probationary member');
-        expect(res.json().error.fields[2].message).toContain('before the decision date');
+        // Dates in the messages read as the interface writes them, dd/mm/yyyy.
+        expect(res.json().error.fields[1].message).toContain(`(${TODAY.split('-').reverse().join('/')})`);
+        expect(res.json().error.fields[2].message).toContain(`before the decision date (${shiftDate(TODAY, 2).split('-').reverse().join('/')})`);
       });
 
       it('a source case of another member, or of another unit, is refused', async () => {
@@ -219,6 +221,18 @@ forEachDialect((dialect) => {
           expect(await decisionCount()).toBe(decisions);
         }
       });
+    });
+
+    it('nobody records their own discipline: a 403 saying so, nothing written, nothing offered', async () => {
+      const secretary = staff().secretary;
+      const [audits, decisions] = [await auditCount(t()), await decisionCount()];
+      const res = await call('POST', '/api/discipline-decisions', secretary.cookie, decision({ memberId: secretary.memberId }));
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('discipline_decide_own');
+      expect(await auditCount(t())).toBe(audits);
+      expect(await decisionCount()).toBe(decisions);
+      const own = await call('GET', `/api/members/${secretary.memberId}/discipline`, secretary.cookie);
+      expect(own.json()).toMatchObject({ actions: [], options: [], allowedFormCodes: [] });
     });
 
     it('cách chức of a secretary (who holds a post), from the UBKT\'s case: stored with the form\'s name, the status and the rule version, audited', async () => {

@@ -26,12 +26,14 @@ export function authorizeDisciplineRead(actor: Actor, member: DisciplineSubject 
 
 /**
  * Recording: 403 without the deciding right anywhere; a member outside every unit where the
- * caller decides answers like a missing one, a 404 naming the field.
+ * caller decides answers like a missing one, a 404 naming the field; one's own discipline is
+ * recorded by someone else (403 saying so), like nobody grading their own commitment.
  */
 export function authorizeDisciplineDecide(actor: Actor, member: DisciplineSubject | undefined): void {
   const decision = decide(actor, 'discipline.decide', member ? { unitPath: member.unit_path } : null);
   if (decision === 'forbidden') throw forbidden();
   if (decision === 'not_found') throw new AppError(404, 'not_found', {}, [{ field: 'memberId', messageKey: 'not_found' }]);
+  if (isOwnRecord(actor, member!)) throw new AppError(403, 'discipline_decide_own');
 }
 
 /** The path of the unit `index` steps down the member's path ("/a/b/c/", 1 → "/a/b/"). */
@@ -44,6 +46,7 @@ const pathAt = (ids: readonly string[], index: number) => `/${ids.slice(0, index
  * the caller sits on comes first (the UBKT's own decisions for a UBKT member).
  */
 export function decidingBodiesFor(actor: Actor, member: DisciplineSubject): { decidingUnitId: string; decidingBody: InspectionBody }[] {
+  if (isOwnRecord(actor, member)) return [];
   const ids = pathIds(member.unit_path);
   return ids.flatMap((unitId, index) => {
     const unitPath = pathAt(ids, index);

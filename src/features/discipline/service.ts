@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/policy.js';
 import type { DisciplineDecisionTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
+import { displayDate } from '../../domain/tasks.js';
 import { checkDecisionDates, checkDisciplineDecision, formsForDecision } from '../../domain/discipline.js';
 import { fieldErrors, type FieldProblem } from '../../core/errors.js';
 import type { InspectionBody, MemberStatus } from '../../shared/enums.js';
@@ -108,8 +109,8 @@ export async function recordDecision(ctx: AppContext, actor: Actor, body: Create
     }
     const today = todayInVietnam();
     const dates = checkDecisionDates(body, today);
-    if (dates.decidedOn) problems.push({ field: 'decidedOn', messageKey: 'discipline_decided_future', params: { today } });
-    if (dates.effectiveOn) problems.push({ field: 'effectiveOn', messageKey: 'discipline_effective_before_decided', params: { decidedOn: body.decidedOn } });
+    if (dates.decidedOn) problems.push({ field: 'decidedOn', messageKey: 'discipline_decided_future', params: { today: displayDate(today) } });
+    if (dates.effectiveOn) problems.push({ field: 'effectiveOn', messageKey: 'discipline_effective_before_decided', params: { decidedOn: displayDate(body.decidedOn) } });
     if (body.sourceInspectionId) {
       const source = await repo.findInspectionForDiscipline(trx, body.sourceInspectionId);
       if (!source || source.unit_id !== body.decidingUnitId || source.subject_member_id !== m.id) problems.push({ field: 'sourceInspectionId', messageKey: 'discipline_source_case' });
