@@ -39,6 +39,8 @@ interface StepData {
 interface FormData {
   probationary_allowed: boolean;
   requires_post: boolean;
+  deciding_bodies?: string[];
+  deciding_bodies_source?: string;
 }
 interface HolidayData {
   days_off: string[];
@@ -66,7 +68,7 @@ function startingItems(): { source: string; items: NewItem[] } {
     items.push({ item_type, code, name, source, data_json: JSON.stringify(data), position: items.length + 1, confirmed_at: null, confirmed_by_account_id: null });
   for (const { code, name, source, ...data } of rules.steps) add('step', code, name, source, data);
   for (const { code, name, source, ...data } of rules.kinds) add('kind', code, name, source, data);
-  for (const { code, name, source, ...data } of rules.discipline_forms) add('discipline_form', code, name, source, { probationary_allowed: data.probationary_allowed, requires_post: data.requires_post });
+  for (const { code, name, source, ...data } of rules.discipline_forms) add('discipline_form', code, name, source, { probationary_allowed: data.probationary_allowed, requires_post: data.requires_post, deciding_bodies: data.deciding_bodies, deciding_bodies_source: data.deciding_bodies_source });
   for (const { year, source, ...data } of holidays.years) add('holidays', String(year), `Ngày nghỉ lễ, Tết năm ${year}`, source, { days_off: data.days_off, working_weekend_days: data.working_weekend_days });
   add('step', 'discipline_notes', 'Lưu ý khi xem xét kỷ luật', rules.document, { documents: rules.discipline_notes });
   return { source: `${rules.document}; ${rules.guidance}; ${holidays.document}`, items };
@@ -176,7 +178,7 @@ export function rulesFromItems(versionId: string, items: readonly RuleItemRow[])
     disciplineForms: new Map(
       of('discipline_form').map((i) => {
         const data = JSON.parse(i.data_json) as FormData;
-        return [i.code, { code: i.code, name: i.name, probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, confirmed: i.confirmed_at !== null }];
+        return [i.code, { code: i.code, name: i.name, probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, decidingBodies: data.deciding_bodies ?? null, confirmed: i.confirmed_at !== null }];
       }),
     ),
     calendar: workingCalendar(
@@ -242,7 +244,7 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
     steps: of('step').map((i) => ({ ...provenanceOf(i), documents: (JSON.parse(i.data_json) as StepData).documents })),
     disciplineForms: of('discipline_form').map((i) => {
       const data = JSON.parse(i.data_json) as FormData;
-      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post };
+      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, decidingBodies: data.deciding_bodies ?? null, decidingBodiesSource: data.deciding_bodies_source ?? null };
     }),
     holidays: of('holidays').map((i) => {
       const data = JSON.parse(i.data_json) as HolidayData;

@@ -10,6 +10,7 @@ import type { feedbackVi } from '../features/feedback/messages.vi.js';
 import type { checklistVi } from '../features/checklist/messages.vi.js';
 import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
 import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
+import type { disciplineVi } from '../features/discipline/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -370,4 +371,5 @@ export type Messages = typeof vi & {
   commitments: typeof commitmentsVi & typeof directivesVi;
   selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
   localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
+  discipline: typeof disciplineVi;
 };
