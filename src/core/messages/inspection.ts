@@ -8,7 +8,7 @@ const vi = {
   inspection_rule_no_change: 'nội dung không thay đổi so với phiên bản hiện hành',
   inspection_rule_field_not_for_type: 'không áp dụng cho loại quy định này',
   inspection_rule_unknown_step: 'không phải một bước của loại việc này',
-  inspection_rule_no_limit: 'loại việc này chưa có thời hạn chung; hãy đặt số ngày làm việc trước',
+  inspection_rule_no_limit: 'loại việc này không có thời hạn chung (từ bước nào đến bước nào) để sửa',
   inspection_rule_day_outside_year: 'ngày phải thuộc năm {year}',
   inspection_rule_year_exists: 'đã có lịch nghỉ năm {year}; hãy sửa lịch đó',
 };
@@ -20,7 +20,7 @@ const en: Record<keyof typeof vi, string> = {
   inspection_rule_no_change: 'nothing differs from the current version',
   inspection_rule_field_not_for_type: 'does not apply to this kind of rule',
   inspection_rule_unknown_step: 'is not a step of this kind of work',
-  inspection_rule_no_limit: 'this kind has no overall time limit; set its working days first',
+  inspection_rule_no_limit: 'this kind has no overall time limit (from one step to another) to edit',
   inspection_rule_day_outside_year: 'the day must fall in {year}',
   inspection_rule_year_exists: 'the holidays of {year} are already there; edit them instead',
 };
