@@ -152,8 +152,10 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
                   <ol className="ts-ir-steps" aria-labelledby={`steps-${k.id}`}>
                     {k.steps.map((s) => (
                       <li key={s.code}>
-                        <span>{stepName.get(s.code) ?? s.code}</span>
-                        <span className="ts-ir-days">{s.withinWorkingDays === null ? t('inspectionrules.stepNoDays') : t('inspectionrules.stepDays', { count: s.withinWorkingDays })}</span>
+                        <span className="ts-ir-step">
+                          <span>{stepName.get(s.code) ?? s.code}</span>
+                          <span className="ts-ir-days">{s.withinWorkingDays === null ? t('inspectionrules.stepNoDays') : t('inspectionrules.stepDays', { count: s.withinWorkingDays })}</span>
+                        </span>
                       </li>
                     ))}
                   </ol>
@@ -394,9 +396,11 @@ function errorsAt(error: unknown, shows: (field: string) => boolean, fallback: s
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   for (const f of error.fields) {
-    const prefix = `(${f.field}): `;
-    const at = f.message.indexOf(prefix);
-    if (shows(f.field)) fields[f.field] ??= at >= 0 ? f.message.slice(at + prefix.length) : f.message;
+    // "Ngày nghỉ (daysOff): …", or "daysOff.3: …" where the path has no label of its own.
+    const labelled = f.message.indexOf(`(${f.field}): `);
+    const bare = f.message.startsWith(`${f.field}: `) ? f.field.length + 2 : -1;
+    const text = labelled >= 0 ? f.message.slice(labelled + f.field.length + 4) : bare >= 0 ? f.message.slice(bare) : f.message;
+    if (shows(f.field)) fields[f.field] ??= text;
     else rest.push(f.message);
   }
   const placed = Object.keys(fields).length > 0;
@@ -546,7 +550,7 @@ function HolidaysModal({
       for (const list of lists) {
         const messages = Object.entries(found.fields)
           .filter(([field]) => field.startsWith(`${list}.`))
-          .map(([field, message]) => t('inspectionrules.lineError', { line: formatDate(sent[list][Number(field.slice(list.length + 1))] ?? '') ?? field, message }));
+          .map(([field, message]) => t('inspectionrules.dayError', { day: formatDate(sent[list][Number(field.slice(list.length + 1))] ?? '') ?? field, message }));
         if (messages.length > 0) found.fields[list] = messages.join(' ');
       }
       setErrors(found);

@@ -64,7 +64,7 @@ export const inspectionRulesEn: typeof inspectionRulesVi = {
   daysHint: 'One day a line (dd/mm/yyyy) or a run of days: 14/02/2026 - 22/02/2026.',
   workingWeekendDays: 'Make-up working days (a Saturday or Sunday worked)',
   badLines: 'Line {{lines}} is not a dd/mm/yyyy date or a valid run of days.',
-  lineError: 'Line {{line}}: {{message}}',
+  dayError: '{{day}}: {{message}}',
   wholeDays: 'Enter a number of days from {{min}} to {{max}}, or leave it empty.',
   wholeDaysRequired: 'Enter a number of days from {{min}} to {{max}}.',
   reason: 'Reason',

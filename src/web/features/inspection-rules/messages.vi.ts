@@ -66,7 +66,7 @@ export const inspectionRulesVi = {
   daysHint: 'Mỗi dòng một ngày (dd/mm/yyyy) hoặc một đợt nghỉ liền nhau: 14/02/2026 - 22/02/2026.',
   workingWeekendDays: 'Ngày làm bù (thứ Bảy, Chủ nhật đi làm)',
   badLines: 'Dòng {{lines}} không phải ngày dd/mm/yyyy hoặc đợt nghỉ hợp lệ.',
-  lineError: 'Dòng {{line}}: {{message}}',
+  dayError: 'Ngày {{day}}: {{message}}',
   wholeDays: 'Nhập số ngày từ {{min}} đến {{max}}, hoặc để trống.',
   wholeDaysRequired: 'Nhập số ngày từ {{min}} đến {{max}}.',
   reason: 'Lý do',
