@@ -87,6 +87,7 @@ export const en: CoreMessages = {
     meetings: 'Cell meetings',
     localIssues: 'Local issues',
     citizenFeedback: 'Citizen feedback',
+    inspectionRules: 'Inspection rules',
   },
   account: {
     menu: 'Account: {{name}}',
