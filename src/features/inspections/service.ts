@@ -10,6 +10,7 @@ import { displayDate } from '../../domain/tasks.js';
 import { checkStep, previousStepDate } from '../../domain/inspection.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
+import { findFeedback, mayReadCitizenFeedback, maySeeContact } from '../citizen-feedback/lookup.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
 import { ensureRules, rulesOfVersion, type InspectionRules } from '../inspection-rules/service.js';
 import { decodeAttachment, storeAttachment } from '../tasks/service.js';
@@ -209,6 +210,15 @@ export async function createInspection(ctx: AppContext, actor: Actor, body: Crea
     } else {
       for (const f of ['receivedOn', 'complainantName', 'complainantContact', 'sourceCitizenFeedbackId'] as const) if (body[f] !== undefined) say(f, 'inspection_complaint_only');
     }
+    // A citizen's message routed here as a denunciation: one the caller reads, sent to this commune.
+    let complainantName = body.complainantName ?? null;
+    if (body.sourceCitizenFeedbackId && complaint) {
+      const f = await findFeedback(trx, body.sourceCitizenFeedbackId);
+      const access = f ? { unitPath: f.unit_path, routedPath: f.routed_path, status: f.status } : undefined;
+      if (!f || !mayReadCitizenFeedback(actor, access!) || !f.unit_path.startsWith(unit!.path)) say('sourceCitizenFeedbackId', 'not_found');
+      // The writer's name only for those who may see who wrote (never the UBKT: it reads messages without their sender).
+      else if (maySeeContact(actor, access!)) complainantName ??= f.name;
+    }
     let origin: InspectionRow | undefined;
     if (body.originInspectionId) {
       origin = await repo.findInspection(trx, body.originInspectionId);
@@ -241,7 +251,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, body: Crea
       extension_working_days: 0,
       extension_reason: null,
       received_on: body.receivedOn ?? null,
-      complainant_name: body.complainantName ?? null,
+      complainant_name: complainantName,
       complainant_contact: body.complainantContact ?? null,
       source_citizen_feedback_id: body.sourceCitizenFeedbackId ?? null,
       source_discipline_id: null,
