@@ -57,8 +57,8 @@ export function nextStep(kind: InspectionKindRule, done: ReadonlySet<string>): s
 }
 
 /**
- * May `code` be recorded now? Steps go in the kind's order; a step once recorded is corrected by
- * a new entry, not recorded twice. The follow-up runs for as long as recommendations are open.
+ * May `code` be recorded now? Steps go in the kind's order, each recorded once. The follow-up
+ * runs for as long as recommendations are open and completes when the last is verified.
  */
 export function checkStep(kind: InspectionKindRule, done: ReadonlySet<string>, code: string): StepCheck {
   if (!kind.steps.some((s) => s.code === code)) return 'unknown_step';
