@@ -7,7 +7,7 @@ import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '
 import type { MessageKey } from '../../core/messages.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { displayDate } from '../../domain/tasks.js';
-import { checkStep, previousStepDate } from '../../domain/inspection.js';
+import { checkStep, previousStepDate, type InspectionKindRule } from '../../domain/inspection.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { findFeedback, mayReadCitizenFeedback, maySeeContact } from '../citizen-feedback/lookup.js';
@@ -161,25 +161,106 @@ function checkBody(unit: { kind: string }, body: string, say: (field: string, ke
   if ((unit.kind === 'cell') !== (body === 'cell')) say('body', 'inspection_body_unit_mismatch');
 }
 
+type Say = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) => void;
+
+/** The programme item a case starts from: of this unit's adopted programme, not started yet. */
+async function programmeItemToStart(trx: Db, unitId: string, id: string, say: Say) {
+  const item = await repo.findProgrammeItem(trx, id);
+  const programme = item ? await repo.findProgramme(trx, item.programme_id) : undefined;
+  if (!item || !programme || programme.unit_id !== unitId) throw fieldErrors([{ field: 'programmeItemId', messageKey: 'not_found' }]);
+  if (programme.status !== 'adopted') say('programmeItemId', 'inspection_programme_not_adopted');
+  if ((await repo.itemsOfProgrammes(trx, [programme.id])).find((i) => i.id === item.id)?.inspection_id) say('programmeItemId', 'inspection_programme_item_started');
+  return item;
+}
+
+/**
+ * Who lodged a denunciation or an appeal, and when: a name, or a citizen's message the caller
+ * reads, sent within the deciding unit. Only complaints carry these fields.
+ */
+async function complainantOf(trx: Db, actor: Actor, unitPath: string, body: CreateInspectionBody, complaint: boolean, say: Say): Promise<string | null> {
+  if (!complaint) {
+    for (const f of ['receivedOn', 'complainantName', 'complainantContact', 'sourceCitizenFeedbackId'] as const) if (body[f] !== undefined) say(f, 'inspection_complaint_only');
+    return null;
+  }
+  if (!body.receivedOn) say('receivedOn', 'inspection_field_required');
+  else if (body.receivedOn > body.decidedOn) say('receivedOn', 'inspection_received_after_decision');
+  if (!body.complainantName && !body.sourceCitizenFeedbackId) say('complainantName', 'inspection_field_required');
+  if (!body.sourceCitizenFeedbackId) return body.complainantName ?? null;
+  const f = await findFeedback(trx, body.sourceCitizenFeedbackId);
+  const access = f ? { unitPath: f.unit_path, routedPath: f.routed_path, status: f.status } : undefined;
+  if (!f || !mayReadCitizenFeedback(actor, access!) || !f.unit_path.startsWith(unitPath)) {
+    say('sourceCitizenFeedbackId', 'not_found');
+    return null;
+  }
+  // The writer's name only for those who may see who wrote (never the UBKT: it reads messages without their sender).
+  return body.complainantName ?? (maySeeContact(actor, access!) ? f.name : null);
+}
+
+interface CaseFields {
+  unitId: string;
+  ruleVersionId: string;
+  kindCode: string;
+  subject: Subject;
+  item: { id: string } | undefined;
+  title: string;
+  content: string;
+  reviewFrom: string;
+  reviewTo: string;
+  lead: string | null;
+  team: string[];
+  origin: { id: string } | undefined;
+  complainantName: string | null;
+}
+
+function caseRow(actor: Actor, f: CaseFields, body: CreateInspectionBody): InspectionTable {
+  const now = nowIso();
+  return {
+    id: newId(),
+    unit_id: f.unitId,
+    body: body.body,
+    kind_code: f.kindCode,
+    rule_version_id: f.ruleVersionId,
+    programme_item_id: f.item?.id ?? null,
+    origin_inspection_id: f.origin?.id ?? null,
+    subject_unit_id: f.subject.unitId,
+    subject_member_id: f.subject.memberId,
+    year: Number(body.decidedOn.slice(0, 4)),
+    title: f.title,
+    content: f.content,
+    review_from: f.reviewFrom,
+    review_to: f.reviewTo,
+    decision_no: body.decisionNo ?? null,
+    decided_on: body.decidedOn,
+    lead_member_id: f.lead,
+    team_json: JSON.stringify(f.team),
+    status: 'open',
+    notified_on: null,
+    extension_working_days: 0,
+    extension_reason: null,
+    received_on: body.receivedOn ?? null,
+    complainant_name: f.complainantName,
+    complainant_contact: body.complainantContact ?? null,
+    source_citizen_feedback_id: body.sourceCitizenFeedbackId ?? null,
+    source_discipline_id: null,
+    verdict: null,
+    created_by_account_id: actor.accountId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export async function createInspection(ctx: AppContext, actor: Actor, body: CreateInspectionBody): Promise<InspectionDetail> {
   const id = await writeTransaction(ctx.handle, async (trx) => {
     const unit = await findUnit(trx, body.unitId);
     authorizeReferencedUnit(actor, 'inspection.manage', unit, 'unitId');
     const problems: FieldProblem[] = [];
-    const say = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
+    const say: Say = (field, messageKey, params) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
     checkBody(unit!, body.body, say);
     const rules = await ensureRules(trx, ctx.handle.dialect, unit!.path);
     const today = todayInVietnam();
 
     // From a programme item: its fields, unless the request says otherwise.
-    let item: Awaited<ReturnType<typeof repo.findProgrammeItem>>;
-    if (body.programmeItemId) {
-      item = await repo.findProgrammeItem(trx, body.programmeItemId);
-      const programme = item ? await repo.findProgramme(trx, item.programme_id) : undefined;
-      if (!item || !programme || programme.unit_id !== unit!.id) throw fieldErrors([{ field: 'programmeItemId', messageKey: 'not_found' }]);
-      if (programme.status !== 'adopted') say('programmeItemId', 'inspection_programme_not_adopted');
-      if ((await repo.itemsOfProgrammes(trx, [programme.id])).find((i) => i.id === item!.id)?.inspection_id) say('programmeItemId', 'inspection_programme_item_started');
-    }
+    const item = body.programmeItemId ? await programmeItemToStart(trx, unit!.id, body.programmeItemId, say) : undefined;
     const kindCode = body.kindCode ?? item?.kind_code;
     const kind = kindCode ? rules.kinds.get(kindCode) : undefined;
     if (!kindCode) say('kindCode', 'inspection_kind_required');
@@ -203,63 +284,15 @@ export async function createInspection(ctx: AppContext, actor: Actor, body: Crea
 
     // Denunciations and appeals: when it came in, from whom; a citizen's message routed here.
     const complaint = kind?.family === 'denunciation' || kind?.family === 'appeal';
-    if (complaint) {
-      if (!body.receivedOn) say('receivedOn', 'inspection_field_required');
-      else if (body.receivedOn > body.decidedOn) say('receivedOn', 'inspection_received_after_decision');
-      if (!body.complainantName && !body.sourceCitizenFeedbackId) say('complainantName', 'inspection_field_required');
-    } else {
-      for (const f of ['receivedOn', 'complainantName', 'complainantContact', 'sourceCitizenFeedbackId'] as const) if (body[f] !== undefined) say(f, 'inspection_complaint_only');
-    }
-    // A citizen's message routed here as a denunciation: one the caller reads, sent to this commune.
-    let complainantName = body.complainantName ?? null;
-    if (body.sourceCitizenFeedbackId && complaint) {
-      const f = await findFeedback(trx, body.sourceCitizenFeedbackId);
-      const access = f ? { unitPath: f.unit_path, routedPath: f.routed_path, status: f.status } : undefined;
-      if (!f || !mayReadCitizenFeedback(actor, access!) || !f.unit_path.startsWith(unit!.path)) say('sourceCitizenFeedbackId', 'not_found');
-      // The writer's name only for those who may see who wrote (never the UBKT: it reads messages without their sender).
-      else if (maySeeContact(actor, access!)) complainantName ??= f.name;
-    }
+    const complainantName = await complainantOf(trx, actor, unit!.path, body, complaint, say);
     let origin: InspectionRow | undefined;
     if (body.originInspectionId) {
       origin = await repo.findInspection(trx, body.originInspectionId);
       if (!origin || !mayReadCaseFile(actor, origin)) say('originInspectionId', 'not_found');
     }
     if (problems.length > 0) throw fieldErrors(problems);
-    const s = subject as Subject;
-    const now = nowIso();
-    const row: InspectionTable = {
-      id: newId(),
-      unit_id: unit!.id,
-      body: body.body,
-      kind_code: kind!.code,
-      rule_version_id: rules.versionId,
-      programme_item_id: item?.id ?? null,
-      origin_inspection_id: origin?.id ?? null,
-      subject_unit_id: s.unitId,
-      subject_member_id: s.memberId,
-      year: Number(body.decidedOn.slice(0, 4)),
-      title: title!,
-      content: content!,
-      review_from: reviewFrom!,
-      review_to: reviewTo!,
-      decision_no: body.decisionNo ?? null,
-      decided_on: body.decidedOn,
-      lead_member_id: lead,
-      team_json: JSON.stringify(team),
-      status: 'open',
-      notified_on: null,
-      extension_working_days: 0,
-      extension_reason: null,
-      received_on: body.receivedOn ?? null,
-      complainant_name: complainantName,
-      complainant_contact: body.complainantContact ?? null,
-      source_citizen_feedback_id: body.sourceCitizenFeedbackId ?? null,
-      source_discipline_id: null,
-      verdict: null,
-      created_by_account_id: actor.accountId,
-      created_at: now,
-      updated_at: now,
-    };
+    const row = caseRow(actor, { unitId: unit!.id, ruleVersionId: rules.versionId, kindCode: kind!.code, subject: subject as Subject, item, title: title!, content: content!, reviewFrom: reviewFrom!, reviewTo: reviewTo!, lead, team, origin, complainantName }, body);
+    const now = row.created_at;
     await repo.insertInspection(trx, row);
     // The decision is the case's first step when its kind starts with one.
     if (kind!.steps[0]?.code === 'decision') {
@@ -311,6 +344,24 @@ async function loadForWork(trx: Db, id: string) {
 }
 
 /**
+ * Evidence must be the subject's own records in the period under review (its cell's, or the
+ * member's in their cell): each cited record's label as the evidence list shows it.
+ */
+async function evidenceLabels(trx: Db, c: InspectionRow, evidence: RecordStepBody['evidence'], say: Say): Promise<Map<string, string>> {
+  if (evidence.length === 0) return new Map();
+  const byType = new Map<string, string[]>();
+  for (const e of evidence) byType.set(e.recordType, [...(byType.get(e.recordType) ?? []), e.recordId]);
+  const found = new Map<string, { unit_id: string }>();
+  for (const [type, ids] of byType) for (const [rid, r] of await repo.existingRecords(trx, type, ids)) found.set(`${type}:${rid}`, r);
+  const labels = new Map((await subjectRecordList(trx, c)).map((r) => [`${r.recordType}:${r.recordId}`, r.label]));
+  evidence.forEach((e, i) => {
+    const r = found.get(`${e.recordType}:${e.recordId}`);
+    if (!r || r.unit_id !== c.subject_unit_id || !labels.has(`${e.recordType}:${e.recordId}`)) say(`evidence.${i}.recordId`, 'inspection_evidence_not_subject');
+  });
+  return labels;
+}
+
+/**
  * Records the next step of the kind with its date, note and documents; evidence links to the
  * subject's records; the notice makes the case visible to the subject. The subject records only
  * their own report (báo cáo tự kiểm tra / giải trình), once notified.
@@ -332,22 +383,13 @@ export async function recordStep(ctx: AppContext, actor: Actor, id: string, body
       throw fieldError('code', check === 'unknown_step' ? 'inspection_step_unknown' : check === 'already_done' ? 'inspection_step_done' : 'inspection_step_out_of_order', { step: rules!.steps.get(expected ?? '')?.name ?? expected ?? '' });
     }
     const problems: FieldProblem[] = [];
-    const say = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
+    const say: Say = (field, messageKey, params) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
     if (body.doneOn > today) say('doneOn', 'inspection_date_future', { date: displayDate(today) });
     const previous = previousStepDate(kind!, done, body.code) ?? c!.decided_on;
     if (body.doneOn < previous) say('doneOn', 'inspection_step_before_previous', { date: displayDate(previous) });
     if (body.subjectComments && body.code !== 'draft_report') say('subjectComments', 'inspection_subject_comments_draft_only');
     if (bySubject && body.evidence.length > 0) say('evidence', 'inspection_evidence_staff_only');
-    // Evidence: records of the subject (its cell's, or the member's in their cell).
-    const byType = new Map<string, string[]>();
-    for (const e of body.evidence) byType.set(e.recordType, [...(byType.get(e.recordType) ?? []), e.recordId]);
-    const found = new Map<string, { unit_id: string }>();
-    for (const [type, ids] of byType) for (const [rid, r] of await repo.existingRecords(trx, type, ids)) found.set(`${type}:${rid}`, r);
-    const labels = new Map((await subjectRecordList(trx, c!)).map((r) => [`${r.recordType}:${r.recordId}`, r.label]));
-    body.evidence.forEach((e, i) => {
-      const r = found.get(`${e.recordType}:${e.recordId}`);
-      if (!r || r.unit_id !== c!.subject_unit_id || !labels.has(`${e.recordType}:${e.recordId}`)) say(`evidence.${i}.recordId`, 'inspection_evidence_not_subject');
-    });
+    const labels = await evidenceLabels(trx, c!, body.evidence, say);
     if (problems.length > 0) throw fieldErrors(problems);
     const file = body.attachment ? decodeAttachment(body.attachment) : null;
     const stored = file ? await storeAttachment(trx, c!.subject_unit_id, file, actor.accountId) : null;
@@ -410,6 +452,29 @@ export async function extendInspection(ctx: AppContext, actor: Actor, id: string
 
 // --- the conclusion --------------------------------------------------------------------------------
 
+/** What a notice of conclusion must hold: findings, their causes, a verdict for a complaint, deadlines after it. */
+function conclusionProblems(c: InspectionRow, kind: InspectionKindRule, steps: readonly { step_code: string; done_on: string }[], body: ConclusionBody, violations: string | null): void {
+  const problems: FieldProblem[] = [];
+  const say: Say = (field, messageKey, params) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
+  const today = todayInVietnam();
+  if (body.concludedOn > today) say('concludedOn', 'inspection_date_future', { date: displayDate(today) });
+  const previous = previousStepDate(kind, new Map(steps.map((s) => [s.step_code, s.done_on])), 'conclusion') ?? c.decided_on;
+  if (body.concludedOn < previous) say('concludedOn', 'inspection_step_before_previous', { date: displayDate(previous) });
+  if (!body.strengths && !body.shortcomings && !violations) {
+    say('strengths', 'inspection_conclusion_no_findings');
+    say('shortcomings', 'inspection_conclusion_no_findings');
+  }
+  if ((body.shortcomings || violations) && !body.causes) say('causes', 'inspection_causes_required');
+  const complaint = kind.family === 'denunciation' || kind.family === 'appeal';
+  if (complaint && !body.verdict) say('verdict', 'inspection_verdict_required');
+  if (!complaint && body.verdict) say('verdict', 'inspection_complaint_only');
+  body.recommendations.forEach((r, i) => {
+    if (r.deadline < body.concludedOn) say(`recommendations.${i}.deadline`, 'inspection_deadline_before_conclusion', { date: displayDate(body.concludedOn) });
+    if (c.subject_member_id && r.ownerMemberId) say(`recommendations.${i}.ownerMemberId`, 'inspection_owner_cell_only');
+  });
+  if (problems.length > 0) throw fieldErrors(problems);
+}
+
 /**
  * Thông báo kết luận: findings, causes, responsibility and the recommendations, each of which
  * becomes the member's correction item or the cell's task ("rõ người, rõ việc"), linked back.
@@ -423,26 +488,8 @@ export async function concludeInspection(ctx: AppContext, actor: Actor, id: stri
     const schedule = scheduleOf(c!, rules!, steps, todayInVietnam());
     const next = nextStepOf(schedule);
     if (next !== 'conclusion') throw new AppError(409, 'inspection_conclusion_too_early', { step: rules!.steps.get(next ?? '')?.name ?? next ?? '' });
-    const problems: FieldProblem[] = [];
-    const say = (field: string, messageKey: MessageKey, params?: Record<string, string | number>) => problems.push({ field, messageKey, ...(params ? { params } : {}) });
-    const today = todayInVietnam();
-    if (body.concludedOn > today) say('concludedOn', 'inspection_date_future', { date: displayDate(today) });
-    const previous = previousStepDate(kind!, new Map(steps.map((s) => [s.step_code, s.done_on])), 'conclusion') ?? c!.decided_on;
-    if (body.concludedOn < previous) say('concludedOn', 'inspection_step_before_previous', { date: displayDate(previous) });
     const violations = body.violations?.trim() ? body.violations.trim() : null;
-    if (!body.strengths && !body.shortcomings && !violations) {
-      say('strengths', 'inspection_conclusion_no_findings');
-      say('shortcomings', 'inspection_conclusion_no_findings');
-    }
-    if ((body.shortcomings || violations) && !body.causes) say('causes', 'inspection_causes_required');
-    const complaint = kind!.family === 'denunciation' || kind!.family === 'appeal';
-    if (complaint && !body.verdict) say('verdict', 'inspection_verdict_required');
-    if (!complaint && body.verdict) say('verdict', 'inspection_complaint_only');
-    body.recommendations.forEach((r, i) => {
-      if (r.deadline < body.concludedOn) say(`recommendations.${i}.deadline`, 'inspection_deadline_before_conclusion', { date: displayDate(body.concludedOn) });
-      if (c!.subject_member_id && r.ownerMemberId) say(`recommendations.${i}.ownerMemberId`, 'inspection_owner_cell_only');
-    });
-    if (problems.length > 0) throw fieldErrors(problems);
+    conclusionProblems(c!, kind!, steps, body, violations);
     const now = nowIso();
     await repo.insertConclusion(trx, {
       inspection_id: c!.id,
