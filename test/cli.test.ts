@@ -148,7 +148,8 @@ describe('tusoi CLI on SQLite', () => {
       expect(res.stdout).toMatch(new RegExp(`^Usage: tusoi ${commands[i]!.join(' ')}`));
     });
     expect(results[5]!.stdout).toContain('--role <role@unitId...>');
-  });
+    // Eight CLI processes at once, each compiling the sources: on two busy cores this takes a while.
+  }, 120_000);
 
   it('user create makes an account with the given roles that can sign in', async () => {
     const cell = query<{ id: string }>('select id from units where name = ?', CELL_DONG_THU)[0]!.id;
