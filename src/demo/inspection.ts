@@ -242,7 +242,7 @@ export const fullNameOf = (m: DemoMember): string => joinFullName(m);
 export interface DemoInspectors {
   leadKey: string;
   teamKeys: string[];
-  /** The committee's account, who adopts the programme. */
+  /** The commune's cells, in the commune's order. */
   cells: DemoUnit[];
   communeKey: string;
   secretaryOf(cell: DemoUnit): string;
@@ -300,8 +300,7 @@ export function buildDemoInspection(demo: DemoCommune, meetings: readonly DemoMe
   const who = inspectorsOf(demo);
   const cell = (key: string) => who.cells.find((u) => u.key === key)!;
   const cases: DemoCase[] = [
-    dongThuThematic(who, rules, cell(DONG_THU), meetings),
-    luuQuangThematic(who, rules, cell(LUU_QUANG), meetings),
+    ...THEMATIC.map((spec) => thematicCase(who, rules, cell(spec.cellKey), meetings, spec)),
     ...who.cells.map((c, i) => regularSupervision(who, rules, c, i)),
     signsOfViolation(demo, who, rules, cell(VIOLATION_CELL)),
     denunciation(demo, who, rules, cell(DENOUNCED_CELL)),
@@ -367,42 +366,29 @@ function thematicClosed(who: DemoInspectors, rules: DemoInspectionRules, cell: D
 }
 
 /**
- * Đồng Thứ, first quarter: decided after the March meeting, concluded before the April one; the
- * cell carries the recommendations out at its April meeting and the committee verifies them after it.
+ * The two thematic supervisions of the story. Đồng Thứ, first quarter: decided after the March
+ * meeting, concluded before the April one, where the cell carried the recommendations out; Lưu
+ * Quang and Nghị quyết Trung ương 4: supervised after its thematic meeting on it (August), fixed at
+ * the November meeting. The committee verifies two working days after the cell reports, the day
+ * after that meeting.
  */
-function dongThuThematic(who: DemoInspectors, rules: DemoInspectionRules, cell: DemoUnit, meetings: readonly DemoMeeting[]): DemoCase {
-  const text = STORY.cases.dongThuThematic;
-  const april = meetings.find((m) => m.cellKey === DONG_THU && m.kind === 'regular' && m.date.startsWith(`${Y}-04`))!.date;
-  const reportedOn = addWorkingDays(april, 1, rules.calendar);
-  const c = thematicClosed(who, rules, cell, text, {
-    key: 'dong-thu-thematic',
-    decidedOn: `${Y}-03-14`,
-    reviewTo: `${Y}-03-31`,
-    number: 3,
-    evidence: meetingEvidence(meetings, DONG_THU, `${Y}-01-01`, `${Y}-03-31`, text.evidenceNote ?? null),
-    deadline: `${Y}-04-29`,
-    reportedOn,
-    verifiedOn: addWorkingDays(reportedOn, 2, rules.calendar),
-  });
-  if (c.conclusion!.on >= april) throw new Error('demo inspection: Đồng Thứ’s conclusion must come before its April meeting');
-  return c;
-}
+const THEMATIC = [
+  { key: 'dong-thu-thematic', cellKey: DONG_THU, text: 'dongThuThematic', decidedOn: `${Y}-03-14`, evidenceFrom: `${Y}-01-01`, reviewTo: `${Y}-03-31`, number: 3, deadline: `${Y}-04-29`, fixedAt: `${Y}-04` },
+  { key: 'luu-quang-thematic', cellKey: LUU_QUANG, text: 'luuQuangThematic', decidedOn: `${Y}-09-12`, evidenceFrom: `${Y}-08-01`, reviewTo: `${Y}-08-31`, number: 21, deadline: `${Y}-11-30`, fixedAt: `${Y}-11` },
+] as const;
 
-/** Lưu Quang and Nghị quyết Trung ương 4: supervised after its thematic meeting on it, verified after the November meeting. */
-function luuQuangThematic(who: DemoInspectors, rules: DemoInspectionRules, cell: DemoUnit, meetings: readonly DemoMeeting[]): DemoCase {
-  const text = STORY.cases.luuQuangThematic;
-  const november = meetings.find((m) => m.cellKey === LUU_QUANG && m.kind === 'regular' && m.date.startsWith(`${Y}-11`))!.date;
-  const reportedOn = addWorkingDays(november, 1, rules.calendar);
-  return thematicClosed(who, rules, cell, text, {
-    key: 'luu-quang-thematic',
-    decidedOn: `${Y}-09-12`,
-    reviewTo: `${Y}-08-31`,
-    number: 21,
-    evidence: meetingEvidence(meetings, LUU_QUANG, `${Y}-08-01`, `${Y}-08-31`, text.evidenceNote ?? null),
-    deadline: `${Y}-11-30`,
+function thematicCase(who: DemoInspectors, rules: DemoInspectionRules, cell: DemoUnit, meetings: readonly DemoMeeting[], spec: (typeof THEMATIC)[number]): DemoCase {
+  const text = STORY.cases[spec.text];
+  const fixedAt = meetings.find((m) => m.cellKey === spec.cellKey && m.kind === 'regular' && m.date.startsWith(spec.fixedAt))!.date;
+  const reportedOn = addWorkingDays(fixedAt, 1, rules.calendar);
+  const c = thematicClosed(who, rules, cell, text, {
+    ...spec,
+    evidence: meetingEvidence(meetings, spec.cellKey, spec.evidenceFrom, spec.reviewTo, text.evidenceNote ?? null),
     reportedOn,
     verifiedOn: addWorkingDays(reportedOn, 2, rules.calendar),
   });
+  if (c.conclusion!.on >= fixedAt) throw new Error(`demo inspection: ${spec.key} must be concluded before the meeting that carried it out`);
+  return c;
 }
 
 /** Regular supervision of a cell through the year, concluded in December; a few leave one recommendation, fixed before the year ends. */
