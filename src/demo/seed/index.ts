@@ -23,6 +23,7 @@ import { formatTrackingCode } from '../../domain/citizen-feedback.js';
 import { buildDemoPresent, presentWindow, type DemoQuarter } from '../present.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { emptyPresentSummary, seedDemoPresent, type DemoPresentSummary } from './present.js';
+import { seedDemoInspection } from './inspection.js';
 
 export type { DemoPresentSummary } from './present.js';
 
@@ -66,6 +67,9 @@ export interface DemoSummary {
   /** Outstanding local issues (vấn đề tồn tại) and citizens' messages (ý kiến người dân). */
   localIssues: number;
   citizenFeedback: number;
+  /** Cases of inspection and supervision (kiểm tra, giám sát) of the commune's UBKT, 2022's and this year's, and the discipline decisions they led to. */
+  inspections: number;
+  disciplineDecisions: number;
   /** A few demo messages' tracking codes (only their hashes are stored), to try the tracking page with. */
   trackingCodes: { code: string; name: string; status: string }[];
   /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
@@ -151,6 +155,8 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     planItems: story.selfExam.planItems,
     localIssues: local.issues,
     citizenFeedback: local.citizenFeedback,
+    inspections: story.inspection.cases,
+    disciplineDecisions: story.inspection.disciplineDecisions,
     trackingCodes: demoCitizenMessages(today).filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
     auditEntries: counts.auditEntries,
     present: story.present,
@@ -270,11 +276,12 @@ interface StoryCounts {
   meetings: number;
   work: { directives: number; commitments: number };
   selfExam: { selfExaminations: number; feedback: number; planItems: number };
+  inspection: { cases: number; disciplineDecisions: number };
   present: DemoPresentSummary;
 }
 
 function emptyStory(today: string, quarter: DemoQuarter): StoryCounts {
-  return { meetings: 0, work: { directives: 0, commitments: 0 }, selfExam: { selfExaminations: 0, feedback: 0, planItems: 0 }, present: emptyPresentSummary(today, quarter) };
+  return { meetings: 0, work: { directives: 0, commitments: 0 }, selfExam: { selfExaminations: 0, feedback: 0, planItems: 0 }, inspection: { cases: 0, disciplineDecisions: 0 }, present: emptyPresentSummary(today, quarter) };
 }
 
 /**
@@ -296,8 +303,10 @@ async function seedMeetingsAndWork(
     story.work = await seedDemoWork(trx, handle, demo, meetings, refs);
     story.selfExam = await seedDemoSelfExamination(trx, handle, demo, meetings, refs, checklist);
   }
-  if (!options.present) return story;
-  const present = await seedDemoPresent(trx, handle, demo, refs, checklist, buildDemoPresent(demo, options.today), options.withWork);
+  const present = options.present ? await seedDemoPresent(trx, handle, demo, refs, checklist, buildDemoPresent(demo, options.today), options.withWork) : null;
+  // The committee's programmes and cases come last: their evidence points at the meetings, their follow-up is tasks.
+  if (options.withWork) story.inspection = await seedDemoInspection(trx, handle, demo, refs, meetings, present ? options.today : null);
+  if (!present) return story;
   return {
     meetings: story.meetings + present.meetingsHeld + present.meetingsPlanned,
     work: { directives: story.work.directives + present.directives, commitments: story.work.commitments + present.commitments + present.commitmentsLastYear },
@@ -306,6 +315,7 @@ async function seedMeetingsAndWork(
       feedback: story.selfExam.feedback + present.feedback,
       planItems: story.selfExam.planItems + present.planItems,
     },
+    inspection: story.inspection,
     present,
   };
 }

@@ -23,8 +23,9 @@ forEachDialect((dialect) => {
         .selectFrom('tasks as t')
         .leftJoin('units as ou', 'ou.id', 't.owner_unit_id')
         .select(['t.id', 't.unit_id', 't.owner_member_id', 't.owner_unit_id', 't.deliverable', 't.deadline', 't.status', 't.created_at', 't.source_kind', 'ou.kind as owner_kind', 'ou.parent_id as owner_parent'])
-        // The local issues' actions are seeded with the issues (seed-local-issues.ts), not with the 2022 work.
-        .where('t.source_kind', '<>', 'local_issue')
+        // The local issues' actions are seeded with the issues (seed-local-issues.ts), the follow-up of the
+        // committee's recommendations with its cases (seed/inspection.ts), not with the 2022 work.
+        .where('t.source_kind', 'not in', ['local_issue', 'inspection'])
         .execute();
       expect(tasks.length).toBeGreaterThan(1300);
       for (const task of tasks) {
@@ -49,7 +50,7 @@ forEachDialect((dialect) => {
     });
 
     it('closes every 2022 task after it was given, with a comment, by the secretary’s account where there is one', async () => {
-      const tasks = await db().selectFrom('tasks').selectAll().where('source_kind', '<>', 'local_issue').where('created_at', '<', '2023').execute();
+      const tasks = await db().selectFrom('tasks').selectAll().where('source_kind', 'not in', ['local_issue', 'inspection']).where('created_at', '<', '2023').execute();
       for (const task of tasks) {
         expect(task.status, task.id).not.toBe('open');
         expect(task.closed_on! >= task.created_at.slice(0, 10) && task.closed_on! <= '2022-12-31').toBe(true);
@@ -227,7 +228,7 @@ forEachDialect((dialect) => {
     }
 
     it('audits every seeded record in one verifiable chain', async () => {
-      const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments' | 'self_examinations' | 'feedback' | 'correction_plan_items') =>
+      const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments' | 'self_examinations' | 'feedback' | 'correction_plan_items' | 'inspection_programmes' | 'inspections' | 'discipline_decisions') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       // Every task has its own entry, those decided at meetings too (their pages show a history).
       const expected =
@@ -235,7 +236,9 @@ forEachDialect((dialect) => {
         // The checklist, then each self-examination, feedback and correction-plan item.
         1 + (await count('self_examinations')) + (await count('feedback')) + (await count('correction_plan_items')) +
         // The issue categories, each issue and status change, the people's word, each citizen's message and what was done with it.
-        (await localIssueEntries());
+        (await localIssueEntries()) +
+        // The inspection rules loaded, then each programme, case and discipline decision (the follow-up tasks are counted above).
+        1 + (await count('inspection_programmes')) + (await count('inspections')) + (await count('discipline_decisions'));
       expect(await verifyAuditChain(t().db)).toMatchObject({ ok: true, count: expected });
     });
   });

@@ -38,7 +38,7 @@ export interface DemoTaskInput {
   doneOn: string | null;
   life: DemoTaskLife;
   createdAt: string;
-  source: Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'> & Partial<Pick<TaskTable, 'source_local_issue_id'>>;
+  source: Pick<TaskTable, 'source_kind' | 'source_meeting_id' | 'source_directive_id'> & Partial<Pick<TaskTable, 'source_local_issue_id' | 'source_inspection_id'>>;
   receivedOn: string | null;
   handedDownOn: string | null;
   /** Who wrote the progress reports. */
