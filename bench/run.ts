@@ -37,6 +37,12 @@ interface Result {
   non2xx: number;
 }
 
+/** Signs a demo account in: its cookie as request headers, and the sign-in answer. */
+async function signIn(base: string, username: string): Promise<{ headers: Record<string, string>; body: unknown }> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'tusoi-demo' }) });
+  return { headers: { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! }, body: await res.json() };
+}
+
 async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
   await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 }); // warm-up
   const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
@@ -64,28 +70,14 @@ async function main(): Promise<void> {
     await waitUntilUp(`http://127.0.0.1:${helloPort}/hello`, hello);
     const rssIdle = rssMiB(server.child);
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bithu.dongthu', password: 'tusoi-demo' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const me = (await login.json()) as { member: { unitId: string } };
-    const cell = me.member.unitId;
-    const headers = { cookie };
-    const committeeLogin = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bithu.dangbo', password: 'tusoi-demo' }),
-    });
-    const committee = { cookie: (committeeLogin.headers.get('set-cookie') ?? '').split(';')[0]! };
-    const communeId = ((await committeeLogin.json()) as { roles: { role: string; unitId: string }[] }).roles.find((r) => r.role === 'party_committee')!.unitId;
-    const memberLogin = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'dangvien.dongthu', password: 'tusoi-demo' }),
-    });
-    const member = { cookie: (memberLogin.headers.get('set-cookie') ?? '').split(';')[0]! };
+    const secretary = await signIn(base, 'bithu.dongthu');
+    const cell = (secretary.body as { member: { unitId: string } }).member.unitId;
+    const headers = secretary.headers;
+    const committeeSignIn = await signIn(base, 'bithu.dangbo');
+    const committee = committeeSignIn.headers;
+    const communeId = (committeeSignIn.body as { roles: { role: string; unitId: string }[] }).roles.find((r) => r.role === 'party_committee')!.unitId;
+    const member = (await signIn(base, 'dangvien.dongthu')).headers;
+    const ubkt = (await signIn(base, 'ubkt')).headers;
     const year = 'from=2022-01-01&to=2022-12-31';
     const april = (await (await fetch(`${base}/api/units/${cell}/meetings?from=2022-04-01&to=2022-04-30`, { headers })).json()) as { items: { id: string; kind: string }[] };
     const aprilMeeting = april.items.find((m) => m.kind === 'regular')!.id;
@@ -117,6 +109,13 @@ async function main(): Promise<void> {
     // Local issues and the public channel.
     results.push(await load('GET /api/local-issues (commune board)', `${base}/api/local-issues?unitId=${communeId}`, committee));
     results.push(await load('GET /api/public/local-issues (no login)', `${base}/api/public/local-issues`));
+    // Inspection and supervision: the UBKT's home, the 2022 case file of Đồng Thứ, the secretary's view, the conclusion in Word.
+    const cases = (await (await fetch(`${base}/api/inspections?unitId=${communeId}&year=2022&kindCode=supervision_thematic`, { headers: ubkt })).json()) as { items: { id: string; subject: { unitId: string } }[] };
+    const dongThuCase = cases.items.find((c) => c.subject.unitId === cell)!.id;
+    results.push(await load('GET /api/inspections/overview (UBKT home)', `${base}/api/inspections/overview?unitId=${communeId}`, ubkt));
+    results.push(await load('GET /api/inspections/:id (2022 Đồng Thứ, UBKT)', `${base}/api/inspections/${dongThuCase}`, ubkt));
+    results.push(await load('GET /api/me/inspections (secretary)', `${base}/api/me/inspections`, headers));
+    results.push(await load('GET /api/inspections/:id/documents/conclusion.docx', `${base}/api/inspections/${dongThuCase}/documents/conclusion.docx`, ubkt));
     const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;
