@@ -10,6 +10,7 @@ import type { feedbackVi } from '../features/feedback/messages.vi.js';
 import type { checklistVi } from '../features/checklist/messages.vi.js';
 import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
 import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
+import type { inspectionsVi } from '../features/inspections/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -98,6 +99,7 @@ export const vi = {
     meetings: 'Sinh hoạt chi bộ',
     localIssues: 'Vấn đề tồn tại',
     citizenFeedback: 'Ý kiến người dân',
+    inspections: 'Kiểm tra, giám sát',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -370,4 +372,5 @@ export type Messages = typeof vi & {
   commitments: typeof commitmentsVi & typeof directivesVi;
   selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
   localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
+  inspections: typeof inspectionsVi;
 };

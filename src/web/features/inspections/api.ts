@@ -1,0 +1,157 @@
+// Inspection and supervision (kiểm tra, giám sát): the API contract's types (type-only imports of
+// the server's zod schemas: no zod in the browser), query keys and the queries the screens share.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.js';
+import { queryRoots } from '../../lib/queryKeys.js';
+import type {
+  ConclusionBody,
+  CreateInspectionBody,
+  CreateProgrammeBody,
+  EvidenceView,
+  InspectionDetail,
+  InspectionListResponse,
+  InspectionOverview,
+  InspectionSummary,
+  ProgrammeDetail,
+  ProgrammeItem,
+  ProgrammeItemInput,
+  ProgrammeListResponse,
+  ProgrammeSummary,
+  RecommendationView,
+  RecordStepBody,
+  StepView,
+  SubjectRecordsResponse,
+} from '../../../features/inspections/schemas.js';
+import type { InspectionRulesResponse } from '../../../features/inspection-rules/schemas.js';
+import type { EvidenceRecordType, InspectionBody, InspectionFamily, InspectionStatus, InspectionVerdict } from '../../../shared/enums.js';
+
+export type {
+  ConclusionBody,
+  CreateInspectionBody,
+  CreateProgrammeBody,
+  EvidenceRecordType,
+  EvidenceView,
+  InspectionBody,
+  InspectionDetail,
+  InspectionFamily,
+  InspectionListResponse,
+  InspectionOverview,
+  InspectionRulesResponse,
+  InspectionStatus,
+  InspectionSummary,
+  InspectionVerdict,
+  ProgrammeDetail,
+  ProgrammeItem,
+  ProgrammeItemInput,
+  ProgrammeListResponse,
+  ProgrammeSummary,
+  RecommendationView,
+  RecordStepBody,
+  StepView,
+  SubjectRecordsResponse,
+};
+export type SubjectRecord = SubjectRecordsResponse['items'][number];
+export type KindRule = InspectionRulesResponse['kinds'][number];
+export type OverdueRecommendation = InspectionOverview['overdueRecommendations'][number];
+export type MyInspections = { items: InspectionSummary[] };
+
+/** Plain lists (no zod) the forms offer: the very values the server validates against. */
+export {
+  evidenceRecordTypes as EVIDENCE_RECORD_TYPES,
+  inspectionBodies as INSPECTION_BODIES,
+  inspectionVerdicts as INSPECTION_VERDICTS,
+  programmeItemStates as PROGRAMME_ITEM_STATES,
+} from '../../../shared/enums.js';
+
+/** The roles whose inspection work a unit's page shows (the widest unit first: leadUnitId). */
+export const INSPECTION_LEADERS = ['inspection', 'party_committee', 'cell_secretary', 'cell_committee'] as const;
+
+/**
+ * Query keys, all under ['inspections']. After any change the whole root is stale (the overview,
+ * the programme, the case and "what is waiting for me"), and so are the tasks: recommendations
+ * to a cell become tasks on its board.
+ */
+export const inspectionKeys = {
+  all: queryRoots.inspections,
+  overview: (unitId: string, year: number) => [...queryRoots.inspections, 'overview', unitId, year] as const,
+  programmes: (unitId: string, year: number) => [...queryRoots.inspections, 'programmes', unitId, year] as const,
+  programme: (id: string) => [...queryRoots.inspections, 'programme', id] as const,
+  list: (unitId: string, year: number) => [...queryRoots.inspections, 'list', unitId, year] as const,
+  detail: (id: string) => [...queryRoots.inspections, 'detail', id] as const,
+  records: (id: string) => [...queryRoots.inspections, 'records', id] as const,
+  mine: [...queryRoots.inspections, 'mine'] as const,
+  rules: (unitId: string) => [...queryRoots.inspections, 'rules', unitId] as const,
+};
+
+/** The case's API path. */
+export const inspectionPath = (id: string, rest = '') => `/inspections/${encodeURIComponent(id)}${rest}`;
+export const programmePath = (id: string, rest = '') => `/inspection-programmes/${encodeURIComponent(id)}${rest}`;
+/** Where the browser downloads a case's Word document (decision, plan, conclusion). */
+export const documentUrl = (id: string, kind: 'decision' | 'plan' | 'conclusion') => `/api${inspectionPath(id, `/documents/${kind}.docx`)}`;
+export const attachmentUrl = (id: string, attachmentId: string) => `/api${inspectionPath(id, `/attachments/${encodeURIComponent(attachmentId)}`)}`;
+export const programmeDocumentUrl = (id: string) => `/api${programmePath(id, '/document.docx')}`;
+
+export function useOverview(unitId: string, year: number) {
+  return useQuery({
+    queryKey: inspectionKeys.overview(unitId, year),
+    queryFn: ({ signal }) => api<InspectionOverview>('/inspections/overview', { signal, query: { unitId, year } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgrammes(unitId: string, year: number) {
+  return useQuery({
+    queryKey: inspectionKeys.programmes(unitId, year),
+    queryFn: ({ signal }) => api<ProgrammeListResponse>('/inspection-programmes', { signal, query: { unitId, year } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgramme(id: string) {
+  return useQuery({ queryKey: inspectionKeys.programme(id), queryFn: ({ signal }) => api<ProgrammeDetail>(programmePath(id), { signal }) });
+}
+
+export function useInspections(unitId: string, year: number) {
+  return useQuery({
+    queryKey: inspectionKeys.list(unitId, year),
+    queryFn: ({ signal }) => api<InspectionListResponse>('/inspections', { signal, query: { unitId, year } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInspection(id: string) {
+  return useQuery({ queryKey: inspectionKeys.detail(id), queryFn: ({ signal }) => api<InspectionDetail>(inspectionPath(id), { signal }) });
+}
+
+export function useSubjectRecords(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: inspectionKeys.records(id),
+    queryFn: ({ signal }) => api<SubjectRecordsResponse>(inspectionPath(id, '/subject-records'), { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMyInspections(enabled = true) {
+  return useQuery({ queryKey: inspectionKeys.mine, queryFn: ({ signal }) => api<MyInspections>('/me/inspections', { signal }), enabled });
+}
+
+/** The kinds of work, their steps and limits (reference data with provenance). */
+export function useInspectionRules(unitId: string) {
+  return useQuery({
+    queryKey: inspectionKeys.rules(unitId),
+    queryFn: ({ signal }) => api<InspectionRulesResponse>('/reference/inspection-rules', { signal, query: { unitId } }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** After a change: the answer is the case (or programme) as it now stands; everything else of the area, and the task boards, are stale. */
+export function useInspectionChanged() {
+  const queryClient = useQueryClient();
+  return (detail?: InspectionDetail) => {
+    if (detail) queryClient.setQueryData(inspectionKeys.detail(detail.id), detail);
+    void queryClient.invalidateQueries({ queryKey: inspectionKeys.all, predicate: (q) => !(detail && q.queryKey[1] === 'detail' && q.queryKey[2] === detail.id) });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.tasks });
+    void queryClient.invalidateQueries({ queryKey: queryRoots.selfExam });
+  };
+}
