@@ -42,6 +42,12 @@ export default function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
+      {/* The UBKT's own work first: its programme, late steps, overdue recommendations. */}
+      {me.roles.some((r) => r.role === 'inspection') && (
+        <Suspense fallback={<Skeleton h={120} />}>
+          <InspectionHomeCard />
+        </Suspense>
+      )}
       {(me.member || can(me, 'meeting.manage')) && (
         <Suspense fallback={null}>
           <NextMeetingCard />
@@ -50,11 +56,6 @@ export default function HomePage() {
       {(me.member || can(me, 'task.assign')) && (
         <Suspense fallback={<Skeleton h={160} />}>
           <MyWorkCard />
-        </Suspense>
-      )}
-      {me.roles.some((r) => r.role === 'inspection') && (
-        <Suspense fallback={<Skeleton h={120} />}>
-          <InspectionHomeCard />
         </Suspense>
       )}
       {me.member && (

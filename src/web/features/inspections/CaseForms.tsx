@@ -26,7 +26,7 @@ import {
 import { parseDates } from './dates.js';
 import { evidenceHref, extensionProblem, groupRecords, stepFields, subjectReportWord } from './look.js';
 import { FilePick, MemberPick, type Picked } from './Parts.js';
-import { attachmentOf, UnreadableFile } from './upload.js';
+import { attachmentOf, pickInto, uploadErrors } from './upload.js';
 
 const STEP_FIELDS = ['doneOn', 'note', 'documentNo', 'subjectComments', 'attachment', 'evidence'] as const;
 type StepField = (typeof STEP_FIELDS)[number];
@@ -74,7 +74,7 @@ export function StepForm({ d }: { d: InspectionDetail }) {
       setErrors(NO_ERRORS);
     },
     (e) => {
-      setErrors(e instanceof UnreadableFile ? { fields: { attachment: t('inspections.file.unreadable') }, general: null } : formErrorsFrom(e, STEP_FIELDS, t('inspections.failed')));
+      setErrors(uploadErrors(e, STEP_FIELDS, t('inspections.failed'), t('inspections.file.unreadable')));
       setAttempt((a) => a + 1);
     },
   );
@@ -129,10 +129,7 @@ export function StepForm({ d }: { d: InspectionDetail }) {
           {fields.attachment && (
             <FilePick
               file={file}
-              onChange={(f, problem) => {
-                setFile(f);
-                setErrors((x) => ({ ...x, fields: { ...x.fields, attachment: problem ?? undefined } }));
-              }}
+              onChange={pickInto(setFile, setErrors)}
               error={errors.fields.attachment}
             />
           )}
@@ -240,7 +237,7 @@ export function SubjectReportForm({ d }: { d: InspectionDetail }) {
       setFile(null);
     },
     (e) => {
-      setErrors(e instanceof UnreadableFile ? { fields: { attachment: t('inspections.file.unreadable') }, general: null } : formErrorsFrom(e, STEP_FIELDS, t('inspections.failed')));
+      setErrors(uploadErrors(e, STEP_FIELDS, t('inspections.failed'), t('inspections.file.unreadable')));
       setAttempt((a) => a + 1);
     },
   );
@@ -277,10 +274,7 @@ export function SubjectReportForm({ d }: { d: InspectionDetail }) {
           <FilePick
             file={file}
             disabled={send.isPending}
-            onChange={(f, problem) => {
-              setFile(f);
-              setErrors((x) => ({ ...x, fields: { ...x.fields, attachment: problem ?? undefined } }));
-            }}
+            onChange={pickInto(setFile, setErrors)}
             error={errors.fields.attachment}
           />
           <div>

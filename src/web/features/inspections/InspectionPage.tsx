@@ -2,6 +2,7 @@ import './messages.js';
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useParams } from 'react-router';
 import { BackIcon, DownloadIcon } from '../../components/icons.js';
 import { DetailList } from '../../components/DetailList.js';
@@ -101,7 +102,7 @@ function StaffDetails({ d }: { d: InspectionDetail }) {
           { label: t('inspections.case.review'), value: `${formatDate(d.reviewFrom)} – ${formatDate(d.reviewTo)}` },
           {
             label: t('inspections.case.decision'),
-            value: d.decisionNo ? t('inspections.case.decisionText', { no: d.decisionNo, date: formatDate(d.decidedOn) }) : t('inspections.case.decisionDate', { date: formatDate(d.decidedOn) }),
+            value: numberAndDate(t, d.decisionNo, d.decidedOn),
           },
           { label: t('inspections.case.notifiedOn'), value: formatDate(d.notifiedOn) },
           { label: t('inspections.case.lead'), value: d.lead?.name },
@@ -169,7 +170,7 @@ function SubjectIntro({ d }: { d: InspectionDetail }) {
       </p>
       <DetailList
         items={[
-          { label: t('inspections.case.decision'), value: d.decisionNo ? t('inspections.case.decisionText', { no: d.decisionNo, date: formatDate(d.decidedOn) }) : t('inspections.case.decisionDate', { date: formatDate(d.decidedOn) }) },
+          { label: t('inspections.case.decision'), value: numberAndDate(t, d.decisionNo, d.decidedOn) },
           { label: t('inspections.case.body'), value: `${t(`inspections.body.${d.body}`)} · ${d.unitName}` },
           { label: t('inspections.case.review'), value: `${formatDate(d.reviewFrom)} – ${formatDate(d.reviewTo)}` },
           { label: t('inspections.case.notifiedOn'), value: d.notifiedOn ? formatDate(d.notifiedOn) : t('inspections.subject.notNotified') },
@@ -178,6 +179,11 @@ function SubjectIntro({ d }: { d: InspectionDetail }) {
       />
     </Paper>
   );
+}
+
+/** A document as it is cited: "Số 01-QĐ/UBKT, ngày 05/03/2026", or just its date. */
+function numberAndDate(t: TFunction, no: string | null, date: string): string {
+  return no ? t('inspections.case.decisionText', { no, date: formatDate(date) }) : t('inspections.case.decisionDate', { date: formatDate(date) });
 }
 
 function stepName(d: InspectionDetail, code: string): string {
@@ -310,7 +316,7 @@ function ConclusionSection({ d }: { d: InspectionDetail }) {
         {t('inspections.conclusion.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        {c.documentNo ? t('inspections.case.decisionText', { no: c.documentNo, date: formatDate(c.concludedOn) }) : t('inspections.case.decisionDate', { date: formatDate(c.concludedOn) })}
+        {numberAndDate(t, c.documentNo, c.concludedOn)}
         {c.signsOfViolation ? ` · ${t('inspections.conclusion.signs')}` : ''}
       </Text>
       <DetailList

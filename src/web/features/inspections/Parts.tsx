@@ -38,40 +38,31 @@ const REC_COLOURS: Record<RecommendationView['status'], [string, string]> = {
   returned: ['#fbe3e3', '#8a1010'],
 };
 
-export function CaseStatusBadge({ status }: { status: InspectionStatus }) {
-  const { t } = useTranslation();
-  const [bg, fg] = CASE_COLOURS[status];
+/** A badge in one of the colour pairs above, its words from the catalogue. */
+function Badge<K extends string>({ colours, value, label, testId }: { colours: Record<K, [string, string]>; value: K; label: string; testId: string }) {
+  const [bg, fg] = colours[value];
   return (
-    <span data-testid="case-status" data-status={status}>
+    <span data-testid={testId} data-status={value}>
       <Tag bg={bg} fg={fg}>
-        {t(`inspections.status.${status}`)}
+        {label}
       </Tag>
     </span>
   );
+}
+
+export function CaseStatusBadge({ status }: { status: InspectionStatus }) {
+  const { t } = useTranslation();
+  return <Badge colours={CASE_COLOURS} value={status} label={t(`inspections.status.${status}`)} testId="case-status" />;
 }
 
 export function ItemStateBadge({ state }: { state: ItemState }) {
   const { t } = useTranslation();
-  const [bg, fg] = ITEM_COLOURS[state];
-  return (
-    <span data-testid="item-state" data-state={state}>
-      <Tag bg={bg} fg={fg}>
-        {t(`inspections.itemState.${state}`)}
-      </Tag>
-    </span>
-  );
+  return <Badge colours={ITEM_COLOURS} value={state} label={t(`inspections.itemState.${state}`)} testId="item-state" />;
 }
 
 export function RecStatusBadge({ status }: { status: RecommendationView['status'] }) {
   const { t } = useTranslation();
-  const [bg, fg] = REC_COLOURS[status];
-  return (
-    <span data-testid="rec-status" data-status={status}>
-      <Tag bg={bg} fg={fg}>
-        {t(`inspections.recStatus.${status}`)}
-      </Tag>
-    </span>
-  );
+  return <Badge colours={REC_COLOURS} value={status} label={t(`inspections.recStatus.${status}`)} testId="rec-status" />;
 }
 
 /** A red flag that says so in words too (never colour alone). */

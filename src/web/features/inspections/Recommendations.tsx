@@ -11,7 +11,7 @@ import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { inspectionPath, useInspectionChanged, type InspectionDetail, type RecommendationView } from './api.js';
 import { followUpHref } from './look.js';
 import { FilePick, LateFlag, RecStatusBadge } from './Parts.js';
-import { attachmentOf, UnreadableFile } from './upload.js';
+import { attachmentOf, pickInto, uploadErrors } from './upload.js';
 
 /** Kiến nghị: each with its status, deadline, overdue flag and follow-up; the subject reports, the UBKT verifies. */
 export function Recommendations({ d }: { d: InspectionDetail }) {
@@ -92,8 +92,7 @@ function ReportForm({ d, r }: { d: InspectionDetail; r: RecommendationView }) {
   const send = useMutation({
     mutationFn: async () => api<InspectionDetail>(inspectionPath(d.id, `/recommendations/${r.id}/report`), { method: 'POST', body: { note: note.trim(), attachment: await attachmentOf(file) } }),
     onSuccess: (next) => changed(next),
-    onError: (e) =>
-      setErrors(e instanceof UnreadableFile ? { fields: { attachment: t('inspections.file.unreadable') }, general: null } : formErrorsFrom(e, ['note', 'attachment'] as const, t('inspections.failed'))),
+    onError: (e) => setErrors(uploadErrors(e, ['note', 'attachment'] as const, t('inspections.failed'), t('inspections.file.unreadable'))),
   });
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -118,10 +117,7 @@ function ReportForm({ d, r }: { d: InspectionDetail; r: RecommendationView }) {
         <FilePick
           file={file}
           disabled={send.isPending}
-          onChange={(f, problem) => {
-            setFile(f);
-            setErrors((x) => ({ ...x, fields: { ...x.fields, attachment: problem ?? undefined } }));
-          }}
+          onChange={pickInto(setFile, setErrors)}
           error={errors.fields.attachment}
         />
         <Group gap="xs">
