@@ -297,7 +297,6 @@ export function ExtensionForm({ d }: { d: InspectionDetail }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FormErrors<'workingDays' | 'reason'>>(NO_ERRORS);
   const [saved, setSaved] = useState(false);
-  const left = d.maxExtensionWorkingDays - d.extensionWorkingDays;
   const extend = useMutation({
     mutationFn: (body: { workingDays: number; reason: string }) => api<InspectionDetail>(inspectionPath(d.id, '/extension'), { method: 'POST', body }),
     onSuccess: (next) => {
@@ -309,12 +308,12 @@ export function ExtensionForm({ d }: { d: InspectionDetail }) {
     },
     onError: (e) => setErrors(formErrorsFrom(e, ['workingDays', 'reason'] as const, t('inspections.failed'))),
   });
-  if (left <= 0) return null;
+  if (d.maxExtensionWorkingDays <= 0) return null;
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const problem = extensionProblem(days, d);
     const f: FormErrors<'workingDays' | 'reason'>['fields'] = {};
-    if (problem) f.workingDays = problem === 'invalid' ? t('inspections.extend.invalid') : t('inspections.extend.tooMany', { left });
+    if (problem) f.workingDays = problem === 'invalid' ? t('inspections.extend.invalid') : t('inspections.extend.tooMany', { max: d.maxExtensionWorkingDays });
     if (!reason.trim()) f.reason = t('inspections.required');
     if (Object.keys(f).length) return setErrors({ fields: f, general: null });
     setErrors(NO_ERRORS);
@@ -338,7 +337,7 @@ export function ExtensionForm({ d }: { d: InspectionDetail }) {
               {errors.general && <Notice tone="error">{errors.general}</Notice>}
               <TextInput
                 label={t('inspections.extend.days')}
-                description={t('inspections.extend.daysHint', { max: d.maxExtensionWorkingDays, left })}
+                description={t('inspections.extend.daysHint', { max: d.maxExtensionWorkingDays })}
                 inputMode="numeric"
                 required
                 value={days}

@@ -145,7 +145,7 @@ function StaffDetails({ d }: { d: InspectionDetail }) {
           },
         ]}
       />
-      {d.actions.includes('open_linked') && (
+      {d.actions.includes('open_linked') && d.conclusion?.signsOfViolation && (
         <Button component={Link} to={`/inspections/new?unit=${d.unitId}&origin=${d.id}`} variant="light" mt="sm" data-testid="open-linked">
           {t('inspections.case.openLinked')}
         </Button>

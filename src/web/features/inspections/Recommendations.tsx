@@ -44,7 +44,7 @@ export function Recommendations({ d }: { d: InspectionDetail }) {
 
 function RecommendationCard({ d, r }: { d: InspectionDetail; r: RecommendationView }) {
   const { t } = useTranslation();
-  const href = followUpHref(r.followUp);
+  const href = followUpHref(r.followUp, d.subject, d.viewer);
   return (
     <article className="ts-li-card" data-overdue={r.overdue || undefined} data-status={r.status === 'fixed' ? 'resolved' : undefined} data-testid="case-rec">
       <div className="ts-li-card-head">

@@ -70,16 +70,20 @@ describe('evidenceHref and followUpHref', () => {
     expect(evidenceHref('self_examination', 's1', 'u1')).toBe('/self-examinations/s1');
     expect(evidenceHref('correction_plan', 'p1', 'u1')).toBe('/correction-plans/p1');
     expect(evidenceHref('commitment', 'c1', 'u1')).toBe('/units/u1/commitments');
-    expect(followUpHref({ kind: 'task', id: 't9' })).toBe('/tasks/t9');
-    expect(followUpHref(null)).toBeNull();
+    expect(followUpHref({ kind: 'task', id: 't9' }, { memberId: null }, 'subject')).toBe('/tasks/t9');
+    expect(followUpHref(null, { memberId: null }, 'staff')).toBeNull();
+  });
+  it('leads a member to their own plan on their Tự soi page, and the UBKT to the member’s page', () => {
+    expect(followUpHref({ kind: 'plan_item', id: 'i1' }, { memberId: 'm7' }, 'subject')).toBe('/tu-soi');
+    expect(followUpHref({ kind: 'plan_item', id: 'i1' }, { memberId: 'm7' }, 'staff')).toBe('/members/m7');
   });
 });
 
 describe('extensionProblem', () => {
-  const detail = { maxExtensionWorkingDays: 7, extensionWorkingDays: 2 };
-  it('takes a whole number of working days within what is left of the allowance', () => {
-    expect(extensionProblem('5', detail)).toBeNull();
-    expect(extensionProblem('6', detail)).toBe('tooMany');
+  const detail = { maxExtensionWorkingDays: 7 };
+  it('takes a whole number of working days within the kind’s allowance', () => {
+    expect(extensionProblem('7', detail)).toBeNull();
+    expect(extensionProblem('8', detail)).toBe('tooMany');
     expect(extensionProblem('0', detail)).toBe('invalid');
     expect(extensionProblem('2,5', detail)).toBe('invalid');
     expect(extensionProblem('', detail)).toBe('invalid');

@@ -74,15 +74,20 @@ export function evidenceHref(recordType: EvidenceRecordType, recordId: string, s
   }
 }
 
-/** Where a recommendation is followed up: the cell's task, or the member's correction plan. */
-export function followUpHref(followUp: RecommendationView['followUp']): string | null {
+/**
+ * Where a recommendation is followed up: the cell's task, or the member's correction item — on their
+ * own Tự soi page for the member, on the member's page (which shows their plan) for the UBKT.
+ */
+export function followUpHref(followUp: RecommendationView['followUp'], subject: { memberId: string | null }, viewer: 'staff' | 'subject'): string | null {
   if (!followUp) return null;
-  return followUp.kind === 'task' ? `/tasks/${followUp.id}` : `/correction-plans/${followUp.id}`;
+  if (followUp.kind === 'task') return `/tasks/${followUp.id}`;
+  if (viewer === 'subject') return '/tu-soi';
+  return subject.memberId ? `/members/${subject.memberId}` : null;
 }
 
-/** Working days typed for an extension: a whole number from 1 to what is left of the kind's allowance. */
-export function extensionProblem(text: string, detail: Pick<InspectionDetail, 'maxExtensionWorkingDays' | 'extensionWorkingDays'>): 'invalid' | 'tooMany' | null {
+/** Working days typed for the extension: a whole number from 1 to the kind's allowance (the extension is set, not added to). */
+export function extensionProblem(text: string, detail: Pick<InspectionDetail, 'maxExtensionWorkingDays'>): 'invalid' | 'tooMany' | null {
   const s = text.trim();
   if (!/^\d{1,3}$/.test(s) || Number(s) < 1) return 'invalid';
-  return Number(s) > detail.maxExtensionWorkingDays - detail.extensionWorkingDays ? 'tooMany' : null;
+  return Number(s) > detail.maxExtensionWorkingDays ? 'tooMany' : null;
 }

@@ -209,11 +209,11 @@ export const inspectionsEn: typeof inspectionsVi = {
   extend: {
     title: 'Extension',
     days: 'Working days to add',
-    daysHint: 'At most {{max}} working days ({{left}} left).',
+    daysHint: 'The whole extension, at most {{max}} working days.',
     reason: 'Reason',
     submit: 'Extend',
     invalid: 'Enter a number of working days, 1 or more.',
-    tooMany: 'No more than {{left}} working days.',
+    tooMany: 'No more than {{max}} working days.',
     saved: 'Extended.',
     open: 'Extend',
   },

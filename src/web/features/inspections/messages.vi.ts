@@ -212,11 +212,11 @@ export const inspectionsVi = {
   extend: {
     title: 'Gia hạn',
     days: 'Số ngày làm việc gia hạn',
-    daysHint: 'Tối đa {{max}} ngày làm việc (còn {{left}}).',
+    daysHint: 'Tổng số ngày gia hạn, tối đa {{max}} ngày làm việc.',
     reason: 'Lý do',
     submit: 'Gia hạn',
     invalid: 'Nhập số ngày làm việc, từ 1 trở lên.',
-    tooMany: 'Không được quá {{left}} ngày làm việc.',
+    tooMany: 'Không được quá {{max}} ngày làm việc.',
     saved: 'Đã gia hạn.',
     open: 'Gia hạn',
   },
