@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 /**
@@ -52,4 +56,39 @@ export function docxText(docx: Buffer): string {
   return paragraphs
     .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1] ?? '')).join(''))
     .join('\n');
+}
+
+/**
+ * Opens Word files in the real office suite (Debian libreoffice-writer-nogui) and converts them to
+ * PDF in one run: each PDF's "Page size" line (pdfinfo) and its text (pdftotext, poppler-utils) in
+ * NFC. fonts-liberation2 gives Times New Roman's metric twin full Vietnamese coverage; without it
+ * letters like "ạ" fall back to another font and split words.
+ */
+export function convertDocxToPdf(files: Record<string, Buffer>): Record<string, { pageSize: string; text: string }> {
+  for (const [tool, pkg] of [['soffice', 'libreoffice-writer-nogui'], ['pdftotext', 'poppler-utils']] as const) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+      throw new Error(`${tool} not found — install the Debian package: apt-get install ${pkg}`);
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-docx-'));
+  try {
+    const names = Object.keys(files);
+    for (const name of names) fs.writeFileSync(path.join(dir, `${name}.docx`), files[name]!);
+    const convert = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => path.join(dir, `${n}.docx`))],
+      { encoding: 'utf8', timeout: 180_000 },
+    );
+    if (convert.status !== 0) throw new Error(`soffice failed (${convert.status}): ${convert.stderr}`);
+    return Object.fromEntries(
+      names.map((name) => {
+        const pdf = path.join(dir, `${name}.pdf`);
+        const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+        const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.normalize('NFC');
+        return [name, { pageSize: /^Page size:.*$/m.exec(info)?.[0] ?? '', text }];
+      }),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

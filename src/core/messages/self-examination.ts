@@ -27,6 +27,7 @@ const vi = {
   plan_deadline_past: 'thời hạn không được trước hôm nay',
   plan_year_range: 'chỉ mở kế hoạch tự sửa cho năm trước, năm nay hoặc năm sau',
   plan_item_fixed: 'Nội dung này đã được xác nhận khắc phục xong.',
+  plan_item_inspection_verifies: 'Nội dung này là kiến nghị của Ủy ban Kiểm tra: ủy ban kiểm tra xác nhận trên hồ sơ kiểm tra, giám sát.',
   plan_item_return_comment: 'trả lại cần ghi rõ lý do để đảng viên tiếp tục sửa',
   plan_item_verify_own: 'Không ai tự xác nhận việc khắc phục khuyết điểm của chính mình.',
   // Feedback
@@ -70,6 +71,7 @@ export const selfExamMessages: MessageArea<Key> = {
     plan_deadline_past: 'the deadline cannot be before today',
     plan_year_range: 'a correction plan can be opened for last year, this year or next year only',
     plan_item_fixed: 'This item is already verified as fixed.',
+    plan_item_inspection_verifies: 'This item is a recommendation of the inspection committee: it is verified on the inspection case.',
     plan_item_return_comment: 'returning needs a reason so the member can go on correcting',
     plan_item_verify_own: 'Nobody verifies the correction of their own shortcoming.',
     feedback_anonymous_upward_only: 'only feedback to the cell committee or secretary can be anonymous',

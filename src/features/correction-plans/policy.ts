@@ -40,13 +40,14 @@ export function authorizeVerify(actor: Actor, plan: PlanScope | undefined): void
   authorize(actor, 'correction.verify', null);
 }
 
-export function planItemActionsFor(actor: Actor, plan: PlanScope, item: { status: string }): PlanItemAction[] {
+export function planItemActionsFor(actor: Actor, plan: PlanScope, item: { status: string; source_kind: string }): PlanItemAction[] {
   if (item.status === 'fixed') return [];
   const out: PlanItemAction[] = [];
   if (isOwnPlan(actor, plan)) {
     out.push('progress');
     if (item.status !== 'claimed') out.push('claim');
   }
-  if (mayVerify(actor, plan)) out.push('verify');
+  // An inspection's recommendation is verified by the UBKT on the case, not by the cell.
+  if (mayVerify(actor, plan) && item.source_kind !== 'inspection') out.push('verify');
   return out;
 }

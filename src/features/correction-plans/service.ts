@@ -211,52 +211,68 @@ async function loadItem(trx: Db, actor: Actor, planId: string, itemId: string, c
 export async function recordProgress(ctx: AppContext, actor: Actor, planId: string, itemId: string, body: PlanItemProgressBody): Promise<PlanDetail> {
   const plan = await writeTransaction(ctx.handle, async (trx) => {
     const { plan, item } = await loadItem(trx, actor, planId, itemId, authorizePlanWrite);
-    if (item.status === 'fixed') throw new AppError(409, 'plan_item_fixed');
-    const now = nowIso();
-    const patch: Partial<CorrectionPlanItemTable> = { updated_at: now };
-    if (body.claimFixed) Object.assign(patch, { status: 'claimed', claimed_on: todayInVietnam() });
-    await repo.updateItem(trx, item.id, patch);
-    await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: actor.accountId, kind: body.claimFixed ? 'claimed' : 'note', note: body.note, created_at: now });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: body.claimFixed ? 'correction_item.claim' : 'correction_item.progress',
-      recordType: 'correction_plan',
-      recordId: plan.id,
-      unitId: plan.unit_id,
-      before: { itemId: item.id, status: item.status, claimedOn: item.claimed_on },
-      after: { itemId: item.id, status: patch.status ?? item.status, claimedOn: patch.claimed_on ?? item.claimed_on, note: body.note },
-    });
+    await writeItemProgress(trx, ctx.handle.dialect, actor.accountId, item, { note: body.note, claimFixed: body.claimFixed });
     return plan;
   });
   return detailOf(ctx.handle.db, actor, plan);
 }
 
-/** The cell committee's word: fixed (verified), or returned with a comment. */
+type ItemRef = Pick<CorrectionPlanItemTable, 'id' | 'plan_id' | 'unit_id' | 'status' | 'claimed_on'>;
+
+/**
+ * A progress note or the member's "fixed" claim on an item, with its audit, in the caller's
+ * transaction: the plan page, and the subject answering an inspection's recommendation.
+ */
+export async function writeItemProgress(trx: Db, dialect: DialectHelpers, accountId: string | null, item: ItemRef, progress: { note: string; claimFixed: boolean }): Promise<void> {
+  if (item.status === 'fixed') throw new AppError(409, 'plan_item_fixed');
+  const now = nowIso();
+  const patch: Partial<CorrectionPlanItemTable> = { updated_at: now };
+  if (progress.claimFixed) Object.assign(patch, { status: 'claimed', claimed_on: todayInVietnam() });
+  await repo.updateItem(trx, item.id, patch);
+  await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: accountId, kind: progress.claimFixed ? 'claimed' : 'note', note: progress.note, created_at: now });
+  await writeAudit(trx, dialect, {
+    actorAccountId: accountId,
+    action: progress.claimFixed ? 'correction_item.claim' : 'correction_item.progress',
+    recordType: 'correction_plan',
+    recordId: item.plan_id,
+    unitId: item.unit_id,
+    before: { itemId: item.id, status: item.status, claimedOn: item.claimed_on },
+    after: { itemId: item.id, status: patch.status ?? item.status, claimedOn: patch.claimed_on ?? item.claimed_on, note: progress.note },
+  });
+}
+
+/** The cell committee's word: fixed (verified), or returned with a comment. An inspection's item is the UBKT's to verify (on the case). */
 export async function verifyItem(ctx: AppContext, actor: Actor, planId: string, itemId: string, body: VerifyPlanItemBody): Promise<PlanDetail> {
   const plan = await writeTransaction(ctx.handle, async (trx) => {
     const { plan, item } = await loadItem(trx, actor, planId, itemId, authorizeVerify);
-    if (item.status === 'fixed') throw new AppError(409, 'plan_item_fixed');
-    const comment = body.comment?.trim() ? body.comment.trim() : null;
-    if (body.decision === 'returned' && !comment) throw fieldError('comment', 'plan_item_return_comment');
-    const now = nowIso();
-    const patch: Partial<CorrectionPlanItemTable> =
-      body.decision === 'fixed'
-        ? { status: 'fixed', verified_on: todayInVietnam(), verified_by_account_id: actor.accountId, verification_comment: comment, updated_at: now }
-        : { status: 'returned', claimed_on: null, verification_comment: comment, updated_at: now };
-    await repo.updateItem(trx, item.id, patch);
-    await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: actor.accountId, kind: body.decision, note: comment ?? '', created_at: now });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'correction_item.verify',
-      recordType: 'correction_plan',
-      recordId: plan.id,
-      unitId: plan.unit_id,
-      before: { itemId: item.id, status: item.status, claimedOn: item.claimed_on },
-      after: { itemId: item.id, decision: body.decision, status: patch.status, comment },
-    });
+    if (item.source_kind === 'inspection') throw new AppError(409, 'plan_item_inspection_verifies');
+    await writeVerification(trx, ctx.handle.dialect, actor.accountId, item, { decision: body.decision, comment: body.comment ?? null });
     return plan;
   });
   return detailOf(ctx.handle.db, actor, plan);
+}
+
+/** Records the verification of an item with its audit, in the caller's transaction. */
+export async function writeVerification(trx: Db, dialect: DialectHelpers, accountId: string | null, item: ItemRef, verdict: { decision: 'fixed' | 'returned'; comment: string | null }): Promise<void> {
+  if (item.status === 'fixed') throw new AppError(409, 'plan_item_fixed');
+  const comment = verdict.comment?.trim() ? verdict.comment.trim() : null;
+  if (verdict.decision === 'returned' && !comment) throw fieldError('comment', 'plan_item_return_comment');
+  const now = nowIso();
+  const patch: Partial<CorrectionPlanItemTable> =
+    verdict.decision === 'fixed'
+      ? { status: 'fixed', verified_on: todayInVietnam(), verified_by_account_id: accountId, verification_comment: comment, updated_at: now }
+      : { status: 'returned', claimed_on: null, verification_comment: comment, updated_at: now };
+  await repo.updateItem(trx, item.id, patch);
+  await repo.insertProgress(trx, { id: newId(), item_id: item.id, unit_id: item.unit_id, author_account_id: accountId, kind: verdict.decision, note: comment ?? '', created_at: now });
+  await writeAudit(trx, dialect, {
+    actorAccountId: accountId,
+    action: 'correction_item.verify',
+    recordType: 'correction_plan',
+    recordId: item.plan_id,
+    unitId: item.unit_id,
+    before: { itemId: item.id, status: item.status, claimedOn: item.claimed_on },
+    after: { itemId: item.id, decision: verdict.decision, status: patch.status, comment },
+  });
 }
 
 /**

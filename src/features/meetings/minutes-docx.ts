@@ -3,21 +3,29 @@
  * (Hướng dẫn 36-HD/VPTW on the form of party documents). Pure: data in, bytes out.
  */
 
+import { Paragraph, type Table } from 'docx';
 import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  type IBorderOptions,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  UnderlineType,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+  BLANK,
+  blankLine,
+  body,
+  bodyLines,
+  centred,
+  documentTitle,
+  fillWidths,
+  formatDate,
+  gridTable,
+  heading,
+  layoutTable,
+  pad2,
+  parseIsoDate,
+  partyHeader,
+  renderPartyDocx,
+  signatureColumn,
+  SPACE_AFTER,
+  TEXT_WIDTH,
+  titleRule,
+  type Part,
+} from '../../core/party-docx.js';
 import type { TaskStatus } from '../../shared/enums.js';
 
 /** A task as the minutes show it; its owner is a member ("đồng chí …") or a unit it was handed to. */
@@ -84,90 +92,8 @@ export interface MinutesDocument {
 }
 
 // ---------------------------------------------------------------------------
-// Page geometry and typography
+// Formatting helpers: times, numbers, names
 // ---------------------------------------------------------------------------
-
-const FONT = 'Times New Roman';
-/** Font sizes in half-points. */
-const SIZE_BODY = 28; // 14pt
-const SIZE_HEADER = 28; // 14pt (header lines 13–14pt)
-const SIZE_TITLE = 32; // 16pt
-const SIZE_TABLE = 26; // 13pt inside the task table
-
-/** Millimetres → twips (1/1440 inch), rounded. */
-const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
-
-const A4_WIDTH = 11906; // twips
-const A4_HEIGHT = 16838;
-const MARGIN_TOP = mm(20);
-const MARGIN_BOTTOM = mm(20);
-const MARGIN_LEFT = mm(30);
-const MARGIN_RIGHT = mm(15);
-/** Width of the text block, used for table column widths. */
-const TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-const FIRST_LINE_INDENT = mm(10);
-const SPACE_AFTER = 120; // 6pt, in twentieths of a point
-
-const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const THIN_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const NO_TABLE_BORDERS = {
-  top: NO_BORDER,
-  bottom: NO_BORDER,
-  left: NO_BORDER,
-  right: NO_BORDER,
-  insideHorizontal: NO_BORDER,
-  insideVertical: NO_BORDER,
-};
-const NO_CELL_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
-const THIN_TABLE_BORDERS = {
-  top: THIN_BORDER,
-  bottom: THIN_BORDER,
-  left: THIN_BORDER,
-  right: THIN_BORDER,
-  insideHorizontal: THIN_BORDER,
-  insideVertical: THIN_BORDER,
-};
-const THIN_CELL_BORDERS = { top: THIN_BORDER, bottom: THIN_BORDER, left: THIN_BORDER, right: THIN_BORDER };
-
-/** Placeholder for a name or time not recorded. */
-const BLANK = '………';
-
-// ---------------------------------------------------------------------------
-// Formatting helpers: dates, times, numbers, names
-// ---------------------------------------------------------------------------
-
-interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Parses yyyy-mm-dd (anything after the day, e.g. a time, is ignored). */
-function parseIsoDate(iso: string): DateParts | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso.trim());
-  if (!m) return null;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-/** yyyy-mm-dd → dd/mm/yyyy (unparseable input is returned as is). */
-function formatDate(iso: string): string {
-  const d = parseIsoDate(iso);
-  return d ? `${pad2(d.day)}/${pad2(d.month)}/${d.year}` : iso;
-}
-
-/**
- * The dated line of a party document: "Minh Quang, ngày 05 tháng 02 năm 2022".
- * Days below 10 and months below 3 get a leading zero (so "tháng 4", "tháng 12").
- */
-function formatDateLine(placeName: string, iso: string): string {
-  const d = parseIsoDate(iso);
-  if (!d) return `${placeName}, ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
-  const day = d.day < 10 ? pad2(d.day) : String(d.day);
-  const month = d.month < 3 ? pad2(d.month) : String(d.month);
-  return `${placeName}, ngày ${day} tháng ${month} năm ${d.year}`;
-}
 
 /** "HH:MM" → "19 giờ 30 phút". */
 function formatTime(hhmm: string): string {
@@ -200,111 +126,17 @@ const taskStatusWords: Record<TaskStatus, string> = {
 const listSentence = (items: string[]): string => `${items.join(', ')}.`;
 
 // ---------------------------------------------------------------------------
-// Paragraph helpers
-// ---------------------------------------------------------------------------
-
-interface RunStyle {
-  bold?: boolean;
-  italics?: boolean;
-  underline?: boolean;
-  size?: number;
-}
-
-type Part = string | [string, RunStyle];
-
-function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({
-    text: text.normalize('NFC'),
-    bold: style.bold,
-    italics: style.italics,
-    underline: style.underline ? { type: UnderlineType.SINGLE } : undefined,
-    size: style.size,
-  });
-}
-
-function runs(parts: Part[], base: RunStyle): TextRun[] {
-  return parts.map((p) => (typeof p === 'string' ? run(p, base) : run(p[0], { ...base, ...p[1] })));
-}
-
-/** A justified body paragraph with a first-line indent. */
-function body(parts: Part[] | string, base: RunStyle = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { after: SPACE_AFTER },
-    children: runs(typeof parts === 'string' ? [parts] : parts, base),
-  });
-}
-
-/** A centred line (header, title, signature block). */
-function centred(parts: Part[] | string, base: RunStyle = {}, spacingAfter = 0): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after: spacingAfter },
-    children: runs(typeof parts === 'string' ? [parts] : parts, base),
-  });
-}
-
-/** A section heading: "I. THÀNH PHẦN". */
-function heading(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { before: SPACE_AFTER, after: SPACE_AFTER },
-    keepNext: true,
-    children: [run(text, { bold: true })],
-  });
-}
-
-const blankLine = (): Paragraph => new Paragraph({ children: [] });
-
-/** A cell of a borderless layout table. */
-function layoutCell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    borders: NO_CELL_BORDERS,
-    children,
-  });
-}
-
-function layoutTable(left: Paragraph[], right: Paragraph[], leftWidth: number): Table {
-  const rightWidth = TEXT_WIDTH - leftWidth;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [leftWidth, rightWidth],
-    borders: NO_TABLE_BORDERS,
-    rows: [new TableRow({ children: [layoutCell(left, leftWidth), layoutCell(right, rightWidth)] })],
-  });
-}
-
-// ---------------------------------------------------------------------------
 // Document sections
 // ---------------------------------------------------------------------------
 
 function header(doc: MinutesDocument): Table {
-  const s = { size: SIZE_HEADER };
-  const left = [
-    centred(doc.parentUnitName.toLocaleUpperCase('vi'), s),
-    centred(doc.cellName.toLocaleUpperCase('vi'), { ...s, bold: true }),
-    centred('*', s),
-  ];
-  const right = [
-    centred('ĐẢNG CỘNG SẢN VIỆT NAM', { ...s, bold: true, underline: true }, 120),
-    centred(formatDateLine(doc.placeName, doc.date), { ...s, italics: true }),
-  ];
-  return layoutTable(left, right, Math.round(TEXT_WIDTH * 0.45));
+  return partyHeader({ parentName: doc.parentUnitName, issuerName: doc.cellName, placeName: doc.placeName, date: doc.date });
 }
 
 function title(doc: MinutesDocument): Paragraph[] {
   const d = parseIsoDate(doc.date);
   const period = d ? `THÁNG ${d.month} NĂM ${d.year}` : `THÁNG ${BLANK} NĂM ${BLANK}`;
-  const out = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 360 },
-      children: [run('BIÊN BẢN', { bold: true, size: SIZE_TITLE })],
-    }),
-  ];
+  const out = [documentTitle('Biên bản')];
   if (doc.kind === 'thematic') {
     out.push(centred(`SINH HOẠT CHUYÊN ĐỀ CHI BỘ ${period}`, { bold: true }));
     const topic = doc.topic?.trim();
@@ -318,7 +150,7 @@ function title(doc: MinutesDocument): Paragraph[] {
   if (doc.version > 1) {
     out.push(centred(`(Bản điều chỉnh lần ${doc.version - 1})`, { italics: true }));
   }
-  out.push(centred('-----', {}, 240));
+  out.push(titleRule());
   return out;
 }
 
@@ -415,72 +247,26 @@ function content(doc: MinutesDocument): Paragraph[] {
     if (item.presenterName && item.presenterName.trim()) {
       head.push(` (trình bày: ${comrade(item.presenterName)})`);
     }
-    out.push(
-      new Paragraph({
-        alignment: AlignmentType.JUSTIFIED,
-        indent: { firstLine: FIRST_LINE_INDENT },
-        spacing: { after: SPACE_AFTER },
-        keepNext: true,
-        children: runs(head, {}),
-      }),
-    );
-    const lines = item.minutes
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l.length > 0);
-    if (lines.length) {
-      for (const line of lines) out.push(body(line));
-    } else {
-      out.push(body('(Chưa ghi biên bản.)', { italics: true }));
-    }
+    out.push(body(head, {}, true));
+    const lines = bodyLines(item.minutes);
+    out.push(...(lines.length ? lines : [body('(Chưa ghi biên bản.)', { italics: true })]));
     for (const o of item.outcomes) out.push(outcomeParagraph(o));
   });
   return out;
 }
 
 function taskTable(tasks: MinutesTask[]): Table {
-  const widths = [700, 0, 2600, 1500];
-  widths[1] = TEXT_WIDTH - widths[0]! - widths[2]! - widths[3]!;
-  /** A cell of one paragraph, or more (a task and, below it, what counts as done). */
-  const cell = (text: string, col: number, opts: { bold?: boolean; align?: 'center' | 'left'; note?: string | null } = {}): TableCell =>
-    new TableCell({
-      width: { size: widths[col]!, type: WidthType.DXA },
-      borders: THIN_CELL_BORDERS,
-      verticalAlign: VerticalAlignTable.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [
-        new Paragraph({
-          alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          children: [run(text, { bold: opts.bold, size: SIZE_TABLE })],
-        }),
-        ...(opts.note
-          ? [new Paragraph({ alignment: AlignmentType.LEFT, children: [run(opts.note, { italics: true, size: SIZE_TABLE })] })]
-          : []),
-      ],
-    });
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: ['STT', 'Nhiệm vụ', 'Người chịu trách nhiệm', 'Thời hạn'].map((h, i) => cell(h, i, { bold: true })),
-  });
-  const rows = tasks.map(
-    (t, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(String(i + 1), 0),
-          cell(t.title, 1, { align: 'left', note: t.deliverable ? `Kết quả cần đạt: ${t.deliverable}` : null }),
-          cell(t.ownerKind === 'unit' ? t.ownerName : `Đồng chí ${t.ownerName}`, 2, { align: 'left' }),
-          cell(formatDate(t.deadline), 3),
-        ],
-      }),
+  return gridTable(
+    fillWidths([700, 0, 2600, 1500]),
+    ['STT', 'Nhiệm vụ', 'Người chịu trách nhiệm', 'Thời hạn'],
+    tasks.map((t, i) => [
+      String(i + 1),
+      // The task and, below it, what counts as done.
+      { text: t.title, align: 'left', note: t.deliverable ? `Kết quả cần đạt: ${t.deliverable}` : null },
+      { text: t.ownerKind === 'unit' ? t.ownerName : `Đồng chí ${t.ownerName}`, align: 'left' },
+      formatDate(t.deadline),
+    ]),
   );
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: THIN_TABLE_BORDERS,
-    rows: [headerRow, ...rows],
-  });
 }
 
 function tasks(doc: MinutesDocument): (Paragraph | Table)[] {
@@ -516,15 +302,8 @@ function closing(): Paragraph[] {
 }
 
 function signatures(doc: MinutesDocument): Table {
-  const column = (role: string, name: string | null): Paragraph[] => [
-    centred(role, { bold: true }),
-    centred('(Ký, ghi rõ họ tên)', { italics: true }),
-    blankLine(),
-    blankLine(),
-    blankLine(),
-    blankLine(),
-    name && name.trim() ? centred(name.trim(), { bold: true }) : blankLine(),
-  ];
+  const column = (role: string, name: string | null): Paragraph[] =>
+    signatureColumn([centred(role, { bold: true }), centred('(Ký, ghi rõ họ tên)', { italics: true })], name);
   return layoutTable(column('THƯ KÝ', doc.secretaryName), column('CHỦ TRÌ', doc.chairName), Math.round(TEXT_WIDTH / 2));
 }
 
@@ -534,44 +313,19 @@ function signatures(doc: MinutesDocument): Table {
 
 /** Renders the minutes as a .docx file (A4, Times New Roman 14pt, party-document layout). */
 export async function renderMinutesDocx(doc: MinutesDocument): Promise<Buffer> {
-  const file = new Document({
-    creator: 'Tự Soi',
-    title: `Biên bản sinh hoạt ${doc.cellName}`.normalize('NFC'),
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT },
-            size: SIZE_BODY,
-            sizeComplexScript: SIZE_BODY,
-            language: { value: 'vi-VN', eastAsia: 'vi-VN' },
-          },
-          paragraph: { spacing: { after: 0, line: 264 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: A4_WIDTH, height: A4_HEIGHT },
-            margin: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_LEFT, right: MARGIN_RIGHT },
-          },
-        },
-        children: [
-          header(doc),
-          ...title(doc),
-          ...opening(doc),
-          ...attendance(doc),
-          ...content(doc),
-          ...tasks(doc),
-          ...score(doc),
-          ...closing(),
-          blankLine(),
-          signatures(doc),
-        ],
-      },
+  return renderPartyDocx({
+    title: `Biên bản sinh hoạt ${doc.cellName}`,
+    children: [
+      header(doc),
+      ...title(doc),
+      ...opening(doc),
+      ...attendance(doc),
+      ...content(doc),
+      ...tasks(doc),
+      ...score(doc),
+      ...closing(),
+      blankLine(),
+      signatures(doc),
     ],
   });
-  return Packer.toBuffer(file);
 }

@@ -39,6 +39,7 @@ import { ensurePlan, insertPlanItems, presentPlans, type NewPlanItem } from '../
 import * as feedbackRead from '../feedback/lookup.js';
 import { memberFeedback, presentFeedback } from '../feedback/service.js';
 import * as repo from './repo.js';
+import { notifiedCasesOfMember } from '../inspections/lookup.js';
 import type { SelfExamRow } from './repo.js';
 import { authorizeExamRead, authorizeExamWrite, authorizeReview, isOwnExam, selfExamActionsFor } from './policy.js';
 import {
@@ -437,16 +438,18 @@ function recordPeriodOf(p: { period: SelfExamPeriod; meetingDate: string | null 
 export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, pageSize: number): Promise<AccessLogResponse> {
   const { db } = ctx.handle;
   const me = await requireMember(db, actor);
-  const [exams, plans] = await Promise.all([repo.examsOfMember(db, me.id), planRead.plansOfMember(db, me.id)]);
+  const [exams, plans, cases] = await Promise.all([repo.examsOfMember(db, me.id), planRead.plansOfMember(db, me.id), notifiedCasesOfMember(db, me.id)]);
   // The period only, named as everywhere else in the API; the screen says what kind of record it is.
   const periods = new Map<string, { period: SelfExamPeriod; meetingDate: string | null }>();
   for (const e of exams) periods.set(e.id, { period: periodOf(e), meetingDate: e.meeting_date });
   for (const p of plans) periods.set(p.id, { period: { kind: 'year', year: p.year, quarter: null, meetingId: null }, meetingDate: null });
+  for (const c of cases) periods.set(c.id, { period: { kind: 'year', year: c.year, quarter: null, meetingId: null }, meetingDate: null });
   const { total, rows } = await repo.readsOf(
     db,
     [
       { recordType: 'self_examination', ids: exams.map((e) => e.id) },
       { recordType: 'correction_plan', ids: plans.map((p) => p.id) },
+      { recordType: 'inspection', ids: cases.map((c) => c.id) },
     ],
     page,
     pageSize,
@@ -459,7 +462,7 @@ export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, p
       at: r.at,
       viewerName: r.viewer_name ?? '',
       viewerRoles: ((r.after_json ? (JSON.parse(r.after_json) as { roles?: string[] }) : {}).roles ?? []).map(String),
-      recordType: r.record_type as 'self_examination' | 'correction_plan',
+      recordType: r.record_type as 'self_examination' | 'correction_plan' | 'inspection',
       recordId: r.record_id!,
       ...recordPeriodOf(periods.get(r.record_id!)),
     })),

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../../core/session.js';
+import { bodyLimitForFile, contentDisposition } from '../../core/http.js';
 import { unitParams } from '../units/schemas.js';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -20,17 +21,8 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-/**
- * A progress report carries its file as base64 in JSON: 10 MB of file is about 13.4 MB of
- * text. Only this route takes that much; every other keeps the app's 1 MB.
- */
-const PROGRESS_BODY_LIMIT = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 1024 * 1024;
-
-/** RFC 5987 encoding of a file name for Content-Disposition (Vietnamese names survive). */
-function contentDisposition(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename*=UTF-8''${encoded}`;
-}
+/** A progress report carries its file as base64 in JSON: only this route takes that much. */
+const PROGRESS_BODY_LIMIT = bodyLimitForFile(MAX_ATTACHMENT_BYTES);
 
 export async function taskRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', authenticate);

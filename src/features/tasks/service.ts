@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { DialectHelpers } from '../../db/dialect.js';
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
@@ -361,51 +362,67 @@ export async function reportProgress(ctx: AppContext, actor: Actor, id: string, 
     const { task } = await loadTask(trx, actor, id, authorizeTaskReport);
     if (task.status !== 'open') throw new AppError(409, 'task_closed');
     const file = body.attachment ? decodeAttachment(body.attachment) : null;
-    const now = nowIso();
-    const attachmentId = file ? newId() : null;
-    if (file) {
-      await repo.insertAttachment(trx, {
-        id: attachmentId!,
-        unit_id: task.unit_id,
-        file_name: file.fileName,
-        mime_type: file.mimeType,
-        size_bytes: file.sizeBytes,
-        sha256: file.sha256,
-        content: file.content,
-        created_by_account_id: actor.accountId,
-        created_at: now,
-      });
-    }
-    await repo.insertProgress(trx, {
-      id: newId(),
-      task_id: id,
-      unit_id: task.unit_id,
-      author_account_id: actor.accountId,
-      author_member_id: actor.memberId,
-      text: body.text,
-      percent: body.percent,
-      attachment_id: attachmentId,
-      created_at: now,
-    });
-    const completedOn = body.percent === 100 ? (task.completed_on ?? todayInVietnam()) : null;
-    await repo.updateTask(trx, id, { progress_percent: body.percent, completed_on: completedOn, updated_at: now });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'task.progress',
-      recordType: 'task',
-      recordId: id,
-      unitId: task.unit_id,
-      before: { progressPercent: Number(task.progress_percent), completedOn: task.completed_on },
-      after: {
-        progressPercent: body.percent,
-        completedOn,
-        text: body.text,
-        // The file's description and fingerprint, never its bytes.
-        attachment: file ? { id: attachmentId, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256 } : null,
-      },
-    });
+    const attachment = file ? await storeAttachment(trx, task.unit_id, file, actor.accountId) : null;
+    await writeProgress(trx, ctx.handle.dialect, actor, task, { text: body.text, percent: body.percent, attachment });
   });
   return taskDetail(ctx, actor, id);
+}
+
+type DecodedFile = ReturnType<typeof decodeAttachment>;
+/** The file's description and fingerprint, as the audit log keeps it (never its bytes). */
+type StoredFile = { id: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string };
+
+/** Stores a file sent with a report, in the caller's transaction (the task feature keeps every report's files). */
+export async function storeAttachment(trx: Db, unitId: string, file: DecodedFile, accountId: string | null): Promise<StoredFile> {
+  const id = newId();
+  await repo.insertAttachment(trx, {
+    id,
+    unit_id: unitId,
+    file_name: file.fileName,
+    mime_type: file.mimeType,
+    size_bytes: file.sizeBytes,
+    sha256: file.sha256,
+    content: file.content,
+    created_by_account_id: accountId,
+    created_at: nowIso(),
+  });
+  return { id, fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256 };
+}
+
+/**
+ * A progress entry and its audit, in the caller's transaction: the task page's report, and an
+ * inspection's follow-up (the subject reporting a recommendation done, the UBKT returning it).
+ */
+export async function writeProgress(
+  trx: Db,
+  dialect: DialectHelpers,
+  actor: Pick<Actor, 'accountId' | 'memberId'>,
+  task: Pick<TaskTable, 'id' | 'unit_id' | 'progress_percent' | 'completed_on'>,
+  report: { text: string; percent: number; attachment: StoredFile | null; completedOn?: string },
+): Promise<void> {
+  const now = nowIso();
+  await repo.insertProgress(trx, {
+    id: newId(),
+    task_id: task.id,
+    unit_id: task.unit_id,
+    author_account_id: actor.accountId,
+    author_member_id: actor.memberId,
+    text: report.text,
+    percent: report.percent,
+    attachment_id: report.attachment?.id ?? null,
+    created_at: now,
+  });
+  const completedOn = report.percent === 100 ? (task.completed_on ?? report.completedOn ?? todayInVietnam()) : null;
+  await repo.updateTask(trx, task.id, { progress_percent: report.percent, completed_on: completedOn, updated_at: now });
+  await writeAudit(trx, dialect, {
+    actorAccountId: actor.accountId,
+    action: 'task.progress',
+    recordType: 'task',
+    recordId: task.id,
+    unitId: task.unit_id,
+    before: { progressPercent: Number(task.progress_percent), completedOn: task.completed_on },
+    after: { progressPercent: report.percent, completedOn, text: report.text, attachment: report.attachment },
+  });
 }
 
 /** A file of one of the task's reports, for anyone who may read the task. */
@@ -439,26 +456,36 @@ export async function closeTask(ctx: AppContext, actor: Actor, id: string, body:
         deadline: displayDate(task.deadline),
       });
     }
-    const now = nowIso();
-    await repo.updateTask(trx, id, {
-      status: body.outcome,
-      completed_on: completedOn,
-      closed_on: today,
-      close_comment: body.comment,
-      closed_by_account_id: actor.accountId,
-      updated_at: now,
-    });
-    await writeAudit(trx, ctx.handle.dialect, {
-      actorAccountId: actor.accountId,
-      action: 'task.close',
-      recordType: 'task',
-      recordId: id,
-      unitId: task.unit_id,
-      before: { status: task.status, completedOn: task.completed_on },
-      after: { status: body.outcome satisfies TaskOutcome, completedOn, closedOn: today, comment: body.comment },
-    });
+    await writeClose(trx, ctx.handle.dialect, actor.accountId, task, { outcome: body.outcome, completedOn, closedOn: today, comment: body.comment });
   });
   return taskDetail(ctx, actor, id);
+}
+
+/** Closes a task with its outcome and audit, in the caller's transaction (the close form; an inspection verifying its recommendation done). */
+export async function writeClose(
+  trx: Db,
+  dialect: DialectHelpers,
+  accountId: string | null,
+  task: Pick<TaskTable, 'id' | 'unit_id' | 'status' | 'completed_on'>,
+  close: { outcome: TaskOutcome; completedOn: string | null; closedOn: string; comment: string },
+): Promise<void> {
+  await repo.updateTask(trx, task.id, {
+    status: close.outcome,
+    completed_on: close.completedOn,
+    closed_on: close.closedOn,
+    close_comment: close.comment,
+    closed_by_account_id: accountId,
+    updated_at: nowIso(),
+  });
+  await writeAudit(trx, dialect, {
+    actorAccountId: accountId,
+    action: 'task.close',
+    recordType: 'task',
+    recordId: task.id,
+    unitId: task.unit_id,
+    before: { status: task.status, completedOn: task.completed_on },
+    after: { status: close.outcome, completedOn: close.completedOn, closedOn: close.closedOn, comment: close.comment },
+  });
 }
 
 // --- lists and views ------------------------------------------------------------------------------
