@@ -26,10 +26,11 @@ async function recordStep(page: Page, code: string, note: string, fill?: () => P
 describe('the UBKT supervises a cell: from the decision to the recommendations verified fixed', () => {
   it('starts a thematic supervision of Đồng Thứ; the secretary reports from a phone; evidence, conclusion, the cell’s board, a fix reported and verified; the conclusion downloads as Word', async () => {
     const stamp = Date.now().toString(36);
-    const programmeTitle = `Chương trình giám sát chuyên đề ${stamp}`;
+    const programmeTitle = `Chương trình kiểm tra, giám sát của Đảng ủy ${stamp}`;
     const recFirst = `Phân công mỗi nhiệm vụ cho một người phụ trách ${stamp}`;
     const recSecond = `Sinh hoạt đúng giờ, điểm danh đầu buổi ${stamp}`;
     const today = vietnamToday();
+    const fixBy = addDays(today, 30);
     let caseUrl = '';
 
     // 1. The UBKT: a programme, an item on Đồng Thứ, adopted, started.
@@ -41,7 +42,8 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiểm tra, giám sát' }).click();
       await page.getByRole('heading', { name: 'Kiểm tra, giám sát', level: 1 }).waitFor();
       await page.getByTestId('programme-create-open').click();
-      await page.getByTestId('programme-body').selectOption('inspection_committee');
+      // The party committee's programme (one per body and year; the demo may hold the UBKT's own), carried out by the UBKT.
+      await page.getByTestId('programme-body').selectOption('party_committee');
       await page.getByTestId('programme-title').fill(programmeTitle);
       await page.getByTestId('programme-submit').click();
       await page.getByTestId('programme-heading').filter({ hasText: programmeTitle }).waitFor();
@@ -54,7 +56,8 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await item.getByTestId('subject-unit').selectOption({ label: 'Chi bộ thôn Đồng Thứ' });
       await item.getByTestId('item-content').fill('Chất lượng sinh hoạt chi bộ: đúng giờ, tự phê bình và phê bình, giao việc rõ người.');
       await item.getByTestId('item-planned-start').fill(ddmmyyyy(today));
-      await item.getByTestId('item-planned-end').fill(ddmmyyyy(addDays(today, 60)));
+      // Within the programme's year (this year's), which is what the page opens on.
+      await item.getByTestId('item-planned-end').fill(`31/12/${today.slice(0, 4)}`);
       await item.getByTestId('item-submit').click();
       await page.getByTestId('programme-item').filter({ hasText: 'Chi bộ thôn Đồng Thứ' }).waitFor();
       await page.getByTestId('adopt-submit').click();
@@ -127,10 +130,10 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await form.getByTestId('conclusion-shortcomings').fill('Còn đến muộn; phê bình nể nang; giao việc chưa rõ người.');
       await form.getByTestId('conclusion-causes').fill('Chi ủy chưa quyết liệt.');
       await form.getByTestId('rec-text').first().fill(recFirst);
-      await form.getByTestId('rec-deadline').first().fill(ddmmyyyy(addDays(today, 30)));
+      await form.getByTestId('rec-deadline').first().fill(ddmmyyyy(fixBy));
       await form.getByTestId('rec-add').click();
       await form.getByTestId('rec-text').nth(1).fill(recSecond);
-      await form.getByTestId('rec-deadline').nth(1).fill(ddmmyyyy(addDays(today, 30)));
+      await form.getByTestId('rec-deadline').nth(1).fill(ddmmyyyy(fixBy));
       await form.getByTestId('conclusion-submit').click();
       await page.getByTestId('case-conclusion').waitFor();
       await page.getByTestId('case-rec').filter({ hasText: recFirst }).getByTestId('rec-follow-up').waitFor();
@@ -145,7 +148,8 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       const { page } = secretary2;
       await signIn(page, 'bithu.dongthu');
       const me = await (await apiAs('bithu.dongthu'))<{ member: { unitId: string } }>('/api/me');
-      await page.goto(`${baseUrl()}/units/${me.member.unitId}/work`);
+      // The board of the deadline's year, its open tasks.
+      await page.goto(`${baseUrl()}/units/${me.member.unitId}/work?year=${fixBy.slice(0, 4)}&status=open`);
       await page.getByText(recFirst).first().waitFor();
       await page.getByText(recSecond).first().waitFor();
       await page.goto(caseUrl);

@@ -241,6 +241,8 @@ export function SubjectReportForm({ d }: { d: InspectionDetail }) {
       setAttempt((a) => a + 1);
     },
   );
+  // Once sent, the case no longer asks for it: the word that it went stays.
+  if (!d.actions.includes('subject_report')) return sent ? <Notice tone="success">{t('inspections.subject.reportSent')}</Notice> : null;
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (!note.trim() || errors.fields.attachment) {
@@ -258,7 +260,6 @@ export function SubjectReportForm({ d }: { d: InspectionDetail }) {
           <Title order={2} fz="h4" id="in-subject-report">
             {t(`inspections.subject.${word}`)}
           </Title>
-          {sent && <Notice tone="success">{t('inspections.subject.reportSent')}</Notice>}
           {errors.general && <Notice tone="error">{errors.general}</Notice>}
           <Textarea
             label={t('inspections.subject.reportText')}

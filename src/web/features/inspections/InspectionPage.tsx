@@ -73,7 +73,7 @@ function InspectionPage({ id }: { id: string }) {
       {staff ? <StaffDetails d={d} /> : <SubjectIntro d={d} />}
       {d.actions.includes('download') && <Downloads d={d} />}
       <Timeline d={d} />
-      {d.actions.includes('subject_report') && <SubjectReportForm d={d} />}
+      {(d.actions.includes('subject_report') || d.viewer === 'subject') && <SubjectReportForm d={d} />}
       {d.actions.includes('record_step') && d.nextStep && d.nextStep !== 'conclusion' && <StepForm d={d} />}
       {d.actions.includes('conclude') && <ConclusionForm d={d} />}
       {d.actions.includes('extend') && <ExtensionForm d={d} />}
