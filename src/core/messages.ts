@@ -7,6 +7,7 @@ import { commitmentMessages } from './messages/commitments.js';
 import { selfExamMessages } from './messages/self-examination.js';
 import { localIssueMessages } from './messages/local-issues.js';
 import { inspectionMessages } from './messages/inspection.js';
+import { disciplineMessages } from './messages/discipline.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -112,7 +113,7 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
@@ -121,6 +122,7 @@ const en: Record<MessageKey, string> = {
   ...selfExamMessages.en,
   ...localIssueMessages.en,
   ...inspectionMessages.en,
+  ...disciplineMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -298,8 +300,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...selfExamMessages.fieldLabels.vi,
     ...localIssueMessages.fieldLabels.vi,
     ...inspectionMessages.fieldLabels.vi,
+    ...disciplineMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

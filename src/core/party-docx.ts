@@ -350,3 +350,13 @@ export async function renderPartyDocx(opts: {
   });
   return Packer.toBuffer(file);
 }
+
+/** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
+export function placeNameOf(unitName: string): string {
+  return unitName.replace(/^(Đảng bộ|Chi bộ|Đảng ủy)\s+(xã|phường|thị trấn|huyện|tỉnh|thành phố)?\s*/iu, '').trim() || unitName;
+}
+
+/** The committee that leads a party organisation: "Đảng bộ xã Minh Quang" → "Đảng ủy xã Minh Quang" (a cell signs as itself). */
+export function committeeNameOf(unitName: string): string {
+  return unitName.replace(/^Đảng bộ\b/u, 'Đảng ủy');
+}

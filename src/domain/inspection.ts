@@ -35,6 +35,8 @@ export interface DisciplineFormRule {
   probationaryAllowed: boolean;
   /** Cách chức removes a post: only for someone who holds one. */
   requiresPost: boolean;
+  /** The bodies that may decide this form (a cell only reprimands or warns its members); null: the rule set does not say. */
+  decidingBodies?: readonly string[] | null;
   confirmed: boolean;
 }
 

@@ -81,3 +81,21 @@ export async function searchAccounts(db: Kysely<Database>, scopePaths: string[],
   ]);
   return { total: Number(count?.total ?? 0), rows };
 }
+
+/**
+ * "Holds a post" (cách chức needs one): the member's account holds a role other than a plain
+ * member's. Read by discipline (through lookup.ts).
+ */
+export async function memberHoldsPost(db: Kysely<Database>, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_assignments as r')
+    .innerJoin('accounts as a', 'a.id', 'r.account_id')
+    .select('r.id')
+    .where('a.member_id', '=', memberId)
+    .where('a.disabled_at', 'is', null)
+    .where('r.role', '<>', 'member')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+

@@ -3,6 +3,9 @@ import type { Database, InspectionRuleItemTable, InspectionRuleVersionTable } fr
 
 type Db = Kysely<Database>;
 
+/** The notes on discipline ride along as one item of the rule set; they are no rule to confirm or count. */
+export const DISCIPLINE_NOTES = 'discipline_notes';
+
 export type RuleItemRow = InspectionRuleItemTable & { confirmed_by_name: string | null };
 export type RuleVersionRow = InspectionRuleVersionTable & { unit_name: string; unit_path: string };
 
@@ -31,6 +34,7 @@ export function versionsOfUnit(db: Db, unitId: string) {
         .selectFrom('inspection_rule_items as i')
         .whereRef('i.version_id', '=', 'v.id')
         .where('i.confirmed_at', 'is', null)
+        .where('i.code', '!=', DISCIPLINE_NOTES)
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('unconfirmed'),
     )

@@ -30,7 +30,14 @@ export const inspectionKindRule = z.object({
 export type InspectionKindRuleView = z.infer<typeof inspectionKindRule>;
 
 export const inspectionStepRule = z.object({ ...provenance, documents: z.array(z.string()) });
-export const disciplineFormRule = z.object({ ...provenance, probationaryAllowed: z.boolean(), requiresPost: z.boolean() });
+export const disciplineFormRule = z.object({
+  ...provenance,
+  probationaryAllowed: z.boolean(),
+  requiresPost: z.boolean(),
+  /** The bodies that may decide the form (inspectionBodies), with their source; null: the rule set does not say. */
+  decidingBodies: z.array(z.string()).nullable(),
+  decidingBodiesSource: z.string().nullable(),
+});
 export const holidayYearRule = z.object({ ...provenance, year: z.number().int(), daysOff: z.array(isoDate), workingWeekendDays: z.array(isoDate) });
 
 export const inspectionRulesResponse = z.object({

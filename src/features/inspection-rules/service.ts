@@ -39,6 +39,8 @@ interface StepData {
 interface FormData {
   probationary_allowed: boolean;
   requires_post: boolean;
+  deciding_bodies?: string[];
+  deciding_bodies_source?: string;
 }
 interface HolidayData {
   days_off: string[];
@@ -66,9 +68,9 @@ function startingItems(): { source: string; items: NewItem[] } {
     items.push({ item_type, code, name, source, data_json: JSON.stringify(data), position: items.length + 1, confirmed_at: null, confirmed_by_account_id: null });
   for (const { code, name, source, ...data } of rules.steps) add('step', code, name, source, data);
   for (const { code, name, source, ...data } of rules.kinds) add('kind', code, name, source, data);
-  for (const { code, name, source, ...data } of rules.discipline_forms) add('discipline_form', code, name, source, { probationary_allowed: data.probationary_allowed, requires_post: data.requires_post });
+  for (const { code, name, source, ...data } of rules.discipline_forms) add('discipline_form', code, name, source, { probationary_allowed: data.probationary_allowed, requires_post: data.requires_post, deciding_bodies: data.deciding_bodies, deciding_bodies_source: data.deciding_bodies_source });
   for (const { year, source, ...data } of holidays.years) add('holidays', String(year), `Ngày nghỉ lễ, Tết năm ${year}`, source, { days_off: data.days_off, working_weekend_days: data.working_weekend_days });
-  add('step', 'discipline_notes', 'Lưu ý khi xem xét kỷ luật', rules.document, { documents: rules.discipline_notes });
+  add('step', repo.DISCIPLINE_NOTES, 'Lưu ý khi xem xét kỷ luật', rules.document, { documents: rules.discipline_notes });
   return { source: `${rules.document}; ${rules.guidance}; ${holidays.document}`, items };
 }
 
@@ -170,13 +172,13 @@ export function rulesFromItems(versionId: string, items: readonly RuleItemRow[])
     kinds: new Map(of('kind').map((i) => [i.code, kindOf(i)])),
     steps: new Map(
       of('step')
-        .filter((i) => i.code !== 'discipline_notes')
+        .filter((i) => i.code !== repo.DISCIPLINE_NOTES)
         .map((i) => [i.code, { code: i.code, name: i.name, documents: (JSON.parse(i.data_json) as StepData).documents, confirmed: i.confirmed_at !== null }]),
     ),
     disciplineForms: new Map(
       of('discipline_form').map((i) => {
         const data = JSON.parse(i.data_json) as FormData;
-        return [i.code, { code: i.code, name: i.name, probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, confirmed: i.confirmed_at !== null }];
+        return [i.code, { code: i.code, name: i.name, probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, decidingBodies: data.deciding_bodies ?? null, confirmed: i.confirmed_at !== null }];
       }),
     ),
     calendar: workingCalendar(
@@ -213,9 +215,9 @@ const provenanceOf = (i: RuleItemRow) => ({
 
 async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Promise<InspectionRulesResponse> {
   const items = await repo.itemsOfVersion(db, version.id);
-  const of = (type: RuleItemType) => items.filter((i) => i.item_type === type && i.code !== 'discipline_notes');
+  const of = (type: RuleItemType) => items.filter((i) => i.item_type === type && i.code !== repo.DISCIPLINE_NOTES);
   const current = version.retired_at === null;
-  const notes = items.find((i) => i.code === 'discipline_notes');
+  const notes = items.find((i) => i.code === repo.DISCIPLINE_NOTES);
   return {
     versionId: version.id,
     unitId: version.unit_id,
@@ -225,7 +227,7 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
     note: version.note,
     createdAt: version.created_at,
     current,
-    unconfirmed: items.filter((i) => i.confirmed_at === null && i.code !== 'discipline_notes').length,
+    unconfirmed: items.filter((i) => i.confirmed_at === null && i.code !== repo.DISCIPLINE_NOTES).length,
     kinds: of('kind').map((i) => {
       const k = kindOf(i);
       const data = JSON.parse(i.data_json) as KindData;
@@ -242,12 +244,15 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
     steps: of('step').map((i) => ({ ...provenanceOf(i), documents: (JSON.parse(i.data_json) as StepData).documents })),
     disciplineForms: of('discipline_form').map((i) => {
       const data = JSON.parse(i.data_json) as FormData;
-      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post };
+      return { ...provenanceOf(i), probationaryAllowed: data.probationary_allowed, requiresPost: data.requires_post, decidingBodies: data.deciding_bodies ?? null, decidingBodiesSource: data.deciding_bodies_source ?? null };
     }),
-    holidays: of('holidays').map((i) => {
-      const data = JSON.parse(i.data_json) as HolidayData;
-      return { ...provenanceOf(i), year: Number(i.code), daysOff: data.days_off, workingWeekendDays: data.working_weekend_days };
-    }),
+    holidays: of('holidays')
+      .map((i) => {
+        const data = JSON.parse(i.data_json) as HolidayData;
+        return { ...provenanceOf(i), year: Number(i.code), daysOff: data.days_off, workingWeekendDays: data.working_weekend_days };
+      })
+      // A year added later is stored last; the years read in order.
+      .sort((a, b) => a.year - b.year),
     disciplineNotes: notes ? (JSON.parse(notes.data_json) as StepData).documents : [],
     actions: ruleActionsFor(actor, version.unit_path, current),
   };
@@ -326,7 +331,8 @@ function editedData(item: InspectionRuleItemTable, body: UpdateInspectionRuleBod
     }
     if (body.limitWorkingDays === null) kind.time_limit = null;
     else if (body.limitWorkingDays !== undefined || body.extensionWorkingDays !== undefined) {
-      if (!kind.time_limit) throw fieldError('limitWorkingDays', 'inspection_rule_no_limit');
+      // The limit runs between two steps the form cannot choose: name the field that was sent.
+      if (!kind.time_limit) throw fieldError(body.limitWorkingDays !== undefined ? 'limitWorkingDays' : 'extensionWorkingDays', 'inspection_rule_no_limit');
       if (body.limitWorkingDays !== undefined) kind.time_limit.working_days = body.limitWorkingDays;
       if (body.extensionWorkingDays !== undefined) {
         kind.time_limit.extension_working_days = body.extensionWorkingDays;

@@ -5,12 +5,13 @@ import { auditCount, missingId } from '../../../test/helpers/accounts.js';
 import { requester, shiftDate, vnToday } from '../../../test/helpers/meetings.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
 import { buildAccount, buildCommune, buildMeeting, useStaffedCommune } from '../../../test/helpers/factories.js';
+import { openPublicLimits, sendCitizen } from '../../../test/helpers/local-issues.js';
 import { caseDates, conclude, createProgramme, openCase, recordStep, walkToConclusion } from '../../../test/helpers/inspections.js';
 import type { InspectionDetail, InspectionOverview, ProgrammeDetail, SubjectRecordsResponse } from './schemas.js';
 
 forEachDialect((dialect) => {
   describe('inspection and supervision (kiểm tra, giám sát): programmes, cases, conclusions, follow-up', () => {
-    const t = useTestApp(dialect);
+    const t = useTestApp(dialect, openPublicLimits);
     const call = requester(t);
     const { home, staff } = useStaffedCommune(t);
     let otherCommuneCell = '';
@@ -131,6 +132,15 @@ forEachDialect((dialect) => {
       const closed = (await call('POST', `/api/inspections/${c.id}/recommendations/${second!.id}/verify`, ubkt(), { outcome: 'fixed', comment: 'Đạt' })).json() as InspectionDetail;
       expect(closed).toMatchObject({ status: 'closed', recommendationCounts: { total: 2, fixed: 2, open: 0, overdue: 0 } });
       expect(closed.steps.at(-1)).toMatchObject({ code: 'follow_up', entry: { doneOn: vnToday() } });
+      // The documents in Word: the team has all three; the subject what is addressed to it.
+      const word = await call('GET', `/api/inspections/${c.id}/documents/conclusion.docx`, ubkt());
+      expect(word.statusCode).toBe(200);
+      expect(word.headers['content-disposition']).toContain('ket-luan-');
+      expect(word.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect((await call('GET', `/api/inspections/${c.id}/documents/decision.docx`, secretary())).statusCode).toBe(200);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/plan.docx`, secretary())).statusCode).toBe(404);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/plan.docx`, staff().otherSecretary.cookie)).statusCode).toBe(404);
+      expect((await call('GET', `/api/inspections/${c.id}/documents/minutes.docx`, ubkt())).statusCode).toBe(400);
       const conclusionDue = closed.steps.find((s) => s.code === 'conclusion')!;
       expect(conclusionDue).toMatchObject({ limitEnds: true, late: false });
     });
@@ -182,6 +192,41 @@ forEachDialect((dialect) => {
       const tooEarly = await call('POST', `/api/inspections/${c.id}/conclusion`, ubkt(), { concludedOn: d.concludedOn, strengths: 'a', shortcomings: 'b', causes: 'c' });
       expect(tooEarly.statusCode).toBe(409);
       expect((await call('POST', `/api/inspections/${c.id}/steps`, ubkt(), { code: 'conclusion', doneOn: d.concludedOn, note: 'x' })).json().error.fields[0].field).toBe('code');
+    });
+
+    it('a citizen\'s message becomes a denunciation case: the committee sees who wrote, the UBKT does not', async () => {
+      const receipt = await sendCitizen(t(), { name: 'Trần Văn Báo', content: 'Tôi tố cáo đảng viên X nhận tiền hỗ trợ sai đối tượng, có giấy tờ kèm theo.' }, cell().name);
+      const { id: feedbackId } = await t().db.db.selectFrom('citizen_feedback').select('id').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(receipt.trackingCode).toBeTruthy();
+      const d = caseDates();
+      const fields = { kindCode: 'denunciation', subjectMemberId: cell().members[1]!.id, title: 'Giải quyết tố cáo từ ý kiến người dân', receivedOn: d.decidedOn, sourceCitizenFeedbackId: feedbackId };
+      const byCommittee = await openCase(t(), staff().committee.cookie, { unitId: home().id, body: 'party_committee', ...fields });
+      expect(byCommittee.complaint).toMatchObject({ complainantName: 'Trần Văn Báo', sourceCitizenFeedbackId: feedbackId });
+      const byUbkt = await openCase(t(), ubkt(), { unitId: home().id, ...fields });
+      expect(byUbkt.complaint).toMatchObject({ complainantName: null, sourceCitizenFeedbackId: feedbackId });
+      const unknown = await call('POST', '/api/inspections', ubkt(), { unitId: home().id, body: 'inspection_committee', ...fields, sourceCitizenFeedbackId: missingId(), content: 'x', reviewFrom: d.reviewFrom, reviewTo: d.reviewTo, decidedOn: d.decidedOn });
+      expect(fieldsOf(unknown)).toEqual(['sourceCitizenFeedbackId']);
+    });
+
+    it('a cell keeps its own yearly plan of supervising its members; the commune\'s UBKT sees it, another cell does not', async () => {
+      const year = Number(vnToday().slice(0, 4));
+      const d = caseDates();
+      const plan = await createProgramme(t(), secretary(), {
+        unitId: cell().id,
+        body: 'cell',
+        title: 'Kế hoạch giám sát của chi bộ',
+        items: [{ kindCode: 'supervision_regular', subjectMemberId: cell().members[1]!.id, content: 'Giám sát việc thực hiện nhiệm vụ được giao', reviewFrom: `${year}-01-01`, reviewTo: `${year}-12-31`, plannedStart: `${year}-01-10`, plannedEnd: `${year}-12-31` }],
+      });
+      expect(plan).toMatchObject({ body: 'cell', unitId: cell().id });
+      const itself = await call('POST', `/api/inspection-programmes/${plan.id}/items`, secretary(), { kindCode: 'supervision_regular', subjectUnitId: cell().id, content: 'x', reviewFrom: `${year}-01-01`, reviewTo: `${year}-12-31`, plannedStart: `${year}-01-10`, plannedEnd: `${year}-12-31` });
+      expect(fieldsOf(itself)).toEqual(['subjectUnitId']);
+      const asCommune = await call('POST', '/api/inspection-programmes', secretary(), { unitId: home().id, body: 'inspection_committee', year, title: 'x' });
+      expect(asCommune.statusCode).toBe(404);
+      expect((await call('GET', `/api/inspection-programmes/${plan.id}`, ubkt())).statusCode).toBe(200);
+      expect((await call('GET', `/api/inspection-programmes/${plan.id}`, staff().otherSecretary.cookie)).statusCode).toBe(404);
+      await call('POST', `/api/inspection-programmes/${plan.id}/adopt`, secretary(), { adoptedOn: d.decidedOn });
+      const started = (await call('POST', '/api/inspections', secretary(), { unitId: cell().id, body: 'cell', programmeItemId: plan.items[0]!.id, decidedOn: d.decidedOn })).json() as InspectionDetail;
+      expect(started).toMatchObject({ body: 'cell', kindCode: 'supervision_regular', nextStep: 'plan', subject: { kind: 'member' } });
     });
 
     it('the UBKT home: late cases, cases waiting for the subject, overdue recommendations; a denunciation concluded unfounded', async () => {

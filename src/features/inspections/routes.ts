@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
@@ -12,6 +12,7 @@ import {
   createProgrammeBody,
   extendBody,
   inspectionAttachmentParams,
+  inspectionDocumentParams,
   inspectionDetail,
   inspectionListQuery,
   inspectionListResponse,
@@ -33,6 +34,14 @@ import {
 import * as service from './service.js';
 import * as programmes from './programmes.js';
 import * as followUp from './follow-up.js';
+
+function sendDocx(reply: FastifyReply, file: { fileName: string; content: Buffer }) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('cache-control', 'private, no-store')
+    .send(file.content);
+}
 
 export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.addHook('onRequest', authenticate);
@@ -58,6 +67,11 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
     '/api/inspection-programmes/:id',
     { schema: { tags, summary: 'Một chương trình: items planned / in progress / concluded / late', params: programmeParams, response: programme } },
     async (request) => programmes.programmeDetail(ctx, actorOf(request), request.params.id),
+  );
+  r.get(
+    '/api/inspection-programmes/:id/document.docx',
+    { schema: { tags, summary: 'Chương trình kiểm tra, giám sát năm (Word)', params: programmeParams } },
+    async (request, reply) => sendDocx(reply, await service.programmeDocument(ctx, actorOf(request), request.params.id)),
   );
   r.post(
     '/api/inspection-programmes/:id/items',
@@ -135,6 +149,11 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
     '/api/inspections/:id/subject-records',
     { schema: { tags, summary: "Hồ sơ của đối tượng in the period under review, to cite as evidence (a member's is access-logged)", params: inspectionParams, response: { 200: subjectRecordsResponse, ...errorResponses } } },
     async (request) => service.subjectRecords(ctx, actorOf(request), request.params.id),
+  );
+  r.get(
+    '/api/inspections/:id/documents/:kind.docx',
+    { schema: { tags, summary: 'Quyết định, kế hoạch, thông báo kết luận (Word, party-document layout)', params: inspectionDocumentParams } },
+    async (request, reply) => sendDocx(reply, await service.caseDocument(ctx, actorOf(request), request.params.id, request.params.kind)),
   );
   r.get(
     '/api/inspections/:id/attachments/:attachmentId',

@@ -10,10 +10,14 @@ import { displayDate } from '../../domain/tasks.js';
 import { checkStep, previousStepDate } from '../../domain/inspection.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
+import { findFeedback, mayReadCitizenFeedback, maySeeContact } from '../citizen-feedback/lookup.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
 import { ensureRules, rulesOfVersion, type InspectionRules } from '../inspection-rules/service.js';
 import { decodeAttachment, storeAttachment } from '../tasks/service.js';
 import * as repo from './repo.js';
+import { committeeNameOf, placeNameOf } from '../../core/party-docx.js';
+import { documentFileName, inspectionConclusionDocx, inspectionDecisionDocx, inspectionPlanDocx, programmeDocx, type CaseDocumentKind, type DocumentMeta } from './documents.js';
+import { programmeDetail } from './programmes.js';
 import type { InspectionRow } from './repo.js';
 import { authorizeManageCase, authorizeUnitCases, isNotifiedSubject, isSubjectMember, mayManageIn, mayReadCaseFile, viewerOf } from './policy.js';
 import { checkPeople, isProblem, resolveSubject, reviewPeriodProblems, type Subject } from './subjects.js';
@@ -206,6 +210,15 @@ export async function createInspection(ctx: AppContext, actor: Actor, body: Crea
     } else {
       for (const f of ['receivedOn', 'complainantName', 'complainantContact', 'sourceCitizenFeedbackId'] as const) if (body[f] !== undefined) say(f, 'inspection_complaint_only');
     }
+    // A citizen's message routed here as a denunciation: one the caller reads, sent to this commune.
+    let complainantName = body.complainantName ?? null;
+    if (body.sourceCitizenFeedbackId && complaint) {
+      const f = await findFeedback(trx, body.sourceCitizenFeedbackId);
+      const access = f ? { unitPath: f.unit_path, routedPath: f.routed_path, status: f.status } : undefined;
+      if (!f || !mayReadCitizenFeedback(actor, access!) || !f.unit_path.startsWith(unit!.path)) say('sourceCitizenFeedbackId', 'not_found');
+      // The writer's name only for those who may see who wrote (never the UBKT: it reads messages without their sender).
+      else if (maySeeContact(actor, access!)) complainantName ??= f.name;
+    }
     let origin: InspectionRow | undefined;
     if (body.originInspectionId) {
       origin = await repo.findInspection(trx, body.originInspectionId);
@@ -238,7 +251,7 @@ export async function createInspection(ctx: AppContext, actor: Actor, body: Crea
       extension_working_days: 0,
       extension_reason: null,
       received_on: body.receivedOn ?? null,
-      complainant_name: body.complainantName ?? null,
+      complainant_name: complainantName,
       complainant_contact: body.complainantContact ?? null,
       source_citizen_feedback_id: body.sourceCitizenFeedbackId ?? null,
       source_discipline_id: null,
@@ -522,4 +535,40 @@ export async function inspectionAttachment(ctx: AppContext, actor: Actor, id: st
     if (!step || !['notice', 'subject_report', 'conclusion'].includes(step.step_code)) throw notFound();
   } else await logCaseRead(ctx, actor, c!);
   return { fileName: file.file_name, mimeType: file.mime_type, content: Buffer.from(file.content) };
+}
+
+// --- documents -----------------------------------------------------------------------------------
+
+/** Who issues and signs: the deciding unit's committee (or its UBKT, or the cell), under its parent. */
+async function documentMeta(db: Db, unitId: string, body: string): Promise<DocumentMeta> {
+  const unit = (await findUnit(db, unitId))!;
+  const parent = unit.parent_id ? await findUnit(db, unit.parent_id) : undefined;
+  return {
+    committeeName: committeeNameOf(unit.name),
+    bodyName: body === 'inspection_committee' ? 'Ủy ban Kiểm tra' : null,
+    parentName: parent?.name ?? '',
+    placeName: placeNameOf(parent && unit.kind === 'cell' ? parent.name : unit.name),
+    signer: { title: body === 'inspection_committee' ? 'Chủ nhiệm' : 'Bí thư', name: null },
+  };
+}
+
+const DOCUMENTS = { decision: inspectionDecisionDocx, plan: inspectionPlanDocx, conclusion: inspectionConclusionDocx } as const;
+
+/**
+ * The decision, the plan and the notice of conclusion in Word. The subject may download what is
+ * addressed to them (the decision and the conclusion); the plan is the team's.
+ */
+export async function caseDocument(ctx: AppContext, actor: Actor, id: string, kind: CaseDocumentKind): Promise<{ fileName: string; content: Buffer }> {
+  const { db } = ctx.handle;
+  const c = await repo.findInspection(db, id);
+  const viewer = viewerOf(actor, c);
+  if (viewer === 'subject' && kind === 'plan') throw notFound();
+  if (viewer === 'staff') await logCaseRead(ctx, actor, c!);
+  const detail = await detailOf(db, actor, c!, viewer);
+  return { fileName: documentFileName(kind, detail), content: await DOCUMENTS[kind](detail, await documentMeta(db, c!.unit_id, c!.body)) };
+}
+
+export async function programmeDocument(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Buffer }> {
+  const detail = await programmeDetail(ctx, actor, id);
+  return { fileName: documentFileName('programme', detail), content: await programmeDocx(detail, await documentMeta(ctx.handle.db, detail.unitId, detail.body)) };
 }

@@ -9,6 +9,7 @@ import { findUnit } from '../units/lookup.js';
 import * as repo from './repo.js';
 import * as minutesRepo from './minutes-repo.js';
 import { renderMinutesDocx, type MinutesDocument } from './minutes-docx.js';
+import { placeNameOf } from '../../core/party-docx.js';
 import { changeStatus, loadMeeting, locked } from './load.js';
 import { detailOf, meetingDetail, versionSnapshot } from './present.js';
 import type { MeetingDetail } from './schemas.js';
@@ -58,11 +59,6 @@ export async function reopenMinutes(ctx: AppContext, actor: Actor, id: string, r
 }
 
 // --- Word minutes -----------------------------------------------------------------------------
-
-/** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
-export function placeNameOf(unitName: string): string {
-  return unitName.replace(/^(Đảng bộ|Chi bộ|Đảng ủy)\s+(xã|phường|thị trấn|huyện|tỉnh|thành phố)?\s*/iu, '').trim() || unitName;
-}
 
 /** What the Word minutes say, from the meeting as its page shows it and the unit above the cell. */
 function minutesDocumentOf(detail: MeetingDetail, parentName: string | undefined): MinutesDocument {

@@ -33,7 +33,7 @@ export { meetingDetail, firstVersionSnapshots } from './present.js';
 export { importAttendance, recordAttendance } from './attendance.js';
 export { addOutcome, removeOutcome } from './outcomes.js';
 export { createRubric, listRubrics, loadRubric, scoreMeeting } from './rubrics.js';
-export { approveMinutes, minutesDocx, placeNameOf, reopenMinutes } from './minutes.js';
+export { approveMinutes, minutesDocx, reopenMinutes } from './minutes.js';
 export { memberAttendanceStats, unitAttendanceStats } from './reports.js';
 export { nextMeetingsOf } from './upcoming.js';
 

@@ -158,8 +158,8 @@ export const accessLogResponse = z.object({
       viewerName: z.string(),
       /** The roles the viewer held, as a reason they could read it. */
       viewerRoles: z.array(z.string()),
-      /** An inspection case about the member appears once they were notified of it. */
-      recordType: z.enum(['self_examination', 'correction_plan', 'inspection']),
+      /** An inspection case about the member appears once they were notified of it; their discipline record always. */
+      recordType: z.enum(['self_examination', 'correction_plan', 'inspection', 'discipline']),
       recordId: id,
       /** The record's period: "Năm 2022", "Quý II/2022", "Sinh hoạt chuyên đề 14/04/2022". */
       recordLabel: z.string(),

@@ -5,7 +5,7 @@ import type { AppContext } from '../../core/context.js';
 import { can, type Actor } from '../../domain/policy.js';
 import type { Database, SelfExaminationAnswerTable, SelfExaminationTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { todayInVietnam } from '../../domain/vietnam-time.js';
+import { localDate, todayInVietnam } from '../../domain/vietnam-time.js';
 import { canonicalJson } from '../../domain/audit-chain.js';
 import { allowedYears } from '../../domain/commitments.js';
 import {
@@ -450,6 +450,8 @@ export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, p
       { recordType: 'self_examination', ids: exams.map((e) => e.id) },
       { recordType: 'correction_plan', ids: plans.map((p) => p.id) },
       { recordType: 'inspection', ids: cases.map((c) => c.id) },
+      // Reads of the member's discipline record are logged against the member.
+      { recordType: 'discipline', ids: [me.id] },
     ],
     page,
     pageSize,
@@ -462,9 +464,9 @@ export async function myAccessLog(ctx: AppContext, actor: Actor, page: number, p
       at: r.at,
       viewerName: r.viewer_name ?? '',
       viewerRoles: ((r.after_json ? (JSON.parse(r.after_json) as { roles?: string[] }) : {}).roles ?? []).map(String),
-      recordType: r.record_type as 'self_examination' | 'correction_plan' | 'inspection',
+      recordType: r.record_type as 'self_examination' | 'correction_plan' | 'inspection' | 'discipline',
       recordId: r.record_id!,
-      ...recordPeriodOf(periods.get(r.record_id!)),
+      ...recordPeriodOf(periods.get(r.record_id!) ?? { period: { kind: 'year', year: Number(localDate(r.at).slice(0, 4)), quarter: null, meetingId: null }, meetingDate: null }),
     })),
   };
 }

@@ -20,6 +20,7 @@ import {
   AccountsIcon,
   CalendarIcon,
   ChecklistIcon,
+  ClockIcon,
   ClipboardListIcon,
   DocumentIcon,
   HomeIcon,
@@ -65,6 +66,7 @@ const NewFeedbackPage = lazy(() => withWords(import('../features/feedback/NewFee
 const FeedbackPage = lazy(() => withWords(import('../features/feedback/FeedbackPage.js')));
 const SelfExamBoardPage = lazy(() => withWords(import('../features/self-examinations/SelfExamBoardPage.js')));
 const ChecklistPage = lazy(() => withWords(import('../features/checklist/ChecklistPage.js')));
+const InspectionRulesPage = lazy(() => withWords(import('../features/inspection-rules/InspectionRulesPage.js')));
 const IssueBoardPage = lazy(() => withWords(import('../features/local-issues/IssueBoardPage.js')));
 const IssuePage = lazy(() => withWords(import('../features/local-issues/IssuePage.js')));
 const FeedbackInboxPage = lazy(() => withWords(import('../features/citizen-feedback/FeedbackInboxPage.js')));
@@ -196,6 +198,7 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/feedback/:id" element={<FeedbackPage />} />
               <Route path="/units/:id/tu-soi" element={<SelfExamBoardPage />} />
               <Route path="/reference/manifestations" element={<ChecklistPage />} />
+              <Route path="/reference/inspection-rules" element={<InspectionRulesPage />} />
               <Route path="/local-issues" element={<IssueBoardPage />} />
               <Route path="/local-issues/:id" element={<IssuePage />} />
               <Route path="/citizen-feedback" element={<FeedbackInboxPage />} />
@@ -241,6 +244,9 @@ function NavItem({
     </Link>
   );
 }
+
+/** Who works with the inspection rules (QĐ 296) day to day: the committee and its UBKT keep them, the office reads them. */
+const RULE_KEEPERS: readonly string[] = ['party_committee', 'inspection', 'office'];
 
 /** Navigation follows what the caller is and may do. */
 function Navigation({ me }: { me: MeResponse }) {
@@ -306,6 +312,9 @@ function Navigation({ me }: { me: MeResponse }) {
       )}
       {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
       {can(me, 'rubric.manage') && <NavItem to="/meeting-rubrics" label={t('nav.rubrics')} icon={<ChecklistIcon />} />}
+      {me.roles.some((r) => RULE_KEEPERS.includes(r.role)) && (
+        <NavItem to="/reference/inspection-rules" label={t('nav.inspectionRules')} icon={<ClockIcon />} />
+      )}
     </>
   );
 }

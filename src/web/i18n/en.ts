@@ -88,6 +88,7 @@ export const en: CoreMessages = {
     localIssues: 'Local issues',
     citizenFeedback: 'Citizen feedback',
     inspections: 'Inspection and supervision',
+    inspectionRules: 'Inspection rules',
   },
   account: {
     menu: 'Account: {{name}}',

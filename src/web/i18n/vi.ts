@@ -11,6 +11,8 @@ import type { checklistVi } from '../features/checklist/messages.vi.js';
 import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
 import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
 import type { inspectionsVi } from '../features/inspections/messages.vi.js';
+import type { disciplineVi } from '../features/discipline/messages.vi.js';
+import type { inspectionRulesVi } from '../features/inspection-rules/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -100,6 +102,7 @@ export const vi = {
     localIssues: 'Vấn đề tồn tại',
     citizenFeedback: 'Ý kiến người dân',
     inspections: 'Kiểm tra, giám sát',
+    inspectionRules: 'Quy định kiểm tra, giám sát',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -373,4 +376,6 @@ export type Messages = typeof vi & {
   selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
   localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
   inspections: typeof inspectionsVi;
+  discipline: typeof disciplineVi;
+  inspectionrules: typeof inspectionRulesVi;
 };

@@ -12,6 +12,8 @@ export const queryRoots = {
   /** Self-examinations, correction plans and feedback between members: the member's page and the boards show all three. */
   selfExam: ['selfexam'],
   checklist: ['checklist'],
+  /** The inspection rules (QĐ 296): the rules page edits them, the inspection screens read their kinds and limits. */
+  inspectionRules: ['inspectionrules'],
   /** Local issues and citizens' feedback: feedback becomes an issue, and an issue's progress shows to the citizen. */
   localIssues: ['localissues'],
   /** Inspection and supervision: a case's recommendations become tasks and correction items. */

@@ -2,17 +2,17 @@ import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
 import { useId, useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
+import { ReferenceHead, ReferencePageSkeleton, ReferenceVersions, useVersionParam } from '../../components/ReferenceData.js';
 import { CheckIcon, EditIcon, HistoryIcon, PlusIcon, TrashIcon } from '../../components/icons.js';
 import { formatDateTime } from '../../lib/format.js';
 import { textOrNull, type FormErrors } from '../../lib/forms.js';
@@ -45,30 +45,11 @@ type Dialog =
  */
 export default function ChecklistPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const versionId = params.get('version');
+  const { versionId, showVersion } = useVersionParam();
   const checklist = useChecklist(null, versionId);
   useDocumentTitle(`${t('selfexam.checklist.title')} · ${t('app.titleSuffix')}`);
-  if (checklist.isPending) {
-    return (
-      <Stack gap="md" className="ts-page">
-        <Skeleton h={36} w="60%" />
-        <Skeleton h={120} />
-        <Skeleton h={320} />
-      </Stack>
-    );
-  }
+  if (checklist.isPending) return <ReferencePageSkeleton />;
   if (checklist.isError) return <PageLoadError error={checklist.error} onRetry={() => void checklist.refetch()} />;
-  const showVersion = (id: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (id) next.set('version', id);
-        else next.delete('version');
-        return next;
-      },
-      { replace: false },
-    );
   return <ChecklistView checklist={checklist.data} onVersion={showVersion} stale={checklist.isPlaceholderData} />;
 }
 
@@ -84,27 +65,16 @@ function ChecklistView({ checklist: c, onVersion, stale }: { checklist: Checklis
   };
   return (
     <Stack gap="md" className="ts-page" maw={960}>
-      <Stack gap={6}>
-        <Title order={1} fz={{ base: 'h2', sm: 'h1' }}>
-          {t('selfexam.checklist.title')}
-        </Title>
-        <Text c="dimmed">{t('selfexam.checklist.intro', { unit: c.unitName })}</Text>
-        <Text size="sm">
-          {t('selfexam.checklist.version', { version: c.version, at: formatDateTime(c.createdAt) })}
-          {c.note && ` · ${c.note}`}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {c.source}
-        </Text>
-      </Stack>
-      {!c.current && (
-        <Notice tone="warning">
-          {t('selfexam.checklist.oldVersion', { version: c.version })}{' '}
-          <Anchor component="button" type="button" onClick={() => onVersion(null)} size="sm" fw={600}>
-            {t('selfexam.checklist.toCurrent')}
-          </Anchor>
-        </Notice>
-      )}
+      <ReferenceHead
+        title={t('selfexam.checklist.title')}
+        intro={t('selfexam.checklist.intro', { unit: c.unitName })}
+        version={`${t('selfexam.checklist.version', { version: c.version, at: formatDateTime(c.createdAt) })}${c.note ? ` · ${c.note}` : ''}`}
+        source={c.source}
+        current={c.current}
+        oldVersion={t('selfexam.checklist.oldVersion', { version: c.version })}
+        toCurrent={t('selfexam.checklist.toCurrent')}
+        onCurrent={() => onVersion(null)}
+      />
       {message && (
         <Notice tone="success" onClose={() => setMessage(null)}>
           {message}
@@ -200,35 +170,17 @@ function Versions({ unitId, shown, onVersion }: { unitId: string; shown: string;
       <Title order={2} fz="h4" id={`${id}-h`} mb="sm">
         {t('selfexam.checklist.versions')}
       </Title>
-      {versions.isPending ? (
-        <Skeleton h={60} />
-      ) : versions.isError ? (
-        <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : (
-        <ol className="ts-se-versions">
-          {versions.data.items.map((v, i) => (
-            <li key={v.id} aria-current={v.id === shown ? 'true' : undefined}>
-              {v.id === shown ? (
-                <Text fw={700} size="sm">
-                  {t('selfexam.checklist.versionN', { version: v.version })} {t('selfexam.checklist.shown')}
-                </Text>
-              ) : (
-                <Anchor component="button" type="button" size="sm" fw={700} onClick={() => onVersion(i === 0 && !v.retiredAt ? null : v.id)}>
-                  {t('selfexam.checklist.versionN', { version: v.version })}
-                </Anchor>
-              )}
-              <Text size="sm">{v.note}</Text>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(v.createdAt)}
-                {v.createdByName && ` · ${v.createdByName}`}
-                {' · '}
-                {t('selfexam.checklist.versionUnconfirmed', { count: v.unconfirmed })}
-                {v.retiredAt && ` · ${t('selfexam.checklist.retired', { at: formatDateTime(v.retiredAt) })}`}
-              </Text>
-            </li>
-          ))}
-        </ol>
-      )}
+      <ReferenceVersions
+        versions={versions}
+        shown={shown}
+        onVersion={onVersion}
+        words={{
+          versionN: (version) => t('selfexam.checklist.versionN', { version }),
+          shown: t('selfexam.checklist.shown'),
+          unconfirmed: (count) => t('selfexam.checklist.versionUnconfirmed', { count }),
+          retired: (at) => t('selfexam.checklist.retired', { at }),
+        }}
+      />
     </Paper>
   );
 }

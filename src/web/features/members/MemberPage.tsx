@@ -19,6 +19,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { withWords } from '../../i18n/lazyMessages.js';
 
 const MemberAttendance = lazy(() => withWords(import('../meetings/attendance-reports/MemberAttendance.js')));
+const DisciplineSection = lazy(() => withWords(import('../discipline/DisciplineSection.js')));
 
 export default function MemberRoute() {
   const { id = '' } = useParams();
@@ -107,6 +108,12 @@ function MemberPage({ id }: { id: string }) {
       {(me.member?.id === m.id || m.allowedActions.includes('attendance.report')) && (
         <Suspense fallback={<Skeleton h={160} />}>
           <MemberAttendance member={m} />
+        </Suspense>
+      )}
+
+      {(isMe || can(me, 'discipline.read')) && (
+        <Suspense fallback={<Skeleton h={120} />}>
+          <DisciplineSection memberId={m.id} />
         </Suspense>
       )}
 

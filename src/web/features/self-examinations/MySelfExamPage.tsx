@@ -302,6 +302,14 @@ function FeedbackGiven({ items, unitId }: { items: FeedbackSummary[]; unitId: st
 }
 
 /** Ai đã xem hồ sơ của tôi: every read of the member's self-examinations and plans by someone else. */
+/** What the viewer read, by the kind of record the log names. */
+const ACCESS_READ = {
+  self_examination: 'selfexam.access.readSelfExam',
+  correction_plan: 'selfexam.access.readPlan',
+  inspection: 'selfexam.access.readInspection',
+  discipline: 'selfexam.access.readDiscipline',
+} as const;
+
 function AccessLogCard() {
   const { t } = useTranslation();
   const [page, setPage] = usePageFor('log');
@@ -333,7 +341,7 @@ function AccessLogCard() {
                     )}
                   </Text>
                   <Text size="sm">
-                    {t(e.recordType === 'self_examination' ? 'selfexam.access.readSelfExam' : 'selfexam.access.readPlan', { label: periodText(t, e.recordPeriod) })}
+                    {t(ACCESS_READ[e.recordType], { label: periodText(t, e.recordPeriod) })}
                   </Text>
                   <Text size="xs" c="dimmed">
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>

@@ -75,6 +75,8 @@ export const selfExaminationsEn: typeof selfExaminationsVi = {
     empty: 'Nobody else has viewed your self-examination records.',
     readSelfExam: 'viewed the self-examination — {{label}}',
     readPlan: 'viewed the correction plan — {{label}}',
+    readInspection: 'viewed the inspection case about you — {{label}}',
+    readDiscipline: 'viewed your discipline record — {{label}}',
   },
   form: {
     title: 'Self-examination: {{period}}',

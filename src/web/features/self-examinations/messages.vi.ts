@@ -78,6 +78,8 @@ export const selfExaminationsVi = {
     empty: 'Chưa có ai khác xem hồ sơ tự soi của bạn.',
     readSelfExam: 'đã xem bản tự soi — {{label}}',
     readPlan: 'đã xem kế hoạch tự sửa — {{label}}',
+    readInspection: 'đã xem hồ sơ kiểm tra, giám sát về bạn — {{label}}',
+    readDiscipline: 'đã xem hồ sơ kỷ luật của bạn — {{label}}',
   },
   form: {
     title: 'Tự soi {{period}}',
