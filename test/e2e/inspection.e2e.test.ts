@@ -39,8 +39,8 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       const { page } = ubkt;
       await signIn(page, 'ubkt');
       await page.getByTestId('home-inspections').waitFor();
-      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiểm tra, giám sát' }).click();
-      await page.getByRole('heading', { name: 'Kiểm tra, giám sát', level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiểm tra, giám sát', exact: true }).click();
+      await page.getByRole('heading', { name: 'Kiểm tra, giám sát', level: 1, exact: true }).waitFor();
       await page.getByTestId('programme-create-open').click();
       // The party committee's programme (one per body and year; the demo may hold the UBKT's own), carried out by the UBKT.
       await page.getByTestId('programme-body').selectOption('party_committee');

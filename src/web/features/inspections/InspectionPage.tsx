@@ -68,6 +68,11 @@ function InspectionPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          {staff && (
+            <Anchor component={Link} to="/reference/inspection-rules" size="sm">
+              {t('inspections.case.rulesLink')}
+            </Anchor>
+          )}
         </Notice>
       )}
       {staff ? <StaffDetails d={d} /> : <SubjectIntro d={d} />}

@@ -14,7 +14,8 @@ import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { useFocusFirstError } from '../../lib/formHelpers.js';
 import { todayLocal } from '../../lib/time.js';
 import { useCitizenFeedback } from '../citizen-feedback/api.js';
-import { INSPECTION_BODIES, INSPECTION_LEADERS, useInspectionChanged, useInspectionRules, type CreateInspectionBody, type InspectionBody, type InspectionDetail } from './api.js';
+import { INSPECTION_BODIES, INSPECTION_LEADERS, useInspectionChanged, type CreateInspectionBody, type InspectionBody, type InspectionDetail } from './api.js';
+import { useInspectionRules } from '../inspection-rules/api.js';
 import { parseDates } from './dates.js';
 import { MemberPick, TeamPick, type Picked } from './Parts.js';
 import { KindAndSubject, NO_SUBJECT, subjectBody, type SubjectValue } from './SubjectFields.js';
@@ -80,7 +81,7 @@ function CaseForm({ unitId, kind, originId, feedback }: { unitId: string; kind: 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const changed = useInspectionChanged();
-  const rules = useInspectionRules(unitId);
+  const rules = useInspectionRules(null);
   const kinds = rules.data?.kinds ?? [];
   const [body, setBody] = useState<InspectionBody>('inspection_committee');
   const [kindCode, setKind] = useState(kind);

@@ -19,7 +19,6 @@ import {
   programmeDocumentUrl,
   programmePath,
   useInspectionChanged,
-  useInspectionRules,
   useProgramme,
   type CreateInspectionBody,
   type InspectionDetail,
@@ -27,6 +26,7 @@ import {
   type ProgrammeItem,
   type ProgrammeItemInput,
 } from './api.js';
+import { useInspectionRules } from '../inspection-rules/api.js';
 import { parseDates } from './dates.js';
 import { ItemStateBadge, ProgrammeCounts, TeamPick, MemberPick, type Picked } from './Parts.js';
 import { KindAndSubject, NO_SUBJECT, subjectBody, type SubjectValue } from './SubjectFields.js';
@@ -231,7 +231,7 @@ function ItemForm({ programme, onDone }: { programme: ProgrammeDetail; onDone: (
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const changed = useInspectionChanged();
-  const rules = useInspectionRules(programme.unitId);
+  const rules = useInspectionRules(null);
   const kinds = rules.data?.kinds ?? [];
   const [kindCode, setKind] = useState('');
   const [subject, setSubject] = useState<SubjectValue>(NO_SUBJECT);

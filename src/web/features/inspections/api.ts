@@ -22,7 +22,7 @@ import type {
   StepView,
   SubjectRecordsResponse,
 } from '../../../features/inspections/schemas.js';
-import type { InspectionRulesResponse } from '../../../features/inspection-rules/schemas.js';
+import type { InspectionKindRuleView } from '../../../features/inspection-rules/schemas.js';
 import type { EvidenceRecordType, InspectionBody, InspectionFamily, InspectionStatus, InspectionVerdict } from '../../../shared/enums.js';
 
 export type {
@@ -36,7 +36,6 @@ export type {
   InspectionFamily,
   InspectionListResponse,
   InspectionOverview,
-  InspectionRulesResponse,
   InspectionStatus,
   InspectionSummary,
   InspectionVerdict,
@@ -51,7 +50,8 @@ export type {
   SubjectRecordsResponse,
 };
 export type SubjectRecord = SubjectRecordsResponse['items'][number];
-export type KindRule = InspectionRulesResponse['kinds'][number];
+/** A kind of work with its steps and limits (the inspection rules, reference data: ../inspection-rules/api.ts). */
+export type KindRule = InspectionKindRuleView;
 export type OverdueRecommendation = InspectionOverview['overdueRecommendations'][number];
 export type MyInspections = { items: InspectionSummary[] };
 
@@ -80,7 +80,6 @@ export const inspectionKeys = {
   detail: (id: string) => [...queryRoots.inspections, 'detail', id] as const,
   records: (id: string) => [...queryRoots.inspections, 'records', id] as const,
   mine: [...queryRoots.inspections, 'mine'] as const,
-  rules: (unitId: string) => [...queryRoots.inspections, 'rules', unitId] as const,
 };
 
 /** The case's API path. */
@@ -134,15 +133,6 @@ export function useSubjectRecords(id: string, enabled: boolean) {
 
 export function useMyInspections(enabled = true) {
   return useQuery({ queryKey: inspectionKeys.mine, queryFn: ({ signal }) => api<MyInspections>('/me/inspections', { signal }), enabled });
-}
-
-/** The kinds of work, their steps and limits (reference data with provenance). */
-export function useInspectionRules(unitId: string) {
-  return useQuery({
-    queryKey: inspectionKeys.rules(unitId),
-    queryFn: ({ signal }) => api<InspectionRulesResponse>('/reference/inspection-rules', { signal, query: { unitId } }),
-    staleTime: 10 * 60_000,
-  });
 }
 
 /** After a change: the answer is the case (or programme) as it now stands; everything else of the area, and the task boards, are stale. */

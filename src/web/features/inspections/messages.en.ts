@@ -167,6 +167,7 @@ export const inspectionsEn: typeof inspectionsVi = {
     verdict: 'Verdict on the denunciation or appeal',
     programmeItem: 'Programme',
     unconfirmedTitle: 'Rules not yet checked against the official text',
+    rulesLink: 'See, check and confirm the rules',
     unconfirmedIntro: 'These rules (QĐ 296-QĐ/TW, HD 08-HD/TW) are not confirmed yet; their time limits are a guide only:',
     timeline: 'Steps',
     stepDue: 'Due: {{date}}',

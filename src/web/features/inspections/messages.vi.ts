@@ -170,6 +170,7 @@ export const inspectionsVi = {
     verdict: 'Kết luận về nội dung tố cáo, khiếu nại',
     programmeItem: 'Thuộc chương trình',
     unconfirmedTitle: 'Quy định chưa được đối chiếu với văn bản gốc',
+    rulesLink: 'Xem, đối chiếu và xác nhận các quy định',
     unconfirmedIntro: 'Các quy định sau (QĐ 296-QĐ/TW, HD 08-HD/TW) chưa được xác nhận; thời hạn chỉ để tham khảo:',
     timeline: 'Các bước',
     stepDue: 'Hạn: {{date}}',
