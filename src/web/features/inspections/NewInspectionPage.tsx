@@ -9,7 +9,7 @@ import { api } from '../../api/client.js';
 import { leadUnitId, useAuthedMe } from '../../app/me.js';
 import { BackIcon } from '../../components/icons.js';
 import { Notice } from '../../components/Notice.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { useFocusFirstError } from '../../lib/formHelpers.js';
 import { todayLocal } from '../../lib/time.js';
@@ -66,7 +66,8 @@ function FromFeedback({ unitId, feedbackId, kind }: { unitId: string; feedbackId
           ? {
               id: f.id,
               content: f.content,
-              receivedOn: f.createdAt.slice(0, 10),
+              // The day it came in, in Vietnam (dd/mm/yyyy, as the field takes it).
+              receivedOn: formatDateTime(f.createdAt).slice(0, 10),
               name: f.contact?.name ?? '',
               contact: [f.contact?.phone, f.contact?.email].filter(Boolean).join(' · '),
               ref: `${f.topicName} · ${f.village.name}`,
@@ -93,7 +94,7 @@ function CaseForm({ unitId, kind, originId, feedback }: { unitId: string; kind: 
     reviewFrom: `01/01/${year - 1}`,
     reviewTo: formatDate(todayLocal()) ?? '',
     decidedOn: formatDate(todayLocal()) ?? '',
-    receivedOn: formatDate(feedback?.receivedOn) ?? '',
+    receivedOn: feedback?.receivedOn ?? '',
   });
   const [decisionNo, setDecisionNo] = useState('');
   const [complainantName, setName] = useState(feedback?.name ?? '');
