@@ -13,6 +13,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Signs `user` in on a fresh page of `viewport`, does `work`, and closes the page whatever happens. */
+async function as(user: string, viewport: typeof DESKTOP, work: (page: Page) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage(browser, viewport);
+  try {
+    await signIn(page, user);
+    await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Records the case's next step from the step form (its name is in the form's heading). */
 async function recordStep(page: Page, code: string, note: string, fill?: () => Promise<void>): Promise<void> {
   const form = page.locator(`[data-testid="step-form"][data-step="${code}"]`);
@@ -34,10 +45,7 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
     let caseUrl = '';
 
     // 1. The UBKT: a programme, an item on Đồng Thứ, adopted, started.
-    const ubkt = await newPage(browser, DESKTOP);
-    try {
-      const { page } = ubkt;
-      await signIn(page, 'ubkt');
+    await as('ubkt', DESKTOP, async (page) => {
       await page.getByTestId('home-inspections').waitFor();
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kiểm tra, giám sát', exact: true }).click();
       await page.getByRole('heading', { name: 'Kiểm tra, giám sát', level: 1, exact: true }).waitFor();
@@ -85,15 +93,10 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       // The timeline is an ordered list of the kind's steps.
       expect(await page.getByTestId('case-timeline').evaluate((el) => el.tagName)).toBe('OL');
       await shot(page, 'inspection-case-notified');
-    } finally {
-      await ubkt.context.close();
-    }
+    });
 
     // 2. The cell's secretary, on a phone: the home says what waits; the report goes with a file.
-    const secretary = await newPage(browser, PHONE);
-    try {
-      const { page } = secretary;
-      await signIn(page, 'bithu.dongthu');
+    await as('bithu.dongthu', PHONE, async (page) => {
       const card = page.getByTestId('home-my-inspections');
       await card.waitFor();
       await card.getByRole('link').first().click();
@@ -105,15 +108,10 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await page.getByText('Đã gửi báo cáo.').waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
       await shot(page, 'inspection-subject-report-phone');
-    } finally {
-      await secretary.context.close();
-    }
+    });
 
     // 3. The UBKT: verification with evidence, the draft-report meeting, the result, the conclusion.
-    const ubkt2 = await newPage(browser, DESKTOP);
-    try {
-      const { page } = ubkt2;
-      await signIn(page, 'ubkt');
+    await as('ubkt', DESKTOP, async (page) => {
       await page.goto(caseUrl);
       await page.locator('[data-testid="case-step"][data-step="subject_report"][data-look^="done"]').getByRole('link', { name: 'bao-cao-chi-bo.pdf' }).waitFor();
       await recordStep(page, 'verification', 'Đối chiếu biên bản sinh hoạt và bảng giao việc của chi bộ.', async () => {
@@ -138,15 +136,10 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await page.getByTestId('case-conclusion').waitFor();
       await page.getByTestId('case-rec').filter({ hasText: recFirst }).getByTestId('rec-follow-up').waitFor();
       await shot(page, 'inspection-concluded');
-    } finally {
-      await ubkt2.context.close();
-    }
+    });
 
     // 4. The recommendations are tasks on the cell's board; the secretary reports one fixed.
-    const secretary2 = await newPage(browser, PHONE);
-    try {
-      const { page } = secretary2;
-      await signIn(page, 'bithu.dongthu');
+    await as('bithu.dongthu', PHONE, async (page) => {
       const me = await (await apiAs('bithu.dongthu'))<{ member: { unitId: string } }>('/api/me');
       // The board of the deadline's year, its open tasks.
       await page.goto(`${baseUrl()}/units/${me.member.unitId}/work?year=${fixBy.slice(0, 4)}&status=open`);
@@ -160,15 +153,10 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       await rec.getByTestId('rec-status').filter({ hasText: 'Đã báo cáo khắc phục' }).waitFor();
       expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
       await shot(page, 'inspection-rec-reported-phone');
-    } finally {
-      await secretary2.context.close();
-    }
+    });
 
     // 5. The UBKT verifies it fixed, and downloads the conclusion notice.
-    const ubkt3 = await newPage(browser, DESKTOP);
-    try {
-      const { page } = ubkt3;
-      await signIn(page, 'ubkt');
+    await as('ubkt', DESKTOP, async (page) => {
       await page.goto(caseUrl);
       const rec = page.getByTestId('case-rec').filter({ hasText: recFirst });
       await rec.getByTestId('rec-verify-fixed').click();
@@ -182,8 +170,6 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       const bytes = fs.readFileSync((await download.path())!);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
       expect(docxText(bytes)).toContain('Đồng Thứ');
-    } finally {
-      await ubkt3.context.close();
-    }
+    });
   });
 });

@@ -1,5 +1,5 @@
 import './messages.js';
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -12,7 +12,7 @@ import { Skeleton } from '../../components/Skeleton.js';
 import { formatDate } from '../../lib/format.js';
 import { attachmentUrl, documentUrl, useInspection, type InspectionDetail, type StepView } from './api.js';
 import { evidenceHref, stepLook } from './look.js';
-import { CaseStatusBadge, LateFlag } from './Parts.js';
+import { CaseStatusBadge, LateFlag, Section } from './Parts.js';
 import { ConclusionForm, ExtensionForm, StepForm, SubjectReportForm } from './CaseForms.js';
 import { Recommendations } from './Recommendations.js';
 
@@ -92,10 +92,7 @@ function StaffDetails({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const subjectName = d.subject.memberName ? `${d.subject.memberName} (${d.subject.unitName})` : d.subject.unitName;
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-details">
-      <Title order={2} fz="h4" id="in-details" mb="sm">
-        {t('inspections.case.details')}
-      </Title>
+    <Section id="in-details" title={t('inspections.case.details')}>
       <p className="ts-li-text" style={{ marginBottom: 12 }}>
         {d.content}
       </p>
@@ -155,7 +152,7 @@ function StaffDetails({ d }: { d: InspectionDetail }) {
           {t('inspections.case.openLinked')}
         </Button>
       )}
-    </Paper>
+    </Section>
   );
 }
 
@@ -163,10 +160,7 @@ function StaffDetails({ d }: { d: InspectionDetail }) {
 function SubjectIntro({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-subject">
-      <Title order={2} fz="h4" id="in-subject" mb="xs">
-        {t('inspections.case.details')}
-      </Title>
+    <Section id="in-subject" title={t('inspections.case.details')}>
       <Text size="sm" mb="xs">
         {t('inspections.subject.intro', { family: t(`inspections.family.${d.family}`).toLocaleLowerCase('vi') })}
       </Text>
@@ -182,7 +176,7 @@ function SubjectIntro({ d }: { d: InspectionDetail }) {
           { label: t('inspections.case.lead'), value: d.lead?.name },
         ]}
       />
-    </Paper>
+    </Section>
   );
 }
 
@@ -200,10 +194,7 @@ function Downloads({ d }: { d: InspectionDetail }) {
   const kinds = (['decision', 'plan', 'conclusion'] as const).filter((k) => k !== 'conclusion' || d.conclusion);
   const label = { decision: t('inspections.case.docDecision'), plan: t('inspections.case.docPlan'), conclusion: t('inspections.case.docConclusion') };
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-docs">
-      <Title order={2} fz="h4" id="in-docs" mb="xs">
-        {t('inspections.case.downloads')}
-      </Title>
+    <Section id="in-docs" title={t('inspections.case.downloads')}>
       <Group gap="xs">
         {kinds.map((k) => (
           <Button key={k} component="a" href={documentUrl(d.id, k)} download variant="default" leftSection={<DownloadIcon size={16} />} data-testid={`doc-${k}`}>
@@ -211,7 +202,7 @@ function Downloads({ d }: { d: InspectionDetail }) {
           </Button>
         ))}
       </Group>
-    </Paper>
+    </Section>
   );
 }
 
@@ -219,16 +210,13 @@ function Downloads({ d }: { d: InspectionDetail }) {
 function Timeline({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-timeline">
-      <Title order={2} fz="h4" id="in-timeline" mb="sm">
-        {t('inspections.case.timeline')}
-      </Title>
+    <Section id="in-timeline" title={t('inspections.case.timeline')}>
       <ol className="ts-li-timeline ts-in-steps" data-testid="case-timeline">
         {d.steps.map((s) => (
           <StepItem key={s.code} d={d} step={s} />
         ))}
       </ol>
-    </Paper>
+    </Section>
   );
 }
 
@@ -316,10 +304,7 @@ function ConclusionSection({ d }: { d: InspectionDetail }) {
     ) : null;
   }
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-conclusion" data-testid="case-conclusion">
-      <Title order={2} fz="h4" id="in-conclusion" mb="xs">
-        {t('inspections.conclusion.title')}
-      </Title>
+    <Section id="in-conclusion" title={t('inspections.conclusion.title')} data-testid="case-conclusion">
       <Text size="sm" c="dimmed" mb="xs">
         {numberAndDate(t, c.documentNo, c.concludedOn)}
         {c.signsOfViolation ? ` · ${t('inspections.conclusion.signs')}` : ''}
@@ -334,6 +319,6 @@ function ConclusionSection({ d }: { d: InspectionDetail }) {
           ...(d.complaint?.verdict ? [{ label: t('inspections.case.verdict'), value: t(`inspections.verdict.${d.complaint.verdict}`) }] : []),
         ]}
       />
-    </Paper>
+    </Section>
   );
 }

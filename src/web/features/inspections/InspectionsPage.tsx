@@ -27,7 +27,7 @@ import {
   type ProgrammeDetail,
   type ProgrammeSummary,
 } from './api.js';
-import { CaseStatusBadge, LateFlag, ProgrammeCounts } from './Parts.js';
+import { CaseStatusBadge, LateFlag, ProgrammeCounts, Section } from './Parts.js';
 import { KeyFigures } from './HomeCards.js';
 
 /** Where the page opens: ?unit=, else the unit where the caller does inspection work. */
@@ -111,10 +111,7 @@ function Overview({ unitId }: { unitId: string }) {
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <CaseSection id="in-late" title={t('inspections.home.lateTitle')} empty={t('inspections.home.noLate')} items={o.lateCases} late testId="late-cases" />
           <CaseSection id="in-waiting" title={t('inspections.home.waitingTitle')} empty={t('inspections.home.noWaiting')} items={o.waitingForSubject} testId="waiting-cases" />
-          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-overdue">
-            <Title order={2} fz="h4" id="in-overdue" mb="xs">
-              {t('inspections.home.overdueTitle')}
-            </Title>
+          <Section id="in-overdue" title={t('inspections.home.overdueTitle')}>
             {o.overdueRecommendations.length === 0 ? (
               <Text c="dimmed">{t('inspections.home.noOverdue')}</Text>
             ) : (
@@ -132,14 +129,11 @@ function Overview({ unitId }: { unitId: string }) {
                 ))}
               </ul>
             )}
-          </Paper>
+          </Section>
         </SimpleGrid>
       )}
 
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-cases">
-        <Title order={2} fz="h4" id="in-cases" mb="xs">
-          {t('inspections.home.casesTitle', { year })}
-        </Title>
+      <Section id="in-cases" title={t('inspections.home.casesTitle', { year })}>
         {cases.isPending ? (
           <Skeleton h={80} />
         ) : cases.isError ? (
@@ -155,7 +149,7 @@ function Overview({ unitId }: { unitId: string }) {
             ))}
           </ul>
         )}
-      </Paper>
+      </Section>
     </Stack>
   );
 }
@@ -179,10 +173,7 @@ function ProgrammeCard({ programme: p }: { programme: ProgrammeSummary }) {
 
 function CaseSection({ id, title, empty, items, late, testId }: { id: string; title: string; empty: string; items: InspectionSummary[]; late?: boolean; testId: string }) {
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" id={id} mb="xs">
-        {title}
-      </Title>
+    <Section id={id} title={title}>
       {items.length === 0 ? (
         <Text c="dimmed">{empty}</Text>
       ) : (
@@ -194,7 +185,7 @@ function CaseSection({ id, title, empty, items, late, testId }: { id: string; ti
           ))}
         </ul>
       )}
-    </Paper>
+    </Section>
   );
 }
 

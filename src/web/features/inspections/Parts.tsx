@@ -6,8 +6,8 @@ import '@mantine/core/styles/PillsInput.layer.css';
 import './messages.js';
 import '../../styles/local-issues.css';
 import './inspections.css';
-import { useId, useRef, useState } from 'react';
-import { Button, FileButton, Group, Input, MultiSelect, Select, Text } from '@mantine/core';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { Button, FileButton, Group, Input, MultiSelect, Paper, Select, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useUnitMembers } from '../../api/queries.js';
@@ -63,6 +63,18 @@ export function ItemStateBadge({ state }: { state: ItemState }) {
 export function RecStatusBadge({ status }: { status: RecommendationView['status'] }) {
   const { t } = useTranslation();
   return <Badge colours={REC_COLOURS} value={status} label={t(`inspections.recStatus.${status}`)} testId="rec-status" />;
+}
+
+/** A part of a page: a bordered box named by its heading (for screen readers too). */
+export function Section({ id, title, children, ...rest }: { id: string; title: string; children: ReactNode; 'data-testid'?: string }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id} {...rest}>
+      <Title order={2} fz="h4" id={id} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
 }
 
 /** A red flag that says so in words too (never colour alone). */

@@ -1,6 +1,6 @@
 import './messages.js';
 import { useState, type FormEvent } from 'react';
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/format.js';
 import { formErrorsFrom, type FormErrors } from '../../lib/forms.js';
 import { inspectionPath, useInspectionChanged, type InspectionDetail, type RecommendationView } from './api.js';
 import { followUpHref } from './look.js';
-import { FilePick, LateFlag, RecStatusBadge } from './Parts.js';
+import { FilePick, LateFlag, RecStatusBadge, Section } from './Parts.js';
 import { attachmentOf, pickInto, uploadErrors } from './upload.js';
 
 /** Kiến nghị: each with its status, deadline, overdue flag and follow-up; the subject reports, the UBKT verifies. */
@@ -18,10 +18,7 @@ export function Recommendations({ d }: { d: InspectionDetail }) {
   const { t } = useTranslation();
   const c = d.recommendationCounts;
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="in-recs">
-      <Title order={2} fz="h4" id="in-recs" mb={4}>
-        {t('inspections.recs.title')}
-      </Title>
+    <Section id="in-recs" title={t('inspections.recs.title')}>
       {d.recommendations.length === 0 ? (
         <Text c="dimmed">{t('inspections.recs.none')}</Text>
       ) : (
@@ -38,7 +35,7 @@ export function Recommendations({ d }: { d: InspectionDetail }) {
           </ol>
         </>
       )}
-    </Paper>
+    </Section>
   );
 }
 

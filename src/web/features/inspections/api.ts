@@ -90,32 +90,21 @@ export const documentUrl = (id: string, kind: 'decision' | 'plan' | 'conclusion'
 export const attachmentUrl = (id: string, attachmentId: string) => `/api${inspectionPath(id, `/attachments/${encodeURIComponent(attachmentId)}`)}`;
 export const programmeDocumentUrl = (id: string) => `/api${programmePath(id, '/document.docx')}`;
 
-export function useOverview(unitId: string, year: number) {
+/** A unit's list of one year (the overview, the programmes, the cases): the year shown keeps its data while the next loads. */
+function useUnitYear<T>(key: readonly unknown[], path: string, unitId: string, year: number) {
   return useQuery({
-    queryKey: inspectionKeys.overview(unitId, year),
-    queryFn: ({ signal }) => api<InspectionOverview>('/inspections/overview', { signal, query: { unitId, year } }),
+    queryKey: key,
+    queryFn: ({ signal }) => api<T>(path, { signal, query: { unitId, year } }),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useProgrammes(unitId: string, year: number) {
-  return useQuery({
-    queryKey: inspectionKeys.programmes(unitId, year),
-    queryFn: ({ signal }) => api<ProgrammeListResponse>('/inspection-programmes', { signal, query: { unitId, year } }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useOverview = (unitId: string, year: number) => useUnitYear<InspectionOverview>(inspectionKeys.overview(unitId, year), '/inspections/overview', unitId, year);
+export const useProgrammes = (unitId: string, year: number) => useUnitYear<ProgrammeListResponse>(inspectionKeys.programmes(unitId, year), '/inspection-programmes', unitId, year);
+export const useInspections = (unitId: string, year: number) => useUnitYear<InspectionListResponse>(inspectionKeys.list(unitId, year), '/inspections', unitId, year);
 
 export function useProgramme(id: string) {
   return useQuery({ queryKey: inspectionKeys.programme(id), queryFn: ({ signal }) => api<ProgrammeDetail>(programmePath(id), { signal }) });
-}
-
-export function useInspections(unitId: string, year: number) {
-  return useQuery({
-    queryKey: inspectionKeys.list(unitId, year),
-    queryFn: ({ signal }) => api<InspectionListResponse>('/inspections', { signal, query: { unitId, year } }),
-    placeholderData: keepPreviousData,
-  });
 }
 
 export function useInspection(id: string) {
