@@ -172,4 +172,30 @@ describe('the UBKT supervises a cell: from the decision to the recommendations v
       expect(docxText(bytes)).toContain('Đồng Thứ');
     });
   });
+
+  it('a citizen’s message becomes a denunciation: the form is filled from it, the case opens on the member', async () => {
+    await as('bithu.dangbo', PHONE, async (page) => {
+      await page.goto(`${baseUrl()}/citizen-feedback`);
+      await page.locator('main a[href^="/citizen-feedback/"]').first().click();
+      const content = (await page.getByTestId('feedback-detail-content').innerText()).trim();
+      await page.getByTestId('feedback-to-denunciation').click();
+      const form = page.getByTestId('case-form');
+      await form.waitFor();
+      // The kinds come with the rules; the denunciation is chosen already.
+      await form.locator('[data-testid="kind-select"] option[value="denunciation"]').waitFor({ state: 'attached' });
+      expect(await form.getByTestId('kind-select').inputValue()).toBe('denunciation');
+      expect((await form.getByTestId('case-form-content').inputValue()).trim()).toBe(content);
+      // Sent as it came: the member it is about is still to be named, and the form says so at the field.
+      await form.getByTestId('case-form-submit').click();
+      await form.locator('[aria-invalid="true"]').first().waitFor();
+      await form.getByTestId('subject-kind').getByText('Đảng viên').click();
+      await form.getByTestId('subject-member').fill('Loan');
+      await page.locator('[role=option]').filter({ hasText: 'Loan' }).first().click();
+      await form.getByTestId('case-form-title').fill(`Tố cáo từ ý kiến người dân ${Date.now().toString(36)}`);
+      await form.getByTestId('case-form-submit').click();
+      await page.getByTestId('case-title').waitFor();
+      await page.getByText('Giải quyết tố cáo ·').first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
+    });
+  });
 });
