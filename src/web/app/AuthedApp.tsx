@@ -27,6 +27,7 @@ import {
   KeyIcon,
   LogoutIcon,
   MapPinIcon,
+  ShieldCheckIcon,
   TargetIcon,
   TaskIcon,
   TreeIcon,
@@ -70,6 +71,10 @@ const IssueBoardPage = lazy(() => withWords(import('../features/local-issues/Iss
 const IssuePage = lazy(() => withWords(import('../features/local-issues/IssuePage.js')));
 const FeedbackInboxPage = lazy(() => withWords(import('../features/citizen-feedback/FeedbackInboxPage.js')));
 const CitizenFeedbackPage = lazy(() => withWords(import('../features/citizen-feedback/CitizenFeedbackPage.js')));
+const InspectionsPage = lazy(() => withWords(import('../features/inspections/InspectionsPage.js')));
+const NewInspectionPage = lazy(() => withWords(import('../features/inspections/NewInspectionPage.js')));
+const InspectionPage = lazy(() => withWords(import('../features/inspections/InspectionPage.js')));
+const ProgrammePage = lazy(() => withWords(import('../features/inspections/ProgrammePage.js')));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -198,6 +203,10 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/local-issues/:id" element={<IssuePage />} />
               <Route path="/citizen-feedback" element={<FeedbackInboxPage />} />
               <Route path="/citizen-feedback/:id" element={<CitizenFeedbackPage />} />
+              <Route path="/inspections" element={<InspectionsPage />} />
+              <Route path="/inspections/new" element={<NewInspectionPage />} />
+              <Route path="/inspections/:id" element={<InspectionPage />} />
+              <Route path="/inspection-programmes/:id" element={<ProgrammePage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -297,6 +306,9 @@ function Navigation({ me }: { me: MeResponse }) {
       {can(me, 'local_issue.read') && <NavItem to="/local-issues" label={t('nav.localIssues')} icon={<MapPinIcon />} />}
       {workUnit && can(me, 'citizen_feedback.read') && (
         <NavItem to="/citizen-feedback" label={t('nav.citizenFeedback')} icon={<UsersIcon />} />
+      )}
+      {me.roles.some((r) => r.role === 'inspection' || r.role === 'party_committee') && (
+        <NavItem to="/inspections" label={t('nav.inspections')} icon={<ShieldCheckIcon />} active={pathname.startsWith('/inspection')} />
       )}
       {can(me, 'account.manage') && <NavItem to="/accounts" label={t('nav.accounts')} icon={<AccountsIcon />} />}
       {can(me, 'rubric.manage') && <NavItem to="/meeting-rubrics" label={t('nav.rubrics')} icon={<ChecklistIcon />} />}

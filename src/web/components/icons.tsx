@@ -234,3 +234,10 @@ export const CalendarIcon = (p: IconProps) => (
     <path d="M16 3v4M8 3v4M4 11h16M8 15h2M14 15h2" />
   </Svg>
 );
+/** A shield with a magnifier's tick: inspection and supervision (kiểm tra, giám sát). */
+export const ShieldCheckIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6z" />
+    <path d="M9 12l2 2 4-4" />
+  </Svg>
+);

@@ -87,6 +87,7 @@ export const en: CoreMessages = {
     meetings: 'Cell meetings',
     localIssues: 'Local issues',
     citizenFeedback: 'Citizen feedback',
+    inspections: 'Inspection and supervision',
     inspectionRules: 'Inspection rules',
   },
   account: {

@@ -10,6 +10,7 @@ import type { feedbackVi } from '../features/feedback/messages.vi.js';
 import type { checklistVi } from '../features/checklist/messages.vi.js';
 import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
 import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
+import type { inspectionsVi } from '../features/inspections/messages.vi.js';
 import type { disciplineVi } from '../features/discipline/messages.vi.js';
 import type { inspectionRulesVi } from '../features/inspection-rules/messages.vi.js';
 
@@ -100,6 +101,7 @@ export const vi = {
     meetings: 'Sinh hoạt chi bộ',
     localIssues: 'Vấn đề tồn tại',
     citizenFeedback: 'Ý kiến người dân',
+    inspections: 'Kiểm tra, giám sát',
     inspectionRules: 'Quy định kiểm tra, giám sát',
   },
   account: {
@@ -373,6 +375,7 @@ export type Messages = typeof vi & {
   commitments: typeof commitmentsVi & typeof directivesVi;
   selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
   localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
+  inspections: typeof inspectionsVi;
   discipline: typeof disciplineVi;
   inspectionrules: typeof inspectionRulesVi;
 };

@@ -16,6 +16,8 @@ export const queryRoots = {
   inspectionRules: ['inspectionrules'],
   /** Local issues and citizens' feedback: feedback becomes an issue, and an issue's progress shows to the citizen. */
   localIssues: ['localissues'],
+  /** Inspection and supervision: a case's recommendations become tasks and correction items. */
+  inspections: ['inspections'],
 } as const;
 
 const FORM = 'detail';

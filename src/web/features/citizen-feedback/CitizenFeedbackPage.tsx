@@ -32,6 +32,7 @@ export default function CitizenFeedbackRoute() {
 function CitizenFeedbackPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const fb = useCitizenFeedback(id);
+  const me = useAuthedMe();
   useDocumentTitle(`${t('localissues.feedback.title')} · ${t('app.titleSuffix')}`);
   if (fb.isPending)
     return (
@@ -103,6 +104,13 @@ function CitizenFeedbackPage({ id }: { id: string }) {
           ]}
         />
       </Paper>
+      {f.actions.includes('triage') && f.status !== 'closed' && can(me, 'inspection.manage') && (
+        <div>
+          <Button component={Link} to={`/inspections/new?unit=${f.unitId}&kind=denunciation&feedback=${f.id}`} variant="light" data-testid="feedback-to-denunciation">
+            {t('localissues.feedback.toDenunciation')}
+          </Button>
+        </div>
+      )}
       {f.actions.includes('triage') && f.status !== 'closed' && <TriageForm f={f} />}
       {f.actions.includes('answer') && f.status !== 'closed' && <AnswerForm f={f} />}
     </Stack>

@@ -93,6 +93,7 @@ export const citizenFeedbackEn: typeof citizenFeedbackVi = {
   },
   feedback: {
     back: 'Citizen feedback',
+    toDenunciation: 'Handle as a denunciation',
     title: 'Citizen feedback',
     village: 'Village',
     topic: 'Topic',

@@ -95,6 +95,7 @@ export const citizenFeedbackVi = {
   },
   feedback: {
     back: 'Ý kiến người dân',
+    toDenunciation: 'Chuyển thành tố cáo',
     title: 'Ý kiến người dân',
     village: 'Thôn',
     topic: 'Lĩnh vực',

@@ -20,6 +20,9 @@ const HomeAttendanceCard = lazy(() => withWords(import('../meetings/attendance-r
 const NextMeetingCard = lazy(() => withWords(import('../meetings/NextMeetingCard.js')));
 // "Việc của tôi" too: tasks, commitments and their messages stay out of the first screen's bundle.
 const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
+// Inspection and supervision: the UBKT's figures, and what is addressed to a member or their cell.
+const InspectionHomeCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.InspectionHomeCard })));
+const MyInspectionsCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.MyInspectionsCard })));
 
 /**
  * Home: a member sees their cell's next meeting first, then their work (tasks due, overdue, commitments), then their own card and
@@ -39,6 +42,12 @@ export default function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
+      {/* The UBKT's own work first: its programme, late steps, overdue recommendations. */}
+      {me.roles.some((r) => r.role === 'inspection') && (
+        <Suspense fallback={<Skeleton h={120} />}>
+          <InspectionHomeCard />
+        </Suspense>
+      )}
       {(me.member || can(me, 'meeting.manage')) && (
         <Suspense fallback={null}>
           <NextMeetingCard />
@@ -47,6 +56,11 @@ export default function HomePage() {
       {(me.member || can(me, 'task.assign')) && (
         <Suspense fallback={<Skeleton h={160} />}>
           <MyWorkCard />
+        </Suspense>
+      )}
+      {me.member && (
+        <Suspense fallback={null}>
+          <MyInspectionsCard />
         </Suspense>
       )}
       {me.member && <MyMemberCard memberId={me.member.id} />}
