@@ -115,7 +115,7 @@ forEachDialect((dialect) => {
       expect(first!.followUp!.kind).toBe('task');
       // The recommendations are tasks on the cell's board, owned by its secretary.
       const task = (await call('GET', `/api/tasks/${first!.followUp!.id}`, secretary())).json();
-      expect(task).toMatchObject({ title: 'Chấn chỉnh giờ giấc sinh hoạt chi bộ', sourceKind: 'inspection', status: 'open' });
+      expect(task).toMatchObject({ title: 'Chấn chỉnh giờ giấc sinh hoạt chi bộ', sourceKind: 'inspection', sourceInspectionId: c.id, status: 'open' });
       // The secretary reports one fixed; the UBKT verifies it, and the task closes on time.
       const reported = await call('POST', `/api/inspections/${c.id}/recommendations/${first!.id}/report`, secretary(), { note: 'Từ tháng này chi bộ điểm danh đúng giờ' });
       expect(reported.statusCode, reported.body).toBe(200);

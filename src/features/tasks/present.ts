@@ -26,6 +26,7 @@ export function presentTask(t: TaskRow, today: string): TaskSummary {
     sourceDirectiveId: t.source_directive_id,
     sourceCommitmentId: t.source_commitment_id,
     sourceLocalIssueId: t.source_local_issue_id,
+    sourceInspectionId: t.source_inspection_id,
     overdue: isOverdue(t, today),
     handDownDelayDays: handDownDelayDays(t.received_on, t.handed_down_on),
   };

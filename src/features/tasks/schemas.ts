@@ -40,6 +40,8 @@ export const taskSummary = z.object({
   sourceCommitmentId: id.nullable(),
   /** The local issue this task is an action on. */
   sourceLocalIssueId: id.nullable(),
+  /** A recommendation of an inspection or supervision case (kiến nghị), followed up as this task. */
+  sourceInspectionId: id.nullable(),
   /** Open past its deadline (Vietnam date). */
   overdue: z.boolean(),
   /** Days the cell took to hand it down to a mass organisation (null unless handed down). */

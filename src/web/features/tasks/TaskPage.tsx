@@ -245,6 +245,14 @@ function SourceLink({ task }: { task: TaskDetail }) {
       ) : (
         t('tasks.source.localIssue')
       );
+    case 'inspection':
+      return task.sourceInspectionId ? (
+        <Anchor component={Link} to={`/inspections/${task.sourceInspectionId}`} fw={600}>
+          {t('tasks.source.inspection')}
+        </Anchor>
+      ) : (
+        t('tasks.source.inspection')
+      );
     default:
       return t('tasks.source.standalone');
   }

@@ -45,6 +45,7 @@ export const tasksEn: typeof tasksVi = {
     commitment: 'Commitment: {{title}}',
     commitmentUntitled: 'Commitment',
     localIssue: 'Local issue',
+    inspection: 'Recommendation of an inspection or supervision',
     standalone: 'Assigned directly',
   },
   mine: {

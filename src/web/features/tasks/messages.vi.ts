@@ -49,6 +49,7 @@ export const tasksVi = {
     commitment: 'Chỉ tiêu cam kết: {{title}}',
     commitmentUntitled: 'Chỉ tiêu cam kết',
     localIssue: 'Vấn đề tồn tại',
+    inspection: 'Kiến nghị của kiểm tra, giám sát',
     standalone: 'Giao trực tiếp',
   },
   mine: {
