@@ -398,6 +398,7 @@ forEachDialect((dialect) => {
             sourceDirectiveId: null,
             sourceCommitmentId: null,
             sourceLocalIssueId: null,
+            sourceInspectionId: null,
             overdue: true,
             handDownDelayDays: null,
           },
