@@ -11,8 +11,8 @@ import { authorize } from '../../core/authorize.js';
 import type { ChecklistList } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
-import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/lookup.js';
+import { authorizeReferencedUnit } from '../units/policy.js';
+import { askedOrOwnUnitPath } from '../members/lookup.js';
 import * as repo from './repo.js';
 import type { ChecklistItemRow, ChecklistVersionRow } from './repo.js';
 import { authorizeManage, checklistActionsFor, mayReadChecklist } from './policy.js';
@@ -207,13 +207,6 @@ export async function presentChecklist(db: Db, actor: Actor, version: ChecklistV
 // --- reading --------------------------------------------------------------------------------
 
 /** The unit a caller means by default: their own cell as a member, else their first role's unit. */
-async function defaultUnitPath(db: Db, actor: Actor): Promise<string | null> {
-  if (actor.memberId) {
-    const me = await findMemberWithUnit(db, actor.memberId);
-    if (me) return me.unit_path;
-  }
-  return actor.assignments[0]?.unitPath ?? null;
-}
 
 export async function getChecklist(ctx: AppContext, actor: Actor, query: { unitId?: string | undefined; versionId?: string | undefined }): Promise<ChecklistResponse> {
   const { db } = ctx.handle;
@@ -222,14 +215,7 @@ export async function getChecklist(ctx: AppContext, actor: Actor, query: { unitI
     if (!version || !mayReadChecklist(actor, version.unit_path)) throw notFound();
     return presentChecklist(db, actor, version);
   }
-  let unitPath: string | null;
-  if (query.unitId) {
-    const unit = await findUnit(db, query.unitId);
-    authorizeUnit(actor, 'unit.read', unit);
-    unitPath = unit!.path;
-  } else {
-    unitPath = await defaultUnitPath(db, actor);
-  }
+  const unitPath = await askedOrOwnUnitPath(db, actor, query.unitId);
   if (!unitPath) throw notFound();
   const found = (await checklistInEffect(db, unitPath)) ?? (await writeTransaction(ctx.handle, (trx) => ensureChecklist(trx, ctx.handle.dialect, unitPath)));
   return presentChecklist(db, actor, found);

@@ -12,8 +12,8 @@ import { workingCalendar, type WorkingCalendar } from '../../domain/working-days
 import type { RuleItemType } from '../../shared/enums.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
-import { authorizeReferencedUnit, authorizeUnit } from '../units/policy.js';
-import { findMemberWithUnit } from '../members/lookup.js';
+import { authorizeReferencedUnit } from '../units/policy.js';
+import { askedOrOwnUnitPath } from '../members/lookup.js';
 import * as repo from './repo.js';
 import type { RuleItemRow, RuleVersionRow } from './repo.js';
 import { authorizeManageRules, mayReadRules, ruleActionsFor } from './policy.js';
@@ -260,13 +260,6 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
 
 // --- reading -----------------------------------------------------------------------------------
 
-async function defaultUnitPath(db: Db, actor: Actor): Promise<string | null> {
-  if (actor.memberId) {
-    const me = await findMemberWithUnit(db, actor.memberId);
-    if (me) return me.unit_path;
-  }
-  return actor.assignments[0]?.unitPath ?? null;
-}
 
 export async function getRules(ctx: AppContext, actor: Actor, query: { unitId?: string | undefined; versionId?: string | undefined }): Promise<InspectionRulesResponse> {
   const { db } = ctx.handle;
@@ -275,14 +268,7 @@ export async function getRules(ctx: AppContext, actor: Actor, query: { unitId?: 
     if (!version || !mayReadRules(actor, version.unit_path)) throw notFound();
     return presentRules(db, actor, version);
   }
-  let unitPath: string | null;
-  if (query.unitId) {
-    const unit = await findUnit(db, query.unitId);
-    authorizeUnit(actor, 'unit.read', unit);
-    unitPath = unit!.path;
-  } else {
-    unitPath = await defaultUnitPath(db, actor);
-  }
+  const unitPath = await askedOrOwnUnitPath(db, actor, query.unitId);
   if (!unitPath) throw notFound();
   const found = (await rulesVersionInEffect(db, unitPath)) ?? (await writeTransaction(ctx.handle, (trx) => ensureRulesVersion(trx, ctx.handle.dialect, unitPath)));
   return presentRules(db, actor, found);

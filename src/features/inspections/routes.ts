@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../../core/session.js';
-import { bodyLimitForFile, contentDisposition } from '../../core/http.js';
+import { bodyLimitForFile, contentDisposition, sendFile } from '../../core/http.js';
 import { MAX_ATTACHMENT_BYTES } from '../tasks/schemas.js';
 import {
   adoptProgrammeBody,
@@ -158,15 +158,6 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
   r.get(
     '/api/inspections/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Tệp đính kèm của một bước (download)', params: inspectionAttachmentParams } },
-    async (request, reply) => {
-      const file = await service.inspectionAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-length', file.content.length)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
-    },
+    async (request, reply) => sendFile(reply, await service.inspectionAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId)),
   );
 }

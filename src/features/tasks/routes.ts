@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../core/context.js';
 import { errorResponses } from '../../shared/schemas.js';
 import { actorOf, authenticate } from '../../core/session.js';
-import { bodyLimitForFile, contentDisposition } from '../../core/http.js';
+import { bodyLimitForFile, sendFile } from '../../core/http.js';
 import { unitParams } from '../units/schemas.js';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -81,16 +81,7 @@ export async function taskRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get(
     '/api/tasks/:id/attachments/:attachmentId',
     { schema: { tags, summary: 'Tệp đính kèm của báo cáo tiến độ (download)', params: attachmentParams } },
-    async (request, reply) => {
-      const file = await service.taskAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-length', file.content.length)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
-    },
+    async (request, reply) => sendFile(reply, await service.taskAttachment(ctx, actorOf(request), request.params.id, request.params.attachmentId)),
   );
 
   r.get(
