@@ -69,7 +69,7 @@ export const taskMessages: MessageArea<Key> = {
       ownerUnitId: 'Đơn vị chịu trách nhiệm',
       coworkerMemberIds: 'Người phối hợp',
       priority: 'Mức độ ưu tiên',
-      receivedOn: 'Ngày nhận nhiệm vụ',
+      receivedOn: 'Ngày nhận',
       handedDownOn: 'Ngày giao xuống đoàn thể',
       meetingId: 'Cuộc họp',
       directiveId: 'Chỉ đạo',

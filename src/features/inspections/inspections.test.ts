@@ -181,6 +181,8 @@ forEachDialect((dialect) => {
       expect(fieldsOf(future).sort()).toEqual(['decidedOn', 'kindCode', 'reviewTo']);
       const denunciation = await call('POST', '/api/inspections', ubkt(), { unitId: home().id, body: 'inspection_committee', kindCode: 'denunciation', subjectUnitId: cell().id, title: 'x', content: 'x', reviewFrom: d.reviewFrom, reviewTo: d.reviewTo, decidedOn: d.decidedOn });
       expect(fieldsOf(denunciation)).toEqual(['receivedOn', 'complainantName']);
+      // The label is the one every feature shares: it says what was received, the message says what is missing.
+      expect(denunciation.json().error.fields[0].message).toBe('Ngày nhận (receivedOn): cần nhập');
       const wrongBody = await call('POST', '/api/inspections', ubkt(), { unitId: home().id, body: 'cell', kindCode: 'supervision_thematic', subjectUnitId: cell().id, title: 'x', content: 'x', reviewFrom: d.reviewFrom, reviewTo: d.reviewTo, decidedOn: d.decidedOn });
       expect(fieldsOf(wrongBody)).toEqual(['body']);
       expect(await auditCount(t())).toBe(audits);

@@ -242,7 +242,7 @@ forEachDialect((dialect) => {
           // Hand-down dates only for a mass organisation.
           [{ receivedOn: today }, ['receivedOn']],
           [{ handedDownOn: today }, ['handedDownOn']],
-          [{ ownerMemberId: null, ownerUnitId: d.phuNuId }, ['receivedOn'], 'Ngày nhận nhiệm vụ (receivedOn): cần ghi ngày chi bộ nhận nhiệm vụ để tính thời gian giao xuống đoàn thể'],
+          [{ ownerMemberId: null, ownerUnitId: d.phuNuId }, ['receivedOn'], 'Ngày nhận (receivedOn): cần ghi ngày chi bộ nhận nhiệm vụ để tính thời gian giao xuống đoàn thể'],
           [{ ownerMemberId: null, ownerUnitId: d.phuNuId, receivedOn: shiftDate(today, -2), handedDownOn: shiftDate(today, -3) }, ['handedDownOn']],
           [{ ownerMemberId: null, ownerUnitId: d.phuNuId, receivedOn: today, handedDownOn: shiftDate(today, 1) }, ['handedDownOn']],
           // Sources that are not this cell's.
