@@ -53,4 +53,9 @@ describe('reference data shown to people', () => {
     expect(data.categories.filter((c) => !c.source?.trim()).map((c) => c.code)).toEqual([]);
     expect(data.categories.map((c) => c.code)).toContain('giao_thong');
   });
+  it('the inspection rules people read are in Vietnamese, their provenance included', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(DIR, 'inspection-qd296.json'), 'utf8')) as { discipline_notes: string[]; discipline_forms: Record<string, unknown>[]; kinds: Record<string, unknown>[] };
+    const read = [...data.discipline_notes, ...data.discipline_forms.flatMap((f) => [f.source, f.deciding_bodies_source]), ...data.kinds.flatMap((k) => [k.source, k.note])].filter((v): v is string => typeof v === 'string');
+    expect(read.filter((text) => /\b(per a|secondary source|press reports|since replaced|under QĐ)\b/i.test(text))).toEqual([]);
+  });
 });
