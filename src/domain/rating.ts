@@ -1,0 +1,147 @@
+/**
+ * Kiểm điểm, đánh giá, xếp loại (Quy định 366-QĐ/TW, 2025) — the pure rules of the yearly rating,
+ * over a rule set read from versioned reference data: which levels the year's own evidence
+ * allows and why, what caps a member whatever their points, the quota of "Hoàn thành xuất sắc",
+ * and the tally of the cell's vote. No threshold here is a constant: each comes with the rules.
+ */
+
+/** One level, best first in a rule set, with what it requires of the year's tasks. */
+export interface RatingLevelRule {
+  code: string;
+  name: string;
+  /** Points needed on the 100-point framework. */
+  minScore: number;
+  /** Every task finished (none left undone). */
+  allTasksDone: boolean;
+  /** Every task finished on time (none late). */
+  allTasksOnTime: boolean;
+  /** Least share of tasks done beyond what was asked (Hoàn thành xuất sắc: 0.3), or none. */
+  minExceededShare: number | null;
+  /** Most share of tasks late (Hoàn thành: 0.2), or none. */
+  maxLateShare: number | null;
+  /** Shortcomings pointed out before must have been fixed. */
+  shortcomingsFixed: boolean;
+}
+
+/** How the year's tasks ended for the person or collective under review. */
+export interface TaskOutcomes {
+  onTime: number;
+  /** Done late, or still open past their deadline at the review. */
+  late: number;
+  /** Done on time and beyond what was asked. */
+  exceeded: number;
+  notDone: number;
+}
+
+/** A fact that caps the level whatever the points (disciplined this year, concluded to have degraded, …), with its rule. */
+export interface RatingTrigger {
+  code: string;
+  name: string;
+  /** The best level still possible with it (QĐ 366: Không hoàn thành nhiệm vụ). */
+  capsAt: string;
+  source: string;
+}
+
+export interface RatingEvidence {
+  tasks: TaskOutcomes;
+  /** Shortcomings pointed out (correction items, recommendations) still not fixed. */
+  unfixedShortcomings: number;
+  triggers: readonly RatingTrigger[];
+}
+
+/** Why a level is out of reach, for the screen to say ("2 nhiệm vụ chậm: không thể Hoàn thành tốt"). */
+export type LevelReason =
+  | { key: 'score'; minScore: number; score: number }
+  | { key: 'tasks_not_done'; count: number }
+  | { key: 'tasks_late'; count: number }
+  | { key: 'late_share'; share: number; max: number }
+  | { key: 'exceeded_share'; share: number; min: number }
+  | { key: 'shortcomings_unfixed'; count: number }
+  | { key: 'trigger'; trigger: RatingTrigger };
+
+export interface LevelOption {
+  code: string;
+  allowed: boolean;
+  reasons: LevelReason[];
+}
+
+const taskTotal = (t: TaskOutcomes) => t.onTime + t.late + t.exceeded + t.notDone;
+
+/** Shares of the year's tasks; a year without tasks has none late and none exceeded. */
+export function taskShares(t: TaskOutcomes): { late: number; exceeded: number } {
+  const total = taskTotal(t);
+  return total === 0 ? { late: 0, exceeded: 0 } : { late: t.late / total, exceeded: t.exceeded / total };
+}
+
+/**
+ * Each level with whether the evidence allows it and, if not, every reason. A trigger rules out
+ * every level better than the one it caps at. `score` is the points proposed, when known.
+ */
+export function levelOptions(levels: readonly RatingLevelRule[], evidence: RatingEvidence, score: number | null): LevelOption[] {
+  const shares = taskShares(evidence.tasks);
+  const rank = new Map(levels.map((l, i) => [l.code, i]));
+  return levels.map((level, index) => {
+    const reasons: LevelReason[] = [];
+    if (score !== null && score < level.minScore) reasons.push({ key: 'score', minScore: level.minScore, score });
+    if (level.allTasksDone && evidence.tasks.notDone > 0) reasons.push({ key: 'tasks_not_done', count: evidence.tasks.notDone });
+    if (level.allTasksOnTime && evidence.tasks.late > 0) reasons.push({ key: 'tasks_late', count: evidence.tasks.late });
+    if (level.maxLateShare !== null && shares.late > level.maxLateShare) reasons.push({ key: 'late_share', share: shares.late, max: level.maxLateShare });
+    if (level.minExceededShare !== null && shares.exceeded < level.minExceededShare) reasons.push({ key: 'exceeded_share', share: shares.exceeded, min: level.minExceededShare });
+    if (level.shortcomingsFixed && evidence.unfixedShortcomings > 0) reasons.push({ key: 'shortcomings_unfixed', count: evidence.unfixedShortcomings });
+    for (const trigger of evidence.triggers) if (index < (rank.get(trigger.capsAt) ?? levels.length - 1)) reasons.push({ key: 'trigger', trigger });
+    return { code: level.code, allowed: reasons.length === 0, reasons };
+  });
+}
+
+/** The best level the evidence and the points allow (the last level always remains). */
+export function bestAllowedLevel(levels: readonly RatingLevelRule[], evidence: RatingEvidence, score: number | null): string {
+  return levelOptions(levels, evidence, score).find((o) => o.allowed)?.code ?? levels[levels.length - 1]!.code;
+}
+
+/** Points per criterion must lie within the framework's bounds; the names of those that do not. */
+export function scoreProblems(criteria: readonly { code: string; max: number }[], points: Readonly<Record<string, number>>): { code: string; max: number }[] {
+  return criteria.filter((c) => {
+    const p = points[c.code];
+    return p !== undefined && (!Number.isFinite(p) || p < 0 || p > c.max);
+  });
+}
+
+// --- the quota -----------------------------------------------------------------------------------
+
+/**
+ * Tỷ lệ khống chế: at most `percentOfGood` % of the number rated good may be rated excellent,
+ * rounded down (a share of a person is no one). Going over needs a written reason.
+ */
+export function excellentQuota(goodCount: number, percentOfGood: number): number {
+  return Math.floor((goodCount * percentOfGood) / 100 + 1e-9);
+}
+
+export function quotaCheck(counts: { excellent: number; good: number }, percentOfGood: number): { limit: number; over: number } {
+  const limit = excellentQuota(counts.good, percentOfGood);
+  return { limit, over: Math.max(0, counts.excellent - limit) };
+}
+
+// --- the cell's vote -------------------------------------------------------------------------------
+
+/**
+ * The level a cell's vote proposes: the best level whose votes — counting a vote for a better
+ * level as one for this too, when `cumulative` — reach more than `majority` of the denominator
+ * (the official members, as the rules say). Null when no level has a majority.
+ */
+export function proposedLevel(levels: readonly { code: string }[], votes: Readonly<Record<string, number>>, rule: { denominator: number; majority: number; cumulative: boolean }): string | null {
+  if (rule.denominator <= 0) return null;
+  let running = 0;
+  for (const level of levels) {
+    const own = votes[level.code] ?? 0;
+    running = rule.cumulative ? running + own : own;
+    if (running / rule.denominator > rule.majority) return level.code;
+  }
+  return null;
+}
+
+/** Ballots counted per level (each ballot names one level; a blank one counts for none). */
+export function tallyBallots(ballots: readonly { level: string | null }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const b of ballots) if (b.level) out[b.level] = (out[b.level] ?? 0) + 1;
+  return out;
+}
