@@ -245,11 +245,23 @@ forEachDialect((dialect) => {
       // The subject never learns who denounced them.
       const asSubject = (await get(denunciation.id, staff().otherSecretary.cookie)).json() as InspectionDetail;
       expect(asSubject.complaint).toMatchObject({ verdict: 'unfounded', complainantName: null, complainantContact: null });
+      // Decided last year, concluded, a recommendation still overdue: carried into this year's lists.
+      const overdueCase = await openCase(t(), ubkt(), { unitId: home().id, subjectUnitId: home().cells[1]!.id, title: 'Giám sát chuyên đề có kiến nghị quá hạn', decidedOn: shiftDate(vnToday(), -400), reviewFrom: shiftDate(vnToday(), -500), reviewTo: shiftDate(vnToday(), -401) });
+      await walkToConclusion(t(), ubkt(), staff().otherSecretary.cookie, overdueCase.id);
+      await conclude(t(), ubkt(), overdueCase.id, { recommendations: [{ text: 'Hoàn thiện sổ ghi biên bản', deadline: d.concludedOn }, { text: 'Rà soát nhiệm vụ quá hạn', deadline: shiftDate(vnToday(), 30) }] });
       const overviewRes = await call('GET', `/api/inspections/overview?unitId=${home().id}`, ubkt());
       expect(overviewRes.statusCode, overviewRes.body).toBe(200);
       const overview = overviewRes.json() as InspectionOverview;
       expect(overview.waitingForSubject.map((s) => s.id)).toContain(late.id);
       expect(overview.lateCases.map((s) => s.id)).toContain(late.id);
+      // Every figure is a count of what the page lists: the year's cases, the recommendations shown.
+      const year = (await call('GET', `/api/inspections?unitId=${home().id}&year=${overview.year}`, ubkt())).json() as { items: { status: string }[] };
+      expect(overview.openCases).toBe(year.items.filter((c) => c.status === 'open').length);
+      expect(overview.concludedCases).toBe(year.items.filter((c) => c.status !== 'open').length);
+      expect(overview.overdueRecommendations.map((r) => r.inspectionId)).toContain(overdueCase.id);
+      expect(overview.recommendationCounts.overdue).toBe(overview.overdueRecommendations.length);
+      for (const p of overview.programmes) expect(p.counts.planned + p.counts.in_progress + p.counts.concluded + p.counts.late).toBe(p.counts.total);
+
       const mineRes = await call('GET', '/api/me/inspections', staff().otherSecretary.cookie);
       expect(mineRes.statusCode, mineRes.body).toBe(200);
       const mine = mineRes.json();

@@ -98,11 +98,7 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
   r.get(
     '/api/inspections/overview',
     { schema: { tags, summary: 'Trang chủ UBKT — programme progress, cases with late steps, recommendations overdue', querystring: overviewQuery, response: { 200: inspectionOverview, ...errorResponses } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const list = await programmes.listProgrammes(ctx, actor, request.query);
-      return service.inspectionOverview(ctx, actor, { ...request.query, year: list.year }, list.items);
-    },
+    async (request) => service.inspectionOverview(ctx, actorOf(request), request.query),
   );
   r.get(
     '/api/me/inspections',

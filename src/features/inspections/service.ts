@@ -7,7 +7,7 @@ import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '
 import type { MessageKey } from '../../core/messages.js';
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { displayDate } from '../../domain/tasks.js';
-import { checkStep, previousStepDate, type InspectionKindRule } from '../../domain/inspection.js';
+import { checkStep, previousStepDate, recommendationCounts, type InspectionKindRule } from '../../domain/inspection.js';
 import { logRead, writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { findFeedback, mayReadCitizenFeedback, maySeeContact } from '../citizen-feedback/lookup.js';
@@ -17,7 +17,7 @@ import { decodeAttachment, storeAttachment } from '../tasks/service.js';
 import * as repo from './repo.js';
 import { committeeNameOf, placeNameOf } from '../../core/party-docx.js';
 import { documentFileName, inspectionConclusionDocx, inspectionDecisionDocx, inspectionPlanDocx, programmeDocx, type CaseDocumentKind, type DocumentMeta } from './documents.js';
-import { programmeDetail } from './programmes.js';
+import { programmeDetail, programmeSummaries } from './programmes.js';
 import type { InspectionRow } from './repo.js';
 import { authorizeManageCase, authorizeUnitCases, isNotifiedSubject, isSubjectMember, mayManageIn, mayReadCaseFile, viewerOf } from './policy.js';
 import { checkPeople, isProblem, resolveSubject, reviewPeriodProblems, type Subject } from './subjects.js';
@@ -57,10 +57,10 @@ const partsFor = (all: CaseParts, id: string): CaseParts => ({
   planItemStatus: all.planItemStatus,
 });
 
-export async function summariesOf(db: Db, cases: readonly InspectionRow[], today: string): Promise<InspectionSummary[]> {
+export async function summariesOf(db: Db, cases: readonly InspectionRow[], today: string, parts?: CaseParts): Promise<InspectionSummary[]> {
   const rules = await rulesFor(db, cases);
-  const parts = await partsOf(db, cases.map((c) => c.id));
-  return cases.map((c) => presentSummary(c, rules.get(c.rule_version_id)!, partsFor(parts, c.id), today));
+  const all = parts ?? (await partsOf(db, cases.map((c) => c.id)));
+  return cases.map((c) => presentSummary(c, rules.get(c.rule_version_id)!, partsFor(all, c.id), today));
 }
 
 /** A read of a member's case by anyone but that member goes to the member's access log. */
@@ -108,41 +108,39 @@ export async function listInspections(ctx: AppContext, actor: Actor, query: { un
   return { year, items: await summariesOf(db, cases, todayInVietnam()), actions: mayManageIn(actor, unit.path) ? ['create'] : [] };
 }
 
-/** Trang chủ UBKT: programmes and their progress, late cases, cases waiting for the subject, overdue recommendations. */
-export async function inspectionOverview(ctx: AppContext, actor: Actor, query: { unitId: string; year?: number | undefined }, programmes: InspectionOverview['programmes']): Promise<InspectionOverview> {
+/**
+ * Trang chủ UBKT: the year's programmes and cases, with the cases of earlier years still open
+ * carried into the lists (a late case does not disappear with the new year). Every figure is the
+ * length of a list the page shows, or a count over the same cases: the year's open and concluded
+ * cases are those of the year's list; the recommendations are those of the cases shown.
+ */
+export async function inspectionOverview(ctx: AppContext, actor: Actor, query: { unitId: string; year?: number | undefined }): Promise<InspectionOverview> {
   const { db } = ctx.handle;
   const unit = await unitForCases(db, actor, query.unitId);
   const year = yearOr(query.year);
   const today = todayInVietnam();
   const all = await repo.inspectionsIn(db, [unit.path], {});
   const cases = all.filter((c) => mayReadCaseFile(actor, c) && (Number(c.year) === year || c.status !== 'closed'));
-  const summaries = await summariesOf(db, cases, today);
   const parts = await partsOf(db, cases.map((c) => c.id));
+  const summaries = await summariesOf(db, cases, today, parts);
   const byId = new Map(cases.map((c) => [c.id, c]));
-  const overdue = parts.recommendations
-    .map((r) => ({ r, c: byId.get(r.inspection_id)! }))
-    .map(({ r, c }) => ({ ...presentRecommendation(actor, c, r, parts, today), inspectionTitle: c.title, subjectName: c.subject_member_name ?? c.subject_unit_name }))
-    .filter((r) => r.overdue)
-    .sort((a, b) => a.deadline.localeCompare(b.deadline));
+  const recommendations = parts.recommendations.map((r) => {
+    const c = byId.get(r.inspection_id)!;
+    return { ...presentRecommendation(actor, c, r, parts, today), inspectionTitle: c.title, subjectName: c.subject_member_name ?? c.subject_unit_name };
+  });
   const inYear = summaries.filter((s) => Number(s.decidedOn.slice(0, 4)) === year);
-  const recs = parts.recommendations.filter((r) => Number(byId.get(r.inspection_id)!.year) === year).map((r) => presentRecommendation(actor, byId.get(r.inspection_id)!, r, parts, today));
   return {
     unitId: unit.id,
     unitName: unit.name,
     year,
     today,
-    programmes,
-    openCases: summaries.filter((s) => s.status === 'open').length,
+    programmes: await programmeSummaries(db, actor, unit.path, year),
+    openCases: inYear.filter((s) => s.status === 'open').length,
     concludedCases: inYear.filter((s) => s.status !== 'open').length,
     lateCases: summaries.filter((s) => s.status === 'open' && s.lateSteps > 0),
     waitingForSubject: summaries.filter((s) => s.status === 'open' && s.nextStep === 'subject_report'),
-    overdueRecommendations: overdue,
-    recommendationCounts: {
-      total: recs.length,
-      fixed: recs.filter((r) => r.status === 'fixed').length,
-      open: recs.filter((r) => r.status !== 'fixed').length,
-      overdue: recs.filter((r) => r.overdue).length,
-    },
+    overdueRecommendations: recommendations.filter((r) => r.overdue).sort((a, b) => a.deadline.localeCompare(b.deadline)),
+    recommendationCounts: recommendationCounts(recommendations, today),
   };
 }
 
