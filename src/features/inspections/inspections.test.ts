@@ -153,7 +153,12 @@ forEachDialect((dialect) => {
       // The cell's secretary does not see a case about one of its members.
       await walkToConclusion(t(), ubkt(), member.cookie, c.id);
       expect((await get(c.id, secretary())).statusCode).toBe(404);
+      const seqBefore = await auditCount(t());
       const concluded = await conclude(t(), ubkt(), c.id, { violations: 'Vi phạm trách nhiệm nêu gương', shortcomings: '', strengths: '' });
+      // The answer to the UBKT's own change is not a read of the member's file: only the writes are logged.
+      const written = await t().db.db.selectFrom('audit_log').select('action').where('seq', '>', seqBefore).execute();
+      expect(written.map((w) => w.action)).not.toContain('read.inspection');
+      expect(written.map((w) => w.action)).toContain('inspection.conclude');
       const rec = concluded.recommendations[0]!;
       expect(rec.followUp!.kind).toBe('plan_item');
       const { plan_id: planId } = await t().db.db.selectFrom('correction_plan_items').select('plan_id').where('id', '=', rec.followUp!.id).executeTakeFirstOrThrow();
@@ -168,6 +173,7 @@ forEachDialect((dialect) => {
       expect((await call('POST', `/api/correction-plans/${planId}/items/${item.id}/verify`, secretary(), { decision: 'fixed' })).json().error.code).toBe('plan_item_inspection_verifies');
       const done = (await call('POST', `/api/inspections/${c.id}/recommendations/${rec.id}/verify`, ubkt(), { outcome: 'fixed', comment: 'Đạt' })).json() as InspectionDetail;
       expect(done).toMatchObject({ status: 'concluded', recommendationCounts: { total: 2, fixed: 1 } });
+      expect((await get(c.id, ubkt())).statusCode).toBe(200);
       const log = (await call('GET', '/api/me/access-log', member.cookie)).json();
       expect(log.items.some((e: { recordType: string; recordId: string }) => e.recordType === 'inspection' && e.recordId === c.id)).toBe(true);
     });

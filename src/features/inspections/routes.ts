@@ -130,7 +130,7 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
     { ...withFile, schema: { tags, summary: 'Báo cáo đã khắc phục — the subject', params: recommendationParams, body: reportRecommendationBody, response: detail } },
     async (request) => {
       await followUp.reportRecommendation(ctx, actorOf(request), request.params.id, request.params.recommendationId, request.body);
-      return service.inspectionDetail(ctx, actorOf(request), request.params.id);
+      return service.detailAfterWrite(ctx, actorOf(request), request.params.id);
     },
   );
   r.post(
@@ -138,7 +138,7 @@ export async function inspectionRoutes(app: FastifyInstance, ctx: AppContext): P
     { schema: { tags, summary: 'Xác nhận đã khắc phục, or return it — the UBKT', params: recommendationParams, body: verifyRecommendationBody, response: detail } },
     async (request) => {
       await followUp.verifyRecommendation(ctx, actorOf(request), request.params.id, request.params.recommendationId, request.body);
-      return service.inspectionDetail(ctx, actorOf(request), request.params.id);
+      return service.detailAfterWrite(ctx, actorOf(request), request.params.id);
     },
   );
   r.get(

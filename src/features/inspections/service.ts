@@ -91,6 +91,15 @@ export async function inspectionDetail(ctx: AppContext, actor: Actor, id: string
   return detailOf(ctx.handle.db, actor, c!, viewer);
 }
 
+/**
+ * The case as the caller sees it after their own change: the answer to a write, not a read of the
+ * file (the access log keeps reads, and the change is in the audit log already).
+ */
+export async function detailAfterWrite(ctx: AppContext, actor: Actor, id: string): Promise<InspectionDetail> {
+  const c = await repo.findInspection(ctx.handle.db, id);
+  return detailOf(ctx.handle.db, actor, c!, viewerOf(actor, c));
+}
+
 async function unitForCases(db: Db, actor: Actor, unitId: string) {
   const unit = await findUnit(db, unitId);
   authorizeUnitCases(actor, unit);
@@ -419,7 +428,7 @@ export async function recordStep(ctx: AppContext, actor: Actor, id: string, body
       after: { step: body.code, doneOn: body.doneOn, note: body.note, documentNo: body.documentNo ?? null, subjectComments: body.subjectComments ?? null, attachment: stored, evidence: body.evidence.map((e) => ({ recordType: e.recordType, recordId: e.recordId })), bySubject },
     });
   });
-  return inspectionDetail(ctx, actor, id);
+  return detailAfterWrite(ctx, actor, id);
 }
 
 /** The subject's side may act once notified: the member, or the cell's secretary (not when they also hold the case file). */
@@ -445,7 +454,7 @@ export async function extendInspection(ctx: AppContext, actor: Actor, id: string
       after: { extensionWorkingDays: body.workingDays, reason: body.reason },
     });
   });
-  return inspectionDetail(ctx, actor, id);
+  return detailAfterWrite(ctx, actor, id);
 }
 
 // --- the conclusion --------------------------------------------------------------------------------
@@ -530,7 +539,7 @@ export async function concludeInspection(ctx: AppContext, actor: Actor, id: stri
       },
     });
   });
-  return inspectionDetail(ctx, actor, id);
+  return detailAfterWrite(ctx, actor, id);
 }
 
 // --- the subject's records, as evidence --------------------------------------------------------------
