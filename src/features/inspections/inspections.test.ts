@@ -15,10 +15,12 @@ forEachDialect((dialect) => {
     const call = requester(t);
     const { home, staff } = useStaffedCommune(t);
     let otherCommuneCell = '';
+    let otherCommuneMember = '';
     let officeOnly = '';
     beforeAll(async () => {
       const other = await buildCommune(t(), { cells: 1, membersPerCell: 1 });
       otherCommuneCell = other.cells[0]!.id;
+      otherCommuneMember = other.cells[0]!.members[0]!.id;
       officeOnly = (await buildAccount(t(), { roles: [{ role: 'office', unitId: home().id }] })).cookie;
     });
     const ubkt = () => staff().inspection.cookie;
@@ -189,6 +191,9 @@ forEachDialect((dialect) => {
       expect(fieldsOf(denunciation)).toEqual(['receivedOn', 'complainantName']);
       // The label is the one every feature shares: it says what was received, the message says what is missing.
       expect(denunciation.json().error.fields[0].message).toBe('Ngày nhận (receivedOn): cần nhập');
+      const inTeam = home().cells[0]!.members[0]!.id;
+      const team = await call('POST', '/api/inspections', ubkt(), { unitId: home().id, body: 'inspection_committee', kindCode: 'supervision_thematic', subjectUnitId: cell().id, title: 'x', content: 'x', reviewFrom: d.reviewFrom, reviewTo: d.reviewTo, decidedOn: d.decidedOn, leadMemberId: missingId(), teamMemberIds: [inTeam, inTeam, otherCommuneMember] });
+      expect(fieldsOf(team)).toEqual(['leadMemberId', 'teamMemberIds.1', 'teamMemberIds.2']);
       const wrongBody = await call('POST', '/api/inspections', ubkt(), { unitId: home().id, body: 'cell', kindCode: 'supervision_thematic', subjectUnitId: cell().id, title: 'x', content: 'x', reviewFrom: d.reviewFrom, reviewTo: d.reviewTo, decidedOn: d.decidedOn });
       expect(fieldsOf(wrongBody)).toEqual(['body']);
       expect(await auditCount(t())).toBe(audits);

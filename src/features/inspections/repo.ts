@@ -220,6 +220,12 @@ export function memberNames(db: Db, ids: readonly string[]) {
   return db.selectFrom('members').select(['id', 'full_name']).where('id', 'in', [...ids]).execute();
 }
 
+/** Members with their unit's path and whether they left, for checking a team in one query. */
+export function membersWithPaths(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('members as m').innerJoin('units as u', 'u.id', 'm.unit_id').select(['m.id', 'm.archived_at', 'u.path as unit_path']).where('m.id', 'in', [...ids]).execute();
+}
+
 /** The cell's secretary (a member whose account holds cell_secretary there): who answers for a cell's recommendation by default. */
 export async function secretaryOf(db: Db, unitId: string): Promise<string | null> {
   const row = await db

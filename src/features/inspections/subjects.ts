@@ -37,16 +37,18 @@ export async function resolveSubject(db: Db, decidingUnit: { id: string; path: s
 
 export const isProblem = (x: Subject | FieldProblem): x is FieldProblem => 'messageKey' in x;
 
-/** Team members: active members within the deciding unit's subtree. */
+/** The lead and the team: active members within the deciding unit's subtree, each named once (one query). */
 export async function checkPeople(db: Db, decidingPath: string, leadId: string | null, teamIds: readonly string[], say: (field: string, key: MessageKey) => void, prefix = '') {
-  const people = await repo.memberNames(db, [...new Set([...(leadId ? [leadId] : []), ...teamIds])]);
-  const known = new Set(people.map((p) => p.id));
-  for (const id of [leadId, ...teamIds]) if (id && !known.has(id)) say(leadId === id ? `${prefix}leadMemberId` : `${prefix}teamMemberIds`, 'inspection_team_unknown');
-  for (const [i, id] of teamIds.entries()) if (teamIds.indexOf(id) !== i) say(`${prefix}teamMemberIds.${i}`, 'duplicate_entry');
-  for (const id of new Set([...(leadId ? [leadId] : []), ...teamIds])) {
-    const m = await findMemberWithUnit(db, id);
-    if (m && !isWithin(m.unit_path, decidingPath)) say(leadId === id ? `${prefix}leadMemberId` : `${prefix}teamMemberIds`, 'inspection_team_unknown');
-  }
+  const people = new Map((await repo.membersWithPaths(db, [...new Set([...(leadId ? [leadId] : []), ...teamIds])])).map((m) => [m.id, m]));
+  const eligible = (id: string) => {
+    const m = people.get(id);
+    return m !== undefined && m.archived_at === null && isWithin(m.unit_path, decidingPath);
+  };
+  if (leadId && !eligible(leadId)) say(`${prefix}leadMemberId`, 'inspection_team_unknown');
+  teamIds.forEach((id, i) => {
+    if (teamIds.indexOf(id) !== i) say(`${prefix}teamMemberIds.${i}`, 'duplicate_entry');
+    else if (!eligible(id)) say(`${prefix}teamMemberIds.${i}`, 'inspection_team_unknown');
+  });
 }
 
 export function reviewPeriodProblems(from: string | undefined, to: string | undefined, say: (field: string, key: MessageKey, params?: Record<string, string | number>) => void, prefix = ''): void {
