@@ -136,8 +136,6 @@ export interface InspectionRules {
   steps: Map<string, InspectionStepRule & { confirmed: boolean }>;
   disciplineForms: Map<string, DisciplineFormRule>;
   calendar: WorkingCalendar;
-  /** Years whose holidays the rule set knows (working days outside them count weekends only). */
-  holidayYears: number[];
   unconfirmedHolidayYears: number[];
 }
 
@@ -185,7 +183,6 @@ export function rulesFromItems(versionId: string, items: readonly RuleItemRow[])
       holidays.flatMap((h) => h.days_off),
       holidays.flatMap((h) => h.working_weekend_days),
     ),
-    holidayYears: holidays.map((h) => h.year).sort(),
     unconfirmedHolidayYears: holidays.filter((h) => !h.confirmed).map((h) => h.year).sort(),
   };
 }

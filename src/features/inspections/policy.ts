@@ -1,4 +1,4 @@
-import { can, canSomewhere, type Actor } from '../../domain/policy.js';
+import { can, type Actor } from '../../domain/policy.js';
 import { authorize } from '../../core/authorize.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import type { InspectionDetail, ProgrammeDetail } from './schemas.js';
@@ -82,4 +82,3 @@ export function programmeActionsFor(actor: Actor, unitPath: string, status: stri
 }
 
 export const mayManageIn = (actor: Actor, unitPath: string): boolean => can(actor, 'inspection.manage', { unitPath });
-export const managesSomewhere = (actor: Actor): boolean => canSomewhere(actor, 'inspection.manage');

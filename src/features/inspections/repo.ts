@@ -68,6 +68,11 @@ export function itemsOfProgrammes(db: Db, programmeIds: readonly string[]): Prom
     .execute();
 }
 
+/** The case started from a programme item, if any (an item becomes one case). */
+export function caseOfProgrammeItem(db: Db, itemId: string) {
+  return db.selectFrom('inspections').select('id').where('programme_item_id', '=', itemId).executeTakeFirst();
+}
+
 export function findProgrammeItem(db: Db, id: string): Promise<InspectionProgrammeItemTable | undefined> {
   return db.selectFrom('inspection_programme_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -103,11 +108,6 @@ function selectInspections(db: Db) {
 
 export function findInspection(db: Db, id: string): Promise<InspectionRow | undefined> {
   return selectInspections(db).where('c.id', '=', id).executeTakeFirst();
-}
-
-export function inspectionsByIds(db: Db, ids: readonly string[]): Promise<InspectionRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return selectInspections(db).where('c.id', 'in', [...ids]).execute();
 }
 
 /** Cases whose file lives in one of the given subtrees (the deciding unit), in a year, filtered. */

@@ -176,7 +176,7 @@ async function programmeItemToStart(trx: Db, unitId: string, id: string, say: Sa
   const programme = item ? await repo.findProgramme(trx, item.programme_id) : undefined;
   if (!item || !programme || programme.unit_id !== unitId) throw fieldErrors([{ field: 'programmeItemId', messageKey: 'not_found' }]);
   if (programme.status !== 'adopted') say('programmeItemId', 'inspection_programme_not_adopted');
-  if ((await repo.itemsOfProgrammes(trx, [programme.id])).find((i) => i.id === item.id)?.inspection_id) say('programmeItemId', 'inspection_programme_item_started');
+  if (await repo.caseOfProgrammeItem(trx, item.id)) say('programmeItemId', 'inspection_programme_item_started');
   return item;
 }
 
