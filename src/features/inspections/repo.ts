@@ -110,11 +110,13 @@ export function findInspection(db: Db, id: string): Promise<InspectionRow | unde
   return selectInspections(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-/** Cases whose file lives in one of the given subtrees (the deciding unit), in a year, filtered. */
-export function inspectionsIn(db: Db, paths: readonly string[], filter: { year?: number; status?: string; kindCode?: string }): Promise<InspectionRow[]> {
+/** Cases whose file lives in one of the given subtrees (the deciding unit), in a year, filtered; the newest 500. */
+export function inspectionsIn(db: Db, paths: readonly string[], filter: { year?: number; yearOrOpen?: number; status?: string; kindCode?: string }): Promise<InspectionRow[]> {
   if (paths.length === 0) return Promise.resolve([]);
   let q = selectInspections(db).where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))));
   if (filter.year !== undefined) q = q.where('c.year', '=', filter.year);
+  // A year's cases and those of earlier years not closed yet (the overview carries them).
+  if (filter.yearOrOpen !== undefined) q = q.where((eb) => eb.or([eb('c.year', '=', filter.yearOrOpen!), eb('c.status', '<>', 'closed')]));
   if (filter.status) q = q.where('c.status', '=', filter.status);
   if (filter.kindCode) q = q.where('c.kind_code', '=', filter.kindCode);
   return q.orderBy('c.decided_on', 'desc').orderBy('c.id').limit(500).execute();

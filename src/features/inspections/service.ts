@@ -128,8 +128,7 @@ export async function inspectionOverview(ctx: AppContext, actor: Actor, query: {
   const unit = await unitForCases(db, actor, query.unitId);
   const year = yearOr(query.year);
   const today = todayInVietnam();
-  const all = await repo.inspectionsIn(db, [unit.path], {});
-  const cases = all.filter((c) => mayReadCaseFile(actor, c) && (Number(c.year) === year || c.status !== 'closed'));
+  const cases = (await repo.inspectionsIn(db, [unit.path], { yearOrOpen: year })).filter((c) => mayReadCaseFile(actor, c));
   const parts = await partsOf(db, cases.map((c) => c.id));
   const summaries = await summariesOf(db, cases, today, parts);
   const byId = new Map(cases.map((c) => [c.id, c]));
