@@ -136,7 +136,8 @@ export interface InspectionRules {
   steps: Map<string, InspectionStepRule & { confirmed: boolean }>;
   disciplineForms: Map<string, DisciplineFormRule>;
   calendar: WorkingCalendar;
-  unconfirmedHolidayYears: number[];
+  /** Years whose days off nobody has confirmed yet, by the rule's own name. */
+  unconfirmedHolidays: { year: number; name: string }[];
 }
 
 function kindOf(row: RuleItemRow): InspectionKindRule & { source: string | null; limitSource: string | null } {
@@ -164,7 +165,7 @@ function kindOf(row: RuleItemRow): InspectionKindRule & { source: string | null;
 
 export function rulesFromItems(versionId: string, items: readonly RuleItemRow[]): InspectionRules {
   const of = (type: RuleItemType) => items.filter((i) => i.item_type === type);
-  const holidays = of('holidays').map((i) => ({ year: Number(i.code), confirmed: i.confirmed_at !== null, ...(JSON.parse(i.data_json) as HolidayData) }));
+  const holidays = of('holidays').map((i) => ({ year: Number(i.code), name: i.name, confirmed: i.confirmed_at !== null, ...(JSON.parse(i.data_json) as HolidayData) }));
   return {
     versionId,
     kinds: new Map(of('kind').map((i) => [i.code, kindOf(i)])),
@@ -183,7 +184,7 @@ export function rulesFromItems(versionId: string, items: readonly RuleItemRow[])
       holidays.flatMap((h) => h.days_off),
       holidays.flatMap((h) => h.working_weekend_days),
     ),
-    unconfirmedHolidayYears: holidays.filter((h) => !h.confirmed).map((h) => h.year).sort(),
+    unconfirmedHolidays: holidays.filter((h) => !h.confirmed).map((h) => ({ year: h.year, name: h.name })).sort((a, b) => a.year - b.year),
   };
 }
 

@@ -113,6 +113,8 @@ forEachDialect((dialect) => {
       expect(await auditCount(t())).toBe(audits);
       const concluded = await conclude(t(), ubkt(), c.id);
       expect(concluded).toMatchObject({ status: 'concluded', recommendationCounts: { total: 2, fixed: 0, open: 2, overdue: 0 } });
+      // The team is warned of the unconfirmed rules its dates stand on, by the rules' own names.
+      expect(concluded.unconfirmedRules).toEqual(expect.arrayContaining(['Giám sát chuyên đề', `Ngày nghỉ lễ, Tết năm ${d.decidedOn.slice(0, 4)}`]));
       const [first, second] = concluded.recommendations;
       expect(first!.followUp!.kind).toBe('task');
       // The recommendations are tasks on the cell's board, owned by its secretary.

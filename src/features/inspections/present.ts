@@ -87,6 +87,41 @@ export function presentSummary(c: InspectionRow, rules: InspectionRules, parts: 
   };
 }
 
+/** The timeline: each step of the kind with its due date and, once done, what was recorded (the subject sees only its own steps). */
+function presentSteps(rules: InspectionRules, schedule: readonly ScheduledStep[], entries: readonly StepRow[], evidence: readonly InspectionEvidenceTable[], staff: boolean): StepView[] {
+  return schedule
+    .filter((s) => staff || SUBJECT_STEPS.has(s.code))
+    .map((s) => {
+      const rule = rules.steps.get(s.code);
+      const entry = entries.find((e) => e.step_code === s.code);
+      return {
+        code: s.code,
+        name: rule?.name ?? s.code,
+        documents: rule?.documents ?? [],
+        dueOn: s.dueOn,
+        late: s.late,
+        limitEnds: s.limitEnds,
+        entry: entry
+          ? {
+              id: entry.id,
+              doneOn: entry.done_on,
+              // The subject reads that the decision was taken and when, not the team's working notes.
+              note: staff || s.code !== 'decision' ? entry.note : '',
+              documentNo: entry.document_no,
+              subjectComments: entry.subject_comments,
+              attachment: entry.attachment_id ? { id: entry.attachment_id, fileName: entry.file_name ?? '', mimeType: entry.mime_type ?? '', sizeBytes: Number(entry.size_bytes ?? 0) } : null,
+              byName: staff ? entry.by_name : null,
+              evidence: staff
+                ? evidence
+                    .filter((e) => e.step_id === entry.id)
+                    .map((e) => ({ id: e.id, recordType: e.record_type as EvidenceRecordType, recordId: e.record_id, label: e.label, note: e.note }))
+                : [],
+            }
+          : null,
+      };
+    });
+}
+
 export interface DetailInput {
   c: InspectionRow;
   rules: InspectionRules;
@@ -107,44 +142,16 @@ export function presentDetail(actor: Actor, input: DetailInput): InspectionDetai
   const next = c.status === 'open' ? nextStepOf(schedule) : null;
   const staff = viewer === 'staff';
   const team = (JSON.parse(c.team_json) as string[]).map((id) => ({ id, name: input.people.get(id) ?? '' }));
-  const steps: StepView[] = schedule
-    .filter((s) => staff || SUBJECT_STEPS.has(s.code))
-    .map((s) => {
-      const rule = rules.steps.get(s.code);
-      const entry = parts.steps.find((e) => e.step_code === s.code);
-      return {
-        code: s.code,
-        name: rule?.name ?? s.code,
-        documents: rule?.documents ?? [],
-        dueOn: s.dueOn,
-        late: s.late,
-        limitEnds: s.limitEnds,
-        entry: entry
-          ? {
-              id: entry.id,
-              doneOn: entry.done_on,
-              // The subject reads that the decision was taken and when, not the team's working notes.
-              note: staff || s.code !== 'decision' ? entry.note : '',
-              documentNo: entry.document_no,
-              subjectComments: entry.subject_comments,
-              attachment: entry.attachment_id ? { id: entry.attachment_id, fileName: entry.file_name ?? '', mimeType: entry.mime_type ?? '', sizeBytes: Number(entry.size_bytes ?? 0) } : null,
-              byName: staff ? entry.by_name : null,
-              evidence: staff
-                ? input.evidence
-                    .filter((e) => e.step_id === entry.id)
-                    .map((e) => ({ id: e.id, recordType: e.record_type as EvidenceRecordType, recordId: e.record_id, label: e.label, note: e.note }))
-                : [],
-            }
-          : null,
-      };
-    });
+  const steps = presentSteps(rules, schedule, parts.steps, input.evidence, staff);
   const recommendations = parts.recommendations.map((r) => presentRecommendation(actor, c, r, parts, today));
   const family = (kind?.family ?? 'inspection') as InspectionFamily;
   const complaint = family === 'denunciation' || family === 'appeal';
+  const year = Number(c.decided_on.slice(0, 4));
+  // The rules this case's dates stand on and nobody has confirmed: its kind, its steps, the days off around its year.
   const unconfirmed = [
     ...(kind && !kind.confirmed ? [kind.name] : []),
     ...schedule.map((s) => rules.steps.get(s.code)).filter((s) => s && !s.confirmed).map((s) => s!.name),
-    ...rules.unconfirmedHolidayYears.filter((y) => y >= Number(c.decided_on.slice(0, 4)) - 1 && y <= Number(c.decided_on.slice(0, 4)) + 1).map((y) => `Ngày nghỉ lễ, Tết năm ${y}`),
+    ...rules.unconfirmedHolidays.filter((h) => Math.abs(h.year - year) <= 1).map((h) => h.name),
   ];
   const subjectReportOpen = c.status === 'open' && c.notified_on !== null && schedule.some((s) => s.code === 'subject_report' && s.doneOn === null);
   const kindName = (code: string) => rules.kinds.get(code)?.name ?? code;
