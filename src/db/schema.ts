@@ -766,6 +766,129 @@ export interface InspectionRecommendationTable {
   updated_at: string;
 }
 
+/** A version of a rule set kept as data (the rating's, QĐ 366): a whole snapshot of its items. */
+export interface RuleSetVersionTable {
+  id: string;
+  set_code: string;
+  unit_id: string;
+  version: number;
+  source: string;
+  note: string;
+  retired_at: string | null;
+  created_by_account_id: string | null;
+  created_at: string;
+}
+
+export interface RuleSetItemTable {
+  id: string;
+  version_id: string;
+  unit_id: string;
+  item_type: string;
+  code: string;
+  name: string;
+  position: number;
+  data_json: string;
+  source: string | null;
+  confirmed_at: string | null;
+  confirmed_by_account_id: string | null;
+}
+
+/** Đợt kiểm điểm, đánh giá, xếp loại — a year or a quarter of one grassroots organisation. */
+export interface ReviewPeriodTable {
+  id: string;
+  unit_id: string;
+  kind: string;
+  year: number;
+  quarter: number | null;
+  period_key: string;
+  title: string;
+  rules_version_id: string;
+  steps_json: string;
+  status: string;
+  created_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Bản kiểm điểm — a member's (Mẫu 2A/2B/2C) or a cell's as a collective (Mẫu 01). */
+export interface ReviewTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  subject_kind: string;
+  member_id: string | null;
+  subject_key: string;
+  form_code: string;
+  status: string;
+  strengths: string;
+  shortcomings: string;
+  causes: string;
+  previous_fixes: string;
+  direction: string;
+  points_json: string;
+  self_level: string | null;
+  self_level_reason: string | null;
+  revision: number;
+  evidence_json: string | null;
+  submitted_at: string | null;
+  cell_comments: string | null;
+  vote_counts_json: string | null;
+  vote_denominator: number | null;
+  vote_level: string | null;
+  proposed_level: string | null;
+  proposal_note: string | null;
+  proposed_by_account_id: string | null;
+  proposed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Hội nghị kiểm điểm of a cell, linked to its meeting, with its secret ballot's state. */
+export interface ReviewMeetingTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  meeting_id: string;
+  vote_mode: string;
+  ballot_status: string;
+  denominator: number | null;
+  opened_by_account_id: string | null;
+  opened_at: string | null;
+  closed_by_account_id: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who has voted in a secret ballot — no time, no choice. */
+export interface ReviewBallotVoterTable {
+  review_meeting_id: string;
+  member_id: string;
+  unit_id: string;
+}
+
+/** Running counts of a secret ballot per level ('' = blank) — no voter, no time. */
+export interface ReviewBallotCountTable {
+  review_id: string;
+  unit_id: string;
+  level_code: string;
+  count: number;
+}
+
+/** Quyết định xếp loại — a new version for each change, with its reason. */
+export interface ReviewDecisionTable {
+  id: string;
+  review_id: string;
+  period_id: string;
+  unit_id: string;
+  version: number;
+  level_code: string;
+  reason: string | null;
+  over_quota_reason: string | null;
+  decided_by_account_id: string | null;
+  decided_at: string;
+}
+
 /** Quyết định kỷ luật — khiển trách, cảnh cáo, cách chức, khai trừ. */
 export interface DisciplineDecisionTable {
   id: string;
@@ -836,4 +959,12 @@ export interface Database {
   inspection_conclusions: InspectionConclusionTable;
   inspection_recommendations: InspectionRecommendationTable;
   discipline_decisions: DisciplineDecisionTable;
+  rule_set_versions: RuleSetVersionTable;
+  rule_set_items: RuleSetItemTable;
+  review_periods: ReviewPeriodTable;
+  reviews: ReviewTable;
+  review_meetings: ReviewMeetingTable;
+  review_ballot_voters: ReviewBallotVoterTable;
+  review_ballot_counts: ReviewBallotCountTable;
+  review_decisions: ReviewDecisionTable;
 }

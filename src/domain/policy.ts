@@ -52,6 +52,12 @@ export const actions = [
   'inspection.manage',
   'discipline.read',
   'discipline.decide',
+  'rating_rules.manage',
+  'review_period.manage',
+  'review.read',
+  'review.cell',
+  'review.decide',
+  'rating.read_published',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -140,6 +146,16 @@ const grants: Record<Action, readonly Role[]> = {
   // member reads their own. Deciding: the cell (reprimand, warning of its members), the committee, the UBKT.
   'discipline.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
   'discipline.decide': ['cell_secretary', 'party_committee', 'inspection'],
+  // The rating (QĐ 366): the committee keeps its rules and periods and decides; the cell's
+  // committee runs the cell's review (its collective report, comments, vote, proposals); the UBKT
+  // reads. A member writes and reads their own review (reviews/policy.ts). Never the office.
+  'rating_rules.manage': ['party_committee'],
+  'review_period.manage': ['party_committee'],
+  'review.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  'review.cell': ['cell_committee', 'cell_secretary'],
+  'review.decide': ['party_committee'],
+  // Published levels: every member of the cell sees the cell's, like its meetings.
+  'rating.read_published': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
 };
 
 export interface Assignment {

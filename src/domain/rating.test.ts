@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestAllowedLevel, excellentQuota, levelOptions, proposedLevel, quotaCheck, scoreProblems, tallyBallots, type RatingLevelRule, type RatingTrigger } from './rating.js';
+import { bestAllowedLevel, excellentQuota, levelOptions, proposedLevel, quotaCheck, scoreProblems, scoreTotal, tallyBallots, type RatingLevelRule, type RatingTrigger } from './rating.js';
 
 /** The four levels as the starting reference data states them (QĐ 366, from press reports). */
 const levels: RatingLevelRule[] = [
@@ -51,8 +51,17 @@ describe('levels the evidence allows', () => {
 
 describe('points, quota and vote', () => {
   it('points per criterion stay within the framework', () => {
-    expect(scoreProblems([{ code: 'common', max: 30 }, { code: 'tasks', max: 70 }], { common: 31, tasks: 70 })).toEqual([{ code: 'common', max: 30 }]);
-    expect(scoreProblems([{ code: 'common', max: 30 }], { common: -1 })).toEqual([{ code: 'common', max: 30 }]);
+    const groups = [
+      { code: 'common', name: 'Nhóm tiêu chí chung', max: 30, criteria: [{ code: 'politics', name: 'a', max: null }, { code: 'unity', name: 'b', max: 10 }] },
+      { code: 'tasks', name: 'Nhóm tiêu chí về kết quả', max: 70, criteria: [{ code: 'results', name: 'c', max: null }] },
+    ];
+    expect(scoreProblems(groups, { politics: 25, unity: 5, results: 70 })).toEqual([]);
+    expect(scoreProblems(groups, { politics: 31 })).toEqual([{ code: 'politics', max: 30, kind: 'criterion' }]);
+    expect(scoreProblems(groups, { unity: 11 })).toEqual([{ code: 'unity', max: 10, kind: 'criterion' }]);
+    expect(scoreProblems(groups, { politics: 25, unity: 10 })).toEqual([{ code: 'common', max: 30, kind: 'group' }]);
+    expect(scoreProblems(groups, { results: -1, other: 3 })).toEqual([{ code: 'results', max: 70, kind: 'criterion' }, { code: 'other', max: 0, kind: 'unknown' }]);
+    expect(scoreTotal({ politics: 25, unity: 5.5, results: 60 })).toBe(90.5);
+    expect(scoreTotal({})).toBeNull();
   });
 
   it('the quota of excellent is a share of those rated good, rounded down', () => {

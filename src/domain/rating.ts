@@ -98,12 +98,93 @@ export function bestAllowedLevel(levels: readonly RatingLevelRule[], evidence: R
   return levelOptions(levels, evidence, score).find((o) => o.allowed)?.code ?? levels[levels.length - 1]!.code;
 }
 
-/** Points per criterion must lie within the framework's bounds; the names of those that do not. */
-export function scoreProblems(criteria: readonly { code: string; max: number }[], points: Readonly<Record<string, number>>): { code: string; max: number }[] {
-  return criteria.filter((c) => {
-    const p = points[c.code];
-    return p !== undefined && (!Number.isFinite(p) || p < 0 || p > c.max);
-  });
+// --- the rule set ----------------------------------------------------------------------------------
+
+export type RatingSubject = 'individual' | 'collective';
+
+/** A criterion of the 100-point framework; `max` null = bounded only by its group. */
+export interface RatingCriterion {
+  code: string;
+  name: string;
+  max: number | null;
+}
+export interface RatingGroup {
+  code: string;
+  name: string;
+  max: number;
+  criteria: RatingCriterion[];
+}
+
+/** A fact that caps a level, with the evidence that detects it (null: the cell or committee marks it). */
+export interface RatingTriggerRule extends RatingTrigger {
+  appliesTo: RatingSubject[];
+  detect: 'discipline' | 'leadership_discipline' | null;
+}
+
+/** Mẫu 01 (collective), 2A, 2B, 2C: which form a subject writes. */
+export interface RatingForm {
+  code: string;
+  name: string;
+  for: string;
+  subject: RatingSubject;
+  leadership: boolean;
+}
+
+/** The rule set as the rating reads it, whatever version it comes from. */
+export interface RatingRules {
+  versionId: string;
+  scoreMax: number;
+  groups: RatingGroup[];
+  forms: RatingForm[];
+  /** Best first; each with its conditions for an individual and for a collective. */
+  levels: { code: string; name: string; minScore: number; conditions: string[]; individual: RatingLevelRule; collective: RatingLevelRule; confirmed: boolean; source: string | null }[];
+  triggers: (RatingTriggerRule & { confirmed: boolean })[];
+  quota: { percentOfGood: number; rule: string; source: string | null; confirmed: boolean };
+  vote: { majority: number; cumulative: boolean; rule: string; source: string | null; confirmed: boolean };
+  /** The period's steps in the guidance's order (collectives before individuals, lower before higher). */
+  reviewSteps: { code: string; name: string }[];
+}
+
+/** The level rules for one kind of subject, best first. */
+export function levelRulesFor(rules: Pick<RatingRules, 'levels'>, subject: RatingSubject): RatingLevelRule[] {
+  return rules.levels.map((l) => l[subject]);
+}
+
+/** The triggers that apply to one kind of subject. */
+export function triggersFor(rules: Pick<RatingRules, 'triggers'>, subject: RatingSubject): RatingTriggerRule[] {
+  return rules.triggers.filter((t) => t.appliesTo.includes(subject));
+}
+
+/** A point outside the framework: a criterion over its bound, a group over its total, or a code the framework lacks. */
+export type ScoreProblem = { code: string; max: number; kind: 'criterion' | 'group' | 'unknown' };
+
+/**
+ * Points per criterion must lie within the framework's bounds: each criterion within 0 and its
+ * own maximum (or its group's), each group's sum within the group's maximum.
+ */
+export function scoreProblems(groups: readonly RatingGroup[], points: Readonly<Record<string, number>>): ScoreProblem[] {
+  const problems: ScoreProblem[] = [];
+  const known = new Set<string>();
+  for (const group of groups) {
+    let sum = 0;
+    for (const c of group.criteria) {
+      known.add(c.code);
+      const p = points[c.code];
+      if (p === undefined) continue;
+      const max = c.max ?? group.max;
+      if (!Number.isFinite(p) || p < 0 || p > max) problems.push({ code: c.code, max, kind: 'criterion' });
+      else sum += p;
+    }
+    if (sum > group.max + 1e-9) problems.push({ code: group.code, max: group.max, kind: 'group' });
+  }
+  for (const code of Object.keys(points)) if (!known.has(code)) problems.push({ code, max: 0, kind: 'unknown' });
+  return problems;
+}
+
+/** The total of the points given, or null when none is. */
+export function scoreTotal(points: Readonly<Record<string, number>>): number | null {
+  const values = Object.values(points);
+  return values.length === 0 ? null : Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 }
 
 // --- the quota -----------------------------------------------------------------------------------
