@@ -7,6 +7,7 @@ import { commitmentMessages } from './messages/commitments.js';
 import { selfExamMessages } from './messages/self-examination.js';
 import { localIssueMessages } from './messages/local-issues.js';
 import { inspectionMessages } from './messages/inspection.js';
+import { reviewMessages } from './messages/reviews.js';
 import { disciplineMessages } from './messages/discipline.js';
 
 export type Lang = 'vi' | 'en';
@@ -113,7 +114,7 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi, ...reviewMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
@@ -123,6 +124,7 @@ const en: Record<MessageKey, string> = {
   ...localIssueMessages.en,
   ...inspectionMessages.en,
   ...disciplineMessages.en,
+  ...reviewMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -301,8 +303,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...localIssueMessages.fieldLabels.vi,
     ...inspectionMessages.fieldLabels.vi,
     ...disciplineMessages.fieldLabels.vi,
+    ...reviewMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en, ...reviewMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

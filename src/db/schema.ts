@@ -824,7 +824,7 @@ export interface ReviewTable {
   shortcomings: string;
   causes: string;
   previous_fixes: string;
-  direction: string;
+  remedies: string;
   points_json: string;
   self_level: string | null;
   self_level_reason: string | null;

@@ -151,7 +151,7 @@ export function levelRulesFor(rules: Pick<RatingRules, 'levels'>, subject: Ratin
 }
 
 /** The triggers that apply to one kind of subject. */
-export function triggersFor(rules: Pick<RatingRules, 'triggers'>, subject: RatingSubject): RatingTriggerRule[] {
+export function triggersFor(rules: Pick<RatingRules, 'triggers'>, subject: RatingSubject): RatingRules['triggers'] {
   return rules.triggers.filter((t) => t.appliesTo.includes(subject));
 }
 

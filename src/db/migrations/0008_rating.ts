@@ -84,7 +84,7 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
     .addColumn('shortcomings', 'text', (c) => c.notNull())
     .addColumn('causes', 'text', (c) => c.notNull())
     .addColumn('previous_fixes', 'text', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('remedies', 'text', (c) => c.notNull())
     // Points per criterion code.
     .addColumn('points_json', 'text', (c) => c.notNull())
     .addColumn('self_level', 'text')

@@ -99,3 +99,19 @@ export async function memberHoldsPost(db: Kysely<Database>, memberId: string): P
   return row !== undefined;
 }
 
+
+/** The members of a subtree whose accounts hold a post (the rating's Mẫu 2B is theirs). */
+export async function membersHoldingPostsIn(db: Kysely<Database>, unitPath: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('role_assignments as r')
+    .innerJoin('accounts as a', 'a.id', 'r.account_id')
+    .innerJoin('members as m', 'm.id', 'a.member_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select('m.id')
+    .distinct()
+    .where(inSubtree('u.path', unitPath))
+    .where('a.disabled_at', 'is', null)
+    .where('r.role', '<>', 'member')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

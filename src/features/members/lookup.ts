@@ -9,7 +9,7 @@ import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { findMemberWithUnit } from './repo.js';
 
-export { activeMembersOf, findMemberWithUnit, type MemberRow } from './repo.js';
+export { activeMembersInSubtree, activeMembersOf, findMemberWithUnit, officialMemberCounts, type MemberRow } from './repo.js';
 
 /**
  * The unit whose reference data a caller asks for: the unit named (which they must be able to

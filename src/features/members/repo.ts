@@ -79,3 +79,32 @@ export function updateMember(db: Kysely<Database>, id: string, patch: Partial<Me
 export function activeMembersOf(db: Kysely<Database>, unitId: string) {
   return db.selectFrom('members').select(['id', 'full_name']).where('unit_id', '=', unitId).where('archived_at', 'is', null).orderBy('sort_key').orderBy('id').execute();
 }
+
+/** The active members of a subtree's cells with their cell and status — the rating opens a review for each. */
+export function activeMembersInSubtree(db: Kysely<Database>, unitPath: string) {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select(['m.id', 'm.full_name', 'm.status', 'm.unit_id', 'u.village_name'])
+    .where(inSubtree('u.path', unitPath))
+    .where('u.kind', '=', 'cell')
+    .where('u.archived_at', 'is', null)
+    .where('m.archived_at', 'is', null)
+    .orderBy('m.sort_key')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** How many official members each of the given cells has (the rating's vote counts them). */
+export async function officialMemberCounts(db: Kysely<Database>, unitIds: readonly string[]): Promise<Map<string, number>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('members')
+    .select((eb) => ['unit_id', eb.fn.countAll<number>().as('n')])
+    .where('unit_id', 'in', [...unitIds])
+    .where('status', '=', 'official')
+    .where('archived_at', 'is', null)
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+}

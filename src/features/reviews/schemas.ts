@@ -169,7 +169,7 @@ export const reviewSummary = z.object({
   memberStatus: z.enum(memberStatuses).nullable(),
   unitId: id,
   unitName: z.string(),
-  formCode: z.string(),
+  reviewForm: z.string(),
   status: z.enum(reviewStatuses),
   scoreTotal: z.number().nullable(),
   selfLevel: z.string().nullable(),
@@ -198,7 +198,7 @@ export const reviewDetail = reviewSummary.extend({
   shortcomings: z.string(),
   causes: z.string(),
   previousFixes: z.string(),
-  direction: z.string(),
+  remedies: z.string(),
   points: z.record(z.string(), z.number()),
   selfLevelReason: z.string().nullable(),
   framework: frameworkView,
@@ -218,12 +218,12 @@ export type ReviewDetail = z.infer<typeof reviewDetail>;
 /** Lưu bản tự kiểm điểm — the whole text as typed; `revision` is the one the client last saw. */
 export const selfAssessmentBody = z.strictObject({
   revision: z.number().int().min(0),
-  formCode: text(10).min(1),
+  reviewForm: text(10).min(1),
   strengths: text(20000),
   shortcomings: text(20000),
   causes: text(10000),
   previousFixes: text(10000),
-  direction: text(10000),
+  remedies: text(10000),
   points: z.record(text(50), z.number()),
   selfLevel: levelCode.nullable(),
   selfLevelReason: text(2000).nullable(),
@@ -233,6 +233,7 @@ export type SelfAssessmentBody = z.infer<typeof selfAssessmentBody>;
 export const selfAssessmentResponse = z.object({ revision: z.number().int(), updatedAt: z.string(), scoreTotal: z.number().nullable(), levels: z.array(levelOptionView) });
 
 export const myReviewsResponse = z.object({ items: z.array(reviewSummary.extend({ periodTitle: z.string(), periodStatus: z.enum(['open', 'closed']), decision: decisionView.nullable() })) });
+export type MyReviewsResponse = z.infer<typeof myReviewsResponse>;
 
 // --- the cell's review meeting ----------------------------------------------------------------------
 

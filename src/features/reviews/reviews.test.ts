@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { useTestApp } from '../../../test/helpers/app.js';
+import { lastAudit } from '../../../test/helpers/accounts.js';
+import { useStaffedCommune } from '../../../test/helpers/factories.js';
+import { requester, vnToday } from '../../../test/helpers/meetings.js';
+import { fieldsOf } from '../../../test/helpers/access.js';
+import type { MyReviewsResponse, PeriodDetail, ReviewDetail } from './schemas.js';
+
+const TODAY = vnToday();
+const YEAR = Number(TODAY.slice(0, 4));
+
+/** The steps of the starting rules, dated in their order. */
+export const reviewSteps = (year: number) => [
+  { code: 'self_review', dueOn: `${year}-12-10` },
+  { code: 'cell_meeting', dueOn: `${year}-12-15` },
+  { code: 'cell_proposal', dueOn: `${year}-12-18` },
+  { code: 'committee_collective', dueOn: `${year}-12-22` },
+  { code: 'committee_individual', dueOn: `${year}-12-25` },
+  { code: 'publish', dueOn: `${year}-12-28` },
+];
+
+/** Points that add up to `total` over the starting framework (four common criteria of 30, one task criterion of 70). */
+export function pointsFor(total: number): Record<string, number> {
+  const tasks = Math.min(70, Math.round((total * 70) / 100));
+  const common = total - tasks;
+  const each = common / 4;
+  return { politics: each, discipline: each, innovation: each, self_criticism: each, results: tasks };
+}
+
+export const fullText = (level: string, points: Record<string, number>, revision: number, extra: Record<string, unknown> = {}) => ({
+  revision,
+  reviewForm: '2C',
+  strengths: 'Tham gia đầy đủ sinh hoạt chi bộ, hoàn thành nhiệm vụ được giao.',
+  shortcomings: 'Có lúc còn chậm báo cáo tiến độ.',
+  causes: 'Chưa sắp xếp thời gian hợp lý.',
+  previousFixes: 'Đã khắc phục việc đến muộn sinh hoạt.',
+  remedies: 'Lập lịch công việc hằng tuần, báo cáo đúng hạn.',
+  points,
+  selfLevel: level,
+  selfLevelReason: null,
+  ...extra,
+});
+
+forEachDialect((dialect) => {
+  describe('reviews: a period, a member\'s self-review, the committee\'s decisions and the quota', () => {
+    const t = useTestApp(dialect);
+    const call = requester(t);
+    const { home, staff } = useStaffedCommune(t, { cells: 2, membersPerCell: 6 });
+    const as = (role: 'committee' | 'secretary' | 'member' | 'office' | 'otherSecretary' | 'inspection') => staff()[role].cookie;
+    const cell = () => home().cells[0]!;
+
+    async function openPeriod(year: number): Promise<PeriodDetail> {
+      const res = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'year', year, steps: reviewSteps(year) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as PeriodDetail;
+    }
+        const detail = async (id: string, who: string) => (await call('GET', `/api/reviews/${id}`, who)).json() as ReviewDetail;
+
+    it('opens a period with a review for every member and each cell; steps must be the rules\' steps in their order', async () => {
+      const wrongOrder = reviewSteps(YEAR - 3).map((s) => (s.code === 'publish' ? { ...s, dueOn: `${YEAR - 3}-12-01` } : s));
+      const res = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'year', year: YEAR - 3, steps: wrongOrder });
+      expect(res.statusCode).toBe(400);
+      expect(fieldsOf(res)).toEqual(['steps.5.dueOn']);
+      const missing = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'year', year: YEAR - 3, steps: reviewSteps(YEAR - 3).slice(1) });
+      expect(fieldsOf(missing)).toEqual(['steps']);
+      const unknown = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'year', year: YEAR - 3, steps: [...reviewSteps(YEAR - 3), { code: 'vote', dueOn: `${YEAR - 3}-12-30` }] });
+      expect(fieldsOf(unknown)).toEqual(['steps.6.code']);
+      const quarterless = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'quarter', year: YEAR - 3, steps: reviewSteps(YEAR - 3) });
+      expect(fieldsOf(quarterless)).toEqual(['quarter']);
+      const cellUnit = await call('POST', '/api/review-periods', as('committee'), { unitId: cell().id, kind: 'year', year: YEAR - 3, steps: reviewSteps(YEAR - 3) });
+      expect(fieldsOf(cellUnit)).toEqual(['unitId']);
+
+      const p = await openPeriod(YEAR - 3);
+      const members = home().cells.reduce((n, c) => n + c.members.length, 0);
+      expect(p.counts).toEqual({ reviews: members + home().cells.length, drafts: members + home().cells.length, submitted: 0, proposed: 0, decided: 0 });
+      expect(p.cells.map((c) => c.members)).toEqual(home().cells.map((c) => c.members.length));
+      expect(p.steps.map((s) => s.code)).toEqual(reviewSteps(YEAR).map((s) => s.code));
+      expect(p.unconfirmed.length).toBeGreaterThan(0);
+      expect(await lastAudit(t())).toMatchObject({ action: 'review_period.open', record_id: p.id });
+      const again = await call('POST', '/api/review-periods', as('committee'), { unitId: home().id, kind: 'year', year: YEAR - 3, steps: reviewSteps(YEAR - 3) });
+      expect(again.statusCode).toBe(409);
+
+      const secretaryView = (await call('GET', `/api/review-periods/${p.id}`, as('secretary'))).json() as PeriodDetail;
+      expect(secretaryView.cells.map((c) => c.unitId)).toEqual([cell().id]);
+      expect(secretaryView.actions).toEqual([]);
+    });
+
+    it('a member writes and submits their self-review; points stay in the framework; the secretary reads it (logged)', async () => {
+      await openPeriod(YEAR - 2);
+      const mine = (await call('GET', '/api/me/reviews', as('member'))).json() as MyReviewsResponse;
+      const review = mine.items.find((i) => i.periodTitle.includes(String(YEAR - 2)))!;
+      expect(review).toMatchObject({ status: 'draft', memberId: staff().member.memberId, unitId: cell().id });
+      const d = await detail(review.id, as('member'));
+      expect(d.actions).toEqual(['write', 'submit']);
+      expect(d.forms.map((f) => f.code)).toEqual(['2A', '2B', '2C']);
+      expect(d.levels.map((l) => l.code)).toEqual(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
+
+      const put = (body: unknown) => call('PUT', `/api/reviews/${review.id}/self-assessment`, as('member'), body);
+      expect(fieldsOf(await put(fullText('HTTNV', { politics: 31 }, 0)))).toEqual(['points.politics']);
+      expect(fieldsOf(await put(fullText('HTTNV', { politics: 20, discipline: 11 }, 0)))).toEqual(['points.common']);
+      expect(fieldsOf(await put(fullText('HTTNV', { nonsense: 1 }, 0)))).toEqual(['points.nonsense']);
+      expect(fieldsOf(await put(fullText('HTTNV', {}, 0, { reviewForm: '01' })))).toEqual(['reviewForm']);
+      expect(fieldsOf(await put(fullText('GIOI', {}, 0)))).toEqual(['selfLevel']);
+
+      const empty = await put({ ...fullText('HTTNV', { politics: 5 }, 0), strengths: '', remedies: '' });
+      expect(empty.statusCode, empty.body).toBe(200);
+      expect(empty.json()).toMatchObject({ revision: 1, scoreTotal: 5 });
+      expect((await put(fullText('HTTNV', {}, 0))).statusCode).toBe(409);
+      const early = await call('POST', `/api/reviews/${review.id}/submit`, as('member'));
+      // 5 points cannot be Hoàn thành tốt: without a reason, the level is one more problem.
+      expect(fieldsOf(early)).toEqual(['strengths', 'remedies', 'points.discipline', 'points.innovation', 'points.self_criticism', 'points.results', 'selfLevelReason']);
+
+      const saved = await put(fullText('HTTNV', pointsFor(80), 1));
+      expect(saved.json()).toMatchObject({ revision: 2, scoreTotal: 80 });
+      expect(saved.json().levels.find((l: { code: string }) => l.code === 'HTXSNV')).toMatchObject({ allowed: false, reasons: expect.arrayContaining([expect.objectContaining({ key: 'score', count: 80, limit: 90 })]) });
+      expect(await lastAudit(t())).toMatchObject({ action: 'review.save_draft', record_id: review.id });
+
+      expect((await call('GET', `/api/reviews/${review.id}`, as('otherSecretary'))).statusCode).toBe(404);
+      // The office reads no reviews; being a member too, it gets what any member gets for another's: missing.
+      expect((await call('GET', `/api/reviews/${review.id}`, as('office'))).statusCode).toBe(404);
+      expect((await call('PUT', `/api/reviews/${review.id}/self-assessment`, as('secretary'), fullText('HTTNV', pointsFor(80), 2))).statusCode).toBe(403);
+
+      const submitted = await call('POST', `/api/reviews/${review.id}/submit`, as('member'));
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      expect(submitted.json()).toMatchObject({ status: 'submitted', selfLevel: 'HTTNV', scoreTotal: 80, actions: [] });
+      expect(await lastAudit(t())).toMatchObject({ action: 'review.submit' });
+      expect((await put(fullText('HTTNV', pointsFor(80), 3))).statusCode).toBe(409);
+
+      const bySecretary = await call('GET', `/api/reviews/${review.id}`, as('secretary'));
+      expect(bySecretary.statusCode).toBe(200);
+      expect(bySecretary.json().actions).toEqual(['comment', 'vote', 'propose']);
+      expect(await lastAudit(t())).toMatchObject({ action: 'read.review', record_id: review.id });
+    });
+
+    it('the committee decides; a change needs a reason and is a new version; going over the quota needs a written reason', async () => {
+      const p = await openPeriod(YEAR - 1);
+      const all = (await call('GET', `/api/review-periods/${p.id}`, as('committee'))).json() as PeriodDetail;
+      expect(all.actions).toEqual(['decide', 'manage']);
+      // Five members of the first cell submit: four propose "good", one "excellent".
+      const reviews = (await t().db.db.selectFrom('reviews').select(['id', 'member_id']).where('period_id', '=', p.id).where('unit_id', '=', cell().id).where('subject_kind', '=', 'member').execute()).slice(0, 5);
+      for (const [i, r] of reviews.entries()) {
+        await t().db.db.updateTable('reviews').set({ status: 'submitted', points_json: JSON.stringify(pointsFor(i === 0 ? 95 : 80)), self_level: i === 0 ? 'HTXSNV' : 'HTTNV', evidence_json: JSON.stringify({ from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31`, figures: [], taskOutcomes: { onTime: 3, late: 0, exceeded: 2, notDone: 0 }, unfixedShortcomings: 0, detected: { discipline: [], leadershipDiscipline: [] } }) }).where('id', '=', r.id).execute();
+      }
+      const decide = (body: unknown) => call('POST', `/api/review-periods/${p.id}/decisions`, as('committee'), body);
+      expect((await call('POST', `/api/review-periods/${p.id}/decisions`, as('secretary'), { decisions: [{ reviewId: reviews[1]!.id, level: 'HTTNV' }] })).statusCode).toBe(403);
+      expect((await call('POST', `/api/review-periods/${p.id}/decisions`, as('office'), { decisions: [{ reviewId: reviews[1]!.id, level: 'HTTNV' }] })).statusCode).toBe(403);
+      const draft = (await t().db.db.selectFrom('reviews').select('id').where('period_id', '=', p.id).where('status', '=', 'draft').where('subject_kind', '=', 'member').executeTakeFirstOrThrow()).id;
+      expect(fieldsOf(await decide({ decisions: [{ reviewId: draft, level: 'HTTNV' }, { reviewId: reviews[1]!.id, level: 'XX' }] }))).toEqual(['decisions.0.reviewId', 'decisions.1.level']);
+
+      const good = await decide({ decisions: reviews.slice(1).map((r) => ({ reviewId: r.id, level: 'HTTNV' })) });
+      expect(good.statusCode, good.body).toBe(200);
+      expect(good.json().quota).toMatchObject({ good: 4, excellent: 0, limit: 0, over: 0 });
+      // 20 % of 4 rated good is 0.8: no one may be rated excellent without a written reason.
+      const over = await decide({ decisions: [{ reviewId: reviews[0]!.id, level: 'HTXSNV' }] });
+      expect(fieldsOf(over)).toEqual(['overQuotaReason']);
+      expect(over.json().error.fields[0].message).toContain('tối đa 0');
+      const reason = 'Đồng chí có thành tích xuất sắc trong phong trào xây dựng nông thôn mới, được tỉnh khen thưởng.';
+      const withReason = await decide({ decisions: [{ reviewId: reviews[0]!.id, level: 'HTXSNV' }], overQuotaReason: reason });
+      expect(withReason.statusCode, withReason.body).toBe(200);
+      expect(withReason.json().quota).toMatchObject({ excellent: 1, good: 4, limit: 0, over: 1, overReasons: [expect.objectContaining({ reason })] });
+      expect(await lastAudit(t())).toMatchObject({ action: 'review.decide', record_id: reviews[0]!.id });
+
+      expect(fieldsOf(await decide({ decisions: [{ reviewId: reviews[1]!.id, level: 'HTNV' }] }))).toEqual(['decisions.0.reason']);
+      const changed = await decide({ decisions: [{ reviewId: reviews[1]!.id, level: 'HTNV', reason: 'Chi bộ phát hiện thêm nhiệm vụ chậm tiến độ.' }] });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const history = await detail(reviews[1]!.id, as('committee'));
+      expect(history.decisions.map((d) => [d.version, d.level])).toEqual([
+        [2, 'HTNV'],
+        [1, 'HTTNV'],
+      ]);
+      expect(history.decidedLevel).toBe('HTNV');
+
+      // The member sees their level on their page and the cell's published levels.
+      const member = reviews.findIndex((r) => r.member_id === staff().member.memberId);
+      const mine = ((await call('GET', '/api/me/reviews', as('member'))).json() as MyReviewsResponse).items.find((i) => i.periodId === p.id)!;
+      expect(mine.decision?.level ?? null).toBe(member >= 0 ? (member === 0 ? 'HTXSNV' : member === 1 ? 'HTNV' : 'HTTNV') : null);
+      const ratings = await call('GET', `/api/units/${cell().id}/ratings?year=${YEAR - 1}`, as('member'));
+      expect(ratings.statusCode, ratings.body).toBe(200);
+      expect(ratings.json().counts).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1 });
+      expect((await call('GET', `/api/units/${home().id}/ratings?year=${YEAR - 1}`, as('member'))).statusCode).toBe(404);
+      const commune = (await call('GET', `/api/units/${home().id}/ratings?year=${YEAR}`, as('committee'))).json();
+      expect(commune.lastYear.counts).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1 });
+    });
+  });
+});
