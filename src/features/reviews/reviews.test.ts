@@ -151,5 +151,30 @@ forEachDialect((dialect) => {
       const commune = (await call('GET', `/api/units/${home().id}/ratings?year=${YEAR}`, as('committee'))).json();
       expect(commune.lastYear.counts).toEqual({ HTXSNV: 1, HTTNV: 3, HTNV: 1 });
     });
+
+    it('the cell\'s committee writes the collective report (Mẫu 01) counting its members\' reviews; the committee rates the cell', async () => {
+      const p = await openPeriod(YEAR - 4);
+      const collective = p.cells.find((c) => c.unitId === cell().id)!.collective!;
+      expect(collective.status).toBe('draft');
+      expect((await call('GET', `/api/reviews/${collective.reviewId}`, as('member'))).statusCode).toBe(404);
+      const d = await detail(collective.reviewId, as('secretary'));
+      expect(d).toMatchObject({ subjectKind: 'collective', reviewForm: '01', actions: ['write', 'submit', 'comment', 'vote', 'propose'] });
+      expect(d.forms.map((f) => f.code)).toEqual(['01']);
+      const members = d.evidence.figures.find((f) => f.key === 'reviews_submitted')!;
+      expect(members).toMatchObject({ section: 'members', value: 0, of: cell().members.length });
+      expect(fieldsOf(await call('PUT', `/api/reviews/${collective.reviewId}/self-assessment`, as('secretary'), fullText('HTTNV', pointsFor(85), 0)))).toEqual(['reviewForm']);
+      const saved = await call('PUT', `/api/reviews/${collective.reviewId}/self-assessment`, as('secretary'), fullText('HTTNV', pointsFor(85), 0, { reviewForm: '01' }));
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect((await call('PUT', `/api/reviews/${collective.reviewId}/self-assessment`, as('otherSecretary'), fullText('HTTNV', pointsFor(85), 1, { reviewForm: '01' }))).statusCode).toBe(404);
+      const submitted = await call('POST', `/api/reviews/${collective.reviewId}/submit`, as('secretary'));
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const decided = await call('POST', `/api/review-periods/${p.id}/decisions`, as('committee'), { decisions: [{ reviewId: collective.reviewId, level: 'HTTNV' }] });
+      expect(decided.statusCode, decided.body).toBe(200);
+      expect((decided.json() as PeriodDetail).cells.find((c) => c.unitId === cell().id)!.collective).toMatchObject({ decidedLevel: 'HTTNV' });
+      // A cell's level is no member's: the quota counts members only.
+      expect((decided.json() as PeriodDetail).quota).toMatchObject({ good: 0, excellent: 0 });
+      const ratings = (await call('GET', `/api/units/${home().id}/ratings?year=${YEAR - 4}`, as('inspection'))).json();
+      expect(ratings.cells).toEqual([expect.objectContaining({ unitId: cell().id, collectiveLevel: 'HTTNV', members: [] })]);
+    });
   });
 });

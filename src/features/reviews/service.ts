@@ -208,7 +208,21 @@ export async function evidenceOf(db: Db, r: ReviewRow, p: PeriodRow): Promise<Re
   if (r.evidence_json) return JSON.parse(r.evidence_json) as ReviewEvidence;
   const { from, to } = periodRange(p);
   const today = todayInVietnam();
-  return r.subject_kind === 'member' ? memberEvidence(db, { memberId: r.member_id!, from, to, today }) : cellEvidence(db, { unitId: r.unit_id, from, to, today });
+  if (r.subject_kind === 'member') return memberEvidence(db, { memberId: r.member_id!, from, to, today });
+  const evidence = await cellEvidence(db, { unitId: r.unit_id, from, to, today });
+  return { ...evidence, figures: [...evidence.figures, ...membersFigures(await repo.reviewsOfPeriod(db, p.id, r.unit_path))] };
+}
+
+/** A cell's collective report counts its members' reviews: how many submitted, and the levels decided. */
+function membersFigures(reviews: readonly ReviewRow[]): ReviewEvidence['figures'] {
+  const members = reviews.filter((m) => m.subject_kind === 'member');
+  const item = (m: ReviewRow, tag: string | null) => ({ id: m.id, label: m.member_name ?? '', date: m.submitted_at?.slice(0, 10) ?? null, href: `/reviews/${m.id}`, tag });
+  const submitted = members.filter((m) => m.status === 'submitted');
+  const decided = members.filter((m) => m.decided_level !== null);
+  return [
+    { section: 'members', key: 'reviews_submitted', value: submitted.length, of: members.length, href: null, items: submitted.map((m) => item(m, m.self_level)) },
+    { section: 'members', key: 'levels_decided', value: decided.length, of: members.length, href: null, items: decided.map((m) => item(m, m.decided_level)) },
+  ];
 }
 
 async function loadReview(db: Db, actor: Actor, id: string, authorizeFor: (actor: Actor, r: ReviewRow | undefined) => void) {
