@@ -210,9 +210,10 @@ forEachDialect((dialect) => {
       expect(midYear.taskOutcomes.late).toBe(2);
 
       expect(values(e, 'commitments')).toEqual({ total: 4, evaluated: 3, achieved: 1, exceeded: 1, not_achieved: 1 });
-      expect(fig(e, 'commitments', 'achieved')).toMatchObject({ of: 4, href: `/units/${cell().id}/commitments?year=${YEAR}`, items: [{ id: made.achieved, tag: 'achieved' }] });
+      expect(fig(e, 'commitments', 'achieved')).toMatchObject({ of: 4, href: `/units/${cell().id}/commitments?year=${YEAR}`, items: [{ id: made.achieved, tag: 'achieved', href: `/units/${cell().id}/commitments?year=${YEAR}` }] });
 
-      expect(fig(e, 'self_examination', 'submitted')).toMatchObject({ value: 1, items: [{ id: made.exam, label: `Năm ${YEAR}`, href: `/self-examinations/${made.exam}`, tag: 'submitted' }] });
+      // Submitted today, as a day in Vietnam (the stored instant's UTC day is another one half the day).
+      expect(fig(e, 'self_examination', 'submitted')).toMatchObject({ value: 1, items: [{ id: made.exam, label: `Năm ${YEAR}`, date: TODAY, href: `/self-examinations/${made.exam}`, tag: 'submitted' }] });
 
       // Correction items due in the year; unfixed shortcomings also carry the year before's.
       expect(values(e, 'corrections')).toEqual({ due: 3, fixed_on_time: 1, fixed_late: 1, unfixed: 1, overdue: 1, unfixed_shortcomings: 2 });

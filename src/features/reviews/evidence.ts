@@ -62,6 +62,7 @@ import {
   statsPeriod,
 } from '../../domain/self-examination.js';
 import { handDownDelayDays, isOverdue, taskCounts } from '../../domain/tasks.js';
+import { localDate } from '../../domain/vietnam-time.js';
 import type { SelfExamPeriodKind } from '../../shared/enums.js';
 import { memberIdsWithRoleAt } from '../accounts/lookup.js';
 import { commitmentsOfMember, commitmentsOfYear, type CommitmentRow } from '../commitments/lookup.js';
@@ -85,7 +86,7 @@ interface Range {
 }
 
 /** A cell's commitments can run to hundreds (every member's pledge lines): a figure lists at most this many. */
-export const EVIDENCE_ITEM_CAP = 200;
+const EVIDENCE_ITEM_CAP = 200;
 
 /** The roles that make a member one of a cell's leaders (chi ủy viên, bí thư). */
 const CELL_LEADER_ROLES = ['cell_committee', 'cell_secretary'] as const;
@@ -139,9 +140,12 @@ function taskFigures(rows: readonly TaskRow[], today: string, listHref: ((status
 
 // --- commitments -----------------------------------------------------------------------------------
 
+/** The commitments page of the unit a commitment was registered in shows it (there is no page of one commitment alone). */
+const commitmentsPage = (unitId: string, year: number) => `/units/${unitId}/commitments?year=${year}`;
+
 function commitmentFigures(rows: readonly CommitmentRow[], href: string) {
   const counts = countCommitments(rows.map((c) => ({ confirmedAt: c.confirmed_at, result: c.result })));
-  const items = rows.map((c) => item(c.id, c.title, null, href, c.result ?? (c.confirmed_at ? 'confirmed' : 'unconfirmed')));
+  const items = rows.map((c) => item(c.id, c.title, null, commitmentsPage(c.unit_id, Number(c.year)), c.result ?? (c.confirmed_at ? 'confirmed' : 'unconfirmed')));
   const tagged = (tag: string) => items.filter((i) => i.tag === tag);
   return [
     figure('commitments', 'total', items, null, href, counts.total),
@@ -158,6 +162,9 @@ function commitmentFigures(rows: readonly CommitmentRow[], href: string) {
 const decisionItem = (d: DisciplineRow, label: string) => item(d.id, label, d.decided_on, `/members/${d.member_id}`, d.form_code);
 
 const between = (date: string, r: { from: string; to: string }) => date >= r.from && date <= r.to;
+
+/** The Vietnam date a self-examination was submitted (stored as an instant). */
+const submittedOn = (at: string | null) => (at === null ? null : localDate(at));
 
 const selfExamLabel = (e: { period_kind: string; year: number; quarter: number | null }) =>
   periodLabelVi({ kind: e.period_kind as SelfExamPeriodKind, year: Number(e.year), quarter: e.quarter === null ? null : Number(e.quarter), meetingId: null });
@@ -233,11 +240,11 @@ export async function memberEvidence(db: Db, q: { memberId: string; from: string
     figures: [
       ...meetingFigures,
       ...taskPart.figures,
-      ...commitmentFigures(commitments, `/units/${member.unit_id}/commitments?year=${year}`),
+      ...commitmentFigures(commitments, commitmentsPage(member.unit_id, year)),
       figure(
         'self_examination',
         'submitted',
-        exams.filter((e) => e.status !== 'draft').map((e) => item(e.id, selfExamLabel(e), e.submitted_at?.slice(0, 10) ?? null, `/self-examinations/${e.id}`, e.status)),
+        exams.filter((e) => e.status !== 'draft').map((e) => item(e.id, selfExamLabel(e), submittedOn(e.submitted_at), `/self-examinations/${e.id}`, e.status)),
         null,
       ),
       ...correctionFigures,
@@ -308,11 +315,11 @@ export async function cellEvidence(db: Db, q: { unitId: string; from: string; to
       ...taskPart.figures,
       figure('tasks', 'hand_downs', handedDown, null),
       figure('tasks', 'hand_downs_delayed', handedDown.filter((i) => i.tag === 'delayed'), handedDown.length),
-      ...commitmentFigures(commitments, `/units/${unit.id}/commitments?year=${year}`),
+      ...commitmentFigures(commitments, commitmentsPage(unit.id, year)),
       figure(
         'self_examination',
         'coverage',
-        counted.map((e) => item(e.id, names.get(e.member_id) ?? '', e.submitted_at?.slice(0, 10) ?? null, `/self-examinations/${e.id}`, e.status)),
+        counted.map((e) => item(e.id, names.get(e.member_id) ?? '', submittedOn(e.submitted_at), `/self-examinations/${e.id}`, e.status)),
         members.length,
         `/units/${unit.id}/tu-soi?period=${period}`,
       ),
