@@ -85,6 +85,22 @@ export function periodKeysOf(period: string): { year: number; keys: string[]; th
   return { year, keys: [`Y${year}`, `Q${year}-1`, `Q${year}-2`, `Q${year}-3`, `Q${year}-4`], thematic: true };
 }
 
+/**
+ * The self-examination that counts for each active member in a period: the most advanced of
+ * theirs (reviewed > submitted > draft). Boards and the yearly review count submissions by it.
+ */
+export function countedExamPerMember<T extends { status: string }>(exams: readonly T[], memberOf: (exam: T) => string, active: ReadonlySet<string>): Map<string, T> {
+  const rank = (s: string) => (s === 'reviewed' ? 3 : s === 'submitted' ? 2 : 1);
+  const best = new Map<string, T>();
+  for (const e of exams) {
+    const member = memberOf(e);
+    if (!active.has(member)) continue;
+    const seen = best.get(member);
+    if (!seen || rank(e.status) > rank(seen.status)) best.set(member, e);
+  }
+  return best;
+}
+
 export interface PlanItemState {
   status: PlanItemStatus | string;
   deadline: string;

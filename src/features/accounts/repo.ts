@@ -83,6 +83,24 @@ export async function searchAccounts(db: Kysely<Database>, scopePaths: string[],
 }
 
 /**
+ * The members whose accounts hold one of `roles` over the unit itself (a cell's committee and
+ * secretary): the rating reads who led a cell. Disabled accounts count — they held the post.
+ */
+export async function memberIdsWithRoleAt(db: Kysely<Database>, unitId: string, roles: readonly string[]): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_assignments as r')
+    .innerJoin('accounts as a', 'a.id', 'r.account_id')
+    .select('a.member_id')
+    .distinct()
+    .where('r.unit_id', '=', unitId)
+    .where('r.role', 'in', [...roles])
+    .where('a.member_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.member_id!);
+}
+
+/**
  * "Holds a post" (cách chức needs one): the member's account holds a role other than a plain
  * member's. Read by discipline (through lookup.ts).
  */

@@ -65,18 +65,26 @@ export function itemsOfMemberYears(db: Db, memberId: string, years: readonly num
     .execute();
 }
 
-/** A member's items not yet verified as fixed with a deadline on or before `by`, soonest first. */
-export function unfinishedItemsOfMember(db: Db, memberId: string, by: string) {
+/** A member's items with a deadline on or before `by`, soonest first. */
+function memberItemsDueBy(db: Db, memberId: string, by: string) {
   return db
     .selectFrom('correction_plan_items as i')
     .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
     .where('i.member_id', '=', memberId)
-    .where('i.status', '<>', 'fixed')
     .where('i.deadline', '<=', by)
-    .select(['i.id', 'i.plan_id', 'p.year', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on'])
+    .select(['i.id', 'i.plan_id', 'p.year', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on', 'i.source_kind'])
     .orderBy('i.deadline')
-    .orderBy('i.position')
-    .execute();
+    .orderBy('i.position');
+}
+
+/** A member's items not yet verified as fixed with a deadline on or before `by`, soonest first. */
+export function unfinishedItemsOfMember(db: Db, memberId: string, by: string) {
+  return memberItemsDueBy(db, memberId, by).where('i.status', '<>', 'fixed').execute();
+}
+
+/** All of a member's items (of any plan year, in any state) due on or before `by`, soonest first. */
+export function itemsOfMemberDueBy(db: Db, memberId: string, by: string) {
+  return memberItemsDueBy(db, memberId, by).execute();
 }
 
 function subtreeItems(db: Db, unitPath: string) {

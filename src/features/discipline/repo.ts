@@ -33,7 +33,12 @@ export function disciplineOfMember(db: Db, memberId: string, year?: number): Pro
 
 /** Decisions of a year (by the decision date) about members of a subtree's cells, newest first. */
 export function decisionsInSubtree(db: Db, unitPath: string, year: number): Promise<DisciplineRow[]> {
-  return newestFirst(selectDecisions(db).where(inSubtree('u.path', unitPath)).where('d.decided_on', '>=', inYear(year)[0]).where('d.decided_on', '<=', inYear(year)[1])).execute();
+  return decisionsInSubtreeBetween(db, unitPath, ...inYear(year));
+}
+
+/** Decisions dated within [from, to] about members of a subtree's cells, newest first. */
+export function decisionsInSubtreeBetween(db: Db, unitPath: string, from: string, to: string): Promise<DisciplineRow[]> {
+  return newestFirst(selectDecisions(db).where(inSubtree('u.path', unitPath)).where('d.decided_on', '>=', from).where('d.decided_on', '<=', to)).execute();
 }
 
 /** The members of a subtree disciplined in a year (by the decision date), each with how many decisions and their forms. */

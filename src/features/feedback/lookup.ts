@@ -2,4 +2,4 @@
  * What other features may read of the feedback (góp ý): counts in a subtree and what waits for
  * an answer there (the tự soi boards show them). The feedback feature's door for reads.
  */
-export { awaitingInSubtree, countsInSubtree } from './repo.js';
+export { awaitingInSubtree, countsInSubtree, receivedBetween } from './repo.js';

@@ -56,8 +56,17 @@ export function updateFeedback(db: Db, id: string, patch: Partial<FeedbackTable>
 }
 
 /** Feedback the member received (never grave: that goes to the cell committee and UBKT only), newest first. */
+function received(db: Db, memberId: string) {
+  return selectFeedback(db).where('f.receiver_member_id', '=', memberId).where('f.grave', '=', 0).orderBy('f.given_on', 'desc').orderBy('f.id', 'desc');
+}
+
 export function receivedBy(db: Db, memberId: string, limit = 100): Promise<FeedbackRow[]> {
-  return selectFeedback(db).where('f.receiver_member_id', '=', memberId).where('f.grave', '=', 0).orderBy('f.given_on', 'desc').orderBy('f.id', 'desc').limit(limit).execute();
+  return received(db, memberId).limit(limit).execute();
+}
+
+/** What `receivedBy` lists, given within [from, to] (the yearly review's evidence). */
+export function receivedBetween(db: Db, memberId: string, from: string, to: string): Promise<FeedbackRow[]> {
+  return received(db, memberId).where('f.given_on', '>=', from).where('f.given_on', '<=', to).execute();
 }
 
 /** Feedback the member gave under their name (anonymous feedback has no link to find it by). */

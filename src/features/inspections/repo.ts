@@ -203,6 +203,39 @@ export function recommendationsOf(db: Db, inspectionIds: readonly string[]): Pro
     .execute();
 }
 
+/**
+ * Cases about a member (`memberId`), or about a unit itself and not one of its members
+ * (`unitId`), concluded within [from, to], by conclusion date: the yearly review's evidence.
+ */
+export function casesConcludedAbout(db: Db, subject: { memberId: string } | { unitId: string }, from: string, to: string) {
+  return db
+    .selectFrom('inspections as c')
+    .innerJoin('inspection_conclusions as k', 'k.inspection_id', 'c.id')
+    .select(['c.id', 'c.title', 'c.kind_code', 'c.status', 'c.verdict', 'k.concluded_on', 'k.signs_of_violation'])
+    .where((eb) => ('memberId' in subject ? eb('c.subject_member_id', '=', subject.memberId) : eb.and([eb('c.subject_unit_id', '=', subject.unitId), eb('c.subject_member_id', 'is', null)])))
+    .where('k.concluded_on', '>=', from)
+    .where('k.concluded_on', '<=', to)
+    .orderBy('k.concluded_on')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Recommendations to a unit itself (cases about it, not a member) from conclusions up to `by`, not yet verified fixed. */
+export function openRecommendationsAbout(db: Db, unitId: string, by: string) {
+  return db
+    .selectFrom('inspection_recommendations as r')
+    .innerJoin('inspections as c', 'c.id', 'r.inspection_id')
+    .innerJoin('inspection_conclusions as k', 'k.inspection_id', 'c.id')
+    .select(['r.id', 'r.inspection_id', 'r.text', 'r.deadline', 'r.status', 'r.task_id'])
+    .where('c.subject_unit_id', '=', unitId)
+    .where('c.subject_member_id', 'is', null)
+    .where('k.concluded_on', '<=', by)
+    .where('r.status', '<>', 'fixed')
+    .orderBy('r.deadline')
+    .orderBy('r.id')
+    .execute();
+}
+
 export function findRecommendation(db: Db, id: string): Promise<InspectionRecommendationTable | undefined> {
   return db.selectFrom('inspection_recommendations').selectAll().where('id', '=', id).executeTakeFirst();
 }

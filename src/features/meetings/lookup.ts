@@ -1,6 +1,9 @@
 /**
  * What other features may read of the meetings (sinh hoạt chi bộ): one meeting with its unit,
- * and a cell's thematic meetings in a period (a self-examination may be written before one).
+ * a cell's thematic meetings in a period (a self-examination may be written before one), and
+ * for the yearly review a cell's meetings of the period, its attendance total and a member's
+ * own attendance record (the very figures the attendance reports show).
  * The meetings feature's door for reads; its repos stay its own.
  */
-export { findMeeting, thematicMeetingsOf, type MeetingWithUnit } from './repo.js';
+export { cellMeetingsIn, findMeeting, thematicMeetingsOf, type MeetingWithUnit } from './repo.js';
+export { memberAttendanceRecord, unitAttendanceTotal } from './reports.js';

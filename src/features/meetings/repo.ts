@@ -200,6 +200,19 @@ export function meetingDates(db: Kysely<Database>, unitId: string, from: string,
     .execute();
 }
 
+/** A cell's meetings dated within [from, to], oldest first, with their kind and state. */
+export function cellMeetingsIn(db: Kysely<Database>, unitId: string, from: string, to: string) {
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'meeting_date', 'kind', 'topic', 'status', 'att_pending'])
+    .where('unit_id', '=', unitId)
+    .where('meeting_date', '>=', from)
+    .where('meeting_date', '<=', to)
+    .orderBy('meeting_date')
+    .orderBy('id')
+    .execute();
+}
+
 /** A cell's thematic meetings (sinh hoạt chuyên đề) dated within [from, to], soonest first. */
 export function thematicMeetingsOf(db: Kysely<Database>, unitId: string, from: string, to: string) {
   return db

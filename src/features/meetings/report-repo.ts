@@ -82,13 +82,16 @@ export async function tallyByCellAndMonth(db: Kysely<Database>, q: { unitPath: s
   });
 }
 
-/** A member's own meetings in a period, newest first. */
-export function memberMeetings(db: Kysely<Database>, memberId: string, from: string, to: string) {
+/**
+ * A member's own meetings in a period, newest first, each marked `complete` (1) when its
+ * attendance counts in reports (`completeMeeting` on `today`).
+ */
+export function memberMeetings(db: Kysely<Database>, memberId: string, from: string, to: string, today: string) {
   return db
     .selectFrom('meeting_participants as p')
     .innerJoin('meetings as mt', 'mt.id', 'p.meeting_id')
     .innerJoin('units as u', 'u.id', 'mt.unit_id')
-    .select([
+    .select((eb) => [
       'mt.id as meeting_id',
       'mt.meeting_date',
       'mt.kind',
@@ -98,6 +101,7 @@ export function memberMeetings(db: Kysely<Database>, memberId: string, from: str
       'p.status',
       'p.late_minutes',
       'p.reason',
+      eb.case().when(completeMeeting(eb, today)).then(1).else(0).end().as('complete'),
     ])
     .where('p.member_id', '=', memberId)
     .where('mt.meeting_date', '>=', from)

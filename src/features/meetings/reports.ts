@@ -1,5 +1,7 @@
 /** Attendance statistics: a unit's months, cells and members, and a member's own record, over a period. */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
+import type { Database } from '../../db/schema.js';
 import { fieldError } from '../../core/errors.js';
 import type { Actor } from '../../domain/policy.js';
 import {
@@ -50,6 +52,15 @@ function totalAndMonths(months: Map<string, AttendanceCounts>, from: string, to:
     total: withRates(sumAll(months.values())),
     months: monthsBetween(from, to).map((month) => ({ month, ...withRates(months.get(month) ?? emptyCounts()) })),
   };
+}
+
+/**
+ * A unit's attendance over [from, to] summed from its complete meetings' tallies: the `total` its
+ * attendance report shows (the yearly review's evidence for a cell reads it).
+ */
+export async function unitAttendanceTotal(db: Kysely<Database>, unitPath: string, range: { from: string; to: string; today: string }) {
+  const rows = await reportRepo.tallyByCellAndMonth(db, { unitPath, ...range });
+  return withRates(sumAll(rows.map((row) => repo.countsOfTally(row))));
 }
 
 export async function unitAttendanceStats(
@@ -105,27 +116,20 @@ export async function unitAttendanceStats(
   };
 }
 
-export async function memberAttendanceStats(
-  ctx: AppContext,
-  actor: Actor,
-  memberId: string,
-  query: { from?: string | undefined; to?: string | undefined },
-): Promise<MemberAttendanceStats> {
-  const { db } = ctx.handle;
-  const member = await findMemberWithUnit(db, memberId);
-  authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
-  const { from, to } = period(query);
+/**
+ * A member's own attendance over [from, to]: the totals and months of complete meetings (as every
+ * report counts them) and each meeting of the period with how they attended, `complete` marking
+ * the meetings the totals count. The member's report and the yearly review's evidence both read
+ * this, so their figures cannot differ.
+ */
+export async function memberAttendanceRecord(db: Kysely<Database>, memberId: string, range: { from: string; to: string; today: string }) {
+  const { from, to, today } = range;
   const [byMonth, meetings] = await Promise.all([
-    reportRepo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month', today: todayInVietnam() }),
-    reportRepo.memberMeetings(db, memberId, from, to),
+    reportRepo.attendanceBuckets(db, { memberId, from, to, groupBy: 'month', today }),
+    reportRepo.memberMeetings(db, memberId, from, to, today),
   ]);
-  const months = tally(byMonth);
   return {
-    memberId,
-    fullName: member!.full_name,
-    from,
-    to,
-    ...totalAndMonths(months, from, to),
+    ...totalAndMonths(tally(byMonth), from, to),
     meetings: meetings.map((m) => ({
       meetingId: m.meeting_id,
       date: m.meeting_date,
@@ -136,6 +140,29 @@ export async function memberAttendanceStats(
       status: m.status as AttendanceStatus,
       lateMinutes: m.late_minutes,
       reason: m.reason,
+      complete: Number(m.complete) === 1,
     })),
+  };
+}
+
+export async function memberAttendanceStats(
+  ctx: AppContext,
+  actor: Actor,
+  memberId: string,
+  query: { from?: string | undefined; to?: string | undefined },
+): Promise<MemberAttendanceStats> {
+  const { db } = ctx.handle;
+  const member = await findMemberWithUnit(db, memberId);
+  authorizeMemberAttendance(actor, member ? { id: member.id, unit_path: member.unit_path } : undefined);
+  const { from, to } = period(query);
+  const record = await memberAttendanceRecord(db, memberId, { from, to, today: todayInVietnam() });
+  return {
+    memberId,
+    fullName: member!.full_name,
+    from,
+    to,
+    total: record.total,
+    months: record.months,
+    meetings: record.meetings.map(({ complete: _complete, ...m }) => m),
   };
 }

@@ -79,16 +79,24 @@ export async function markCounts(db: Db, examIds: readonly string[]): Promise<Ma
   return out;
 }
 
-/** Self-examinations of a subtree for a period (its period keys, and thematic ones of that year when asked). */
-export function examsInSubtree(db: Db, unitPath: string, year: number, keys: readonly string[], thematic: boolean) {
+/** Self-examinations of a period: its period keys, and thematic ones of that year when asked. */
+function examsOfPeriod(db: Db, year: number, keys: readonly string[], thematic: boolean) {
   return db
     .selectFrom('self_examinations as s')
     .innerJoin('units as u', 'u.id', 's.unit_id')
-    .select(['s.id', 's.unit_id', 's.member_id', 's.status', 's.period_kind', 's.period_key', 's.updated_at'])
-    .where(inSubtree('u.path', unitPath))
+    .select(['s.id', 's.unit_id', 's.member_id', 's.status', 's.period_kind', 's.period_key', 's.year', 's.quarter', 's.submitted_at', 's.updated_at'])
     .where('s.year', '=', year)
-    .where((eb) => (thematic ? eb.or([eb('s.period_key', 'in', [...keys]), eb('s.period_kind', '=', 'thematic')]) : eb('s.period_key', 'in', [...keys])))
-    .execute();
+    .where((eb) => (thematic ? eb.or([eb('s.period_key', 'in', [...keys]), eb('s.period_kind', '=', 'thematic')]) : eb('s.period_key', 'in', [...keys])));
+}
+
+/** Self-examinations of a subtree for a period (its period keys, and thematic ones of that year when asked). */
+export function examsInSubtree(db: Db, unitPath: string, year: number, keys: readonly string[], thematic: boolean) {
+  return examsOfPeriod(db, year, keys, thematic).where(inSubtree('u.path', unitPath)).execute();
+}
+
+/** One member's self-examinations for a period, as `examsInSubtree` picks them. */
+export function examsOfMemberFor(db: Db, memberId: string, year: number, keys: readonly string[], thematic: boolean) {
+  return examsOfPeriod(db, year, keys, thematic).where('s.member_id', '=', memberId).orderBy('s.period_key').execute();
 }
 
 /** How many of a cell's other members have opened each of these periods (counts only, no one named). */

@@ -13,6 +13,7 @@ import {
   feedbackRate,
   monthsElapsed,
   askedPeriod,
+  countedExamPerMember,
   percentOf,
   periodKey,
   periodKeysOf,
@@ -493,15 +494,8 @@ export async function selfExamStats(ctx: AppContext, actor: Actor, unitId: strin
     feedbackRead.countsInSubtree(db, u.path, range.from, range.to),
     u.kind === 'cell' ? Promise.resolve([]) : activeCellsIn(db, u.path),
   ]);
-  const activeIds = new Set(members.map((m) => m.id));
   // Per member, the most advanced self-examination of the period counts (reviewed > submitted > draft).
-  const rank = (s: string) => (s === 'reviewed' ? 3 : s === 'submitted' ? 2 : 1);
-  const best = new Map<string, (typeof exams)[number]>();
-  for (const e of exams) {
-    if (!activeIds.has(e.member_id)) continue;
-    const seen = best.get(e.member_id);
-    if (!seen || rank(e.status) > rank(seen.status)) best.set(e.member_id, e);
-  }
+  const best = countedExamPerMember(exams, (e) => e.member_id, new Set(members.map((m) => m.id)));
   const counted = [...best.values()];
   const submittedExams = counted.filter((e) => e.status !== 'draft');
   const manifestationRows = await aggregateIfLargeEnough(submittedExams.length, MIN_GROUP, async () => {

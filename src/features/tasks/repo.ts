@@ -325,6 +325,16 @@ export async function listTasks(db: Db, f: TaskListFilter) {
   return { total: Number(countRow?.total ?? 0), rows };
 }
 
+/**
+ * The tasks due in [from, to] that a member owns (`ownerMemberId`), or that lie in a unit's scope
+ * as its list and board count them (`unitPath`), by deadline: the yearly review's evidence, whose
+ * figures for a year are then the board's and the list's.
+ */
+export function tasksDueIn(db: Db, q: ({ ownerMemberId: string } | { unitPath: string }) & { from: string; to: string }): Promise<TaskRow[]> {
+  const scoped = 'unitPath' in q ? selectTasks(db).where(inUnitScope(q.unitPath)) : selectTasks(db).where('t.owner_member_id', '=', q.ownerMemberId);
+  return scoped.where('t.deadline', '>=', q.from).where('t.deadline', '<=', q.to).orderBy('t.deadline').orderBy('t.id').execute();
+}
+
 /** Open tasks a member owns or shares, by deadline. */
 export function memberOpenTasks(db: Db, memberId: string): Promise<TaskRow[]> {
   return selectTasks(db)

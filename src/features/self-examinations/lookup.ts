@@ -1,0 +1,7 @@
+/**
+ * What other features may read of the self-examinations (tự soi): a member's, or a subtree's,
+ * self-examinations of a period and the active members they are counted against — the yearly
+ * review's evidence (who submitted, and the cell's coverage, as the self-examination board counts
+ * them). The self-examinations feature's door for reads; its repo stays its own.
+ */
+export { activeMembersInSubtree, examsInSubtree, examsOfMemberFor } from './repo.js';
