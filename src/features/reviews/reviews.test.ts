@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
 import { useTestApp } from '../../../test/helpers/app.js';
 import { lastAudit } from '../../../test/helpers/accounts.js';
-import { useStaffedCommune } from '../../../test/helpers/factories.js';
+import { buildAccount, useStaffedCommune } from '../../../test/helpers/factories.js';
 import { requester, vnToday } from '../../../test/helpers/meetings.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
 import { fullText, pointsFor, reviewSteps } from '../../../test/helpers/reviews.js';
@@ -175,6 +175,39 @@ forEachDialect((dialect) => {
       expect((decided.json() as PeriodDetail).quota).toMatchObject({ good: 0, excellent: 0 });
       const ratings = (await call('GET', `/api/units/${home().id}/ratings?year=${YEAR - 4}`, as('inspection'))).json();
       expect(ratings.cells).toEqual([expect.objectContaining({ unitId: cell().id, collectiveLevel: 'HTTNV', members: [] })]);
+    });
+
+    it('discipline this year caps the level: a better one needs a reason from the member and from the committee', async () => {
+      const p = await openPeriod(YEAR);
+      const disciplined = cell().members[3]!.id;
+      const recorded = await call('POST', '/api/discipline-decisions', as('secretary'), {
+        memberId: disciplined,
+        formCode: 'reprimand',
+        decidingUnitId: cell().id,
+        decidingBody: 'cell',
+        decidedOn: TODAY,
+        effectiveOn: TODAY,
+        reason: 'Nhiều lần không tham gia sinh hoạt chi bộ không có lý do.',
+      });
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      const review = (await t().db.db.selectFrom('reviews').select('id').where('period_id', '=', p.id).where('member_id', '=', disciplined).executeTakeFirstOrThrow()).id;
+      const d = await detail(review, as('secretary'));
+      expect(d.triggers.find((tr) => tr.code === 'disciplined')).toMatchObject({ detected: true, capsAt: 'KHTNV', evidence: [expect.objectContaining({ date: TODAY })] });
+      expect(d.levels.filter((l) => l.allowed).map((l) => l.code)).toEqual(['KHTNV']);
+      expect(d.levels.find((l) => l.code === 'HTNV')!.reasons).toEqual([expect.objectContaining({ key: 'trigger', trigger: 'disciplined' })]);
+      // The member writes through their own account; the test writes the same text straight in.
+      const text = fullText('HTNV', pointsFor(60), 0);
+      await t().db.db.updateTable('reviews').set({ strengths: text.strengths, shortcomings: text.shortcomings, remedies: text.remedies, points_json: JSON.stringify(text.points), self_level: 'HTNV' }).where('id', '=', review).execute();
+      const member = await buildAccount(t(), { roles: [{ role: 'member', unitId: cell().id }], memberId: disciplined });
+      const refused = await call('POST', `/api/reviews/${review}/submit`, member.cookie);
+      expect(fieldsOf(refused)).toEqual(['selfLevelReason']);
+      expect(refused.json().error.fields[0].message).toContain('Hoàn thành nhiệm vụ');
+      const saved = await call('PUT', `/api/reviews/${review}/self-assessment`, member.cookie, { ...text, selfLevelReason: 'Đã tự nhận khuyết điểm và khắc phục xong trước khi bị kỷ luật.' });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect((await call('POST', `/api/reviews/${review}/submit`, member.cookie)).statusCode).toBe(200);
+      const decide = (body: unknown) => call('POST', `/api/review-periods/${p.id}/decisions`, as('committee'), body);
+      expect(fieldsOf(await decide({ decisions: [{ reviewId: review, level: 'HTNV' }] }))).toEqual(['decisions.0.reason']);
+      expect((await decide({ decisions: [{ reviewId: review, level: 'KHTNV' }] })).statusCode).toBe(200);
     });
   });
 });
