@@ -1,6 +1,7 @@
 /**
  * What other features may read of the meetings (sinh hoạt chi bộ): one meeting with its unit,
- * and a cell's thematic meetings in a period (a self-examination may be written before one).
+ * a cell's thematic meetings in a period (a self-examination may be written before one), and a
+ * meeting's participants with their attendance (a review meeting's ballot asks who is present).
  * The meetings feature's door for reads; its repos stay its own.
  */
-export { findMeeting, thematicMeetingsOf, type MeetingWithUnit } from './repo.js';
+export { findMeeting, participantsOf, thematicMeetingsOf, type MeetingWithUnit, type ParticipantRow } from './repo.js';
