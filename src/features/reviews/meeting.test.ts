@@ -129,6 +129,9 @@ forEachDialect((dialect) => {
       expect(rm.meeting.id).toBe(extra.meetingId);
       expect(rm.reviews).toHaveLength(5);
       expect(await lastAudit(t())).toMatchObject({ action: 'review_meeting.link', record_id: rm.id });
+      // Nobody has submitted yet: there is nothing to put on a ballot.
+      const empty = await call('POST', `/api/review-meetings/${rm.id}/ballot/open`, staff().secretary.cookie);
+      expect([empty.statusCode, empty.json().error.code]).toEqual([409, 'review_ballot_nothing']);
       const again = await call('POST', `/api/review-periods/${periodId}/meetings`, staff().secretary.cookie, { ...body, meetingId: extra.meetingId });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('review_meeting_exists');
@@ -275,7 +278,9 @@ forEachDialect((dialect) => {
       expect(fieldsOf(await put({ counts: { GIOI: 1 } }))).toEqual(['counts.GIOI']);
       const over = await put({ counts: { HTTNV: 3, HTNV: 2 } });
       expect(fieldsOf(over)).toEqual(['counts']);
-      expect(over.json().error.fields[0].message).toContain('4');
+      expect(over.json().error.fields[0].message).toBe('Số phiếu (counts): tổng 5 phiếu vượt quá 4 đảng viên chính thức của chi bộ');
+      const inEnglish = await call('PUT', `/api/reviews/${reviewIds[0]}/vote-counts`, staff().secretary.cookie, { counts: { HTTNV: 3, HTNV: 2 } }, 'en');
+      expect(inEnglish.json().error.fields[0].message).toBe('Vote counts (counts): the 5 votes exceed the cell\'s 4 official members');
       const ok = await put({ counts: { HTXSNV: 1, HTTNV: 2, '': 1 } });
       expect(ok.statusCode, ok.body).toBe(200);
       expect((ok.json() as CellReviewResponse).vote).toEqual({ counts: { HTXSNV: 1, HTTNV: 2, '': 1 }, denominator: 4, level: 'HTTNV' });
