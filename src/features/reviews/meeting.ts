@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
-import { authorize } from '../../core/authorize.js';
 import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../core/errors.js';
 import { can, isWithin, type Actor } from '../../domain/policy.js';
 import { proposedLevel, type RatingRules } from '../../domain/rating.js';
@@ -14,7 +13,7 @@ import { officialMemberCounts } from '../members/lookup.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
 import type { ReviewMeetingRow, ReviewRow } from './repo.js';
-import { authorizeCellWork } from './policy.js';
+import { authorizeCellWork, authorizeManageReviewMeeting, authorizeReadReviewMeeting } from './policy.js';
 import { levelViews, parsePoints, presentReviewSummary, subjectOf } from './present.js';
 import { evidenceOf } from './service.js';
 import type { CastBallotBody, CellReviewResponse, LinkMeetingBody, ProposalBody, ReviewMeetingDetail, VoteCountsBody } from './schemas.js';
@@ -34,25 +33,14 @@ type Db = Kysely<Database>;
 
 // --- reading -----------------------------------------------------------------------------------------
 
-/**
- * A review meeting is read by the cell's members (to vote) and by whoever reads the cell's
- * reviews; outside that it answers as missing. `manage` is the cell committee's.
- */
-function authorizeReviewMeeting(actor: Actor, rm: ReviewMeetingRow | undefined, mode: 'read' | 'manage'): ReviewMeetingRow {
-  if (mode === 'manage') {
-    authorize(actor, 'review.cell', rm ? { unitPath: rm.unit_path } : null);
-    return rm!;
-  }
-  if (rm && (can(actor, 'review.read', { unitPath: rm.unit_path }) || can(actor, 'rating.read_published', { unitPath: rm.unit_path }))) return rm;
-  authorize(actor, 'rating.read_published', null);
-  throw notFound();
-}
-
+/** A review meeting with its period and rules: `read` for the cell's members and readers, `manage` for its committee. */
 async function loadReviewMeeting(db: Db, actor: Actor, id: string, mode: 'read' | 'manage') {
-  const rm = authorizeReviewMeeting(actor, await repo.findReviewMeeting(db, id), mode);
-  const p = (await repo.findPeriod(db, rm.period_id))!;
+  const rm = await repo.findReviewMeeting(db, id);
+  if (mode === 'manage') authorizeManageReviewMeeting(actor, rm);
+  else authorizeReadReviewMeeting(actor, rm);
+  const p = (await repo.findPeriod(db, rm!.period_id))!;
   const rules = await ratingRulesOfVersion(db, p.rules_version_id);
-  return { rm, p, rules };
+  return { rm: rm!, p, rules };
 }
 
 /** The members' reviews of the cell in the period, in name order: those the cell votes on. */
