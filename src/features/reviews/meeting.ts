@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import { AppError, fieldError, fieldErrors, notFound, type FieldProblem } from '../../core/errors.js';
 import { can, isWithin, type Actor } from '../../domain/policy.js';
-import { proposedLevel, type RatingRules } from '../../domain/rating.js';
+import { ballotSheetProblems, proposedLevel, type RatingRules } from '../../domain/rating.js';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
@@ -330,18 +330,14 @@ export async function closeBallot(ctx: AppContext, actor: Actor, id: string): Pr
   return reviewMeetingDetail(ctx, actor, id);
 }
 
-/** The sheet must name every review on the ballot exactly once, each with a level of the rules or blank. */
+/** The sheet's problems, each naming its field. */
 function sheetProblems(rules: RatingRules, onBallot: ReadonlyMap<string, ReviewRow>, choices: CastBallotBody['choices']): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  choices.forEach((c, i) => {
-    if (!onBallot.has(c.reviewId) || seen.has(c.reviewId)) problems.push({ field: `choices.${i}.reviewId`, messageKey: 'review_ballot_not_on_sheet' });
-    seen.add(c.reviewId);
-    if (c.level !== null && !rules.levels.some((l) => l.code === c.level)) problems.push({ field: `choices.${i}.level`, messageKey: 'review_level_unknown' });
+  return ballotSheetProblems([...onBallot.keys()], rules.levels, choices).map((p): FieldProblem => {
+    if (p.kind === 'not_on_ballot') return { field: `choices.${p.index}.reviewId`, messageKey: 'review_ballot_not_on_sheet' };
+    if (p.kind === 'level') return { field: `choices.${p.index}.level`, messageKey: 'review_level_unknown' };
+    const names = p.reviewIds.map((id) => onBallot.get(id)!.member_name ?? onBallot.get(id)!.unit_name);
+    return { field: 'choices', messageKey: 'review_ballot_missing', params: { count: names.length, names: names.join(', ') } };
   });
-  const missing = [...onBallot.values()].filter((r) => !seen.has(r.id));
-  if (missing.length > 0) problems.push({ field: 'choices', messageKey: 'review_ballot_missing', params: { count: missing.length, names: missing.map((r) => r.member_name ?? r.unit_name).join(', ') } });
-  return problems;
 }
 
 /**
