@@ -272,6 +272,16 @@ forEachDialect((dialect) => {
       expect(Object.keys(detail).sort()).toEqual(['actions', 'denominator', 'eligible', 'hasVoted', 'id', 'levels', 'meeting', 'periodId', 'reviews', 'unitId', 'unitName', 'voteMode', 'ballotStatus', 'mayVote', 'voted'].sort());
     });
 
+    it('the same member on two phones at once: one sheet counts, the other is refused, and the counts add up to the voters', async () => {
+      const { reviewIds, rm } = await meetingReady('ballot', true);
+      const cast = () => call('POST', `/api/review-meetings/${rm.id}/ballots`, extra.voter.cookie, sheet(reviewIds, 'HTTNV'));
+      const results = await Promise.all([cast(), cast()]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const counts = await t().db.db.selectFrom('review_ballot_counts').select(['review_id', 'level_code', 'count']).where('review_id', 'in', reviewIds).execute();
+      expect(counts.filter((c) => Number(c.count) > 0).map((c) => [c.review_id, c.level_code, Number(c.count)]).sort()).toEqual(reviewIds.map((id) => [id, 'HTTNV', 1]).sort());
+      expect(await t().db.db.selectFrom('review_ballot_voters').select('member_id').where('review_meeting_id', '=', rm.id).execute()).toEqual([{ member_id: cell().members[2]!.id }]);
+    });
+
     it('typed counts: levels of the rules or blank, at most the official members; the level follows the majority at once', async () => {
       const { reviewIds, rm } = await meetingReady('counts');
       const put = (body: unknown, id = reviewIds[0]!) => call('PUT', `/api/reviews/${id}/vote-counts`, staff().secretary.cookie, body);
