@@ -126,7 +126,7 @@ forEachDialect((dialect) => {
       expect(fieldsOf(foreign)).toEqual(['meetingId']);
       const rm = await link(periodId, 'ballot');
       expect(rm).toMatchObject({ unitId: cell().id, voteMode: 'ballot', ballotStatus: 'not_open', denominator: 4, eligible: 3, voted: 0, hasVoted: false, mayVote: false, actions: ['manage'] });
-      expect(rm.meeting.id).toBe(extra.meetingId);
+      expect(rm.meeting).toMatchObject({ id: extra.meetingId, title: '', kind: 'regular' });
       expect(rm.reviews).toHaveLength(5);
       expect(await lastAudit(t())).toMatchObject({ action: 'review_meeting.link', record_id: rm.id });
       // Nobody has submitted yet: there is nothing to put on a ballot.
@@ -324,6 +324,19 @@ forEachDialect((dialect) => {
     }
     const cellWork = { forbidden: [officeOnly, as('committee')], other, happy: { who: as('secretary'), status: 200 } };
 
+    /** Opening or closing the ballot: the cell committee's, on a meeting at `stage`. */
+    const ballotStep = (step: 'open' | 'close', stage: Stage, after: Partial<ReviewMeetingDetail>) =>
+      row({
+        stage,
+        route: `POST /api/review-meetings/:id/ballot/${step}`,
+        method: 'POST',
+        url: (f) => `/api/review-meetings/${f.rmId}/ballot/${step}`,
+        missing: () => `/api/review-meetings/${missingId()}/ballot/${step}`,
+        forbidden: [officeOnly, as('member'), as('committee')],
+        other,
+        happy: { who: as('secretary'), status: 200, audit: `review_meeting.ballot_${step}`, check: (res) => expect(res.json()).toMatchObject(after) },
+      });
+
     accessMatrix<Fixture, Row>(t, {
       routesFile: new URL('./meeting-routes.ts', import.meta.url),
       fixture: (r) => fixture(r.stage),
@@ -355,26 +368,8 @@ forEachDialect((dialect) => {
           other,
           happy: { who: as('member'), status: 200, check: (res) => expect(res.json()).toMatchObject({ mayVote: false, actions: [] }) },
         }),
-        row({
-          stage: 'not_open',
-          route: 'POST /api/review-meetings/:id/ballot/open',
-          method: 'POST',
-          url: (f) => `/api/review-meetings/${f.rmId}/ballot/open`,
-          missing: () => `/api/review-meetings/${missingId()}/ballot/open`,
-          forbidden: [officeOnly, as('member'), as('committee')],
-          other,
-          happy: { who: as('secretary'), status: 200, audit: 'review_meeting.ballot_open', check: (res) => expect(res.json()).toMatchObject({ ballotStatus: 'open', denominator: 4 }) },
-        }),
-        row({
-          stage: 'open',
-          route: 'POST /api/review-meetings/:id/ballot/close',
-          method: 'POST',
-          url: (f) => `/api/review-meetings/${f.rmId}/ballot/close`,
-          missing: () => `/api/review-meetings/${missingId()}/ballot/close`,
-          forbidden: [officeOnly, as('member'), as('committee')],
-          other,
-          happy: { who: as('secretary'), status: 200, audit: 'review_meeting.ballot_close', check: (res) => expect(res.json()).toMatchObject({ ballotStatus: 'closed' }) },
-        }),
+        ballotStep('open', 'not_open', { ballotStatus: 'open', denominator: 4 }),
+        ballotStep('close', 'open', { ballotStatus: 'closed' }),
         row({
           stage: 'open',
           route: 'POST /api/review-meetings/:id/ballots',

@@ -207,17 +207,16 @@ export function reviewMeetingsOfPeriod(db: Db, periodId: string) {
     .execute();
 }
 
-export type ReviewMeetingRow = ReviewMeetingTable & { unit_name: string; unit_path: string; meeting_title: string; meeting_starts_at: string };
+export type ReviewMeetingRow = ReviewMeetingTable & { unit_name: string; unit_path: string; meeting_topic: string | null; meeting_kind: string; meeting_starts_at: string };
 
-/** One review meeting with its cell and its meeting (the meeting's topic, or its kind when it has none). */
+/** One review meeting with its cell and its meeting's topic, kind and start. */
 export function findReviewMeeting(db: Db, id: string): Promise<ReviewMeetingRow | undefined> {
   return db
     .selectFrom('review_meetings as rm')
     .innerJoin('units as u', 'u.id', 'rm.unit_id')
     .innerJoin('meetings as mt', 'mt.id', 'rm.meeting_id')
     .selectAll('rm')
-    .select(['u.name as unit_name', 'u.path as unit_path', 'mt.starts_at as meeting_starts_at'])
-    .select((eb) => eb.fn.coalesce('mt.topic', 'mt.kind').as('meeting_title'))
+    .select(['u.name as unit_name', 'u.path as unit_path', 'mt.topic as meeting_topic', 'mt.kind as meeting_kind', 'mt.starts_at as meeting_starts_at'])
     .where('rm.id', '=', id)
     .executeTakeFirst();
 }

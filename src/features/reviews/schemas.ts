@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../shared/schemas.js';
-import { memberStatuses } from '../../shared/enums.js';
+import { meetingKinds, memberStatuses } from '../../shared/enums.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -266,7 +266,8 @@ export const reviewMeetingDetail = z.object({
   periodId: id,
   unitId: id,
   unitName: z.string(),
-  meeting: z.object({ id, title: z.string(), startsAt: z.string() }),
+  /** The meeting it is held at: its topic ('' for a regular meeting without one: the screen names it by its kind). */
+  meeting: z.object({ id, title: z.string(), kind: z.enum(meetingKinds), startsAt: z.string() }),
   voteMode: z.enum(voteModes),
   ballotStatus: z.enum(ballotStatuses),
   /** The official members of the cell (the rules' denominator). */
