@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCommune } from './commune.js';
 import { buildDemoMeetings } from './meetings.js';
-import { buildDemoRating2022, buildDemoRatingPresent, firstQuarterLatecomers, overQuota, spreadPoints, voteCounts } from './rating.js';
+import { buildDemoRating2022, buildDemoRatingPresent, firstQuarterLatecomers, overQuota, spreadPoints, STANDINGS, voteCounts } from './rating.js';
 import { Rng } from './random.js';
 import { ordinaryMember } from './inspection.js';
 import { proposedLevel, scoreProblems, scoreTotal, type RatingGroup } from '../domain/rating.js';
@@ -14,13 +14,14 @@ import { readReferenceJson } from '../core/paths.js';
  */
 const commune = buildDemoCommune();
 const meetings = buildDemoMeetings(commune);
-const reference = readReferenceJson<{ score: { groups: RatingGroup[] }; review_steps: { code: string }[]; levels: { code: string }[]; vote: { majority: number; cumulative: boolean } }>('rating-qd366.json');
+const reference = readReferenceJson<{ score: { max: number; groups: RatingGroup[] }; review_steps: { code: string }[]; levels: { code: string; min_score: number }[]; vote: { majority: number; cumulative: boolean } }>('rating-qd366.json');
+const rules = { levels: reference.levels.map((l) => ({ minScore: l.min_score })), scoreMax: reference.score.max, reviewSteps: reference.review_steps };
 const stepCodes = reference.review_steps.map((s) => s.code);
 // Who the inspection demo reprimands: a long-standing member of Chi bộ thôn số 5 with no post.
 const reprimanded = ordinaryMember(commune, commune.units.find((u) => u.key === 'cell-thon-so-05')!, '2017-01-01').key;
 
 describe('the demo’s 2022 reviews', () => {
-  const year = buildDemoRating2022(commune, meetings, new Set([reprimanded]), stepCodes);
+  const year = buildDemoRating2022(commune, meetings, new Set([reprimanded]), rules);
   const byKey = new Map(year.members.map((m) => [m.memberKey, m]));
 
   it('reviews every member who had joined by the end of 2022, and no one who joined later; one report per cell', () => {
@@ -68,10 +69,12 @@ describe('the demo’s 2022 reviews', () => {
   });
 
   it('gives points within the framework adding up to the review’s score, in its level’s band', () => {
-    for (const r of year.members) {
+    for (const r of [...year.members, ...year.collectives]) {
       const points = spreadPoints(reference.score.groups, r.score);
       expect(scoreProblems(reference.score.groups, points)).toEqual([]);
       expect(scoreTotal(points)).toBe(r.score);
+      const rank = STANDINGS.indexOf(r.standing);
+      expect(r.score >= rules.levels[rank]!.minScore && (rank === 0 || r.score < rules.levels[rank - 1]!.minScore), `${r.standing} ${r.score}`).toBe(true);
     }
     expect(new Set(year.members.map((m) => m.standing))).toEqual(new Set(['excellent', 'good', 'fair', 'failed']));
   });
@@ -106,7 +109,7 @@ describe('the demo’s present reviews', () => {
   const writer = commune.accounts.find((a) => a.username === 'dangvien.dongthu')!.memberKey!;
 
   it.each(['2026-12-07', '2025-03-01', '2024-01-03'])('as of %s: the self-reviews due in four days, part of Đồng Thứ submitted, the demo member writing', (today) => {
-    const p = buildDemoRatingPresent(commune, today, stepCodes);
+    const p = buildDemoRatingPresent(commune, today, rules);
     expect(p.year).toBe(Number(today.slice(0, 4)));
     expect(p.steps[0]!.dueOn > today).toBe(true);
     const dates = p.steps.map((s) => s.dueOn);

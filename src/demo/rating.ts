@@ -108,11 +108,24 @@ interface RatingStory {
 
 export const RATING_STORY = readStory<RatingStory>('rating');
 
-/** Points a level's band allows, drawn within it. */
-const SCORE_BANDS: Record<Standing, readonly [number, number]> = { excellent: [90, 96], good: [72, 88], fair: [52, 68], failed: [38, 48] };
+/** What the builders read of the rule set: the levels' thresholds (best first), the top score, the steps' order. */
+export interface DemoRatingRules {
+  levels: readonly { minScore: number }[];
+  scoreMax: number;
+  reviewSteps: readonly { code: string }[];
+}
 
-export function scoreIn(rng: Rng, standing: Standing): number {
-  const [min, max] = SCORE_BANDS[standing];
+/**
+ * The points a level's reviews are drawn from: a little below the next level's threshold (or the
+ * top) down to the level's own threshold, at most 16 points wide, so every score lies in its level.
+ */
+export function scoreBand(rules: Pick<DemoRatingRules, 'levels' | 'scoreMax'>, rank: number): [number, number] {
+  const upper = rank === 0 ? rules.scoreMax - 4 : rules.levels[rank - 1]!.minScore - 2;
+  return [Math.max(rules.levels[rank]!.minScore, upper - 16), upper];
+}
+
+export function scoreIn(rng: Rng, rules: Pick<DemoRatingRules, 'levels' | 'scoreMax'>, standing: Standing): number {
+  const [min, max] = scoreBand(rules, rankOf(standing));
   return rng.int(min * 2, max * 2) / 2;
 }
 
@@ -228,14 +241,14 @@ function decemberMeetings(meetings: readonly DemoMeeting[]): Map<string, string>
 }
 
 /** The collective report of a cell (Mẫu 01): Lưu Quang on Nghị quyết Trung ương 4, Đồng Thứ on its first quarter. */
-function collectiveOf(rng: Rng, cell: DemoUnit, submittedOn: string): DemoCollectiveReview {
+function collectiveOf(rng: Rng, rules: DemoRatingRules, cell: DemoUnit, submittedOn: string): DemoCollectiveReview {
   const c = RATING_STORY.collective;
   const standing: Standing = cell.key === LUU_QUANG ? 'excellent' : cell.key === DONG_THU ? 'good' : rng.weighted<Standing>([['excellent', 2], ['good', 7], ['fair', 1]]);
   const own = cell.key === LUU_QUANG ? c.luuQuang : cell.key === DONG_THU ? c.dongThu : null;
   return {
     cellKey: cell.key,
     standing,
-    score: scoreIn(rng, standing),
+    score: scoreIn(rng, rules, standing),
     submittedOn,
     text: {
       strengths: [own, ...rng.sample(c.strengths, own ? 1 : 2)].filter(Boolean).join(' '),
@@ -250,9 +263,9 @@ function collectiveOf(rng: Rng, cell: DemoUnit, submittedOn: string): DemoCollec
 /**
  * 2022: who is reviewed (the members who had joined by the year's end), their standing, points
  * and words, the cells' reports, and the dates. `disciplined` are the members disciplined in 2022
- * (from the inspection demo); `stepCodes` the rule set's steps in order.
+ * (from the inspection demo).
  */
-export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMeeting[], disciplined: ReadonlySet<string>, stepCodes: readonly string[]): DemoRatingYear {
+export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMeeting[], disciplined: ReadonlySet<string>, rules: DemoRatingRules): DemoRatingYear {
   const rng = new Rng(hashSeed('rating'));
   const late = firstQuarterLatecomers(meetings);
   const lateTimes = new Map<string, number>();
@@ -269,15 +282,15 @@ export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMe
     const meeting = meetingOf.get(cell.key);
     if (!meeting) throw new Error(`demo rating: ${cell.key} has no December ${RATING_YEAR} meeting`);
     const before = (d: number) => minDate(addDays(openedOn, d), addDays(meeting, -1));
-    collectives.push(collectiveOf(rng, cell, before(1)));
+    collectives.push(collectiveOf(rng, rules, cell, before(1)));
     for (const m of cell.members.filter((x) => x.joinedOn <= end)) {
       const situation = { latecomer: late.has(m.key), disciplined: disciplined.has(m.key) };
       const standing = standingOf(rng, m, situation.latecomer, situation.disciplined, lateTimes.get(m.key) ?? 0);
-      const review = { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, standing), text: memberText(rng, standing, situation), submittedOn: before(rng.int(0, 1)), comments: '' };
+      const review = { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, rules, standing), text: memberText(rng, standing, situation), submittedOn: before(rng.int(0, 1)), comments: '' };
       members.push({ ...review, comments: cellComment(rng, review) });
     }
   }
-  const steps = datedSteps(stepCodes, `${RATING_YEAR}-12-02`, [8, 4, 6, 3, 5]);
+  const steps = datedSteps(rules.reviewSteps.map((x) => x.code), `${RATING_YEAR}-12-02`, [8, 4, 6, 3, 5]);
   const due = new Map(steps.map((s, i) => [i, s.dueOn]));
   return { year: RATING_YEAR, openedOn, steps, members, collectives, meetingOf, decidedOn: { collective: due.get(3) ?? end, individual: due.get(4) ?? end } };
 }
@@ -287,7 +300,7 @@ export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMe
  * self-reviews due in four days; part of Đồng Thứ has submitted, the demo member (the cell's
  * account with no other role) is writing, the rest have not started.
  */
-export function buildDemoRatingPresent(demo: DemoCommune, today: string, stepCodes: readonly string[]): DemoRatingPresent {
+export function buildDemoRatingPresent(demo: DemoCommune, today: string, rules: DemoRatingRules): DemoRatingPresent {
   const year = Number(today.slice(0, 4));
   const rng = new Rng(hashSeed('rating-present', year));
   const openedOn = maxDate(addDays(today, -7), `${year}-01-01`);
@@ -298,13 +311,13 @@ export function buildDemoRatingPresent(demo: DemoCommune, today: string, stepCod
     const standing = rng.weighted<Standing>([['excellent', 2], ['good', 8], ['fair', 1]]);
     const situation = { latecomer: false, disciplined: false };
     const submittedOn = minDate(addDays(openedOn, rng.int(1, 7)), today);
-    return { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, standing), text: memberText(rng, standing, situation), submittedOn, comments: '' };
+    return { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, rules, standing), text: memberText(rng, standing, situation), submittedOn, comments: '' };
   });
   const draft = RATING_STORY.present.draft;
   return {
     year,
     openedOn,
-    steps: datedSteps(stepCodes, addDays(today, 4), [5, 3, 4, 3, 3]),
+    steps: datedSteps(rules.reviewSteps.map((x) => x.code), addDays(today, 4), [5, 3, 4, 3, 3]),
     submitted,
     draft: { memberKey: writer, text: { strengths: draft.strengths, shortcomings: draft.shortcomings, causes: '', previousFixes: '', remedies: '' }, scoredGroups: 1 },
   };

@@ -100,11 +100,10 @@ export async function seedDemoRating(trx: Db, handle: Pick<DatabaseHandle, 'dial
     keyOf: new Map([...refs.memberIds].map(([key, id]) => [id, key])),
     committee: demoActor(ids.accountOf(committeeAccount.memberKey), ids.memberOrNull(committeeAccount.memberKey), committeeAccount.roles.map((r) => ({ role: r.role, unitId: ids.unitId(r.unitKey), unitPath: paths.get(ids.unitId(r.unitKey))! }))),
   };
-  const stepCodes = rules.reviewSteps.map((x) => x.code);
-  const story = buildDemoRating2022(demo, meetings, await disciplinedIn(trx, refs, RATING_YEAR), stepCodes);
+  const story = buildDemoRating2022(demo, meetings, await disciplinedIn(trx, refs, RATING_YEAR), rules);
   const counts = await seedYear(s, rules, story);
   if (!today) return counts;
-  const present = buildDemoRatingPresent(demo, today, stepCodes);
+  const present = buildDemoRatingPresent(demo, today, rules);
   const period = await openPeriod(s.ctx, s.committee, { unitId: communeId, kind: 'year', year: present.year, steps: present.steps });
   const reviews = await reviewsOf(trx, period.id);
   for (const r of present.submitted) await writeMemberReview(s, rules, reviews.get(ids.memberId(r.memberKey))!, r, true);
