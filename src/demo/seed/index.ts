@@ -24,6 +24,7 @@ import { buildDemoPresent, presentWindow, type DemoQuarter } from '../present.js
 import { todayInVietnam } from '../../domain/vietnam-time.js';
 import { emptyPresentSummary, seedDemoPresent, type DemoPresentSummary } from './present.js';
 import { seedDemoInspection } from './inspection.js';
+import { seedDemoRating } from './rating.js';
 
 export type { DemoPresentSummary } from './present.js';
 
@@ -70,6 +71,8 @@ export interface DemoSummary {
   /** Cases of inspection and supervision (kiểm tra, giám sát) of the commune's UBKT, 2022's and this year's, and the discipline decisions they led to. */
   inspections: number;
   disciplineDecisions: number;
+  /** Yearly reviews (kiểm điểm, xếp loại) of members and cells: 2022's, decided, and this year's under way. */
+  reviews: number;
   /** A few demo messages' tracking codes (only their hashes are stored), to try the tracking page with. */
   trackingCodes: { code: string; name: string; status: string }[];
   /** Entries the seed wrote to the audit chain (one per unit, member, account, rubric, checklist, meeting, directive, task, commitment, self-examination, feedback, correction-plan item). */
@@ -157,6 +160,7 @@ export async function seedDemo(handle: DatabaseHandle, options: SeedOptions = {}
     citizenFeedback: local.citizenFeedback,
     inspections: story.inspection.cases,
     disciplineDecisions: story.inspection.disciplineDecisions,
+    reviews: story.reviews,
     trackingCodes: demoCitizenMessages(today).filter((m) => m.key === 'c1' || m.key === 'c11').map((m) => ({ code: formatTrackingCode(local.trackingCodes.get(m.key)!), name: m.name, status: m.status })),
     auditEntries: counts.auditEntries,
     present: story.present,
@@ -277,11 +281,12 @@ interface StoryCounts {
   work: { directives: number; commitments: number };
   selfExam: { selfExaminations: number; feedback: number; planItems: number };
   inspection: { cases: number; disciplineDecisions: number };
+  reviews: number;
   present: DemoPresentSummary;
 }
 
 function emptyStory(today: string, quarter: DemoQuarter): StoryCounts {
-  return { meetings: 0, work: { directives: 0, commitments: 0 }, selfExam: { selfExaminations: 0, feedback: 0, planItems: 0 }, inspection: { cases: 0, disciplineDecisions: 0 }, present: emptyPresentSummary(today, quarter) };
+  return { meetings: 0, work: { directives: 0, commitments: 0 }, selfExam: { selfExaminations: 0, feedback: 0, planItems: 0 }, inspection: { cases: 0, disciplineDecisions: 0 }, reviews: 0, present: emptyPresentSummary(today, quarter) };
 }
 
 /**
@@ -306,6 +311,8 @@ async function seedMeetingsAndWork(
   const present = options.present ? await seedDemoPresent(trx, handle, demo, refs, checklist, buildDemoPresent(demo, options.today), options.withWork) : null;
   // The committee's programmes and cases come last: their evidence points at the meetings, their follow-up is tasks.
   if (options.withWork) story.inspection = await seedDemoInspection(trx, handle, demo, refs, meetings, present ? options.today : null);
+  // The yearly reviews close the story: their evidence is the year's meetings, work and discipline.
+  if (options.withWork) story.reviews = (await seedDemoRating(trx, handle, demo, refs, meetings, present ? options.today : null)).reviews;
   if (!present) return story;
   return {
     meetings: story.meetings + present.meetingsHeld + present.meetingsPlanned,
@@ -316,6 +323,7 @@ async function seedMeetingsAndWork(
       planItems: story.selfExam.planItems + present.planItems,
     },
     inspection: story.inspection,
+    reviews: story.reviews,
     present,
   };
 }

@@ -227,6 +227,25 @@ forEachDialect((dialect) => {
       return 1 + changes + words + handled;
     }
 
+    /** Entries the yearly reviews leave, from their own tables: each has a row, or a revision, or (a removal) a missing review. */
+    async function reviewEntries(): Promise<number> {
+      const n = async (q: Promise<{ n: unknown }>) => Number((await q).n ?? 0);
+      const periods = await n(db().selectFrom('review_periods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const revisions = await n(db().selectFrom('reviews').select((eb) => eb.fn.sum('revision').as('n')).executeTakeFirstOrThrow());
+      const proposals = await n(db().selectFrom('reviews').where('proposed_level', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const meetings = await n(db().selectFrom('review_meetings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const decisions = await n(db().selectFrom('review_decisions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const removed = await n(
+        db()
+          .selectFrom('members')
+          .where('joined_on', '>', '2022-12-31')
+          .where((eb) => eb.exists(eb.selectFrom('review_periods').where('year', '=', 2022).select('id')))
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      );
+      return periods + revisions + proposals + meetings + decisions + removed;
+    }
+
     it('audits every seeded record in one verifiable chain', async () => {
       const count = async (table: 'units' | 'members' | 'accounts' | 'meetings' | 'directives' | 'tasks' | 'commitments' | 'self_examinations' | 'feedback' | 'correction_plan_items' | 'inspection_programmes' | 'inspections' | 'discipline_decisions') =>
         Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -238,7 +257,9 @@ forEachDialect((dialect) => {
         // The issue categories, each issue and status change, the people's word, each citizen's message and what was done with it.
         (await localIssueEntries()) +
         // The inspection rules loaded, then each programme, case and discipline decision (the follow-up tasks are counted above).
-        1 + (await count('inspection_programmes')) + (await count('inspections')) + (await count('discipline_decisions'));
+        1 + (await count('inspection_programmes')) + (await count('inspections')) + (await count('discipline_decisions')) +
+        // The yearly reviews: each period opened and reviews removed (not yet members), each save and submit (a revision), each cell's meeting and proposal, each decision.
+        (await reviewEntries());
       expect(await verifyAuditChain(t().db)).toMatchObject({ ok: true, count: expected });
     });
   });

@@ -23,6 +23,9 @@ import type { CreatePeriodBody, MyReviewsResponse, PeriodDetail, PeriodSummary, 
 
 type Db = Kysely<Database>;
 
+/** The committee's decisions, kept in decisions.ts, through this door for the demo and other features. */
+export { decideLevels } from './decisions.js';
+
 // --- periods -------------------------------------------------------------------------------------------
 
 const periodKey = (b: Pick<CreatePeriodBody, 'kind' | 'year' | 'quarter'>) => (b.kind === 'quarter' ? `${b.year}-Q${b.quarter}` : String(b.year));
