@@ -172,9 +172,6 @@ async function seedYear(s: Seeding, rules: RatingRules, story: DemoRatingYear): 
   const { trx, ids, demo } = s;
   const period = await openPeriod(s.ctx, s.committee, { unitId: ids.unitId(demo.units.find((u) => u.parentKey === null)!.key), kind: 'year', year: story.year, steps: story.steps });
   const reviews = await reviewsOf(trx, period.id);
-  // The period opens for today's members; those who joined after the year were not reviewed for it.
-  const reviewed = new Set(story.members.map((m) => ids.memberId(m.memberKey)));
-  await removeReviews(s, [...reviews.values()].filter((r) => r.member_id !== null && !reviewed.has(r.member_id)));
 
   const rng = new Rng(hashSeed('rating-vote'));
   const cells = demo.units.filter((u) => u.kind === 'cell');
@@ -212,13 +209,6 @@ async function seedYear(s: Seeding, rules: RatingRules, story: DemoRatingYear): 
   await dateDecisions(trx, final.filter((f) => f.collective).map((f) => f.reviewId), story.decidedOn.collective);
   await dateDecisions(trx, final.filter((f) => !f.collective).map((f) => f.reviewId), story.decidedOn.individual);
   return { periods: 1, reviews: final.length, decisions: final.length };
-}
-
-/** Reviews of people who were not members in the period's year: removed, with the reason. */
-async function removeReviews(s: Seeding, rows: readonly StoredReview[]): Promise<void> {
-  if (rows.length === 0) return;
-  for (let i = 0; i < rows.length; i += 200) await s.trx.deleteFrom('reviews').where('id', 'in', rows.slice(i, i + 200).map((r) => r.id)).execute();
-  await writeAuditEntries(s.trx, s.dialect, rows.map((r): AuditWrite => ({ actorAccountId: null, action: 'review.remove', recordType: 'review', recordId: r.id, unitId: r.unit_id, before: { memberId: r.member_id }, after: { reason: 'not_a_member_in_period', source: 'demo' } })));
 }
 
 /** Each cell's review meeting: its December regular meeting, the vote in counts. */

@@ -80,19 +80,21 @@ export function activeMembersOf(db: Kysely<Database>, unitId: string) {
   return db.selectFrom('members').select(['id', 'full_name']).where('unit_id', '=', unitId).where('archived_at', 'is', null).orderBy('sort_key').orderBy('id').execute();
 }
 
-/** The active members of a subtree's cells with their cell and status — the rating opens a review for each. */
-export function activeMembersInSubtree(db: Kysely<Database>, unitPath: string) {
-  return db
+/**
+ * The active members of a subtree's cells with their cell and status, those who had joined by
+ * `joinedBy` when given (a date unknown counts as joined) — the rating opens a review for each.
+ */
+export function activeMembersInSubtree(db: Kysely<Database>, unitPath: string, joinedBy?: string) {
+  let q = db
     .selectFrom('members as m')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select(['m.id', 'm.full_name', 'm.status', 'm.unit_id', 'u.village_name'])
     .where(inSubtree('u.path', unitPath))
     .where('u.kind', '=', 'cell')
     .where('u.archived_at', 'is', null)
-    .where('m.archived_at', 'is', null)
-    .orderBy('m.sort_key')
-    .orderBy('m.id')
-    .execute();
+    .where('m.archived_at', 'is', null);
+  if (joinedBy) q = q.where((eb) => eb.or([eb('m.joined_on', 'is', null), eb('m.joined_on', '<=', joinedBy)]));
+  return q.orderBy('m.sort_key').orderBy('m.id').execute();
 }
 
 /** How many official members each of the given cells has (the rating's vote counts them). */

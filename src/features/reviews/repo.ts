@@ -41,6 +41,10 @@ export function insertPeriod(db: Db, row: ReviewPeriodTable) {
   return db.insertInto('review_periods').values(row).execute();
 }
 
+export function updatePeriod(db: Db, id: string, patch: Partial<ReviewPeriodTable>) {
+  return db.updateTable('review_periods').set(patch).where('id', '=', id).execute();
+}
+
 /** Review counts per period: reviews, drafts, submitted, proposed, decided. */
 export async function periodCounts(db: Db, periodIds: readonly string[]): Promise<Map<string, { reviews: number; drafts: number; submitted: number; proposed: number; decided: number }>> {
   if (periodIds.length === 0) return new Map();

@@ -77,6 +77,16 @@ forEachDialect((dialect) => {
           happy: { who: as('inspection'), status: 200, check: (res) => expect(res.json().cells).toHaveLength(2) },
         }),
         row({
+          route: 'POST /api/review-periods/:id/close',
+          method: 'POST',
+          year: YEAR - 8,
+          url: (f) => `/api/review-periods/${f.periodId}/close`,
+          missing: () => `/api/review-periods/${missingId()}/close`,
+          forbidden: [office, as('member'), as('secretary')],
+          other: otherCommittee,
+          happy: { who: as('committee'), status: 200, audit: 'review_period.close', check: (res) => expect(res.json()).toMatchObject({ status: 'closed', actions: ['manage'] }) },
+        }),
+        row({
           route: 'POST /api/review-periods/:id/decisions',
           method: 'POST',
           year: YEAR - 6,
@@ -157,11 +167,11 @@ forEachDialect((dialect) => {
       state: async () => {
         const db = t().db.db;
         const [periods, reviews, decisions] = await Promise.all([
-          db.selectFrom('review_periods').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+          db.selectFrom('review_periods').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('status').as('s')]).executeTakeFirstOrThrow(),
           db.selectFrom('reviews').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('revision').as('r')]).executeTakeFirstOrThrow(),
           db.selectFrom('review_decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         ]);
-        return [Number(periods.n), Number(reviews.n), Number(reviews.r ?? 0), Number(decisions.n)];
+        return [Number(periods.n), periods.s, Number(reviews.n), Number(reviews.r ?? 0), Number(decisions.n)];
       },
     });
   });

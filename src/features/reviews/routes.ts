@@ -56,6 +56,12 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   r.post(
+    '/api/review-periods/:id/close',
+    { schema: { tags, summary: 'Kết thúc đợt kiểm điểm — once the results are published; nothing of the period changes after', params: periodParams, response: { 200: periodDetail, ...errorResponses } } },
+    async (request) => service.closePeriod(ctx, actorOf(request), request.params.id),
+  );
+
+  r.post(
     '/api/review-periods/:id/decisions',
     {
       schema: {

@@ -132,7 +132,7 @@ export async function openPeriod(ctx: AppContext, actor: Actor, body: CreatePeri
       updated_at: now,
     };
     await repo.insertPeriod(trx, period);
-    const [members, posts] = await Promise.all([activeMembersInSubtree(trx, unit!.path), membersHoldingPostsIn(trx, unit!.path)]);
+    const [members, posts] = await Promise.all([activeMembersInSubtree(trx, unit!.path, periodRange(period).to), membersHoldingPostsIn(trx, unit!.path)]);
     const collectiveForm = rules.forms.find((f) => f.subject === 'collective')!.code;
     const reviews = [
       ...cells.map((c) => newReview(period.id, c.id, { kind: 'collective' }, collectiveForm, now)),
@@ -202,6 +202,23 @@ export async function periodDetail(ctx: AppContext, actor: Actor, id: string): P
       ...(scopePaths(actor, 'review_period.manage').some((path) => isWithin(p!.unit_path, path)) ? (['manage'] as const) : []),
     ],
   };
+}
+
+/**
+ * Closes a period once the results are published: no review, vote or decision of it changes
+ * after that (a later correction is a decision of a new period, on the record).
+ */
+export async function closePeriod(ctx: AppContext, actor: Actor, id: string): Promise<PeriodDetail> {
+  await writeTransaction(ctx.handle, async (trx) => {
+    const p = await repo.findPeriod(trx, id);
+    authorizeUnit(actor, 'review_period.manage', p ? { path: p.unit_path } : undefined);
+    if (p!.status !== 'open') throw new AppError(409, 'review_period_closed');
+    const now = nowIso();
+    await repo.updatePeriod(trx, p!.id, { status: 'closed', updated_at: now });
+    const counts = (await repo.periodCounts(trx, [p!.id])).get(p!.id);
+    await writeAudit(trx, ctx.handle.dialect, { actorAccountId: actor.accountId, action: 'review_period.close', recordType: 'review_period', recordId: p!.id, unitId: p!.unit_id, before: { status: 'open' }, after: { status: 'closed', counts } });
+  });
+  return periodDetail(ctx, actor, id);
 }
 
 // --- reviews -------------------------------------------------------------------------------------------
