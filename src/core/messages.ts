@@ -8,6 +8,7 @@ import { selfExamMessages } from './messages/self-examination.js';
 import { localIssueMessages } from './messages/local-issues.js';
 import { inspectionMessages } from './messages/inspection.js';
 import { disciplineMessages } from './messages/discipline.js';
+import { ruleSetMessages } from './messages/rule-sets.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -113,7 +114,7 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi, ...ruleSetMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
@@ -123,6 +124,7 @@ const en: Record<MessageKey, string> = {
   ...localIssueMessages.en,
   ...inspectionMessages.en,
   ...disciplineMessages.en,
+  ...ruleSetMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -301,8 +303,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...localIssueMessages.fieldLabels.vi,
     ...inspectionMessages.fieldLabels.vi,
     ...disciplineMessages.fieldLabels.vi,
+    ...ruleSetMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en, ...ruleSetMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {
