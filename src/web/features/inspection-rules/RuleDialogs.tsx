@@ -7,11 +7,11 @@ import { useState, type FormEvent } from 'react';
 import { Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import { formatDate } from '../../lib/format.js';
-import { textOrNull, type FormErrors } from '../../lib/forms.js';
+import { errorsAt, textOrNull, type FormErrors } from '../../lib/forms.js';
 import { wholeNumber } from '../../lib/formHelpers.js';
 import { usePhone } from '../../lib/usePhone.js';
 import {
@@ -26,27 +26,6 @@ import {
   type UpdateInspectionRuleBody,
 } from './api.js';
 import { dayLines, parseDayLines } from './days.js';
-
-/**
- * The API's messages by the path of their field ("stepDays.plan", "daysOff.3", "note"), without
- * the label the server puts before them (the form shows its own); those `shows` does not place
- * go to the summary, as does a message naming no field.
- */
-function errorsAt(error: unknown, shows: (field: string) => boolean, fallback: string): FormErrors<string> {
-  if (!isApiError(error)) return { fields: {}, general: fallback };
-  const fields: Record<string, string> = {};
-  const rest: string[] = [];
-  for (const f of error.fields) {
-    // "Ngày nghỉ (daysOff): …", or "daysOff.3: …" where the path has no label of its own.
-    const labelled = f.message.indexOf(`(${f.field}): `);
-    const bare = f.message.startsWith(`${f.field}: `) ? f.field.length + 2 : -1;
-    const text = labelled >= 0 ? f.message.slice(labelled + f.field.length + 4) : bare >= 0 ? f.message.slice(bare) : f.message;
-    if (shows(f.field)) fields[f.field] ??= text;
-    else rest.push(f.message);
-  }
-  const placed = Object.keys(fields).length > 0;
-  return { fields, general: rest.length > 0 ? rest.join(' ') : placed ? null : error.message || fallback };
-}
 
 /** A reason field: required with every change, saved with the new version. */
 function ReasonField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | undefined }) {
