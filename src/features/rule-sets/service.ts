@@ -19,6 +19,7 @@ import type { Actor } from '../../domain/policy.js';
 import { writeAudit, writeTransaction } from '../audit/service.js';
 import { askedOrOwnUnitPath } from '../members/lookup.js';
 import * as repo from './repo.js';
+import type { RuleSetVersionsResponse } from './schemas.js';
 import type { RuleSetItemRow, RuleSetVersionRow } from './repo.js';
 
 export type { RuleSetItemRow, RuleSetVersionRow } from './repo.js';
@@ -36,15 +37,7 @@ export interface RuleSetDefinition {
 }
 
 /** What the versions list shows of each version. */
-export interface RuleSetVersionSummary {
-  id: string;
-  version: number;
-  note: string;
-  createdAt: string;
-  createdByName: string | null;
-  retiredAt: string | null;
-  unconfirmed: number;
-}
+export type RuleSetVersionSummary = RuleSetVersionsResponse['items'][number];
 
 const snapshot = (i: Pick<RuleSetItemTable, 'item_type' | 'code' | 'name' | 'source' | 'data_json'>) => ({ type: i.item_type, code: i.code, name: i.name, source: i.source, data: JSON.parse(i.data_json) as unknown });
 
@@ -193,7 +186,7 @@ export async function confirmItem(
 // --- reading, as the API answers -----------------------------------------------------------------
 
 /** An item's provenance as every set's page shows it. */
-export const provenanceOf = (i: RuleSetItemRow) => ({
+export const provenanceOf = (i: Pick<RuleSetItemRow, 'id' | 'code' | 'name' | 'source' | 'confirmed_at' | 'confirmed_by_name'>) => ({
   id: i.id,
   code: i.code,
   name: i.name,
@@ -204,7 +197,11 @@ export const provenanceOf = (i: RuleSetItemRow) => ({
 });
 
 /** The head of a version for its page: who keeps it, which it is, how many items are unconfirmed, what the viewer may do. */
-export function versionHead(version: RuleSetVersionRow, items: readonly RuleSetItemRow[], actions: ('edit' | 'confirm')[]) {
+export function versionHead<A extends string>(
+  version: Pick<RuleSetVersionRow, 'id' | 'unit_id' | 'unit_name' | 'version' | 'source' | 'note' | 'created_at' | 'retired_at'>,
+  items: readonly Pick<RuleSetItemRow, 'confirmed_at'>[],
+  actions: A[],
+) {
   return {
     versionId: version.id,
     unitId: version.unit_id,

@@ -1,5 +1,5 @@
-// The dialogs of the inspection rules page: a kind's working days, a year's days off (edit or add),
-// confirming a rule against the official text. Each change is a new version with its reason.
+// The dialogs of the inspection rules page: a kind's working days, a year's days off (edit or add)
+// (confirming a rule: rule-sets/RuleParts.tsx). Each change is a new version with its reason.
 import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
@@ -22,7 +22,6 @@ import {
   type HolidayYearView,
   type InspectionKindRuleView,
   type InspectionRulesResponse,
-  type RuleView,
   type UpdateInspectionRuleBody,
 } from './api.js';
 import { dayLines, parseDayLines } from './days.js';
@@ -234,42 +233,3 @@ export function HolidaysModal({
 }
 
 /** Confirm a rule against the official text (a note optional). */
-export function ConfirmModal({ rule, onClose, onDone }: { rule: RuleView; onClose: () => void; onDone: (m: string) => void }) {
-  const { t } = useTranslation();
-  const phone = usePhone();
-  const changed = useInspectionRulesChanged();
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors<string>>({ fields: {}, general: null });
-  const save = useMutation({
-    mutationFn: (body: { note: string | null }) => api<InspectionRulesResponse>(ruleItemPath(rule.id, '/confirm'), { method: 'POST', body }),
-    onSuccess: (r) => {
-      changed(r);
-      onDone(t('inspectionrules.confirmedDone', { name: rule.name }));
-    },
-    onError: (e) => setErrors(errorsAt(e, (field) => field === 'note', t('common.formErrors'))),
-  });
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.mutate({ note: textOrNull(note) });
-  }
-  return (
-    <Modal opened onClose={onClose} title={t('inspectionrules.confirmTitle', { name: rule.name })} fullScreen={phone} centered size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {errors.general && <Notice tone="error">{errors.general}</Notice>}
-          <div className="ts-se-quote-box">
-            <Text fw={700} size="sm">
-              {rule.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('inspectionrules.source', { source: rule.source ?? t('inspectionrules.noSource') })}
-            </Text>
-          </div>
-          <Text size="sm">{t('inspectionrules.confirmIntro')}</Text>
-          <Textarea label={t('inspectionrules.confirmNote')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fields.note} />
-          <DialogActions onCancel={onClose} confirmLabel={t('inspectionrules.confirmSubmit')} busy={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}

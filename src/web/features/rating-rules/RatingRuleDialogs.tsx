@@ -1,5 +1,5 @@
 // The dialogs of the rating rules page: a level's minimum score and thresholds, the framework's
-// maxima, the quota, the vote, a trigger's cap, and confirming a rule against the official text.
+// maxima, the quota, the vote, a trigger's cap (confirming a rule: rule-sets/RuleParts.tsx).
 // Each change is a new version with its reason; the server checks every field and names it.
 import './messages.js';
 import '../../styles/self-examination.css';
@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
-import { errorsAt, textOrNull, type FormErrors } from '../../lib/forms.js';
+import { errorsAt, type FormErrors } from '../../lib/forms.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { asPercent, asShare, numberIn } from './numbers.js';
 import {
@@ -257,46 +257,6 @@ export function TriggerModal({ trigger, levels, onClose, onDone }: { trigger: Tr
         <NativeSelect label={t('ratingrules.capsAtLabel')} value={capsAt} onChange={(e) => setCapsAt(e.currentTarget.value)} data={levels.map((l) => ({ value: l.code, label: l.name }))} error={errors.capsAt} />
       )}
     </EditModal>
-  );
-}
-
-export function ConfirmModal({ rule, onClose, onDone }: { rule: RatingRuleView; onClose: () => void; onDone: (m: string) => void }) {
-  const { t } = useTranslation();
-  const phone = usePhone();
-  const changed = useRatingRulesChanged();
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors<string>>({ fields: {}, general: null });
-  const save = useMutation({
-    mutationFn: (body: { note: string | null }) => api<RatingRulesResponse>(ratingRuleItemPath(rule.id, '/confirm'), { method: 'POST', body }),
-    onSuccess: (r) => {
-      changed(r);
-      onDone(t('ratingrules.confirmedDone', { name: rule.name }));
-    },
-    onError: (e) => setErrors(errorsAt(e, (field) => field === 'note', t('common.formErrors'))),
-  });
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.mutate({ note: textOrNull(note) });
-  }
-  return (
-    <Modal opened onClose={onClose} title={t('ratingrules.confirmTitle', { name: rule.name })} fullScreen={phone} centered size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {errors.general && <Notice tone="error">{errors.general}</Notice>}
-          <div className="ts-se-quote-box">
-            <Text fw={700} size="sm">
-              {rule.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('ratingrules.source', { source: rule.source ?? t('ratingrules.noSource') })}
-            </Text>
-          </div>
-          <Text size="sm">{t('ratingrules.confirmIntro')}</Text>
-          <Textarea label={t('ratingrules.confirmNote')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fields.note} />
-          <DialogActions onCancel={onClose} confirmLabel={t('ratingrules.confirmSubmit')} busy={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
   );
 }
 

@@ -1,19 +1,18 @@
 import './messages.js';
 import '../../styles/self-examination.css';
 import './rating-rules.css';
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
-import { ReferenceHead, ReferencePageSkeleton, ReferenceVersions, useVersionParam } from '../../components/ReferenceData.js';
-import { CheckIcon, EditIcon } from '../../components/icons.js';
+import { ReferenceHead, ReferencePageSkeleton, useVersionParam } from '../../components/ReferenceData.js';
 import { formatDateTime } from '../../lib/format.js';
-import { ConfirmedTag, UnconfirmedTag } from '../checklist/Badges.js';
-import { useRatingRules, useRatingRuleVersions, type LevelView, type RatingRulesResponse, type RatingRuleView, type TriggerView } from './api.js';
+import { RuleActions, RuleConfirmModal, RuleHead, RuleProvenance, RuleSection as Section, RuleVersions } from '../rule-sets/RuleParts.js';
+import { ratingRuleItemPath, useRatingRules, useRatingRulesChanged, useRatingRuleVersions, type LevelView, type RatingRulesResponse, type RatingRuleView, type TriggerView } from './api.js';
 import { asPercent } from './numbers.js';
-import { ConditionsTable, ConfirmModal, FrameworkModal, LevelModal, QuotaModal, TriggerModal, VoteModal } from './RatingRuleDialogs.js';
+import { ConditionsTable, FrameworkModal, LevelModal, QuotaModal, TriggerModal, VoteModal } from './RatingRuleDialogs.js';
 
 type Dialog =
   | null
@@ -45,6 +44,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: RatingRulesResponse;
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const changed = useRatingRulesChanged();
   const may = (a: RatingRulesResponse['actions'][number]) => r.current && r.actions.includes(a);
   const levelName = new Map(r.levels.map((l) => [l.code, l.name]));
   const done = (m: string) => {
@@ -52,28 +52,13 @@ function RulesView({ rules: r, onVersion, stale }: { rules: RatingRulesResponse;
     setMessage(m);
     onVersion(null);
   };
-  /** Edit (when given) and confirm buttons of one rule, each naming it for screen readers. */
-  const actions = (rule: RatingRuleView, onEdit?: () => void) => (
-    <Group gap={4} mt={2}>
-      {onEdit && may('edit') && (
-        <Button size="compact-sm" variant="subtle" leftSection={<EditIcon size={14} />} onClick={onEdit} aria-label={t('ratingrules.editFor', { name: rule.name })}>
-          {t('ratingrules.edit')}
-        </Button>
-      )}
-      {may('confirm') && !rule.confirmed && (
-        <Button size="compact-sm" variant="subtle" leftSection={<CheckIcon size={14} />} onClick={() => setDialog({ kind: 'confirm', rule })} aria-label={t('ratingrules.confirmFor', { name: rule.name })}>
-          {t('ratingrules.confirm')}
-        </Button>
-      )}
-    </Group>
-  );
   /** A rule with its badge, what it says, where it comes from and what the viewer may do to it. */
   const rule = (item: RatingRuleView, body: ReactNode, onEdit?: () => void) => (
     <li key={item.id} data-code={item.code}>
       <RuleHead rule={item} />
       {body}
-      <Provenance rule={item} />
-      {actions(item, onEdit)}
+      <RuleProvenance rule={item} ns="ratingrules" />
+      <RuleActions rule={item} ns="ratingrules" may={may} onEdit={onEdit} onConfirm={() => setDialog({ kind: 'confirm', rule: item })} />
     </li>
   );
   const subjects = (list: readonly ('individual' | 'collective')[]) => list.map((s) => t(`ratingrules.${s}`)).join(', ');
@@ -226,7 +211,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: RatingRulesResponse;
             <ol className="ts-se-ref-items ts-rr-steps">{r.reviewSteps.map((s) => rule(s, null))}</ol>
           </Section>
 
-          <Versions unitId={r.unitId} shown={r.versionId} onVersion={onVersion} />
+          <RuleVersions ns="ratingrules" versions={useRatingRuleVersions(r.unitId)} shown={r.versionId} onVersion={onVersion} />
         </Stack>
       </div>
       {dialog?.kind === 'level' && <LevelModal level={dialog.rule} scoreMax={r.framework.scoreMax} onClose={() => setDialog(null)} onDone={done} />}
@@ -234,60 +219,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: RatingRulesResponse;
       {dialog?.kind === 'quota' && <QuotaModal quota={r.quota} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'vote' && <VoteModal vote={r.vote} onClose={() => setDialog(null)} onDone={done} />}
       {dialog?.kind === 'trigger' && <TriggerModal trigger={dialog.rule} levels={r.levels} onClose={() => setDialog(null)} onDone={done} />}
-      {dialog?.kind === 'confirm' && <ConfirmModal rule={dialog.rule} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'confirm' && <RuleConfirmModal ns="ratingrules" rule={dialog.rule} path={ratingRuleItemPath(dialog.rule.id, '/confirm')} onConfirmed={changed} onClose={() => setDialog(null)} onDone={done} />}
     </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Title order={2} fz="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
-
-/** A rule's name and whether it was checked against the official text. */
-function RuleHead({ rule }: { rule: RatingRuleView }) {
-  return (
-    <div className="ts-se-card-head">
-      <Text fw={700} className="ts-se-card-title">
-        {rule.name}
-      </Text>
-      <span className="ts-se-badges">{rule.confirmed ? <ConfirmedTag /> : <UnconfirmedTag />}</span>
-    </div>
-  );
-}
-
-function Provenance({ rule }: { rule: RatingRuleView }) {
-  const { t } = useTranslation();
-  return (
-    <Text size="xs" c="dimmed">
-      {t('ratingrules.source', { source: rule.source ?? t('ratingrules.noSource') })}
-      {rule.confirmed && rule.confirmedAt && ` · ${t('ratingrules.confirmedBy', { name: rule.confirmedByName ?? '', at: formatDateTime(rule.confirmedAt) })}`}
-    </Text>
-  );
-}
-
-function Versions({ unitId, shown, onVersion }: { unitId: string; shown: string; onVersion: (id: string | null) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('ratingrules.versions')}>
-      <ReferenceVersions
-        versions={useRatingRuleVersions(unitId)}
-        shown={shown}
-        onVersion={onVersion}
-        words={{
-          versionN: (version) => t('ratingrules.versionN', { version }),
-          shown: t('ratingrules.shown'),
-          unconfirmed: (count) => t('ratingrules.versionUnconfirmed', { count }),
-          retired: (at) => t('ratingrules.retired', { at }),
-        }}
-      />
-    </Section>
   );
 }
