@@ -7,7 +7,7 @@ import '../../components/modal-styles.js';
 import '@mantine/core/styles/Checkbox.layer.css';
 import '@mantine/core/styles/CheckboxIndicator.layer.css';
 import '@mantine/core/styles/Table.layer.css';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Checkbox, Modal, NativeSelect, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import { errorsAt, type FormErrors } from '../../lib/forms.js';
+import { useFocusFirstError } from '../../lib/formHelpers.js';
 import { usePhone } from '../../lib/usePhone.js';
 import { asPercent, asShare, numberIn } from './numbers.js';
 import {
@@ -43,25 +44,33 @@ function EditModal({ rule, shows, build, onClose, onDone, children }: { rule: Ra
   const changed = useRatingRulesChanged();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors<string>>({ fields: {}, general: null });
+  // After a refused save, the first field to fix (or the message) comes into view.
+  const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(form, attempt);
+  const refuse = (next: FormErrors<string>) => {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+  };
   const save = useMutation({
     mutationFn: (body: UpdateRatingRuleBody) => api<RatingRulesResponse>(ratingRuleItemPath(rule.id), { method: 'PATCH', body }),
     onSuccess: (r) => {
       changed(r);
       onDone(t('ratingrules.edited', { name: rule.name, version: r.version }));
     },
-    onError: (e) => setErrors(errorsAt(e, (f) => f === 'note' || shows(f), t('common.formErrors'))),
+    onError: (e) => refuse(errorsAt(e, (f) => f === 'note' || shows(f), t('common.formErrors'))),
   });
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const { change, errors: fields } = build();
     if (!note.trim()) fields.note = t('errors.required');
-    setErrors({ fields, general: null });
-    if (Object.keys(fields).length === 0) save.mutate({ ...change, note: note.trim() });
+    if (Object.keys(fields).length > 0) refuse({ fields, general: null });
+    else save.mutate({ ...change, note: note.trim() });
   }
   const fields = errors.fields as Errors;
   return (
     <Modal opened onClose={onClose} title={t('ratingrules.editTitle', { name: rule.name })} fullScreen={phone} centered size="lg">
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="md">
           {errors.general && <Notice tone="error">{errors.general}</Notice>}
           <Text size="sm">{t('ratingrules.editIntro')}</Text>
