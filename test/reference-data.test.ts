@@ -58,4 +58,45 @@ describe('reference data shown to people', () => {
     const read = [...data.discipline_notes, ...data.discipline_forms.flatMap((f) => [f.source, f.deciding_bodies_source]), ...data.kinds.flatMap((k) => [k.source, k.note])].filter((v): v is string => typeof v === 'string');
     expect(read.filter((text) => /\b(per a|secondary source|press reports|since replaced|under QĐ)\b/i.test(text))).toEqual([]);
   });
+  it('the rating rules people read are in Vietnamese, their provenance included', () => {
+    type Named = { name: string; source?: string };
+    const data = JSON.parse(fs.readFileSync(path.join(DIR, 'rating-qd366.json'), 'utf8')) as {
+      document: string;
+      guidance: string;
+      score: { source: string; criterion_note: string; groups: (Named & { criteria: Named[] })[] };
+      forms: (Named & { for: string })[];
+      form_sections: Named[];
+      levels: (Named & { conditions: string[] })[];
+      triggers: Named[];
+      quota: { rule: string; scope: string; override: string; source: string };
+      vote: { text: string; rule: string; source: string };
+      review_steps: Named[];
+    };
+    // What the rating rules page and the reviews show: every name, source, condition and rule.
+    const named = (items: Named[]) => items.flatMap((i) => [i.name, i.source]);
+    const read = [
+      data.document,
+      data.guidance,
+      data.score.source,
+      data.score.criterion_note,
+      ...named(data.score.groups),
+      ...data.score.groups.flatMap((g) => named(g.criteria)),
+      ...named(data.forms),
+      ...data.forms.map((f) => f.for),
+      ...named(data.form_sections),
+      ...named(data.levels),
+      ...data.levels.flatMap((l) => l.conditions),
+      ...named(data.triggers),
+      data.quota.rule,
+      data.quota.scope,
+      data.quota.override,
+      data.quota.source,
+      data.vote.text,
+      data.vote.rule,
+      data.vote.source,
+      ...named(data.review_steps),
+    ].filter((v): v is string => typeof v === 'string');
+    expect(read.length).toBeGreaterThan(40);
+    expect(read.filter((text) => /\b(per a|secondary source|press reports|since replaced|under QĐ|as reported|stated in|kept by|not found|confirmed|the)\b/i.test(text))).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import { localIssueMessages } from './messages/local-issues.js';
 import { inspectionMessages } from './messages/inspection.js';
 import { reviewMessages } from './messages/reviews.js';
 import { disciplineMessages } from './messages/discipline.js';
+import { ruleSetMessages } from './messages/rule-sets.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -114,7 +115,7 @@ const core = {
   'format.email': 'địa chỉ email',
 } as const;
 
-const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi, ...reviewMessages.vi };
+const vi = { ...core, ...taskMessages.vi, ...commitmentMessages.vi, ...selfExamMessages.vi, ...localIssueMessages.vi, ...inspectionMessages.vi, ...disciplineMessages.vi, ...reviewMessages.vi, ...ruleSetMessages.vi };
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
@@ -124,7 +125,7 @@ const en: Record<MessageKey, string> = {
   ...localIssueMessages.en,
   ...inspectionMessages.en,
   ...disciplineMessages.en,
-  ...reviewMessages.en,
+  ...reviewMessages.en, ...ruleSetMessages.en,
   unauthorized: 'You need to sign in to continue.',
   forbidden: 'You are not allowed to do this.',
   not_found: 'Record not found.',
@@ -304,8 +305,9 @@ const fieldLabels: Record<Lang, Record<string, string>> = {
     ...inspectionMessages.fieldLabels.vi,
     ...disciplineMessages.fieldLabels.vi,
     ...reviewMessages.fieldLabels.vi,
+    ...ruleSetMessages.fieldLabels.vi,
   },
-  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en, ...reviewMessages.fieldLabels.en },
+  en: { ...taskMessages.fieldLabels.en, ...commitmentMessages.fieldLabels.en, ...selfExamMessages.fieldLabels.en, ...localIssueMessages.fieldLabels.en, ...inspectionMessages.fieldLabels.en, ...disciplineMessages.fieldLabels.en, ...reviewMessages.fieldLabels.en, ...ruleSetMessages.fieldLabels.en },
 };
 
 export function fieldLabel(lang: Lang, field: string): string {

@@ -143,6 +143,8 @@ export interface RatingRules {
   vote: { majority: number; cumulative: boolean; rule: string; source: string | null; confirmed: boolean };
   /** The period's steps in the guidance's order (collectives before individuals, lower before higher). */
   reviewSteps: { code: string; name: string }[];
+  /** The names of the rules in this version nobody has compared with the official text yet: the screens warn, nothing is blocked. */
+  unconfirmed: string[];
 }
 
 /** The level rules for one kind of subject, best first. */

@@ -26,6 +26,7 @@ import { directiveRoutes } from '../features/directives/routes.js';
 import { commitmentRoutes } from '../features/commitments/routes.js';
 import { checklistRoutes } from '../features/checklist/routes.js';
 import { inspectionRuleRoutes } from '../features/inspection-rules/routes.js';
+import { ratingRuleRoutes } from '../features/rating-rules/routes.js';
 import { inspectionRoutes } from '../features/inspections/routes.js';
 import { disciplineRoutes } from '../features/discipline/routes.js';
 import { reviewRoutes } from '../features/reviews/routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => commitmentRoutes(scope, ctx));
   await app.register(async (scope) => checklistRoutes(scope, ctx));
   await app.register(async (scope) => inspectionRuleRoutes(scope, ctx));
+  await app.register(async (scope) => ratingRuleRoutes(scope, ctx));
   await app.register(async (scope) => inspectionRoutes(scope, ctx));
   await app.register(async (scope) => disciplineRoutes(scope, ctx));
   await app.register(async (scope) => reviewRoutes(scope, ctx));

@@ -14,7 +14,7 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
   await db.schema
     .createTable('rule_set_versions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    // Which rule set: 'rating' (QĐ 366) so far.
+    // Which rule set: 'rating_rules' (QĐ 366) so far; also the audit's record type (src/features/rule-sets).
     .addColumn('set_code', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('version', 'integer', (c) => c.notNull())

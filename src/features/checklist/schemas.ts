@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleSetVersionHead } from '../rule-sets/schemas.js';
 import { id } from '../../shared/schemas.js';
 import { checklistLists } from '../../shared/enums.js';
 
@@ -41,17 +42,8 @@ export type ChecklistGroup = z.infer<typeof checklistGroup>;
 
 /** A whole checklist version: the 27 manifestations in 3 groups of 9, then the exemplary points. */
 export const checklistResponse = z.object({
-  versionId: id,
-  /** The committee that keeps it. */
-  unitId: id,
-  unitName: z.string(),
-  version: z.number().int(),
-  source: z.string(),
-  note: z.string(),
-  createdAt: z.string(),
-  /** False for an earlier version (kept, because self-examinations made against it point at it). */
-  current: z.boolean(),
-  unconfirmed: z.number().int(),
+  /** unitId: the committee that keeps it; current: false for an earlier version (kept, because self-examinations made against it point at it). */
+  ...ruleSetVersionHead,
   groups: z.array(checklistGroup),
   actions: z.array(z.enum(checklistActions)),
 });

@@ -13,6 +13,7 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
 import { askedOrOwnUnitPath } from '../members/lookup.js';
+import { versionHead } from '../rule-sets/service.js';
 import * as repo from './repo.js';
 import type { ChecklistItemRow, ChecklistVersionRow } from './repo.js';
 import { authorizeManage, checklistActionsFor, mayReadChecklist } from './policy.js';
@@ -188,20 +189,7 @@ function groupItems(items: readonly ChecklistItemRow[]): ChecklistGroup[] {
 
 export async function presentChecklist(db: Db, actor: Actor, version: ChecklistVersionRow): Promise<ChecklistResponse> {
   const items = await repo.itemsOfVersion(db, version.id);
-  const current = version.retired_at === null;
-  return {
-    versionId: version.id,
-    unitId: version.unit_id,
-    unitName: version.unit_name,
-    version: Number(version.version),
-    source: version.source,
-    note: version.note,
-    createdAt: version.created_at,
-    current,
-    unconfirmed: items.filter((i) => i.confirmed_at === null).length,
-    groups: groupItems(items),
-    actions: checklistActionsFor(actor, version.unit_path, current),
-  };
+  return { ...versionHead(version, items, checklistActionsFor(actor, version.unit_path, version.retired_at === null)), groups: groupItems(items) };
 }
 
 // --- reading --------------------------------------------------------------------------------

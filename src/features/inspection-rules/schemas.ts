@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../shared/schemas.js';
 import { inspectionFamilies, ruleItemTypes, subjectKinds } from '../../shared/enums.js';
+import { ruleSetItemProvenance as provenance, ruleSetVersionHead } from '../rule-sets/schemas.js';
 
 const text = (max: number) => z.string().trim().max(max);
-
-/** Provenance and confirmation, as every rule shows them. */
-const provenance = {
-  id,
-  code: z.string(),
-  name: z.string(),
-  source: z.string().nullable(),
-  /** False until the committee compared it with the official text; the UI says so, and warns rather than blocks. */
-  confirmed: z.boolean(),
-  confirmedAt: z.string().nullable(),
-  confirmedByName: z.string().nullable(),
-};
 
 export const inspectionKindRule = z.object({
   ...provenance,
@@ -41,21 +30,12 @@ export const disciplineFormRule = z.object({
 export const holidayYearRule = z.object({ ...provenance, year: z.number().int(), daysOff: z.array(isoDate), workingWeekendDays: z.array(isoDate) });
 
 export const inspectionRulesResponse = z.object({
-  versionId: id,
-  unitId: id,
-  unitName: z.string(),
-  version: z.number().int(),
-  source: z.string(),
-  note: z.string(),
-  createdAt: z.string(),
-  current: z.boolean(),
-  unconfirmed: z.number().int(),
+  ...ruleSetVersionHead,
   kinds: z.array(inspectionKindRule),
   steps: z.array(inspectionStepRule),
   disciplineForms: z.array(disciplineFormRule),
   holidays: z.array(holidayYearRule),
   disciplineNotes: z.array(z.string()),
-  actions: z.array(z.enum(['edit', 'confirm'])),
 });
 export type InspectionRulesResponse = z.infer<typeof inspectionRulesResponse>;
 

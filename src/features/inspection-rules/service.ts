@@ -14,6 +14,7 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
 import { askedOrOwnUnitPath } from '../members/lookup.js';
+import { provenanceOf, versionHead } from '../rule-sets/service.js';
 import * as repo from './repo.js';
 import type { RuleItemRow, RuleVersionRow } from './repo.js';
 import { authorizeManageRules, mayReadRules, ruleActionsFor } from './policy.js';
@@ -201,31 +202,13 @@ export async function ensureRules(trx: Db, dialect: DialectHelpers, unitPath: st
 
 // --- presenting --------------------------------------------------------------------------------
 
-const provenanceOf = (i: RuleItemRow) => ({
-  id: i.id,
-  code: i.code,
-  name: i.name,
-  source: i.source,
-  confirmed: i.confirmed_at !== null,
-  confirmedAt: i.confirmed_at,
-  confirmedByName: i.confirmed_by_name,
-});
-
 async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Promise<InspectionRulesResponse> {
   const items = await repo.itemsOfVersion(db, version.id);
   const of = (type: RuleItemType) => items.filter((i) => i.item_type === type && i.code !== repo.DISCIPLINE_NOTES);
-  const current = version.retired_at === null;
   const notes = items.find((i) => i.code === repo.DISCIPLINE_NOTES);
   return {
-    versionId: version.id,
-    unitId: version.unit_id,
-    unitName: version.unit_name,
-    version: Number(version.version),
-    source: version.source,
-    note: version.note,
-    createdAt: version.created_at,
-    current,
-    unconfirmed: items.filter((i) => i.confirmed_at === null && i.code !== repo.DISCIPLINE_NOTES).length,
+    // The notes on discipline are no rule to confirm or count.
+    ...versionHead(version, items.filter((i) => i.code !== repo.DISCIPLINE_NOTES), ruleActionsFor(actor, version.unit_path, version.retired_at === null)),
     kinds: of('kind').map((i) => {
       const k = kindOf(i);
       const data = JSON.parse(i.data_json) as KindData;
@@ -252,7 +235,6 @@ async function presentRules(db: Db, actor: Actor, version: RuleVersionRow): Prom
       // A year added later is stored last; the years read in order.
       .sort((a, b) => a.year - b.year),
     disciplineNotes: notes ? (JSON.parse(notes.data_json) as StepData).documents : [],
-    actions: ruleActionsFor(actor, version.unit_path, current),
   };
 }
 

@@ -64,16 +64,6 @@ export function levelViews(rules: RatingRules, subject: RatingSubject, evidence:
   }));
 }
 
-/** Names of the rules of a version nobody has confirmed yet (the screens warn; nothing is blocked). */
-export function unconfirmedRules(rules: RatingRules): string[] {
-  return [
-    ...rules.levels.filter((l) => !l.confirmed).map((l) => l.name),
-    ...rules.triggers.filter((t) => !t.confirmed).map((t) => t.name),
-    ...(rules.quota.confirmed ? [] : [rules.quota.rule]),
-    ...(rules.vote.confirmed ? [] : [rules.vote.rule]),
-  ];
-}
-
 export function presentReviewSummary(r: ReviewRow): ReviewSummary {
   return {
     id: r.id,

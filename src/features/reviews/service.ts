@@ -17,7 +17,7 @@ import { cellEvidence, memberEvidence } from './evidence.js';
 import * as repo from './repo.js';
 import type { PeriodRow, ReviewRow } from './repo.js';
 import { authorizeReadReview, authorizeWriteReview, isOwnReview, reviewActionsFor } from './policy.js';
-import { detectedTriggers, levelViews, parsePoints, periodRange, presentDecision, presentPeriodSummary, presentReviewSummary, subjectOf, unconfirmedRules } from './present.js';
+import { detectedTriggers, levelViews, parsePoints, periodRange, presentDecision, presentPeriodSummary, presentReviewSummary, subjectOf } from './present.js';
 import { periodStanding } from './standing.js';
 import type { CreatePeriodBody, MyReviewsResponse, PeriodDetail, PeriodSummary, ReviewDetail, ReviewEvidence, SelfAssessmentBody } from './schemas.js';
 
@@ -196,7 +196,7 @@ export async function periodDetail(ctx: AppContext, actor: Actor, id: string): P
   return {
     ...presentPeriodSummary(p!, rules, counts.get(p!.id), todayInVietnam()),
     ...standing,
-    unconfirmed: unconfirmedRules(rules),
+    unconfirmed: rules.unconfirmed,
     actions: [
       ...(p!.status === 'open' && scopePaths(actor, 'review.decide').some((path) => isWithin(p!.unit_path, path)) ? (['decide'] as const) : []),
       ...(scopePaths(actor, 'review_period.manage').some((path) => isWithin(p!.unit_path, path)) ? (['manage'] as const) : []),
@@ -290,7 +290,7 @@ export async function reviewDetail(ctx: AppContext, actor: Actor, id: string): P
     vote: r.vote_counts_json ? { counts: JSON.parse(r.vote_counts_json) as Record<string, number>, denominator: Number(r.vote_denominator ?? 0), level: r.vote_level } : null,
     proposalNote: r.proposal_note,
     decisions: decisions.map((d) => presentDecision(d, rules)),
-    unconfirmed: unconfirmedRules(rules),
+    unconfirmed: rules.unconfirmed,
     actions: reviewActionsFor(actor, r, p.status === 'open', p.unit_path),
   };
 }

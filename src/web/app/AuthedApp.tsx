@@ -67,6 +67,7 @@ const FeedbackPage = lazy(() => withWords(import('../features/feedback/FeedbackP
 const SelfExamBoardPage = lazy(() => withWords(import('../features/self-examinations/SelfExamBoardPage.js')));
 const ChecklistPage = lazy(() => withWords(import('../features/checklist/ChecklistPage.js')));
 const InspectionRulesPage = lazy(() => withWords(import('../features/inspection-rules/InspectionRulesPage.js')));
+const RatingRulesPage = lazy(() => withWords(import('../features/rating-rules/RatingRulesPage.js')));
 const IssueBoardPage = lazy(() => withWords(import('../features/local-issues/IssueBoardPage.js')));
 const IssuePage = lazy(() => withWords(import('../features/local-issues/IssuePage.js')));
 const FeedbackInboxPage = lazy(() => withWords(import('../features/citizen-feedback/FeedbackInboxPage.js')));
@@ -199,6 +200,7 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/units/:id/tu-soi" element={<SelfExamBoardPage />} />
               <Route path="/reference/manifestations" element={<ChecklistPage />} />
               <Route path="/reference/inspection-rules" element={<InspectionRulesPage />} />
+              <Route path="/reference/rating-rules" element={<RatingRulesPage />} />
               <Route path="/local-issues" element={<IssueBoardPage />} />
               <Route path="/local-issues/:id" element={<IssuePage />} />
               <Route path="/citizen-feedback" element={<FeedbackInboxPage />} />
@@ -315,6 +317,7 @@ function Navigation({ me }: { me: MeResponse }) {
       {me.roles.some((r) => RULE_KEEPERS.includes(r.role)) && (
         <NavItem to="/reference/inspection-rules" label={t('nav.inspectionRules')} icon={<ClockIcon />} />
       )}
+      {me.roles.some((r) => RULE_KEEPERS.includes(r.role)) && <NavItem to="/reference/rating-rules" label={t('nav.ratingRules')} icon={<ClipboardListIcon />} />}
     </>
   );
 }

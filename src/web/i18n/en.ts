@@ -89,6 +89,7 @@ export const en: CoreMessages = {
     citizenFeedback: 'Citizen feedback',
     inspections: 'Inspection and supervision',
     inspectionRules: 'Inspection rules',
+    ratingRules: 'Rating rules',
   },
   account: {
     menu: 'Account: {{name}}',

@@ -13,6 +13,7 @@ import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi
 import type { inspectionsVi } from '../features/inspections/messages.vi.js';
 import type { disciplineVi } from '../features/discipline/messages.vi.js';
 import type { inspectionRulesVi } from '../features/inspection-rules/messages.vi.js';
+import type { ratingRulesVi } from '../features/rating-rules/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -103,6 +104,7 @@ export const vi = {
     citizenFeedback: 'Ý kiến người dân',
     inspections: 'Kiểm tra, giám sát',
     inspectionRules: 'Quy định kiểm tra, giám sát',
+    ratingRules: 'Quy định xếp loại',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -378,4 +380,5 @@ export type Messages = typeof vi & {
   inspections: typeof inspectionsVi;
   discipline: typeof disciplineVi;
   inspectionrules: typeof inspectionRulesVi;
+  ratingrules: typeof ratingRulesVi;
 };

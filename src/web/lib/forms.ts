@@ -29,6 +29,27 @@ export function formErrorsFrom<F extends string>(error: unknown, known: readonly
   return { fields, general: general || fallback };
 }
 
+/**
+ * The API's messages by the path of their field ("stepDays.plan", "daysOff.3", "individual.maxLateShare"), without
+ * the label the server puts before them (the form shows its own); those `shows` does not place
+ * go to the summary, as does a message naming no field.
+ */
+export function errorsAt(error: unknown, shows: (field: string) => boolean, fallback: string): FormErrors<string> {
+  if (!isApiError(error)) return { fields: {}, general: fallback };
+  const fields: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const f of error.fields) {
+    // "Ngày nghỉ (daysOff): …", or "daysOff.3: …" where the path has no label of its own.
+    const labelled = f.message.indexOf(`(${f.field}): `);
+    const bare = f.message.startsWith(`${f.field}: `) ? f.field.length + 2 : -1;
+    const text = labelled >= 0 ? f.message.slice(labelled + f.field.length + 4) : bare >= 0 ? f.message.slice(bare) : f.message;
+    if (shows(f.field)) fields[f.field] ??= text;
+    else rest.push(f.message);
+  }
+  const placed = Object.keys(fields).length > 0;
+  return { fields, general: rest.length > 0 ? rest.join(' ') : placed ? null : error.message || fallback };
+}
+
 /** '' → null, otherwise the trimmed text. */
 export function textOrNull(v: string): string | null {
   const s = v.trim();

@@ -14,6 +14,8 @@ export const queryRoots = {
   checklist: ['checklist'],
   /** The inspection rules (QĐ 296): the rules page edits them, the inspection screens read their kinds and limits. */
   inspectionRules: ['inspectionrules'],
+  /** The rating rules (QĐ 366): the rules page edits them, the reviews read their levels, framework and quota. */
+  ratingRules: ['ratingrules'],
   /** Local issues and citizens' feedback: feedback becomes an issue, and an issue's progress shows to the citizen. */
   localIssues: ['localissues'],
   /** Inspection and supervision: a case's recommendations become tasks and correction items. */

@@ -1,19 +1,22 @@
 import './messages.js';
 import '../../styles/self-examination.css';
 import './inspection-rules.css';
-import { useId, useState, type ReactNode } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
-import { ReferenceHead, ReferencePageSkeleton, ReferenceVersions, useVersionParam } from '../../components/ReferenceData.js';
-import { CheckIcon, EditIcon, PlusIcon } from '../../components/icons.js';
+import { ReferenceHead, ReferencePageSkeleton, useVersionParam } from '../../components/ReferenceData.js';
+import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { currentYear, weekday } from '../../lib/time.js';
 import { ConfirmedTag, UnconfirmedTag } from '../checklist/Badges.js';
+import { RuleActions, RuleConfirmModal, RuleHead, RuleProvenance as Provenance, RuleSection as Section, RuleVersions } from '../rule-sets/RuleParts.js';
 import {
+  ruleItemPath,
   useInspectionRules,
+  useInspectionRulesChanged,
   useInspectionRuleVersions,
   type DisciplineFormView,
   type HolidayYearView,
@@ -22,7 +25,7 @@ import {
   type RuleView,
 } from './api.js';
 import { dayRuns } from './days.js';
-import { ConfirmModal, HolidaysModal, LimitsModal } from './RuleDialogs.js';
+import { HolidaysModal, LimitsModal } from './RuleDialogs.js';
 
 type Dialog =
   | null
@@ -52,6 +55,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const changed = useInspectionRulesChanged();
   const may = (a: InspectionRulesResponse['actions'][number]) => r.current && r.actions.includes(a);
   const stepName = new Map(r.steps.map((s) => [s.code, s.name]));
   const done = (m: string) => {
@@ -60,20 +64,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
     onVersion(null);
   };
   /** Edit (when given) and confirm buttons of one rule, each naming it for screen readers. */
-  const actions = (rule: RuleView, onEdit?: () => void) => (
-    <Group gap={4} mt={2}>
-      {onEdit && may('edit') && (
-        <Button size="compact-sm" variant="subtle" leftSection={<EditIcon size={14} />} onClick={onEdit} aria-label={t('inspectionrules.editFor', { name: rule.name })}>
-          {t('inspectionrules.edit')}
-        </Button>
-      )}
-      {may('confirm') && !rule.confirmed && (
-        <Button size="compact-sm" variant="subtle" leftSection={<CheckIcon size={14} />} onClick={() => setDialog({ kind: 'confirm', rule })} aria-label={t('inspectionrules.confirmFor', { name: rule.name })}>
-          {t('inspectionrules.confirm')}
-        </Button>
-      )}
-    </Group>
-  );
+  const actions = (rule: RuleView, onEdit?: () => void) => <RuleActions rule={rule} ns="inspectionrules" may={may} onEdit={onEdit} onConfirm={() => setDialog({ kind: 'confirm', rule })} />;
   return (
     <Stack gap="md" className="ts-page" maw={960}>
       <ReferenceHead
@@ -138,7 +129,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
                       {k.note}
                     </Text>
                   )}
-                  <Provenance rule={k} />
+                  <Provenance rule={k} ns="inspectionrules" />
                   {actions(k, () => setDialog({ kind: 'limits', rule: k }))}
                 </li>
               ))}
@@ -151,7 +142,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
                 <li key={s.id} data-code={s.code}>
                   <RuleHead rule={s} />
                   <Text size="sm">{t('inspectionrules.documents', { documents: s.documents.join(', ') })}</Text>
-                  <Provenance rule={s} />
+                  <Provenance rule={s} ns="inspectionrules" />
                   {actions(s)}
                 </li>
               ))}
@@ -164,7 +155,7 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
                 <li key={f.id} data-code={f.code}>
                   <RuleHead rule={f} />
                   <FormFacts form={f} />
-                  <Provenance rule={f} />
+                  <Provenance rule={f} ns="inspectionrules" />
                   {actions(f)}
                 </li>
               ))}
@@ -202,14 +193,14 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
               {r.holidays.map((h) => (
                 <li key={h.id} data-year={h.year}>
                   <HolidayYear year={h} />
-                  <Provenance rule={h} />
+                  <Provenance rule={h} ns="inspectionrules" />
                   {actions(h, () => setDialog({ kind: 'holidays', rule: h }))}
                 </li>
               ))}
             </ol>
           </Section>
 
-          <Versions unitId={r.unitId} shown={r.versionId} onVersion={onVersion} />
+          <RuleVersions ns="inspectionrules" versions={useInspectionRuleVersions(r.unitId)} shown={r.versionId} onVersion={onVersion} />
         </Stack>
       </div>
       {dialog?.kind === 'limits' && <LimitsModal kind={dialog.rule} stepName={stepName} onClose={() => setDialog(null)} onDone={done} />}
@@ -217,45 +208,8 @@ function RulesView({ rules: r, onVersion, stale }: { rules: InspectionRulesRespo
       {dialog?.kind === 'addYear' && (
         <HolidaysModal year={null} unitId={r.unitId} nextYear={Math.max(currentYear() - 1, ...r.holidays.map((h) => h.year)) + 1} onClose={() => setDialog(null)} onDone={done} />
       )}
-      {dialog?.kind === 'confirm' && <ConfirmModal rule={dialog.rule} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog?.kind === 'confirm' && <RuleConfirmModal ns="inspectionrules" rule={dialog.rule} path={ruleItemPath(dialog.rule.id, '/confirm')} onConfirmed={changed} onClose={() => setDialog(null)} onDone={done} />}
     </Stack>
-  );
-}
-
-function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="flex-start" gap="xs" mb="sm">
-        <Title order={2} fz="h4" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-/** A rule's name and whether it was checked against the official text. */
-function RuleHead({ rule }: { rule: RuleView }) {
-  return (
-    <div className="ts-se-card-head">
-      <Text fw={700} className="ts-se-card-title">
-        {rule.name}
-      </Text>
-      <span className="ts-se-badges">{rule.confirmed ? <ConfirmedTag /> : <UnconfirmedTag />}</span>
-    </div>
-  );
-}
-
-function Provenance({ rule }: { rule: RuleView }) {
-  const { t } = useTranslation();
-  return (
-    <Text size="xs" c="dimmed">
-      {t('inspectionrules.source', { source: rule.source ?? t('inspectionrules.noSource') })}
-      {rule.confirmed && rule.confirmedAt && ` · ${t('inspectionrules.confirmedBy', { name: rule.confirmedByName ?? '', at: formatDateTime(rule.confirmedAt) })}`}
-    </Text>
   );
 }
 
@@ -302,24 +256,5 @@ function HolidayYear({ year: h }: { year: HolidayYearView }) {
       )}
       {h.workingWeekendDays.length > 0 && <Text size="sm">{t('inspectionrules.workingWeekend', { days: h.workingWeekendDays.map(day).join(', ') })}</Text>}
     </details>
-  );
-}
-
-function Versions({ unitId, shown, onVersion }: { unitId: string; shown: string; onVersion: (id: string | null) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('inspectionrules.versions')}>
-      <ReferenceVersions
-        versions={useInspectionRuleVersions(unitId)}
-        shown={shown}
-        onVersion={onVersion}
-        words={{
-          versionN: (version) => t('inspectionrules.versionN', { version }),
-          shown: t('inspectionrules.shown'),
-          unconfirmed: (count) => t('inspectionrules.versionUnconfirmed', { count }),
-          retired: (at) => t('inspectionrules.retired', { at }),
-        }}
-      />
-    </Section>
   );
 }

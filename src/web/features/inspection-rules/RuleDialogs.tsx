@@ -1,5 +1,5 @@
-// The dialogs of the inspection rules page: a kind's working days, a year's days off (edit or add),
-// confirming a rule against the official text. Each change is a new version with its reason.
+// The dialogs of the inspection rules page: a kind's working days, a year's days off (edit or add)
+// (confirming a rule: rule-sets/RuleParts.tsx). Each change is a new version with its reason.
 import './messages.js';
 import '../../styles/self-examination.css';
 import '../../components/modal-styles.js';
@@ -7,11 +7,11 @@ import { useState, type FormEvent } from 'react';
 import { Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { DialogActions } from '../../components/DialogActions.js';
 import { Notice } from '../../components/Notice.js';
 import { formatDate } from '../../lib/format.js';
-import { textOrNull, type FormErrors } from '../../lib/forms.js';
+import { errorsAt, textOrNull, type FormErrors } from '../../lib/forms.js';
 import { wholeNumber } from '../../lib/formHelpers.js';
 import { usePhone } from '../../lib/usePhone.js';
 import {
@@ -22,31 +22,9 @@ import {
   type HolidayYearView,
   type InspectionKindRuleView,
   type InspectionRulesResponse,
-  type RuleView,
   type UpdateInspectionRuleBody,
 } from './api.js';
 import { dayLines, parseDayLines } from './days.js';
-
-/**
- * The API's messages by the path of their field ("stepDays.plan", "daysOff.3", "note"), without
- * the label the server puts before them (the form shows its own); those `shows` does not place
- * go to the summary, as does a message naming no field.
- */
-function errorsAt(error: unknown, shows: (field: string) => boolean, fallback: string): FormErrors<string> {
-  if (!isApiError(error)) return { fields: {}, general: fallback };
-  const fields: Record<string, string> = {};
-  const rest: string[] = [];
-  for (const f of error.fields) {
-    // "Ngày nghỉ (daysOff): …", or "daysOff.3: …" where the path has no label of its own.
-    const labelled = f.message.indexOf(`(${f.field}): `);
-    const bare = f.message.startsWith(`${f.field}: `) ? f.field.length + 2 : -1;
-    const text = labelled >= 0 ? f.message.slice(labelled + f.field.length + 4) : bare >= 0 ? f.message.slice(bare) : f.message;
-    if (shows(f.field)) fields[f.field] ??= text;
-    else rest.push(f.message);
-  }
-  const placed = Object.keys(fields).length > 0;
-  return { fields, general: rest.length > 0 ? rest.join(' ') : placed ? null : error.message || fallback };
-}
 
 /** A reason field: required with every change, saved with the new version. */
 function ReasonField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | undefined }) {
@@ -255,42 +233,3 @@ export function HolidaysModal({
 }
 
 /** Confirm a rule against the official text (a note optional). */
-export function ConfirmModal({ rule, onClose, onDone }: { rule: RuleView; onClose: () => void; onDone: (m: string) => void }) {
-  const { t } = useTranslation();
-  const phone = usePhone();
-  const changed = useInspectionRulesChanged();
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors<string>>({ fields: {}, general: null });
-  const save = useMutation({
-    mutationFn: (body: { note: string | null }) => api<InspectionRulesResponse>(ruleItemPath(rule.id, '/confirm'), { method: 'POST', body }),
-    onSuccess: (r) => {
-      changed(r);
-      onDone(t('inspectionrules.confirmedDone', { name: rule.name }));
-    },
-    onError: (e) => setErrors(errorsAt(e, (field) => field === 'note', t('common.formErrors'))),
-  });
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.mutate({ note: textOrNull(note) });
-  }
-  return (
-    <Modal opened onClose={onClose} title={t('inspectionrules.confirmTitle', { name: rule.name })} fullScreen={phone} centered size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {errors.general && <Notice tone="error">{errors.general}</Notice>}
-          <div className="ts-se-quote-box">
-            <Text fw={700} size="sm">
-              {rule.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('inspectionrules.source', { source: rule.source ?? t('inspectionrules.noSource') })}
-            </Text>
-          </div>
-          <Text size="sm">{t('inspectionrules.confirmIntro')}</Text>
-          <Textarea label={t('inspectionrules.confirmNote')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fields.note} />
-          <DialogActions onCancel={onClose} confirmLabel={t('inspectionrules.confirmSubmit')} busy={save.isPending} />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
