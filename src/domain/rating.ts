@@ -143,6 +143,8 @@ export interface RatingRules {
   vote: { majority: number; cumulative: boolean; rule: string; source: string | null; confirmed: boolean };
   /** The period's steps in the guidance's order (collectives before individuals, lower before higher). */
   reviewSteps: { code: string; name: string }[];
+  /** The parts every form asks for, in its order ("Ưu điểm, kết quả đạt được" …); absent where a version does not keep them. */
+  formSections?: { code: string; name: string }[];
 }
 
 /** The level rules for one kind of subject, best first. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ReviewDecisionTable, ReviewPeriodTable, ReviewTable } from '../../db/schema.js';
+import type { Database, ReviewDecisionTable, ReviewMeetingTable, ReviewPeriodTable, ReviewTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 
 type Db = Kysely<Database>;
@@ -205,4 +205,30 @@ export function reviewMeetingsOfPeriod(db: Db, periodId: string) {
     .select(['rm.id', 'rm.unit_id', 'rm.meeting_id', 'rm.ballot_status', 'mt.starts_at'])
     .where('rm.period_id', '=', periodId)
     .execute();
+}
+
+export type ReviewMeetingRow = ReviewMeetingTable & {
+  unit_name: string;
+  unit_path: string;
+  meeting_date: string;
+  start_time: string;
+  place: string;
+  att_present: number;
+  att_expected: number;
+  chair_name: string | null;
+  secretary_name: string | null;
+};
+
+/** A cell's review meeting with its cell and the meeting it was held at (date, place, chair, secretary, attendance). */
+export function findReviewMeeting(db: Db, id: string): Promise<ReviewMeetingRow | undefined> {
+  return db
+    .selectFrom('review_meetings as rm')
+    .innerJoin('units as u', 'u.id', 'rm.unit_id')
+    .innerJoin('meetings as mt', 'mt.id', 'rm.meeting_id')
+    .leftJoin('members as chair', 'chair.id', 'mt.chair_member_id')
+    .leftJoin('members as sec', 'sec.id', 'mt.secretary_member_id')
+    .selectAll('rm')
+    .select(['u.name as unit_name', 'u.path as unit_path', 'mt.meeting_date', 'mt.start_time', 'mt.place', 'mt.att_present', 'mt.att_expected', 'chair.full_name as chair_name', 'sec.full_name as secretary_name'])
+    .where('rm.id', '=', id)
+    .executeTakeFirst();
 }
