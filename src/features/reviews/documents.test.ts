@@ -171,6 +171,14 @@ forEachDialect((dialect) => {
         expect(text).toContain(line);
       }
 
+      // A draft says so, with what is still to write.
+      const secretarysOwn = ((await call('GET', '/api/me/reviews', as('secretary')())).json() as MyReviewsResponse).items.find((i) => i.periodId === f.periodId)!;
+      const draft = docxText((await call('GET', `/api/reviews/${secretarysOwn.id}/form.docx`, as('secretary')())).rawPayload);
+      expect(draft).toContain('(Bản nháp — chưa nộp.)');
+      expect(draft).toContain('II. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC\n(Chưa viết.)');
+      expect(draft).toContain('Chưa tự nhận mức xếp loại.');
+      expect(draft).not.toContain('KẾT QUẢ XẾP LOẠI CỦA ĐẢNG ỦY');
+
       // The cell's collective report is Mẫu 01, signed for the cell.
       const collective = docxText((await call('GET', `/api/reviews/${f.collectiveId}/form.docx`, as('secretary')())).rawPayload);
       expect(collective).toContain('BÁO CÁO KIỂM ĐIỂM TẬP THỂ');
