@@ -7,8 +7,8 @@
  * it exits 1 before anything runs, with the one command to type.
  *
  * Needed: chromium (e2e, driven by playwright-core, never downloaded), postgresql (the integration
- * suite starts its own throwaway cluster), libreoffice-writer-nogui + poppler-utils (the Word
- * minutes are converted to PDF and read back), fonts-liberation2 (Times New Roman's metric twin
+ * suite starts its own throwaway cluster), libreoffice-writer-nogui + libreoffice-calc-nogui +
+ * poppler-utils (the Word documents and the Excel summaries are converted to PDF and read back), fonts-liberation2 (Times New Roman's metric twin
  * with Vietnamese coverage), fonts-dejavu-core (the browser's fallback font).
  *
  * `TUSOI_TEST_SYSTEM=skip` skips the check (a machine that provides these some other way).
@@ -21,6 +21,7 @@ const NEEDED = [
   { pkg: 'chromium', present: () => existsSync(process.env.TUSOI_CHROMIUM ?? '/usr/bin/chromium'), why: 'end-to-end tests' },
   { pkg: 'postgresql', present: hasPostgresServer, why: 'integration tests on PostgreSQL' },
   { pkg: 'libreoffice-writer-nogui', present: () => onPath('soffice'), why: 'Word minutes → PDF' },
+  { pkg: 'libreoffice-calc-nogui', present: () => existsSync('/usr/lib/libreoffice/program/libsclo.so'), why: 'Excel summaries → PDF' },
   { pkg: 'poppler-utils', present: () => onPath('pdftotext'), why: 'reading the PDF back' },
   { pkg: 'fonts-liberation2', present: () => existsSync('/usr/share/fonts/truetype/liberation2'), why: 'Times New Roman metrics, Vietnamese' },
   { pkg: 'fonts-dejavu-core', present: () => existsSync('/usr/share/fonts/truetype/dejavu'), why: 'browser fallback font' },

@@ -22,6 +22,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { foldVietnamese } from '../domain/vietnamese.js';
 
 // ---------------------------------------------------------------------------
 // Page geometry and typography
@@ -172,6 +173,12 @@ export function heading(text: string): Paragraph {
     keepNext: true,
     children: [run(text, { bold: true })],
   });
+}
+
+/** Section headings numbered I, II, III… in the order they are made (build a document's parts in its order). */
+export function numberedHeadings(): (title: string) => Paragraph {
+  let n = 0;
+  return (title) => heading(`${roman(++n)}. ${title}`);
 }
 
 export const blankLine = (): Paragraph => new Paragraph({ children: [] });
@@ -350,6 +357,12 @@ export async function renderPartyDocx(opts: {
   });
   return Packer.toBuffer(file);
 }
+
+/** A document's name as one ASCII word of a file name: "Kết luận" → "ket-luan". */
+export const fileSlug = (s: string): string =>
+  foldVietnamese(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** "Đảng bộ xã Minh Quang" → "Minh Quang", for the date line of a party document. */
 export function placeNameOf(unitName: string): string {

@@ -145,6 +145,8 @@ export interface RatingRules {
   reviewSteps: { code: string; name: string }[];
   /** The names of the rules in this version nobody has compared with the official text yet: the screens warn, nothing is blocked. */
   unconfirmed: string[];
+  /** The parts every form asks for, in its order ("Ưu điểm, kết quả đạt được" …). */
+  formSections: { code: string; name: string }[];
 }
 
 /** The level rules for one kind of subject, best first. */

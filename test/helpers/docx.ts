@@ -65,24 +65,35 @@ export function docxText(docx: Buffer): string {
  * letters like "ạ" fall back to another font and split words.
  */
 export function convertDocxToPdf(files: Record<string, Buffer>): Record<string, { pageSize: string; text: string }> {
-  for (const [tool, pkg] of [['soffice', 'libreoffice-writer-nogui'], ['pdftotext', 'poppler-utils']] as const) {
+  return convertToPdf(files, 'docx', 'libreoffice-writer-nogui');
+}
+
+/** The same for Excel workbooks, opened in LibreOffice Calc (Debian libreoffice-calc-nogui). */
+export function convertXlsxToPdf(files: Record<string, Buffer>): Record<string, { pageSize: string; text: string }> {
+  return convertToPdf(files, 'xlsx', 'libreoffice-calc-nogui');
+}
+
+function convertToPdf(files: Record<string, Buffer>, ext: 'docx' | 'xlsx', suite: string): Record<string, { pageSize: string; text: string }> {
+  for (const [tool, pkg] of [['soffice', suite], ['pdftotext', 'poppler-utils']] as const) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
       throw new Error(`${tool} not found — install the Debian package: apt-get install ${pkg}`);
     }
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-docx-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-office-'));
   try {
     const names = Object.keys(files);
-    for (const name of names) fs.writeFileSync(path.join(dir, `${name}.docx`), files[name]!);
+    for (const name of names) fs.writeFileSync(path.join(dir, `${name}.${ext}`), files[name]!);
     const convert = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => path.join(dir, `${n}.docx`))],
+      [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => path.join(dir, `${n}.${ext}`))],
       { encoding: 'utf8', timeout: 180_000 },
     );
     if (convert.status !== 0) throw new Error(`soffice failed (${convert.status}): ${convert.stderr}`);
     return Object.fromEntries(
       names.map((name) => {
         const pdf = path.join(dir, `${name}.pdf`);
+        // soffice exits 0 even when it cannot load a file (e.g. a workbook without the Calc module).
+        if (!fs.existsSync(pdf)) throw new Error(`soffice did not open ${name}.${ext} (is ${suite} installed?): ${convert.stderr}${convert.stdout}`);
         const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
         const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.normalize('NFC');
         return [name, { pageSize: /^Page size:.*$/m.exec(info)?.[0] ?? '', text }];

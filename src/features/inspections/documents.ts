@@ -17,17 +17,17 @@ import {
   bodyLines,
   centred,
   documentTitle,
+  fileSlug,
   fillWidths,
   formatDate,
   gridTable,
-  heading,
   keepWithNext,
   LANDSCAPE_TEXT_WIDTH,
   layoutTable,
+  numberedHeadings,
   partyHeader,
   plain,
   renderPartyDocx,
-  roman,
   signatureColumn,
   SIZE_SMALL,
   TEXT_WIDTH,
@@ -226,12 +226,6 @@ function teamLines(detail: InspectionDetail): Paragraph[] {
   return lines.map((l, i) => body(`${i + 1}. ${l}${i === lines.length - 1 ? '.' : ';'}`));
 }
 
-/** Sections numbered I, II, III… in the order they are added. */
-function sections(): (title: string) => Paragraph {
-  let n = 0;
-  return (title) => heading(`${roman(++n)}. ${title}`);
-}
-
 function header(meta: DocumentMeta, numberLine: string | null, date: string | null, textWidth = TEXT_WIDTH): Table {
   const issuer = issuerOf(meta);
   return partyHeader({ parentName: issuer.parentName, issuerName: issuer.issuerName, numberLine, placeName: meta.placeName, date }, textWidth);
@@ -309,7 +303,7 @@ export async function inspectionPlanDocx(detail: InspectionDetail, meta: Documen
   const subject = subjectOf(detail);
   const planStep = detail.steps.find((s) => s.code === 'plan');
   const hasDecision = detail.steps.some((s) => s.code === 'decision');
-  const section = sections();
+  const section = numberedHeadings();
   const stepRows = detail.steps.map((s, i) => [
     String(i + 1),
     { text: s.name, align: 'left' as const },
@@ -367,7 +361,7 @@ export async function inspectionConclusionDocx(detail: InspectionDetail, meta: D
   const work = FRAME.work[detail.family];
   const subject = subjectOf(detail);
   const c = detail.conclusion;
-  const section = sections();
+  const section = numberedHeadings();
   const findings = (title: string, text: string | null | undefined, always: boolean): Paragraph[] => {
     const lines = text ? bodyLines(text) : [];
     if (!lines.length && !always) return [];
@@ -480,11 +474,6 @@ export async function programmeDocx(programme: ProgrammeDetail, meta: DocumentMe
 // File names
 // ---------------------------------------------------------------------------
 
-const slug = (s: string): string =>
-  foldVietnamese(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-
 /**
  * An ASCII-safe file name: "ket-luan-giam-sat-chi-bo-thon-dong-thu-2022.docx" for a case's
  * conclusion, "chuong-trinh-kiem-tra-giam-sat-dang-bo-xa-minh-quang-2022.docx" for a programme.
@@ -493,8 +482,8 @@ export function documentFileName(kind: CaseDocumentKind, detail: InspectionDetai
 export function documentFileName(kind: 'programme', programme: ProgrammeDetail): string;
 export function documentFileName(kind: CaseDocumentKind | 'programme', of: InspectionDetail | ProgrammeDetail): string {
   if (kind === 'programme' || !('subject' in of)) {
-    return `${[FRAME.fileWord.programme, of.unitName, String(of.year)].map(slug).join('-')}.docx`;
+    return `${[FRAME.fileWord.programme, of.unitName, String(of.year)].map(fileSlug).join('-')}.docx`;
   }
   const who = of.subject.kind === 'member' && of.subject.memberName ? of.subject.memberName : of.subject.unitName;
-  return `${[FRAME.fileWord[kind], FRAME.work[of.family], who, String(of.year)].map(slug).join('-')}.docx`;
+  return `${[FRAME.fileWord[kind], FRAME.work[of.family], who, String(of.year)].map(fileSlug).join('-')}.docx`;
 }

@@ -127,6 +127,7 @@ export function ratingRulesFromItems(versionId: string, items: readonly RuleSetI
     versionId,
     scoreMax: framework.max,
     groups: framework.groups.map((g) => ({ code: g.code, name: g.name, max: g.max, criteria: g.criteria.map((c) => ({ code: c.code, name: c.name, max: c.max })) })),
+    formSections: of('section').map((i) => ({ code: i.code, name: i.name })),
     forms: of('form').map((i) => {
       const d = dataOf<FormData>(i);
       return { code: i.code, name: i.name, for: d.for, subject: d.subject, leadership: d.leadership };

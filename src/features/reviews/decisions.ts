@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
+import type { Database } from '../../db/schema.js';
 import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
 import type { ReviewDecisionTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
@@ -10,6 +12,7 @@ import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
+import type { PeriodRow } from './repo.js';
 import { levelViews, parsePoints, subjectOf } from './present.js';
 import { periodDetail, evidenceOf } from './service.js';
 import { memberLevelCounts, quotaOf } from './standing.js';
@@ -122,11 +125,21 @@ export async function unitRatings(ctx: AppContext, actor: Actor, unitId: string,
   };
 }
 
-async function ratingsOfYear(ctx: AppContext, unitPath: string, year: number) {
-  const db = ctx.handle.db;
-  const periods = [...(await repo.periodsOfUnits(db, { unitIds: pathIds(unitPath), year })), ...(await repo.periodsOfUnits(db, { subtreePath: unitPath, year }))].filter(
+/** The year periods that rate a unit's subtree: its own and its ancestors', and those kept inside it. */
+export async function yearPeriodsOf(db: Kysely<Database>, unitPath: string, year: number): Promise<PeriodRow[]> {
+  return [...(await repo.periodsOfUnits(db, { unitIds: pathIds(unitPath), year })), ...(await repo.periodsOfUnits(db, { subtreePath: unitPath, year }))].filter(
     (p, i, all) => p.kind === 'year' && all.findIndex((q) => q.id === p.id) === i,
   );
+}
+
+/** A period's reviews that fall in the unit's subtree (all of them when the period is kept inside it). */
+export function reviewsInUnit(db: Kysely<Database>, p: PeriodRow, unitPath: string) {
+  return repo.reviewsOfPeriod(db, p.id, isWithin(unitPath, p.unit_path) ? unitPath : undefined);
+}
+
+async function ratingsOfYear(ctx: AppContext, unitPath: string, year: number) {
+  const db = ctx.handle.db;
+  const periods = await yearPeriodsOf(db, unitPath, year);
   const counts: Record<string, number> = {};
   const cells = new Map<string, RatingsResponse['cells'][number]>();
   let levels: RatingsResponse['levels'] = [];
@@ -134,7 +147,7 @@ async function ratingsOfYear(ctx: AppContext, unitPath: string, year: number) {
   for (const p of periods) {
     const rules = await ratingRulesOfVersion(db, p.rules_version_id);
     levels = rules.levels.map((l) => ({ code: l.code, name: l.name }));
-    const reviews = (await repo.reviewsOfPeriod(db, p.id, isWithin(unitPath, p.unit_path) ? unitPath : undefined)).filter((r) => r.decided_level !== null);
+    const reviews = (await reviewsInUnit(db, p, unitPath)).filter((r) => r.decided_level !== null);
     for (const r of reviews) {
       let cell = cells.get(r.unit_id);
       if (!cell) cells.set(r.unit_id, (cell = { unitId: r.unit_id, unitName: r.unit_name, collectiveLevel: null, counts: {}, members: [] }));

@@ -211,16 +211,44 @@ export function reviewMeetingsOfPeriod(db: Db, periodId: string) {
     .execute();
 }
 
-export type ReviewMeetingRow = ReviewMeetingTable & { unit_name: string; unit_path: string; meeting_topic: string | null; meeting_kind: string; meeting_starts_at: string };
+export type ReviewMeetingRow = ReviewMeetingTable & {
+  unit_name: string;
+  unit_path: string;
+  meeting_topic: string | null;
+  meeting_kind: string;
+  meeting_starts_at: string;
+  meeting_date: string;
+  start_time: string;
+  place: string;
+  att_present: number;
+  att_expected: number;
+  chair_name: string | null;
+  secretary_name: string | null;
+};
 
-/** One review meeting with its cell and its meeting's topic, kind and start. */
+/** A cell's review meeting with its cell and the meeting it was held at (topic, kind, start, place, chair, secretary, attendance). */
 export function findReviewMeeting(db: Db, id: string): Promise<ReviewMeetingRow | undefined> {
   return db
     .selectFrom('review_meetings as rm')
     .innerJoin('units as u', 'u.id', 'rm.unit_id')
     .innerJoin('meetings as mt', 'mt.id', 'rm.meeting_id')
+    .leftJoin('members as chair', 'chair.id', 'mt.chair_member_id')
+    .leftJoin('members as sec', 'sec.id', 'mt.secretary_member_id')
     .selectAll('rm')
-    .select(['u.name as unit_name', 'u.path as unit_path', 'mt.topic as meeting_topic', 'mt.kind as meeting_kind', 'mt.starts_at as meeting_starts_at'])
+    .select([
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'mt.topic as meeting_topic',
+      'mt.kind as meeting_kind',
+      'mt.starts_at as meeting_starts_at',
+      'mt.meeting_date',
+      'mt.start_time',
+      'mt.place',
+      'mt.att_present',
+      'mt.att_expected',
+      'chair.full_name as chair_name',
+      'sec.full_name as secretary_name',
+    ])
     .where('rm.id', '=', id)
     .executeTakeFirst();
 }

@@ -23,6 +23,7 @@ import {
 import * as service from './service.js';
 import { decideLevels, unitRatings } from './decisions.js';
 import { reviewMeetingRoutes } from './meeting-routes.js';
+import { reviewDocumentRoutes } from './document-routes.js';
 
 /** Kiểm điểm, đánh giá, xếp loại (QĐ 366): periods, each review, the committee's decisions, the ratings. */
 export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -112,4 +113,5 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
 
   reviewMeetingRoutes(app, ctx);
+  await reviewDocumentRoutes(app, ctx);
 }
