@@ -116,6 +116,15 @@ async function main(): Promise<void> {
     results.push(await load('GET /api/inspections/:id (2022 Đồng Thứ, UBKT)', `${base}/api/inspections/${dongThuCase}`, ubkt));
     results.push(await load('GET /api/me/inspections (secretary)', `${base}/api/me/inspections`, headers));
     results.push(await load('GET /api/inspections/:id/documents/conclusion.docx', `${base}/api/inspections/${dongThuCase}/documents/conclusion.docx`, ubkt));
+    // The yearly rating: the committee's 2022 period board, a member's review with its live evidence, the ratings, the form in Word.
+    const periods = (await (await fetch(`${base}/api/review-periods?unitId=${communeId}&year=2022`, { headers: committee })).json()) as { items: { id: string }[] };
+    const period2022 = periods.items[0]!.id;
+    const myReviews = (await (await fetch(`${base}/api/me/reviews`, { headers: member })).json()) as { items: { id: string; periodStatus: string }[] };
+    const openReview = myReviews.items.find((r) => r.periodStatus === 'open')!.id;
+    results.push(await load('GET /api/review-periods/:id (2022, committee)', `${base}/api/review-periods/${period2022}`, committee));
+    results.push(await load('GET /api/reviews/:id (member, this year, live)', `${base}/api/reviews/${openReview}`, member));
+    results.push(await load('GET /api/units/:commune/ratings (2022)', `${base}/api/units/${communeId}/ratings?year=2022`, committee));
+    results.push(await load('GET /api/reviews/:id/form.docx (member)', `${base}/api/reviews/${openReview}/form.docx`, member));
     const rssLoaded = rssMiB(server.child);
 
     const ceiling = results[0]!.rps;

@@ -7,16 +7,60 @@ import { newId, nowIso } from '../../db/ids.js';
 import { AppError, fieldErrors, type FieldProblem } from '../../core/errors.js';
 import { authorize } from '../../core/authorize.js';
 import { pathIds } from '../../domain/unit-paths.js';
+import type { RatingRules } from '../../domain/rating.js';
 import { writeAuditEntries, writeTransaction, type AuditWrite } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeUnit } from '../units/policy.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
-import type { PeriodRow } from './repo.js';
+import type { PeriodRow, ReviewRow } from './repo.js';
 import { levelViews, parsePoints, subjectOf } from './present.js';
 import { periodDetail, evidenceOf } from './service.js';
 import { memberLevelCounts, quotaOf } from './standing.js';
 import type { DecisionsBody, PeriodDetail, RatingsResponse } from './schemas.js';
+
+type Checked = { reviewId: string; level: string; reason: string | null };
+
+/**
+ * Each decision checked against its review: in the period, submitted, named once, a level of the
+ * rules; a change of a decided level, or a level the evidence rules out, with its reason. A
+ * decision that repeats the level in force is left out (nothing changes).
+ */
+async function checkedDecisions(
+  trx: Kysely<Database>,
+  p: PeriodRow,
+  rules: RatingRules,
+  reviews: ReadonlyMap<string, ReviewRow>,
+  versions: ReadonlyMap<string, number>,
+  decisions: DecisionsBody['decisions'],
+): Promise<Checked[]> {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const checked: Checked[] = [];
+  for (const [i, d] of decisions.entries()) {
+    const r = reviews.get(d.reviewId);
+    const reason = d.reason?.trim() || null;
+    if (!r || r.period_id !== p.id) {
+      problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_in_period' });
+      continue;
+    }
+    if (seen.has(r.id)) problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_decision_twice' });
+    seen.add(r.id);
+    if (r.status !== 'submitted') problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_submitted' });
+    const level = rules.levels.find((l) => l.code === d.level);
+    if (!level) {
+      problems.push({ field: `decisions.${i}.level`, messageKey: 'review_level_unknown' });
+      continue;
+    }
+    if (r.decided_level === d.level) continue;
+    if (versions.has(r.id) && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_reason_required' });
+    const option = levelViews(rules, subjectOf(r), await evidenceOf(trx, r, p), parsePoints(r.points_json)).find((o) => o.code === d.level)!;
+    if (!option.allowed && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_ruled_out', params: { level: level.name } });
+    checked.push({ reviewId: r.id, level: d.level, reason });
+  }
+  if (problems.length > 0) throw fieldErrors(problems);
+  return checked;
+}
 
 /**
  * Quyết định xếp loại: the committee decides levels over its whole organisation at once. Each
@@ -31,31 +75,7 @@ export async function decideLevels(ctx: AppContext, actor: Actor, periodId: stri
     const rules = await ratingRulesOfVersion(trx, p!.rules_version_id);
     const reviews = new Map((await repo.reviewsByIds(trx, body.decisions.map((d) => d.reviewId))).map((r) => [r.id, r]));
     const versions = await repo.latestVersions(trx, [...reviews.keys()]);
-    const problems: FieldProblem[] = [];
-    const seen = new Set<string>();
-    const checked: { reviewId: string; level: string; reason: string | null }[] = [];
-    for (const [i, d] of body.decisions.entries()) {
-      const r = reviews.get(d.reviewId);
-      const reason = d.reason?.trim() || null;
-      if (!r || r.period_id !== p!.id) {
-        problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_in_period' });
-        continue;
-      }
-      if (seen.has(r.id)) problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_decision_twice' });
-      seen.add(r.id);
-      if (r.status !== 'submitted') problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_submitted' });
-      const level = rules.levels.find((l) => l.code === d.level);
-      if (!level) {
-        problems.push({ field: `decisions.${i}.level`, messageKey: 'review_level_unknown' });
-        continue;
-      }
-      if (r.decided_level === d.level) continue;
-      if (versions.has(r.id) && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_reason_required' });
-      const option = levelViews(rules, subjectOf(r), await evidenceOf(trx, r, p!), parsePoints(r.points_json)).find((o) => o.code === d.level)!;
-      if (!option.allowed && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_ruled_out', params: { level: level.name } });
-      checked.push({ reviewId: r.id, level: d.level, reason });
-    }
-    if (problems.length > 0) throw fieldErrors(problems);
+    const checked = await checkedDecisions(trx, p!, rules, reviews, versions, body.decisions);
 
     // The quota after these decisions, over every member of the organisation.
     const counts = await memberLevelCounts(trx, p!.id);
