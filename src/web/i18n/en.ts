@@ -89,6 +89,9 @@ export const en: CoreMessages = {
     citizenFeedback: 'Citizen feedback',
     inspections: 'Inspection and supervision',
     inspectionRules: 'Inspection rules',
+    myReview: 'Year-end review',
+    reviewBoard: 'The cell’s reviews',
+    ratings: 'Assessment and rating',
   },
   account: {
     menu: 'Account: {{name}}',
