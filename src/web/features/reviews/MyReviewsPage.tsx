@@ -1,5 +1,5 @@
 import './messages.js';
-import './reviews.css';
+import './styles.js';
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Notice } from '../../components/Notice.js';
+import { Tag } from '../../components/Badges.js';
 import { Disclosure } from '../../components/Disclosure.js';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import type { Decision, EvidenceFigure, ReviewDetail, TriggerView } from './api.js';
@@ -13,12 +14,17 @@ export function levelName(levels: readonly { code: string; name: string }[], cod
   return levels.find((l) => l.code === code)?.name ?? code;
 }
 
+// Own colour pairs, each ≥ 7:1 text on its tint (as in components/Badges.tsx).
+const STATUS: Record<'draft' | 'submitted', [string, string]> = { draft: ['#fff1d6', '#6e4300'], submitted: ['#e3f3e6', '#1b5e2b'] };
+
+/** Đang viết / Đã nộp. */
 export function ReviewStatusBadge({ status }: { status: 'draft' | 'submitted' }) {
   const { t } = useTranslation();
+  const [bg, fg] = STATUS[status];
   return (
-    <Badge variant="light" color={status === 'submitted' ? 'green' : 'gray'} radius="sm">
+    <Tag bg={bg} fg={fg}>
       {t(`reviews.status.${status}`)}
-    </Badge>
+    </Tag>
   );
 }
 
@@ -28,7 +34,7 @@ export function UnconfirmedNotice({ rules }: { rules: readonly string[] }) {
   if (rules.length === 0) return null;
   return (
     <Notice tone="warning" title={t('reviews.form.unconfirmedTitle')}>
-      <Disclosure label={t('reviews.form.unconfirmedTitle')}>
+      <Disclosure label={t('reviews.form.unconfirmedShow')}>
         <Text size="sm">{t('reviews.form.unconfirmed', { rules: rules.join('; ') })}</Text>
       </Disclosure>
     </Notice>

@@ -1,5 +1,5 @@
 import './messages.js';
-import './reviews.css';
+import './styles.js';
 import { useId, useState, type FormEvent } from 'react';
 import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Radio, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -245,7 +245,7 @@ function CellsTable({ period: p }: { period: PeriodDetail }) {
         {t('reviews.board.cells')}
       </Title>
       <div className="ts-rp-table-wrap">
-        <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table" data-testid="period-cells">
+        <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table ts-rv-table" data-testid="period-cells">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('reviews.col.cell')}</Table.Th>

@@ -1,5 +1,5 @@
 import './messages.js';
-import './reviews.css';
+import './styles.js';
 import { useId, useState } from 'react';
 import { Anchor, Button, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client.js';
+import { useAuthedMe } from '../../app/me.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
@@ -44,10 +45,11 @@ function ReviewPage({ id }: { id: string }) {
 
 function Header({ detail: d }: { detail: ReviewDetail }) {
   const { t } = useTranslation();
-  const own = d.actions.includes('write') || d.actions.length === 0;
+  const me = useAuthedMe();
+  const own = d.memberId !== null && d.memberId === me.member?.id;
   return (
     <Stack gap={6}>
-      {own && d.subjectKind === 'member' ? (
+      {own ? (
         <Anchor component={Link} to="/kiem-diem" size="sm" className="ts-mt-back">
           <BackIcon size={16} />
           {t('reviews.form.back')}
@@ -242,7 +244,6 @@ function PointsPanel({
                     description={t('reviews.form.criterionMax', { max: criterionMax(f, c.code, points) })}
                     min={0}
                     max={criterionMax(f, c.code, points)}
-                    clampBehavior="strict"
                     allowNegative={false}
                     decimalScale={1}
                     value={points[c.code] ?? ''}
