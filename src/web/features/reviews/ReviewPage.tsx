@@ -12,6 +12,7 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { SaveBar as SharedSaveBar } from '../../components/SaveBar.js';
 import { BackIcon } from '../../components/icons.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { timeOf } from '../../lib/time.js';
@@ -320,33 +321,17 @@ function LevelPicker({
   );
 }
 
-/** "Đã lưu lúc …" / "Đang lưu…" / offline, always in sight, with the submit button. */
+/** The form's save bar (components/SaveBar.tsx) in the review's words. */
 function SaveBar({ save, onSubmit, submitting }: { save: ReviewAutosave; onSubmit: (() => void) | null; submitting: boolean }) {
   const { t } = useTranslation();
-  const text =
-    save.status === 'saved'
-      ? save.savedAt
-        ? t('reviews.save.saved', { at: timeOf(save.savedAt) })
-        : t('reviews.save.upToDate')
-      : save.status === 'saving'
-        ? t('reviews.save.saving')
-        : save.status === 'offline'
-          ? t('reviews.save.offline')
-          : save.status === 'conflict'
-            ? t('reviews.save.conflict')
-            : t('reviews.save.error', { message: isApiError(save.error) ? save.error.message : t('errors.network') });
-  return (
-    <div className="ts-se-savebar" data-status={save.status}>
-      <Text size="sm" fw={600} role="status" aria-live="polite" className="ts-se-savebar-text" data-save-status={save.status}>
-        {text}
-      </Text>
-      {onSubmit && (
-        <Button onClick={onSubmit} loading={submitting} disabled={save.status === 'conflict'}>
-          {t('reviews.submit.open')}
-        </Button>
-      )}
-    </div>
-  );
+  const words = {
+    saved: save.savedAt ? t('reviews.save.saved', { at: timeOf(save.savedAt) }) : t('reviews.save.upToDate'),
+    saving: t('reviews.save.saving'),
+    offline: t('reviews.save.offline'),
+    conflict: t('reviews.save.conflict'),
+    error: t('reviews.save.error', { message: isApiError(save.error) ? save.error.message : t('errors.network') }),
+  };
+  return <SharedSaveBar status={save.status} words={words} submitLabel={t('reviews.submit.open')} onSubmit={onSubmit} submitting={submitting} />;
 }
 
 function SaveNotices({ save }: { save: ReviewAutosave }) {
