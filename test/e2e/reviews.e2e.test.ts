@@ -101,7 +101,8 @@ describe('the year-end review: a member writes it on a phone, the committee deci
       await signIn(secretary.page, 'bithu.dongthu');
       await secretary.page.goto(`${baseUrl()}/units/${me.member!.unitId}/kiem-diem?period=${period.id}`);
       const row = secretary.page.getByTestId('cell-reviews').getByRole('row', { name: new RegExp(me.member!.fullName) });
-      await expect(row.getByText('Đã nộp').count()).resolves.toBe(1);
+      // The list loads after the page: wait for the member's row to say it is submitted.
+      await row.getByText('Đã nộp').waitFor();
       await shot(secretary.page, `reviews-cell-board-${name}`);
       await secretary.context.close();
     }

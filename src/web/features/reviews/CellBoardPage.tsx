@@ -99,7 +99,7 @@ function MembersTable({ period: p, items }: { period: PeriodDetail; items: Revie
   const lvl = (code: string | null) => levelName(p.levels, code) ?? '—';
   return (
     <div className="ts-rp-table-wrap">
-      <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table ts-rv-table" data-testid="cell-reviews">
+      <Table fz="sm" horizontalSpacing="xs" verticalSpacing={6} highlightOnHover className="ts-rp-table ts-rv-table ts-rv-table-levels" data-testid="cell-reviews">
         <caption className="ts-sr-only">{t('reviews.cell.title')}</caption>
         <Table.Thead>
           <Table.Tr>
