@@ -309,3 +309,13 @@ export type RatingsResponse = z.infer<typeof ratingsResponse>;
 export const periodParams = z.object({ id });
 export const reviewMeetingParams = z.object({ id });
 export const reviewParams = z.object({ id });
+
+// --- a period's reviews, for the boards ------------------------------------------------------------------
+
+/** The reviews of a period the caller may read, of one cell when `unitId` is given. */
+export const reviewListQuery = z.object({ unitId: id.optional() });
+/** Each review with the levels its evidence rules out (submitted ones: from the evidence kept at submission). */
+export const reviewListItem = reviewSummary.extend({ ruledOut: z.array(z.string()) });
+export type ReviewListItem = z.infer<typeof reviewListItem>;
+export const reviewListResponse = z.object({ items: z.array(reviewListItem) });
+export type ReviewListResponse = z.infer<typeof reviewListResponse>;

@@ -76,6 +76,10 @@ const InspectionsPage = lazy(() => withWords(import('../features/inspections/Ins
 const NewInspectionPage = lazy(() => withWords(import('../features/inspections/NewInspectionPage.js')));
 const InspectionPage = lazy(() => withWords(import('../features/inspections/InspectionPage.js')));
 const ProgrammePage = lazy(() => withWords(import('../features/inspections/ProgrammePage.js')));
+const MyReviewsPage = lazy(() => withWords(import('../features/reviews/MyReviewsPage.js')));
+const ReviewPage = lazy(() => withWords(import('../features/reviews/ReviewPage.js')));
+const CellReviewBoardPage = lazy(() => withWords(import('../features/reviews/CellBoardPage.js')));
+const RatingsPage = lazy(() => withWords(import('../features/reviews/RatingsPage.js')));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -209,6 +213,10 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/inspections/new" element={<NewInspectionPage />} />
               <Route path="/inspections/:id" element={<InspectionPage />} />
               <Route path="/inspection-programmes/:id" element={<ProgrammePage />} />
+              <Route path="/kiem-diem" element={<MyReviewsPage />} />
+              <Route path="/reviews/:id" element={<ReviewPage />} />
+              <Route path="/units/:id/kiem-diem" element={<CellReviewBoardPage />} />
+              <Route path="/ratings" element={<RatingsPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>
@@ -269,11 +277,15 @@ function Navigation({ me }: { me: MeResponse }) {
   const commitmentUnit = workUnit ?? me.member?.unitId ?? null;
   // Sinh hoạt chi bộ: the caller's own cell, else the unit they lead.
   const meetingUnit = can(me, 'meeting.read') ? (me.member?.unitId ?? workUnit) : null;
+  // Kiểm điểm, xếp loại (QĐ 366): the cell's committee runs its cell's review; the committee and the UBKT see the whole board.
+  const reviewCell = can(me, 'review.cell') ? leadUnitId(me, ['cell_secretary', 'cell_committee']) : null;
+  const ratingsBoard = me.roles.some((r) => r.role === 'party_committee' || r.role === 'inspection');
   return (
     <>
       <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
       {me.member && <NavItem to={`/members/${me.member.id}`} label={t('nav.myPage')} icon={<UserIcon />} />}
       {me.member && <NavItem to="/tu-soi" label={t('nav.selfExam')} icon={<UserCheckIcon />} />}
+      {me.member && <NavItem to="/kiem-diem" label={t('nav.myReview')} icon={<ClipboardListIcon />} active={pathname === '/kiem-diem' || pathname.startsWith('/reviews/')} />}
       {me.member && <NavItem to={`/units/${me.member.unitId}`} exact label={t('nav.myCell')} icon={<UsersIcon />} />}
       {meetingUnit && <NavItem to={`/units/${meetingUnit}/meetings`} exact label={t('nav.meetings')} icon={<CalendarIcon />} />}
       {wide && (
@@ -286,7 +298,7 @@ function Navigation({ me }: { me: MeResponse }) {
           active={
             pathname === '/units' ||
             (pathname.startsWith('/units/') &&
-              !/\/(work|directives|commitments|tu-soi|meetings|tasks\/new)$/.test(pathname) &&
+              !/\/(work|directives|commitments|tu-soi|kiem-diem|meetings|tasks\/new)$/.test(pathname) &&
               pathname !== `/units/${ownUnitId}` &&
               !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
           }
@@ -302,6 +314,8 @@ function Navigation({ me }: { me: MeResponse }) {
       {workUnit && can(me, 'selfexam.read') && (
         <NavItem to={`/units/${workUnit}/tu-soi`} label={t(wide ? 'nav.selfExamBoardWide' : 'nav.selfExamBoard')} icon={<ClipboardListIcon />} />
       )}
+      {reviewCell && <NavItem to={`/units/${reviewCell}/kiem-diem`} label={t('nav.reviewBoard')} icon={<ClipboardListIcon />} />}
+      {ratingsBoard && <NavItem to="/ratings" label={t('nav.ratings')} icon={<ClipboardListIcon />} />}
       {commitmentUnit && (
         <NavItem to={`/units/${commitmentUnit}/commitments`} label={t('nav.commitments')} icon={<TargetIcon />} />
       )}

@@ -90,6 +90,9 @@ export const en: CoreMessages = {
     inspections: 'Inspection and supervision',
     inspectionRules: 'Inspection rules',
     ratingRules: 'Rating rules',
+    myReview: 'Year-end review',
+    reviewBoard: 'The cell’s reviews',
+    ratings: 'Assessment and rating',
   },
   account: {
     menu: 'Account: {{name}}',

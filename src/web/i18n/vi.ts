@@ -11,6 +11,7 @@ import type { checklistVi } from '../features/checklist/messages.vi.js';
 import type { localIssuesVi } from '../features/local-issues/messages.vi.js';
 import type { citizenFeedbackVi } from '../features/citizen-feedback/messages.vi.js';
 import type { inspectionsVi } from '../features/inspections/messages.vi.js';
+import type { reviewsVi } from '../features/reviews/messages.vi.js';
 import type { disciplineVi } from '../features/discipline/messages.vi.js';
 import type { inspectionRulesVi } from '../features/inspection-rules/messages.vi.js';
 import type { ratingRulesVi } from '../features/rating-rules/messages.vi.js';
@@ -105,6 +106,9 @@ export const vi = {
     inspections: 'Kiểm tra, giám sát',
     inspectionRules: 'Quy định kiểm tra, giám sát',
     ratingRules: 'Quy định xếp loại',
+    myReview: 'Kiểm điểm cuối năm',
+    reviewBoard: 'Kiểm điểm của chi bộ',
+    ratings: 'Đánh giá, xếp loại',
   },
   account: {
     menu: 'Tài khoản: {{name}}',
@@ -378,6 +382,7 @@ export type Messages = typeof vi & {
   selfexam: typeof selfExaminationsVi & typeof correctionPlansVi & typeof feedbackVi & typeof checklistVi;
   localissues: typeof localIssuesVi & typeof citizenFeedbackVi;
   inspections: typeof inspectionsVi;
+  reviews: typeof reviewsVi;
   discipline: typeof disciplineVi;
   inspectionrules: typeof inspectionRulesVi;
   ratingrules: typeof ratingRulesVi;

@@ -20,6 +20,8 @@ export const queryRoots = {
   localIssues: ['localissues'],
   /** Inspection and supervision: a case's recommendations become tasks and correction items. */
   inspections: ['inspections'],
+  /** The rating (QĐ 366): a member's review, the cell's and the committee's boards, the decisions. */
+  reviews: ['reviews'],
 } as const;
 
 const FORM = 'detail';

@@ -3,7 +3,7 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { can, useAuthedMe, hasWideScope } from '../../app/me.js';
+import { can, useAuthedMe, hasWideScope, leadUnitId } from '../../app/me.js';
 import { useMember } from '../../api/queries.js';
 import { StatusBadge, ArchivedBadge } from '../../components/Badges.js';
 import { DetailList } from '../../components/DetailList.js';
@@ -22,6 +22,9 @@ const NextMeetingCard = lazy(() => withWords(import('../meetings/NextMeetingCard
 const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
 // Inspection and supervision: the UBKT's figures, and what is addressed to a member or their cell.
 const InspectionHomeCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.InspectionHomeCard })));
+// Kiểm điểm cuối năm: the member's review while a period is open; the committee's rating board.
+const MyReviewHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.MyReviewHomeCard })));
+const RatingsHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.RatingsHomeCard })));
 const MyInspectionsCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.MyInspectionsCard })));
 
 /**
@@ -32,6 +35,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useAuthedMe();
   const wide = hasWideScope(me);
+  const committeeUnit = leadUnitId(me, ['party_committee']);
   useDocumentTitle(`${t('nav.home')} · ${t('app.titleSuffix')}`);
 
   return (
@@ -56,6 +60,16 @@ export default function HomePage() {
       {(me.member || can(me, 'task.assign')) && (
         <Suspense fallback={<Skeleton h={160} />}>
           <MyWorkCard />
+        </Suspense>
+      )}
+      {me.member && (
+        <Suspense fallback={null}>
+          <MyReviewHomeCard />
+        </Suspense>
+      )}
+      {committeeUnit && (
+        <Suspense fallback={null}>
+          <RatingsHomeCard unitId={committeeUnit} />
         </Suspense>
       )}
       {me.member && (

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { timeOf, todayLocal } from '../../lib/time.js';
 import { localDate } from '../../../domain/vietnam-time.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
+import { SaveBar as SharedSaveBar } from '../../components/SaveBar.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
 import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';
@@ -198,33 +199,19 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
 
 class NotSaved extends Error {}
 
-/** "Đã lưu lúc …" / "Đang lưu…" / "Chưa lưu — mất kết nối", always in sight, with the submit button. */
+/** The form's save bar (components/SaveBar.tsx) in the self-examination's words. */
 function SaveBar({ save, onSubmit, submitting }: { save: Autosave; onSubmit: (() => void) | null; submitting: boolean }) {
   const { t } = useTranslation();
   const at = save.savedAt;
   const when = localDate(new Date(at)) === todayLocal() ? timeOf(at) : formatDateTime(at);
-  const text =
-    save.status === 'saved'
-      ? t('selfexam.save.saved', { at: when })
-      : save.status === 'saving'
-        ? t('selfexam.save.saving')
-        : save.status === 'offline'
-          ? t('selfexam.save.offline')
-          : save.status === 'conflict'
-            ? t('selfexam.save.conflict')
-            : t('selfexam.save.error', { message: isApiError(save.error) ? save.error.message : t('errors.network') });
-  return (
-    <div className="ts-se-savebar" data-status={save.status}>
-      <Text size="sm" fw={600} role="status" aria-live="polite" className="ts-se-savebar-text" data-save-status={save.status}>
-        {text}
-      </Text>
-      {onSubmit && (
-        <Button onClick={onSubmit} loading={submitting} disabled={save.status === 'conflict'}>
-          {t('selfexam.submit.open')}
-        </Button>
-      )}
-    </div>
-  );
+  const words = {
+    saved: t('selfexam.save.saved', { at: when }),
+    saving: t('selfexam.save.saving'),
+    offline: t('selfexam.save.offline'),
+    conflict: t('selfexam.save.conflict'),
+    error: t('selfexam.save.error', { message: isApiError(save.error) ? save.error.message : t('errors.network') }),
+  };
+  return <SharedSaveBar status={save.status} words={words} submitLabel={t('selfexam.submit.open')} onSubmit={onSubmit} submitting={submitting} />;
 }
 
 function SaveNotices({ save }: { save: Autosave }) {
