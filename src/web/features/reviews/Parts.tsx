@@ -86,7 +86,7 @@ export function EvidencePanel({ detail: d }: { detail: ReviewDetail }) {
 function Figure({ figure: f }: { figure: EvidenceFigure }) {
   const { t, i18n } = useTranslation();
   const value = f.of === null ? formatNumber(f.value, i18n.language, 0) : t('reviews.form.figureOf', { value: formatNumber(f.value, i18n.language, 0), of: formatNumber(f.of, i18n.language, 0) });
-  const label = `${t(`reviews.figure.${f.key}`, { defaultValue: f.key.replace(/_/g, ' ') })}: ${value}`;
+  const label = `${t(`reviews.figure.${f.section}.${f.key}`, { defaultValue: f.key.replace(/_/g, ' ') })}: ${value}`;
   if (f.href) {
     return (
       <Anchor component={Link} to={f.href} size="sm">
