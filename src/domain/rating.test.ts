@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestAllowedLevel, excellentQuota, levelOptions, proposedLevel, quotaCheck, scoreProblems, scoreTotal, tallyBallots, type RatingLevelRule, type RatingTrigger } from './rating.js';
+import { ballotSheetProblems, bestAllowedLevel, excellentQuota, levelOptions, proposedLevel, quotaCheck, scoreProblems, scoreTotal, tallyBallots, type RatingLevelRule, type RatingTrigger } from './rating.js';
 
 /** The four levels as the starting reference data states them (QĐ 366, from press reports). */
 const levels: RatingLevelRule[] = [
@@ -78,5 +78,16 @@ describe('points, quota and vote', () => {
     expect(proposedLevel(levels, votes, { denominator: 7, majority: 0.5, cumulative: true })).toBe('HTTNV');
     expect(proposedLevel(levels, votes, { denominator: 7, majority: 0.5, cumulative: false })).toBeNull();
     expect(proposedLevel(levels, votes, { denominator: 0, majority: 0.5, cumulative: true })).toBeNull();
+  });
+
+  it('a ballot sheet names every review on the ballot once, with a level of the rules or blank', () => {
+    const onBallot = ['a', 'b', 'c'];
+    expect(ballotSheetProblems(onBallot, levels, [{ reviewId: 'c', level: null }, { reviewId: 'a', level: 'HTNV' }, { reviewId: 'b', level: 'HTXSNV' }])).toEqual([]);
+    expect(ballotSheetProblems(onBallot, levels, [{ reviewId: 'a', level: 'HTNV' }, { reviewId: 'a', level: 'HTNV' }, { reviewId: 'x', level: 'GIOI' }])).toEqual([
+      { kind: 'not_on_ballot', index: 1 },
+      { kind: 'not_on_ballot', index: 2 },
+      { kind: 'level', index: 2 },
+      { kind: 'missing', reviewIds: ['b', 'c'] },
+    ]);
   });
 });

@@ -226,3 +226,24 @@ export function tallyBallots(ballots: readonly { level: string | null }[]): Reco
   for (const b of ballots) if (b.level) out[b.level] = (out[b.level] ?? 0) + 1;
   return out;
 }
+
+/** What is wrong with a ballot sheet: an entry naming a review not on the ballot (or again), a level the rules lack, reviews left out. */
+export type SheetProblem = { kind: 'not_on_ballot'; index: number } | { kind: 'level'; index: number } | { kind: 'missing'; reviewIds: string[] };
+
+/**
+ * A secret ballot's sheet names every review on the ballot exactly once, each with a level of the
+ * rules or none (a blank). Problems in the sheet's order, the reviews left out last.
+ */
+export function ballotSheetProblems(onBallot: readonly string[], levels: readonly { code: string }[], choices: readonly { reviewId: string; level: string | null }[]): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  const ballot = new Set(onBallot);
+  const seen = new Set<string>();
+  choices.forEach((c, index) => {
+    if (!ballot.has(c.reviewId) || seen.has(c.reviewId)) problems.push({ kind: 'not_on_ballot', index });
+    seen.add(c.reviewId);
+    if (c.level !== null && !levels.some((l) => l.code === c.level)) problems.push({ kind: 'level', index });
+  });
+  const missing = onBallot.filter((id) => !seen.has(id));
+  if (missing.length > 0) problems.push({ kind: 'missing', reviewIds: missing });
+  return problems;
+}

@@ -53,6 +53,23 @@ export function reviewActionsFor(actor: Actor, r: ReviewScope & { status: string
   return out;
 }
 
+/** A review meeting: the cell's members read it (to vote), as does whoever reads the cell's reviews. */
+export function mayReadReviewMeeting(actor: Actor, rm: { unit_path: string }): boolean {
+  return can(actor, 'review.read', { unitPath: rm.unit_path }) || can(actor, 'rating.read_published', { unitPath: rm.unit_path });
+}
+
+/** Readable, else 404 like a missing one (a 403 only for a role that reads neither). */
+export function authorizeReadReviewMeeting(actor: Actor, rm: { unit_path: string } | undefined): void {
+  if (rm && mayReadReviewMeeting(actor, rm)) return;
+  authorize(actor, 'rating.read_published', null);
+  throw notFound();
+}
+
+/** Linking it, opening and closing its ballot: the cell's committee. */
+export function authorizeManageReviewMeeting(actor: Actor, rm: { unit_path: string } | undefined): void {
+  authorize(actor, 'review.cell', rm ? { unitPath: rm.unit_path } : null);
+}
+
 /** A period: its committee (and the UBKT) read it whole; a cell's committee reads its cells' part. */
 export function authorizeReadPeriod(actor: Actor, p: { unit_path: string } | undefined, cellPaths: readonly string[]): void {
   if (p && (can(actor, 'review.read', { unitPath: p.unit_path }) || cellPaths.some((path) => can(actor, 'review.read', { unitPath: path })))) return;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ReviewDecisionTable, ReviewPeriodTable, ReviewTable } from '../../db/schema.js';
+import type { Database, ReviewDecisionTable, ReviewMeetingTable, ReviewPeriodTable, ReviewTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 
 type Db = Kysely<Database>;
@@ -205,4 +205,75 @@ export function reviewMeetingsOfPeriod(db: Db, periodId: string) {
     .select(['rm.id', 'rm.unit_id', 'rm.meeting_id', 'rm.ballot_status', 'mt.starts_at'])
     .where('rm.period_id', '=', periodId)
     .execute();
+}
+
+export type ReviewMeetingRow = ReviewMeetingTable & { unit_name: string; unit_path: string; meeting_topic: string | null; meeting_kind: string; meeting_starts_at: string };
+
+/** One review meeting with its cell and its meeting's topic, kind and start. */
+export function findReviewMeeting(db: Db, id: string): Promise<ReviewMeetingRow | undefined> {
+  return db
+    .selectFrom('review_meetings as rm')
+    .innerJoin('units as u', 'u.id', 'rm.unit_id')
+    .innerJoin('meetings as mt', 'mt.id', 'rm.meeting_id')
+    .selectAll('rm')
+    .select(['u.name as unit_name', 'u.path as unit_path', 'mt.topic as meeting_topic', 'mt.kind as meeting_kind', 'mt.starts_at as meeting_starts_at'])
+    .where('rm.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function reviewMeetingOfCell(db: Db, periodId: string, unitId: string): Promise<{ id: string; vote_mode: string; ballot_status: string } | undefined> {
+  return db.selectFrom('review_meetings').select(['id', 'vote_mode', 'ballot_status']).where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
+}
+
+export function insertReviewMeeting(db: Db, row: ReviewMeetingTable) {
+  return db.insertInto('review_meetings').values(row).execute();
+}
+
+export function updateReviewMeeting(db: Db, id: string, patch: Partial<ReviewMeetingTable>) {
+  return db.updateTable('review_meetings').set(patch).where('id', '=', id).execute();
+}
+
+// --- the secret ballot: who has voted, and counts that name no one ---------------------------------
+
+/** Opens the counts: a row at 0 for each review and each choice ('' = blank), so a ballot only ever adds. */
+export async function insertBallotCounts(db: Db, rows: readonly { review_id: string; unit_id: string; level_code: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('review_ballot_counts').values(rows.slice(i, i + 200).map((r) => ({ ...r, count: 0 }))).execute();
+}
+
+/** The reviews a ballot covers: those given count rows when it opened. */
+export async function ballotReviewIds(db: Db, reviewIds: readonly string[]): Promise<Set<string>> {
+  if (reviewIds.length === 0) return new Set();
+  const rows = await db.selectFrom('review_ballot_counts').select('review_id').distinct().where('review_id', 'in', [...reviewIds]).execute();
+  return new Set(rows.map((r) => r.review_id));
+}
+
+export function ballotCounts(db: Db, reviewIds: readonly string[]): Promise<{ review_id: string; level_code: string; count: number }[]> {
+  if (reviewIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('review_ballot_counts').select(['review_id', 'level_code', 'count']).where('review_id', 'in', [...reviewIds]).execute();
+}
+
+/**
+ * Adds one sheet's choice for a review. Every row of the review is rewritten (+1 on the chosen,
+ * +0 on the rest), so no row's storage (PostgreSQL's xmin, a page's change) marks the choice of the
+ * last transaction that touched it.
+ */
+export function addBallotChoice(db: Db, reviewId: string, levelCode: string) {
+  return db
+    .updateTable('review_ballot_counts')
+    .set((eb) => ({ count: eb('count', '+', eb.case().when('level_code', '=', levelCode).then(1).else(0).end()) }))
+    .where('review_id', '=', reviewId)
+    .execute();
+}
+
+export function insertBallotVoter(db: Db, row: { review_meeting_id: string; member_id: string; unit_id: string }) {
+  return db.insertInto('review_ballot_voters').values(row).execute();
+}
+
+export async function hasVoted(db: Db, reviewMeetingId: string, memberId: string): Promise<boolean> {
+  return (await db.selectFrom('review_ballot_voters').select('member_id').where('review_meeting_id', '=', reviewMeetingId).where('member_id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+export async function voterCount(db: Db, reviewMeetingId: string): Promise<number> {
+  const row = await db.selectFrom('review_ballot_voters').select((eb) => eb.fn.countAll<number>().as('n')).where('review_meeting_id', '=', reviewMeetingId).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

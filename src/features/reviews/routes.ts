@@ -22,6 +22,7 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 import { decideLevels, unitRatings } from './decisions.js';
+import { reviewMeetingRoutes } from './meeting-routes.js';
 
 /** Kiểm điểm, đánh giá, xếp loại (QĐ 366): periods, each review, the committee's decisions, the ratings. */
 export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -103,4 +104,6 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
     { schema: { tags, summary: 'Kết quả xếp loại — levels in force for a year, per cell and member, the quota, last year beside it', params: unitParams, querystring: ratingsQuery, response: { 200: ratingsResponse, ...errorResponses } } },
     async (request) => unitRatings(ctx, actorOf(request), request.params.id, request.query.year ?? Number(todayInVietnam().slice(0, 4))),
   );
+
+  reviewMeetingRoutes(app, ctx);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from '../../shared/schemas.js';
-import { memberStatuses } from '../../shared/enums.js';
+import { meetingKinds, memberStatuses } from '../../shared/enums.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -190,6 +190,9 @@ export const decisionView = z.object({
   decidedByName: z.string().nullable(),
 });
 
+/** The cell's vote on a review: counts per level ('' = blank), the denominator, the level it gives. */
+export const voteView = z.object({ counts: z.record(z.string(), z.number().int()), denominator: z.number().int(), level: z.string().nullable() });
+
 export const reviewDetail = reviewSummary.extend({
   period: z.object({ title: z.string(), kind: z.enum(periodKinds), year: z.number().int(), quarter: z.number().int().nullable(), status: z.enum(['open', 'closed']), steps: z.array(periodStep) }),
   forms: z.array(z.object({ code: z.string(), name: z.string(), for: z.string() })),
@@ -206,7 +209,7 @@ export const reviewDetail = reviewSummary.extend({
   levels: z.array(levelOptionView),
   triggers: z.array(triggerView),
   cellComments: z.string().nullable(),
-  vote: z.object({ counts: z.record(z.string(), z.number().int()), denominator: z.number().int(), level: z.string().nullable() }).nullable(),
+  vote: voteView.nullable(),
   proposalNote: z.string().nullable(),
   /** The decision in force, then the earlier versions, newest first. */
   decisions: z.array(decisionView),
@@ -243,14 +246,28 @@ export const cellCommentsBody = z.strictObject({ comments: text(20000) });
 export const voteCountsBody = z.strictObject({ counts: z.record(text(20), z.number().int().min(0)) });
 /** One member's ballot sheet: a level (or blank) for each person under review. */
 export const castBallotBody = z.strictObject({ choices: z.array(z.strictObject({ reviewId: id, level: levelCode.nullable() })).min(1).max(500) });
-export const proposalBody = z.strictObject({ level: levelCode, note: text(2000).optional() });
+/** Chi ủy đề xuất: the level (default: the vote's), and a note when it differs from the vote or the evidence rules it out. */
+export const proposalBody = z.strictObject({ level: levelCode.optional(), note: text(2000).optional() });
+export type ProposalBody = z.infer<typeof proposalBody>;
+export type VoteCountsBody = z.infer<typeof voteCountsBody>;
+export type CastBallotBody = z.infer<typeof castBallotBody>;
+export type LinkMeetingBody = z.infer<typeof linkMeetingBody>;
+
+/** A review as the cell's work leaves it: its comments, the vote, the proposal. */
+export const cellReviewResponse = reviewSummary.extend({
+  cellComments: z.string().nullable(),
+  vote: voteView.nullable(),
+  proposalNote: z.string().nullable(),
+});
+export type CellReviewResponse = z.infer<typeof cellReviewResponse>;
 
 export const reviewMeetingDetail = z.object({
   id,
   periodId: id,
   unitId: id,
   unitName: z.string(),
-  meeting: z.object({ id, title: z.string(), startsAt: z.string() }),
+  /** The meeting it is held at: its topic ('' for a regular meeting without one: the screen names it by its kind). */
+  meeting: z.object({ id, title: z.string(), kind: z.enum(meetingKinds), startsAt: z.string() }),
   voteMode: z.enum(voteModes),
   ballotStatus: z.enum(ballotStatuses),
   /** The official members of the cell (the rules' denominator). */
@@ -290,4 +307,5 @@ export const ratingsResponse = z.object({
 export type RatingsResponse = z.infer<typeof ratingsResponse>;
 
 export const periodParams = z.object({ id });
+export const reviewMeetingParams = z.object({ id });
 export const reviewParams = z.object({ id });
