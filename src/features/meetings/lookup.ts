@@ -1,17 +1,10 @@
 /**
  * What other features may read of the meetings (sinh hoạt chi bộ): one meeting with its unit,
-<<<<<<< HEAD
- * a cell's thematic meetings in a period (a self-examination may be written before one), and
- * for the yearly review a cell's meetings of the period, its attendance total and a member's
- * own attendance record (the very figures the attendance reports show).
+ * a cell's thematic meetings in a period (a self-examination may be written before one), for
+ * the yearly review a cell's meetings of the period, its attendance total and a member's own
+ * attendance record (the very figures the attendance reports show), and a meeting's participants
+ * with their attendance (a review meeting's ballot asks who is present).
  * The meetings feature's door for reads; its repos stay its own.
  */
-export { cellMeetingsIn, findMeeting, thematicMeetingsOf, type MeetingWithUnit } from './repo.js';
+export { cellMeetingsIn, findMeeting, participantsOf, thematicMeetingsOf, type MeetingWithUnit, type ParticipantRow } from './repo.js';
 export { memberAttendanceRecord, unitAttendanceTotal } from './reports.js';
-=======
- * a cell's thematic meetings in a period (a self-examination may be written before one), and a
- * meeting's participants with their attendance (a review meeting's ballot asks who is present).
- * The meetings feature's door for reads; its repos stay its own.
- */
-export { findMeeting, participantsOf, thematicMeetingsOf, type MeetingWithUnit, type ParticipantRow } from './repo.js';
->>>>>>> i17-ballot

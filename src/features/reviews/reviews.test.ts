@@ -7,17 +7,10 @@ import { requester, vnToday } from '../../../test/helpers/meetings.js';
 import { fieldsOf } from '../../../test/helpers/access.js';
 import { fullText, pointsFor, reviewSteps } from '../../../test/helpers/reviews.js';
 import type { MyReviewsResponse, PeriodDetail, ReviewDetail } from './schemas.js';
-import { fullText, pointsFor, reviewSteps } from '../../../test/helpers/reviews.js';
 
 const TODAY = vnToday();
 const YEAR = Number(TODAY.slice(0, 4));
 
-<<<<<<< HEAD
-=======
-// Shared with the other review tests (a test file's exports would run its suites again where imported).
-export { fullText, pointsFor, reviewSteps } from '../../../test/helpers/reviews.js';
-
->>>>>>> i17-ballot
 forEachDialect((dialect) => {
   describe('reviews: a period, a member\'s self-review, the committee\'s decisions and the quota', () => {
     const t = useTestApp(dialect);
