@@ -75,6 +75,9 @@ const InspectionsPage = lazy(() => withWords(import('../features/inspections/Ins
 const NewInspectionPage = lazy(() => withWords(import('../features/inspections/NewInspectionPage.js')));
 const InspectionPage = lazy(() => withWords(import('../features/inspections/InspectionPage.js')));
 const ProgrammePage = lazy(() => withWords(import('../features/inspections/ProgrammePage.js')));
+const ReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/ReviewMeetingPage.js')));
+const LinkReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/LinkMeetingPage.js')));
+const BallotPage = lazy(() => withWords(import('../features/review-meetings/BallotPage.js')));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -207,6 +210,9 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/inspections/new" element={<NewInspectionPage />} />
               <Route path="/inspections/:id" element={<InspectionPage />} />
               <Route path="/inspection-programmes/:id" element={<ProgrammePage />} />
+              <Route path="/review-meetings/new" element={<LinkReviewMeetingPage />} />
+              <Route path="/review-meetings/:id" element={<ReviewMeetingPage />} />
+              <Route path="/review-meetings/:id/ballot" element={<BallotPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

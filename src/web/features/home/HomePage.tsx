@@ -22,6 +22,9 @@ const NextMeetingCard = lazy(() => withWords(import('../meetings/NextMeetingCard
 const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
 // Inspection and supervision: the UBKT's figures, and what is addressed to a member or their cell.
 const InspectionHomeCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.InspectionHomeCard })));
+// The yearly review: a ballot of one's cell open on the phone; the cell committee's way to its review meeting.
+const MyBallotsCard = lazy(() => withWords(import('../review-meetings/HomeCards.js')).then((m) => ({ default: m.MyBallotsCard })));
+const CellReviewCard = lazy(() => withWords(import('../review-meetings/HomeCards.js')).then((m) => ({ default: m.CellReviewCard })));
 const MyInspectionsCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.MyInspectionsCard })));
 
 /**
@@ -46,6 +49,16 @@ export default function HomePage() {
       {me.roles.some((r) => r.role === 'inspection') && (
         <Suspense fallback={<Skeleton h={120} />}>
           <InspectionHomeCard />
+        </Suspense>
+      )}
+      {me.member && (
+        <Suspense fallback={null}>
+          <MyBallotsCard />
+        </Suspense>
+      )}
+      {me.roles.some((r) => r.role === 'cell_secretary' || r.role === 'cell_committee') && (
+        <Suspense fallback={null}>
+          <CellReviewCard />
         </Suspense>
       )}
       {(me.member || can(me, 'meeting.manage')) && (
