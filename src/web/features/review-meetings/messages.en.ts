@@ -9,7 +9,7 @@ export const reviewMeetingsEn: typeof reviewMeetingsVi = {
   modeLabel: 'How the cell votes',
   link: {
     title: 'Link the review meeting',
-    intro: "Choose the cell's meeting at which it holds the review {{period}}, and how the cell votes on each level.",
+    intro: "Choose the cell's meeting at which it holds the review ({{period}}), and how the cell votes on each level.",
     meeting: 'Meeting',
     meetingPlaceholder: 'Choose a meeting',
     noMeetings: 'The cell has no meeting in {{year}}. Create one first.',

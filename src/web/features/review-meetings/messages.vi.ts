@@ -10,7 +10,7 @@ export const reviewMeetingsVi = {
   modeLabel: 'Cách biểu quyết',
   link: {
     title: 'Liên kết buổi họp kiểm điểm',
-    intro: 'Chọn buổi sinh hoạt của chi bộ dùng làm hội nghị kiểm điểm {{period}}, và cách chi bộ biểu quyết mức xếp loại.',
+    intro: 'Chọn buổi sinh hoạt của chi bộ dùng làm hội nghị kiểm điểm ({{period}}) và cách chi bộ biểu quyết mức xếp loại.',
     meeting: 'Buổi sinh hoạt',
     meetingPlaceholder: 'Chọn buổi sinh hoạt',
     noMeetings: 'Chi bộ chưa có buổi sinh hoạt nào trong năm {{year}}. Hãy tạo buổi sinh hoạt trước.',
