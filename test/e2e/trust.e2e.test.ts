@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
-import { apiAs, baseUrl, newPage, PHONE, shot, signIn } from './helpers.js';
+import { apiAs, baseUrl, newPage, PHONE, sessionAs, shot, signIn } from './helpers.js';
 
 /**
  * What makes a person trust the app on a phone (Tự Soi issue 15): the language they picked, a
@@ -25,31 +25,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Signs in through the API and calls as that person (same origin, as the browser would). */
-async function session(username: string) {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'tusoi-demo' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl()}${url}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 /** No text on the page looks like a file path ("../shared/reference/x.json"). */
 const FILE_PATH = /[\w.-]*\/[\w./-]*\.(json|ts|js|csv|xlsx)\b/;
 
 describe('trust on a 360 px phone', () => {
   it('the language picked on the sign-in page wins over the account\'s and becomes the account\'s', async () => {
-    const as = await session('bithu.luuquang');
+    const as = await sessionAs('bithu.luuquang');
     expect((await as<Me>('PATCH', '/api/me', { locale: 'en' })).account.locale).toBe('en');
     const { context, page } = await newPage(browser, PHONE);
     try {
@@ -102,7 +83,7 @@ describe('trust on a 360 px phone', () => {
   });
 
   it('self-examination: one banner for the unconfirmed checklist, counts as "27 biểu hiện + 10 nội dung nêu gương", no empty text for CT6', async () => {
-    const as = await session('bithu.luuquang');
+    const as = await sessionAs('bithu.luuquang');
     const mine = await as<MySelfExam>('GET', '/api/me/self-examination');
     const drafts = new Set(mine.selfExaminations.filter((e) => e.status === 'draft').map((e) => e.id));
     const usable = mine.suggested.find((s) => s.existingId === null || drafts.has(s.existingId));

@@ -8,6 +8,7 @@ import {
   cellCommentsBody,
   cellReviewResponse,
   linkMeetingBody,
+  myBallotsResponse,
   periodParams,
   proposalBody,
   reviewMeetingDetail,
@@ -53,6 +54,18 @@ export function reviewMeetingRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async (request) => meeting.reviewMeetingDetail(ctx, actorOf(request), request.params.id),
+  );
+
+  r.get(
+    '/api/me/review-ballots',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu kín đang mở — the open secret ballots of my cell (none without a membership): hasVoted, mayVote; for the member\'s home',
+        response: { 200: myBallotsResponse, ...errorResponses },
+      },
+    },
+    async (request) => meeting.myOpenBallots(ctx, actorOf(request)),
   );
 
   r.post(

@@ -309,6 +309,24 @@ forEachDialect((dialect) => {
       expect(await lastAudit(t())).toMatchObject({ action: 'review.cell_comments', after: { comments: 'Đồng chí gương mẫu, cần mạnh dạn góp ý hơn.' } });
     });
 
+    it('tells a member of the cell which ballots are open, whether they voted and may vote; nobody else', async () => {
+      const mine = async (cookie: string) => (await call('GET', '/api/me/review-ballots', cookie)).json().items as { id: string; hasVoted: boolean; mayVote: boolean }[];
+      const { reviewIds, rm } = await meetingReady('ballot');
+      // Linked but not open: nothing to vote on yet.
+      expect((await mine(staff().member.cookie)).some((b) => b.id === rm.id)).toBe(false);
+      expect((await call('POST', `/api/review-meetings/${rm.id}/ballot/open`, staff().secretary.cookie)).statusCode).toBe(200);
+      expect((await mine(staff().member.cookie)).find((b) => b.id === rm.id)).toMatchObject({ hasVoted: false, mayVote: true });
+      // Absent or probationary: told of the ballot, not asked to vote; another cell's member is told nothing.
+      expect((await mine(extra.absent.cookie)).find((b) => b.id === rm.id)).toMatchObject({ hasVoted: false, mayVote: false });
+      expect((await mine(extra.probationary.cookie)).find((b) => b.id === rm.id)).toMatchObject({ mayVote: false });
+      expect((await mine(other())).some((b) => b.id === rm.id)).toBe(false);
+      expect((await call('POST', `/api/review-meetings/${rm.id}/ballots`, staff().member.cookie, sheet(reviewIds, 'HTTNV'))).statusCode).toBe(201);
+      expect((await mine(staff().member.cookie)).find((b) => b.id === rm.id)).toMatchObject({ hasVoted: true, mayVote: false });
+      expect((await call('POST', `/api/review-meetings/${rm.id}/ballot/close`, staff().secretary.cookie)).statusCode).toBe(200);
+      expect((await mine(staff().member.cookie)).some((b) => b.id === rm.id)).toBe(false);
+      expect(await mine(officeOnly())).toEqual([]);
+    });
+
     // --- who may call each endpoint -----------------------------------------------------------------
 
     type Stage = 'period' | 'not_open' | 'open' | 'counts' | 'voted';
@@ -367,6 +385,15 @@ forEachDialect((dialect) => {
           forbidden: [officeOnly],
           other,
           happy: { who: as('member'), status: 200, check: (res) => expect(res.json()).toMatchObject({ mayVote: false, actions: [] }) },
+        }),
+        row({
+          stage: 'open',
+          route: 'GET /api/me/review-ballots',
+          method: 'GET',
+          url: () => '/api/me/review-ballots',
+          forbidden: { none: 'every account may ask for its own cell\'s ballots (none without a membership)' },
+          other: { none: 'names no record: it answers the caller\'s own cell' },
+          happy: { who: as('member'), status: 200, check: (res, f) => expect(res.json().items).toContainEqual(expect.objectContaining({ id: f.rmId, hasVoted: false, mayVote: true })) },
         }),
         ballotStep('open', 'not_open', { ballotStatus: 'open', denominator: 4 }),
         ballotStep('close', 'open', { ballotStatus: 'closed' }),

@@ -9,14 +9,14 @@ import { writeAudit, writeTransaction } from '../audit/service.js';
 import { findUnit } from '../units/lookup.js';
 import { authorizeReferencedUnit } from '../units/policy.js';
 import { findMeeting, participantsOf, type ParticipantRow } from '../meetings/lookup.js';
-import { officialMemberCounts } from '../members/lookup.js';
+import { findMemberWithUnit, officialMemberCounts } from '../members/lookup.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
 import type { ReviewMeetingRow, ReviewRow } from './repo.js';
 import { authorizeCellWork, authorizeManageReviewMeeting, authorizeReadReviewMeeting } from './policy.js';
 import { levelViews, parsePoints, presentReviewSummary, subjectOf } from './present.js';
 import { evidenceOf } from './service.js';
-import type { CastBallotBody, CellReviewResponse, LinkMeetingBody, ProposalBody, ReviewMeetingDetail, VoteCountsBody } from './schemas.js';
+import type { CastBallotBody, CellReviewResponse, LinkMeetingBody, MyBallotsResponse, ProposalBody, ReviewMeetingDetail, VoteCountsBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -103,6 +103,24 @@ export async function reviewMeetingDetail(ctx: AppContext, actor: Actor, id: str
   const db = ctx.handle.db;
   const { rm, rules } = await loadReviewMeeting(db, actor, id, 'read');
   return presentReviewMeeting(db, actor, rm, rules);
+}
+
+/**
+ * The open secret ballots of the caller's own cell (none without a membership): what the member's
+ * home shows, since a plain member reads no period. Whether they voted, never what.
+ */
+export async function myOpenBallots(ctx: AppContext, actor: Actor): Promise<MyBallotsResponse> {
+  if (!actor.memberId) return { items: [] };
+  const db = ctx.handle.db;
+  const member = await findMemberWithUnit(db, actor.memberId);
+  if (!member) return { items: [] };
+  const items: MyBallotsResponse['items'] = [];
+  for (const b of await repo.openBallotsOfUnit(db, member.unit_id)) {
+    const voter = (await participantsOf(db, b.meeting_id)).find((p) => p.role === 'member' && p.member_id === actor.memberId);
+    const hasVoted = await repo.hasVoted(db, b.id, actor.memberId);
+    items.push({ id: b.id, periodId: b.period_id, periodTitle: b.period_title, startsAt: b.meeting_starts_at, hasVoted, mayVote: !hasVoted && voter !== undefined && isVoter(voter) });
+  }
+  return { items };
 }
 
 // --- linking the meeting -----------------------------------------------------------------------------

@@ -253,6 +253,21 @@ export function findReviewMeeting(db: Db, id: string): Promise<ReviewMeetingRow 
     .executeTakeFirst();
 }
 
+/** The review meetings of a cell whose secret ballot is open, with their period's title and their meeting. */
+export function openBallotsOfUnit(db: Db, unitId: string) {
+  return db
+    .selectFrom('review_meetings as rm')
+    .innerJoin('review_periods as p', 'p.id', 'rm.period_id')
+    .innerJoin('meetings as mt', 'mt.id', 'rm.meeting_id')
+    .select(['rm.id', 'rm.period_id', 'rm.meeting_id', 'p.title as period_title', 'mt.starts_at as meeting_starts_at'])
+    .where('rm.unit_id', '=', unitId)
+    .where('rm.vote_mode', '=', 'ballot')
+    .where('rm.ballot_status', '=', 'open')
+    .where('p.status', '=', 'open')
+    .orderBy('mt.starts_at')
+    .execute();
+}
+
 export function reviewMeetingOfCell(db: Db, periodId: string, unitId: string): Promise<{ id: string; vote_mode: string; ballot_status: string } | undefined> {
   return db.selectFrom('review_meetings').select(['id', 'vote_mode', 'ballot_status']).where('period_id', '=', periodId).where('unit_id', '=', unitId).executeTakeFirst();
 }

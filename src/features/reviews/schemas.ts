@@ -283,6 +283,12 @@ export const reviewMeetingDetail = z.object({
 });
 export type ReviewMeetingDetail = z.infer<typeof reviewMeetingDetail>;
 
+/** Phiếu kín đang mở của chi bộ tôi: the open ballots of the caller's cell, whether they have voted and may vote. */
+export const myBallotsResponse = z.object({
+  items: z.array(z.object({ id, periodId: id, periodTitle: z.string(), startsAt: z.string(), hasVoted: z.boolean(), mayVote: z.boolean() })),
+});
+export type MyBallotsResponse = z.infer<typeof myBallotsResponse>;
+
 // --- the committee's decisions and the ratings --------------------------------------------------------
 
 /** Quyết định xếp loại: several at once; over the quota needs `overQuotaReason`; a change needs `reason`. */

@@ -80,6 +80,9 @@ const MyReviewsPage = lazy(() => withWords(import('../features/reviews/MyReviews
 const ReviewPage = lazy(() => withWords(import('../features/reviews/ReviewPage.js')));
 const CellReviewBoardPage = lazy(() => withWords(import('../features/reviews/CellBoardPage.js')));
 const RatingsPage = lazy(() => withWords(import('../features/reviews/RatingsPage.js')));
+const ReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/ReviewMeetingPage.js')));
+const LinkReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/LinkMeetingPage.js')));
+const BallotPage = lazy(() => withWords(import('../features/review-meetings/BallotPage.js')));
 
 /**
  * Everything behind sign-in: router, app shell, routes (each page its own chunk).
@@ -217,6 +220,9 @@ function Shell({ me }: { me: MeResponse }) {
               <Route path="/reviews/:id" element={<ReviewPage />} />
               <Route path="/units/:id/kiem-diem" element={<CellReviewBoardPage />} />
               <Route path="/ratings" element={<RatingsPage />} />
+              <Route path="/review-meetings/new" element={<LinkReviewMeetingPage />} />
+              <Route path="/review-meetings/:id" element={<ReviewMeetingPage />} />
+              <Route path="/review-meetings/:id/ballot" element={<BallotPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

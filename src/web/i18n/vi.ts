@@ -1,5 +1,6 @@
 import type { tasksVi } from '../features/tasks/messages.vi.js';
 import type { meetingsVi } from '../features/meetings/messages.vi.js';
+import type { reviewMeetingsVi } from '../features/review-meetings/messages.vi.js';
 import type { reportsVi } from '../features/meetings/attendance-reports/messages.vi.js';
 import type { rubricsVi } from '../features/meetings/rubrics/messages.vi.js';
 import type { commitmentsVi } from '../features/commitments/messages.vi.js';
@@ -375,6 +376,7 @@ export type CoreMessages = typeof vi;
  */
 export type Messages = typeof vi & {
   meetings: typeof meetingsVi;
+  reviewmeetings: typeof reviewMeetingsVi;
   reports: typeof reportsVi;
   rubrics: typeof rubricsVi;
   tasks: typeof tasksVi;

@@ -25,6 +25,9 @@ const InspectionHomeCard = lazy(() => withWords(import('../inspections/HomeCards
 // Kiểm điểm cuối năm: the member's review while a period is open; the committee's rating board.
 const MyReviewHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.MyReviewHomeCard })));
 const RatingsHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.RatingsHomeCard })));
+// The yearly review: a ballot of one's cell open on the phone; the cell committee's way to its review meeting.
+const MyBallotsCard = lazy(() => withWords(import('../review-meetings/HomeCards.js')).then((m) => ({ default: m.MyBallotsCard })));
+const CellReviewCard = lazy(() => withWords(import('../review-meetings/HomeCards.js')).then((m) => ({ default: m.CellReviewCard })));
 const MyInspectionsCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.MyInspectionsCard })));
 
 /**
@@ -50,6 +53,16 @@ export default function HomePage() {
       {me.roles.some((r) => r.role === 'inspection') && (
         <Suspense fallback={<Skeleton h={120} />}>
           <InspectionHomeCard />
+        </Suspense>
+      )}
+      {me.member && (
+        <Suspense fallback={null}>
+          <MyBallotsCard />
+        </Suspense>
+      )}
+      {me.roles.some((r) => r.role === 'cell_secretary' || r.role === 'cell_committee') && (
+        <Suspense fallback={null}>
+          <CellReviewCard />
         </Suspense>
       )}
       {(me.member || can(me, 'meeting.manage')) && (
