@@ -17,7 +17,7 @@ import { levelName, ReviewStatusBadge, UnconfirmedNotice } from './Parts.js';
 /**
  * The cell's board of a period: where the cell stands, who has submitted, and each member's
  * levels so far (self, vote, proposed, decided). The review meeting, its vote and the proposals
- * have their place here (ReviewMeetingSlot) once their endpoints exist.
+ * are on the review meeting's page, linked from here (ReviewMeetingSlot).
  */
 export default function CellBoardPage() {
   const { id: unitId = '' } = useParams();
@@ -143,18 +143,23 @@ function MembersTable({ period: p, items }: { period: PeriodDetail; items: Revie
  * their endpoints exist it only says so, and shows the meeting when one is linked: no buttons
  * that lead nowhere.
  */
+/** The cell's review meeting: its page (comments, the vote, the ballot, proposals), or the form that links one. */
 function ReviewMeetingSlot({ period: p, unitId }: { period: PeriodDetail; unitId: string }) {
   const { t } = useTranslation();
   const meeting = p.cells.find((c) => c.unitId === unitId)?.reviewMeeting;
   return (
-    <section data-slot="review-meeting" aria-label={t('reviews.cell.meetingLater')}>
+    <section data-slot="review-meeting" aria-label={t('reviews.cell.meetingSection')}>
       {meeting ? (
-        <Anchor component={Link} to={`/meetings/${meeting.meetingId}`} size="sm">
+        <Anchor component={Link} to={`/review-meetings/${meeting.id}`} fw={600}>
           {t('reviews.cell.meeting', { at: formatDateTime(meeting.startsAt) })}
+        </Anchor>
+      ) : p.status === 'open' ? (
+        <Anchor component={Link} to={`/review-meetings/new?period=${p.id}&unit=${unitId}`} fw={600}>
+          {t('reviews.cell.linkMeeting')}
         </Anchor>
       ) : (
         <Text size="sm" c="dimmed">
-          {t('reviews.cell.meetingLater')}
+          {t('reviews.cell.noMeeting')}
         </Text>
       )}
     </section>

@@ -221,8 +221,10 @@ export const reviewsEn: typeof reviewsVi = {
     steps: 'Steps and dates',
     stage: 'Stage: {{stage}}',
     counts: '{{submitted}} of {{members}} members submitted',
-    meetingLater: 'The cell’s review meeting, vote and proposals will be recorded here.',
-    meeting: 'Review meeting at {{at}}',
+    meetingSection: 'The cell’s review meeting',
+    linkMeeting: 'Link the cell’s review meeting',
+    noMeeting: 'The cell recorded no review meeting in this period.',
+    meeting: 'Review meeting at {{at}}: comments, vote, proposals',
     collective: 'Collective review report',
   },
   col: {

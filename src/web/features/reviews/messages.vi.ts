@@ -230,8 +230,10 @@ export const reviewsVi = {
     steps: 'Các bước và thời hạn',
     stage: 'Giai đoạn: {{stage}}',
     counts: '{{submitted}}/{{members}} đảng viên đã nộp',
-    meetingLater: 'Cuộc họp kiểm điểm, biểu quyết và đề xuất của chi bộ sẽ được ghi ở đây.',
-    meeting: 'Họp kiểm điểm lúc {{at}}',
+    meetingSection: 'Hội nghị kiểm điểm của chi bộ',
+    linkMeeting: 'Liên kết buổi họp kiểm điểm của chi bộ',
+    noMeeting: 'Chi bộ không ghi hội nghị kiểm điểm trong đợt này.',
+    meeting: 'Hội nghị kiểm điểm lúc {{at}}: góp ý, biểu quyết, đề xuất',
     collective: 'Báo cáo kiểm điểm tập thể',
   },
   col: {
