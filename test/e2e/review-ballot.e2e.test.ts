@@ -17,6 +17,7 @@ interface MyReviews {
 interface Review {
   revision: number;
   reviewForm: string;
+  status: string;
 }
 
 let browser: Browser;
@@ -30,14 +31,14 @@ afterAll(async () => {
 const PASSWORD = 'phieu-kin-dong-thu-2026';
 
 /**
- * A third official member of Đồng Thứ with an account (the commune's committee gives one, as in
+ * Another official member of the cell with an account (the commune's committee gives one, as in
  * the accounts screen), its one-time password already changed.
  */
-async function thirdVoter(cellId: string, communeId: string, taken: readonly string[]): Promise<string> {
+async function newVoter(cellId: string, communeId: string, taken: readonly string[]): Promise<string> {
   const committee = await sessionAs('bithu.dangbo');
   const { items } = await committee<MemberList>('GET', `/api/units/${cellId}/members?pageSize=100`);
   const member = items.find((m) => m.status === 'official' && !taken.includes(m.id))!;
-  const username = `phieukin.${Date.now().toString(36)}`;
+  const username = `phieukin.${Date.now().toString(36)}.${taken.length}`;
   const created = await committee<{ temporaryPassword: string }>('POST', '/api/accounts', {
     username,
     displayName: member.fullName,
@@ -55,6 +56,7 @@ async function submitOwnReview(username: string, periodId: string, password?: st
   const me = await sessionAs(username, password);
   const mine = (await me<MyReviews>('GET', '/api/me/reviews')).items.find((r) => r.periodId === periodId)!;
   const review = await me<Review>('GET', `/api/reviews/${mine.id}`);
+  if (review.status === 'submitted') return;
   await me('PUT', `/api/reviews/${mine.id}/self-assessment`, {
     ...fullText('HTTNV', pointsFor(80), review.revision, { selfLevelReason: 'Hoàn thành các nhiệm vụ được giao đúng hạn.' }),
     reviewForm: review.reviewForm,
@@ -74,19 +76,21 @@ describe('the cell\'s review meeting: a secret ballot from three phones', () => 
     const year = Number(today.slice(0, 4));
     const day = today.endsWith('-01-01') ? today : addDays(today, -1);
 
-    // The committee opens this year's period (the demo has none yet).
+    // This year's period: the demo keeps one open; the committee opens it if not.
     const committee = await sessionAs('bithu.dangbo');
     const communeId = (await committee<Me>('GET', '/api/me')).roles.find((r) => r.role === 'party_committee')!.unitId;
-    const period = await committee<{ id: string }>('POST', '/api/review-periods', { unitId: communeId, kind: 'year', year, steps: reviewSteps(year) });
+    const open = (await committee<{ items: { id: string; kind: string; status: string }[] }>('GET', `/api/review-periods?unitId=${communeId}&year=${year}`)).items.find((p) => p.kind === 'year');
+    const period = open ?? (await committee<{ id: string }>('POST', '/api/review-periods', { unitId: communeId, kind: 'year', year, steps: reviewSteps(year) }));
 
-    // Three official members of Đồng Thứ: the secretary, the demo member, one given an account now.
-    const secretary = await sessionAs('bithu.dongthu');
+    // Three official members of Lưu Quang (a cell whose review meeting the demo leaves unlinked): the secretary and two given accounts now.
+    const secretary = await sessionAs('bithu.luuquang');
     const secretaryMember = (await secretary<Me>('GET', '/api/me')).member!;
     const cellId = secretaryMember.unitId;
-    const dangvien = (await (await sessionAs('dangvien.dongthu'))<Me>('GET', '/api/me')).member!;
-    const third = await thirdVoter(cellId, communeId, [secretaryMember.id, dangvien.id]);
-    await submitOwnReview('bithu.dongthu', period.id);
-    await submitOwnReview('dangvien.dongthu', period.id);
+    const second = await newVoter(cellId, communeId, [secretaryMember.id]);
+    const secondMember = (await (await sessionAs(second, PASSWORD))<Me>('GET', '/api/me')).member!;
+    const third = await newVoter(cellId, communeId, [secretaryMember.id, secondMember.id]);
+    await submitOwnReview('bithu.luuquang', period.id);
+    await submitOwnReview(second, period.id, PASSWORD);
     await submitOwnReview(third, period.id, PASSWORD);
     const thirdMember = (await (await sessionAs(third, PASSWORD))<Me>('GET', '/api/me')).member!;
 
@@ -96,11 +100,11 @@ describe('the cell\'s review meeting: a secret ballot from three phones', () => 
       kind: 'regular',
       date: day,
       startTime: '07:30',
-      place: 'Nhà văn hóa thôn Đồng Thứ',
+      place: 'Nhà văn hóa thôn Lưu Quang',
       agenda: [{ title: 'Kiểm điểm, đánh giá, xếp loại đảng viên cuối năm' }],
     });
     await secretary('PUT', `/api/meetings/${meeting.id}/attendance`, {
-      entries: [secretaryMember.id, dangvien.id, thirdMember.id].map((memberId) => ({ memberId, status: 'present', arrivedAt: `${day}T07:25:00+07:00` })),
+      entries: [secretaryMember.id, secondMember.id, thirdMember.id].map((memberId) => ({ memberId, status: 'present', arrivedAt: `${day}T07:25:00+07:00` })),
     });
 
     // The secretary, at a desktop: from the home card to the link form, then the meeting's page.
@@ -108,7 +112,7 @@ describe('the cell\'s review meeting: a secret ballot from three phones', () => 
     const phones: { context: BrowserContext; page: Page }[] = [];
     try {
       const page = desk.page;
-      await signIn(page, 'bithu.dongthu');
+      await signIn(page, 'bithu.luuquang');
       const card = page.getByRole('region', { name: 'Kiểm điểm cuối năm của chi bộ' });
       await card.getByText('Đã nộp 3 /').waitFor();
       await card.getByRole('link', { name: 'Liên kết buổi họp kiểm điểm' }).click();
@@ -129,7 +133,7 @@ describe('the cell\'s review meeting: a secret ballot from three phones', () => 
 
       // Three phones: each from the home card to the sheet, a level for every person, sent once.
       const choices = ['Hoàn thành tốt nhiệm vụ', 'Hoàn thành tốt nhiệm vụ', 'Hoàn thành xuất sắc nhiệm vụ'];
-      for (const [i, [username, password]] of ([['bithu.dongthu'], ['dangvien.dongthu'], [third, PASSWORD]] as [string, string?][]).entries()) {
+      for (const [i, [username, password]] of ([['bithu.luuquang'], [second, PASSWORD], [third, PASSWORD]] as [string, string?][]).entries()) {
         const p = await phone(username, password);
         phones.push(p);
         const ballots = p.page.getByRole('region', { name: 'Bỏ phiếu kín xếp loại đảng viên' });
@@ -193,7 +197,7 @@ describe('the cell\'s review meeting: a secret ballot from three phones', () => 
       // The same page on a phone.
       const small = await newPage(browser, PHONE);
       phones.push(small);
-      await signIn(small.page, 'bithu.dongthu');
+      await signIn(small.page, 'bithu.luuquang');
       await small.page.goto(reviewMeetingUrl);
       await small.page.getByTestId('rm-tally').first().waitFor();
       await shot(small.page, 'review-meeting-closed-phone');

@@ -22,19 +22,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * A year of its own: the demo may open this year's period one day, and a second period of the
- * same year is refused (409); 2019 is before any of the demo's records.
- */
-const YEAR = 2019;
+const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
 const steps = ['self_review', 'cell_meeting', 'cell_proposal', 'committee_collective', 'committee_individual', 'publish'].map((code, i) => ({ code, dueOn: `${YEAR}-12-${String(10 + i * 3).padStart(2, '0')}` }));
 
-/** Opens the period through the API as the commune's committee (bithu.dangbo), as the "Mở đợt" form would. */
+/**
+ * This year's period: the demo keeps one open, with dangvien.dongthu's review a draft; the
+ * commune's committee (bithu.dangbo) opens it, as the "Mở đợt" form would, when there is none.
+ */
 async function openPeriod(): Promise<Period> {
   const login = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bithu.dangbo', password: 'tusoi-demo' }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const me = (await (await fetch(`${baseUrl()}/api/me`, { headers: { cookie } })).json()) as Me;
   const unitId = me.roles.find((r) => r.role === 'party_committee')!.unitId;
+  const listed = (await (await fetch(`${baseUrl()}/api/review-periods?unitId=${unitId}&year=${YEAR}`, { headers: { cookie } })).json()) as { items: (Period & { kind: string })[] };
+  const open = listed.items.find((p) => p.kind === 'year');
+  if (open) return open;
   const res = await fetch(`${baseUrl()}/api/review-periods`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ unitId, kind: 'year', year: YEAR, steps }) });
   if (res.status !== 201) throw new Error(`open period: ${res.status} ${await res.text()}`);
   return (await res.json()) as Period;
