@@ -117,7 +117,7 @@ forEachDialect((dialect) => {
 
     it('lists the actions each role may take', async () => {
       const actionsOf = async (cookie: string) => (await t().app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().actions as string[];
-      expect(await actionsOf(staff().member.cookie)).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give', 'local_issue.read']);
+      expect(await actionsOf(staff().member.cookie)).toEqual(['unit.read', 'member.read', 'meeting.read', 'task.read', 'directive.read', 'feedback.give', 'local_issue.read', 'rating.read_published']);
       expect(await actionsOf(staff().office.cookie)).toContain('member.update');
       expect(await actionsOf(staff().office.cookie)).not.toContain('audit.read');
       expect(await actionsOf(staff().inspection.cookie)).toContain('audit.read');
