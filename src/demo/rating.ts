@@ -2,10 +2,12 @@
  * The yearly review and rating (kiểm điểm, đánh giá, xếp loại) of the demo commune. 2022, the
  * article's year: the committee opened the period in December; every member wrote and submitted a
  * self-review before their cell's December meeting, where the cell commented and voted (counts
- * typed in); the committee rated the cells, then the members, within the quota. Consistent with
+ * typed in; Đồng Thứ by secret ballot); the committee rated the cells, then the members, within
+ * the quota, and closed the period. Consistent with
  * the story: Đồng Thứ's members who came late in the first quarter say so and are not rated
  * excellent; the member reprimanded after the UBKT's inspection is capped at the lowest level;
- * Lưu Quang's cell is rated on its work on Nghị quyết Trung ương 4. The present: this year's
+ * Lưu Quang's cell is rated on its work on Nghị quyết Trung ương 4 (with the reason, as its tasks
+ * left undone rule that level out). The present: this year's
  * period open, the self-reviews due in a few days, part of Đồng Thứ submitted, the demo member
  * still writing.
  *

@@ -80,8 +80,10 @@ interface Seeding {
 
 /**
  * Writes the yearly reviews (../rating.ts) through the reviews service: 2022's period opened,
- * every review written and submitted, the cells' comments, votes and proposals, the committee's
- * decisions within the quota; and, given `today`, this year's period under way. Dated afterwards
+ * every review written and submitted, each cell's review meeting linked with its comments, votes
+ * (Đồng Thứ's by secret ballot) and proposals, the committee's decisions within the quota, the
+ * period closed; and, given `today`, this year's period under way, Đồng Thứ's ballot waiting to
+ * be opened. Dated afterwards
  * to the days the story gives (the service stamps the time it runs).
  */
 export async function seedDemoRating(trx: Db, handle: Pick<DatabaseHandle, 'dialect'>, demo: DemoCommune, refs: DemoRefs, meetings: readonly DemoMeeting[], today: string | null): Promise<DemoRatingCounts> {
