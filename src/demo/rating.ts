@@ -2,10 +2,12 @@
  * The yearly review and rating (kiểm điểm, đánh giá, xếp loại) of the demo commune. 2022, the
  * article's year: the committee opened the period in December; every member wrote and submitted a
  * self-review before their cell's December meeting, where the cell commented and voted (counts
- * typed in); the committee rated the cells, then the members, within the quota. Consistent with
+ * typed in; Đồng Thứ by secret ballot); the committee rated the cells, then the members, within
+ * the quota, and closed the period. Consistent with
  * the story: Đồng Thứ's members who came late in the first quarter say so and are not rated
  * excellent; the member reprimanded after the UBKT's inspection is capped at the lowest level;
- * Lưu Quang's cell is rated on its work on Nghị quyết Trung ương 4. The present: this year's
+ * Lưu Quang's cell is rated on its work on Nghị quyết Trung ương 4 (with the reason, as its tasks
+ * left undone rule that level out). The present: this year's
  * period open, the self-reviews due in a few days, part of Đồng Thứ submitted, the demo member
  * still writing.
  *
@@ -59,6 +61,12 @@ export interface DemoCollectiveReview {
   score: number;
   text: DemoReviewText;
   submittedOn: string;
+  /**
+   * Why the cell stands by its level where the year's evidence rules it out (the service asks the
+   * writer, the cell committee and the party committee for one): Lưu Quang's, its work on Nghị
+   * quyết Trung ương 4 against the tasks left undone at the year's end.
+   */
+  reason: string | null;
 }
 
 export interface DemoRatingYear {
@@ -69,12 +77,16 @@ export interface DemoRatingYear {
   collectives: DemoCollectiveReview[];
   /** Each cell's review meeting: its December regular meeting. */
   meetingOf: Map<string, string>;
+  /** The cell that votes by secret ballot (the others type in a show of hands' counts): Đồng Thứ. */
+  ballotCellKey: string;
   /** The committee rates the cells, then the members. */
   decidedOn: { collective: string; individual: string };
 }
 
 export interface DemoRatingPresent {
   year: number;
+  /** The cell under way: Đồng Thứ. */
+  cellKey: string;
   openedOn: string;
   steps: { code: string; dueOn: string }[];
   /** Đồng Thứ's members who have submitted. */
@@ -95,6 +107,7 @@ interface RatingStory {
   collective: {
     strengths: string[];
     luuQuang: string;
+    luuQuangReason: string;
     dongThu: string;
     shortcomings: string[];
     dongThuShortcomings: string;
@@ -243,13 +256,14 @@ function decemberMeetings(meetings: readonly DemoMeeting[]): Map<string, string>
 /** The collective report of a cell (Mẫu 01): Lưu Quang on Nghị quyết Trung ương 4, Đồng Thứ on its first quarter. */
 function collectiveOf(rng: Rng, rules: DemoRatingRules, cell: DemoUnit, submittedOn: string): DemoCollectiveReview {
   const c = RATING_STORY.collective;
-  const standing: Standing = cell.key === LUU_QUANG ? 'excellent' : cell.key === DONG_THU ? 'good' : rng.weighted<Standing>([['excellent', 2], ['good', 7], ['fair', 1]]);
+  const standing: Standing = cell.key === LUU_QUANG ? 'good' : cell.key === DONG_THU ? 'good' : rng.weighted<Standing>([['excellent', 2], ['good', 7], ['fair', 1]]);
   const own = cell.key === LUU_QUANG ? c.luuQuang : cell.key === DONG_THU ? c.dongThu : null;
   return {
     cellKey: cell.key,
     standing,
     score: scoreIn(rng, rules, standing),
     submittedOn,
+    reason: cell.key === LUU_QUANG ? c.luuQuangReason : null,
     text: {
       strengths: [own, ...rng.sample(c.strengths, own ? 1 : 2)].filter(Boolean).join(' '),
       shortcomings: cell.key === DONG_THU ? c.dongThuShortcomings : rng.pick(c.shortcomings),
@@ -292,7 +306,7 @@ export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMe
   }
   const steps = datedSteps(rules.reviewSteps.map((x) => x.code), `${RATING_YEAR}-12-02`, [8, 4, 6, 3, 5]);
   const due = new Map(steps.map((s, i) => [i, s.dueOn]));
-  return { year: RATING_YEAR, openedOn, steps, members, collectives, meetingOf, decidedOn: { collective: due.get(3) ?? end, individual: due.get(4) ?? end } };
+  return { year: RATING_YEAR, openedOn, steps, members, collectives, meetingOf, ballotCellKey: DONG_THU, decidedOn: { collective: due.get(3) ?? end, individual: due.get(4) ?? end } };
 }
 
 /**
@@ -316,6 +330,7 @@ export function buildDemoRatingPresent(demo: DemoCommune, today: string, rules: 
   const draft = RATING_STORY.present.draft;
   return {
     year,
+    cellKey: DONG_THU,
     openedOn,
     steps: datedSteps(rules.reviewSteps.map((x) => x.code), addDays(today, 4), [5, 3, 4, 3, 3]),
     submitted,

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../../db/database.js';
-import type { Database, ReviewMeetingTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import type { AppContext } from '../../core/context.js';
 import { loadConfig } from '../../core/config.js';
 import type { Actor, Assignment } from '../../domain/policy.js';
-import type { RatingRules } from '../../domain/rating.js';
-import { newId } from '../../db/ids.js';
-import { writeAuditEntries, type AuditWrite } from '../../features/audit/service.js';
-import { decideLevels, openPeriod, saveSelfAssessment, submitReview } from '../../features/reviews/service.js';
+import { proposedLevel, type RatingRules } from '../../domain/rating.js';
+import { closePeriod, decideLevels, openPeriod, saveSelfAssessment, submitReview } from '../../features/reviews/service.js';
+import { castBallot, closeBallot, linkReviewMeeting, openBallot, proposeLevel, reviewMeetingDetail, saveCellComments, saveVoteCounts } from '../../features/reviews/meeting.js';
+import { participantsOf } from '../../features/meetings/lookup.js';
 import type { SelfAssessmentBody } from '../../features/reviews/schemas.js';
 import { ensureRatingRules } from '../../features/rating-rules/lookup.js';
 import type { DemoCommune, DemoUnit } from '../commune.js';
@@ -18,7 +18,6 @@ import {
   buildDemoRating2022,
   buildDemoRatingPresent,
   cellComment,
-  officialCount,
   overQuota,
   rankOf,
   RATING_STORY,
@@ -27,14 +26,16 @@ import {
   spreadPoints,
   voteCounts,
   type DemoMemberReview,
+  type DemoRatingPresent,
   type DemoRatingYear,
   type DemoReviewText,
 } from '../rating.js';
 import { cellDay, cellMeetingIds, demoIds, type DemoIds, type DemoRefs } from './refs.js';
 import { demoInstant } from './work.js';
+import { minDate } from '../present-window.js';
 
-/** Hours (UTC) used on a day: the period opened, a review submitted, the cell's proposal, a decision. */
-const AT = { open: 2, submit: 13, proposal: 14, decision: 3 } as const;
+/** Hours (UTC) used on a day: the period opened, a review submitted, the review meeting linked (its ballot opened), the cell's proposal, a decision, the period closed. */
+const AT = { open: 2, submit: 13, link: 12, proposal: 14, decision: 3, close: 9 } as const;
 
 export interface DemoRatingCounts {
   periods: number;
@@ -79,8 +80,10 @@ interface Seeding {
 
 /**
  * Writes the yearly reviews (../rating.ts) through the reviews service: 2022's period opened,
- * every review written and submitted, the cells' comments, votes and proposals, the committee's
- * decisions within the quota; and, given `today`, this year's period under way. Dated afterwards
+ * every review written and submitted, each cell's review meeting linked with its comments, votes
+ * (Đồng Thứ's by secret ballot) and proposals, the committee's decisions within the quota, the
+ * period closed; and, given `today`, this year's period under way, Đồng Thứ's ballot waiting to
+ * be opened. Dated afterwards
  * to the days the story gives (the service stamps the time it runs).
  */
 export async function seedDemoRating(trx: Db, handle: Pick<DatabaseHandle, 'dialect'>, demo: DemoCommune, refs: DemoRefs, meetings: readonly DemoMeeting[], today: string | null): Promise<DemoRatingCounts> {
@@ -111,7 +114,23 @@ export async function seedDemoRating(trx: Db, handle: Pick<DatabaseHandle, 'dial
   const points = spreadPoints(rules.groups.slice(0, present.draft.scoredGroups), 25);
   await saveSelfAssessment(s.ctx, memberActor(s, draft), draft.id, { ...selfAssessment(draft, present.draft.text, points, null), revision: 0 });
   await dateReviews(trx, period.id, present.openedOn, present.submitted.map((r) => ({ reviewId: reviews.get(ids.memberId(r.memberKey))!.id, on: r.submittedOn })));
+  await linkPresentBallot(s, period.id, present, today);
   return { periods: counts.periods + 1, reviews: counts.reviews + reviews.size, decisions: counts.decisions };
+}
+
+/**
+ * Đồng Thứ's review meeting this year: its next meeting (else its latest since the period opened),
+ * voting by secret ballot, the ballot not yet open — for its secretary to open in the demo.
+ */
+async function linkPresentBallot(s: Seeding, periodId: string, present: DemoRatingPresent, today: string): Promise<void> {
+  const cell = s.demo.units.find((u) => u.key === present.cellKey)!;
+  const unitId = s.ids.unitId(cell.key);
+  const meetings = await s.trx.selectFrom('meetings').select(['id', 'meeting_date']).where('unit_id', '=', unitId).where('meeting_date', '>=', present.openedOn).orderBy('meeting_date').execute();
+  const meeting = meetings.find((m) => m.meeting_date >= today) ?? meetings.at(-1);
+  if (!meeting) return;
+  const rm = await linkReviewMeeting(s.ctx, secretaryActor(s, cell), periodId, { unitId, meetingId: meeting.id, voteMode: 'ballot' });
+  const at = demoInstant(minDate(today, meeting.meeting_date), AT.link);
+  await s.trx.updateTable('review_meetings').set({ created_at: at, updated_at: at }).where('id', '=', rm.id).execute();
 }
 
 /** The members disciplined in a year (the inspection demo's reprimand), by demo key. */
@@ -142,115 +161,145 @@ function secretaryActor(s: Seeding, cell: DemoUnit): Actor {
   return demoActor(s.ids.accountOf(secretary?.key ?? null), s.ids.memberOrNull(secretary?.key ?? null), [{ role: 'cell_secretary', unitId, unitPath: s.paths.get(unitId)! }]);
 }
 
-const selfAssessment = (r: StoredReview, text: DemoReviewText, points: Record<string, number>, selfLevel: string | null): Omit<SelfAssessmentBody, 'revision'> => ({ reviewForm: r.form_code, ...text, points, selfLevel, selfLevelReason: null });
+const selfAssessment = (r: StoredReview, text: DemoReviewText, points: Record<string, number>, selfLevel: string | null, selfLevelReason: string | null = null): Omit<SelfAssessmentBody, 'revision'> => ({ reviewForm: r.form_code, ...text, points, selfLevel, selfLevelReason });
 
 /**
  * Writes a self-review as planned and, when `submit`, submits it. Where the year's evidence rules
- * the planned level out, the writer proposes the best level it allows, with points in its band:
- * the demo never shows a level its own records contradict. Returns the level's rank and the points.
+ * the planned level out, the writer keeps it only with the plan's `reason` (the service asks for
+ * one); otherwise proposes the best level the evidence allows, with points in its band: the demo
+ * never shows a level its own records contradict without saying why. Returns the level's rank, the
+ * points and the reason when it was needed.
  */
-async function writeReview(ctx: AppContext, actor: Actor, rules: RatingRules, r: StoredReview, plan: { rank: number; score: number; text: DemoReviewText }, submit: boolean): Promise<{ rank: number; score: number }> {
+async function writeReview(ctx: AppContext, actor: Actor, rules: RatingRules, r: StoredReview, plan: { rank: number; score: number; text: DemoReviewText; reason?: string | null }, submit: boolean): Promise<{ rank: number; score: number; reason?: string }> {
   let { rank, score } = plan;
-  const body = (revision: number) => ({ ...selfAssessment(r, plan.text, spreadPoints(rules.groups, score), rules.levels[rank]!.code), revision });
+  let reason: string | null = null;
+  const body = (revision: number) => ({ ...selfAssessment(r, plan.text, spreadPoints(rules.groups, score), rules.levels[rank]!.code, reason), revision });
   const saved = await saveSelfAssessment(ctx, actor, r.id, body(0));
-  const allowed = saved.levels.findIndex((l, i) => i >= rank && l.allowed);
-  if (allowed !== rank) {
-    rank = allowed < 0 ? rules.levels.length - 1 : allowed;
-    score = Math.max(rules.levels[rank]!.minScore, Math.min(score, rules.levels[rank - 1]!.minScore - 1));
+  if (!saved.levels[rank]!.allowed && plan.reason) {
+    reason = plan.reason;
     await saveSelfAssessment(ctx, actor, r.id, body(saved.revision));
+  } else {
+    const allowed = saved.levels.findIndex((l, i) => i >= rank && l.allowed);
+    if (allowed !== rank) {
+      rank = allowed < 0 ? rules.levels.length - 1 : allowed;
+      score = Math.max(rules.levels[rank]!.minScore, Math.min(score, rules.levels[rank - 1]!.minScore - 1));
+      await saveSelfAssessment(ctx, actor, r.id, body(saved.revision));
+    }
   }
   if (submit) await submitReview(ctx, actor, r.id);
-  return { rank, score };
+  return { rank, score, ...(reason ? { reason } : {}) };
 }
 
 function writeMemberReview(s: Seeding, rules: RatingRules, r: StoredReview, plan: DemoMemberReview, submit: boolean) {
   return writeReview(s.ctx, memberActor(s, r), rules, r, { rank: rankOf(plan.standing), score: plan.score, text: plan.text }, submit);
 }
 
-/** 2022: opened, written, submitted, discussed and voted by the cells, decided by the committee. */
+/** 2022: opened, written, submitted, discussed and voted by the cells, decided by the committee, closed. */
 async function seedYear(s: Seeding, rules: RatingRules, story: DemoRatingYear): Promise<DemoRatingCounts> {
   const { trx, ids, demo } = s;
   const period = await openPeriod(s.ctx, s.committee, { unitId: ids.unitId(demo.units.find((u) => u.parentKey === null)!.key), kind: 'year', year: story.year, steps: story.steps });
   const reviews = await reviewsOf(trx, period.id);
 
-  const rng = new Rng(hashSeed('rating-vote'));
   const cells = demo.units.filter((u) => u.kind === 'cell');
-  const levels = rules.levels.map((l) => ({ code: l.code }));
-  const proposals: CellProposal[] = [];
-  const final: { reviewId: string; rank: number; score: number; collective: boolean }[] = [];
+  const final: Written[] = [];
   for (const c of story.collectives) {
     const cell = cells.find((u) => u.key === c.cellKey)!;
     const r = reviews.get(`unit:${ids.unitId(cell.key)}`)!;
-    const written = await writeReview(s.ctx, secretaryActor(s, cell), rules, r, { rank: rankOf(c.standing), score: c.score, text: c.text }, true);
-    final.push({ reviewId: r.id, ...written, collective: true });
-    proposals.push({ reviewId: r.id, unitId: r.unit_id, comments: null, counts: null, denominator: null, level: rules.levels[written.rank]!.code, on: story.meetingOf.get(cell.key)!, by: secretaryActor(s, cell).accountId });
+    const written = await writeReview(s.ctx, secretaryActor(s, cell), rules, r, { rank: rankOf(c.standing), score: c.score, text: c.text, reason: c.reason }, true);
+    final.push({ reviewId: r.id, cellKey: cell.key, ...written, collective: true, comments: null });
   }
   for (const m of story.members) {
     const r = reviews.get(ids.memberId(m.memberKey))!;
     const written = await writeMemberReview(s, rules, r, m, true);
-    final.push({ reviewId: r.id, ...written, collective: false });
-    const cell = cells.find((u) => u.key === m.cellKey)!;
-    const on = story.meetingOf.get(cell.key)!;
-    const denominator = officialCount(cell, on);
-    const counts = voteCounts(rng, levels, written.rank, denominator, rules.vote);
-    const asWritten = written.rank === rankOf(m.standing);
-    proposals.push({ reviewId: r.id, unitId: r.unit_id, comments: asWritten ? m.comments : cellComment(rng, { ...m, standing: STANDINGS[written.rank]! }), counts, denominator, level: rules.levels[written.rank]!.code, on, by: secretaryActor(s, cell).accountId });
+    final.push({ reviewId: r.id, cellKey: m.cellKey, ...written, collective: false, comments: written.rank === rankOf(m.standing) ? m.comments : null, plan: m });
   }
-  await linkReviewMeetings(s, period.id, story);
-  await recordCellProposals(s, proposals);
+
+  const rng = new Rng(hashSeed('rating-vote'));
+  const meetingIds = await cellMeetingIds(trx, 'regular');
+  for (const cell of cells) {
+    const on = story.meetingOf.get(cell.key)!;
+    const unitId = ids.unitId(cell.key);
+    const secretary = secretaryActor(s, cell);
+    const ballot = cell.key === story.ballotCellKey;
+    const rm = await linkReviewMeeting(s.ctx, secretary, period.id, { unitId, meetingId: ids.need(meetingIds, cellDay(unitId, on), 'meeting'), voteMode: ballot ? 'ballot' : 'counts' });
+    const own = final.filter((f) => f.cellKey === cell.key);
+    const members = own.filter((f) => !f.collective);
+    if (ballot) await secretBallot(s, rng, rules, rm.id, secretary, members);
+    for (const f of members) {
+      await saveCellComments(s.ctx, secretary, f.reviewId, { comments: f.comments ?? cellComment(rng, { ...f.plan!, standing: STANDINGS[f.rank]! }) });
+      if (!ballot) await saveVoteCounts(s.ctx, secretary, f.reviewId, { counts: voteCounts(rng, rules.levels, f.rank, await officialNow(trx, unitId), rules.vote) });
+    }
+    for (const f of own) await proposeLevel(s.ctx, secretary, f.reviewId, { level: rules.levels[f.rank]!.code, ...(f.reason ? { note: f.reason } : {}) });
+    await dateReviewMeeting(trx, rm.id, on, own.map((f) => f.reviewId));
+  }
 
   // The committee: the cells first, then the members within the quota (the surplus one level down, with the reason).
   const demoted = new Set(overQuota(final.filter((f) => !f.collective), rules.quota.percentOfGood).map((f) => f.reviewId));
-  const decision = (f: (typeof final)[number]) => ({ reviewId: f.reviewId, level: rules.levels[demoted.has(f.reviewId) ? f.rank + 1 : f.rank]!.code, ...(demoted.has(f.reviewId) ? { reason: RATING_STORY.quotaReason } : {}) });
+  const decision = (f: Written) => ({ reviewId: f.reviewId, level: rules.levels[demoted.has(f.reviewId) ? f.rank + 1 : f.rank]!.code, ...(demoted.has(f.reviewId) ? { reason: RATING_STORY.quotaReason } : f.reason ? { reason: f.reason } : {}) });
   await decideLevels(s.ctx, s.committee, period.id, { decisions: final.filter((f) => f.collective).map(decision) });
   await decideLevels(s.ctx, s.committee, period.id, { decisions: final.filter((f) => !f.collective).map(decision) });
+  await closePeriod(s.ctx, s.committee, period.id);
 
   await dateReviews(trx, period.id, story.openedOn, [...story.collectives.map((c) => ({ reviewId: reviews.get(`unit:${ids.unitId(c.cellKey)}`)!.id, on: c.submittedOn })), ...story.members.map((m) => ({ reviewId: reviews.get(ids.memberId(m.memberKey))!.id, on: m.submittedOn }))]);
   await dateDecisions(trx, final.filter((f) => f.collective).map((f) => f.reviewId), story.decidedOn.collective);
   await dateDecisions(trx, final.filter((f) => !f.collective).map((f) => f.reviewId), story.decidedOn.individual);
+  const closed = demoInstant(story.decidedOn.individual, AT.close);
+  await trx.updateTable('review_periods').set({ updated_at: closed }).where('id', '=', period.id).execute();
   return { periods: 1, reviews: final.length, decisions: final.length };
 }
 
-/** Each cell's review meeting: its December regular meeting, the vote in counts. */
-async function linkReviewMeetings(s: Seeding, periodId: string, story: DemoRatingYear): Promise<void> {
-  const meetingIds = await cellMeetingIds(s.trx, 'regular');
-  const rows: ReviewMeetingTable[] = s.demo.units
-    .filter((u) => u.kind === 'cell')
-    .map((cell) => {
-      const unitId = s.ids.unitId(cell.key);
-      const on = story.meetingOf.get(cell.key)!;
-      const at = demoInstant(on, AT.proposal);
-      return { id: newId(), period_id: periodId, unit_id: unitId, meeting_id: s.ids.need(meetingIds, cellDay(unitId, on), 'meeting'), vote_mode: 'counts', ballot_status: 'not_open', denominator: officialCount(cell, on), opened_by_account_id: null, opened_at: null, closed_by_account_id: null, closed_at: null, created_at: at, updated_at: at };
-    });
-  await s.trx.insertInto('review_meetings').values(rows).execute();
-  await writeAuditEntries(s.trx, s.dialect, rows.map((r): AuditWrite => ({ actorAccountId: null, action: 'review_meeting.link', recordType: 'review_meeting', recordId: r.id, unitId: r.unit_id, after: { periodId, meetingId: r.meeting_id, voteMode: r.vote_mode, denominator: r.denominator, source: 'demo' } })));
+interface Written {
+  reviewId: string;
+  cellKey: string;
+  rank: number;
+  score: number;
+  /** Why a level the evidence rules out stands (the writer's, the cell's and the committee's reason), if it does. */
+  reason?: string;
+  collective: boolean;
+  comments: string | null;
+  plan?: DemoMemberReview;
 }
 
-interface CellProposal {
-  reviewId: string;
-  unitId: string;
-  comments: string | null;
-  counts: Record<string, number> | null;
-  denominator: number | null;
-  level: string;
-  on: string;
-  by: string | null;
+/** The cell's official members today: the denominator the service fixes for the vote. */
+async function officialNow(trx: Db, unitId: string): Promise<number> {
+  const row = await trx.selectFrom('members').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', unitId).where('status', '=', 'official').where('archived_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
- * The cell's side of each review — comments, the vote's counts and the level they give, the
- * proposal — with its audit entry. Written directly while the cell's endpoints are being built on
- * another branch; the one place to switch to their service when they land.
+ * The secret ballot at the cell's review meeting: the secretary opens it, every official member
+ * present casts a sheet (each review's counts drawn as for a show of hands, spread over the
+ * sheets, the rest blank), the secretary closes it and the counts become each review's vote.
  */
-async function recordCellProposals(s: Seeding, rows: readonly CellProposal[]): Promise<void> {
-  for (const r of rows) {
-    await s.trx
-      .updateTable('reviews')
-      .set({ cell_comments: r.comments, vote_counts_json: r.counts ? JSON.stringify(r.counts) : null, vote_denominator: r.denominator, vote_level: r.counts ? r.level : null, proposed_level: r.level, proposed_by_account_id: r.by, proposed_at: demoInstant(r.on, AT.proposal) })
-      .where('id', '=', r.reviewId)
-      .execute();
+async function secretBallot(s: Seeding, rng: Rng, rules: RatingRules, reviewMeetingId: string, secretary: Actor, members: readonly Written[]): Promise<void> {
+  await openBallot(s.ctx, secretary, reviewMeetingId);
+  const detail = await reviewMeetingDetail(s.ctx, secretary, reviewMeetingId);
+  const voters = (await participantsOf(s.trx, detail.meeting.id)).filter((p) => p.role === 'member' && p.status === 'present' && p.member_status === 'official' && p.member_id !== null);
+  const sheets: (string | null)[][] = voters.map(() => []);
+  for (const f of members) {
+    const drawn = voteCounts(rng, rules.levels, f.rank, voters.length, rules.vote);
+    const code = rules.levels[f.rank]!.code;
+    const counts = proposedLevel(rules.levels, drawn, { ...rules.vote, denominator: detail.denominator }) === code ? drawn : { [code]: voters.length };
+    const marks = rng.shuffle([...Object.entries(counts).flatMap(([code, n]) => Array<string | null>(n).fill(code)), ...Array<null>(voters.length).fill(null)].slice(0, voters.length));
+    marks.forEach((level, i) => sheets[i]!.push(level));
   }
-  await writeAuditEntries(s.trx, s.dialect, rows.map((r): AuditWrite => ({ actorAccountId: r.by, action: 'review.cell_proposal', recordType: 'review', recordId: r.reviewId, unitId: r.unitId, after: { comments: r.comments, counts: r.counts, denominator: r.denominator, proposedLevel: r.level, source: 'demo' } })));
+  for (const [i, v] of voters.entries()) {
+    const actor = demoActor(s.ids.accountOf(s.keyOf.get(v.member_id!)!), v.member_id, [{ role: 'member', unitId: detail.unitId, unitPath: s.paths.get(detail.unitId)! }]);
+    await castBallot(s.ctx, actor, reviewMeetingId, { choices: members.map((f, j) => ({ reviewId: f.reviewId, level: sheets[i]![j]! })) });
+  }
+  await closeBallot(s.ctx, secretary, reviewMeetingId);
+}
+
+/** The review meeting and the cell's proposals dated to the meeting's day (the ballot opened and closed there). */
+async function dateReviewMeeting(trx: Db, id: string, on: string, reviewIds: readonly string[]): Promise<void> {
+  const at = demoInstant(on, AT.proposal);
+  const rm = await trx.selectFrom('review_meetings').select(['opened_at', 'closed_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  await trx
+    .updateTable('review_meetings')
+    .set({ created_at: demoInstant(on, AT.link), updated_at: at, ...(rm.opened_at ? { opened_at: demoInstant(on, AT.link) } : {}), ...(rm.closed_at ? { closed_at: at } : {}) })
+    .where('id', '=', id)
+    .execute();
+  for (let i = 0; i < reviewIds.length; i += 200) await trx.updateTable('reviews').set({ proposed_at: at }).where('id', 'in', reviewIds.slice(i, i + 200)).execute();
 }
 
 /** The period and its reviews dated as the story has them (opened, written, submitted), a statement per day. */

@@ -227,23 +227,28 @@ forEachDialect((dialect) => {
       return 1 + changes + words + handled;
     }
 
-    /** Entries the yearly reviews leave, from their own tables: each has a row, or a revision, or (a removal) a missing review. */
+    /** Entries the yearly reviews leave, from their own tables: each has a row, or a revision, or a stamp of its own. */
     async function reviewEntries(): Promise<number> {
+      const d = db();
       const n = async (q: Promise<{ n: unknown }>) => Number((await q).n ?? 0);
-      const periods = await n(db().selectFrom('review_periods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
-      const revisions = await n(db().selectFrom('reviews').select((eb) => eb.fn.sum('revision').as('n')).executeTakeFirstOrThrow());
-      const proposals = await n(db().selectFrom('reviews').where('proposed_level', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
-      const meetings = await n(db().selectFrom('review_meetings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
-      const decisions = await n(db().selectFrom('review_decisions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
-      const removed = await n(
-        db()
-          .selectFrom('members')
-          .where('joined_on', '>', '2022-12-31')
-          .where((eb) => eb.exists(eb.selectFrom('review_periods').where('year', '=', 2022).select('id')))
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow(),
-      );
-      return periods + revisions + proposals + meetings + decisions + removed;
+      // Each period opened, and closed when it is.
+      const periods = (await n(d.selectFrom('review_periods').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow())) + (await n(d.selectFrom('review_periods').where('status', '=', 'closed').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()));
+      // Each save and submit of a review (a revision).
+      const revisions = await n(d.selectFrom('reviews').select((eb) => eb.fn.sum('revision').as('n')).executeTakeFirstOrThrow());
+      // At the cell's review meeting: linked; the ballot opened, each sheet cast, closed; each review's comments, typed counts and proposal.
+      const meetings = await n(d.selectFrom('review_meetings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const ballots = (await n(d.selectFrom('review_meetings').where('opened_at', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow())) + (await n(d.selectFrom('review_meetings').where('closed_at', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow())) + (await n(d.selectFrom('review_ballot_voters').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()));
+      const comments = await n(d.selectFrom('reviews').where('cell_comments', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const typed = await n(
+        d
+          .selectFrom('reviews as r')
+          .innerJoin('review_meetings as rm', (j) => j.onRef('rm.period_id', '=', 'r.period_id').onRef('rm.unit_id', '=', 'r.unit_id'))
+          .where('rm.vote_mode', '=', 'counts')
+          .where('r.vote_counts_json', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const proposals = await n(d.selectFrom('reviews').where('proposed_level', 'is not', null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      const decisions = await n(d.selectFrom('review_decisions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow());
+      // The rating rule set loaded once, before the first period.
+      return 1 + periods + revisions + meetings + ballots + comments + typed + proposals + decisions;
     }
 
     it('audits every seeded record in one verifiable chain', async () => {
@@ -258,7 +263,7 @@ forEachDialect((dialect) => {
         (await localIssueEntries()) +
         // The inspection rules loaded, then each programme, case and discipline decision (the follow-up tasks are counted above).
         1 + (await count('inspection_programmes')) + (await count('inspections')) + (await count('discipline_decisions')) +
-        // The yearly reviews: each period opened and reviews removed (not yet members), each save and submit (a revision), each cell's meeting and proposal, each decision.
+        // The yearly reviews: each period opened and closed, each save and submit, the cells' meetings, ballots, comments, votes and proposals, each decision.
         (await reviewEntries());
       expect(await verifyAuditChain(t().db)).toMatchObject({ ok: true, count: expected });
     });
