@@ -830,6 +830,7 @@ export interface ReviewTable {
   self_level_reason: string | null;
   revision: number;
   evidence_json: string | null;
+  rule_basis_json: string | null;
   submitted_at: string | null;
   cell_comments: string | null;
   vote_counts_json: string | null;

@@ -91,8 +91,10 @@ export async function up({ db }: { db: Kysely<any>; dialect: DialectHelpers }): 
     // Why the proposed level stands where the evidence rules it out.
     .addColumn('self_level_reason', 'text')
     .addColumn('revision', 'integer', (c) => c.notNull())
-    // The evidence as it stood when submitted.
+    // The evidence as it stood when submitted, and apart (small, read by every list) what the
+    // level rules read of it: task outcomes, unfixed shortcomings, detected facts.
     .addColumn('evidence_json', 'text')
+    .addColumn('rule_basis_json', 'text')
     .addColumn('submitted_at', 'text')
     // Ý kiến góp ý của chi bộ, recorded by the cell at the review meeting.
     .addColumn('cell_comments', 'text')

@@ -5,8 +5,21 @@ import type { AppContext } from '../../core/context.js';
 import { loadConfig } from '../../core/config.js';
 import type { Actor, Assignment } from '../../domain/policy.js';
 import { proposedLevel, type RatingRules } from '../../domain/rating.js';
-import { closePeriod, decideLevels, openPeriod, saveSelfAssessment, submitReview } from '../../features/reviews/service.js';
-import { castBallot, closeBallot, linkReviewMeeting, openBallot, proposeLevel, reviewMeetingDetail, saveCellComments, saveVoteCounts } from '../../features/reviews/meeting.js';
+import {
+  castBallot,
+  closeBallot,
+  closePeriod,
+  decideLevels,
+  linkReviewMeeting,
+  openBallot,
+  openPeriod,
+  proposeLevel,
+  reviewMeetingDetail,
+  saveCellComments,
+  saveSelfAssessment,
+  saveVoteCounts,
+  submitReview,
+} from '../../features/reviews/service.js';
 import { participantsOf } from '../../features/meetings/lookup.js';
 import type { SelfAssessmentBody } from '../../features/reviews/schemas.js';
 import { ensureRatingRules } from '../../features/rating-rules/lookup.js';

@@ -28,7 +28,7 @@ async function submitCell(t: TestApp, periodId: string, unitId: string, members:
     .execute();
   for (const r of rows) {
     const evidence = { from: '2030-01-01', to: '2030-12-31', figures: [], taskOutcomes: tasks[r.member_id!] ?? onTime, unfixedShortcomings: 0, detected: { discipline: [], leadershipDiscipline: [] } };
-    await t.db.db.updateTable('reviews').set({ status: 'submitted', points_json: JSON.stringify(pointsFor(80)), self_level: 'HTTNV', evidence_json: JSON.stringify(evidence) }).where('id', '=', r.id).execute();
+    await t.db.db.updateTable('reviews').set({ status: 'submitted', points_json: JSON.stringify(pointsFor(80)), self_level: 'HTTNV', evidence_json: JSON.stringify(evidence), rule_basis_json: JSON.stringify({ taskOutcomes: evidence.taskOutcomes, unfixedShortcomings: evidence.unfixedShortcomings, detected: evidence.detected }) }).where('id', '=', r.id).execute();
   }
   return members.map((m) => rows.find((r) => r.member_id === m)!.id);
 }

@@ -1,7 +1,7 @@
 import { levelOptions, levelRulesFor, scoreTotal, triggersFor, type LevelReason, type RatingRules, type RatingSubject } from '../../domain/rating.js';
 import type { MemberStatus } from '../../shared/enums.js';
 import type { DecisionRow, PeriodRow, ReviewRow } from './repo.js';
-import type { EvidenceItem, LevelOptionView, PeriodSummary, ReviewEvidence, ReviewSummary } from './schemas.js';
+import type { EvidenceItem, LevelOptionView, PeriodSummary, RuleBasis, ReviewSummary } from './schemas.js';
 
 /** A review's subject as the rules see it: a member is an individual, a cell a collective. */
 export const subjectOf = (r: Pick<ReviewRow, 'subject_kind'>): RatingSubject => (r.subject_kind === 'collective' ? 'collective' : 'individual');
@@ -21,7 +21,7 @@ export function periodRange(p: Pick<PeriodRow, 'kind' | 'year' | 'quarter'>): { 
 }
 
 /** The triggers the evidence detects for a subject (discipline in the period, a leader's discipline). */
-export function detectedTriggers(rules: RatingRules, subject: RatingSubject, evidence: ReviewEvidence) {
+export function detectedTriggers(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis) {
   return triggersFor(rules, subject).map((t) => {
     const found: EvidenceItem[] = t.detect === 'discipline' ? evidence.detected.discipline : t.detect === 'leadership_discipline' ? evidence.detected.leadershipDiscipline : [];
     return { trigger: t, detected: found.length > 0, evidence: found };
@@ -47,7 +47,7 @@ function presentReason(r: LevelReason): LevelOptionView['reasons'][number] {
 }
 
 /** Each level with whether the evidence and the points allow it, and why not. */
-export function levelViews(rules: RatingRules, subject: RatingSubject, evidence: ReviewEvidence, points: Record<string, number>): LevelOptionView[] {
+export function levelViews(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis, points: Record<string, number>): LevelOptionView[] {
   const triggers = detectedTriggers(rules, subject, evidence)
     .filter((t) => t.detected)
     .map((t) => t.trigger);

@@ -75,7 +75,8 @@ export async function periodCounts(db: Db, periodIds: readonly string[]): Promis
 
 // --- reviews -------------------------------------------------------------------------------------------
 
-export type ReviewRow = ReviewTable & {
+/** A review as lists read it: everything but the evidence snapshot, which only one review's page reads. */
+export type ReviewRow = Omit<ReviewTable, 'evidence_json'> & {
   member_name: string | null;
   member_status: string | null;
   unit_name: string;
@@ -83,13 +84,46 @@ export type ReviewRow = ReviewTable & {
   /** The level in force (the newest decision), if decided. */
   decided_level: string | null;
 };
+export type FullReviewRow = ReviewRow & Pick<ReviewTable, 'evidence_json'>;
+
+const listedColumns = [
+  'r.id',
+  'r.period_id',
+  'r.unit_id',
+  'r.subject_kind',
+  'r.member_id',
+  'r.subject_key',
+  'r.form_code',
+  'r.status',
+  'r.strengths',
+  'r.shortcomings',
+  'r.causes',
+  'r.previous_fixes',
+  'r.remedies',
+  'r.points_json',
+  'r.self_level',
+  'r.self_level_reason',
+  'r.revision',
+  'r.rule_basis_json',
+  'r.submitted_at',
+  'r.cell_comments',
+  'r.vote_counts_json',
+  'r.vote_denominator',
+  'r.vote_level',
+  'r.proposed_level',
+  'r.proposal_note',
+  'r.proposed_by_account_id',
+  'r.proposed_at',
+  'r.created_at',
+  'r.updated_at',
+] as const;
 
 function selectReviews(db: Db) {
   return db
     .selectFrom('reviews as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .leftJoin('members as m', 'm.id', 'r.member_id')
-    .selectAll('r')
+    .select(listedColumns)
     .select(['m.full_name as member_name', 'm.status as member_status', 'u.name as unit_name', 'u.path as unit_path'])
     .select((eb) =>
       eb
@@ -102,8 +136,8 @@ function selectReviews(db: Db) {
     );
 }
 
-export function findReview(db: Db, id: string): Promise<ReviewRow | undefined> {
-  return selectReviews(db).where('r.id', '=', id).executeTakeFirst();
+export function findReview(db: Db, id: string): Promise<FullReviewRow | undefined> {
+  return selectReviews(db).select('r.evidence_json').where('r.id', '=', id).executeTakeFirst();
 }
 
 /** A period's reviews — of a subtree when given — cells by name, the collective first, members in name order. */

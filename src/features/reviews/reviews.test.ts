@@ -108,8 +108,11 @@ forEachDialect((dialect) => {
       expect(all.actions).toEqual(['decide', 'manage']);
       // Five members of the first cell submit: four propose "good", one "excellent".
       const reviews = (await t().db.db.selectFrom('reviews').select(['id', 'member_id']).where('period_id', '=', p.id).where('unit_id', '=', cell().id).where('subject_kind', '=', 'member').execute()).slice(0, 5);
+      // Submitted as the service keeps them: the evidence, and apart what the level rules read of it.
+      const evidence = { from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31`, figures: [], taskOutcomes: { onTime: 3, late: 0, exceeded: 2, notDone: 0 }, unfixedShortcomings: 0, detected: { discipline: [], leadershipDiscipline: [] } };
+      const basis = { taskOutcomes: evidence.taskOutcomes, unfixedShortcomings: 0, detected: evidence.detected };
       for (const [i, r] of reviews.entries()) {
-        await t().db.db.updateTable('reviews').set({ status: 'submitted', points_json: JSON.stringify(pointsFor(i === 0 ? 95 : 80)), self_level: i === 0 ? 'HTXSNV' : 'HTTNV', evidence_json: JSON.stringify({ from: `${YEAR - 1}-01-01`, to: `${YEAR - 1}-12-31`, figures: [], taskOutcomes: { onTime: 3, late: 0, exceeded: 2, notDone: 0 }, unfixedShortcomings: 0, detected: { discipline: [], leadershipDiscipline: [] } }) }).where('id', '=', r.id).execute();
+        await t().db.db.updateTable('reviews').set({ status: 'submitted', points_json: JSON.stringify(pointsFor(i === 0 ? 95 : 80)), self_level: i === 0 ? 'HTXSNV' : 'HTTNV', evidence_json: JSON.stringify(evidence), rule_basis_json: JSON.stringify(basis) }).where('id', '=', r.id).execute();
       }
       const decide = (body: unknown) => call('POST', `/api/review-periods/${p.id}/decisions`, as('committee'), body);
       expect((await call('POST', `/api/review-periods/${p.id}/decisions`, as('secretary'), { decisions: [{ reviewId: reviews[1]!.id, level: 'HTTNV' }] })).statusCode).toBe(403);

@@ -53,6 +53,9 @@ export const reviewEvidence = z.object({
 });
 export type ReviewEvidence = z.infer<typeof reviewEvidence>;
 
+/** What the level rules read of the evidence (kept small beside a submitted review, for lists). */
+export type RuleBasis = Pick<ReviewEvidence, 'taskOutcomes' | 'unfixedShortcomings' | 'detected'>;
+
 // --- rules as a review shows them ------------------------------------------------------------------
 
 export const levelReason = z.object({ key: z.string(), count: z.number().nullable(), share: z.number().nullable(), limit: z.number().nullable(), trigger: z.string().nullable() });

@@ -15,16 +15,17 @@ import { membersHoldingPostsIn } from '../accounts/lookup.js';
 import { ensureRatingRules, ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import { cellEvidence, memberEvidence } from './evidence.js';
 import * as repo from './repo.js';
-import type { PeriodRow, ReviewRow } from './repo.js';
+import type { FullReviewRow, PeriodRow, ReviewRow } from './repo.js';
 import { authorizeReadReview, authorizeWriteReview, isOwnReview, reviewActionsFor } from './policy.js';
 import { detectedTriggers, levelViews, parsePoints, periodRange, presentDecision, presentPeriodSummary, presentReviewSummary, subjectOf } from './present.js';
 import { periodStanding } from './standing.js';
-import type { CreatePeriodBody, MyReviewsResponse, PeriodDetail, PeriodSummary, ReviewDetail, ReviewEvidence, SelfAssessmentBody } from './schemas.js';
+import type { CreatePeriodBody, MyReviewsResponse, PeriodDetail, PeriodSummary, ReviewDetail, ReviewEvidence, RuleBasis, SelfAssessmentBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
-/** The committee's decisions, kept in decisions.ts, through this door for the demo and other features. */
+/** The committee's decisions and the cell's review meeting live in their own files; this is their door for the demo and other features. */
 export { decideLevels } from './decisions.js';
+export { castBallot, closeBallot, linkReviewMeeting, openBallot, proposeLevel, reviewMeetingDetail, saveCellComments, saveVoteCounts } from './meeting.js';
 
 // --- periods -------------------------------------------------------------------------------------------
 
@@ -85,6 +86,7 @@ function newReview(periodId: string, unitId: string, subject: { kind: 'member'; 
     self_level_reason: null,
     revision: 0,
     evidence_json: null,
+    rule_basis_json: null,
     submitted_at: null,
     cell_comments: null,
     vote_counts_json: null,
@@ -224,8 +226,20 @@ export async function closePeriod(ctx: AppContext, actor: Actor, id: string): Pr
 // --- reviews -------------------------------------------------------------------------------------------
 
 /** The year's evidence for a review: live while it is a draft, as submitted afterwards. */
-export async function evidenceOf(db: Db, r: ReviewRow, p: PeriodRow): Promise<ReviewEvidence> {
+export async function evidenceOf(db: Db, r: FullReviewRow, p: PeriodRow): Promise<ReviewEvidence> {
   if (r.evidence_json) return JSON.parse(r.evidence_json) as ReviewEvidence;
+  return liveEvidence(db, r, p);
+}
+
+/** What the level rules read of the evidence: kept beside a submitted review, live for a draft. */
+export async function ruleBasisOf(db: Db, r: ReviewRow, p: PeriodRow): Promise<RuleBasis> {
+  if (r.rule_basis_json) return JSON.parse(r.rule_basis_json) as RuleBasis;
+  return ruleBasis(await liveEvidence(db, r, p));
+}
+
+const ruleBasis = (e: ReviewEvidence): RuleBasis => ({ taskOutcomes: e.taskOutcomes, unfixedShortcomings: e.unfixedShortcomings, detected: e.detected });
+
+async function liveEvidence(db: Db, r: ReviewRow, p: PeriodRow): Promise<ReviewEvidence> {
   const { from, to } = periodRange(p);
   const today = todayInVietnam();
   if (r.subject_kind === 'member') return memberEvidence(db, { memberId: r.member_id!, from, to, today });
@@ -369,7 +383,7 @@ export async function submitReview(ctx: AppContext, actor: Actor, id: string): P
     }
     if (problems.length > 0) throw fieldErrors(problems);
     const now = nowIso();
-    await repo.updateReview(trx, r.id, { status: 'submitted', submitted_at: now, evidence_json: JSON.stringify(evidence), revision: Number(r.revision) + 1, updated_at: now });
+    await repo.updateReview(trx, r.id, { status: 'submitted', submitted_at: now, evidence_json: JSON.stringify(evidence), rule_basis_json: JSON.stringify(ruleBasis(evidence)), revision: Number(r.revision) + 1, updated_at: now });
     await writeAudit(trx, ctx.handle.dialect, {
       actorAccountId: actor.accountId,
       action: 'review.submit',
