@@ -267,7 +267,8 @@ forEachDialect((dialect) => {
         // Paging through the table gives the same answer whatever the page size.
         expect(await verifyAuditChain(db, 7)).toEqual({ ok: true, count, headHash });
       }, { meetings: true });
-    });
+      // Seeds the whole demo (2022 and this year, the rating's reviews, votes and decisions through their services).
+    }, 120_000);
 
     it('names an entry whose content was edited in the database', async () => {
       await withBuiltDatabase(dialect, async (db) => {
