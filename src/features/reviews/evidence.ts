@@ -71,8 +71,8 @@ import { decisionsInSubtreeBetween, disciplineOfMember, type DisciplineRow } fro
 import { receivedBetween } from '../feedback/lookup.js';
 import { casesConcludedAbout, openRecommendationsAbout } from '../inspections/lookup.js';
 import { cellMeetingsIn, memberAttendanceRecord, unitAttendanceTotal } from '../meetings/lookup.js';
-import { findMemberWithUnit } from '../members/lookup.js';
-import { activeMembersInSubtree, examsInSubtree, examsOfMemberFor } from '../self-examinations/lookup.js';
+import { activeMembersInSubtree, findMemberWithUnit } from '../members/lookup.js';
+import { examsInSubtree, examsOfMemberFor } from '../self-examinations/lookup.js';
 import { tasksDueIn, type TaskRow } from '../tasks/lookup.js';
 import { findUnit } from '../units/lookup.js';
 import type { EvidenceFigure, EvidenceItem, ReviewEvidence } from './schemas.js';

@@ -69,9 +69,3 @@ export function authorizeReadReviewMeeting(actor: Actor, rm: { unit_path: string
 export function authorizeManageReviewMeeting(actor: Actor, rm: { unit_path: string } | undefined): void {
   authorize(actor, 'review.cell', rm ? { unitPath: rm.unit_path } : null);
 }
-
-/** A period: its committee (and the UBKT) read it whole; a cell's committee reads its cells' part. */
-export function authorizeReadPeriod(actor: Actor, p: { unit_path: string } | undefined, cellPaths: readonly string[]): void {
-  if (p && (can(actor, 'review.read', { unitPath: p.unit_path }) || cellPaths.some((path) => can(actor, 'review.read', { unitPath: path })))) return;
-  authorize(actor, 'review.read', null);
-}

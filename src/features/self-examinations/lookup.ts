@@ -1,7 +1,6 @@
 /**
  * What other features may read of the self-examinations (tự soi): a member's, or a subtree's,
- * self-examinations of a period and the active members they are counted against — the yearly
- * review's evidence (who submitted, and the cell's coverage, as the self-examination board counts
- * them). The self-examinations feature's door for reads; its repo stays its own.
+ * self-examinations of a period — the yearly review's evidence (who submitted, and the cell's
+ * coverage, as the self-examination board counts them; the members come from the members feature). The self-examinations feature's door for reads; its repo stays its own.
  */
-export { activeMembersInSubtree, examsInSubtree, examsOfMemberFor } from './repo.js';
+export { examsInSubtree, examsOfMemberFor } from './repo.js';
