@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../core/context.js';
 import type { Database } from '../../db/schema.js';
-import { can, isWithin, scopePaths, type Actor } from '../../domain/policy.js';
+import { isWithin, type Actor } from '../../domain/policy.js';
 import type { ReviewDecisionTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { AppError, fieldErrors, type FieldProblem } from '../../core/errors.js';
@@ -46,12 +46,14 @@ async function checkedDecisions(
     }
     if (seen.has(r.id)) problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_decision_twice' });
     seen.add(r.id);
-    if (r.status !== 'submitted') problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_submitted' });
     const level = rules.levels.find((l) => l.code === d.level);
-    if (!level) {
-      problems.push({ field: `decisions.${i}.level`, messageKey: 'review_level_unknown' });
+    if (!level) problems.push({ field: `decisions.${i}.level`, messageKey: 'review_level_unknown' });
+    // A draft has no evidence kept yet: reading it live for a refused decision would be work for nothing.
+    if (r.status !== 'submitted') {
+      problems.push({ field: `decisions.${i}.reviewId`, messageKey: 'review_not_submitted' });
       continue;
     }
+    if (!level) continue;
     if (r.decided_level === d.level) continue;
     if (versions.has(r.id) && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_reason_required' });
     const option = levelViews(rules, subjectOf(r), await ruleBasisOf(trx, r, p), parsePoints(r.points_json)).find((o) => o.code === d.level)!;
@@ -129,8 +131,8 @@ export async function unitRatings(ctx: AppContext, actor: Actor, unitId: string,
   const db = ctx.handle.db;
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'rating.read_published', unit);
-  const staff = can(actor, 'review.read', { unitPath: unit!.path });
-  if (!staff && !scopePaths(actor, 'rating.read_published').some((path) => isWithin(unit!.path, path) && unit!.kind === 'cell')) authorizeUnit(actor, 'review.read', unit);
+  // A member sees their own cell's published levels; a whole commune's are the readers' of reviews.
+  if (unit!.kind !== 'cell') authorizeUnit(actor, 'review.read', unit);
   const current = await ratingsOfYear(ctx, unit!.path, year);
   const last = await ratingsOfYear(ctx, unit!.path, year - 1);
   return {
