@@ -143,6 +143,24 @@ forEachDialect((dialect) => {
       ]);
       expect(history.decidedLevel).toBe('HTNV');
 
+      // Every figure of the period's board is the count of the list behind it (the cell's reviews).
+      const board = (await call('GET', `/api/review-periods/${p.id}`, as('committee'))).json() as PeriodDetail;
+      const decidedLevels: string[] = [];
+      for (const c of board.cells) {
+        const listed = ((await call('GET', `/api/review-periods/${p.id}/reviews?unitId=${c.unitId}`, as('committee'))).json() as { items: { subjectKind: string; status: string; proposedLevel: string | null; decidedLevel: string | null }[] }).items;
+        const members = listed.filter((r) => r.subjectKind === 'member');
+        expect(c).toMatchObject({
+          members: members.length,
+          drafts: members.filter((r) => r.status === 'draft').length,
+          submitted: members.filter((r) => r.status === 'submitted').length,
+          proposed: members.filter((r) => r.proposedLevel !== null).length,
+          decided: members.filter((r) => r.decidedLevel !== null).length,
+        });
+        decidedLevels.push(...members.flatMap((r) => (r.decidedLevel ? [r.decidedLevel] : [])));
+      }
+      expect(board.counts.decided).toBe(board.cells.reduce((n, c) => n + c.decided + (c.collective?.decidedLevel ? 1 : 0), 0));
+      expect([board.quota.excellent, board.quota.good]).toEqual([decidedLevels.filter((l) => l === 'HTXSNV').length, decidedLevels.filter((l) => l === 'HTTNV').length]);
+
       // The member sees their level on their page and the cell's published levels.
       const member = reviews.findIndex((r) => r.member_id === staff().member.memberId);
       const mine = ((await call('GET', '/api/me/reviews', as('member'))).json() as MyReviewsResponse).items.find((i) => i.periodId === p.id)!;
