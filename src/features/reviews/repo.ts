@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, ReviewDecisionTable, ReviewMeetingTable, ReviewPeriodTable, ReviewTable } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 
@@ -118,22 +118,19 @@ const listedColumns = [
   'r.updated_at',
 ] as const;
 
+/** The level in force of the review `r` (its newest decision), as a column. */
+const decidedLevel = (eb: ExpressionBuilder<Database & { r: ReviewTable }, 'r'>) =>
+  eb.selectFrom('review_decisions as d').select('d.level_code').whereRef('d.review_id', '=', 'r.id').orderBy('d.version', 'desc').limit(1).as('decided_level');
+
+function fromReviews(db: Db) {
+  return db.selectFrom('reviews as r').innerJoin('units as u', 'u.id', 'r.unit_id').leftJoin('members as m', 'm.id', 'r.member_id');
+}
+
 function selectReviews(db: Db) {
-  return db
-    .selectFrom('reviews as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .leftJoin('members as m', 'm.id', 'r.member_id')
+  return fromReviews(db)
     .select(listedColumns)
     .select(['m.full_name as member_name', 'm.status as member_status', 'u.name as unit_name', 'u.path as unit_path'])
-    .select((eb) =>
-      eb
-        .selectFrom('review_decisions as d')
-        .select('d.level_code')
-        .whereRef('d.review_id', '=', 'r.id')
-        .orderBy('d.version', 'desc')
-        .limit(1)
-        .as('decided_level'),
-    );
+    .select(decidedLevel);
 }
 
 export function findReview(db: Db, id: string): Promise<FullReviewRow | undefined> {
@@ -151,6 +148,16 @@ export function reviewsOfPeriod(db: Db, periodId: string, subtreePath?: string):
     .orderBy('m.sort_key')
     .orderBy('r.id')
     .execute();
+}
+
+/** Where each review of a period stands — no text: the boards count these over a whole organisation. */
+export function reviewStatesOfPeriod(db: Db, periodId: string, subtreePath?: string) {
+  let q = fromReviews(db)
+    .select(['r.id', 'r.unit_id', 'r.subject_kind', 'r.status', 'r.proposed_level', 'u.name as unit_name', 'u.path as unit_path'])
+    .select(decidedLevel)
+    .where('r.period_id', '=', periodId);
+  if (subtreePath) q = q.where(inSubtree('u.path', subtreePath));
+  return q.orderBy('u.name').orderBy('r.unit_id').execute();
 }
 
 export function reviewsByIds(db: Db, ids: readonly string[]): Promise<ReviewRow[]> {

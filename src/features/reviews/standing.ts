@@ -39,7 +39,7 @@ type Stage = PeriodDetail['cells'][number]['stage'];
 
 /** Where every cell (within `readPath`) stands: its reviews by state, its review meeting, its furthest common step. */
 export async function periodStanding(db: Db, p: PeriodRow, rules: RatingRules, readPath: string): Promise<Pick<PeriodDetail, 'cells' | 'quota' | 'levels'>> {
-  const reviews = await repo.reviewsOfPeriod(db, p.id, readPath === p.unit_path ? undefined : readPath);
+  const reviews = await repo.reviewStatesOfPeriod(db, p.id, readPath === p.unit_path ? undefined : readPath);
   const meetings = new Map((await repo.reviewMeetingsOfPeriod(db, p.id)).map((m) => [m.unit_id, m]));
   const cells = new Map<string, PeriodDetail['cells'][number]>();
   for (const r of reviews) {
