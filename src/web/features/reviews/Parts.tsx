@@ -71,7 +71,7 @@ export function EvidencePanel({ detail: d }: { detail: ReviewDetail }) {
                   .filter((f) => f.section === section)
                   .map((f) => (
                     <li key={f.key}>
-                      <Figure figure={f} />
+                      <Figure figure={f} levels={d.levels} />
                     </li>
                   ))}
               </ul>
@@ -83,7 +83,8 @@ export function EvidencePanel({ detail: d }: { detail: ReviewDetail }) {
   );
 }
 
-function Figure({ figure: f }: { figure: EvidenceFigure }) {
+/** One figure; a record's tag is how it counts, or — for a cell's members — the level it names. */
+function Figure({ figure: f, levels }: { figure: EvidenceFigure; levels: ReviewDetail['levels'] }) {
   const { t, i18n } = useTranslation();
   const value = f.of === null ? formatNumber(f.value, i18n.language, 0) : t('reviews.form.figureOf', { value: formatNumber(f.value, i18n.language, 0), of: formatNumber(f.of, i18n.language, 0) });
   const label = `${t(`reviews.figure.${f.section}.${f.key}`, { defaultValue: f.key.replace(/_/g, ' ') })}: ${value}`;
@@ -108,7 +109,7 @@ function Figure({ figure: f }: { figure: EvidenceFigure }) {
               {(i.date || i.tag) && (
                 <Text size="xs" c="dimmed" component="span">
                   {' '}
-                  {[i.date && formatDate(i.date), i.tag && t(`reviews.tag.${i.tag}`, { defaultValue: i.tag })].filter(Boolean).join(' · ')}
+                  {[i.date && formatDate(i.date), i.tag && (levels.find((l) => l.code === i.tag)?.name ?? t(`reviews.tag.${i.tag}`, { defaultValue: i.tag }))].filter(Boolean).join(' · ')}
                 </Text>
               )}
             </li>
