@@ -14,6 +14,8 @@ import { conclude, openCase, walkToConclusion } from '../../../test/helpers/insp
 import type { MeetingDetail } from '../meetings/schemas.js';
 import type { SelfExamDetail } from '../self-examinations/schemas.js';
 import type { PlanDetail } from '../correction-plans/schemas.js';
+import { reviewsEn } from '../../web/features/reviews/messages.en.js';
+import { reviewsVi } from '../../web/features/reviews/messages.vi.js';
 import { cellEvidence, memberEvidence } from './evidence.js';
 import type { EvidenceFigure, ReviewEvidence } from './schemas.js';
 
@@ -309,6 +311,18 @@ forEachDialect((dialect) => {
       expect(ids(fig(e, 'discipline', 'decisions'))).toEqual([made.reprimand, made.secretaryReprimand].sort());
       expect(e.detected.leadershipDiscipline.map((i) => i.id)).toEqual([made.secretaryReprimand]);
       expect(e.detected.discipline).toEqual([]);
+    });
+
+    it('every figure and every record\'s state has its words on the review page, in Vietnamese and English', async () => {
+      const figures = [...(await evidenceOfMember()).figures, ...(await evidenceOfCell()).figures];
+      for (const [lang, words] of [['vi', reviewsVi], ['en', reviewsEn]] as const) {
+        const named = words.figure as Record<string, Record<string, string>>;
+        expect(figures.filter((f) => !named[f.section]?.[f.key]).map((f) => `${lang} ${f.section}.${f.key}`)).toEqual([]);
+        // Discipline and supervision tag their records with a rule's code (a form, a kind), whose name the label carries.
+        const stated = figures.filter((f) => f.section !== 'discipline' && f.section !== 'supervision');
+        const tags = new Set(stated.flatMap((f) => f.items.map((i) => i.tag)).filter((tag): tag is string => tag !== null));
+        expect([...tags].filter((tag) => !(tag in words.tag)).map((tag) => `${lang} ${tag}`)).toEqual([]);
+      }
     });
 
     it('a period other than a calendar year: figures of its dates, no link to a year-wide page', async () => {

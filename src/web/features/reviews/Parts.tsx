@@ -83,7 +83,10 @@ export function EvidencePanel({ detail: d }: { detail: ReviewDetail }) {
   );
 }
 
-/** One figure; a record's tag is how it counts, or — for a cell's members — the level it names. */
+/**
+ * One figure; a record's tag is how it counts, or — for a cell's members — the level it names. A
+ * rule's code (a discipline form, a kind of supervision) is not shown: the record's label names it.
+ */
 function Figure({ figure: f, levels }: { figure: EvidenceFigure; levels: ReviewDetail['levels'] }) {
   const { t, i18n } = useTranslation();
   const value = f.of === null ? formatNumber(f.value, i18n.language, 0) : t('reviews.form.figureOf', { value: formatNumber(f.value, i18n.language, 0), of: formatNumber(f.of, i18n.language, 0) });
@@ -109,7 +112,7 @@ function Figure({ figure: f, levels }: { figure: EvidenceFigure; levels: ReviewD
               {(i.date || i.tag) && (
                 <Text size="xs" c="dimmed" component="span">
                   {' '}
-                  {[i.date && formatDate(i.date), i.tag && (levels.find((l) => l.code === i.tag)?.name ?? t(`reviews.tag.${i.tag}`, { defaultValue: i.tag }))].filter(Boolean).join(' · ')}
+                  {[i.date && formatDate(i.date), i.tag && (levels.find((l) => l.code === i.tag)?.name ?? t(`reviews.tag.${i.tag}`, { defaultValue: '' }))].filter(Boolean).join(' · ')}
                 </Text>
               )}
             </li>
