@@ -164,7 +164,7 @@ forEachDialect((dialect) => {
       expect(res.statusCode, res.body).toBe(200);
       const edited = res.json() as RatingRulesResponse;
       expect(edited.version).toBe(confirmedQuota.version + 1);
-      expect(levelOf(edited, 'HTNV')).toMatchObject({ minScore: 55, confirmed: false, confirmedAt: null, collective: { maxLateShare: 0.1 }, individual: { maxLateShare: 0.2 } });
+      expect(levelOf(edited, 'HTNV')).toMatchObject({ minScore: 55, confirmed: false, confirmedAt: null, collective: { maxLateShare: 0.1, allTasksDone: true }, individual: { maxLateShare: null, allTasksDone: true } });
       expect(edited.quota.confirmed).toBe(true);
       expect(edited.unconfirmed).toBe(confirmedQuota.unconfirmed + 1);
       const rules = await ratingRulesOfVersion(t().db.db, edited.versionId);
