@@ -241,6 +241,8 @@ interface MeetingTasksStory {
   thematicTopics: readonly ThematicTopic[];
   /** April 2022 in Đồng Thứ: one task per owner, in order; {han} is the deadline (dd/mm). */
   aprilTasks: readonly TaskSpec[];
+  /** The cells (keys) where some of 2022's work ran late; the others finished every task on time. */
+  lateCells2022: readonly string[];
 }
 
 export interface TaskTemplate {
@@ -364,9 +366,9 @@ function taskOutcome(task: TaskRecord): DemoOutcome {
   return { kind: 'task', text: task.title, votes: null, task: task.out };
 }
 
-/** A task as decided at a meeting; `doneOn` past the year's end counts as not done in 2022. */
+/** A task as decided at a meeting; work running past the year's end was finished in its last days (2022 left nothing undone). */
 function taskRecord(ctx: MeetingContext, spec: TaskSpec, owner: DemoMember, deadline: string, doneOn: string | null): TaskRecord {
-  const done = doneOn !== null && doneOn <= YEAR_END ? doneOn : null;
+  const done = doneOn === null ? null : minDate(doneOn, YEAR_END);
   const out: DemoTask = {
     title: spec.title,
     ownerKey: owner.key,
@@ -417,9 +419,20 @@ export function drawDoneOn(rng: Rng, given: string, deadline: string, opts: Omit
   return doneOn;
 }
 
-function ordinaryTaskOptions(month: number): TaskOptions {
-  // Late-year tasks are the ones still open when the data ends; earlier ones rarely.
-  return { openRate: month >= 10 ? 0.35 : 0, veryLateRate: 0.04, lateRate: 0.25, lateDays: [1, 7], deadlineDays: [14, 35] };
+/**
+ * How a cell's work of 2022 turned out, Đồng Thứ's first quarter aside: in the cells the story
+ * names (`lateCells2022`) some tasks ran late, never more than a few; everywhere else every task
+ * was finished by its deadline. Nothing was left undone: the commune the article praises, whose
+ * yearly rating (QĐ 366: "Hoàn thành tốt" needs every task on time) says so.
+ */
+export function taskOptions2022(cellKey: string): Omit<TaskOptions, 'deadlineDays'> {
+  return TASKS.lateCells2022.includes(cellKey)
+    ? { openRate: 0, veryLateRate: 0.02, lateRate: 0.06, lateDays: [1, 7] }
+    : { openRate: 0, veryLateRate: 0, lateRate: 0, lateDays: [1, 7] };
+}
+
+function ordinaryTaskOptions(cellKey: string): TaskOptions {
+  return { ...taskOptions2022(cellKey), deadlineDays: [14, 35] };
 }
 
 /** Owners for `n` tasks: present members, the chair taking at most one. */
@@ -822,26 +835,14 @@ function progressText(rng: Rng, percent: number, deliverable: string | null): st
 }
 
 /**
- * Once a cell's year is built: each meeting task gets its priority, helpers, reports and close.
- * Work still not done at the end of 2022 is closed "not done" at the year-end review — at the
- * December meeting when already overdue by then, else on 31/12. One to three tasks due in December
- * are graded without a closing note first, then closed on 31/12 by `closeAtYearEnd` (the present
- * year, not 2022, shows open and overdue work). Draws from its own stream, so the meetings read
- * as before.
+ * Once a cell's year is built: each meeting task gets its priority, helpers, reports and close,
+ * at the next meeting when it is near. Every task of 2022 was finished (`taskOptions2022`), so
+ * none is left open in the present. Draws from its own stream, so the meetings read as before.
  */
 function finishMeetingTasks(unit: DemoUnit, info: CellInfo, meetings: readonly DemoMeeting[], tasks: readonly TaskRecord[]): void {
   const rng = new Rng(hashSeed(`${unit.key}/tasks`));
   const reviewDates = meetings.map((m) => m.date).sort();
   const december = meetings.find((m) => m.kind === 'regular' && m.date.slice(5, 7) === '12')!.date;
-  let unfinished = tasks.filter((t) => t.doneOn === null && t.deadline >= `${YEAR}-12-01`);
-  if (unfinished.length === 0) {
-    // Every December task got done: one of December's own (no later meeting mentions it) did not.
-    const late = rng.pick(tasks.filter((t) => t.meetingDate === december));
-    late.doneOn = null;
-    late.out.doneOn = null;
-    unfinished = [late];
-  }
-  const keepOpen = new Set(rng.sample(unfinished, rng.int(1, 3)));
   const causes = notDoneCauses(info.type === 'village');
   for (const t of tasks) {
     t.out.priority = taskPriority(rng, t.title);
@@ -854,25 +855,11 @@ function finishMeetingTasks(unit: DemoUnit, info: CellInfo, meetings: readonly D
         doneOn: t.doneOn,
         deliverable: t.out.deliverable,
         reviewDates,
-        notDoneOn: keepOpen.has(t) ? null : t.deadline < december ? december : YEAR_END,
+        notDoneOn: t.deadline < december ? december : YEAR_END,
         exceededRate: 0.27,
         causes,
       }),
     );
-  }
-  closeAtYearEnd(unit, causes, [...keepOpen]);
-}
-
-/**
- * The year-end review of 2022 closes, as not done, the December work still unfinished, so no
- * task of the article's year is left open in the present. Its own stream: the rest of the year
- * reads exactly as before.
- */
-function closeAtYearEnd(unit: DemoUnit, causes: readonly string[], tasks: readonly TaskRecord[]): void {
-  const rng = new Rng(hashSeed(`${unit.key}/year-end`));
-  for (const t of tasks) {
-    const cause = rng.pick(causes);
-    t.out.close = { outcome: 'not_done', on: YEAR_END, comment: rng.pick(CLOSE_COMMENTS.not_done).replace('{cause}', cause) };
   }
 }
 
@@ -1097,7 +1084,7 @@ function thematicMeeting(year: CellYear, ctx: MeetingContext, exclude: ReadonlyS
   const n = rng.int(1, 2);
   const specs = [{ title: topic.task, deliverable: topic.deliverable }, ...rng.sample(taskTemplatesFor(ctx.unit, ctx.info, month, exclude), n - 1)];
   const owners = pickOwners(ctx, specs.length);
-  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(month)));
+  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(ctx.unit.key)));
   year.tasks.push(...tasks);
   return { agenda: thematicItems(ctx, topic, q > 0 ? year.topics[q - 1]! : null, tasks), topic: topic.topic, hasDues: false };
 }
@@ -1159,7 +1146,7 @@ function monthTasks(ctx: MeetingContext, phase: StoryPhase, exclude: ReadonlySet
   const n = rng.int(2, 4);
   const specs = rng.sample(taskTemplatesFor(ctx.unit, ctx.info, ctx.month, exclude), n);
   const owners = pickOwners(ctx, specs.length);
-  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(ctx.month)));
+  const tasks = specs.map((t, i) => makeTask(ctx, t, owners[i]!, ordinaryTaskOptions(ctx.unit.key)));
   return { tasks, note: say(rng.pick(MINUTES.taskNotes.ordinary), { Chair: Comrade(ctx, chair) }) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCommune } from './commune.js';
 import { buildDemoMeetings } from './meetings.js';
+import { buildDemoWork } from './work.js';
 import { buildDemoRating2022, buildDemoRatingPresent, firstQuarterLatecomers, overQuota, spreadPoints, STANDINGS, voteCounts } from './rating.js';
 import { Rng } from './random.js';
 import { ordinaryMember } from './inspection.js';
@@ -20,8 +21,15 @@ const stepCodes = reference.review_steps.map((s) => s.code);
 // Who the inspection demo reprimands: a long-standing member of Chi bộ thôn số 5 with no post.
 const reprimanded = ordinaryMember(commune, commune.units.find((u) => u.key === 'cell-thon-so-05')!, '2017-01-01').key;
 
+// Who finished a task of 2022 late, and where: the meetings' tasks and the work given outside them.
+const late = [
+  ...meetings.flatMap((m) => m.agenda.flatMap((a) => a.outcomes).flatMap((o) => (o.task?.close?.outcome === 'late' ? [{ cellKey: m.cellKey, ownerKey: o.task.ownerKey }] : []))),
+  ...buildDemoWork(commune, meetings).tasks.flatMap((t) => (t.close?.outcome === 'late' ? [{ cellKey: t.cellKey, ownerKey: t.ownerMemberKey }] : [])),
+];
+const records = { disciplined: new Set([reprimanded]), lateOwners: new Set(late.flatMap((t) => (t.ownerKey ? [t.ownerKey] : []))), lateCells: new Set(late.map((t) => t.cellKey)) };
+
 describe('the demo’s 2022 reviews', () => {
-  const year = buildDemoRating2022(commune, meetings, new Set([reprimanded]), rules);
+  const year = buildDemoRating2022(commune, meetings, records, rules);
   const byKey = new Map(year.members.map((m) => [m.memberKey, m]));
 
   it('reviews every member who had joined by the end of 2022, and no one who joined later; one report per cell', () => {
@@ -48,6 +56,26 @@ describe('the demo’s 2022 reviews', () => {
       expect(r.comments).toMatch(/muộn/);
     }
     expect(year.members.filter((m) => m.latecomer).length).toBe(late.size);
+  });
+
+  it('rates whoever finished a task late, and every cell where one ran late, "Hoàn thành nhiệm vụ", each saying so; the others better', () => {
+    expect(records.lateOwners.size).toBeGreaterThan(5);
+    expect(records.lateCells.size).toBeGreaterThan(1);
+    for (const m of year.members.filter((x) => !x.disciplined)) {
+      expect(m.lateTask, m.memberKey).toBe(records.lateOwners.has(m.memberKey));
+      if (m.lateTask) {
+        expect(m.standing, m.memberKey).toBe('fair');
+        expect(m.text.shortcomings).toMatch(/chậm|sau thời hạn/);
+        if (!m.latecomer) expect(m.comments).toMatch(/chậm|sau thời hạn/);
+      }
+    }
+    for (const c of year.collectives) {
+      expect(c.standing === 'fair', c.cellKey).toBe(records.lateCells.has(c.cellKey));
+      if (c.standing === 'fair') expect(c.text.shortcomings).toMatch(/chậm/);
+    }
+    // Most of the commune did its work on time.
+    expect(year.members.filter((m) => m.standing === 'good' || m.standing === 'excellent').length / year.members.length).toBeGreaterThan(0.8);
+    expect(year.collectives.filter((c) => c.standing !== 'fair').length / year.collectives.length).toBeGreaterThan(0.7);
   });
 
   it('rates Lưu Quang’s cell well on its work on Nghị quyết Trung ương 4, Đồng Thứ naming its first quarter', () => {

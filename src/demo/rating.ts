@@ -4,10 +4,11 @@
  * self-review before their cell's December meeting, where the cell commented and voted (counts
  * typed in; Đồng Thứ by secret ballot); the committee rated the cells, then the members, within
  * the quota, and closed the period. Consistent with
- * the story: Đồng Thứ's members who came late in the first quarter say so and are not rated
- * excellent; the member reprimanded after the UBKT's inspection is capped at the lowest level;
- * Lưu Quang's cell is rated on its work on Nghị quyết Trung ương 4 (with the reason, as its tasks
- * left undone rule that level out). The present: this year's
+ * the story and with the year's own records: Đồng Thứ's members who came late in the first
+ * quarter say so and are not rated excellent; the member reprimanded after the UBKT's inspection
+ * is capped at the lowest level; whoever finished a task late, and every cell where one ran late
+ * (Đồng Thứ's first quarter among them), is rated "Hoàn thành nhiệm vụ" and says why; Lưu Quang's
+ * cell is rated on its work on Nghị quyết Trung ương 4. The present: this year's
  * period open, the self-reviews due in a few days, part of Đồng Thứ submitted, the demo member
  * still writing.
  *
@@ -48,6 +49,8 @@ export interface DemoMemberReview {
   latecomer: boolean;
   /** Reprimanded (or otherwise disciplined) in the year. */
   disciplined: boolean;
+  /** Finished a task of the year after its deadline. */
+  lateTask: boolean;
   score: number;
   text: DemoReviewText;
   submittedOn: string;
@@ -61,12 +64,6 @@ export interface DemoCollectiveReview {
   score: number;
   text: DemoReviewText;
   submittedOn: string;
-  /**
-   * Why the cell stands by its level where the year's evidence rules it out (the service asks the
-   * writer, the cell committee and the party committee for one): Lưu Quang's, its work on Nghị
-   * quyết Trung ương 4 against the tasks left undone at the year's end.
-   */
-  reason: string | null;
 }
 
 export interface DemoRatingYear {
@@ -98,18 +95,19 @@ export interface DemoRatingPresent {
 interface RatingStory {
   member: {
     strengths: Record<Standing, string[]>;
-    shortcomings: Record<Standing | 'latecomer', string[]>;
+    shortcomings: Record<Standing | 'latecomer' | 'lateTask', string[]>;
     causes: Record<'ordinary' | 'latecomer' | 'failed', string[]>;
     previousFixes: Record<'ordinary' | 'latecomer' | 'failed', string[]>;
     remedies: Record<'ordinary' | 'latecomer' | 'failed', string[]>;
   };
-  cellComments: Record<Standing | 'latecomer', string[]>;
+  cellComments: Record<Standing | 'latecomer' | 'lateTask', string[]>;
   collective: {
     strengths: string[];
     luuQuang: string;
-    luuQuangReason: string;
     dongThu: string;
     shortcomings: string[];
+    /** A cell where some of the year's work ran late. */
+    lateTasks: string;
     dongThuShortcomings: string;
     causes: string[];
     previousFixes: string[];
@@ -167,13 +165,21 @@ export function spreadPoints(groups: readonly RatingGroup[], score: number): Rec
 /** Phrases drawn for a text: `n` distinct ones, joined. */
 const phrases = (rng: Rng, list: readonly string[], n: number): string => rng.sample(list, n).join(' ');
 
+/** What a member's year holds that their review must speak of. */
+export interface MemberSituation {
+  latecomer: boolean;
+  disciplined: boolean;
+  lateTask: boolean;
+}
+
 /** The self-review's words for a member's situation. */
-export function memberText(rng: Rng, standing: Standing, situation: { latecomer: boolean; disciplined: boolean }): DemoReviewText {
+export function memberText(rng: Rng, standing: Standing, situation: MemberSituation): DemoReviewText {
   const m = RATING_STORY.member;
   const kind = situation.disciplined ? 'failed' : situation.latecomer ? 'latecomer' : 'ordinary';
+  const own = situation.disciplined ? [] : [...(situation.latecomer ? [rng.pick(m.shortcomings.latecomer)] : []), ...(situation.lateTask ? [rng.pick(m.shortcomings.lateTask)] : [])];
   return {
     strengths: phrases(rng, m.strengths[standing], 2),
-    shortcomings: situation.latecomer && !situation.disciplined ? `${rng.pick(m.shortcomings.latecomer)} ${rng.pick(m.shortcomings[standing])}` : phrases(rng, m.shortcomings[standing], standing === 'failed' ? 2 : 1),
+    shortcomings: own.length > 0 ? [...own, rng.pick(m.shortcomings[standing])].join(' ') : phrases(rng, m.shortcomings[standing], standing === 'failed' ? 2 : 1),
     causes: rng.pick(m.causes[kind]),
     previousFixes: rng.pick(m.previousFixes[kind]),
     remedies: kind === 'ordinary' ? phrases(rng, m.remedies.ordinary, 2) : `${rng.pick(m.remedies[kind])} ${rng.pick(m.remedies.ordinary)}`,
@@ -200,14 +206,21 @@ export function firstQuarterLatecomers(meetings: readonly DemoMeeting[]): Set<st
   return late;
 }
 
-/** A member's standing before the quota: the story's cases fixed, the others drawn. */
-function standingOf(rng: Rng, m: DemoMember, latecomer: boolean, disciplined: boolean, lateTimes: number): Standing {
-  if (disciplined) return 'failed';
-  if (latecomer) return lateTimes >= 3 ? 'fair' : 'good';
+/**
+ * A member's standing before the quota: the story's cases fixed (disciplined the lowest; a task
+ * finished late, or came late to many of Đồng Thứ's first meetings, "Hoàn thành nhiệm vụ"; a few
+ * latecomers "Hoàn thành tốt"), the others drawn.
+ */
+function standingOf(rng: Rng, m: DemoMember, situation: MemberSituation, lateTimes: number): Standing {
+  if (situation.disciplined) return 'failed';
+  if (situation.lateTask) return 'fair';
+  if (situation.latecomer) return lateTimes >= 3 ? 'fair' : 'good';
+  // Cells propose many for "xuất sắc": those the evidence allows (all on time, 30 % beyond what was
+  // asked, shortcomings fixed) stay, and the committee takes the quota's surplus one level down.
   return rng.weighted<Standing>([
-    ['excellent', m.status === 'official' ? 14 : 4],
-    ['good', 74],
-    ['fair', 12],
+    ['excellent', m.status === 'official' ? 70 : 12],
+    ['good', 26],
+    ['fair', 4],
   ]);
 }
 
@@ -241,9 +254,9 @@ export function voteCounts(rng: Rng, levels: readonly { code: string }[], rank: 
 }
 
 /** The cell's comment on a member's review. */
-export function cellComment(rng: Rng, r: Pick<DemoMemberReview, 'standing' | 'latecomer' | 'disciplined'>): string {
+export function cellComment(rng: Rng, r: Pick<DemoMemberReview, 'standing' | 'latecomer' | 'disciplined' | 'lateTask'>): string {
   const c = RATING_STORY.cellComments;
-  return rng.pick(r.latecomer && !r.disciplined ? c.latecomer : c[r.standing]);
+  return rng.pick(r.disciplined ? c[r.standing] : r.latecomer ? c.latecomer : r.lateTask ? c.lateTask : c[r.standing]);
 }
 
 /** The December meeting of each cell (its review meeting) in 2022. */
@@ -253,20 +266,23 @@ function decemberMeetings(meetings: readonly DemoMeeting[]): Map<string, string>
   return out;
 }
 
-/** The collective report of a cell (Mẫu 01): Lưu Quang on Nghị quyết Trung ương 4, Đồng Thứ on its first quarter. */
-function collectiveOf(rng: Rng, rules: DemoRatingRules, cell: DemoUnit, submittedOn: string): DemoCollectiveReview {
+/**
+ * The collective report of a cell (Mẫu 01): Lưu Quang on Nghị quyết Trung ương 4, Đồng Thứ on its
+ * first quarter; a cell where work ran late (`lateTasks`) "Hoàn thành nhiệm vụ", saying so.
+ */
+function collectiveOf(rng: Rng, rules: DemoRatingRules, cell: DemoUnit, lateTasks: boolean, submittedOn: string): DemoCollectiveReview {
   const c = RATING_STORY.collective;
-  const standing: Standing = cell.key === LUU_QUANG ? 'good' : cell.key === DONG_THU ? 'good' : rng.weighted<Standing>([['excellent', 2], ['good', 7], ['fair', 1]]);
+  // As for members, a cell proposed "xuất sắc" keeps it only where its year's evidence allows.
+  const standing: Standing = lateTasks ? 'fair' : cell.key === LUU_QUANG ? 'excellent' : rng.weighted<Standing>([['excellent', 6], ['good', 4]]);
   const own = cell.key === LUU_QUANG ? c.luuQuang : cell.key === DONG_THU ? c.dongThu : null;
   return {
     cellKey: cell.key,
     standing,
     score: scoreIn(rng, rules, standing),
     submittedOn,
-    reason: cell.key === LUU_QUANG ? c.luuQuangReason : null,
     text: {
       strengths: [own, ...rng.sample(c.strengths, own ? 1 : 2)].filter(Boolean).join(' '),
-      shortcomings: cell.key === DONG_THU ? c.dongThuShortcomings : rng.pick(c.shortcomings),
+      shortcomings: cell.key === DONG_THU ? c.dongThuShortcomings : lateTasks ? `${c.lateTasks} ${rng.pick(c.shortcomings)}` : rng.pick(c.shortcomings),
       causes: rng.pick(c.causes),
       previousFixes: rng.pick(c.previousFixes),
       remedies: phrases(rng, c.remedies, standing === 'excellent' ? 1 : 2),
@@ -274,12 +290,21 @@ function collectiveOf(rng: Rng, rules: DemoRatingRules, cell: DemoUnit, submitte
   };
 }
 
+/** What of 2022's records the reviews answer to, by demo key. */
+export interface DemoYearRecords {
+  /** The members disciplined in the year (the inspection demo's reprimand). */
+  disciplined: ReadonlySet<string>;
+  /** The members who finished a task of the year after its deadline. */
+  lateOwners: ReadonlySet<string>;
+  /** The cells where a task of the year, anyone's in the cell, was finished late. */
+  lateCells: ReadonlySet<string>;
+}
+
 /**
  * 2022: who is reviewed (the members who had joined by the year's end), their standing, points
- * and words, the cells' reports, and the dates. `disciplined` are the members disciplined in 2022
- * (from the inspection demo).
+ * and words, the cells' reports, and the dates, each answering to the year's `records`.
  */
-export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMeeting[], disciplined: ReadonlySet<string>, rules: DemoRatingRules): DemoRatingYear {
+export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMeeting[], records: DemoYearRecords, rules: DemoRatingRules): DemoRatingYear {
   const rng = new Rng(hashSeed('rating'));
   const late = firstQuarterLatecomers(meetings);
   const lateTimes = new Map<string, number>();
@@ -296,10 +321,10 @@ export function buildDemoRating2022(demo: DemoCommune, meetings: readonly DemoMe
     const meeting = meetingOf.get(cell.key);
     if (!meeting) throw new Error(`demo rating: ${cell.key} has no December ${RATING_YEAR} meeting`);
     const before = (d: number) => minDate(addDays(openedOn, d), addDays(meeting, -1));
-    collectives.push(collectiveOf(rng, rules, cell, before(1)));
+    collectives.push(collectiveOf(rng, rules, cell, records.lateCells.has(cell.key), before(1)));
     for (const m of cell.members.filter((x) => x.joinedOn <= end)) {
-      const situation = { latecomer: late.has(m.key), disciplined: disciplined.has(m.key) };
-      const standing = standingOf(rng, m, situation.latecomer, situation.disciplined, lateTimes.get(m.key) ?? 0);
+      const situation: MemberSituation = { latecomer: late.has(m.key), disciplined: records.disciplined.has(m.key), lateTask: records.lateOwners.has(m.key) };
+      const standing = standingOf(rng, m, situation, lateTimes.get(m.key) ?? 0);
       const review = { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, rules, standing), text: memberText(rng, standing, situation), submittedOn: before(rng.int(0, 1)), comments: '' };
       members.push({ ...review, comments: cellComment(rng, review) });
     }
@@ -323,7 +348,7 @@ export function buildDemoRatingPresent(demo: DemoCommune, today: string, rules: 
   const others = cell.members.filter((m) => m.key !== writer);
   const submitted = rng.sample(others, Math.floor(others.length * 0.4)).map((m): DemoMemberReview => {
     const standing = rng.weighted<Standing>([['excellent', 2], ['good', 8], ['fair', 1]]);
-    const situation = { latecomer: false, disciplined: false };
+    const situation: MemberSituation = { latecomer: false, disciplined: false, lateTask: false };
     const submittedOn = minDate(addDays(openedOn, rng.int(1, 7)), today);
     return { memberKey: m.key, cellKey: cell.key, standing, ...situation, score: scoreIn(rng, rules, standing), text: memberText(rng, standing, situation), submittedOn, comments: '' };
   });

@@ -187,11 +187,14 @@ function minutesFeedback(b: Builder, cell: Cell, m: DemoMeeting, rng: Rng, aspec
   return minute;
 }
 
-/** The receiver answers some days later (or not yet). */
+/**
+ * The receiver answers some days later (or not yet). Not on the year's last day: an acceptance
+ * then would leave its correction item no day of 2022 to be due on.
+ */
 function laterAnswer(rng: Rng, cell: Cell, givenOn: string, createdAt: string, explainRate: number, openRate: number): { outcome: FeedbackStatus; answeredAt: string | null } {
   const answerOn = addDays(givenOn, rng.int(0, 6));
   const late = givenOn >= `${YEAR}-12-01` && rng.chance(0.5);
-  if (late || answerOn > YEAR_END || rng.chance(openRate)) return { outcome: 'open', answeredAt: null };
+  if (late || answerOn >= YEAR_END || rng.chance(openRate)) return { outcome: 'open', answeredAt: null };
   let answeredAt = cell.village ? eveningAt(rng, answerOn) : officeAt(rng, answerOn);
   if (answeredAt <= createdAt) answeredAt = plusMinutes(createdAt, rng.int(30, 300));
   return { outcome: rng.chance(explainRate) ? 'explained' : 'accepted', answeredAt };

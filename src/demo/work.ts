@@ -20,6 +20,7 @@ import {
   gradeTask,
   notDoneCauses,
   pickCoworkers,
+  taskOptions2022,
   taskPriority,
   YEAR_END,
   type CellInfo,
@@ -224,9 +225,7 @@ interface DirectivesStory {
 const DIRECTIVES_STORY = readStory<DirectivesStory>('work-directives');
 const LUU_QUANG_PLAN = DIRECTIVES_STORY.luuQuangPlan;
 
-/** How often work given outside meetings is finished late or never (as for meeting tasks). */
-const ORDINARY: Omit<TaskOptions, 'deadlineDays'> = { openRate: 0.03, veryLateRate: 0.03, lateRate: 0.2, lateDays: [1, 10] };
-/** Đồng Thứ before April 2022. */
+/** Đồng Thứ before April 2022 (elsewhere, and after, work outside meetings turns out as the cell's meeting tasks: `taskOptions2022`). */
 const TIMID: Omit<TaskOptions, 'deadlineDays'> = { openRate: 0, veryLateRate: 0.15, lateRate: 0.6, lateDays: [3, 15] };
 
 interface Context {
@@ -256,8 +255,9 @@ interface NewTask {
 function addTask(ctx: Context, t: NewTask): DemoWorkTask {
   const { rng, cell } = t;
   const deadline = minDate(t.deadline, YEAR_END);
-  let doneOn = drawDoneOn(rng, t.createdOn, deadline, t.options);
-  if (doneOn !== null && doneOn > YEAR_END) doneOn = null;
+  // Work running past the year's end was finished in its last days: 2022 left nothing undone.
+  const drawn = drawDoneOn(rng, t.createdOn, deadline, t.options);
+  const doneOn = drawn === null ? null : minDate(drawn, YEAR_END);
   const ownerMemberKey = 'member' in t.owner ? t.owner.member : null;
   const helpers = ownerMemberKey === null ? [] : activeMembers(cell, t.createdOn).map((m) => m.key).filter((k) => k !== ownerMemberKey);
   const life = gradeTask(rng, {
@@ -323,7 +323,7 @@ function handDownTask(ctx: Context, rng: Rng, cell: Cell, job: HandDownSpec, rec
     createdOn: handedDownOn,
     deadline: addDays(handedDownOn, rng.int(10, 25)),
     source,
-    options: vague ? TIMID : ORDINARY,
+    options: vague ? TIMID : taskOptions2022(cell.unit.key),
     handDown: { receivedOn, handedDownOn },
   });
 }
@@ -382,7 +382,7 @@ function breakIntoTasks(ctx: Context, rng: Rng, spec: DirectiveSpec, cell: Cell,
       createdOn,
       deadline: maxDate(addDays(createdOn, 5), minDate(spec.deadline, addDays(createdOn, rng.int(10, 30)))),
       source,
-      options: vague ? TIMID : ORDINARY,
+      options: vague ? TIMID : taskOptions2022(cell.unit.key),
     });
   }
   for (const job of handDowns) handDownTask(ctx, rng, cell, job, spec.issuedOn, ackOn, source);
@@ -396,7 +396,7 @@ function breakIntoTasks(ctx: Context, rng: Rng, spec: DirectiveSpec, cell: Cell,
 function luuQuangPlan(ctx: Context, rng: Rng, cell: Cell, ackOn: string, source: DemoWorkSource): void {
   const members = activeMembers(cell, ackOn);
   const third = rng.pick(members.filter((m) => m.key !== cell.secretary && m.key !== cell.clerk && m.status === 'official' && m.phone !== null));
-  const onTime: Omit<TaskOptions, 'deadlineDays'> = { openRate: 0, veryLateRate: 0, lateRate: 0.1, lateDays: [1, 5] };
+  const onTime = taskOptions2022(cell.unit.key);
   const committee: [{ t: string; d: string }, string, number][] = [
     [LUU_QUANG_PLAN.plan, cell.secretary, 7],
     [LUU_QUANG_PLAN.session, cell.clerk, 25],
@@ -417,7 +417,7 @@ function luuQuangPlan(ctx: Context, rng: Rng, cell: Cell, ackOn: string, source:
       createdOn: givenOn,
       deadline: addDays(givenOn, rng.int(28, 31)),
       source,
-      options: { openRate: 0, veryLateRate: 0, lateRate: 0.12, lateDays: [1, 7] },
+      options: onTime,
       exceededRate: 0.12,
     });
   }

@@ -46,28 +46,41 @@ forEachDialect((dialect) => {
       expect(period.status).toBe('closed');
     });
 
-    it('decides no 2022 level the evidence rules out without the reason, the cell’s note and the writer’s saying why', async () => {
+    it('writes, proposes and decides only levels the 2022 evidence allows; the quota’s surplus one level down with the reason; most of the commune rated well', async () => {
       const reviews = await db()
         .selectFrom('reviews as r')
         .innerJoin('review_periods as p', 'p.id', 'r.period_id')
         .innerJoin('review_decisions as d', 'd.review_id', 'r.id')
-        .select(['r.id', 'r.evidence_json', 'r.subject_kind', 'r.self_level', 'r.self_level_reason', 'r.proposed_level', 'r.proposal_note', 'd.level_code', 'd.reason', 'p.rules_version_id'])
+        .select(['r.id', 'r.evidence_json', 'r.subject_kind', 'r.self_level', 'r.self_level_reason', 'r.proposed_level', 'r.proposal_note', 'd.level_code', 'd.reason', 'd.over_quota_reason', 'p.rules_version_id'])
         .where('p.year', '=', 2022)
         .execute();
       const rules = await ratingRulesOfVersion(db(), reviews[0]!.rules_version_id);
-      let ruledOut = 0;
+      const codes = rules.levels.map((l) => l.code);
+      let demoted = 0;
       for (const r of reviews) {
         const evidence = JSON.parse(r.evidence_json!) as ReviewEvidence;
         const levels = rules.levels.map((l) => (r.subject_kind === 'member' ? l.individual : l.collective));
         const allowed = new Set(levelOptions(levels, { tasks: evidence.taskOutcomes, unfixedShortcomings: evidence.unfixedShortcomings, triggers: [] }, null).filter((o) => o.allowed).map((o) => o.code));
-        if (!allowed.has(r.self_level!)) expect(r.self_level_reason, r.id).toBeTruthy();
-        if (!allowed.has(r.proposed_level!)) expect(r.proposal_note, r.id).toBeTruthy();
-        if (!allowed.has(r.level_code)) {
-          ruledOut++;
+        for (const level of [r.self_level!, r.proposed_level!, r.level_code]) expect(allowed.has(level), `${r.id} ${level}`).toBe(true);
+        expect([r.self_level_reason, r.proposal_note], r.id).toEqual([null, null]);
+        expect(r.proposed_level).toBe(r.self_level);
+        if (r.level_code === r.proposed_level) expect(r.reason, r.id).toBeNull();
+        else {
+          // Over the quota: the committee took the proposal one level down, saying why.
+          demoted++;
+          expect([r.subject_kind, codes.indexOf(r.level_code) - codes.indexOf(r.proposed_level!)]).toEqual(['member', 1]);
           expect(r.reason, r.id).toBeTruthy();
         }
       }
-      expect(ruledOut).toBeGreaterThan(0);
+      expect(demoted).toBeGreaterThan(0);
+      // The commune the article praises: most cells and members did their work on time, none of the cells failed.
+      const share = (kind: string, best: number) => reviews.filter((r) => r.subject_kind === kind && codes.indexOf(r.level_code) <= best).length / reviews.filter((r) => r.subject_kind === kind).length;
+      expect(share('collective', 1)).toBeGreaterThan(0.7);
+      expect(share('collective', 2)).toBe(1);
+      expect(share('member', 1)).toBeGreaterThan(0.8);
+      const failed = reviews.filter((r) => r.level_code === codes.at(-1));
+      const disciplined = await db().selectFrom('discipline_decisions').select('member_id').where('decided_on', 'like', '2022%').execute();
+      expect(failed).toHaveLength(disciplined.length);
     });
 
     it('caps the member reprimanded in 2022 at the lowest level: proposed by them, the cell and the committee', async () => {

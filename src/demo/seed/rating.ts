@@ -31,6 +31,7 @@ import {
   buildDemoRating2022,
   buildDemoRatingPresent,
   cellComment,
+  memberText,
   overQuota,
   rankOf,
   RATING_STORY,
@@ -42,6 +43,7 @@ import {
   type DemoRatingPresent,
   type DemoRatingYear,
   type DemoReviewText,
+  type DemoYearRecords,
 } from '../rating.js';
 import { cellDay, cellMeetingIds, demoIds, type DemoIds, type DemoRefs } from './refs.js';
 import { demoInstant } from './work.js';
@@ -116,7 +118,7 @@ export async function seedDemoRating(trx: Db, handle: Pick<DatabaseHandle, 'dial
     keyOf: new Map([...refs.memberIds].map(([key, id]) => [id, key])),
     committee: demoActor(ids.accountOf(committeeAccount.memberKey), ids.memberOrNull(committeeAccount.memberKey), committeeAccount.roles.map((r) => ({ role: r.role, unitId: ids.unitId(r.unitKey), unitPath: paths.get(ids.unitId(r.unitKey))! }))),
   };
-  const story = buildDemoRating2022(demo, meetings, await disciplinedIn(trx, refs, RATING_YEAR), rules);
+  const story = buildDemoRating2022(demo, meetings, await recordsOf(trx, demo, refs, RATING_YEAR), rules);
   const counts = await seedYear(s, rules, story);
   if (!today) return counts;
   const present = buildDemoRatingPresent(demo, today, rules);
@@ -146,11 +148,23 @@ async function linkPresentBallot(s: Seeding, periodId: string, present: DemoRati
   await s.trx.updateTable('review_meetings').set({ created_at: at, updated_at: at }).where('id', '=', rm.id).execute();
 }
 
-/** The members disciplined in a year (the inspection demo's reprimand), by demo key. */
-async function disciplinedIn(trx: Db, refs: DemoRefs, year: number): Promise<Set<string>> {
-  const keyOf = new Map([...refs.memberIds].map(([key, id]) => [id, key]));
-  const rows = await trx.selectFrom('discipline_decisions').select('member_id').where('decided_on', '>=', `${year}-01-01`).where('decided_on', '<=', `${year}-12-31`).execute();
-  return new Set(rows.map((r) => keyOf.get(r.member_id)!));
+/**
+ * What of a year's stored records the reviews answer to: who was disciplined (the inspection
+ * demo's reprimand), who finished a task due that year late, and in which cells (a mass
+ * organisation's work counting for its cell).
+ */
+async function recordsOf(trx: Db, demo: DemoCommune, refs: DemoRefs, year: number): Promise<DemoYearRecords> {
+  const memberKey = new Map([...refs.memberIds].map(([key, id]) => [id, key]));
+  const cellKey = new Map(demo.units.flatMap((u) => (u.kind === 'cell' ? [[refs.unitIds.get(u.key)!, u.key]] : u.kind === 'mass_org' && u.parentKey ? [[refs.unitIds.get(u.key)!, u.parentKey]] : [])));
+  const [disciplined, late] = await Promise.all([
+    trx.selectFrom('discipline_decisions').select('member_id').where('decided_on', '>=', `${year}-01-01`).where('decided_on', '<=', `${year}-12-31`).execute(),
+    trx.selectFrom('tasks').select(['unit_id', 'owner_member_id']).where('status', '=', 'late').where('deadline', '>=', `${year}-01-01`).where('deadline', '<=', `${year}-12-31`).execute(),
+  ]);
+  return {
+    disciplined: new Set(disciplined.map((r) => memberKey.get(r.member_id)!)),
+    lateOwners: new Set(late.flatMap((t) => (t.owner_member_id ? [memberKey.get(t.owner_member_id)!] : []))),
+    lateCells: new Set(late.flatMap((t) => (cellKey.has(t.unit_id) ? [cellKey.get(t.unit_id)!] : []))),
+  };
 }
 
 interface StoredReview {
@@ -174,37 +188,33 @@ function secretaryActor(s: Seeding, cell: DemoUnit): Actor {
   return demoActor(s.ids.accountOf(secretary?.key ?? null), s.ids.memberOrNull(secretary?.key ?? null), [{ role: 'cell_secretary', unitId, unitPath: s.paths.get(unitId)! }]);
 }
 
-const selfAssessment = (r: StoredReview, text: DemoReviewText, points: Record<string, number>, selfLevel: string | null, selfLevelReason: string | null = null): Omit<SelfAssessmentBody, 'revision'> => ({ reviewForm: r.form_code, ...text, points, selfLevel, selfLevelReason });
+const selfAssessment = (r: StoredReview, text: DemoReviewText, points: Record<string, number>, selfLevel: string | null): Omit<SelfAssessmentBody, 'revision'> => ({ reviewForm: r.form_code, ...text, points, selfLevel, selfLevelReason: null });
 
 /**
- * Writes a self-review as planned and, when `submit`, submits it. Where the year's evidence rules
- * the planned level out, the writer keeps it only with the plan's `reason` (the service asks for
- * one); otherwise proposes the best level the evidence allows, with points in its band: the demo
- * never shows a level its own records contradict without saying why. Returns the level's rank, the
- * points and the reason when it was needed.
+ * Writes a self-review as planned and, when `submit`, submits it. The plan answers to the year's
+ * records (../rating.ts); should the evidence still rule its level out (an excellent one without
+ * enough work beyond what was asked, say), the writer proposes the best level it allows, with
+ * points in that level's band: the demo never shows a level its own records contradict. Returns
+ * the level's rank and the points; `textFor` gives the words for the level written.
  */
-async function writeReview(ctx: AppContext, actor: Actor, rules: RatingRules, r: StoredReview, plan: { rank: number; score: number; text: DemoReviewText; reason?: string | null }, submit: boolean): Promise<{ rank: number; score: number; reason?: string }> {
+async function writeReview(ctx: AppContext, actor: Actor, rules: RatingRules, r: StoredReview, plan: { rank: number; score: number; textFor: (rank: number) => DemoReviewText }, submit: boolean): Promise<{ rank: number; score: number }> {
   let { rank, score } = plan;
-  let reason: string | null = null;
-  const body = (revision: number) => ({ ...selfAssessment(r, plan.text, spreadPoints(rules.groups, score), rules.levels[rank]!.code, reason), revision });
+  const body = (revision: number) => ({ ...selfAssessment(r, plan.textFor(rank), spreadPoints(rules.groups, score), rules.levels[rank]!.code), revision });
   const saved = await saveSelfAssessment(ctx, actor, r.id, body(0));
-  if (!saved.levels[rank]!.allowed && plan.reason) {
-    reason = plan.reason;
+  const allowed = saved.levels.findIndex((l, i) => i >= rank && l.allowed);
+  if (allowed !== rank) {
+    rank = allowed < 0 ? rules.levels.length - 1 : allowed;
+    score = Math.max(rules.levels[rank]!.minScore, Math.min(score, rules.levels[rank - 1]!.minScore - 1));
     await saveSelfAssessment(ctx, actor, r.id, body(saved.revision));
-  } else {
-    const allowed = saved.levels.findIndex((l, i) => i >= rank && l.allowed);
-    if (allowed !== rank) {
-      rank = allowed < 0 ? rules.levels.length - 1 : allowed;
-      score = Math.max(rules.levels[rank]!.minScore, Math.min(score, rules.levels[rank - 1]!.minScore - 1));
-      await saveSelfAssessment(ctx, actor, r.id, body(saved.revision));
-    }
   }
   if (submit) await submitReview(ctx, actor, r.id);
-  return { rank, score, ...(reason ? { reason } : {}) };
+  return { rank, score };
 }
 
+/** A member's review as planned; at a level the evidence moved it to, in that level's words. */
 function writeMemberReview(s: Seeding, rules: RatingRules, r: StoredReview, plan: DemoMemberReview, submit: boolean) {
-  return writeReview(s.ctx, memberActor(s, r), rules, r, { rank: rankOf(plan.standing), score: plan.score, text: plan.text }, submit);
+  const textFor = (rank: number) => (rank === rankOf(plan.standing) ? plan.text : memberText(new Rng(hashSeed(`rating-text/${plan.memberKey}`)), STANDINGS[rank]!, plan));
+  return writeReview(s.ctx, memberActor(s, r), rules, r, { rank: rankOf(plan.standing), score: plan.score, textFor }, submit);
 }
 
 /** 2022: opened, written, submitted, discussed and voted by the cells, decided by the committee, closed. */
@@ -218,7 +228,7 @@ async function seedYear(s: Seeding, rules: RatingRules, story: DemoRatingYear): 
   for (const c of story.collectives) {
     const cell = cells.find((u) => u.key === c.cellKey)!;
     const r = reviews.get(`unit:${ids.unitId(cell.key)}`)!;
-    const written = await writeReview(s.ctx, secretaryActor(s, cell), rules, r, { rank: rankOf(c.standing), score: c.score, text: c.text, reason: c.reason }, true);
+    const written = await writeReview(s.ctx, secretaryActor(s, cell), rules, r, { rank: rankOf(c.standing), score: c.score, textFor: () => c.text }, true);
     final.push({ reviewId: r.id, cellKey: cell.key, ...written, collective: true, comments: null });
   }
   for (const m of story.members) {
@@ -242,13 +252,13 @@ async function seedYear(s: Seeding, rules: RatingRules, story: DemoRatingYear): 
       await saveCellComments(s.ctx, secretary, f.reviewId, { comments: f.comments ?? cellComment(rng, { ...f.plan!, standing: STANDINGS[f.rank]! }) });
       if (!ballot) await saveVoteCounts(s.ctx, secretary, f.reviewId, { counts: voteCounts(rng, rules.levels, f.rank, await officialNow(trx, unitId), rules.vote) });
     }
-    for (const f of own) await proposeLevel(s.ctx, secretary, f.reviewId, { level: rules.levels[f.rank]!.code, ...(f.reason ? { note: f.reason } : {}) });
+    for (const f of own) await proposeLevel(s.ctx, secretary, f.reviewId, { level: rules.levels[f.rank]!.code });
     await dateReviewMeeting(trx, rm.id, on, own.map((f) => f.reviewId));
   }
 
   // The committee: the cells first, then the members within the quota (the surplus one level down, with the reason).
   const demoted = new Set(overQuota(final.filter((f) => !f.collective), rules.quota.percentOfGood).map((f) => f.reviewId));
-  const decision = (f: Written) => ({ reviewId: f.reviewId, level: rules.levels[demoted.has(f.reviewId) ? f.rank + 1 : f.rank]!.code, ...(demoted.has(f.reviewId) ? { reason: RATING_STORY.quotaReason } : f.reason ? { reason: f.reason } : {}) });
+  const decision = (f: Written) => ({ reviewId: f.reviewId, level: rules.levels[demoted.has(f.reviewId) ? f.rank + 1 : f.rank]!.code, ...(demoted.has(f.reviewId) ? { reason: RATING_STORY.quotaReason } : {}) });
   await decideLevels(s.ctx, s.committee, period.id, { decisions: final.filter((f) => f.collective).map(decision) });
   await decideLevels(s.ctx, s.committee, period.id, { decisions: final.filter((f) => !f.collective).map(decision) });
   await closePeriod(s.ctx, s.committee, period.id);
@@ -266,8 +276,6 @@ interface Written {
   cellKey: string;
   rank: number;
   score: number;
-  /** Why a level the evidence rules out stands (the writer's, the cell's and the committee's reason), if it does. */
-  reason?: string;
   collective: boolean;
   comments: string | null;
   plan?: DemoMemberReview;
