@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_local_issues.js';
 import * as m0006 from './migrations/0006_reference_wording.js';
 import * as m0007 from './migrations/0007_inspection.js';
 import * as m0008 from './migrations/0008_rating.js';
+import * as m0009 from './migrations/0009_review_trigger_marks.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -25,6 +26,7 @@ const all: Record<string, DialectMigration> = {
   '0006_reference_wording': m0006,
   '0007_inspection': m0007,
   '0008_rating': m0008,
+  '0009_review_trigger_marks': m0009,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {

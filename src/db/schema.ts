@@ -840,6 +840,8 @@ export interface ReviewTable {
   proposal_note: string | null;
   proposed_by_account_id: string | null;
   proposed_at: string | null;
+  /** The triggers marked by hand (suy thoái, điều đảng viên không được làm, …) with their basis: JSON list. */
+  marked_triggers_json: string;
   created_at: string;
   updated_at: string;
 }

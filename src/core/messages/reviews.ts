@@ -19,6 +19,8 @@ const vi = {
   review_points_range: 'điểm phải từ 0 đến {max}',
   review_points_required: 'hãy chấm điểm tiêu chí "{criterion}"',
   review_level_unknown: 'không có mức xếp loại này trong quy định đang áp dụng',
+  review_trigger_not_manual: 'không phải trường hợp do chi ủy, Đảng ủy đánh dấu theo quy định đang áp dụng cho đối tượng này',
+  review_trigger_twice: 'trường hợp này đã có trong danh sách',
   review_level_required: 'hãy tự nhận mức xếp loại',
   review_level_ruled_out: 'kết quả trong năm không cho phép mức "{level}": hãy nêu lý do nếu vẫn đề xuất',
   review_section_required: 'hãy viết phần này của bản kiểm điểm',
@@ -71,6 +73,8 @@ const en: Record<keyof typeof vi, string> = {
   review_points_range: 'points must be between 0 and {max}',
   review_points_required: 'score the criterion "{criterion}"',
   review_level_unknown: 'no such level in the rules in force',
+  review_trigger_not_manual: 'not a case the rules in force leave to the cell committee or party committee to mark for this subject',
+  review_trigger_twice: 'this case is already in the list',
   review_level_required: 'propose your own level',
   review_level_ruled_out: 'the year\'s records rule out "{level}": give a reason if you still propose it',
   review_section_required: 'write this part of the review',
@@ -126,6 +130,7 @@ export const reviewMessages: MessageArea<keyof typeof vi> = {
       counts: 'Số phiếu',
       choices: 'Phiếu bầu',
       level: 'Mức xếp loại',
+      marks: 'Trường hợp không hoàn thành nhiệm vụ',
     },
     en: {
       reviewForm: 'Review form',
@@ -144,6 +149,7 @@ export const reviewMessages: MessageArea<keyof typeof vi> = {
       counts: 'Vote counts',
       choices: 'Ballot',
       level: 'Level',
+      marks: 'Cases that cap the level',
     },
   },
 };

@@ -14,7 +14,7 @@ import { authorizeUnit } from '../units/policy.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
 import type { PeriodRow, ReviewRow } from './repo.js';
-import { levelViews, parsePoints, subjectOf } from './present.js';
+import { levelViews, marksOf, parsePoints, subjectOf } from './present.js';
 import { periodDetail, ruleBasisOf } from './service.js';
 import { memberLevelCounts, quotaOf } from './standing.js';
 import type { DecisionsBody, PeriodDetail, RatingsResponse } from './schemas.js';
@@ -56,7 +56,7 @@ async function checkedDecisions(
     if (!level) continue;
     if (r.decided_level === d.level) continue;
     if (versions.has(r.id) && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_reason_required' });
-    const option = levelViews(rules, subjectOf(r), await ruleBasisOf(trx, r, p), parsePoints(r.points_json)).find((o) => o.code === d.level)!;
+    const option = levelViews(rules, subjectOf(r), await ruleBasisOf(trx, r, p), marksOf(r), parsePoints(r.points_json)).find((o) => o.code === d.level)!;
     if (!option.allowed && !reason) problems.push({ field: `decisions.${i}.reason`, messageKey: 'review_decision_ruled_out', params: { level: level.name } });
     checked.push({ reviewId: r.id, level: d.level, reason });
   }

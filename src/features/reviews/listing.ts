@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import type { Actor } from '../../domain/policy.js';
 import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
-import { levelViews, parsePoints, presentReviewSummary, subjectOf } from './present.js';
+import { levelViews, marksOf, parsePoints, presentReviewSummary, subjectOf } from './present.js';
 import { periodReadPath, ruleBasisOf } from './service.js';
 import type { ReviewListResponse } from './schemas.js';
 
@@ -19,7 +19,7 @@ export async function periodReviews(ctx: AppContext, actor: Actor, periodId: str
   const rows = (await repo.reviewsOfPeriod(db, p!.id, readPath === p!.unit_path ? undefined : readPath)).filter((r) => !query.unitId || r.unit_id === query.unitId);
   const items: ReviewListResponse['items'] = [];
   for (const r of rows) {
-    const ruledOut = r.status === 'submitted' ? levelViews(rules, subjectOf(r), await ruleBasisOf(db, r, p!), parsePoints(r.points_json)).filter((l) => !l.allowed).map((l) => l.code) : [];
+    const ruledOut = r.status === 'submitted' ? levelViews(rules, subjectOf(r), await ruleBasisOf(db, r, p!), marksOf(r), parsePoints(r.points_json)).filter((l) => !l.allowed).map((l) => l.code) : [];
     items.push({ ...presentReviewSummary(r), ruledOut });
   }
   return { items };

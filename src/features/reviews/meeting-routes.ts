@@ -14,13 +14,16 @@ import {
   reviewMeetingDetail,
   reviewMeetingParams,
   reviewParams,
+  triggerMarksBody,
+  triggerMarksResponse,
   voteCountsBody,
 } from './schemas.js';
 import * as meeting from './meeting.js';
+import { saveTriggerMarks } from './marks.js';
 
 /**
- * Hội nghị kiểm điểm của chi bộ: the meeting, the cell's comments, its vote (typed counts or a
- * secret ballot), the cell committee's proposals. Registered by reviewRoutes, in its scope: its
+ * Hội nghị kiểm điểm của chi bộ: the meeting, the cell's comments, the cases marked that cap a
+ * level, its vote (typed counts or a secret ballot), the cell committee's proposals. Registered by reviewRoutes, in its scope: its
  * hook signs every request in.
  */
 export function reviewMeetingRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -98,6 +101,21 @@ export function reviewMeetingRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/reviews/:id/cell-comments',
     { schema: { tags, summary: 'Ý kiến góp ý của chi bộ — what the cell said of the member at the review meeting', params: reviewParams, body: cellCommentsBody, response: cellReview } },
     async (request) => meeting.saveCellComments(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  r.put(
+    '/api/reviews/:id/trigger-marks',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đánh dấu trường hợp không hoàn thành nhiệm vụ — the triggers the rules leave to people (detect null), each with its basis; the whole set; the cell\'s committee or the party committee, never on their own review; they cap the level',
+        params: reviewParams,
+        body: triggerMarksBody,
+        response: { 200: triggerMarksResponse, ...errorResponses },
+      },
+    },
+    async (request) => saveTriggerMarks(ctx, actorOf(request), request.params.id, request.body),
   );
 
   r.put(

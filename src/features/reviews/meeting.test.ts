@@ -309,6 +309,51 @@ forEachDialect((dialect) => {
       expect(await lastAudit(t())).toMatchObject({ action: 'review.cell_comments', after: { comments: 'Đồng chí gương mẫu, cần mạnh dạn góp ý hơn.' } });
     });
 
+    it('marks a case the rules leave to people: it caps the member\'s levels, the proposal then needs a note; bad input named; never one\'s own; audited; cleared', async () => {
+      const { periodId, reviewIds } = await meetingReady('counts');
+      const target = reviewIds[1]!;
+      const put = (body: unknown, who = staff().secretary.cookie, id = target) => call('PUT', `/api/reviews/${id}/trigger-marks`, who, body);
+      // Discipline is read from the records; an unknown case; no basis; the same case twice.
+      expect(fieldsOf(await put({ marks: [{ code: 'disciplined', note: 'Quyết định khiển trách' }] }))).toEqual(['marks.0.code']);
+      expect(fieldsOf(await put({ marks: [{ code: 'SUY_THOAI', note: 'x' }] }))).toEqual(['marks.0.code']);
+      expect(fieldsOf(await put({ marks: [{ code: 'degraded', note: '  ' }] }))).toEqual(['marks.0.note']);
+      expect(fieldsOf(await put({ marks: [{ code: 'degraded', note: 'a' }, { code: 'degraded', note: 'b' }] }))).toEqual(['marks.1.code']);
+      // The secretary's own review is the committee's to mark.
+      expect((await put({ marks: [{ code: 'degraded', note: 'x' }] }, staff().secretary.cookie, reviewIds[0]!)).statusCode).toBe(403);
+      expect((await call('GET', `/api/reviews/${reviewIds[0]}`, staff().secretary.cookie)).json().actions).not.toContain('mark');
+      expect((await call('GET', `/api/reviews/${target}`, staff().secretary.cookie)).json().actions).toContain('mark');
+
+      const basis = 'Kết luận số 12-KL/UBKT ngày 10/11: vi phạm những điều đảng viên không được làm.';
+      const marked = await put({ marks: [{ code: 'forbidden_acts', note: basis }] });
+      expect(marked.statusCode, marked.body).toBe(200);
+      const after = marked.json() as { triggers: { code: string; manual: boolean; mark: { note: string; markedByName: string | null } | null }[]; levels: { code: string; allowed: boolean; reasons: { key: string; trigger: string | null }[] }[] };
+      expect(after.triggers.find((x) => x.code === 'forbidden_acts')).toMatchObject({ manual: true, mark: { note: basis } });
+      expect(after.triggers.find((x) => x.code === 'disciplined')).toMatchObject({ manual: false, mark: null });
+      expect(after.levels.map((l) => l.allowed)).toEqual([false, false, false, true]);
+      expect(after.levels[1]!.reasons).toContainEqual(expect.objectContaining({ key: 'trigger', trigger: 'forbidden_acts' }));
+      expect(await lastAudit(t())).toMatchObject({ action: 'review.trigger_marks', record_id: target, after: { marks: [{ code: 'forbidden_acts', note: basis }] } });
+      // The member reads it on their review, with who marked it.
+      const own = (await call('GET', `/api/reviews/${target}`, staff().member.cookie)).json();
+      expect(own.triggers.find((x: { code: string }) => x.code === 'forbidden_acts').mark).toMatchObject({ note: basis, markedByName: expect.any(String) });
+      // The cell votes "good" anyway: proposing it needs the committee's note, as the evidence rules it out.
+      expect((await call('PUT', `/api/reviews/${target}/vote-counts`, staff().secretary.cookie, { counts: { HTTNV: 4 } })).statusCode).toBe(200);
+      expect(fieldsOf(await call('PUT', `/api/reviews/${target}/proposal`, staff().secretary.cookie, {}))).toEqual(['note']);
+      // The same set again changes nothing; the committee may mark too, and clear.
+      const seq = (await lastAudit(t())).seq;
+      expect((await put({ marks: [{ code: 'forbidden_acts', note: basis }] })).statusCode).toBe(200);
+      expect((await lastAudit(t())).seq).toBe(seq);
+      const cleared = await put({ marks: [] }, staff().committee.cookie);
+      expect(cleared.statusCode, cleared.body).toBe(200);
+      expect((cleared.json() as typeof after).levels[1]!.allowed).toBe(true);
+      expect(await lastAudit(t())).toMatchObject({ action: 'review.trigger_marks', before: { marks: [{ code: 'forbidden_acts' }] }, after: { marks: [] } });
+      // A collective has none to mark; a closed period takes none.
+      const collective = await t().db.db.selectFrom('reviews').select('id').where('period_id', '=', periodId).where('subject_kind', '=', 'collective').where('unit_id', '=', cell().id).executeTakeFirstOrThrow();
+      expect((await put({ marks: [] }, staff().secretary.cookie, collective.id)).statusCode).toBe(403);
+      await t().db.db.updateTable('review_periods').set({ status: 'closed' }).where('id', '=', periodId).execute();
+      const closed = await put({ marks: [{ code: 'degraded', note: 'x' }] });
+      expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'review_period_closed']);
+    });
+
     it('tells a member of the cell which ballots are open, whether they voted and may vote; nobody else', async () => {
       const mine = async (cookie: string) => (await call('GET', '/api/me/review-ballots', cookie)).json().items as { id: string; hasVoted: boolean; mayVote: boolean }[];
       const { reviewIds, rm } = await meetingReady('ballot');
@@ -360,7 +405,7 @@ forEachDialect((dialect) => {
       fixture: (r) => fixture(r.stage),
       state: async (f) => ({
         meetings: await t().db.db.selectFrom('review_meetings').select(['id', 'ballot_status', 'denominator']).where('period_id', '=', f.periodId).execute(),
-        reviews: await t().db.db.selectFrom('reviews').select(['id', 'cell_comments', 'vote_counts_json', 'proposed_level']).where('period_id', '=', f.periodId).orderBy('id').execute(),
+        reviews: await t().db.db.selectFrom('reviews').select(['id', 'cell_comments', 'vote_counts_json', 'proposed_level', 'marked_triggers_json']).where('period_id', '=', f.periodId).orderBy('id').execute(),
         voters: await t().db.db.selectFrom('review_ballot_voters').selectAll().where('review_meeting_id', '=', f.rmId).execute(),
       }),
       rows: [
@@ -417,6 +462,18 @@ forEachDialect((dialect) => {
           body: () => ({ comments: 'Chi bộ ghi nhận tinh thần trách nhiệm.' }),
           missing: () => `/api/reviews/${missingId()}/cell-comments`,
           happy: { ...cellWork.happy, audit: 'review.cell_comments' },
+        }),
+        row({
+          stage: 'counts',
+          route: 'PUT /api/reviews/:id/trigger-marks',
+          method: 'PUT',
+          // The staff member's review (the secretary's own is the committee's to mark).
+          url: (f) => `/api/reviews/${f.reviewIds[1]}/trigger-marks`,
+          body: () => ({ marks: [{ code: 'degraded', note: 'Kết luận của Ủy ban Kiểm tra' }] }),
+          missing: () => `/api/reviews/${missingId()}/trigger-marks`,
+          forbidden: [officeOnly, as('member')],
+          other,
+          happy: { who: as('committee'), status: 200, audit: 'review.trigger_marks', check: (res) => expect(res.json().levels[0].allowed).toBe(false) },
         }),
         row({
           ...cellWork,

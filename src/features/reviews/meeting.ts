@@ -14,7 +14,7 @@ import { ratingRulesOfVersion } from '../rating-rules/lookup.js';
 import * as repo from './repo.js';
 import type { ReviewMeetingRow, ReviewRow } from './repo.js';
 import { authorizeCellWork, authorizeManageReviewMeeting, authorizeReadReviewMeeting } from './policy.js';
-import { levelViews, parsePoints, presentReviewSummary, subjectOf } from './present.js';
+import { levelViews, marksOf, parsePoints, presentReviewSummary, subjectOf } from './present.js';
 import { ruleBasisOf } from './service.js';
 import type { CastBallotBody, CellReviewResponse, LinkMeetingBody, MyBallotsResponse, ProposalBody, ReviewMeetingDetail, VoteCountsBody } from './schemas.js';
 
@@ -259,7 +259,7 @@ export async function proposeLevel(ctx: AppContext, actor: Actor, id: string, bo
     const note = body.note?.trim() || null;
     if (!note) {
       if (voted && code !== r.vote_level) throw fieldError('note', 'review_proposal_note_required', { level: level.name });
-      const option = levelViews(rules, subjectOf(r), await ruleBasisOf(trx, r, p), parsePoints(r.points_json)).find((o) => o.code === code)!;
+      const option = levelViews(rules, subjectOf(r), await ruleBasisOf(trx, r, p), marksOf(r), parsePoints(r.points_json)).find((o) => o.code === code)!;
       if (!option.allowed) throw fieldError('note', 'review_proposal_ruled_out', { level: level.name });
     }
     const now = nowIso();

@@ -45,10 +45,25 @@ export function authorizeCellWork(actor: Actor, r: ReviewScope | undefined): voi
   if (!can(actor, 'review.cell', { unitPath: r!.unit_path })) throw forbidden();
 }
 
+/**
+ * Marking the triggers the rules leave to people on a member's review: the cell's committee or the
+ * party committee, never on their own review.
+ */
+export function mayMarkTriggers(actor: Actor, r: ReviewScope, periodUnitPath: string): boolean {
+  if (r.subject_kind !== 'member' || isOwnReview(actor, r)) return false;
+  return can(actor, 'review.cell', { unitPath: r.unit_path }) || can(actor, 'review.decide', { unitPath: periodUnitPath });
+}
+
+export function authorizeMarkTriggers(actor: Actor, r: ReviewScope | undefined, periodUnitPath: string): void {
+  authorizeReadReview(actor, r);
+  if (!mayMarkTriggers(actor, r!, periodUnitPath)) throw forbidden();
+}
+
 export function reviewActionsFor(actor: Actor, r: ReviewScope & { status: string }, periodOpen: boolean, periodUnitPath: string): ReviewDetail['actions'] {
   const out: ReviewDetail['actions'] = [];
   if (periodOpen && r.status === 'draft' && mayWriteReview(actor, r)) out.push('write', 'submit');
   if (periodOpen && can(actor, 'review.cell', { unitPath: r.unit_path })) out.push('comment', 'vote', 'propose');
+  if (periodOpen && mayMarkTriggers(actor, r, periodUnitPath)) out.push('mark');
   if (periodOpen && can(actor, 'review.decide', { unitPath: periodUnitPath })) out.push('decide');
   return out;
 }

@@ -1,7 +1,7 @@
 import { levelOptions, levelRulesFor, scoreTotal, triggersFor, type LevelReason, type RatingRules, type RatingSubject } from '../../domain/rating.js';
 import type { MemberStatus } from '../../shared/enums.js';
 import type { DecisionRow, PeriodRow, ReviewRow } from './repo.js';
-import type { EvidenceItem, LevelOptionView, PeriodSummary, RuleBasis, ReviewSummary } from './schemas.js';
+import type { EvidenceItem, LevelOptionView, PeriodSummary, RuleBasis, ReviewSummary, TriggerView } from './schemas.js';
 
 /** A review's subject as the rules see it: a member is an individual, a cell a collective. */
 export const subjectOf = (r: Pick<ReviewRow, 'subject_kind'>): RatingSubject => (r.subject_kind === 'collective' ? 'collective' : 'individual');
@@ -20,11 +20,26 @@ export function periodRange(p: Pick<PeriodRow, 'kind' | 'year' | 'quarter'>): { 
   return { from: `${p.year}-01-01`, to: `${p.year}-12-31` };
 }
 
-/** The triggers the evidence detects for a subject (discipline in the period, a leader's discipline). */
-export function detectedTriggers(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis) {
+/** A trigger the rules leave to people, marked on a review with its basis (by the cell's committee or the party committee). */
+export interface TriggerMark {
+  code: string;
+  note: string;
+  markedAt: string;
+  markedByAccountId: string | null;
+  markedByName: string | null;
+}
+
+export const marksOf = (r: Pick<ReviewRow, 'marked_triggers_json'>): TriggerMark[] => JSON.parse(r.marked_triggers_json) as TriggerMark[];
+
+/**
+ * Each trigger of the rules for a subject: detected from the records (discipline in the period, a
+ * leader's discipline), or marked by hand where the rules leave it to people; either caps.
+ */
+export function subjectTriggers(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis, marks: readonly TriggerMark[]) {
   return triggersFor(rules, subject).map((t) => {
     const found: EvidenceItem[] = t.detect === 'discipline' ? evidence.detected.discipline : t.detect === 'leadership_discipline' ? evidence.detected.leadershipDiscipline : [];
-    return { trigger: t, detected: found.length > 0, evidence: found };
+    const mark = t.detect === null ? (marks.find((m) => m.code === t.code) ?? null) : null;
+    return { trigger: t, detected: found.length > 0, evidence: found, mark, applies: found.length > 0 || mark !== null };
   });
 }
 
@@ -46,10 +61,25 @@ function presentReason(r: LevelReason): LevelOptionView['reasons'][number] {
   }
 }
 
-/** Each level with whether the evidence and the points allow it, and why not. */
-export function levelViews(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis, points: Record<string, number>): LevelOptionView[] {
-  const triggers = detectedTriggers(rules, subject, evidence)
-    .filter((t) => t.detected)
+/** The triggers as the review shows them: the rule, its source, what detected it or who marked it and why. */
+export function triggerViews(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis, marks: readonly TriggerMark[]): TriggerView[] {
+  return subjectTriggers(rules, subject, evidence, marks).map(({ trigger, detected, evidence: found, mark }) => ({
+    code: trigger.code,
+    name: trigger.name,
+    capsAt: trigger.capsAt,
+    source: trigger.source,
+    confirmed: trigger.confirmed,
+    manual: trigger.detect === null,
+    detected,
+    evidence: found,
+    mark: mark && { note: mark.note, markedAt: mark.markedAt, markedByName: mark.markedByName },
+  }));
+}
+
+/** Each level with whether the evidence, the triggers marked and the points allow it, and why not. */
+export function levelViews(rules: RatingRules, subject: RatingSubject, evidence: RuleBasis, marks: readonly TriggerMark[], points: Record<string, number>): LevelOptionView[] {
+  const triggers = subjectTriggers(rules, subject, evidence, marks)
+    .filter((t) => t.applies)
     .map((t) => t.trigger);
   const options = levelOptions(levelRulesFor(rules, subject), { tasks: evidence.taskOutcomes, unfixedShortcomings: evidence.unfixedShortcomings, triggers }, scoreTotal(points));
   return rules.levels.map((level, i) => ({

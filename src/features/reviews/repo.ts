@@ -114,6 +114,7 @@ const listedColumns = [
   'r.proposal_note',
   'r.proposed_by_account_id',
   'r.proposed_at',
+  'r.marked_triggers_json',
   'r.created_at',
   'r.updated_at',
 ] as const;
@@ -190,6 +191,13 @@ export function updateReview(db: Db, id: string, patch: Partial<ReviewTable>) {
 // --- decisions -----------------------------------------------------------------------------------------
 
 export type DecisionRow = ReviewDecisionTable & { decided_by_name: string | null };
+
+/** The name an account goes by (who marked a trigger), or null. */
+export async function accountDisplayName(db: Db, accountId: string | null): Promise<string | null> {
+  if (!accountId) return null;
+  const row = await db.selectFrom('accounts').select('display_name').where('id', '=', accountId).executeTakeFirst();
+  return row?.display_name ?? null;
+}
 
 export function decisionsOfReview(db: Db, reviewId: string): Promise<DecisionRow[]> {
   return db

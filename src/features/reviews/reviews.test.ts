@@ -98,7 +98,7 @@ forEachDialect((dialect) => {
 
       const bySecretary = await call('GET', `/api/reviews/${review.id}`, as('secretary'));
       expect(bySecretary.statusCode).toBe(200);
-      expect(bySecretary.json().actions).toEqual(['comment', 'vote', 'propose']);
+      expect(bySecretary.json().actions).toEqual(['comment', 'vote', 'propose', 'mark']);
       expect(await lastAudit(t())).toMatchObject({ action: 'read.review', record_id: review.id });
     });
 

@@ -77,10 +77,15 @@ export const triggerView = z.object({
   capsAt: z.string(),
   source: z.string(),
   confirmed: z.boolean(),
-  /** Detected from the records (discipline); false for those the cell or committee marks. */
+  /** The rules leave it to people: the cell's committee or the party committee marks it, with its basis. */
+  manual: z.boolean(),
+  /** Detected from the records (discipline); never for a manual one. */
   detected: z.boolean(),
   evidence: z.array(evidenceItem),
+  /** Marked on this review (a manual one): why, when, by whom. It caps the level like a detected one. */
+  mark: z.object({ note: z.string(), markedAt: z.string(), markedByName: z.string().nullable() }).nullable(),
 });
+export type TriggerView = z.infer<typeof triggerView>;
 
 export const frameworkView = z.object({
   scoreMax: z.number(),
@@ -217,7 +222,7 @@ export const reviewDetail = reviewSummary.extend({
   /** The decision in force, then the earlier versions, newest first. */
   decisions: z.array(decisionView),
   unconfirmed: z.array(z.string()),
-  actions: z.array(z.enum(['write', 'submit', 'comment', 'vote', 'propose', 'decide'])),
+  actions: z.array(z.enum(['write', 'submit', 'comment', 'vote', 'propose', 'mark', 'decide'])),
 });
 export type ReviewDetail = z.infer<typeof reviewDetail>;
 
@@ -249,6 +254,17 @@ export const cellCommentsBody = z.strictObject({ comments: text(20000) });
 export const voteCountsBody = z.strictObject({ counts: z.record(text(20), z.number().int().min(0)) });
 /** One member's ballot sheet: a level (or blank) for each person under review. */
 export const castBallotBody = z.strictObject({ choices: z.array(z.strictObject({ reviewId: id, level: levelCode.nullable() })).min(1).max(500) });
+/**
+ * Đánh dấu trường hợp không hoàn thành nhiệm vụ — the triggers the rules leave to people, marked on
+ * a member's review with their basis (the conclusion, its number and date); the whole set in force.
+ */
+export const triggerMarksBody = z.strictObject({
+  marks: z.array(z.strictObject({ code: text(60).min(1), note: text(2000).min(1) })).max(20),
+});
+export type TriggerMarksBody = z.infer<typeof triggerMarksBody>;
+export const triggerMarksResponse = z.object({ triggers: z.array(triggerView), levels: z.array(levelOptionView) });
+export type TriggerMarksResponse = z.infer<typeof triggerMarksResponse>;
+
 /** Chi ủy đề xuất: the level (default: the vote's), and a note when it differs from the vote or the evidence rules it out. */
 export const proposalBody = z.strictObject({ level: levelCode.optional(), note: text(2000).optional() });
 export type ProposalBody = z.infer<typeof proposalBody>;

@@ -17,7 +17,7 @@ import { cellEvidence, memberEvidence } from './evidence.js';
 import * as repo from './repo.js';
 import type { FullReviewRow, PeriodRow, ReviewRow } from './repo.js';
 import { authorizeReadReview, authorizeWriteReview, isOwnReview, reviewActionsFor } from './policy.js';
-import { detectedTriggers, levelViews, parsePoints, periodRange, presentDecision, presentPeriodSummary, presentReviewSummary, subjectOf } from './present.js';
+import { levelViews, marksOf, triggerViews, parsePoints, periodRange, presentDecision, presentPeriodSummary, presentReviewSummary, subjectOf } from './present.js';
 import { periodStanding } from './standing.js';
 import type { CreatePeriodBody, MyReviewsResponse, PeriodDetail, PeriodSummary, ReviewDetail, ReviewEvidence, RuleBasis, SelfAssessmentBody } from './schemas.js';
 
@@ -87,6 +87,7 @@ function newReview(periodId: string, unitId: string, subject: { kind: 'member'; 
     revision: 0,
     evidence_json: null,
     rule_basis_json: null,
+    marked_triggers_json: '[]',
     submitted_at: null,
     cell_comments: null,
     vote_counts_json: null,
@@ -290,16 +291,8 @@ export async function reviewDetail(ctx: AppContext, actor: Actor, id: string): P
     selfLevelReason: r.self_level_reason,
     framework: { scoreMax: rules.scoreMax, groups: rules.groups },
     evidence,
-    levels: levelViews(rules, subject, evidence, points),
-    triggers: detectedTriggers(rules, subject, evidence).map(({ trigger, detected, evidence: found }) => ({
-      code: trigger.code,
-      name: trigger.name,
-      capsAt: trigger.capsAt,
-      source: trigger.source,
-      confirmed: trigger.confirmed,
-      detected,
-      evidence: found,
-    })),
+    levels: levelViews(rules, subject, evidence, marksOf(r), points),
+    triggers: triggerViews(rules, subject, evidence, marksOf(r)),
     cellComments: r.cell_comments,
     vote: r.vote_counts_json ? { counts: JSON.parse(r.vote_counts_json) as Record<string, number>, denominator: Number(r.vote_denominator ?? 0), level: r.vote_level } : null,
     proposalNote: r.proposal_note,
@@ -357,7 +350,7 @@ export async function saveSelfAssessment(ctx: AppContext, actor: Actor, id: stri
       after: { revision, reviewForm: body.reviewForm, points: body.points, selfLevel: body.selfLevel, textLength: body.strengths.length + body.shortcomings.length + body.causes.length + body.previousFixes.length + body.remedies.length },
     });
     const evidence = await evidenceOf(trx, r, p);
-    return { revision, updatedAt: now, scoreTotal: scoreTotal(body.points), levels: levelViews(rules, subjectOf(r), evidence, body.points) };
+    return { revision, updatedAt: now, scoreTotal: scoreTotal(body.points), levels: levelViews(rules, subjectOf(r), evidence, marksOf(r), body.points) };
   });
 }
 
@@ -378,7 +371,7 @@ export async function submitReview(ctx: AppContext, actor: Actor, id: string): P
     const evidence = await evidenceOf(trx, r, p);
     if (!r.self_level) problems.push({ field: 'selfLevel', messageKey: 'review_level_required' });
     else {
-      const option = levelViews(rules, subjectOf(r), evidence, points).find((l) => l.code === r.self_level);
+      const option = levelViews(rules, subjectOf(r), evidence, marksOf(r), points).find((l) => l.code === r.self_level);
       if (option && !option.allowed && !r.self_level_reason) problems.push({ field: 'selfLevelReason', messageKey: 'review_level_ruled_out', params: { level: option.name } });
     }
     if (problems.length > 0) throw fieldErrors(problems);

@@ -123,10 +123,10 @@ function Figure({ figure: f, levels }: { figure: EvidenceFigure; levels: ReviewD
   );
 }
 
-/** The triggers the records detected: each caps the level, named by its rule and source. */
+/** The triggers the records detected or the cell or committee marked: each caps the level, named by its rule and source. */
 export function TriggerCaps({ triggers, levels }: { triggers: readonly TriggerView[]; levels: readonly { code: string; name: string }[] }) {
   const { t } = useTranslation();
-  const detected = triggers.filter((x) => x.detected);
+  const detected = triggers.filter((x) => x.detected || x.mark !== null);
   if (detected.length === 0) return null;
   return (
     <Notice tone="warning" title={t('reviews.form.triggers')}>
@@ -144,6 +144,16 @@ export function TriggerCaps({ triggers, levels }: { triggers: readonly TriggerVi
                 {i.label}
               </Anchor>
             ))}
+            {x.mark && (
+              <>
+                <Text size="sm" className="ts-se-prewrap">
+                  {t('reviews.marks.basis', { note: x.mark.note })}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('reviews.marks.by', { name: x.mark.markedByName ?? t('reviews.marks.someone'), at: formatDateTime(x.mark.markedAt) })}
+                </Text>
+              </>
+            )}
           </li>
         ))}
       </ul>

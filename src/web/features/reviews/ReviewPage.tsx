@@ -19,6 +19,7 @@ import { timeOf } from '../../lib/time.js';
 import { cellBoardHref, reviewKeys, reviewPath, useReview, useReviewsChanged, type LevelOptionView, type ReviewDetail } from './api.js';
 import { criterionMax, draftOf, groupSubtotal, needsReason, reasonText, TEXT_PARTS, totalOf, withPoint, type ReviewDraft } from './draft.js';
 import { DecisionPanel, EvidencePanel, levelName, ReviewStatusBadge, TriggerCaps, UnconfirmedNotice } from './Parts.js';
+import { TriggerMarksPanel } from './TriggerMarks.js';
 import { useReviewAutosave, type ReviewAutosave } from './useReviewAutosave.js';
 
 export default function ReviewRoute() {
@@ -374,6 +375,7 @@ function ReadView({ detail }: { detail: ReviewDetail & { justSubmitted?: boolean
       </Text>
       <EvidencePanel detail={detail} />
       <TriggerCaps triggers={detail.triggers} levels={detail.levels} />
+      {detail.actions.includes('mark') && <TriggerMarksPanel detail={detail} />}
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-h`}>
         <Stack gap="sm">
           <Title order={2} fz="h4" id={`${id}-h`}>

@@ -16,9 +16,10 @@ import type {
   ReviewListItem,
   ReviewListResponse,
   SelfAssessmentBody,
+  TriggerMarksResponse,
 } from '../../../features/reviews/schemas.js';
 
-export type { CreatePeriodBody, DecisionsBody, LevelOptionView, MyReviewsResponse, PeriodDetail, PeriodSummary, QuotaView, RatingsResponse, ReviewDetail, ReviewListItem, ReviewListResponse, SelfAssessmentBody };
+export type { CreatePeriodBody, DecisionsBody, LevelOptionView, MyReviewsResponse, PeriodDetail, PeriodSummary, QuotaView, RatingsResponse, ReviewDetail, ReviewListItem, ReviewListResponse, SelfAssessmentBody, TriggerMarksResponse };
 export type LevelReason = LevelOptionView['reasons'][number];
 export type TriggerView = ReviewDetail['triggers'][number];
 export type EvidenceFigure = ReviewDetail['evidence']['figures'][number];

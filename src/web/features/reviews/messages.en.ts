@@ -56,6 +56,18 @@ export const reviewsEn: typeof reviewsVi = {
     noLevel: 'Not chosen',
     empty: '(not written)',
   },
+  marks: {
+    title: 'Cases marked by the cell or party committee',
+    help: 'Cases the app\'s records do not show (concluded to have degraded, a thing a member must not do, the duty to set an example broken) are marked by the cell committee or the party committee, with their basis. A marked case caps the level as a discipline decision does; the member sees it on their review.',
+    note: 'Basis',
+    noteHint: 'The conclusion or document: number, date, issuing body, what it says.',
+    save: 'Save the cases',
+    saved: 'Saved. The levels allowed are updated.',
+    failed: 'Could not save. Try again.',
+    basis: 'Basis: {{note}}',
+    by: 'Marked by {{name}}, {{at}}',
+    someone: 'the cell committee',
+  },
   part: {
     strengths: 'Strengths and results',
     shortcomings: 'Shortcomings',

@@ -65,6 +65,18 @@ export const reviewsVi = {
     noLevel: 'Chưa chọn',
     empty: '(chưa viết)',
   },
+  marks: {
+    title: 'Trường hợp chi ủy, Đảng ủy đánh dấu',
+    help: 'Những trường hợp không có trong hồ sơ của ứng dụng (bị kết luận suy thoái, vi phạm điều đảng viên không được làm, vi phạm trách nhiệm nêu gương) do chi ủy hoặc Đảng ủy đánh dấu, kèm căn cứ. Trường hợp đã đánh dấu giới hạn mức xếp loại như một quyết định kỷ luật; đảng viên thấy trên bản kiểm điểm của mình.',
+    note: 'Căn cứ',
+    noteHint: 'Kết luận hoặc văn bản: số, ngày, cơ quan ban hành, nội dung chính.',
+    save: 'Lưu các trường hợp',
+    saved: 'Đã lưu. Các mức xếp loại được phép đã cập nhật.',
+    failed: 'Chưa lưu được. Hãy thử lại.',
+    basis: 'Căn cứ: {{note}}',
+    by: 'Đánh dấu: {{name}}, {{at}}',
+    someone: 'chi ủy',
+  },
   part: {
     strengths: 'Ưu điểm, kết quả đạt được',
     shortcomings: 'Hạn chế, khuyết điểm',
