@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, isApiError } from '../../api/client.js';
 import { reviewPath, type ReviewDetail, type SaveResult } from './api.js';
 import { draftOf, saveBody, type ReviewDraft } from './draft.js';
-import type { SaveStatus } from '../../components/SaveBar.js';
+import type { SaveStatus } from '../../lib/useAutosave.js';
 
 /** Typing pauses this long before the review goes to the server (as the self-examination form). */
 export const SAVE_DELAY_MS = 1000;

@@ -19,9 +19,9 @@ import { SaveBar as SharedSaveBar } from '../../components/SaveBar.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
 import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';
-import { draftOf, planComplete, unmarkedItems } from './draft.js';
+import { deviceCopies, draftOf, planComplete, saveBody, unmarkedItems, type Draft } from './draft.js';
 import { itemAnchor, SelfExamSections } from './SelfExamForm.js';
-import { useAutosave, type Autosave } from './useAutosave.js';
+import { useAutosave, type Autosave, type SaveResult, type ServerDraft } from '../../lib/useAutosave.js';
 import { countByList, itemsPhrase } from '../checklist/counts.js';
 
 export default function SelfExamRoute() {
@@ -117,7 +117,15 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const changed = useSelfExamChanged();
-  const save = useAutosave(detail, true);
+  const save = useAutosave<Draft, SaveResult, string>({
+    id: detail.id,
+    server: serverDraft(detail),
+    path: selfExamPath(detail.id, '/draft'),
+    body: saveBody,
+    staleCode: 'self_exam_stale',
+    latest: async () => serverDraft(await api<SelfExamDetail>(selfExamPath(detail.id))),
+    local: deviceCopies,
+  });
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [asking, setAsking] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -199,8 +207,10 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
 
 class NotSaved extends Error {}
 
+const serverDraft = (d: SelfExamDetail): ServerDraft<Draft> => ({ revision: d.revision, updatedAt: d.updatedAt, draft: draftOf(d) });
+
 /** The form's save bar (components/SaveBar.tsx) in the self-examination's words. */
-function SaveBar({ save, onSubmit, submitting }: { save: Autosave; onSubmit: (() => void) | null; submitting: boolean }) {
+function SaveBar({ save, onSubmit, submitting }: { save: Autosave<Draft>; onSubmit: (() => void) | null; submitting: boolean }) {
   const { t } = useTranslation();
   const at = save.savedAt;
   const when = localDate(new Date(at)) === todayLocal() ? timeOf(at) : formatDateTime(at);
@@ -214,7 +224,7 @@ function SaveBar({ save, onSubmit, submitting }: { save: Autosave; onSubmit: (()
   return <SharedSaveBar status={save.status} words={words} submitLabel={t('selfexam.submit.open')} onSubmit={onSubmit} submitting={submitting} />;
 }
 
-function SaveNotices({ save }: { save: Autosave }) {
+function SaveNotices({ save }: { save: Autosave<Draft> }) {
   const { t } = useTranslation();
   const [restoredSeen, setRestoredSeen] = useState(false);
   return (
