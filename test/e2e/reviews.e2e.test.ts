@@ -13,6 +13,9 @@ interface Period {
 interface MyReviews {
   items: { id: string; periodId: string; status: string }[];
 }
+interface Review {
+  previousFixes: string;
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,7 +55,9 @@ describe('the year-end review: a member writes it on a phone, the committee deci
     const reviewId = (await member<MyReviews>('/api/me/reviews')).items.find((i) => i.periodId === period.id)!.id;
 
     // --- the member, on a 360-px phone -----------------------------------------------------------
-    const { context, page } = await newPage(browser, PHONE);
+    const phone = await newPage(browser, PHONE);
+    const { context } = phone;
+    let page = phone.page;
     await signIn(page, 'dangvien.dongthu');
     await page.getByTestId('home-my-review').getByRole('link').first().waitFor();
     await page.goto(`${baseUrl()}/reviews/${reviewId}`);
@@ -80,6 +85,23 @@ describe('the year-end review: a member writes it on a phone, the committee deci
     await page.locator('[data-save-status="saved"]').waitFor();
     await expect(page.locator('[data-save-status]').textContent()).resolves.toMatch(/^Đã lưu lúc \d{2}:\d{2}/);
     await shot(page, 'reviews-member-writing-360');
+
+    // The connection drops: what the member types stays on the phone; the tab is closed offline,
+    // and opened again online the text is back from this phone, then saved.
+    const offlineText = 'Viết lúc mất sóng: đã báo cáo tiến độ đúng hạn từ quý III.';
+    await context.setOffline(true);
+    await field(page, 'previousFixes').fill(offlineText);
+    await page.locator('[data-save-status="offline"]').waitFor({ timeout: 15_000 });
+    await page.getByText(/những gì bạn viết vẫn được giữ trên máy này/).waitFor();
+    expect((await member<Review>(`/api/reviews/${reviewId}`)).previousFixes).not.toBe(offlineText);
+    await page.close();
+    await context.setOffline(false);
+    page = await context.newPage();
+    await page.goto(`${baseUrl()}/reviews/${reviewId}`);
+    await page.getByText(/Đã khôi phục nội dung bạn viết trên máy này/).waitFor();
+    await expect(field(page, 'previousFixes').inputValue()).resolves.toBe(offlineText);
+    await page.locator('[data-save-status="saved"]').waitFor({ timeout: 15_000 });
+    expect((await member<Review>(`/api/reviews/${reviewId}`)).previousFixes).toBe(offlineText);
 
     // Submitting without the remedies: the server's message shows at that field.
     await page.getByRole('button', { name: 'Nộp bản kiểm điểm' }).click();

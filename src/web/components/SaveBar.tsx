@@ -1,7 +1,5 @@
 import { Button, Text } from '@mantine/core';
-
-/** Where a form that saves as one types stands (self-examination, year-end review). */
-export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error' | 'conflict';
+import type { SaveStatus } from '../lib/useAutosave.js';
 
 /**
  * "Đã lưu lúc …" / "Đang lưu…" / "Chưa lưu — mất kết nối", always in sight at the bottom of the

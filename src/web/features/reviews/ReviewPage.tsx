@@ -1,7 +1,7 @@
 import './messages.js';
 import './styles.js';
 import { useId, useState } from 'react';
-import { Anchor, Button, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Group, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,14 +13,15 @@ import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { SaveBar as SharedSaveBar } from '../../components/SaveBar.js';
+import { SaveNotices as SharedSaveNotices } from '../../components/SaveNotices.js';
 import { BackIcon } from '../../components/icons.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { timeOf } from '../../lib/time.js';
-import { cellBoardHref, reviewKeys, reviewPath, useReview, useReviewsChanged, type LevelOptionView, type ReviewDetail } from './api.js';
-import { criterionMax, draftOf, groupSubtotal, needsReason, reasonText, TEXT_PARTS, totalOf, withPoint, type ReviewDraft } from './draft.js';
+import { useAutosave, type Autosave, type ServerDraft } from '../../lib/useAutosave.js';
+import { cellBoardHref, reviewKeys, reviewPath, useReview, useReviewsChanged, type LevelOptionView, type ReviewDetail, type SaveResult } from './api.js';
+import { criterionMax, deviceCopies, draftOf, groupSubtotal, needsReason, reasonText, saveBody, TEXT_PARTS, totalOf, withPoint, type ReviewDraft } from './draft.js';
 import { DecisionPanel, EvidencePanel, levelName, ReviewStatusBadge, TriggerCaps, UnconfirmedNotice } from './Parts.js';
 import { TriggerMarksPanel } from './TriggerMarks.js';
-import { useReviewAutosave, type ReviewAutosave } from './useReviewAutosave.js';
 
 export default function ReviewRoute() {
   const { id = '' } = useParams();
@@ -80,13 +81,25 @@ function Header({ detail: d }: { detail: ReviewDetail }) {
 
 type Field = keyof ReviewDraft | `points.${string}`;
 
-/** The member writes: saved as they type; the levels the points and the year's records allow follow each save. */
+/**
+ * The member writes: autosaved as they type, kept on the device until the server has it; the
+ * levels the points and the year's records allow follow each save.
+ */
 function EditView({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const changed = useReviewsChanged();
   const [levels, setLevels] = useState<LevelOptionView[]>(detail.levels);
-  const save = useReviewAutosave(detail, (res) => setLevels(res.levels));
+  const save = useAutosave<ReviewDraft, SaveResult, null>({
+    id: detail.id,
+    server: serverDraft(detail),
+    path: reviewPath(detail.id, '/self-assessment'),
+    body: saveBody,
+    staleCode: 'review_stale',
+    latest: async () => serverDraft(await api<ReviewDetail>(reviewPath(detail.id))),
+    local: deviceCopies,
+    onSaved: (res) => setLevels(res.levels),
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
@@ -98,6 +111,7 @@ function EditView({ detail }: { detail: ReviewDetail }) {
       return api<ReviewDetail>(reviewPath(detail.id, '/submit'), { method: 'POST' });
     },
     onSuccess: (next) => {
+      save.discardLocal();
       setAsking(false);
       queryClient.setQueryData(reviewKeys.detail(next.id), { ...next, justSubmitted: true });
       changed();
@@ -322,8 +336,11 @@ function LevelPicker({
   );
 }
 
+/** The server's review as the form holds it: it does not say when it was last saved. */
+const serverDraft = (d: ReviewDetail): ServerDraft<ReviewDraft, null> => ({ revision: d.revision, updatedAt: null, draft: draftOf(d) });
+
 /** The form's save bar (components/SaveBar.tsx) in the review's words. */
-function SaveBar({ save, onSubmit, submitting }: { save: ReviewAutosave; onSubmit: (() => void) | null; submitting: boolean }) {
+function SaveBar({ save, onSubmit, submitting }: { save: Autosave<ReviewDraft, null>; onSubmit: (() => void) | null; submitting: boolean }) {
   const { t } = useTranslation();
   const words = {
     saved: save.savedAt ? t('reviews.save.saved', { at: timeOf(save.savedAt) }) : t('reviews.save.upToDate'),
@@ -335,22 +352,19 @@ function SaveBar({ save, onSubmit, submitting }: { save: ReviewAutosave; onSubmi
   return <SharedSaveBar status={save.status} words={words} submitLabel={t('reviews.submit.open')} onSubmit={onSubmit} submitting={submitting} />;
 }
 
-function SaveNotices({ save }: { save: ReviewAutosave }) {
+/** The notices above the form (components/SaveNotices.tsx) in the review's words. */
+function SaveNotices({ save }: { save: Autosave<ReviewDraft, null> }) {
   const { t } = useTranslation();
-  if (!save.conflict) return null;
-  return (
-    <Notice tone="warning" title={t('reviews.save.conflict')}>
-      <p className="ts-notice-text">{t('reviews.save.conflictBody')}</p>
-      <Group gap="xs" mt="xs">
-        <Button size="xs" onClick={() => save.resolveConflict('mine')}>
-          {t('reviews.save.keepMine')}
-        </Button>
-        <Button size="xs" variant="default" onClick={() => save.resolveConflict('theirs')}>
-          {t('reviews.save.keepTheirs')}
-        </Button>
-      </Group>
-    </Notice>
-  );
+  const words = {
+    restored: save.restoredAt ? t('reviews.save.restored', { at: formatDateTime(save.restoredAt) }) : '',
+    localFailed: t('reviews.save.localFailed'),
+    offline: t('reviews.save.offlineLong'),
+    conflictTitle: t('reviews.save.conflict'),
+    conflictBody: t('reviews.save.conflictBody'),
+    keepMine: t('reviews.save.keepMine'),
+    keepTheirs: t('reviews.save.keepTheirs'),
+  };
+  return <SharedSaveNotices save={save} words={words} />;
 }
 
 /** Submitted, or read by the cell or the committee: the text, the points, the level, the decision. */

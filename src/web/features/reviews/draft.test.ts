@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import i18n from 'i18next';
 import { reviewsVi } from './messages.vi.js';
-import { criterionMax, groupSubtotal, needsReason, reasonText, saveBody, totalOf, withPoint, type ReviewDraft } from './draft.js';
+import { criterionMax, draftOf, groupSubtotal, isReviewDraft, needsReason, reasonText, saveBody, totalOf, withPoint, type ReviewDraft } from './draft.js';
 import { decisionDefault, decisionNeedsReason, decisionsBody, stepsToDate } from './decide.js';
-import type { Framework, LevelOptionView, ReviewListItem } from './api.js';
+import type { Framework, LevelOptionView, ReviewDetail, ReviewListItem } from './api.js';
 
 /** The starting framework: four common criteria sharing 30 points (no maximum of their own), one task criterion of 70. */
 const framework: Framework = {
@@ -38,6 +38,30 @@ describe('the points as the form bounds them', () => {
   it('sends the whole draft with the revision it was typed on; an empty reason is none', () => {
     const draft: ReviewDraft = { reviewForm: '2C', strengths: 'a', shortcomings: 'b', causes: '', previousFixes: '', remedies: 'c', points: { politics: 5 }, selfLevel: 'HTTNV', selfLevelReason: '  ' };
     expect(saveBody(draft, 3)).toEqual({ ...draft, revision: 3, selfLevelReason: null });
+  });
+});
+
+describe('the copy of a review on this device', () => {
+  const draft: ReviewDraft = { reviewForm: '2C', strengths: 'a', shortcomings: '', causes: '', previousFixes: '', remedies: '', points: { politics: 5 }, selfLevel: null, selfLevelReason: '' };
+
+  it('recognises a review draft as the form holds it', () => {
+    expect(isReviewDraft(draft)).toBe(true);
+    expect(isReviewDraft({ ...draft, points: {}, selfLevel: 'HTTNV' })).toBe(true);
+    // What came from the server, kept and read back.
+    const fromServer = draftOf({ ...draft, selfLevelReason: null, revision: 1 } as unknown as ReviewDetail);
+    expect(isReviewDraft(JSON.parse(JSON.stringify(fromServer)))).toBe(true);
+  });
+
+  it('ignores anything else: a missing part, a point that is not a number, a self-examination\'s draft', () => {
+    const { remedies: _gone, ...noRemedies } = draft;
+    expect(isReviewDraft(noRemedies)).toBe(false);
+    expect(isReviewDraft({ ...draft, strengths: null })).toBe(false);
+    expect(isReviewDraft({ ...draft, points: { politics: '5' } })).toBe(false);
+    expect(isReviewDraft({ ...draft, points: [5] })).toBe(false);
+    expect(isReviewDraft({ ...draft, selfLevel: 3 })).toBe(false);
+    expect(isReviewDraft({ ...draft, selfLevelReason: null })).toBe(false);
+    expect(isReviewDraft({ strengths: '', answers: [], shortcomings: [], followups: [] })).toBe(false);
+    expect(isReviewDraft(null)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatNumber, formatPercent } from '../../lib/format.js';
+import { isRecord, localDrafts } from '../../lib/localDraft.js';
 import type { Framework, LevelOptionView, LevelReason, ReviewDetail, SelfAssessmentBody } from './api.js';
 
 /** The self-review as the form holds it: the whole text, the points, the level proposed. */
@@ -36,6 +37,24 @@ export function draftOf(d: ReviewDetail): ReviewDraft {
 export function saveBody(d: ReviewDraft, revision: number): SelfAssessmentBody {
   return { revision, ...d, selfLevelReason: d.selfLevelReason.trim() || null };
 }
+
+// --- The copy on this device (lib/localDraft.ts) --------------------------------------------------
+
+const STRING_PARTS = ['reviewForm', ...TEXT_PARTS, 'selfLevelReason'] as const;
+
+/** A review draft as this device may have kept it (anything else is ignored, not restored). */
+export function isReviewDraft(v: unknown): v is ReviewDraft {
+  return (
+    isRecord(v) &&
+    STRING_PARTS.every((k) => typeof v[k] === 'string') &&
+    isRecord(v.points) &&
+    Object.values(v.points).every((p) => typeof p === 'number' && Number.isFinite(p)) &&
+    (v.selfLevel === null || typeof v.selfLevel === 'string')
+  );
+}
+
+/** What the member typed and the server has not confirmed yet, one copy per review. */
+export const deviceCopies = localDrafts('tusoi.review.draft.', isReviewDraft);
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 

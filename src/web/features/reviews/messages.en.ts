@@ -85,6 +85,10 @@ export const reviewsEn: typeof reviewsVi = {
     conflictBody: 'The review was saved from another device or tab. Keep the version you are writing, or load the saved one.',
     keepMine: 'Keep mine',
     keepTheirs: 'Load the saved one',
+    offlineLong:
+      'No connection: what you write is kept on this device and will be saved to the server by itself when the connection is back. Do not clear the browser data meanwhile.',
+    restored: 'Restored what you typed on this device at {{at}} that had not reached the server yet; saving it now.',
+    localFailed: 'The browser will not keep a draft on this device (storage full or disabled): unsaved text may be lost if the connection drops.',
   },
   submit: {
     open: 'Submit my review',

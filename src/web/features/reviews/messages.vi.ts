@@ -94,6 +94,10 @@ export const reviewsVi = {
     conflictBody: 'Bản kiểm điểm đã được lưu từ một thiết bị hoặc thẻ khác. Chọn giữ bản bạn đang viết, hoặc tải bản đã lưu.',
     keepMine: 'Giữ bản của tôi',
     keepTheirs: 'Tải bản đã lưu',
+    offlineLong:
+      'Mất kết nối: những gì bạn viết vẫn được giữ trên máy này và sẽ tự lưu lên máy chủ khi có mạng trở lại. Đừng xóa dữ liệu trình duyệt trong lúc này.',
+    restored: 'Đã khôi phục nội dung bạn viết trên máy này lúc {{at}} nhưng chưa kịp lưu lên máy chủ; hệ thống đang lưu lại.',
+    localFailed: 'Trình duyệt không cho giữ bản nháp trên máy này (bộ nhớ đầy hoặc bị tắt): nếu mất mạng, nội dung chưa lưu có thể mất.',
   },
   submit: {
     open: 'Nộp bản kiểm điểm',

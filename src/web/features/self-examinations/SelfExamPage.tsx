@@ -16,12 +16,13 @@ import { timeOf, todayLocal } from '../../lib/time.js';
 import { localDate } from '../../../domain/vietnam-time.js';
 import { ConfirmModal } from '../../components/ConfirmModal.js';
 import { SaveBar as SharedSaveBar } from '../../components/SaveBar.js';
+import { SaveNotices as SharedSaveNotices } from '../../components/SaveNotices.js';
 import { boardHref, selfExamKeys, selfExamPath, useSelfExam, useSelfExamChanged, type SelfExamDetail } from './api.js';
 import { periodText } from './period.js';
 import { SelfExamStatusBadge } from './Badges.js';
-import { draftOf, planComplete, unmarkedItems } from './draft.js';
+import { deviceCopies, draftOf, planComplete, saveBody, unmarkedItems, type Draft } from './draft.js';
 import { itemAnchor, SelfExamSections } from './SelfExamForm.js';
-import { useAutosave, type Autosave } from './useAutosave.js';
+import { useAutosave, type Autosave, type SaveResult, type ServerDraft } from '../../lib/useAutosave.js';
 import { countByList, itemsPhrase } from '../checklist/counts.js';
 
 export default function SelfExamRoute() {
@@ -117,7 +118,15 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const changed = useSelfExamChanged();
-  const save = useAutosave(detail, true);
+  const save = useAutosave<Draft, SaveResult, string>({
+    id: detail.id,
+    server: serverDraft(detail),
+    path: selfExamPath(detail.id, '/draft'),
+    body: saveBody,
+    staleCode: 'self_exam_stale',
+    latest: async () => serverDraft(await api<SelfExamDetail>(selfExamPath(detail.id))),
+    local: deviceCopies,
+  });
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const [asking, setAsking] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
@@ -199,8 +208,10 @@ function EditView({ detail }: { detail: SelfExamDetail }) {
 
 class NotSaved extends Error {}
 
+const serverDraft = (d: SelfExamDetail): ServerDraft<Draft> => ({ revision: d.revision, updatedAt: d.updatedAt, draft: draftOf(d) });
+
 /** The form's save bar (components/SaveBar.tsx) in the self-examination's words. */
-function SaveBar({ save, onSubmit, submitting }: { save: Autosave; onSubmit: (() => void) | null; submitting: boolean }) {
+function SaveBar({ save, onSubmit, submitting }: { save: Autosave<Draft>; onSubmit: (() => void) | null; submitting: boolean }) {
   const { t } = useTranslation();
   const at = save.savedAt;
   const when = localDate(new Date(at)) === todayLocal() ? timeOf(at) : formatDateTime(at);
@@ -214,35 +225,19 @@ function SaveBar({ save, onSubmit, submitting }: { save: Autosave; onSubmit: (()
   return <SharedSaveBar status={save.status} words={words} submitLabel={t('selfexam.submit.open')} onSubmit={onSubmit} submitting={submitting} />;
 }
 
-function SaveNotices({ save }: { save: Autosave }) {
+/** The notices above the form (components/SaveNotices.tsx) in the self-examination's words. */
+function SaveNotices({ save }: { save: Autosave<Draft> }) {
   const { t } = useTranslation();
-  const [restoredSeen, setRestoredSeen] = useState(false);
-  return (
-    <>
-      {save.restoredAt && !restoredSeen && (
-        <Notice tone="info" onClose={() => setRestoredSeen(true)}>
-          {t('selfexam.save.restored', { at: formatDateTime(save.restoredAt) })}
-        </Notice>
-      )}
-      {save.localFailed && <Notice tone="warning">{t('selfexam.save.localFailed')}</Notice>}
-      {save.status === 'offline' && <Notice tone="warning">{t('selfexam.save.offlineLong')}</Notice>}
-      {save.conflict && (
-        <Notice tone="warning" title={t('selfexam.save.conflictTitle')}>
-          <p className="ts-notice-text">
-            {t('selfexam.save.conflictBody', { server: formatDateTime(save.conflict.server.updatedAt), local: formatDateTime(save.conflict.localEditedAt) })}
-          </p>
-          <Group gap="xs" mt="xs">
-            <Button size="xs" onClick={() => save.resolveConflict('mine')}>
-              {t('selfexam.save.keepMine')}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => save.resolveConflict('theirs')}>
-              {t('selfexam.save.keepTheirs')}
-            </Button>
-          </Group>
-        </Notice>
-      )}
-    </>
-  );
+  const words = {
+    restored: save.restoredAt ? t('selfexam.save.restored', { at: formatDateTime(save.restoredAt) }) : '',
+    localFailed: t('selfexam.save.localFailed'),
+    offline: t('selfexam.save.offlineLong'),
+    conflictTitle: t('selfexam.save.conflictTitle'),
+    conflictBody: save.conflict ? t('selfexam.save.conflictBody', { server: formatDateTime(save.conflict.server.updatedAt), local: formatDateTime(save.conflict.localEditedAt) }) : '',
+    keepMine: t('selfexam.save.keepMine'),
+    keepTheirs: t('selfexam.save.keepTheirs'),
+  };
+  return <SharedSaveNotices save={save} words={words} />;
 }
 
 /** Submitted (or read by the cell committee, the party committee, UBKT): read-only, with the review. */

@@ -1,20 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChecklistResponse } from './api.js';
-import {
-  chooseRestore,
-  clearLocal,
-  emptyShortcoming,
-  localKey,
-  newKey,
-  planComplete,
-  readLocal,
-  sameDraft,
-  saveBody,
-  unmarkedItems,
-  withAnswer,
-  writeLocal,
-  type Draft,
-} from './draft.js';
+import { emptyShortcoming, isDraft, newKey, planComplete, saveBody, unmarkedItems, withAnswer, type Draft } from './draft.js';
 
 const empty = (): Draft => ({ strengths: '', answers: [], shortcomings: [], followups: [] });
 
@@ -44,12 +30,10 @@ describe('the draft as the form holds it', () => {
     expect(unmarkedItems(checklist, all)).toEqual([]);
   });
 
-  it('saves an empty note as none, keeps the text as typed, and compares drafts by what would be saved', () => {
+  it('saves an empty note as none and keeps the text as typed', () => {
     const d = withAnswer(withAnswer(empty(), 'ct1', { mark: 'none' }), 'ct1', { note: '' });
     const typed = { ...d, strengths: '  Đi họp đúng giờ ' };
     expect(saveBody(typed, 4)).toEqual({ revision: 4, strengths: '  Đi họp đúng giờ ', answers: [{ itemId: 'ct1', mark: 'none', note: null }], shortcomings: [], followups: [] });
-    expect(sameDraft(d, withAnswer(d, 'ct1', { note: '' }))).toBe(true);
-    expect(sameDraft(d, typed)).toBe(false);
   });
 
   it('turns a proposal into a plan item only with its action, deadline and criterion', () => {
@@ -68,55 +52,13 @@ describe('the draft as the form holds it', () => {
   });
 });
 
-describe('the copy on this device', () => {
-  const store = new Map<string, string>();
-  const fakeStorage = {
-    getItem: (k: string) => store.get(k) ?? null,
-    setItem: (k: string, v: string) => void store.set(k, v),
-    removeItem: (k: string) => void store.delete(k),
-  };
-  beforeEach(() => {
-    store.clear();
-    (globalThis as { window?: unknown }).window = { localStorage: fakeStorage };
-  });
-  afterEach(() => {
-    delete (globalThis as { window?: unknown }).window;
-  });
-
-  it('keeps what was typed with the revision it was typed on, and forgets it when told', () => {
-    const d = { ...empty(), strengths: 'Viết lúc mất sóng' };
-    expect(writeLocal('se-1', 3, d, new Date('2022-04-14T01:00:00Z'))).toBe(true);
-    expect(readLocal('se-1')).toEqual({ v: 1, revision: 3, editedAt: '2022-04-14T01:00:00.000Z', draft: d });
-    expect(readLocal('se-2')).toBeNull();
-    clearLocal('se-1');
-    expect(readLocal('se-1')).toBeNull();
-  });
-
-  it('ignores a damaged or foreign copy instead of failing the form', () => {
-    store.set(localKey('se-1'), '{not json');
-    expect(readLocal('se-1')).toBeNull();
-    store.set(localKey('se-1'), JSON.stringify({ v: 2, revision: 1, editedAt: 'x', draft: empty() }));
-    expect(readLocal('se-1')).toBeNull();
-    store.set(localKey('se-1'), JSON.stringify({ v: 1, revision: 1, editedAt: 'x', draft: { strengths: 1 } }));
-    expect(readLocal('se-1')).toBeNull();
-  });
-
-  it('says so when the device refuses to keep it (storage full or switched off)', () => {
-    (globalThis as { window?: unknown }).window = {
-      localStorage: { ...fakeStorage, setItem: () => { throw new Error('QuotaExceededError'); } },
-    };
-    expect(writeLocal('se-1', 1, empty())).toBe(false);
-    delete (globalThis as { window?: unknown }).window;
-    expect(writeLocal('se-1', 1, empty())).toBe(false);
-    expect(readLocal('se-1')).toBeNull();
-  });
-
-  it('opens with the server\'s text, this device\'s unsaved edits, or asks when another device saved since', () => {
-    const server = { revision: 5, draft: { ...empty(), strengths: 'Bản trên máy chủ' } };
-    const local = (revision: number, strengths: string) => ({ v: 1 as const, revision, editedAt: '2022-04-14T01:00:00.000Z', draft: { ...empty(), strengths } });
-    expect(chooseRestore(server, null)).toEqual({ kind: 'server' });
-    expect(chooseRestore(server, local(4, 'Bản trên máy chủ'))).toEqual({ kind: 'server' });
-    expect(chooseRestore(server, local(5, 'Viết thêm khi mất sóng'))).toMatchObject({ kind: 'local' });
-    expect(chooseRestore(server, local(4, 'Viết trên máy cũ'))).toMatchObject({ kind: 'conflict' });
+describe('the copy on this device (lib/localDraft.ts)', () => {
+  it('recognises a self-examination draft, and nothing else', () => {
+    expect(isDraft(empty())).toBe(true);
+    expect(isDraft(withAnswer(empty(), 'ct1', { mark: 'none' }))).toBe(true);
+    expect(isDraft({ ...empty(), strengths: 1 })).toBe(false);
+    expect(isDraft({ strengths: '', answers: [], shortcomings: [] })).toBe(false);
+    expect(isDraft([])).toBe(false);
+    expect(isDraft(null)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // The self-examination draft as the form holds it, and its copy on this device: pure helpers,
 // no React (unit-tested in draft.test.ts).
+import { isRecord, localDrafts } from '../../lib/localDraft.js';
 import type { ChecklistItem, ChecklistResponse, Followup, Mark, SaveDraftBody, SelfExamDetail, Shortcoming } from './api.js';
 
 /** What the member writes: the body of `PUT /self-examinations/:id/draft` without its revision. */
@@ -24,10 +25,6 @@ export function saveBody(draft: Draft, revision: number): SaveDraftBody {
     shortcomings: draft.shortcomings,
     followups: draft.followups,
   };
-}
-
-export function sameDraft(a: Draft, b: Draft): boolean {
-  return JSON.stringify(saveBody(a, 0)) === JSON.stringify(saveBody(b, 0));
 }
 
 /** Marks an item (or, with `mark` null, clears it); the note stays with its item. */
@@ -84,81 +81,12 @@ export function emptyFollowup(): Followup {
   return { key: newKey(), planItemId: null, shortcoming: '', status: null, result: '' };
 }
 
-// --- The copy on this device -------------------------------------------------------------------
+// --- The copy on this device (lib/localDraft.ts) --------------------------------------------------
 
-/**
- * What the member typed and the server has not confirmed yet, kept in localStorage so that a
- * refresh, a closed tab or a dropped connection loses nothing. Keyed by the self-examination;
- * `revision` is the server revision the edits were made on top of. Removed as soon as the server
- * has it (a self-examination is private: it should not linger on a shared phone).
- */
-export interface LocalDraft {
-  v: 1;
-  revision: number;
-  /** When it was last typed (this device's clock). */
-  editedAt: string;
-  draft: Draft;
+/** A draft of this form as this device may have kept it (anything else is ignored, not restored). */
+export function isDraft(v: unknown): v is Draft {
+  return isRecord(v) && typeof v.strengths === 'string' && Array.isArray(v.answers) && Array.isArray(v.shortcomings) && Array.isArray(v.followups);
 }
 
-export const localKey = (id: string) => `tusoi.selfexam.draft.${id}`;
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function isDraft(v: unknown): v is Draft {
-  if (typeof v !== 'object' || v === null) return false;
-  const d = v as Record<string, unknown>;
-  return typeof d.strengths === 'string' && Array.isArray(d.answers) && Array.isArray(d.shortcomings) && Array.isArray(d.followups);
-}
-
-export function readLocal(id: string): LocalDraft | null {
-  const raw = storage()?.getItem(localKey(id));
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as Partial<LocalDraft>;
-    if (v.v !== 1 || typeof v.revision !== 'number' || typeof v.editedAt !== 'string' || !isDraft(v.draft)) return null;
-    return v as LocalDraft;
-  } catch {
-    return null;
-  }
-}
-
-/** False when the device refused (storage full or disabled): the page then says so. */
-export function writeLocal(id: string, revision: number, draft: Draft, now = new Date()): boolean {
-  const s = storage();
-  if (!s) return false;
-  try {
-    const value: LocalDraft = { v: 1, revision, editedAt: now.toISOString(), draft };
-    s.setItem(localKey(id), JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function clearLocal(id: string): void {
-  try {
-    storage()?.removeItem(localKey(id));
-  } catch {
-    /* nothing to do */
-  }
-}
-
-export type Restore =
-  | { kind: 'server' }
-  /** Edits typed on top of the server's revision and never saved: carry on from them. */
-  | { kind: 'local'; local: LocalDraft }
-  /** Edits typed on top of an older revision, and the server has had a newer save since (another tab or device): ask. */
-  | { kind: 'conflict'; local: LocalDraft };
-
-/** Which text the form opens with: the server's, or this device's unsaved copy when that is newer. */
-export function chooseRestore(server: { revision: number; draft: Draft }, local: LocalDraft | null): Restore {
-  if (!local || sameDraft(local.draft, server.draft)) return { kind: 'server' };
-  if (local.revision >= server.revision) return { kind: 'local', local };
-  return { kind: 'conflict', local };
-}
+/** What the member typed and the server has not confirmed yet, one copy per self-examination. */
+export const deviceCopies = localDrafts('tusoi.selfexam.draft.', isDraft);

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, isApiError } from '../../api/client.js';
-import { selfExamPath, type SelfExamDetail } from './api.js';
-import { chooseRestore, clearLocal, draftOf, readLocal, saveBody, writeLocal, type Draft, type LocalDraft } from './draft.js';
+import { api, isApiError } from '../api/client.js';
+import { chooseRestore, sameJson, type LocalDrafts } from './localDraft.js';
 
 /** Typing pauses this long before the draft goes to the server. */
-export const SAVE_DELAY_MS = 1000;
+const SAVE_DELAY_MS = 1000;
 /** While the connection is down, another try this often (the 'online' event does not always come). */
 const RETRY_MS = 15_000;
 
@@ -20,26 +19,61 @@ export type SaveStatus =
   /** Another tab or device saved a newer version: the member chooses. */
   | 'conflict';
 
-export interface Conflict {
+/**
+ * A version of the draft on the server. `At` is `string` where the server says when it was saved,
+ * `null` where it does not (the review): then the page knows of no save before this visit.
+ */
+export interface ServerDraft<D, At extends string | null = string> {
+  revision: number;
+  updatedAt: At;
+  draft: D;
+}
+
+/** The least a save answers: the new revision and when. */
+export interface SaveResult {
+  revision: number;
+  updatedAt: string;
+}
+
+export interface AutosaveOptions<D, R extends SaveResult, At extends string | null> {
+  /** The record being written: its saves and its copy on this device go by it. */
+  id: string;
+  /** What the server has when the form opens (read once). */
+  server: ServerDraft<D, At>;
+  /** Where a save goes (`PUT`). */
+  path: string;
+  /** What a save sends: the whole draft with the revision it was typed on. Two drafts that would be sent alike are the same. */
+  body: (draft: D, revision: number) => unknown;
+  /** The code of the 409 answer that means another tab or device saved first. */
+  staleCode: string;
+  /** The server's version now, for the member to choose against. */
+  latest: () => Promise<ServerDraft<D, At>>;
+  /** This form's copies on this device (lib/localDraft.ts): one per form, made once (a module's constant). */
+  local: LocalDrafts<D>;
+  /** Every answer of the server to a save (e.g. a total it computes). */
+  onSaved?: (res: R) => void;
+}
+
+export interface Conflict<D, At extends string | null> {
   /** The version on the server. */
-  server: { revision: number; updatedAt: string; draft: Draft };
+  server: ServerDraft<D, At>;
   /** When this device's copy was last typed. */
   localEditedAt: string;
 }
 
-export interface Autosave {
-  draft: Draft;
+export interface Autosave<D, At extends string | null = string> {
+  draft: D;
   /** Change the draft (a function of the latest one): kept on the device at once, saved after a pause. */
-  update: (change: (draft: Draft) => Draft) => void;
+  update: (change: (draft: D) => D) => void;
   status: SaveStatus;
-  /** When the server last took the draft. */
-  savedAt: string;
+  /** When the server last took the draft (null: not in this visit, and the server did not say before). */
+  savedAt: string | At;
   error: unknown;
   /** This device's unsaved copy was restored when the page opened. */
   restoredAt: string | null;
   /** The device would not keep a copy (storage full or disabled). */
   localFailed: boolean;
-  conflict: Conflict | null;
+  conflict: Conflict<D, At> | null;
   resolveConflict: (keep: 'mine' | 'theirs') => void;
   /** Save now (before submitting); true once the server has everything. */
   flush: () => Promise<boolean>;
@@ -47,60 +81,61 @@ export interface Autosave {
   discardLocal: () => void;
 }
 
-type SaveResult = { revision: number; updatedAt: string };
+type Outcome = 'ok' | 'more' | 'failed';
 
 /**
- * Saves a self-examination as the member types: the draft goes to localStorage on every change
- * and to the server after a pause of about a second (`PUT …/draft` with the revision it was typed
- * on). Without a connection it waits and tries again when the browser is back online; a save
- * another tab made in the meantime (409 `self_exam_stale`) is shown as a choice, never silently
- * overwritten or dropped.
+ * Saves a form as the member types (the self-examination, the year-end review): the draft goes to
+ * this device's storage on every change and to the server after a pause of about a second (`PUT`
+ * with the revision it was typed on). Without a connection it waits and tries again when the
+ * browser is back online; a save another tab made in the meantime (409 with `staleCode`) is shown
+ * as a choice, never silently overwritten or dropped. On opening, a newer unsaved copy on this
+ * device is restored (or offered as that choice when the server has moved on since); the copy is
+ * removed once the server has everything.
  */
-export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave {
-  const id = detail.id;
+export function useAutosave<D, R extends SaveResult, At extends string | null = string>(options: AutosaveOptions<D, R, At>): Autosave<D, At> {
+  const opts = useRef(options);
+  opts.current = options;
+  const { id, local } = options;
   // Chosen once, when the form opens: the server's text, or this device's newer unsaved copy.
   const [initial] = useState(() => {
-    const serverDraft = draftOf(detail);
-    if (!editable) return { draft: serverDraft, restore: { kind: 'server' as const } };
-    const restore = chooseRestore({ revision: detail.revision, draft: serverDraft }, readLocal(id));
-    if (restore.kind === 'server') clearLocal(id);
-    return { draft: restore.kind === 'server' ? serverDraft : restore.local.draft, restore };
+    const { server, body } = options;
+    const restore = chooseRestore(server, local.read(id), (a, b) => sameJson(body(a, 0), body(b, 0)));
+    if (restore.kind === 'server') local.clear(id);
+    return { server, draft: restore.kind === 'server' ? server.draft : restore.local.draft, restore };
   });
 
-  const [draft, setDraft] = useState<Draft>(initial.draft);
+  const [draft, setDraft] = useState<D>(initial.draft);
   const [status, setStatus] = useState<SaveStatus>(
     initial.restore.kind === 'conflict' ? 'conflict' : initial.restore.kind === 'local' ? 'saving' : 'saved',
   );
   const statusRef = useRef(status);
   statusRef.current = status;
-  const [savedAt, setSavedAt] = useState(detail.updatedAt);
+  const [savedAt, setSavedAt] = useState<string | At>(initial.server.updatedAt);
   const [error, setError] = useState<unknown>(null);
   const [localFailed, setLocalFailed] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(() =>
-    initial.restore.kind === 'conflict'
-      ? { server: { revision: detail.revision, updatedAt: detail.updatedAt, draft: draftOf(detail) }, localEditedAt: initial.restore.local.editedAt }
-      : null,
+  const [conflict, setConflict] = useState<Conflict<D, At> | null>(() =>
+    initial.restore.kind === 'conflict' ? { server: initial.server, localEditedAt: initial.restore.local.editedAt } : null,
   );
   const restoredAt = initial.restore.kind === 'local' ? initial.restore.local.editedAt : null;
 
   const draftRef = useRef(initial.draft);
-  const revisionRef = useRef(detail.revision);
+  const revisionRef = useRef(initial.server.revision);
   /** The draft differs from what the server has. */
   const dirtyRef = useRef(initial.restore.kind !== 'server');
   const pausedRef = useRef(initial.restore.kind === 'conflict');
-  const inFlight = useRef<Promise<'ok' | 'more' | 'failed'> | null>(null);
+  const inFlight = useRef<Promise<Outcome> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const mounted = useRef(true);
 
   const keepLocal = useCallback(
-    (revision: number, value: Draft) => {
-      setLocalFailed(!writeLocal(id, revision, value));
+    (revision: number, value: D) => {
+      setLocalFailed(!local.write(id, revision, value));
     },
-    [id],
+    [id, local],
   );
 
   /** Sends the newest draft: 'ok' once the server has everything, 'more' if more was typed meanwhile, 'failed'. */
-  const send = useCallback(async (): Promise<'ok' | 'more' | 'failed'> => {
+  const send = useCallback(async (): Promise<Outcome> => {
     if (timer.current) {
       clearTimeout(timer.current);
       timer.current = null;
@@ -112,16 +147,18 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
     const sent = draftRef.current;
     // Offline, the line keeps saying so while it tries again (no flicker of "Đang lưu…").
     if (statusRef.current !== 'offline') setStatus('saving');
-    const attempt = (async (): Promise<'ok' | 'more' | 'failed'> => {
+    const attempt = (async (): Promise<Outcome> => {
+      const { path, body, staleCode, latest, onSaved } = opts.current;
       try {
-        const res = await api<SaveResult>(selfExamPath(id, '/draft'), { method: 'PUT', body: saveBody(sent, revisionRef.current) });
+        const res = await api<R>(path, { method: 'PUT', body: body(sent, revisionRef.current) });
         revisionRef.current = res.revision;
         if (!mounted.current) return 'ok';
         setSavedAt(res.updatedAt);
         setError(null);
+        onSaved?.(res);
         if (draftRef.current === sent) {
           dirtyRef.current = false;
-          clearLocal(id);
+          local.clear(id);
           setStatus('saved');
           return 'ok';
         }
@@ -133,15 +170,11 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
         if (!mounted.current) return 'failed';
         if (isApiError(e, 0)) {
           setStatus('offline');
-        } else if (isApiError(e, 409) && e.code === 'self_exam_stale') {
+        } else if (isApiError(e, 409) && e.code === staleCode) {
           pausedRef.current = true;
           setStatus('conflict');
           try {
-            const latest = await api<SelfExamDetail>(selfExamPath(id));
-            setConflict({
-              server: { revision: latest.revision, updatedAt: latest.updatedAt, draft: draftOf(latest) },
-              localEditedAt: new Date().toISOString(),
-            });
+            setConflict({ server: await latest(), localEditedAt: new Date().toISOString() });
           } catch (e2) {
             pausedRef.current = false;
             setStatus(isApiError(e2, 0) ? 'offline' : 'error');
@@ -158,7 +191,7 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
     const outcome = await attempt;
     inFlight.current = null;
     return outcome;
-  }, [id, keepLocal]);
+  }, [id, local, keepLocal]);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -172,7 +205,7 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
   }, [send]);
 
   const update = useCallback(
-    (change: (d: Draft) => Draft) => {
+    (change: (d: D) => D) => {
       const next = change(draftRef.current);
       if (next === draftRef.current) return;
       draftRef.current = next;
@@ -189,7 +222,7 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
   // A restored copy goes to the server straight away.
   useEffect(() => {
     mounted.current = true;
-    if (editable && dirtyRef.current && !pausedRef.current) schedule();
+    if (dirtyRef.current && !pausedRef.current) schedule();
     return () => {
       mounted.current = false;
       if (timer.current) clearTimeout(timer.current);
@@ -199,7 +232,6 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
 
   // Back online, back to the tab, or every little while: try again.
   useEffect(() => {
-    if (!editable) return;
     const retry = () => {
       if (dirtyRef.current && !pausedRef.current && !inFlight.current) {
         void send().then((outcome) => outcome === 'more' && mounted.current && schedule());
@@ -216,17 +248,16 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
       document.removeEventListener('visibilitychange', onVisible);
       clearInterval(every);
     };
-  }, [editable, send, schedule, status]);
+  }, [send, schedule, status]);
 
-  // Leaving with something unsaved: the device's copy is already written; the browser asks too.
+  // Leaving with something unsaved: the device's copy is already written; where it is not, the browser asks.
   useEffect(() => {
-    if (!editable) return;
     const onLeave = (e: BeforeUnloadEvent) => {
-      if (dirtyRef.current && !readLocal(id)) e.preventDefault();
+      if (dirtyRef.current && !local.read(id)) e.preventDefault();
     };
     window.addEventListener('beforeunload', onLeave);
     return () => window.removeEventListener('beforeunload', onLeave);
-  }, [editable, id]);
+  }, [id, local]);
 
   const resolveConflict = useCallback(
     (keep: 'mine' | 'theirs') => {
@@ -239,16 +270,17 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
         draftRef.current = conflict.server.draft;
         dirtyRef.current = false;
         setDraft(conflict.server.draft);
-        clearLocal(id);
+        local.clear(id);
         setStatus('saved');
         return;
       }
       // Mine: it goes over the newer version (which stays in the record's history of saves no more than any draft does).
       dirtyRef.current = true;
       keepLocal(conflict.server.revision, draftRef.current);
+      setStatus('saving');
       schedule();
     },
-    [conflict, id, keepLocal, schedule],
+    [conflict, id, local, keepLocal, schedule],
   );
 
   const flush = useCallback(async () => {
@@ -262,10 +294,8 @@ export function useAutosave(detail: SelfExamDetail, editable: boolean): Autosave
 
   const discardLocal = useCallback(() => {
     dirtyRef.current = false;
-    clearLocal(id);
-  }, [id]);
+    local.clear(id);
+  }, [id, local]);
 
   return { draft, update, status, savedAt, error, restoredAt, localFailed, conflict, resolveConflict, flush, discardLocal };
 }
-
-export type { LocalDraft };
