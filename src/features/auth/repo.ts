@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 
 export function findAccountByUsername(db: Kysely<Database>, username: string) {
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
@@ -13,9 +14,8 @@ export function insertSession(db: Kysely<Database>, row: Database['sessions']) {
   return db.insertInto('sessions').values(row).execute();
 }
 
-/** A live session with its enabled account, in one round trip (this runs on every request). */
-export function findLiveSession(db: Kysely<Database>, sessionId: string, now: string) {
-  return db
+const liveSession = reusableQuery((db, v: { sessionId: string; now: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .select([
@@ -29,10 +29,14 @@ export function findLiveSession(db: Kysely<Database>, sessionId: string, now: st
       'accounts.locale',
       'accounts.must_change_password',
     ])
-    .where('sessions.id', '=', sessionId)
-    .where('sessions.expires_at', '>', now)
-    .where('accounts.disabled_at', 'is', null)
-    .executeTakeFirst();
+    .where('sessions.id', '=', v.sessionId)
+    .where('sessions.expires_at', '>', v.now)
+    .where('accounts.disabled_at', 'is', null),
+);
+
+/** A live session with its enabled account, in one round trip (this runs on every request: compiled once). */
+export async function findLiveSession(db: Kysely<Database>, sessionId: string, now: string) {
+  return (await liveSession(db, { sessionId, now }))[0];
 }
 
 export function touchSession(db: Kysely<Database>, sessionId: string, lastSeenAt: string, expiresAt: string) {
@@ -55,8 +59,8 @@ export function deleteExpiredSessions(db: Kysely<Database>, now: string) {
   return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
-export function assignmentsOf(db: Kysely<Database>, accountId: string) {
-  return db
+const accountAssignments = reusableQuery((db, v: { accountId: string }) =>
+  db
     .selectFrom('role_assignments')
     .innerJoin('units', 'units.id', 'role_assignments.unit_id')
     .select([
@@ -67,10 +71,14 @@ export function assignmentsOf(db: Kysely<Database>, accountId: string) {
       'units.name as unit_name',
       'units.kind as unit_kind',
     ])
-    .where('role_assignments.account_id', '=', accountId)
+    .where('role_assignments.account_id', '=', v.accountId)
     .where('units.archived_at', 'is', null)
-    .orderBy('units.depth')
-    .execute();
+    .orderBy('units.depth'),
+);
+
+/** The account's roles in units still in use, highest unit first (every request: compiled once). */
+export function assignmentsOf(db: Kysely<Database>, accountId: string) {
+  return accountAssignments(db, { accountId });
 }
 
 export async function countLoginFailures(db: Kysely<Database>, column: 'username' | 'ip', value: string, since: string) {
@@ -107,11 +115,14 @@ export function setLocale(db: Kysely<Database>, accountId: string, locale: strin
   return db.updateTable('accounts').set({ locale, updated_at: now }).where('id', '=', accountId).execute();
 }
 
-export function memberOfAccount(db: Kysely<Database>, memberId: string) {
-  return db
+const accountMember = reusableQuery((db, v: { memberId: string }) =>
+  db
     .selectFrom('members')
     .innerJoin('units', 'units.id', 'members.unit_id')
     .select(['members.id', 'members.full_name', 'members.unit_id', 'units.name as unit_name'])
-    .where('members.id', '=', memberId)
-    .executeTakeFirst();
+    .where('members.id', '=', v.memberId),
+);
+
+export async function memberOfAccount(db: Kysely<Database>, memberId: string) {
+  return (await accountMember(db, { memberId }))[0];
 }

@@ -14,6 +14,27 @@ forEachDialect((dialect) => {
       expect(res.json()).toEqual({ status: 'ok', database: dialect, version: 'test' });
     });
 
+    it('sends the security headers on every answer, the content security policy first among them', async () => {
+      const res = await t().app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.headers).toMatchObject({
+        'content-security-policy':
+          "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+      // An unknown path and a refusal carry them too.
+      for (const url of ['/api/nowhere', '/api/me']) expect((await t().app.inject({ method: 'GET', url })).headers['content-security-policy']).toContain("default-src 'self'");
+    });
+
     accessMatrix(t, {
       routesFile: new URL('./routes.ts', import.meta.url),
       rows: [
