@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_reference_wording.js';
 import * as m0007 from './migrations/0007_inspection.js';
 import * as m0008 from './migrations/0008_rating.js';
 import * as m0009 from './migrations/0009_review_trigger_marks.js';
+import * as m0010 from './migrations/0010_hot_path_indexes.js';
 
 /**
  * Migrations are listed here (not discovered on disk) so the compiled server and the tests
@@ -27,6 +28,7 @@ const all: Record<string, DialectMigration> = {
   '0007_inspection': m0007,
   '0008_rating': m0008,
   '0009_review_trigger_marks': m0009,
+  '0010_hot_path_indexes': m0010,
 };
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
