@@ -150,6 +150,9 @@ export const taskListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** Only tasks due in the years before this one (with status=overdue: those carried over). */
   beforeYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only tasks due within [from, to] (the overview links its period here). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   status: z.enum([...taskStatuses, 'overdue', 'closed']).optional(),
   ownerMemberId: id.optional(),
   ownerUnitId: id.optional(),
