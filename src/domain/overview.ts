@@ -54,10 +54,17 @@ export function selfExamPeriodOf(p: { from: string; to: string }): string {
   return p.to.slice(0, 4);
 }
 
-/** Months of the period: those already begun by `today` can be judged; later ones are the future. */
-export function monthState(month: string, heldCount: number, today: string): 'held' | 'missing' | 'future' {
-  if (heldCount > 0) return 'held';
-  return month > today.slice(0, 7) ? 'future' : 'missing';
+/**
+ * A row's month in the grid: held when every cell of the row held its regular meeting; planned
+ * when the rest have one scheduled this month or later, not held yet; missing once the month has begun without
+ * one (it is not over, but the meeting is due); the future otherwise.
+ */
+export function monthState(month: string, cells: { held: number; of: number; planned: boolean }, today: string): 'held' | 'planned' | 'missing' | 'future' {
+  if (cells.of > 0 && cells.held === cells.of) return 'held';
+  const current = today.slice(0, 7);
+  if (month > current) return cells.planned ? 'planned' : 'future';
+  // A meeting of an earlier month still only planned was never held.
+  return month === current && cells.planned ? 'planned' : 'missing';
 }
 
 export const rankingIndicators = ['regularMonths', 'attendance', 'punctuality', 'tasksOnTime', 'selfExamCoverage'] as const;

@@ -14,6 +14,9 @@ import { accessMatrix, fieldsOf, type AccessRow } from '../../../test/helpers/ac
 import { allMarked } from '../../../test/helpers/selfexam.js';
 import { newId } from '../../db/ids.js';
 import type { SelfExamDetail } from '../self-examinations/schemas.js';
+import { overviewEn } from '../../web/features/overview/messages.en.js';
+import { overviewVi } from '../../web/features/overview/messages.vi.js';
+import { rankingIndicators } from '../../domain/overview.js';
 import type { OverviewFigure, OverviewResponse } from './schemas.js';
 
 const TODAY = vnToday();
@@ -272,9 +275,19 @@ forEachDialect((dialect) => {
           const url = new URL(m.href, 'http://x');
           expect(url.pathname).toBe(`/units/${row.unitId}/meetings`);
           const list = await ok('GET', `/api/units/${row.unitId}/meetings?${url.searchParams.toString()}`, staff().committee.cookie);
-          expect(list.total > 0, `${row.unitName} ${m.month}`).toBe(m.state === 'held');
+          expect(list.total > 0, `${row.unitName} ${m.month}`).toBe(m.state === 'held' || m.state === 'planned');
           expect(list.items.every((i: { kind: string }) => i.kind === 'regular')).toBe(true);
         }
+      }
+    });
+
+    it('every section, figure and ranking indicator has its words on the page, in Vietnamese and English', async () => {
+      const o = await overview(home().id);
+      for (const [lang, words] of [['vi', overviewVi], ['en', overviewEn]] as const) {
+        const named = words.figure as Record<string, Record<string, string>>;
+        expect(o.sections.filter((s) => !(s.key in words.section)).map((s) => `${lang} ${s.key}`)).toEqual([]);
+        expect(o.sections.flatMap((s) => s.figures.filter((f) => !named[s.key]?.[f.key]).map((f) => `${lang} ${s.key}.${f.key}`))).toEqual([]);
+        expect(rankingIndicators.filter((k) => !words.ranking.indicator[k])).toEqual([]);
       }
     });
 

@@ -21,8 +21,8 @@ export type OverviewFigure = z.infer<typeof overviewFigure>;
 
 const gridMonth = z.object({
   month: z.string(),
-  /** held: every cell of the row held its regular meeting; missing: one did not (the month has begun); future: not begun yet. */
-  state: z.enum(['held', 'missing', 'future']),
+  /** held: every cell of the row held its regular meeting; planned: the others have one scheduled, not held yet; missing: one has none (the month has begun); future: not begun yet. */
+  state: z.enum(['held', 'planned', 'missing', 'future']),
   held: z.number().int(),
   of: z.number().int(),
   href: z.string(),

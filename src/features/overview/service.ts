@@ -45,7 +45,7 @@ const query = (params: Record<string, string | undefined>) =>
 
 /** The pages (and their filters) behind the figures. */
 export const hrefs = {
-  meetings: (unitId: string, p: Period, kind?: string) => `/units/${unitId}/meetings?${query({ from: p.from, to: p.to, kind })}`,
+  meetings: (unitId: string, p: Period, kind?: string, held?: 'true') => `/units/${unitId}/meetings?${query({ from: p.from, to: p.to, kind, held })}`,
   work: (unitId: string, p: Period, status?: string) => `/units/${unitId}/work?${query({ from: p.from, to: p.to, status })}`,
   commitments: (unitId: string, year: number) => `/units/${unitId}/commitments?year=${year}`,
   selfExams: (unitId: string, period: string) => `/units/${unitId}/tu-soi?period=${period}`,
@@ -85,10 +85,12 @@ type PeriodData = Awaited<ReturnType<typeof periodData>>;
 function meetingGrid(data: PeriodData, cells: readonly Row[], rows: readonly Row[], p: Period, today: string) {
   const months = monthsBetween(p.from, p.to);
   const cellOf = rowFinder(cells);
+  // A month is held when a regular meeting of it has been held; planned when one is only scheduled.
   const held = new Set<string>();
+  const planned = new Set<string>();
   for (const m of data.meetings) {
     const cell = m.kind === 'regular' ? cellOf(m.unitPath) : undefined;
-    if (cell) held.add(`${cell.id} ${m.month}`);
+    if (cell) (m.held ? held : planned).add(`${cell.id} ${m.month}`);
   }
   const begun = months.filter((m) => m <= today.slice(0, 7));
   const fullCells = cells.filter((c) => begun.length > 0 && begun.every((m) => held.has(`${c.id} ${m}`))).length;
@@ -102,17 +104,18 @@ function meetingGrid(data: PeriodData, cells: readonly Row[], rows: readonly Row
     const its = cellsOfRow.get(row.id) ?? [];
     const cellsMonths = months.map((month) => {
       const n = its.filter((c) => held.has(`${c.id} ${month}`)).length;
-      const state = its.length > 0 && n === its.length ? 'held' : monthState(month, 0, today);
+      const scheduled = its.some((c) => !held.has(`${c.id} ${month}`) && planned.has(`${c.id} ${month}`));
+      const state = monthState(month, { held: n, of: its.length, planned: scheduled }, today);
       // The month's days within the period.
       const days = { from: `${month}-01` < p.from ? p.from : `${month}-01`, to: lastDay(month) > p.to ? p.to : lastDay(month) };
-      return { month, state, held: n, of: its.length, href: hrefs.meetings(row.id, days, 'regular') };
+      return { month, state, held: n, of: its.length, href: hrefs.meetings(row.id, days, 'regular', state === 'planned' ? undefined : 'true') };
     });
     return {
       unitId: row.id,
       unitName: row.name,
       href: hrefs.overview(row.id, p),
       monthsHeld: cellsMonths.filter((m) => m.state === 'held').length,
-      monthsDue: cellsMonths.filter((m) => m.state !== 'future').length,
+      monthsDue: cellsMonths.filter((m) => m.state === 'held' || m.state === 'missing').length,
       months: cellsMonths,
       cellMonthsHeld: its.reduce((sum, c) => sum + begun.filter((m) => held.has(`${c.id} ${m}`)).length, 0),
       cellMonthsDue: its.length * begun.length,
@@ -146,8 +149,8 @@ function periodFigures(data: PeriodData, rows: readonly Row[], pathOfUnit: Map<s
   );
   const tasks = rollUp(data.tasks, rows, () => [] as typeof data.tasks, (sum, t) => [...sum, t]);
   const coverage = rollUp(data.coverage, rows, () => ({ members: 0, submitted: 0 }), (sum, c) => ({ members: sum.members + c.members, submitted: sum.submitted + c.submitted }));
-  const regular = data.meetings.filter((m) => m.kind === 'regular').reduce((n, m) => n + m.n, 0);
-  const thematic = data.meetings.filter((m) => m.kind === 'thematic').reduce((n, m) => n + m.n, 0);
+  const regular = data.meetings.filter((m) => m.held && m.kind === 'regular').reduce((n, m) => n + m.n, 0);
+  const thematic = data.meetings.filter((m) => m.held && m.kind === 'thematic').reduce((n, m) => n + m.n, 0);
   return { attendance, tasks, coverage, regular, thematic, commitments: sumCommitmentFigures([...data.commitments.values()]) };
 }
 
@@ -193,9 +196,9 @@ export async function unitOverview(ctx: AppContext, actor: Actor, unitId: string
     {
       key: 'meetings',
       figures: [
-        compared('cells_all_months', (s) => ({ value: s.grid.fullCells, of: cells.length, href: hrefs.meetings(u.id, s.p, 'regular') })),
-        compared('regular', (s) => ({ value: s.figures.regular, of: null, href: hrefs.meetings(u.id, s.p, 'regular') })),
-        compared('thematic', (s) => ({ value: s.figures.thematic, of: null, href: hrefs.meetings(u.id, s.p, 'thematic') })),
+        compared('cells_all_months', (s) => ({ value: s.grid.fullCells, of: cells.length, href: hrefs.meetings(u.id, s.p, 'regular', 'true') })),
+        compared('regular', (s) => ({ value: s.figures.regular, of: null, href: hrefs.meetings(u.id, s.p, 'regular', 'true') })),
+        compared('thematic', (s) => ({ value: s.figures.thematic, of: null, href: hrefs.meetings(u.id, s.p, 'thematic', 'true') })),
         compared('attendance', (s) => ({ value: s.figures.attendance.total.present, of: s.figures.attendance.total.expected, href: hrefs.meetings(u.id, s.p) })),
         compared('on_time', (s) => ({ value: s.figures.attendance.total.onTime, of: s.figures.attendance.total.present, href: hrefs.meetings(u.id, s.p) })),
       ],
