@@ -109,6 +109,8 @@ export interface TaskListParams {
   status: TaskListFilter;
   earlier: boolean;
   page: number;
+  /** Only tasks due within these dates instead of the year (the overview links here so). */
+  due?: { from: string; to: string } | null;
 }
 
 export function useTaskList(unitId: string, params: TaskListParams) {
@@ -118,7 +120,11 @@ export function useTaskList(unitId: string, params: TaskListParams) {
       api<TaskListResponse>(unitPath(unitId, '/tasks'), {
         signal,
         query: {
-          ...(params.earlier ? { beforeYear: params.year, status: 'overdue' } : { year: params.year, status: params.status }),
+          ...(params.earlier
+            ? { beforeYear: params.year, status: 'overdue' }
+            : params.due
+              ? { from: params.due.from, to: params.due.to, status: params.status }
+              : { year: params.year, status: params.status }),
           page: params.page,
           pageSize: TASK_PAGE_SIZE,
         },

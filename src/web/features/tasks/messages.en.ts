@@ -304,6 +304,7 @@ export const tasksEn: typeof tasksVi = {
       total_one: '{{count}} task',
       empty: 'No tasks.',
       earlierTitle: 'Overdue tasks due before {{year}}',
+      dueTitle: 'Tasks due from {{from}} to {{to}}',
       backToYear: 'Back to the tasks of {{year}}',
     },
   },

@@ -308,6 +308,7 @@ export const tasksVi = {
       total_one: '{{count}} nhiệm vụ',
       empty: 'Không có nhiệm vụ nào.',
       earlierTitle: 'Nhiệm vụ quá hạn từ trước năm {{year}}',
+      dueTitle: 'Nhiệm vụ đến hạn từ {{from}} đến {{to}}',
       backToYear: 'Về nhiệm vụ năm {{year}}',
     },
   },
