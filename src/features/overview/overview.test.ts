@@ -56,8 +56,10 @@ async function listed(call: ReturnType<typeof requester>, who: string, f: { key:
   }
   if ((m = /^\/units\/([^/]+)\/work$/.exec(url.pathname))) {
     const all = await get(`/api/units/${m[1]}/tasks?from=${q.get('from')}&to=${q.get('to')}&pageSize=1`);
-    const list = q.get('status') ? await get(`/api/units/${m[1]}/tasks?${q.toString()}&pageSize=1`) : all;
-    return { value: list.total, of: all.total };
+    const list = await get(`/api/units/${m[1]}/tasks?${q.toString()}&pageSize=1`);
+    // A delayed hand-down is counted of all hand-downs; any other figure of all the tasks due.
+    const of = q.get('handDown') === 'delayed' ? (await get(`/api/units/${m[1]}/tasks?from=${q.get('from')}&to=${q.get('to')}&handDown=all&pageSize=1`)).total : all.total;
+    return { value: list.total, of };
   }
   if ((m = /^\/units\/([^/]+)\/commitments$/.exec(url.pathname))) {
     const { counts } = await get(`/api/units/${m[1]}/commitments?year=${q.get('year')}`);
@@ -149,7 +151,7 @@ forEachDialect((dialect) => {
   describe('overview: every figure counts the list behind its link', () => {
     const t = useTestApp(dialect);
     const call = requester(t);
-    const { home, staff } = useStaffedCommune(t, { cells: 3, membersPerCell: [3, 2, 4], checklist: true });
+    const { home, staff } = useStaffedCommune(t, { cells: 3, membersPerCell: [3, 2, 4], massOrgsPerCell: [1, 0, 0], checklist: true });
     const cell = (i: number) => home().cells[i]!;
 
     async function ok(method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: unknown, status = 200) {
@@ -201,6 +203,16 @@ forEachDialect((dialect) => {
       await task(2, first[2]!, on('03-31'));
       await task(2, first[2]!, on('04-15'));
       await task(0, before, on('03-01', YEAR - 1), { outcome: 'on_time', completedOn: on('02-25', YEAR - 1) });
+      // Handed down to the first cell's mass organisation: the day it came, and three days late.
+      for (const [received, handed] of [['01-11', '01-11'], ['01-11', '01-14']] as const) {
+        await buildTask(t(), staff().committee.cookie, {
+          ...taskBody(cell(0).id, cell(0).members[0]!.id, on('02-15'), { source: { kind: 'meeting', meetingId: first[0]! } }),
+          ownerMemberId: null,
+          ownerUnitId: cell(0).massOrgs[0]!.id,
+          receivedOn: on(received),
+          handedDownOn: on(handed),
+        });
+      }
 
       // Commitments of the year: one achieved, one not yet evaluated.
       const sec = staff().secretary.cookie;
@@ -237,9 +249,11 @@ forEachDialect((dialect) => {
       expect(value('meetings', 'cells_all_months')).toMatchObject({ value: 1, of: 3, previous: { value: 0, of: 3 } });
       expect(value('meetings', 'regular')).toMatchObject({ value: 6, previous: { value: 1 } });
       expect(value('meetings', 'thematic')).toMatchObject({ value: 1, previous: { value: 0 } });
-      expect(value('tasks', 'due')).toMatchObject({ value: 6, previous: { value: 1 } });
-      expect(value('tasks', 'overdue')).toMatchObject({ value: 2, of: 6 });
-      expect(value('tasks', 'exceeded')).toMatchObject({ value: 1, of: 6 });
+      expect(value('tasks', 'due')).toMatchObject({ value: 8, previous: { value: 1 } });
+      expect(value('tasks', 'overdue')).toMatchObject({ value: 4, of: 8 });
+      expect(value('tasks', 'exceeded')).toMatchObject({ value: 1, of: 8 });
+      expect(value('tasks', 'hand_downs')).toMatchObject({ value: 2, previous: { value: 0 } });
+      expect(value('tasks', 'hand_downs_delayed')).toMatchObject({ value: 1, of: 2 });
       expect(value('local_issues', 'new')).toMatchObject({ value: 1, previous: null });
       expect(value('local_issues', 'in_progress')).toMatchObject({ value: 1 });
 

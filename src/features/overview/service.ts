@@ -46,7 +46,7 @@ const query = (params: Record<string, string | undefined>) =>
 /** The pages (and their filters) behind the figures. */
 export const hrefs = {
   meetings: (unitId: string, p: Period, kind?: string, held?: 'true') => `/units/${unitId}/meetings?${query({ from: p.from, to: p.to, kind, held })}`,
-  work: (unitId: string, p: Period, status?: string) => `/units/${unitId}/work?${query({ from: p.from, to: p.to, status })}`,
+  work: (unitId: string, p: Period, status?: string, handDown?: 'all' | 'delayed') => `/units/${unitId}/work?${query({ from: p.from, to: p.to, status, handDown })}`,
   commitments: (unitId: string, year: number) => `/units/${unitId}/commitments?year=${year}`,
   selfExams: (unitId: string, period: string) => `/units/${unitId}/tu-soi?period=${period}`,
   issues: (unitId: string, filter: { status?: string; overdue?: 'true' }) => `/local-issues?${query({ unit: unitId, ...filter })}`,
@@ -186,6 +186,8 @@ export async function unitOverview(ctx: AppContext, actor: Actor, unitId: string
   const compared = (key: string, of: (side: Side) => Count): OverviewFigure => ({ key, ...of(now), previous: of(before) });
   const today_ = (key: string, value: number, href: string, of: number | null = null): OverviewFigure => ({ key, value, of, href, previous: null });
 
+  /** Tasks handed down to mass organisations (all), or a day or more after the cell received them (delayed). */
+  const handDowns = (s: Side, which: 'all' | 'delayed') => s.figures.tasks.total.filter((b) => (which === 'all' ? b.handDown > 0 : b.handDown === 2)).reduce((n, b) => n + b.n, 0);
   const taskStatuses = ['on_time', 'exceeded', 'late', 'not_done', 'overdue', 'open'] as const;
   const taskKey = { on_time: 'onTime', exceeded: 'exceeded', late: 'late', not_done: 'notDone', overdue: 'overdue', open: 'open' } as const;
   const issueStatuses = ['new', 'in_progress', 'resolved', 'unresolvable'] as const;
@@ -213,6 +215,8 @@ export async function unitOverview(ctx: AppContext, actor: Actor, unitId: string
             return { value: counts[taskKey[status]], of: counts.total, href: hrefs.work(u.id, s.p, status) };
           }),
         ),
+        compared('hand_downs', (s) => ({ value: handDowns(s, 'all'), of: null, href: hrefs.work(u.id, s.p, undefined, 'all') })),
+        compared('hand_downs_delayed', (s) => ({ value: handDowns(s, 'delayed'), of: handDowns(s, 'all'), href: hrefs.work(u.id, s.p, undefined, 'delayed') })),
         compared('commitments', (s) => ({ value: s.figures.commitments.total, of: null, href: hrefs.commitments(u.id, s.data.commitmentYear) })),
         compared('commitments_achieved', (s) => ({ value: s.figures.commitments.achieved, of: s.figures.commitments.total, href: hrefs.commitments(u.id, s.data.commitmentYear) })),
         compared('commitments_exceeded', (s) => ({ value: s.figures.commitments.exceeded, of: s.figures.commitments.total, href: hrefs.commitments(u.id, s.data.commitmentYear) })),

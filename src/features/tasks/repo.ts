@@ -44,6 +44,12 @@ function inUnitScope(unitPath: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(t.unit_id in ${unitsInSubtree} or t.owner_unit_id in ${unitsInSubtree})`;
 }
 
+/**
+ * A task's hand-down to a mass organisation (ngày chậm giao): 0 none, 1 the day the cell received
+ * it, 2 a day or more later (the domain's `handDownDelayDays` above zero). Lists and counts share it.
+ */
+const handDownKind = sql<number>`(case when t.handed_down_on is null then 0 when t.received_on is not null and t.handed_down_on > t.received_on then 2 else 1 end)`;
+
 /** A task's year is its deadline's. */
 function inYear(year: number): RawBuilder<SqlBool> {
   return dueIn(`${year}-01-01`, `${year}-12-31`);
@@ -297,6 +303,8 @@ export interface TaskListFilter {
   /** Deadlines within [from, to] (the overview's period). */
   from?: string | undefined;
   to?: string | undefined;
+  /** Only tasks handed down to a unit (all), or those handed down a day or more after the cell received them (delayed). */
+  handDown?: 'all' | 'delayed' | undefined;
   status?: string | undefined;
   ownerMemberId?: string | undefined;
   ownerUnitId?: string | undefined;
@@ -314,6 +322,7 @@ export async function listTasks(db: Db, f: TaskListFilter) {
   if (f.beforeYear !== undefined) base = base.where('t.deadline', '<', `${f.beforeYear}-01-01`);
   if (f.from !== undefined) base = base.where('t.deadline', '>=', f.from);
   if (f.to !== undefined) base = base.where('t.deadline', '<=', f.to);
+  if (f.handDown !== undefined) base = base.where(sql<SqlBool>`${handDownKind} ${sql.raw(f.handDown === 'delayed' ? '= 2' : '> 0')}`);
   if (f.status === 'overdue') base = base.where(overdue(f.today));
   else if (f.status === 'closed') base = base.where('t.status', '<>', 'open');
   else if (f.status) base = base.where('t.status', '=', f.status);
@@ -495,6 +504,7 @@ function boardTasks(db: Db, q: { unitPath: string; today: string } & ({ year: nu
       'om.sort_key as owner_sort',
       't.status',
       sql<number>`case when ${overdue(q.today)} then 1 else 0 end`.as('overdue'),
+      handDownKind.as('hand_down'),
       't.received_on',
       't.handed_down_on',
     ]);
@@ -530,16 +540,23 @@ export async function boardBuckets(
 }
 
 /**
- * Tasks due in [from, to] counted by the work unit (with its path) — status and overdue within
- * each: the overview's figures, as the unit's task list filtered by the same dates counts them.
+ * Tasks due in [from, to] counted by the work unit (with its path) — status, overdue and
+ * hand-down within each: the overview's figures, as the unit's task list filtered by the same dates counts them.
  */
 export async function taskCountsByWorkUnit(db: Db, q: { unitPath: string; from: string; to: string; today: string }) {
   const rows = await db
     .selectFrom(boardTasks(db, q).as('x'))
-    .select((eb) => ['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue', eb.fn.countAll<number>().as('n')])
-    .groupBy(['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue'])
+    .select((eb) => ['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue', 'x.hand_down', eb.fn.countAll<number>().as('n')])
+    .groupBy(['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue', 'x.hand_down'])
     .execute();
-  return rows.map((r) => ({ unitId: String(r.work_unit_id), unitPath: String(r.work_unit_path), status: String(r.status), overdue: Number(r.overdue) === 1, n: Number(r.n) }));
+  return rows.map((r) => ({
+    unitId: String(r.work_unit_id),
+    unitPath: String(r.work_unit_path),
+    status: String(r.status),
+    overdue: Number(r.overdue) === 1,
+    handDown: Number(r.hand_down) as 0 | 1 | 2,
+    n: Number(r.n),
+  }));
 }
 
 /** The year's hand-downs to mass organisations, by work unit (a few per cell: delays are averaged in code). */

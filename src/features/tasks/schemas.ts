@@ -153,6 +153,8 @@ export const taskListQuery = z.strictObject({
   /** Only tasks due within [from, to] (the overview links its period here). */
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** Only tasks handed down to a unit (all), or handed down a day or more after the cell received them (delayed). */
+  handDown: z.enum(['all', 'delayed']).optional(),
   status: z.enum([...taskStatuses, 'overdue', 'closed']).optional(),
   ownerMemberId: id.optional(),
   ownerUnitId: id.optional(),

@@ -44,6 +44,8 @@ export const overviewEn: typeof overviewVi = {
       not_done: 'Not done',
       overdue: 'Overdue, not done',
       open: 'In progress',
+      hand_downs: 'Jobs handed down to mass organisations',
+      hand_downs_delayed: 'Handed down late (a day or more)',
       commitments: 'Commitments of the year',
       commitments_achieved: 'Commitments achieved',
       commitments_exceeded: 'Commitments exceeded',

@@ -45,6 +45,8 @@ export const overviewVi = {
       not_done: 'Không hoàn thành',
       overdue: 'Quá hạn chưa xong',
       open: 'Đang làm',
+      hand_downs: 'Việc chi bộ giao xuống đoàn thể',
+      hand_downs_delayed: 'Giao chậm (từ một ngày)',
       commitments: 'Cam kết trong năm',
       commitments_achieved: 'Cam kết đạt',
       commitments_exceeded: 'Cam kết vượt',

@@ -249,14 +249,16 @@ function TaskListSection({ unitId, year, today, showUnit }: { unitId: string; ye
   // "Còn … quá hạn từ các năm trước" links here: the overdue tasks due before the year.
   const earlier = params.get('earlier') === '1';
   const due = earlier ? null : dueParams(params);
-  const [page, setPage] = usePageFor(`${year}:${status}:${earlier}:${due?.from}:${due?.to}`);
-  const list = useTaskList(unitId, { year, status, earlier, page, due });
+  const askedHandDown = params.get('handDown');
+  const handDown = due && (askedHandDown === 'all' || askedHandDown === 'delayed') ? askedHandDown : null;
+  const [page, setPage] = usePageFor(`${year}:${status}:${earlier}:${due?.from}:${due?.to}:${handDown}`);
+  const list = useTaskList(unitId, { year, status, earlier, page, due, handDown });
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-h`} id="task-list">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" gap="sm">
           <Title order={2} fz="h4" id={`${id}-h`}>
-            {earlier ? t('tasks.board.list.earlierTitle', { year }) : due ? t('tasks.board.list.dueTitle', { from: formatDate(due.from), to: formatDate(due.to) }) : t('tasks.board.list.title')}
+            {earlier ? t('tasks.board.list.earlierTitle', { year }) : due ? t(handDown ? `tasks.board.list.handDown.${handDown}` : 'tasks.board.list.dueTitle', { from: formatDate(due.from), to: formatDate(due.to) }) : t('tasks.board.list.title')}
           </Title>
           {due && (
             <Anchor component={Link} to={`?year=${year}${status ? `&status=${status}` : ''}`} fw={600}>

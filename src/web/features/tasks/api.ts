@@ -111,6 +111,8 @@ export interface TaskListParams {
   page: number;
   /** Only tasks due within these dates instead of the year (the overview links here so). */
   due?: { from: string; to: string } | null;
+  /** Only tasks handed down to a unit, or those handed down a day or more late. */
+  handDown?: 'all' | 'delayed' | null;
 }
 
 export function useTaskList(unitId: string, params: TaskListParams) {
@@ -123,7 +125,7 @@ export function useTaskList(unitId: string, params: TaskListParams) {
           ...(params.earlier
             ? { beforeYear: params.year, status: 'overdue' }
             : params.due
-              ? { from: params.due.from, to: params.due.to, status: params.status }
+              ? { from: params.due.from, to: params.due.to, status: params.status, ...(params.handDown ? { handDown: params.handDown } : {}) }
               : { year: params.year, status: params.status }),
           page: params.page,
           pageSize: TASK_PAGE_SIZE,
