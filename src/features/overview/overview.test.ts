@@ -305,6 +305,19 @@ forEachDialect((dialect) => {
       }
     });
 
+    it("this month's meeting only called is planned, not missing, and does not count against the cell", async () => {
+      const today = vnToday();
+      const c = cell(1);
+      await buildMeeting(t(), staff().committee.cookie, { unitId: c.id, date: today, participantIds: c.members.map((x) => x.id) });
+      const o = (await ok('GET', `/api/units/${home().id}/overview`, staff().committee.cookie)) as OverviewResponse;
+      const row = o.grid.rows.find((r) => r.unitId === c.id)!;
+      expect(row.months.map((m) => m.state)).toEqual(['planned']);
+      expect(row).toMatchObject({ monthsHeld: 0, monthsDue: 0 });
+      expect(o.ranking.find((r) => r.unitId === c.id)!.shares.regularMonths).toBeNull();
+      expect(o.ranking.find((r) => r.unitId === cell(2).id)!.shares.regularMonths).toBe(0);
+      expect(o.sections[0]!.figures.find((f) => f.key === 'cells_all_months')).toMatchObject({ value: 0, of: 3 });
+    });
+
     it('a province above the commune: the same shape one level up, communes instead of cells', async () => {
       // A province unit over this commune: the commune and everything below move one level down.
       const db = t().db.db;

@@ -118,7 +118,8 @@ function meetingGrid(data: PeriodData, cells: readonly Row[], rows: readonly Row
       monthsDue: cellsMonths.filter((m) => m.state === 'held' || m.state === 'missing').length,
       months: cellsMonths,
       cellMonthsHeld: its.reduce((sum, c) => sum + begun.filter((m) => held.has(`${c.id} ${m}`)).length, 0),
-      cellMonthsDue: its.length * begun.length,
+      // This month's meeting only called yet is not a gap: the month does not count against the cell.
+      cellMonthsDue: its.reduce((sum, c) => sum + begun.filter((m) => held.has(`${c.id} ${m}`) || !(m === today.slice(0, 7) && planned.has(`${c.id} ${m}`))).length, 0),
     };
   });
   return { months, rows: gridRows, fullCells };
