@@ -5,7 +5,8 @@ import { NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { leadUnitId, useAuthedMe } from '../../app/me.js';
+import { can, leadUnitId, useAuthedMe } from '../../app/me.js';
+import type { MeResponse } from '../../api/types.js';
 import { PageLoadError } from '../../components/PageLoadError.js';
 import { Notice } from '../../components/Notice.js';
 import { Skeleton } from '../../components/Skeleton.js';
@@ -108,8 +109,30 @@ function PeriodPicker({ value, onChange }: { value: PickedPeriod; onChange: (p: 
 
 const counted = (value: number, of: number | null) => (of === null ? String(value) : `${value}/${of}`);
 
+/** The permission each list behind a figure asks (the office reads the counts, not the meetings or the tasks). */
+const LIST_PERMISSIONS: readonly [RegExp, Parameters<typeof can>[1]][] = [
+  [/^\/units\/[^/]+\/meetings\?/, 'meeting.read'],
+  [/^\/units\/[^/]+\/work\?/, 'work.report'],
+  [/^\/units\/[^/]+\/commitments\?/, 'commitment.read'],
+  [/^\/units\/[^/]+\/tu-soi\?/, 'selfexam.read'],
+  [/^\/local-issues\?/, 'local_issue.read'],
+  [/^\/citizen-feedback\?/, 'citizen_feedback.read'],
+];
+
+/** A figure's link when the caller may open the list behind it; else the number alone. */
+function FigureLink({ me, href, className, title, children }: { me: MeResponse; href: string; className: string; title?: string; children: string }) {
+  const needs = LIST_PERMISSIONS.find(([pattern]) => pattern.test(href))?.[1];
+  if (needs && !can(me, needs)) return <span className={className}>{children}</span>;
+  return (
+    <Link to={href} className={className} title={title}>
+      {children}
+    </Link>
+  );
+}
+
 function Section({ section, figures }: { section: OverviewResponse['sections'][number]['key']; figures: OverviewFigure[] }) {
   const { t } = useTranslation();
+  const me = useAuthedMe();
   const headingId = `ov-${section}`;
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid={`overview-${section}`}>
@@ -124,13 +147,13 @@ function Section({ section, figures }: { section: OverviewResponse['sections'][n
             {t(`overview.figure.${section}.${f.key}` as 'overview.figure.meetings.regular')}
             </span>
             <span className="ts-ov-values">
-              <Link to={f.href} className="ts-ov-value">
+              <FigureLink me={me} href={f.href} className="ts-ov-value">
                 {counted(f.value, f.of)}
-              </Link>
+              </FigureLink>
               {f.previous && (
-                <Link to={f.previous.href} className="ts-ov-previous" title={t('overview.lastYear')}>
+                <FigureLink me={me} href={f.previous.href} className="ts-ov-previous" title={t('overview.lastYear')}>
                   {t('overview.lastYearShort', { value: counted(f.previous.value, f.previous.of) })}
-                </Link>
+                </FigureLink>
               )}
             </span>
           </li>
@@ -142,6 +165,7 @@ function Section({ section, figures }: { section: OverviewResponse['sections'][n
 
 function MeetingGrid({ data }: { data: OverviewResponse }) {
   const { t } = useTranslation();
+  const me = useAuthedMe();
   const row = t(data.rowKind === 'cell' ? 'overview.grid.rowCell' : 'overview.grid.rowCommune');
   const monthLabel = (month: string) => `${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
   const mark = (m: GridRow['months'][number]) => (data.rowKind === 'commune' && m.state !== 'future' ? t('overview.grid.cells', { held: m.held, of: m.of }) : t(`overview.grid.${m.state}`));
@@ -185,7 +209,13 @@ function MeetingGrid({ data }: { data: OverviewResponse }) {
                     </Table.Th>
                     {r.months.map((m) => (
                       <Table.Td key={m.month} className={`ts-ov-${m.state}`}>
-                        {m.state === 'future' ? mark(m) : <Link to={m.href}>{mark(m)}</Link>}
+                        {m.state === 'future' ? (
+                          mark(m)
+                        ) : (
+                          <FigureLink me={me} href={m.href} className="">
+                            {mark(m)}
+                          </FigureLink>
+                        )}
                       </Table.Td>
                     ))}
                     <Table.Td>{counted(r.monthsHeld, r.monthsDue)}</Table.Td>
