@@ -68,6 +68,8 @@ async function listed(call: ReturnType<typeof requester>, who: string, f: { key:
   }
   if ((m = /^\/units\/([^/]+)\/tu-soi$/.exec(url.pathname))) {
     const stats = await get(`/api/units/${m[1]}/self-examination-stats?period=${q.get('period')}`);
+    if (f.key === 'corrections_fixed_on_time') return { value: stats.plan.fixedOnTime, of: stats.plan.total };
+    if (f.key === 'feedback_given') return { value: stats.feedback.given, of: null };
     return { value: stats.submitted, of: stats.memberCount };
   }
   if (url.pathname === '/local-issues') {

@@ -12,7 +12,7 @@ import type { UnitKind } from '../../shared/enums.js';
 import { emptyCounts, mergeCounts, monthsBetween, type AttendanceCounts } from '../../domain/attendance.js';
 import { taskCountsOf } from '../../domain/tasks.js';
 import { sumCommitmentFigures } from '../../domain/commitments.js';
-import { periodKeysOf } from '../../domain/self-examination.js';
+import { periodKeysOf, statsPeriod } from '../../domain/self-examination.js';
 import {
   LAGGARD_BELOW,
   monthState,
@@ -31,6 +31,8 @@ import { countsOfTally, meetingCountsByCellMonth, tallyByCellAndMonth } from '..
 import { taskCountsByWorkUnit } from '../tasks/lookup.js';
 import { commitmentCountsByUnit } from '../commitments/lookup.js';
 import { coverageByUnit } from '../self-examinations/lookup.js';
+import { itemCountsByUnit } from '../correction-plans/lookup.js';
+import { givenCountInSubtree } from '../feedback/lookup.js';
 import { issueCounts } from '../local-issues/lookup.js';
 import { inboxStatusCounts } from '../citizen-feedback/lookup.js';
 import { authorizeOverview } from './policy.js';
@@ -70,14 +72,18 @@ function rowFinder(rows: readonly Row[]) {
 async function periodData(db: Kysely<Database>, unit: { id: string; path: string }, p: Period, today: string) {
   const selfExamPeriod = selfExamPeriodOf(p);
   const { year, keys, thematic } = periodKeysOf(selfExamPeriod);
-  const [meetings, tallies, tasks, coverage, commitments] = await Promise.all([
+  const range = statsPeriod(selfExamPeriod);
+  const [meetings, tallies, tasks, coverage, commitments, corrections, feedbackGiven] = await Promise.all([
     meetingCountsByCellMonth(db, { unitPath: unit.path, ...p }),
     tallyByCellAndMonth(db, { unitPath: unit.path, ...p, today }),
     taskCountsByWorkUnit(db, { unitPath: unit.path, ...p, today }),
     coverageByUnit(db, unit.path, year, keys, thematic),
     commitmentCountsByUnit(db, unit.path, Number(p.to.slice(0, 4))),
+    itemCountsByUnit(db, unit.path, year),
+    // Feedback of the self-examination period, as its board counts it.
+    givenCountInSubtree(db, unit.path, range.from, range.to),
   ]);
-  return { meetings, tallies, tasks, coverage, commitments, selfExamPeriod, commitmentYear: Number(p.to.slice(0, 4)) };
+  return { meetings, tallies, tasks, coverage, commitments, corrections, feedbackGiven, selfExamPeriod, commitmentYear: Number(p.to.slice(0, 4)) };
 }
 type PeriodData = Awaited<ReturnType<typeof periodData>>;
 
@@ -228,6 +234,12 @@ export async function unitOverview(ctx: AppContext, actor: Actor, unitId: string
       key: 'self_examination',
       figures: [
         compared('coverage', (s) => ({ value: s.figures.coverage.total.submitted, of: s.figures.coverage.total.members, href: hrefs.selfExams(u.id, s.data.selfExamPeriod) })),
+        compared('corrections_fixed_on_time', (s) => ({
+          value: s.data.corrections.reduce((n, c) => n + c.fixedOnTime, 0),
+          of: s.data.corrections.reduce((n, c) => n + c.total, 0),
+          href: hrefs.selfExams(u.id, s.data.selfExamPeriod),
+        })),
+        compared('feedback_given', (s) => ({ value: s.data.feedbackGiven, of: null, href: hrefs.selfExams(u.id, s.data.selfExamPeriod) })),
       ],
     },
     {

@@ -53,6 +53,8 @@ export const overviewEn: typeof overviewVi = {
     },
     self_examination: {
       coverage: 'Members who submitted a self-examination this year / members',
+      corrections_fixed_on_time: 'Correction items of the year fixed on time',
+      feedback_given: 'Feedback given this year',
     },
     local_issues: {
       new: 'New',

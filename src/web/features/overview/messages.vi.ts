@@ -54,6 +54,8 @@ export const overviewVi = {
     },
     self_examination: {
       coverage: 'Đảng viên đã nộp bản tự soi trong năm / đảng viên',
+      corrections_fixed_on_time: 'Nội dung tự sửa trong năm đã khắc phục đúng hạn',
+      feedback_given: 'Lượt góp ý trong năm',
     },
     local_issues: {
       new: 'Mới tiếp nhận',
