@@ -58,6 +58,7 @@ export const actions = [
   'review.cell',
   'review.decide',
   'rating.read_published',
+  'overview.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -156,6 +157,9 @@ const grants: Record<Action, readonly Role[]> = {
   'review.decide': ['party_committee'],
   // Published levels: every member of the cell sees the cell's, like its meetings.
   'rating.read_published': ['member', 'cell_committee', 'cell_secretary', 'party_committee', 'inspection'],
+  // The overview (Tổng quan): counts only, never a record's content — the commune's committee,
+  // UBKT and office for their commune and below, a cell's leaders for their cell.
+  'overview.read': ['cell_committee', 'cell_secretary', 'party_committee', 'inspection', 'office'],
 };
 
 export interface Assignment {

@@ -31,6 +31,7 @@ import { inspectionRoutes } from '../features/inspections/routes.js';
 import { disciplineRoutes } from '../features/discipline/routes.js';
 import { reviewRoutes } from '../features/reviews/routes.js';
 import { reviewListRoutes } from '../features/reviews/list-routes.js';
+import { overviewRoutes } from '../features/overview/routes.js';
 import { selfExamRoutes } from '../features/self-examinations/routes.js';
 import { mySelfExamRoutes } from '../features/self-examinations/me-routes.js';
 import { correctionPlanRoutes } from '../features/correction-plans/routes.js';
@@ -207,6 +208,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(async (scope) => disciplineRoutes(scope, ctx));
   await app.register(async (scope) => reviewRoutes(scope, ctx));
   await app.register(async (scope) => reviewListRoutes(scope, ctx));
+  await app.register(async (scope) => overviewRoutes(scope, ctx));
   await app.register(async (scope) => selfExamRoutes(scope, ctx));
   await app.register(async (scope) => mySelfExamRoutes(scope, ctx));
   await app.register(async (scope) => correctionPlanRoutes(scope, ctx));

@@ -42,3 +42,8 @@ export function citizenFeedbackActionsFor(actor: Actor, f: CitizenFeedbackAccess
   if (maySeeContact(actor, f)) actions.push('see_contact');
   return actions;
 }
+
+/** A cell's inbox holds what was routed to it (its path); a commune's, everything sent to it (null). */
+export function inboxRoutedOnly(unit: { kind: string; path: string }): string[] | null {
+  return unit.kind === 'cell' || unit.kind === 'mass_org' ? [unit.path] : null;
+}

@@ -83,6 +83,11 @@ export async function listInSubtree(db: Db, f: { unitPath: string; routedOnlyPat
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
   const rows = await base().orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(total), rows, counts: await statusCountsInSubtree(db, f) };
+}
+
+/** How many messages of each status the inbox `listInSubtree` reads holds (its tabs; the overview). */
+export async function statusCountsInSubtree(db: Db, f: { unitPath: string; routedOnlyPaths: string[] | null }) {
   const counts = await db
     .selectFrom('citizen_feedback as f')
     .innerJoin('units as u', 'u.id', 'f.unit_id')
@@ -93,7 +98,7 @@ export async function listInSubtree(db: Db, f: { unitPath: string; routedOnlyPat
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .groupBy('f.status')
     .execute();
-  return { total: Number(total), rows, counts: counts.map((c) => ({ status: c.status, n: Number(c.n) })) };
+  return counts.map((c) => ({ status: c.status, n: Number(c.n) }));
 }
 
 // --- abuse guards -------------------------------------------------------------------------------------

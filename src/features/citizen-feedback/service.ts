@@ -35,6 +35,7 @@ import {
   authorizeCitizenFeedbackRead,
   authorizeTriage,
   citizenFeedbackActionsFor,
+  inboxRoutedOnly,
   maySeeContact,
   type CitizenFeedbackAccess,
 } from './policy.js';
@@ -283,8 +284,7 @@ export async function listFeedback(
   const { db } = ctx.handle;
   const unit = await findUnit(db, query.unitId);
   authorizeUnit(actor, 'citizen_feedback.read', unit);
-  // A cell's inbox holds what was routed to it; a commune's, everything sent to it.
-  const routedOnlyPaths = unit!.kind === 'cell' || unit!.kind === 'mass_org' ? [unit!.path] : null;
+  const routedOnlyPaths = inboxRoutedOnly(unit!);
   const [{ total, rows, counts }, names] = await Promise.all([
     repo.listInSubtree(db, { unitPath: unit!.path, routedOnlyPaths, status: query.status }, query.page, query.pageSize),
     topicNamesFor(db, unit!.path),

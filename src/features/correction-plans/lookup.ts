@@ -6,6 +6,7 @@
  */
 export {
   findPlanOf,
+  itemCountsByUnit,
   itemsFromSelfExam,
   itemsInSubtree,
   itemsOfMemberDueBy,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CorrectionPlanItemTable, CorrectionPlanProgressTable, CorrectionPlanTable, Database } from '../../db/schema.js';
 import { inSubtree } from '../../db/dialect.js';
 
@@ -95,6 +95,31 @@ function subtreeItems(db: Db, unitPath: string) {
     .innerJoin('members as m', 'm.id', 'i.member_id')
     .select(['i.id', 'i.plan_id', 'i.unit_id', 'i.member_id', 'i.shortcoming', 'i.deadline', 'i.status', 'i.claimed_on', 'i.verified_on', 'm.full_name as member_name', 'u.path as unit_path'])
     .where(inSubtree('u.path', unitPath));
+}
+
+/**
+ * A subtree's plan items of a year counted per cell: all, and those fixed on time (the SQL twin of
+ * the domain's `planItemFixedOnTime`: fixed, and claimed — else verified — by the deadline), as the
+ * self-examination board counts them from `itemsInSubtree`.
+ */
+export async function itemCountsByUnit(db: Db, unitPath: string, year: number) {
+  const done = sql<string | null>`coalesce(i.claimed_on, i.verified_on)`;
+  const rows = await db
+    .selectFrom('correction_plan_items as i')
+    .innerJoin('correction_plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .innerJoin('members as m', 'm.id', 'i.member_id')
+    .select((eb) => [
+      'i.unit_id',
+      'u.path',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(sql`case when i.status = 'fixed' and ${done} is not null and ${done} <= i.deadline then 1 else 0 end`).as('fixed_on_time'),
+    ])
+    .where(inSubtree('u.path', unitPath))
+    .where('p.year', '=', year)
+    .groupBy(['i.unit_id', 'u.path'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unitPath: r.path, total: Number(r.total), fixedOnTime: Number(r.fixed_on_time ?? 0) }));
 }
 
 /** Items of a subtree's plans of a year, with the cell's path (boards and statistics). */

@@ -125,6 +125,19 @@ export function countsInSubtree(db: Db, unitPath: string, from: string, to: stri
     .execute();
 }
 
+/** How much feedback was given in a subtree within [from, to] (the sum of `countsInSubtree`, counted in SQL). */
+export async function givenCountInSubtree(db: Db, unitPath: string, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('feedback as f')
+    .innerJoin('units as u', 'u.id', 'f.unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(inSubtree('u.path', unitPath))
+    .where('f.given_on', '>=', from)
+    .where('f.given_on', '<=', to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Awaiting an answer in a subtree (the board's list). */
 export function awaitingInSubtree(db: Db, unitPath: string, withGrave: boolean, limit = 50): Promise<FeedbackRow[]> {
   return filtered(db, { unitPath, withGrave, status: 'open' }).orderBy('f.given_on').limit(limit).execute();

@@ -167,13 +167,18 @@ export function insertReviewedTasks(db: Kysely<Database>, rows: { meeting_id: st
 // --- lists and statistics -------------------------------------------------------------------
 
 /** Meetings of a subtree in a period, newest first, one page plus the total. */
-export async function listMeetings(db: Kysely<Database>, q: { unitPath: string; from: string; to: string; page: number; pageSize: number }) {
+export async function listMeetings(
+  db: Kysely<Database>,
+  q: { unitPath: string; from: string; to: string; kind?: string | undefined; held?: boolean | undefined; page: number; pageSize: number },
+) {
   const base = db
     .selectFrom('meetings')
     .innerJoin('units', 'units.id', 'meetings.unit_id')
     .where(inSubtree('units.path', q.unitPath))
     .where('meetings.meeting_date', '>=', q.from)
-    .where('meetings.meeting_date', '<=', q.to);
+    .where('meetings.meeting_date', '<=', q.to)
+    .$if(q.kind !== undefined, (b) => b.where('meetings.kind', '=', q.kind!))
+    .$if(q.held !== undefined, (b) => b.where('meetings.status', q.held ? '<>' : '=', 'planned'));
   const [countRow, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
     base
@@ -187,6 +192,25 @@ export async function listMeetings(db: Kysely<Database>, q: { unitPath: string; 
       .execute(),
   ]);
   return { total: Number(countRow?.total ?? 0), rows };
+}
+
+/**
+ * Meetings of a subtree in a period counted per cell, month, kind and whether held (not just
+ * planned) — the overview's cells × months grid: what the meeting list counts, grouped in SQL.
+ */
+export async function meetingCountsByCellMonth(db: Kysely<Database>, q: { unitPath: string; from: string; to: string }) {
+  const month = sql<string>`substr(mt.meeting_date, 1, 7)`;
+  const held = sql<number>`case when mt.status = 'planned' then 0 else 1 end`;
+  const rows = await db
+    .selectFrom('meetings as mt')
+    .innerJoin('units as u', 'u.id', 'mt.unit_id')
+    .select((eb) => ['mt.unit_id', 'u.path', month.as('month'), 'mt.kind', held.as('held'), eb.fn.countAll<number>().as('n')])
+    .where(inSubtree('u.path', q.unitPath))
+    .where('mt.meeting_date', '>=', q.from)
+    .where('mt.meeting_date', '<=', q.to)
+    .groupBy(['mt.unit_id', 'u.path', month, 'mt.kind', held])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unitPath: r.path, month: String(r.month), kind: r.kind as 'regular' | 'thematic', held: Number(r.held) === 1, n: Number(r.n) }));
 }
 
 /** Kind and date of a cell's meetings in a period (for schedule warnings). */

@@ -27,6 +27,10 @@ export const periodQuery = z.strictObject({
   to: isoDate.optional(),
 });
 export const meetingListQuery = periodQuery.extend({
+  /** Only regular or only thematic meetings (the overview's figures link here). */
+  kind: z.enum(meetingKinds).optional(),
+  /** true: only meetings held (not just planned); false: only planned ones. */
+  held: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   page: pageQuery.page,
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -41,14 +41,14 @@ export async function listMeetings(
   ctx: AppContext,
   actor: Actor,
   unitId: string,
-  query: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  query: { from?: string | undefined; to?: string | undefined; kind?: MeetingKind | undefined; held?: boolean | undefined; page: number; pageSize: number },
 ): Promise<MeetingListResponse> {
   const { db } = ctx.handle;
   const unit = await findUnit(db, unitId);
   authorizeUnit(actor, 'meeting.read', unit);
   const { from, to } = period(query);
   const [{ total, rows }, years] = await Promise.all([
-    repo.listMeetings(db, { unitPath: unit!.path, from, to, page: query.page, pageSize: query.pageSize }),
+    repo.listMeetings(db, { unitPath: unit!.path, from, to, kind: query.kind, held: query.held, page: query.page, pageSize: query.pageSize }),
     repo.meetingYears(db, unit!.path),
   ]);
   let warnings: MeetingListResponse['warnings'] = [];

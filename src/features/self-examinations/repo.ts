@@ -94,6 +94,33 @@ export function examsInSubtree(db: Db, unitPath: string, year: number, keys: rea
   return examsOfPeriod(db, year, keys, thematic).where(inSubtree('u.path', unitPath)).execute();
 }
 
+/**
+ * A subtree's coverage for a period, per unit of the member: active members, and those of them
+ * with a submitted (or reviewed) self-examination in the subtree — the board's `memberCount` and
+ * `submitted`, counted in SQL.
+ */
+export async function coverageByUnit(db: Db, unitPath: string, year: number, keys: readonly string[], thematic: boolean) {
+  const submitted = examsOfPeriod(db, year, keys, thematic)
+    .clearSelect()
+    .select('s.member_id')
+    .where(inSubtree('u.path', unitPath))
+    .where('s.status', '<>', 'draft');
+  const rows = await db
+    .selectFrom('members as m')
+    .innerJoin('units as mu', 'mu.id', 'm.unit_id')
+    .select((eb) => [
+      'm.unit_id',
+      'mu.path',
+      eb.fn.countAll<number>().as('members'),
+      eb.fn.sum<number>(eb.case().when('m.id', 'in', submitted).then(1).else(0).end()).as('submitted'),
+    ])
+    .where(inSubtree('mu.path', unitPath))
+    .where('m.archived_at', 'is', null)
+    .groupBy(['m.unit_id', 'mu.path'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, unitPath: r.path, members: Number(r.members), submitted: Number(r.submitted ?? 0) }));
+}
+
 /** One member's self-examinations for a period, as `examsInSubtree` picks them. */
 export function examsOfMemberFor(db: Db, memberId: string, year: number, keys: readonly string[], thematic: boolean) {
   return examsOfPeriod(db, year, keys, thematic).where('s.member_id', '=', memberId).orderBy('s.period_key').execute();

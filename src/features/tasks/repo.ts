@@ -44,9 +44,20 @@ function inUnitScope(unitPath: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(t.unit_id in ${unitsInSubtree} or t.owner_unit_id in ${unitsInSubtree})`;
 }
 
+/**
+ * A task's hand-down to a mass organisation (ngày chậm giao): 0 none, 1 the day the cell received
+ * it, 2 a day or more later (the domain's `handDownDelayDays` above zero). Lists and counts share it.
+ */
+const handDownKind = sql<number>`(case when t.handed_down_on is null then 0 when t.received_on is not null and t.handed_down_on > t.received_on then 2 else 1 end)`;
+
 /** A task's year is its deadline's. */
 function inYear(year: number): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(t.deadline >= ${`${year}-01-01`} and t.deadline <= ${`${year}-12-31`})`;
+  return dueIn(`${year}-01-01`, `${year}-12-31`);
+}
+
+/** Due within [from, to] (inclusive dates). */
+function dueIn(from: string, to: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(t.deadline >= ${from} and t.deadline <= ${to})`;
 }
 
 /**
@@ -289,6 +300,11 @@ export interface TaskListFilter {
   year?: number | undefined;
   /** Deadlines in the years before this one. */
   beforeYear?: number | undefined;
+  /** Deadlines within [from, to] (the overview's period). */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only tasks handed down to a unit (all), or those handed down a day or more after the cell received them (delayed). */
+  handDown?: 'all' | 'delayed' | undefined;
   status?: string | undefined;
   ownerMemberId?: string | undefined;
   ownerUnitId?: string | undefined;
@@ -304,6 +320,9 @@ export async function listTasks(db: Db, f: TaskListFilter) {
   let base = selectTasks(db).where(inUnitScope(f.unitPath));
   if (f.year !== undefined) base = base.where(inYear(f.year));
   if (f.beforeYear !== undefined) base = base.where('t.deadline', '<', `${f.beforeYear}-01-01`);
+  if (f.from !== undefined) base = base.where('t.deadline', '>=', f.from);
+  if (f.to !== undefined) base = base.where('t.deadline', '<=', f.to);
+  if (f.handDown !== undefined) base = base.where(sql<SqlBool>`${handDownKind} ${sql.raw(f.handDown === 'delayed' ? '= 2' : '> 0')}`);
   if (f.status === 'overdue') base = base.where(overdue(f.today));
   else if (f.status === 'closed') base = base.where('t.status', '<>', 'open');
   else if (f.status) base = base.where('t.status', '=', f.status);
@@ -467,16 +486,17 @@ export function recentMeetings(db: Db, unitId: string, limit = 24) {
  * owning cell for a task the commune gave a cell, else the assigning unit), the deadline's
  * month, the owner, and whether it is overdue. Counting happens over this, in SQL.
  */
-function boardTasks(db: Db, q: { unitPath: string; year: number; today: string }) {
+function boardTasks(db: Db, q: { unitPath: string; today: string } & ({ year: number } | { from: string; to: string })) {
   return db
     .selectFrom('tasks as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .leftJoin('units as ou', 'ou.id', 't.owner_unit_id')
     .leftJoin('members as om', 'om.id', 't.owner_member_id')
     .where(inUnitScope(q.unitPath))
-    .where(inYear(q.year))
+    .where('year' in q ? inYear(q.year) : dueIn(q.from, q.to))
     .select([
       sql<string>`case when ou.kind = 'cell' then ou.id else t.unit_id end`.as('work_unit_id'),
+      sql<string>`case when ou.kind = 'cell' then ou.path else u.path end`.as('work_unit_path'),
       sql<string>`substr(t.deadline, 6, 2)`.as('month'),
       sql<string>`coalesce(t.owner_member_id, t.owner_unit_id)`.as('owner_id'),
       sql<string>`case when t.owner_unit_id is null then 'member' else 'unit' end`.as('owner_kind'),
@@ -484,6 +504,7 @@ function boardTasks(db: Db, q: { unitPath: string; year: number; today: string }
       'om.sort_key as owner_sort',
       't.status',
       sql<number>`case when ${overdue(q.today)} then 1 else 0 end`.as('overdue'),
+      handDownKind.as('hand_down'),
       't.received_on',
       't.handed_down_on',
     ]);
@@ -515,6 +536,26 @@ export async function boardBuckets(
     ownerKind: r.owner_kind === 'unit' ? 'unit' : 'member',
     ownerName: String(r.owner_name ?? ''),
     ownerSort: (r.owner_sort as string | null | undefined) ?? null,
+  }));
+}
+
+/**
+ * Tasks due in [from, to] counted by the work unit (with its path) — status, overdue and
+ * hand-down within each: the overview's figures, as the unit's task list filtered by the same dates counts them.
+ */
+export async function taskCountsByWorkUnit(db: Db, q: { unitPath: string; from: string; to: string; today: string }) {
+  const rows = await db
+    .selectFrom(boardTasks(db, q).as('x'))
+    .select((eb) => ['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue', 'x.hand_down', eb.fn.countAll<number>().as('n')])
+    .groupBy(['x.work_unit_id', 'x.work_unit_path', 'x.status', 'x.overdue', 'x.hand_down'])
+    .execute();
+  return rows.map((r) => ({
+    unitId: String(r.work_unit_id),
+    unitPath: String(r.work_unit_path),
+    status: String(r.status),
+    overdue: Number(r.overdue) === 1,
+    handDown: Number(r.hand_down) as 0 | 1 | 2,
+    n: Number(r.n),
   }));
 }
 

@@ -150,6 +150,11 @@ export const taskListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   /** Only tasks due in the years before this one (with status=overdue: those carried over). */
   beforeYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only tasks due within [from, to] (the overview links its period here). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Only tasks handed down to a unit (all), or handed down a day or more after the cell received them (delayed). */
+  handDown: z.enum(['all', 'delayed']).optional(),
   status: z.enum([...taskStatuses, 'overdue', 'closed']).optional(),
   ownerMemberId: id.optional(),
   ownerUnitId: id.optional(),

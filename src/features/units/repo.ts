@@ -86,11 +86,16 @@ export function rewriteSubtreePaths(db: Kysely<Database>, oldPath: string, newPa
 
 /** Active cells of a subtree, by name. */
 export function activeCellsIn(db: Kysely<Database>, unitPath: string) {
+  return activeUnitsIn(db, unitPath, 'cell');
+}
+
+/** The active units of a kind in a subtree (a province's communes, a commune's cells), by name. */
+export function activeUnitsIn(db: Kysely<Database>, unitPath: string, kind: string) {
   return db
     .selectFrom('units')
     .select(['id', 'name', 'path'])
     .where(inSubtree('path', unitPath))
-    .where('kind', '=', 'cell')
+    .where('kind', '=', kind)
     .where('archived_at', 'is', null)
     .orderBy('name')
     .execute();

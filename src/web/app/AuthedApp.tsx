@@ -82,6 +82,7 @@ const CellReviewBoardPage = lazy(() => withWords(import('../features/reviews/Cel
 const RatingsPage = lazy(() => withWords(import('../features/reviews/RatingsPage.js')));
 const ReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/ReviewMeetingPage.js')));
 const LinkReviewMeetingPage = lazy(() => withWords(import('../features/review-meetings/LinkMeetingPage.js')));
+const OverviewPage = lazy(() => withWords(import('../features/overview/OverviewPage.js')));
 const BallotPage = lazy(() => withWords(import('../features/review-meetings/BallotPage.js')));
 
 /**
@@ -185,6 +186,8 @@ function Shell({ me }: { me: MeResponse }) {
           <Suspense fallback={<FullPageLoader />}>
             <Routes>
               <Route path="/" element={<HomePage />} />
+              <Route path="/tong-quan" element={<OverviewPage />} />
+              <Route path="/units/:id/tong-quan" element={<OverviewPage />} />
               <Route path="/units" element={<UnitTreePage />} />
               <Route path="/units/:id" element={<UnitPage />} />
               <Route path="/members/:id" element={<MemberPage />} />
@@ -289,6 +292,7 @@ function Navigation({ me }: { me: MeResponse }) {
   return (
     <>
       <NavItem to="/" exact label={t('nav.home')} icon={<HomeIcon />} />
+      {can(me, 'overview.read') && <NavItem to="/tong-quan" label={t('nav.overview')} icon={<ClipboardListIcon />} active={pathname === '/tong-quan' || pathname.endsWith('/tong-quan')} />}
       {me.member && <NavItem to={`/members/${me.member.id}`} label={t('nav.myPage')} icon={<UserIcon />} />}
       {me.member && <NavItem to="/tu-soi" label={t('nav.selfExam')} icon={<UserCheckIcon />} />}
       {me.member && <NavItem to="/kiem-diem" label={t('nav.myReview')} icon={<ClipboardListIcon />} active={pathname === '/kiem-diem' || pathname.startsWith('/reviews/')} />}
@@ -304,7 +308,7 @@ function Navigation({ me }: { me: MeResponse }) {
           active={
             pathname === '/units' ||
             (pathname.startsWith('/units/') &&
-              !/\/(work|directives|commitments|tu-soi|kiem-diem|meetings|tasks\/new)$/.test(pathname) &&
+              !/\/(work|directives|commitments|tu-soi|kiem-diem|tong-quan|meetings|tasks\/new)$/.test(pathname) &&
               pathname !== `/units/${ownUnitId}` &&
               !otherUnits.some((r) => pathname === `/units/${r.unitId}`))
           }

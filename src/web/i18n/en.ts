@@ -72,6 +72,7 @@ export const en: CoreMessages = {
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',
     home: 'Home',
+    overview: 'Overview',
     myPage: 'My page',
     myCell: 'My party cell',
     units: 'Units',

@@ -16,6 +16,7 @@ import type { reviewsVi } from '../features/reviews/messages.vi.js';
 import type { disciplineVi } from '../features/discipline/messages.vi.js';
 import type { inspectionRulesVi } from '../features/inspection-rules/messages.vi.js';
 import type { ratingRulesVi } from '../features/rating-rules/messages.vi.js';
+import type { overviewVi } from '../features/overview/messages.vi.js';
 
 /**
  * Vietnamese message catalogue — the source of truth for keys. `en.ts` must have the same shape.
@@ -89,6 +90,7 @@ export const vi = {
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
     home: 'Trang chủ',
+    overview: 'Tổng quan',
     myPage: 'Trang của tôi',
     myCell: 'Chi bộ của tôi',
     units: 'Đơn vị',
@@ -388,4 +390,5 @@ export type Messages = typeof vi & {
   discipline: typeof disciplineVi;
   inspectionrules: typeof inspectionRulesVi;
   ratingrules: typeof ratingRulesVi;
+  overview: typeof overviewVi;
 };

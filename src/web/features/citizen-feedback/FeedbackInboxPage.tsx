@@ -30,7 +30,10 @@ export default function FeedbackInboxPage() {
 
 function Inbox({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('');
+  // The first filter may come in the address (?status=new: the overview's links).
+  const [params] = useSearchParams();
+  const asked = params.get('status') ?? '';
+  const [status, setStatus] = useState((CITIZEN_FEEDBACK_STATUSES as readonly string[]).includes(asked) ? asked : '');
   const [page, setPage] = usePageFor(status);
   const inbox = useInbox({ unitId, status: status || undefined, page });
   const counts = inbox.data?.counts;

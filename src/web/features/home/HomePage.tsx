@@ -24,6 +24,7 @@ const MyWorkCard = lazy(() => withWords(import('../tasks/MyWorkCard.js')));
 const InspectionHomeCard = lazy(() => withWords(import('../inspections/HomeCards.js')).then((m) => ({ default: m.InspectionHomeCard })));
 // Kiểm điểm cuối năm: the member's review while a period is open; the committee's rating board.
 const MyReviewHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.MyReviewHomeCard })));
+const OverviewHomeCard = lazy(() => withWords(import('../overview/HomeCard.js')).then((m) => ({ default: m.OverviewHomeCard })));
 const RatingsHomeCard = lazy(() => withWords(import('../reviews/HomeCards.js')).then((m) => ({ default: m.RatingsHomeCard })));
 // The yearly review: a ballot of one's cell open on the phone; the cell committee's way to its review meeting.
 const MyBallotsCard = lazy(() => withWords(import('../review-meetings/HomeCards.js')).then((m) => ({ default: m.MyBallotsCard })));
@@ -49,6 +50,12 @@ export default function HomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle')}</Text>
       </div>
+      {/* The party committee lands on the commune at a glance. */}
+      {committeeUnit && (
+        <Suspense fallback={<Skeleton h={120} />}>
+          <OverviewHomeCard unitId={committeeUnit} />
+        </Suspense>
+      )}
       {/* The UBKT's own work first: its programme, late steps, overdue recommendations. */}
       {me.roles.some((r) => r.role === 'inspection') && (
         <Suspense fallback={<Skeleton h={120} />}>

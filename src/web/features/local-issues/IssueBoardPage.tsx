@@ -33,10 +33,13 @@ export default function IssueBoardPage() {
 
 function Board({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('');
+  // The first filters may come in the address (?status=…, ?overdue=true: the overview's links).
+  const [params] = useSearchParams();
+  const asked = params.get('status') ?? '';
+  const [status, setStatus] = useState((LOCAL_ISSUE_STATUSES as readonly string[]).includes(asked) ? asked : '');
   const [categoryCode, setCategory] = useState('');
   const [villageUnitId, setVillage] = useState('');
-  const [overdue, setOverdue] = useState(false);
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [adding, setAdding] = useState(false);

@@ -10,21 +10,25 @@ import { PagedResults } from '../../components/PagedResults.js';
 import { PlusIcon } from '../../components/icons.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { usePhone } from '../../lib/usePhone.js';
-import { useMeetingList, type MeetingListResponse, type MeetingSummary } from './api.js';
+import { useMeetingList, yearRange, type MeetingListResponse, type MeetingRange, type MeetingSummary } from './api.js';
 import { MeetingKindBadge, MeetingStatusBadge } from './MeetingBadges.js';
 import { QUARTER_NAMES, todayLocal } from '../../lib/time.js';
 import { stillMarking } from './look.js';
 
 /**
- * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in the page's year, with
- * the gaps in a cell's schedule as a reminder (never a block), and a way to schedule the next one.
+ * "Sinh hoạt chi bộ" on a unit page: the meetings of the unit's subtree in the page's year (or in
+ * the dates and of the kind `filter` gives: the overview links here so), with the gaps in a
+ * cell's schedule as a reminder (never a block), and a way to schedule the next one.
  */
-export default function MeetingList({ unit, year }: { unit: UnitDetail; year: number }) {
+export default function MeetingList({ unit, year, filter }: { unit: UnitDetail; year: number; filter?: MeetingRange | undefined }) {
   const { t } = useTranslation();
   const phone = usePhone();
-  const [paging, setPaging] = useState({ year: 0, page: 1 });
-  const page = paging.year === year ? paging.page : 1;
-  const list = useMeetingList(unit.id, year, page);
+  const range = filter ?? yearRange(year);
+  const rangeKey = `${range.from} ${range.to} ${range.kind ?? ''} ${range.held ?? ''}`;
+  const [paging, setPaging] = useState({ range: '', page: 1 });
+  const page = paging.range === rangeKey ? paging.page : 1;
+  const list = useMeetingList(unit.id, range, page);
+  const within = filter && { from: formatDate(filter.from), to: formatDate(filter.to), kind: t(`meetings.filter.${filter.kind ?? 'all'}`) };
   const canCreate = unit.kind === 'cell' && unit.allowedActions.includes('meeting.manage') && !unit.archived;
   const showUnit = unit.kind !== 'cell';
 
@@ -46,9 +50,9 @@ export default function MeetingList({ unit, year }: { unit: UnitDetail; year: nu
         <PagedResults
           query={list}
           page={page}
-          onPage={(p) => setPaging({ year, page: p })}
-          totalLabel={(count) => t('meetings.total', { count, year })}
-          emptyLabel={t('meetings.none', { year })}
+          onPage={(p) => setPaging({ range: rangeKey, page: p })}
+          totalLabel={(count) => (within ? t('meetings.filter.total', { count, ...within }) : t('meetings.total', { count, year }))}
+          emptyLabel={within ? t('meetings.filter.none', within) : t('meetings.none', { year })}
         >
           {(items) => (phone ? <MeetingCards items={items} showUnit={showUnit} /> : <MeetingTable items={items} showUnit={showUnit} />)}
         </PagedResults>

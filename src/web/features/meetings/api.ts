@@ -80,18 +80,28 @@ export const MEETING_PAGE_SIZE = 50;
  */
 export const meetingKeys = {
   all: queryRoots.meetings,
-  list: (unitId: string, year: number, page: number) => [...queryRoots.meetings, 'list', unitId, { year, page }] as const,
+  list: (unitId: string, range: MeetingRange, page: number) => [...queryRoots.meetings, 'list', unitId, { ...range, page }] as const,
   detail: (id: string) => [...queryRoots.meetings, 'detail', id] as const,
   options: (unitId: string) => [...queryRoots.meetings, 'options', unitId] as const,
 };
 
-export function useMeetingList(unitId: string, year: number, page: number, enabled = true) {
+/** The meetings a list shows: those dated within [from, to], of one kind when `kind` is given. */
+export interface MeetingRange {
+  from: string;
+  to: string;
+  kind?: 'regular' | 'thematic' | undefined;
+  /** Only those held (not just planned). */
+  held?: boolean | undefined;
+}
+export const yearRange = (year: number): MeetingRange => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+export function useMeetingList(unitId: string, range: MeetingRange, page: number, enabled = true) {
   return useQuery({
-    queryKey: meetingKeys.list(unitId, year, page),
+    queryKey: meetingKeys.list(unitId, range, page),
     queryFn: ({ signal }) =>
       api<MeetingListResponse>(`/units/${encodeURIComponent(unitId)}/meetings`, {
         signal,
-        query: { from: `${year}-01-01`, to: `${year}-12-31`, page, pageSize: MEETING_PAGE_SIZE },
+        query: { from: range.from, to: range.to, ...(range.kind ? { kind: range.kind } : {}), ...(range.held ? { held: 'true' } : {}), page, pageSize: MEETING_PAGE_SIZE },
       }),
     placeholderData: keepPreviousData,
     enabled,

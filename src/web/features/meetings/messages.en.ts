@@ -9,6 +9,16 @@ export const meetingsEn: typeof meetingsVi = {
   total: '{{count}} meetings in {{year}}',
   total_one: '{{count}} meeting in {{year}}',
   none: 'No meetings in {{year}}.',
+  filter: {
+    all: 'Meetings',
+    regular: 'Regular meetings',
+    thematic: 'Thematic meetings',
+    total: '{{kind}} from {{from}} to {{to}}: {{count}} meetings',
+    none: '{{kind}}: no meetings from {{from}} to {{to}}.',
+    showing: 'Showing: {{kind}} from {{from}} to {{to}}.',
+    showingHeld: 'Showing: {{kind}} held from {{from}} to {{to}}.',
+    wholeYear: 'See all of {{year}}',
+  },
   period: {
     label: 'Figures for the year',
     option: '{{year}}',

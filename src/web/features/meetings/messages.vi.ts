@@ -11,6 +11,16 @@ export const meetingsVi = {
   total: '{{count}} cuộc họp trong năm {{year}}',
   total_one: '{{count}} cuộc họp trong năm {{year}}',
   none: 'Chưa có cuộc họp nào trong năm {{year}}.',
+  filter: {
+    all: 'Các cuộc họp',
+    regular: 'Sinh hoạt thường kỳ',
+    thematic: 'Sinh hoạt chuyên đề',
+    total: '{{kind}} từ {{from}} đến {{to}}: {{count}} cuộc họp',
+    none: '{{kind}}: không có cuộc họp nào từ {{from}} đến {{to}}.',
+    showing: 'Đang xem: {{kind}} từ {{from}} đến {{to}}.',
+    showingHeld: 'Đang xem: {{kind}} đã họp từ {{from}} đến {{to}}.',
+    wholeYear: 'Xem cả năm {{year}}',
+  },
   period: {
     label: 'Xem số liệu năm',
     option: 'Năm {{year}}',

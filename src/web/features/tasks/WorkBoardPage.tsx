@@ -12,7 +12,7 @@ import { PageLoadError } from '../../components/PageLoadError.js';
 import { PagedResults, usePageFor } from '../../components/PagedResults.js';
 import { Skeleton } from '../../components/Skeleton.js';
 import { PlusIcon } from '../../components/icons.js';
-import { formatNumber, formatPercent } from '../../lib/format.js';
+import { formatDate, formatNumber, formatPercent } from '../../lib/format.js';
 import { currentYear } from '../../lib/time.js';
 import {
   TASK_LIST_FILTERS,
@@ -43,7 +43,8 @@ function WorkBoardPage({ unitId }: { unitId: string }) {
   const me = useAuthedMe();
   const [params, setParams] = useSearchParams();
   const thisYear = currentYear();
-  const asked = Number(params.get('year'));
+  const due = dueParams(params);
+  const asked = Number(params.get('year') ?? due?.to.slice(0, 4));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear + 1 ? asked : thisYear;
   const board = useTaskBoard(unitId, year);
   // The button shows only where the caller may assign here: the form's options answer 403/404 elsewhere.
@@ -230,7 +231,15 @@ function OverdueSection({ board }: { board: TaskBoard }) {
   );
 }
 
-/** Every task of the unit's subtree due in the year, a page at a time, filtered by status. */
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** Due dates in the address (?from=…&to=…: the overview's links), else null. */
+function dueParams(params: URLSearchParams): { from: string; to: string } | null {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return ISO.test(from) && ISO.test(to) ? { from, to } : null;
+}
+
+/** Every task of the unit's subtree due in the year (or between the address's dates), a page at a time, filtered by status. */
 function TaskListSection({ unitId, year, today, showUnit }: { unitId: string; year: number; today: string; showUnit: boolean }) {
   const { t } = useTranslation();
   const id = useId();
@@ -239,15 +248,23 @@ function TaskListSection({ unitId, year, today, showUnit }: { unitId: string; ye
   const status = (TASK_LIST_FILTERS as readonly string[]).includes(askedStatus) ? (askedStatus as TaskListFilter) : '';
   // "Còn … quá hạn từ các năm trước" links here: the overdue tasks due before the year.
   const earlier = params.get('earlier') === '1';
-  const [page, setPage] = usePageFor(`${year}:${status}:${earlier}`);
-  const list = useTaskList(unitId, { year, status, earlier, page });
+  const due = earlier ? null : dueParams(params);
+  const askedHandDown = params.get('handDown');
+  const handDown = due && (askedHandDown === 'all' || askedHandDown === 'delayed') ? askedHandDown : null;
+  const [page, setPage] = usePageFor(`${year}:${status}:${earlier}:${due?.from}:${due?.to}:${handDown}`);
+  const list = useTaskList(unitId, { year, status, earlier, page, due, handDown });
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={`${id}-h`} id="task-list">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" gap="sm">
           <Title order={2} fz="h4" id={`${id}-h`}>
-            {earlier ? t('tasks.board.list.earlierTitle', { year }) : t('tasks.board.list.title')}
+            {earlier ? t('tasks.board.list.earlierTitle', { year }) : due ? t(handDown ? `tasks.board.list.handDown.${handDown}` : 'tasks.board.list.dueTitle', { from: formatDate(due.from), to: formatDate(due.to) }) : t('tasks.board.list.title')}
           </Title>
+          {due && (
+            <Anchor component={Link} to={`?year=${year}${status ? `&status=${status}` : ''}`} fw={600}>
+              {t('tasks.board.list.backToYear', { year })}
+            </Anchor>
+          )}
           {earlier ? (
             <Anchor component={Link} to={`?year=${year}`} fw={600}>
               {t('tasks.board.list.backToYear', { year })}

@@ -109,6 +109,10 @@ export interface TaskListParams {
   status: TaskListFilter;
   earlier: boolean;
   page: number;
+  /** Only tasks due within these dates instead of the year (the overview links here so). */
+  due?: { from: string; to: string } | null;
+  /** Only tasks handed down to a unit, or those handed down a day or more late. */
+  handDown?: 'all' | 'delayed' | null;
 }
 
 export function useTaskList(unitId: string, params: TaskListParams) {
@@ -118,7 +122,11 @@ export function useTaskList(unitId: string, params: TaskListParams) {
       api<TaskListResponse>(unitPath(unitId, '/tasks'), {
         signal,
         query: {
-          ...(params.earlier ? { beforeYear: params.year, status: 'overdue' } : { year: params.year, status: params.status }),
+          ...(params.earlier
+            ? { beforeYear: params.year, status: 'overdue' }
+            : params.due
+              ? { from: params.due.from, to: params.due.to, status: params.status, ...(params.handDown ? { handDown: params.handDown } : {}) }
+              : { year: params.year, status: params.status }),
           page: params.page,
           pageSize: TASK_PAGE_SIZE,
         },

@@ -304,6 +304,11 @@ export const tasksEn: typeof tasksVi = {
       total_one: '{{count}} task',
       empty: 'No tasks.',
       earlierTitle: 'Overdue tasks due before {{year}}',
+      handDown: {
+        all: 'Jobs handed down to mass organisations, due from {{from}} to {{to}}',
+        delayed: 'Jobs handed down a day or more late, due from {{from}} to {{to}}',
+      },
+      dueTitle: 'Tasks due from {{from}} to {{to}}',
       backToYear: 'Back to the tasks of {{year}}',
     },
   },

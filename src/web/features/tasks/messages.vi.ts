@@ -308,6 +308,11 @@ export const tasksVi = {
       total_one: '{{count}} nhiệm vụ',
       empty: 'Không có nhiệm vụ nào.',
       earlierTitle: 'Nhiệm vụ quá hạn từ trước năm {{year}}',
+      handDown: {
+        all: 'Việc giao xuống đoàn thể, đến hạn từ {{from}} đến {{to}}',
+        delayed: 'Việc giao xuống đoàn thể chậm từ một ngày, đến hạn từ {{from}} đến {{to}}',
+      },
+      dueTitle: 'Nhiệm vụ đến hạn từ {{from}} đến {{to}}',
       backToYear: 'Về nhiệm vụ năm {{year}}',
     },
   },
