@@ -76,6 +76,9 @@ export async function loadProvince(handle: DatabaseHandle, scale: ProvinceScale,
     card += members;
     if (members === median && !sampleCommuneId) sampleCommuneId = commune.units[0]!.id;
     await handle.db.transaction().execute(async (trx) => {
+      // Foreign keys are not re-checked row by row on PostgreSQL (the rows are consistent by
+      // construction, and SQLite, which keeps checking them, loads the same generator's rows).
+      if (dialect === 'postgres') await sql`set local session_replication_role = replica`.execute(trx);
       for (const table of provinceTables) {
         await bulkInsert(trx, dialect, table, commune[table] as never);
         rows[table] += commune[table].length;
