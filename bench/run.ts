@@ -205,6 +205,11 @@ function printResults(results: readonly Result[]): void {
   const ceiling = results[0]!.rps;
   console.log('\ncase                                              req/s    p50 ms   p99 ms   of ceiling   errors/non-2xx');
   for (const r of results) {
+    // A case whose every request outlasted the measuring window has no latency to show.
+    if (r.rps === 0 && r.p50 === 0) {
+      console.log(`${r.name.padEnd(48)}       0   no answer within ${DURATION} s`);
+      continue;
+    }
     console.log(
       `${r.name.padEnd(48)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${`${((100 * r.rps) / ceiling).toFixed(1)}%`.padStart(12)}   ${r.errors}/${r.non2xx}`,
     );
