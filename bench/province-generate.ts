@@ -38,7 +38,7 @@ import { periodKey } from '../src/domain/self-examination.js';
 import { foldVietnamese } from '../src/domain/vietnamese.js';
 import { derivedNameColumns } from '../src/features/members/service.js';
 import { Rng, hashSeed } from '../src/demo/random.js';
-import { readStory } from '../src/demo/story.js';
+import { randomPerson } from '../src/demo/commune.js';
 
 /** The rows of one commune, by table, in an order that satisfies the foreign keys. */
 export interface CommuneRows {
@@ -151,14 +151,6 @@ const ISSUES: Record<string, readonly string[]> = {
 };
 const ISSUE_STATUSES = [['new', 2], ['in_progress', 4], ['resolved', 5], ['unresolvable', 1]] as const;
 
-interface NameLists {
-  familyNames: readonly (readonly [string, number])[];
-  maleMiddleNames: readonly (readonly [string, number])[];
-  femaleMiddleNames: readonly (readonly [string, number])[];
-  maleGivenNames: readonly string[];
-  femaleGivenNames: readonly string[];
-}
-const NAMES = readStory<NameLists>('commune-names');
 
 // --- dates ------------------------------------------------------------------------------------
 
@@ -261,12 +253,8 @@ function memberRow(rng: Rng, input: CommuneInput, unitId: string, card: string, 
     status === 'probationary'
       ? `${input.year}-${pad(rng.int(1, 10))}-${pad(rng.int(1, 28))}`
       : `${Math.min(birthYear + rng.int(19, 40), input.year - 2)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
-  const names = {
-    family_name: rng.weighted(NAMES.familyNames),
-    middle_name: rng.weighted(male ? NAMES.maleMiddleNames : NAMES.femaleMiddleNames),
-    given_name: rng.pick(male ? NAMES.maleGivenNames : NAMES.femaleGivenNames),
-    card_number: card,
-  };
+  const person = randomPerson(rng, male ? 'male' : 'female', birthYear);
+  const names = { family_name: person.familyName, middle_name: person.middleName, given_name: person.givenName, card_number: card };
   return {
     id: newId(), unit_id: unitId, ...names, ...derivedNameColumns(names), gender: male ? 'male' : 'female', birth_year: birthYear,
     joined_on: joined, official_on: status === 'probationary' ? null : `${Number(joined.slice(0, 4)) + 1}${joined.slice(4)}`, status,

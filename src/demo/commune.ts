@@ -90,7 +90,8 @@ interface Person {
   givenName: string;
 }
 
-function randomPerson(rng: Rng, gender: 'male' | 'female', birthYear: number): Person {
+/** A plausible name for a person of that gender and age, never a public figure's (also drawn by the province bench). */
+export function randomPerson(rng: Rng, gender: 'male' | 'female', birthYear: number): Person {
   // Older people overwhelmingly carry the plain Văn / Thị middle name.
   const old = birthYear < 1975;
   const middles = (gender === 'male' ? NAMES.maleMiddleNames : NAMES.femaleMiddleNames).map(
