@@ -12,6 +12,8 @@ export function OverviewHomeCard({ unitId }: { unitId: string }) {
   const overview = useOverview(unitId, null);
   const o = overview.data;
   const cells = o && figure(o, 'meetings', 'cells_all_months');
+  // This month's meetings already called but not yet held: early in the month "0/25" alone reads as a failure.
+  const called = o ? o.grid.rows.filter((r) => r.months.at(-1)?.state === 'planned').length : 0;
   const waiting = o ? ['new', 'in_progress'].reduce((n, k) => n + (figure(o, 'citizen_feedback', k)?.value ?? 0), 0) : 0;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="home-overview" data-testid="home-overview">
@@ -21,6 +23,7 @@ export function OverviewHomeCard({ unitId }: { unitId: string }) {
       {o && cells && (
         <Text size="sm">
           {t('overview.home.cells', { held: cells.value, of: cells.of ?? 0, overdue: figure(o, 'tasks', 'overdue')?.value ?? 0, waiting })}
+          {called > 0 && ` ${t('overview.home.called', { count: called })}`}
         </Text>
       )}
       <Anchor component={Link} to="/tong-quan" fw={600} mt="sm" display="inline-block">

@@ -106,6 +106,7 @@ export const overviewEn: typeof overviewVi = {
   home: {
     title: 'This month at a glance',
     cells: '{{held}}/{{of}} cells held their regular meeting; {{overdue}} tasks overdue; {{waiting}} citizen messages awaiting an answer.',
+    called: '{{count}} cells have called this month\'s meeting, not yet held.',
     open: 'Open the overview',
   },
 };

@@ -107,6 +107,7 @@ export const overviewVi = {
   home: {
     title: 'Tổng quan tháng này',
     cells: '{{held}}/{{of}} chi bộ đã sinh hoạt thường kỳ; {{overdue}} nhiệm vụ quá hạn; {{waiting}} ý kiến người dân chờ trả lời.',
+    called: '{{count}} chi bộ đã triệu tập buổi sinh hoạt tháng này, chưa họp.',
     open: 'Xem tổng quan',
   },
 };
